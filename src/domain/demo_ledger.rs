@@ -1,0 +1,1 @@
+//! Demo ledger (work in progress; follows in the next commit).

@@ -1,0 +1,1 @@
+//! Ledger import (work in progress; the parsers follow in the next commit).
