@@ -1,0 +1,436 @@
+//! The CBS Iv3 extract: one row per gemeente, verslagjaar, document and taakveld, amounts in
+//! thousands of euros ("x € 1.000"), baten and lasten both positive. Header (any order):
+//!
+//! `gemeente,verslagjaar,document,taakveld_code,taakveld_naam,cbs_label,baten_x1000_eur,lasten_x1000_eur,salarissen_L1_1_x1000_eur,inwonertal,provincie`
+//!
+//! Mapping: one budget line per **begroting** row of the chosen gemeente with lasten > 0;
+//! code `TV-<taakveld>`, name = `taakveld_naam`, amount = lasten × € 1.000, no funder.
+//! Skipped, each with a note: other gemeenten, jaarrekening rows (realised figures, not a
+//! budget), taakvelden with lasten 0, taakvelden with negative lasten (a budget line cannot be
+//! negative), and in 2023/2024 the old parent codes 6.71, 6.72, 6.81, 6.82 when their 2023
+//! sub-codes are present (CBS lists both; adding them would count twice).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::problems::{ImportProblem, COLUMN_FILE};
+use super::table::{check_text, check_year, map_columns, ColumnSpec, Table, MAX_NAME_CHARS};
+use super::{ImportOptions, ImportedLine};
+use crate::domain::money::{format_eur_whole, parse_x1000_eur_signed, MoneyError};
+use crate::domain::taakveld;
+
+/// The header of the CBS extract as written in the project sample.
+pub const HEADER: &str = "gemeente,verslagjaar,document,taakveld_code,taakveld_naam,cbs_label,\
+baten_x1000_eur,lasten_x1000_eur,salarissen_L1_1_x1000_eur,inwonertal,provincie";
+
+/// Prefix of the budget-line code made from a taakveld: `TV-5.7`.
+pub const CODE_PREFIX: &str = "TV-";
+
+const GEMEENTE: usize = 0;
+const JAAR: usize = 1;
+const DOCUMENT: usize = 2;
+const TAAKVELD: usize = 3;
+const NAAM: usize = 4;
+const LASTEN: usize = 5;
+
+const COLUMNS: [ColumnSpec; 11] = [
+    ColumnSpec {
+        name: "gemeente",
+        required: true,
+    },
+    ColumnSpec {
+        name: "verslagjaar",
+        required: true,
+    },
+    ColumnSpec {
+        name: "document",
+        required: true,
+    },
+    ColumnSpec {
+        name: "taakveld_code",
+        required: true,
+    },
+    ColumnSpec {
+        name: "taakveld_naam",
+        required: true,
+    },
+    ColumnSpec {
+        name: "lasten_x1000_eur",
+        required: true,
+    },
+    // Known but not used.
+    ColumnSpec {
+        name: "cbs_label",
+        required: false,
+    },
+    ColumnSpec {
+        name: "baten_x1000_eur",
+        required: false,
+    },
+    ColumnSpec {
+        name: "salarissen_l1_1_x1000_eur",
+        required: false,
+    },
+    ColumnSpec {
+        name: "inwonertal",
+        required: false,
+    },
+    ColumnSpec {
+        name: "provincie",
+        required: false,
+    },
+];
+
+/// Header keys that identify this format.
+pub(crate) const KEYS: [&str; 11] = [
+    "gemeente",
+    "verslagjaar",
+    "document",
+    "taakveld_code",
+    "taakveld_naam",
+    "lasten_x1000_eur",
+    "cbs_label",
+    "baten_x1000_eur",
+    "salarissen_l1_1_x1000_eur",
+    "inwonertal",
+    "provincie",
+];
+
+/// Result of a CBS parse: chosen gemeente, lines and notes.
+pub(crate) struct CbsParsed {
+    pub municipality: String,
+    pub lines: Vec<ImportedLine>,
+    pub notes: Vec<String>,
+}
+
+/// The gemeenten in the file, in order of first appearance.
+pub(crate) fn municipalities(table: &Table) -> Vec<String> {
+    let Some(col) = table.header.iter().position(|h| h.key == "gemeente") else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for row in &table.rows {
+        let g = row.get(Some(col));
+        if !g.is_empty() && !out.iter().any(|o| o == g) {
+            out.push(g.to_owned());
+        }
+    }
+    out
+}
+
+struct Candidate {
+    line_no: usize,
+    year: i32,
+    taakveld: String,
+    name: String,
+    amount: i64,
+}
+
+fn join_codes(codes: &[String]) -> String {
+    codes.join(", ")
+}
+
+pub(crate) fn parse(
+    table: &Table,
+    opts: &ImportOptions,
+    mut problems: Vec<ImportProblem>,
+) -> Result<CbsParsed, Vec<ImportProblem>> {
+    let expected = HEADER;
+    let idx = map_columns(table, &COLUMNS, expected, &mut problems);
+    if idx[GEMEENTE].is_none() {
+        return Err(problems);
+    }
+    let col = |i: usize| COLUMNS[i].name;
+    let line = table.header_line_no;
+
+    // Which gemeente.
+    let found = municipalities(table);
+    let chosen = match &opts.municipality {
+        Some(wanted) => {
+            let w = wanted.trim();
+            match found.iter().find(|g| g.trim().eq_ignore_ascii_case(w)) {
+                Some(g) => Some(g.clone()),
+                None => {
+                    problems.push(ImportProblem::new(
+                        line,
+                        col(GEMEENTE),
+                        format!(
+                            "Gemeente {w} staat niet in dit bestand. In dit bestand staan: {}.",
+                            found.join(", ")
+                        ),
+                        w,
+                    ));
+                    None
+                }
+            }
+        }
+        None => match found.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            many => {
+                problems.push(ImportProblem::new(
+                    line,
+                    col(GEMEENTE),
+                    format!(
+                        "In dit bestand staan {} gemeenten: {}. Kies een gemeente.",
+                        many.len(),
+                        many.join(", ")
+                    ),
+                    many.join(", "),
+                ));
+                None
+            }
+        },
+    };
+    let Some(chosen) = chosen else {
+        if problems.is_empty() {
+            problems.push(ImportProblem::new(
+                line,
+                COLUMN_FILE,
+                "Het bestand heeft alleen een kopregel en geen begrotingsregels.",
+                "",
+            ));
+        }
+        return Err(problems);
+    };
+
+    let mut notes = vec![
+        "Bron: CBS (Iv3 open data). De bedragen in het bestand zijn x € 1.000; \
+         als begrotingsregel geldt het bedrag van de lasten."
+            .to_owned(),
+    ];
+    let others: Vec<&String> = found.iter().filter(|g| **g != chosen).collect();
+    if !others.is_empty() {
+        let count = table
+            .rows
+            .iter()
+            .filter(|r| r.get(idx[GEMEENTE]) != chosen)
+            .count();
+        notes.push(format!(
+            "{count} regels van andere gemeenten zijn overgeslagen ({}).",
+            others
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+
+    // Read the rows of the chosen gemeente.
+    let mut candidates = Vec::new();
+    let mut jaarrekening: BTreeMap<i32, usize> = BTreeMap::new();
+    for row in table.rows.iter().filter(|r| r.get(idx[GEMEENTE]) == chosen) {
+        let n = row.line_no;
+        let year_value = row.get(idx[JAAR]);
+        let year = match idx[JAAR].map(|_| check_year(year_value, n, col(JAAR))) {
+            Some(Ok(y)) => Some(y),
+            Some(Err(p)) => {
+                problems.push(p);
+                None
+            }
+            None => None,
+        };
+        let document = row.get(idx[DOCUMENT]);
+        match document.to_lowercase().as_str() {
+            "begroting" => {}
+            "jaarrekening" => {
+                *jaarrekening.entry(year.unwrap_or_default()).or_default() += 1;
+                continue;
+            }
+            _ if idx[DOCUMENT].is_none() => {}
+            _ => {
+                problems.push(ImportProblem::new(
+                    n,
+                    col(DOCUMENT),
+                    "Het document moet 'begroting' of 'jaarrekening' zijn.",
+                    document,
+                ));
+                continue;
+            }
+        }
+        let code = row.get(idx[TAAKVELD]);
+        if idx[TAAKVELD].is_some() && code.is_empty() {
+            problems.push(ImportProblem::new(
+                n,
+                col(TAAKVELD),
+                "Vul het taakveld in, zoals 5.7.",
+                code,
+            ));
+        }
+        let name = match check_text(
+            row.get(idx[NAAM]),
+            n,
+            col(NAAM),
+            "de naam van het taakveld",
+            MAX_NAME_CHARS,
+            true,
+        ) {
+            Ok(name) => name,
+            Err(p) => {
+                problems.push(p);
+                None
+            }
+        };
+        let lasten_value = row.get(idx[LASTEN]);
+        let amount = match idx[LASTEN].map(|_| parse_x1000_eur_signed(lasten_value)) {
+            Some(Ok(a)) => Some(a),
+            Some(Err(e)) => {
+                let message = match e {
+                    MoneyError::Empty => "Vul de lasten in, in duizenden euro's: 2352 betekent \
+                                          € 2.352.000."
+                        .to_owned(),
+                    MoneyError::TooLarge => e.to_string(),
+                    _ => "Dit is geen geldig bedrag. Hier staan duizenden euro's, zonder punt \
+                          tussen de duizendtallen: 2352 betekent € 2.352.000."
+                        .to_owned(),
+                };
+                problems.push(ImportProblem::new(n, col(LASTEN), message, lasten_value));
+                None
+            }
+            None => None,
+        };
+        if let (Some(year), Some(amount), false) = (year, amount, code.is_empty()) {
+            candidates.push(Candidate {
+                line_no: n,
+                year,
+                taakveld: code.to_owned(),
+                name: name.unwrap_or_default(),
+                amount,
+            });
+        }
+    }
+    for (year, count) in &jaarrekening {
+        let which = if *year == 0 {
+            String::new()
+        } else {
+            format!(" van {year}")
+        };
+        notes.push(format!(
+            "{count} regels van de jaarrekening{which} zijn overgeslagen: dat zijn uitgegeven \
+             bedragen, geen begroting."
+        ));
+    }
+
+    // Check and map.
+    let present: HashSet<(i32, &str)> = candidates
+        .iter()
+        .map(|c| (c.year, c.taakveld.as_str()))
+        .collect();
+    let mut seen: HashMap<(i32, &str), usize> = HashMap::new();
+    let mut zero: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    let mut lines = Vec::new();
+    for c in &candidates {
+        let n = c.line_no;
+        if let Some(first) = seen.get(&(c.year, c.taakveld.as_str())) {
+            problems.push(ImportProblem::new(
+                n,
+                col(TAAKVELD),
+                format!(
+                    "Taakveld {} van {} staat twee keer in het bestand: op regel {first} en op \
+                     regel {n}.",
+                    c.taakveld, c.year
+                ),
+                c.taakveld.clone(),
+            ));
+            continue;
+        }
+        seen.insert((c.year, c.taakveld.as_str()), n);
+
+        if taakveld::lookup(c.year, &c.taakveld).is_none()
+            && taakveld::SPLIT_PARENTS.contains(&c.taakveld.as_str())
+        {
+            let mut children: Vec<&str> = present
+                .iter()
+                .filter(|(y, code)| {
+                    *y == c.year && taakveld::split_parent(code) == Some(c.taakveld.as_str())
+                })
+                .map(|(_, code)| *code)
+                .collect();
+            if !children.is_empty() {
+                children.sort_unstable();
+                let amount_note = if c.amount == 0 {
+                    "lasten € 0".to_owned()
+                } else {
+                    format!(
+                        "let op: lasten {}, die zijn niet meegeteld",
+                        format_eur_whole(c.amount)
+                    )
+                };
+                notes.push(format!(
+                    "{}: taakveld {} is overgeslagen, omdat de onderdelen ervan ({}) er ook in \
+                     staan ({amount_note}).",
+                    c.year,
+                    c.taakveld,
+                    children.join(", ")
+                ));
+                continue;
+            }
+        }
+        let official = match taakveld::check(c.year, &c.taakveld) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(ImportProblem::new(
+                    n,
+                    col(TAAKVELD),
+                    e.to_string(),
+                    c.taakveld.clone(),
+                ));
+                continue;
+            }
+        };
+        if c.amount == 0 {
+            zero.entry(c.year).or_default().push(c.taakveld.clone());
+            continue;
+        }
+        if c.amount < 0 {
+            notes.push(format!(
+                "{}: taakveld {} is overgeslagen, omdat de lasten negatief zijn ({}). Een \
+                 begrotingsregel moet groter zijn dan 0 euro.",
+                c.year,
+                c.taakveld,
+                format_eur_whole(c.amount)
+            ));
+            continue;
+        }
+        let name = if c.name.is_empty() {
+            official.name.to_owned()
+        } else {
+            c.name.clone()
+        };
+        lines.push(ImportedLine {
+            line_no: n,
+            year: c.year,
+            code: format!("{CODE_PREFIX}{}", c.taakveld),
+            name,
+            taakveld: official.code.to_owned(),
+            funder: None,
+            amount_cents: c.amount,
+        });
+    }
+    for (year, codes) in &zero {
+        notes.push(format!(
+            "{year}: {} taakvelden met lasten € 0 zijn overgeslagen ({}).",
+            codes.len(),
+            join_codes(codes)
+        ));
+    }
+    if lines.is_empty() && problems.is_empty() {
+        problems.push(ImportProblem::new(
+            line,
+            COLUMN_FILE,
+            format!(
+                "Voor gemeente {chosen} staan in dit bestand geen begrotingsregels met lasten \
+                 groter dan 0 euro."
+            ),
+            "",
+        ));
+    }
+    if problems.is_empty() {
+        Ok(CbsParsed {
+            municipality: chosen,
+            lines,
+            notes,
+        })
+    } else {
+        Err(problems)
+    }
+}
