@@ -217,23 +217,27 @@ pub(crate) fn parse(
 
     // Read the rows of the chosen gemeente.
     let mut candidates = Vec::new();
-    let mut jaarrekening: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut jaarrekening: BTreeMap<String, usize> = BTreeMap::new();
+    for row in &table.rows {
+        let gemeente = row.get(idx[GEMEENTE]);
+        if gemeente.is_empty() {
+            problems.push(ImportProblem::new(
+                row.line_no,
+                col(GEMEENTE),
+                "Vul de gemeente in.",
+                gemeente,
+            ));
+        }
+    }
     for row in table.rows.iter().filter(|r| r.get(idx[GEMEENTE]) == chosen) {
         let n = row.line_no;
         let year_value = row.get(idx[JAAR]);
-        let year = match idx[JAAR].map(|_| check_year(year_value, n, col(JAAR))) {
-            Some(Ok(y)) => Some(y),
-            Some(Err(p)) => {
-                problems.push(p);
-                None
-            }
-            None => None,
-        };
         let document = row.get(idx[DOCUMENT]);
         match document.to_lowercase().as_str() {
             "begroting" => {}
             "jaarrekening" => {
-                *jaarrekening.entry(year.unwrap_or_default()).or_default() += 1;
+                // Skipped without further checks: realised figures, not a budget.
+                *jaarrekening.entry(year_value.to_owned()).or_default() += 1;
                 continue;
             }
             _ if idx[DOCUMENT].is_none() => {}
@@ -247,6 +251,14 @@ pub(crate) fn parse(
                 continue;
             }
         }
+        let year = match idx[JAAR].map(|_| check_year(year_value, n, col(JAAR))) {
+            Some(Ok(y)) => Some(y),
+            Some(Err(p)) => {
+                problems.push(p);
+                None
+            }
+            None => None,
+        };
         let code = row.get(idx[TAAKVELD]);
         if idx[TAAKVELD].is_some() && code.is_empty() {
             problems.push(ImportProblem::new(
@@ -299,7 +311,7 @@ pub(crate) fn parse(
         }
     }
     for (year, count) in &jaarrekening {
-        let which = if *year == 0 {
+        let which = if year.is_empty() {
             String::new()
         } else {
             format!(" van {year}")
