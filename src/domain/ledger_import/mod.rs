@@ -108,6 +108,12 @@ impl ParsedLedger {
     }
 }
 
+impl std::fmt::Display for LedgerFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 const DUTCH_KEYS: [&str; 4] = ["jaar", "omschrijving", "financier", "bedrag"];
 const PLAIN_KEYS: [&str; 4] = ["year", "name", "funder", "amount"];
 
@@ -436,6 +442,11 @@ mod tests {
             Some(LedgerFormat::CbsIv3)
         );
         assert_eq!(detect_format(b"a,b\n"), None);
+    }
+
+    #[test]
+    fn format_display() {
+        assert_eq!(LedgerFormat::CbsIv3.to_string(), "CBS Iv3-bestand");
     }
 
     #[test]
