@@ -1,0 +1,295 @@
+//! Typed view of a `.pb` file: budget, projects with exact costs, and ballots as lists of
+//! project indices. Follows pabutools 1.2.3's parser (see `docs/counting.md`): fields equal to
+//! `none` are treated as missing, costs and budget are exact decimals, duplicate entries in an
+//! approval ballot count once, and an empty ballot still counts as a voter.
+
+use std::collections::HashMap;
+
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
+
+use super::error::PbError;
+use super::number::{parse_decimal, Amount};
+use super::pb_file::PbFile;
+
+/// How residents voted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VoteType {
+    Approval,
+    Choose1,
+    Cumulative,
+    Scoring,
+    Ordinal,
+}
+
+impl VoteType {
+    fn parse(text: &str) -> Option<Self> {
+        Some(match text.trim() {
+            "approval" => Self::Approval,
+            "choose-1" => Self::Choose1,
+            "cumulative" => Self::Cumulative,
+            "scoring" => Self::Scoring,
+            "ordinal" => Self::Ordinal,
+            _ => return None,
+        })
+    }
+
+    /// Whether ballots carry points (a `points` column).
+    pub fn has_points(self) -> bool {
+        matches!(self, Self::Cumulative | Self::Scoring)
+    }
+}
+
+/// One initiative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub id: String,
+    pub cost: Amount,
+    pub name: Option<String>,
+    /// The `selected` column (real winners under the city's rule), if present.
+    pub selected: Option<String>,
+}
+
+/// One ballot: the projects it lists (in the order written, duplicates removed) and, for
+/// cumulative/scoring ballots, the points given to each of them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ballot {
+    pub projects: Vec<u32>,
+    pub points: Vec<Amount>,
+}
+
+/// A complete election.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Election {
+    pub budget: Amount,
+    pub vote_type: VoteType,
+    pub projects: Vec<Project>,
+    pub ballots: Vec<Ballot>,
+    /// META `rule` (the city's own counting rule), if given.
+    pub meta_rule: Option<String>,
+    pub currency: Option<String>,
+    /// META `min_project_score_threshold`.
+    pub score_threshold: Option<Amount>,
+    /// Points of the first place on an ordinal ballot (META `max_length`, else #projects).
+    pub ordinal_top_points: u64,
+    pub description: Option<String>,
+}
+
+impl Election {
+    /// Parses and interprets `.pb` text.
+    pub fn parse(text: &str) -> Result<Self, PbError> {
+        Self::from_pb(&PbFile::parse(text)?)
+    }
+
+    /// Interprets a raw `.pb` file.
+    pub fn from_pb(file: &PbFile) -> Result<Self, PbError> {
+        let budget_text = file
+            .meta_value("budget")
+            .ok_or_else(|| PbError::new(0, "META has no budget"))?;
+        let budget = parse_decimal(budget_text).ok_or_else(|| {
+            PbError::new(
+                file.meta_line("budget"),
+                format!("budget '{budget_text}' is not a number"),
+            )
+        })?;
+        if budget.is_negative() {
+            return Err(PbError::new(
+                file.meta_line("budget"),
+                "the budget is negative",
+            ));
+        }
+        let vote_type_text = file
+            .meta_value("vote_type")
+            .ok_or_else(|| PbError::new(0, "META has no vote_type"))?;
+        let vote_type = VoteType::parse(vote_type_text).ok_or_else(|| {
+            PbError::new(
+                file.meta_line("vote_type"),
+                format!("unknown vote_type '{vote_type_text}' (approval, choose-1, cumulative, scoring or ordinal)"),
+            )
+        })?;
+        let score_threshold = match file.meta_value("min_project_score_threshold") {
+            Some(t) if !t.eq_ignore_ascii_case("none") && !t.is_empty() => {
+                Some(parse_decimal(t).ok_or_else(|| {
+                    PbError::new(
+                        file.meta_line("min_project_score_threshold"),
+                        format!("min_project_score_threshold '{t}' is not a number"),
+                    )
+                })?)
+            }
+            _ => None,
+        };
+        let projects = read_projects(file)?;
+        let ordinal_top_points = match file.meta_value("max_length") {
+            Some(t) => t.trim().parse::<u64>().map_err(|_| {
+                PbError::new(
+                    file.meta_line("max_length"),
+                    format!("max_length '{t}' is not a whole number"),
+                )
+            })?,
+            None => projects.len() as u64,
+        };
+        let index: HashMap<&str, u32> = projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i as u32))
+            .collect();
+        let ballots = read_ballots(file, vote_type, &index)?;
+        let text_meta = |key: &str| file.meta_value(key).map(str::to_string);
+        Ok(Election {
+            budget,
+            vote_type,
+            projects,
+            ballots,
+            meta_rule: text_meta("rule"),
+            currency: text_meta("currency"),
+            score_threshold,
+            ordinal_top_points,
+            description: text_meta("description"),
+        })
+    }
+
+    /// Number of voters, including empty ballots (they count for the equal shares, as in
+    /// pabutools).
+    pub fn voter_count(&self) -> u64 {
+        self.ballots.len() as u64
+    }
+
+    /// Position of a project by id.
+    pub fn project_index(&self, id: &str) -> Option<usize> {
+        self.projects.iter().position(|p| p.id == id)
+    }
+}
+
+fn field<'a>(fields: &'a [String], col: Option<usize>) -> Option<&'a str> {
+    let value = fields.get(col?)?.trim();
+    if value.eq_ignore_ascii_case("none") {
+        None
+    } else {
+        Some(value)
+    }
+}
+
+fn read_projects(file: &PbFile) -> Result<Vec<Project>, PbError> {
+    let table = &file.projects;
+    let cost_col = table
+        .column("cost")
+        .ok_or_else(|| PbError::new(0, "PROJECTS has no 'cost' column"))?;
+    let name_col = table.column("name");
+    let selected_col = table.column("selected");
+    let mut seen = HashMap::new();
+    let mut projects = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        // pabutools takes the first column as the id, whatever its name.
+        let id = row.fields.first().map(|s| s.trim()).unwrap_or("");
+        if id.is_empty() {
+            return Err(PbError::new(row.line, "a project has an empty id"));
+        }
+        if let Some(first) = seen.insert(id.to_string(), row.line) {
+            return Err(PbError::new(
+                row.line,
+                format!("project id '{id}' already used on line {first}"),
+            ));
+        }
+        let cost_text = field(&row.fields, Some(cost_col))
+            .ok_or_else(|| PbError::new(row.line, format!("project '{id}' has no cost")))?;
+        let cost = parse_decimal(cost_text).ok_or_else(|| {
+            PbError::new(
+                row.line,
+                format!("cost '{cost_text}' of project '{id}' is not a number"),
+            )
+        })?;
+        if cost.is_negative() {
+            return Err(PbError::new(
+                row.line,
+                format!("project '{id}' has a negative cost"),
+            ));
+        }
+        projects.push(Project {
+            id: id.to_string(),
+            cost,
+            name: field(&row.fields, name_col).map(str::to_string),
+            selected: field(&row.fields, selected_col).map(str::to_string),
+        });
+    }
+    Ok(projects)
+}
+
+fn read_ballots(
+    file: &PbFile,
+    vote_type: VoteType,
+    index: &HashMap<&str, u32>,
+) -> Result<Vec<Ballot>, PbError> {
+    let table = &file.votes;
+    let vote_col = table
+        .column("vote")
+        .ok_or_else(|| PbError::new(0, "VOTES has no 'vote' column"))?;
+    let points_col = table.column("points");
+    let mut ballots = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let mut ballot = Ballot::default();
+        let vote = field(&row.fields, Some(vote_col)).unwrap_or("");
+        let ids: Vec<&str> = vote
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let points: Vec<&str> = if vote_type.has_points() {
+            field(&row.fields, points_col)
+                .map(|p| p.split(',').map(str::trim).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        if vote_type.has_points() && !ids.is_empty() && points.len() != ids.len() {
+            return Err(PbError::new(
+                row.line,
+                format!(
+                    "{} projects in 'vote' but {} numbers in 'points'",
+                    ids.len(),
+                    points.len()
+                ),
+            ));
+        }
+        for (k, id) in ids.iter().enumerate() {
+            let p = *index.get(id).ok_or_else(|| {
+                PbError::new(
+                    row.line,
+                    format!("the vote names project '{id}', which is not in PROJECTS"),
+                )
+            })?;
+            let value = if vote_type.has_points() {
+                let text = points[k];
+                Some(parse_decimal(text).ok_or_else(|| {
+                    PbError::new(row.line, format!("points '{text}' is not a number"))
+                })?)
+            } else {
+                None
+            };
+            match ballot.projects.iter().position(|&q| q == p) {
+                // A repeated id: approval/ordinal keep the first mention, cumulative/scoring
+                // ballots are dictionaries in pabutools, so the last value wins.
+                Some(pos) => {
+                    if let Some(v) = value {
+                        ballot.points[pos] = v;
+                    }
+                }
+                None => {
+                    ballot.projects.push(p);
+                    if let Some(v) = value {
+                        ballot.points.push(v);
+                    }
+                }
+            }
+        }
+        ballots.push(ballot);
+    }
+    Ok(ballots)
+}
+
+/// Sum of a list of amounts.
+pub fn total(amounts: impl IntoIterator<Item = Amount>) -> Amount {
+    amounts
+        .into_iter()
+        .fold(BigRational::zero(), |acc, a| acc + a)
+}

@@ -1,0 +1,209 @@
+//! The raw `.pb` container: a META key/value list and two tables (PROJECTS, VOTES), kept as
+//! text exactly as read so that writing it back loses nothing (extra columns, comments,
+//! Polish and Dutch characters). Typed interpretation lives in [`super::election`].
+
+use std::io::{Read, Write};
+
+use super::error::PbError;
+use super::pb_csv::{read_records, write_record, Record};
+
+/// One META line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaEntry {
+    pub key: String,
+    pub value: String,
+    pub line: usize,
+}
+
+/// A section table: its header and its data rows (each with its line number).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Record>,
+}
+
+impl Table {
+    /// Position of a column, comparing trimmed names as pabutools does.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h.trim() == name)
+    }
+}
+
+/// A whole `.pb` file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PbFile {
+    pub meta: Vec<MetaEntry>,
+    pub projects: Table,
+    pub votes: Table,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    None,
+    Meta,
+    Projects,
+    Votes,
+}
+
+impl PbFile {
+    /// Reads a `.pb` file from text.
+    pub fn parse(text: &str) -> Result<Self, PbError> {
+        let records = read_records(text)?;
+        let mut file = PbFile::default();
+        let mut section = Section::None;
+        let mut seen = [false; 3];
+        let mut iter = records.into_iter();
+        while let Some(record) = iter.next() {
+            if record.fields.len() == 1 && record.fields[0].trim().is_empty() {
+                continue;
+            }
+            let first = record.fields[0].trim().to_lowercase();
+            let title = match first.as_str() {
+                "meta" => Some((Section::Meta, 0)),
+                "projects" => Some((Section::Projects, 1)),
+                "votes" => Some((Section::Votes, 2)),
+                _ => None,
+            };
+            if let Some((next, slot)) = title {
+                if seen[slot] {
+                    return Err(PbError::new(
+                        record.line,
+                        format!("section {} appears twice", first.to_uppercase()),
+                    ));
+                }
+                seen[slot] = true;
+                section = next;
+                let header = iter.next().ok_or_else(|| {
+                    PbError::new(
+                        record.line,
+                        format!("section {} has no header line", first.to_uppercase()),
+                    )
+                })?;
+                match section {
+                    Section::Meta => {}
+                    Section::Projects => file.projects.header = header.fields,
+                    Section::Votes => file.votes.header = header.fields,
+                    Section::None => {}
+                }
+                continue;
+            }
+            match section {
+                Section::None => {
+                    return Err(PbError::new(
+                        record.line,
+                        "data before the first section title (expected META)",
+                    ));
+                }
+                Section::Meta => {
+                    if record.fields.len() < 2 {
+                        return Err(PbError::new(
+                            record.line,
+                            "a META line needs a key and a value (key;value)",
+                        ));
+                    }
+                    file.meta.push(MetaEntry {
+                        key: record.fields[0].trim().to_string(),
+                        value: record.fields[1].trim().to_string(),
+                        line: record.line,
+                    });
+                }
+                Section::Projects => push_row(&mut file.projects, record, "PROJECTS")?,
+                Section::Votes => push_row(&mut file.votes, record, "VOTES")?,
+            }
+        }
+        for (slot, name) in ["META", "PROJECTS", "VOTES"].iter().enumerate() {
+            if !seen[slot] {
+                return Err(PbError::new(0, format!("the file has no {name} section")));
+            }
+        }
+        Ok(file)
+    }
+
+    /// Reads a `.pb` file from any reader (must be UTF-8).
+    pub fn read_from(mut reader: impl Read) -> Result<Self, PbError> {
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| PbError::new(0, format!("cannot read the file: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            PbError::new(line, "the file is not valid UTF-8 text")
+        })?;
+        Self::parse(&text)
+    }
+
+    /// Value of a META key (trimmed), if present.
+    pub fn meta_value(&self, key: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| m.value.as_str())
+    }
+
+    /// Line of a META key, for error messages.
+    pub fn meta_line(&self, key: &str) -> usize {
+        self.meta
+            .iter()
+            .find(|m| m.key == key)
+            .map_or(0, |m| m.line)
+    }
+
+    /// Sets (or adds) a META value.
+    pub fn set_meta(&mut self, key: &str, value: &str) {
+        match self.meta.iter_mut().find(|m| m.key == key) {
+            Some(entry) => entry.value = value.to_string(),
+            None => self.meta.push(MetaEntry {
+                key: key.to_string(),
+                value: value.to_string(),
+                line: 0,
+            }),
+        }
+    }
+
+    /// Writes the file as pabulib text (LF line ends, UTF-8, no BOM).
+    pub fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "META")?;
+        writeln!(out, "key;value")?;
+        for m in &self.meta {
+            writeln!(out, "{}", write_record(&[m.key.clone(), m.value.clone()]))?;
+        }
+        for (title, table) in [("PROJECTS", &self.projects), ("VOTES", &self.votes)] {
+            writeln!(out, "{title}")?;
+            writeln!(out, "{}", write_record(&table.header))?;
+            for row in &table.rows {
+                writeln!(out, "{}", write_record(&row.fields))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The file as a string.
+    pub fn to_pb_string(&self) -> String {
+        let mut buf = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = self.write_to(&mut buf);
+        String::from_utf8_lossy(&buf).into_owned()
+    }
+}
+
+fn push_row(table: &mut Table, record: Record, section: &str) -> Result<(), PbError> {
+    if table.header.is_empty() {
+        return Err(PbError::new(
+            record.line,
+            format!("{section} has no header"),
+        ));
+    }
+    if record.fields.len() > table.header.len() {
+        return Err(PbError::new(
+            record.line,
+            format!(
+                "{} fields in {section}, but the header has only {} columns (a ';' inside a name must be quoted)",
+                record.fields.len(),
+                table.header.len()
+            ),
+        ));
+    }
+    table.rows.push(record);
+    Ok(())
+}
