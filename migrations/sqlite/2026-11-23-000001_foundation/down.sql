@@ -1,0 +1,12 @@
+DROP TABLE write_lock;
+DROP TABLE audit_events;
+DROP TABLE transfer_decisions;
+DROP TABLE transfers;
+DROP TABLE ledger_imports;
+DROP TABLE accounts;
+DROP TABLE budget_lines;
+DROP TABLE funders;
+DROP TABLE areas;
+DROP TABLE sessions;
+DROP TABLE user_roles;
+DROP TABLE users;

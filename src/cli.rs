@@ -1,0 +1,90 @@
+//! Command line: thin; every command calls the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "burgerbegroting", version, about = "Burgerbegroting: participatory citizens' budget platform")]
+pub struct Cli {
+    /// TOML settings file (default: ./burgerbegroting.toml when present).
+    #[arg(long, global = true, env = "BB_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ServeArgs {
+    /// Address to listen on (default 127.0.0.1:8080; port 0 picks a free port).
+    #[arg(long)]
+    pub bind: Option<String>,
+    /// Database URL: sqlite://FILE or postgres://USER@HOST/DB.
+    #[arg(long)]
+    pub database: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct DbArgs {
+    /// Database URL: sqlite://FILE or postgres://USER@HOST/DB.
+    #[arg(long)]
+    pub database: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web application.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate(DbArgs),
+    /// Create a demo municipality (first run), print the staff logins and serve.
+    Demo(ServeArgs),
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// The municipal ledger.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+    /// Count a participatory budgeting election in pabulib .pb format.
+    Tally(crate::tally::cli::TallyArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a staff account; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// finance_clerk, finance_approver or admin.
+        #[arg(long)]
+        role: String,
+        /// Name shown in the application (default: the e-mail address).
+        #[arg(long, default_value = "")]
+        name: String,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// Import budget lines (Dutch spreadsheet export, plain CSV or CBS Iv3 extract).
+    Import {
+        file: PathBuf,
+        /// For a CBS file with several municipalities: which one.
+        #[arg(long)]
+        gemeente: Option<String>,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// List budget lines with amount and balance in cents.
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+        /// Print JSON (for scripts).
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}

@@ -1,0 +1,100 @@
+//! Settings: defaults in code -> optional TOML file -> BB_* environment variables ->
+//! command-line flags (applied by the caller).
+
+use std::path::Path;
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Address to listen on; port 0 picks a free port.
+    pub bind: String,
+    /// `sqlite://FILE` (default, in the working directory) or `postgres://...`.
+    pub database_url: String,
+    /// Mark cookies Secure and use the `__Host-` prefix. Unset: on unless the server
+    /// listens on a loopback address (plain-HTTP development).
+    pub secure_cookies: Option<bool>,
+    /// Staff session idle timeout in minutes.
+    pub session_idle_minutes: i64,
+    /// Staff session absolute lifetime in hours.
+    pub session_absolute_hours: i64,
+    /// Database connections in the pool.
+    pub pool_size: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            bind: "127.0.0.1:8080".into(),
+            database_url: "sqlite://burgerbegroting.db".into(),
+            secure_cookies: None,
+            session_idle_minutes: 30,
+            session_absolute_hours: 8,
+            pool_size: 8,
+        }
+    }
+}
+
+impl Settings {
+    /// Load the layers. `file` is an explicit config file (must exist); otherwise
+    /// `burgerbegroting.toml` in the working directory is read when present.
+    pub fn load(file: Option<&Path>) -> Result<Settings, figment::Error> {
+        let mut fig = Figment::from(Serialized::defaults(Settings::default()));
+        match file {
+            Some(path) => {
+                if !path.exists() {
+                    return Err(figment::Error::from(format!(
+                        "config file {} not found",
+                        path.display()
+                    )));
+                }
+                fig = fig.merge(Toml::file(path));
+            }
+            None => fig = fig.merge(Toml::file("burgerbegroting.toml")),
+        }
+        fig.merge(Env::prefixed("BB_").ignore(&["config"])).extract()
+    }
+
+    pub fn cookies_secure(&self) -> bool {
+        self.secure_cookies.unwrap_or_else(|| {
+            let host = self
+                .bind
+                .rsplit_once(':')
+                .map(|(h, _)| h)
+                .unwrap_or(&self.bind);
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            !(host == "localhost"
+                || host
+                    .parse::<std::net::IpAddr>()
+                    .map(|ip| ip.is_loopback())
+                    .unwrap_or(false))
+        })
+    }
+
+    pub fn session_policy(&self) -> crate::service::auth::SessionPolicy {
+        crate::service::auth::SessionPolicy {
+            idle: chrono::Duration::minutes(self.session_idle_minutes.max(1)),
+            absolute: chrono::Duration::hours(self.session_absolute_hours.max(1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_binds_allow_plain_http_cookies() {
+        let mut s = Settings::default();
+        assert!(!s.cookies_secure());
+        s.bind = "0.0.0.0:8080".into();
+        assert!(s.cookies_secure());
+        s.bind = "[::1]:0".into();
+        assert!(!s.cookies_secure());
+        s.secure_cookies = Some(true);
+        assert!(s.cookies_secure());
+    }
+}

@@ -1,0 +1,140 @@
+//! Row structs. Field order matches the table order in schema.rs (the MultiConnection
+//! cannot use `as_returning`, so rows are loaded positionally).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::*;
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = user_roles)]
+pub struct UserRoleRow {
+    pub id: String,
+    pub user_id: String,
+    pub role: String,
+    pub area_id: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = sessions)]
+pub struct SessionRow {
+    pub token_hash: String,
+    pub user_id: String,
+    pub csrf_token: String,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub revoked: bool,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = areas)]
+pub struct AreaRow {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = funders)]
+pub struct FunderRow {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = budget_lines)]
+pub struct BudgetLineRow {
+    pub id: String,
+    pub fiscal_year: i32,
+    pub code: String,
+    pub name: String,
+    pub taakveld: String,
+    pub funder_id: String,
+    pub amount_cents: i64,
+    pub import_id: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = accounts)]
+pub struct AccountRow {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub budget_line_id: Option<String>,
+    pub area_id: Option<String>,
+    pub funder_id: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = ledger_imports)]
+pub struct LedgerImportRow {
+    pub id: String,
+    pub content_sha256: String,
+    pub file_name: String,
+    pub format: String,
+    pub lines_added: i32,
+    pub lines_unchanged: i32,
+    pub imported_by: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = transfers)]
+pub struct TransferRow {
+    pub id: String,
+    pub seq: i64,
+    pub kind: String,
+    pub debit_account: String,
+    pub credit_account: String,
+    pub amount_cents: i64,
+    pub memo: String,
+    pub decision_ref: Option<String>,
+    pub correction_of: Option<String>,
+    pub needs_approval: bool,
+    pub content_hash: String,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = transfer_decisions)]
+pub struct TransferDecisionRow {
+    pub transfer_id: String,
+    pub approved: bool,
+    pub reason: String,
+    pub decided_by: String,
+    pub decided_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = audit_events)]
+pub struct AuditEventRow {
+    pub seq: i64,
+    pub occurred_at: NaiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub payload: String,
+    pub leaf_hash: String,
+}

@@ -1,0 +1,37 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::models::SessionRow;
+use crate::db::schema::sessions;
+use crate::db::DbConn;
+
+pub fn insert(conn: &mut DbConn, row: &SessionRow) -> QueryResult<()> {
+    diesel::insert_into(sessions::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<SessionRow>> {
+    sessions::table.find(token_hash).first(conn).optional()
+}
+
+pub fn touch(conn: &mut DbConn, token_hash: &str, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(sessions::table.find(token_hash))
+        .set(sessions::last_seen_at.eq(at))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn revoke(conn: &mut DbConn, token_hash: &str) -> QueryResult<()> {
+    diesel::update(sessions::table.find(token_hash))
+        .set(sessions::revoked.eq(true))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn revoke_all_for_user(conn: &mut DbConn, user_id: &str) -> QueryResult<usize> {
+    diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)))
+        .set(sessions::revoked.eq(true))
+        .execute(conn)
+}

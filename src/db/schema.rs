@@ -1,0 +1,160 @@
+// Hand-checked against both migration trees; portable types only.
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        disabled -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_roles (id) {
+        id -> Text,
+        user_id -> Text,
+        role -> Text,
+        area_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (token_hash) {
+        token_hash -> Text,
+        user_id -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked -> Bool,
+    }
+}
+
+diesel::table! {
+    areas (id) {
+        id -> Text,
+        slug -> Text,
+        name -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    funders (id) {
+        id -> Text,
+        slug -> Text,
+        name -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    budget_lines (id) {
+        id -> Text,
+        fiscal_year -> Integer,
+        code -> Text,
+        name -> Text,
+        taakveld -> Text,
+        funder_id -> Text,
+        amount_cents -> BigInt,
+        import_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> Text,
+        kind -> Text,
+        name -> Text,
+        budget_line_id -> Nullable<Text>,
+        area_id -> Nullable<Text>,
+        funder_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ledger_imports (id) {
+        id -> Text,
+        content_sha256 -> Text,
+        file_name -> Text,
+        format -> Text,
+        lines_added -> Integer,
+        lines_unchanged -> Integer,
+        imported_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    transfers (id) {
+        id -> Text,
+        seq -> BigInt,
+        kind -> Text,
+        debit_account -> Text,
+        credit_account -> Text,
+        amount_cents -> BigInt,
+        memo -> Text,
+        decision_ref -> Nullable<Text>,
+        correction_of -> Nullable<Text>,
+        needs_approval -> Bool,
+        content_hash -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    transfer_decisions (transfer_id) {
+        transfer_id -> Text,
+        approved -> Bool,
+        reason -> Text,
+        decided_by -> Text,
+        decided_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (seq) {
+        seq -> BigInt,
+        occurred_at -> Timestamp,
+        actor -> Text,
+        action -> Text,
+        entity_type -> Text,
+        entity_id -> Text,
+        payload -> Text,
+        leaf_hash -> Text,
+    }
+}
+
+diesel::table! {
+    write_lock (id) {
+        id -> Integer,
+        generation -> BigInt,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    user_roles,
+    sessions,
+    areas,
+    funders,
+    budget_lines,
+    accounts,
+    ledger_imports,
+    transfers,
+    transfer_decisions,
+    audit_events,
+    write_lock,
+);
+
+diesel::joinable!(transfer_decisions -> transfers (transfer_id));
+diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));

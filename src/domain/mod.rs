@@ -1,0 +1,10 @@
+//! Pure domain logic: no actix, no diesel, no I/O.
+
+pub mod audit;
+pub mod demo_ledger;
+pub mod ledger;
+pub mod ledger_import;
+pub mod money;
+pub mod password;
+pub mod role;
+pub mod taakveld;

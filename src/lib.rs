@@ -1,0 +1,15 @@
+//! burgerbegroting: participatory citizens' budget platform for Dutch municipalities.
+//!
+//! Layers (dependencies point one way): `domain` (pure rules) <- `db` (diesel) <-
+//! `service` (units of work, permissions, audit) <- `web` (actix: pages and API) with
+//! `views` (maud). `tally` is the independent counting engine.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod service;
+pub mod startup;
+pub mod tally;
+pub mod views;
+pub mod web;

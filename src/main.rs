@@ -1,0 +1,182 @@
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use burgerbegroting::cli::{Cli, Command, DbArgs, LedgerCommand, ServeArgs, UserCommand};
+use burgerbegroting::config::Settings;
+use burgerbegroting::domain::ledger_import::ImportOptions;
+use burgerbegroting::domain::money::format_eur;
+use burgerbegroting::domain::role::Role;
+use burgerbegroting::service::{self, Principal, ServiceError};
+use burgerbegroting::startup::{prepare_database, Application};
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fout: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn settings(cli_config: Option<&std::path::Path>, bind: Option<&str>, db: Option<&str>) -> anyhow::Result<Settings> {
+    let mut s = Settings::load(cli_config)?;
+    if let Some(b) = bind {
+        s.bind = b.to_string();
+    }
+    if let Some(d) = db {
+        s.database_url = d.to_string();
+    }
+    Ok(s)
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = cli.config.as_deref();
+    match cli.command {
+        Command::Serve(ServeArgs { bind, database }) => {
+            let s = settings(config, bind.as_deref(), database.as_deref())?;
+            serve(s)
+        }
+        Command::Demo(ServeArgs { bind, database }) => {
+            let s = settings(config, bind.as_deref(), database.as_deref())?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            match service::demo::seed(&mut conn)? {
+                Some(logins) => {
+                    println!("Demo-gemeente Oldebroek aangemaakt in {}.", s.database_url);
+                    println!("Inloggen voor medewerkers (bewaar deze wachtwoorden, ze worden niet opnieuw getoond):");
+                    for l in logins {
+                        println!("  {:<32} {:<18} {}", l.email, l.role.as_str(), l.password);
+                    }
+                }
+                None => println!(
+                    "Database {} bevat al gegevens; de demo draait met de bestaande accounts.",
+                    s.database_url
+                ),
+            }
+            drop(conn);
+            serve_with_pool(s, pool)
+        }
+        Command::Migrate(DbArgs { database }) => {
+            let s = settings(config, None, database.as_deref())?;
+            let url = burgerbegroting::db::DbUrl::parse(&s.database_url)?;
+            let mut conn = burgerbegroting::db::conn::establish(&url)?;
+            let applied = burgerbegroting::db::migrate::run_pending(&mut conn)?;
+            println!("{} migration(s) applied", applied.len());
+            for m in applied {
+                println!("  {m}");
+            }
+            Ok(())
+        }
+        Command::User(UserCommand::Add { email, role, name, db }) => {
+            let s = settings(config, None, db.database.as_deref())?;
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("unknown role '{role}': use finance_clerk, finance_approver or admin")
+            })?;
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            let user = service::auth::add_user(&mut conn, &Principal::cli(), &email, &name, role, password)
+                .map_err(explain)?;
+            println!("account {} ({}) aangemaakt", user.email, role.as_str());
+            Ok(())
+        }
+        Command::Ledger(LedgerCommand::Import { file, gemeente, db }) => {
+            let s = settings(config, None, db.database.as_deref())?;
+            let bytes = std::fs::read(&file)?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let outcome = service::ledger::import_ledger(
+                &mut conn,
+                &Principal::cli(),
+                &name,
+                &bytes,
+                &ImportOptions { municipality: gemeente },
+            )
+            .map_err(explain)?;
+            println!(
+                "{}: {} begrotingspost(en) toegevoegd, {} al aanwezig en ongewijzigd ({})",
+                name, outcome.lines_added, outcome.lines_unchanged, outcome.format
+            );
+            for n in outcome.notes {
+                println!("  let op: {n}");
+            }
+            Ok(())
+        }
+        Command::Ledger(LedgerCommand::List { year, json, db }) => {
+            let s = settings(config, None, db.database.as_deref())?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            let lines = service::ledger::list_budget_lines(&mut conn, year).map_err(explain)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &lines)?;
+                writeln!(out)?;
+            } else {
+                for l in lines {
+                    writeln!(
+                        out,
+                        "{} {:<12} {:<6} {:<50} {:>20} {:>20}",
+                        l.fiscal_year,
+                        l.code,
+                        l.taakveld,
+                        l.name,
+                        format_eur(l.amount_cents),
+                        format_eur(l.balance_cents)
+                    )?;
+                }
+            }
+            Ok(())
+        }
+        Command::Tally(args) => burgerbegroting::tally::cli::run(&args, &mut std::io::stdout()),
+    }
+}
+
+/// Turn a service error into a readable message for the terminal.
+fn explain(e: ServiceError) -> anyhow::Error {
+    match e {
+        ServiceError::Import(problems) => {
+            let mut msg = format!("het bestand is niet ingelezen ({} probleem/problemen):", problems.len());
+            for p in problems {
+                msg.push_str(&format!(
+                    "\n  regel {}, kolom {}: {} (waarde: '{}')",
+                    p.line_no, p.column, p.message, p.value
+                ));
+            }
+            anyhow::anyhow!(msg)
+        }
+        other => anyhow::anyhow!(other.to_string()),
+    }
+}
+
+fn serve(s: Settings) -> anyhow::Result<()> {
+    let pool = prepare_database(&s)?;
+    serve_with_pool(s, pool)
+}
+
+fn serve_with_pool(s: Settings, pool: burgerbegroting::db::DbPool) -> anyhow::Result<()> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build_with_pool(s.clone(), pool)?;
+        let host = s.bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
+        println!("burgerbegroting luistert op http://{}:{}/", host, app.port());
+        std::io::stdout().flush()?;
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}

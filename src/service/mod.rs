@@ -1,0 +1,80 @@
+//! Service functions: one unit of work each, shared by the HTML pages, the JSON API and
+//! the command line. They check permissions (the one guard), apply the domain rules and
+//! write the audit events in the same transaction as the change.
+
+pub mod auth;
+pub mod demo;
+pub mod ledger;
+
+use crate::db::DbError;
+use crate::domain::audit::Actor;
+use crate::domain::ledger::LedgerError;
+use crate::domain::ledger_import::ImportProblem;
+use crate::domain::role::{allows, Permission, Role};
+
+/// Who is asking, with their roles.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub actor: Actor,
+    pub roles: Vec<Role>,
+}
+
+impl Principal {
+    /// The operator at the command line (ledger import, demo set-up).
+    pub fn cli() -> Principal {
+        Principal {
+            actor: Actor::Cli { email: None },
+            roles: vec![Role::FinanceClerk, Role::Admin],
+        }
+    }
+
+    pub fn require(&self, p: Permission) -> Result<(), ServiceError> {
+        if allows(&self.roles, p) {
+            Ok(())
+        } else {
+            Err(ServiceError::Forbidden(
+                "U heeft geen toestemming voor deze handeling.".into(),
+            ))
+        }
+    }
+
+    /// The id stored in `created_by` / `decided_by`.
+    pub fn key(&self) -> String {
+        self.actor.key()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Bad input on a form field (field name, Dutch message).
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error("{0}")]
+    Ledger(#[from] LedgerError),
+    #[error("Het bestand is niet ingelezen: {} probleem/problemen gevonden.", .0.len())]
+    Import(Vec<ImportProblem>),
+    #[error("{0} niet gevonden.")]
+    NotFound(&'static str),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for ServiceError {
+    fn from(e: diesel::result::Error) -> Self {
+        ServiceError::Db(DbError::Query(e))
+    }
+}
+
+impl ServiceError {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        ServiceError::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+}

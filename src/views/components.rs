@@ -1,0 +1,110 @@
+//! Small building blocks shared by the pages.
+
+use maud::{html, Markup};
+
+use crate::domain::ledger::TransferStatus;
+use crate::domain::money::format_eur;
+
+/// An amount as `€ 1.234,56`, never broken over two lines.
+pub fn money(cents: i64) -> Markup {
+    html! { span class="amount" { (format_eur(cents)) } }
+}
+
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(token); }
+}
+
+pub fn status(s: TransferStatus) -> Markup {
+    let class = format!("status-{}", s.as_str());
+    html! { span class=(class) { (s.label_nl()) } }
+}
+
+/// A list of problems at the top of a form, each linking to its field.
+pub fn error_summary(errors: &[(String, String)]) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+                h2 id="error-summary-title" { "Er is iets niet goed ingevuld" }
+                ul {
+                    @for (field, message) in errors {
+                        li { a href={ "#" (field) } { (message) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn field_error(errors: &[(String, String)], field: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, m)| m.clone())
+}
+
+/// A labelled text input that keeps what the user typed and shows its error.
+pub fn text_input(
+    errors: &[(String, String)],
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    kind: &str,
+) -> Markup {
+    let err = field_error(errors, name);
+    let described = format!("{name}-hint {name}-error");
+    html! {
+        div class=[err.as_ref().map(|_| "has-error")] {
+            label for=(name) {
+                (label)
+                @if let Some(h) = hint { span class="hint" id={ (name) "-hint" } { (h) } }
+                @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
+            }
+            input type=(kind) id=(name) name=(name) value=(value) aria-describedby=(described)
+                aria-invalid=[err.as_ref().map(|_| "true")];
+        }
+    }
+}
+
+pub fn nl_date(iso: &str) -> String {
+    // "2025-03-03T14:05:00Z" -> "3 maart 2025, 14:05" (Dutch convention: day month year).
+    const MONTHS: [&str; 12] = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ];
+    let parsed = chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%SZ");
+    match parsed {
+        Ok(t) => {
+            use chrono::{Datelike, Timelike};
+            let month = MONTHS
+                .get(t.month0() as usize)
+                .copied()
+                .unwrap_or_default();
+            format!(
+                "{} {} {}, {:02}:{:02}",
+                t.day(),
+                month,
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
+        }
+        Err(_) => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_the_dutch_way() {
+        assert_eq!(nl_date("2025-03-03T14:05:00Z"), "3 maart 2025, 14:05");
+    }
+
+    #[test]
+    fn amounts_do_not_wrap() {
+        let m = money(123456).into_string();
+        assert!(m.contains("€\u{a0}1.234,56"), "{m}");
+    }
+}

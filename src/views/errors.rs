@@ -1,0 +1,18 @@
+use maud::{html, Markup};
+
+use super::layout::{page, Nav};
+
+pub fn error_page(title: &str, text: &str) -> Markup {
+    page(
+        title,
+        &Nav {
+            user: None,
+            current: "",
+        },
+        html! {
+            h1 { (title) }
+            p { (text) }
+            p { a href="/" { "Naar de startpagina" } }
+        },
+    )
+}

@@ -1,0 +1,482 @@
+//! Finance pages: ledger overview, budget line, pools, transfers, approvals, import.
+
+use maud::{html, Markup};
+
+use super::components::{csrf_field, error_summary, field_error, money, nl_date, status, text_input};
+use super::layout::{page, Nav};
+use crate::domain::ledger::TransferStatus;
+use crate::domain::ledger_import::ImportProblem;
+use crate::domain::money::format_eur;
+use crate::domain::role::{allows, Permission};
+use crate::service::auth::SessionUser;
+use crate::service::ledger::{
+    BudgetLineView, ImportOutcome, LedgerOverview, PoolView, TransferOptions, TransferView,
+};
+
+fn nav<'a>(user: &'a SessionUser, current: &'a str) -> Nav<'a> {
+    Nav {
+        user: Some(user),
+        current,
+    }
+}
+
+pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) -> Markup {
+    let title = match o.year {
+        Some(y) => format!("Begroting {y}"),
+        None => "Begroting".to_string(),
+    };
+    page(
+        &title,
+        &nav(user, "/financien/begroting"),
+        html! {
+            h1 { (title) }
+            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
+            @if o.years.len() > 1 {
+                form method="get" action="/financien/begroting" {
+                    label for="jaar" { "Kies een jaar " }
+                    select id="jaar" name="jaar" {
+                        @for y in &o.years {
+                            option value=(y) selected[Some(*y) == o.year] { (y) }
+                        }
+                    }
+                    " "
+                    button type="submit" class="secondary" { "Toon" }
+                }
+            }
+            @if o.groups.is_empty() {
+                p { "Er zijn nog geen begrotingsposten. " a href="/financien/import" { "Lees de begroting in" } "." }
+            } @else {
+                p { "Totaal begroot: " strong { (money(o.amount_cents)) } ". Nog op de begrotingsposten: " strong { (money(o.balance_cents)) } "." }
+                table {
+                    caption { "Begrotingsposten per taakveld" }
+                    thead { tr {
+                        th scope="col" { "Code" }
+                        th scope="col" { "Omschrijving" }
+                        th scope="col" { "Financier" }
+                        th scope="col" class="num" { "Begroot" }
+                        th scope="col" class="num" { "Saldo" }
+                    } }
+                    @for g in &o.groups {
+                        tbody {
+                            tr class="group" {
+                                th scope="rowgroup" colspan="3" { "Taakveld " (g.taakveld) " " (g.taakveld_name) }
+                                th class="num" { (money(g.amount_cents)) }
+                                th class="num" { (money(g.balance_cents)) }
+                            }
+                            @for l in &g.lines {
+                                tr {
+                                    td { (l.code) }
+                                    td { a href={ "/financien/begrotingsposten/" (l.id) } { (l.name) } }
+                                    td { (l.funder) }
+                                    td class="num" { (money(l.amount_cents)) }
+                                    td class="num" { (money(l.balance_cents)) }
+                                }
+                            }
+                        }
+                    }
+                    tfoot { tr {
+                        th scope="row" colspan="3" { "Totaal" }
+                        td class="num" { (money(o.amount_cents)) }
+                        td class="num" { (money(o.balance_cents)) }
+                    } }
+                }
+            }
+        },
+    )
+}
+
+fn history_table(caption: &str, account_id: &str, rows: &[TransferView]) -> Markup {
+    html! {
+        @if rows.is_empty() {
+            p { "Nog geen overboekingen." }
+        } @else {
+            table {
+                caption { (caption) }
+                thead { tr {
+                    th scope="col" { "Nr." }
+                    th scope="col" { "Datum" }
+                    th scope="col" { "Omschrijving" }
+                    th scope="col" { "Van / naar" }
+                    th scope="col" { "Status" }
+                    th scope="col" class="num" { "Erbij" }
+                    th scope="col" class="num" { "Eraf" }
+                } }
+                tbody {
+                    @for t in rows {
+                        tr {
+                            td { a href={ "/financien/overboekingen/" (t.id) } { (t.seq) } }
+                            td { (nl_date(&t.created_at)) }
+                            td { (t.memo) }
+                            td { @if t.to_account == account_id { "van " (t.from_name) } @else { "naar " (t.to_name) } }
+                            td { (status(t.status)) }
+                            td class="num" { @if t.to_account == account_id { (money(t.amount_cents)) } }
+                            td class="num" { @if t.from_account == account_id { (money(t.amount_cents)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn budget_line(user: &SessionUser, l: &BudgetLineView, history: &[TransferView]) -> Markup {
+    let title = format!("Begrotingspost {} {}", l.code, l.name);
+    page(
+        &title,
+        &nav(user, ""),
+        html! {
+            p { a href={ "/financien/begroting?jaar=" (l.fiscal_year) } { "Terug naar begroting " (l.fiscal_year) } }
+            h1 { (title) }
+            dl class="facts" {
+                dt { "Jaar" } dd { (l.fiscal_year) }
+                dt { "Taakveld" } dd { (l.taakveld) }
+                dt { "Financier" } dd { (l.funder) }
+                dt { "Begroot" } dd { (money(l.amount_cents)) }
+                dt { "Saldo" } dd { (money(l.balance_cents)) }
+                dt { "Wacht op goedkeuring" } dd { (money(l.pending_out_cents)) }
+                dt { "Nog beschikbaar" } dd { (money(l.balance_cents - l.pending_out_cents)) }
+            }
+            @if allows(&user.roles, Permission::ProposeTransfer) && l.balance_cents - l.pending_out_cents > 0 {
+                p { a class="button" href={ "/financien/overboekingen/nieuw?van=" (l.account_id) } { "Geld overboeken naar een pot" } }
+            }
+            h2 { "Geschiedenis" }
+            (history_table("Alle overboekingen van en naar deze begrotingspost", &l.account_id, history))
+        },
+    )
+}
+
+pub fn pools(user: &SessionUser, pools: &[PoolView]) -> Markup {
+    page(
+        "Potten per gebied",
+        &nav(user, "/financien/potten"),
+        html! {
+            h1 { "Potten per gebied" }
+            @if pools.is_empty() {
+                p { "Er zijn nog geen gebieden. Een beheerder kan ze aanmaken." }
+            } @else {
+                table {
+                    caption { "Saldo per dorp of wijk" }
+                    thead { tr {
+                        th scope="col" { "Gebied" }
+                        th scope="col" { "Soort" }
+                        th scope="col" class="num" { "Saldo" }
+                        th scope="col" class="num" { "Wacht op goedkeuring" }
+                    } }
+                    tbody {
+                        @for p in pools {
+                            tr {
+                                td { a href={ "/financien/potten/" (p.slug) } { (p.name) } }
+                                td { (p.kind) }
+                                td class="num" { (money(p.balance_cents)) }
+                                td class="num" { (money(p.pending_in_cents)) }
+                            }
+                        }
+                    }
+                    tfoot { tr {
+                        th scope="row" colspan="2" { "Totaal" }
+                        td class="num" { (money(pools.iter().map(|p| p.balance_cents).sum())) }
+                        td class="num" { (money(pools.iter().map(|p| p.pending_in_cents).sum())) }
+                    } }
+                }
+            }
+        },
+    )
+}
+
+pub fn pool(user: &SessionUser, p: &PoolView, history: &[TransferView]) -> Markup {
+    let title = format!("Pot {}", p.name);
+    page(
+        &title,
+        &nav(user, ""),
+        html! {
+            p { a href="/financien/potten" { "Terug naar alle potten" } }
+            h1 { (title) }
+            dl class="facts" {
+                dt { "Saldo" } dd { (money(p.balance_cents)) }
+                dt { "Wacht op goedkeuring" } dd { (money(p.pending_in_cents)) }
+            }
+            h2 { "Geschiedenis" }
+            (history_table("Alle overboekingen van en naar deze pot", &p.account_id, history))
+        },
+    )
+}
+
+pub fn transfers(user: &SessionUser, rows: &[TransferView]) -> Markup {
+    page(
+        "Overboekingen",
+        &nav(user, "/financien/overboekingen"),
+        html! {
+            h1 { "Overboekingen" }
+            p { a href="/financien/overboekingen.csv" download="overboekingen.csv" { "Download alle overboekingen (CSV voor Excel)" } }
+            (transfer_table("Alle overboekingen, oudste eerst", rows))
+        },
+    )
+}
+
+fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
+    html! {
+        @if rows.is_empty() {
+            p { "Er zijn geen overboekingen." }
+        } @else {
+            table {
+                caption { (caption) }
+                thead { tr {
+                    th scope="col" { "Nr." }
+                    th scope="col" { "Datum" }
+                    th scope="col" { "Soort" }
+                    th scope="col" { "Van" }
+                    th scope="col" { "Naar" }
+                    th scope="col" class="num" { "Bedrag" }
+                    th scope="col" { "Status" }
+                } }
+                tbody {
+                    @for t in rows {
+                        tr {
+                            td { a href={ "/financien/overboekingen/" (t.id) } { (t.seq) } }
+                            td { (nl_date(&t.created_at)) }
+                            td { (t.kind_label) }
+                            td { (t.from_name) }
+                            td { (t.to_name) }
+                            td class="num" { (money(t.amount_cents)) }
+                            td { (status(t.status)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn approval_queue(user: &SessionUser, rows: &[TransferView]) -> Markup {
+    page(
+        "Goedkeuren",
+        &nav(user, "/financien/goedkeuren"),
+        html! {
+            h1 { "Overboekingen die wachten op goedkeuring" }
+            p { "Een overboeking van een begrotingspost en elke correctie moeten door een tweede medewerker worden goedgekeurd. Uw eigen overboekingen kunt u niet goedkeuren." }
+            (transfer_table("Wacht op goedkeuring", rows))
+        },
+    )
+}
+
+/// What the transfer page needs besides the transfer.
+pub struct TransferPage<'a> {
+    pub transfer: &'a TransferView,
+    pub corrections: &'a [TransferView],
+    pub errors: &'a [(String, String)],
+    pub correction_id: &'a str,
+    pub correction_amount: &'a str,
+    pub correction_memo: &'a str,
+    pub reason: &'a str,
+    pub notice: Option<&'a str>,
+}
+
+pub fn transfer(user: &SessionUser, p: &TransferPage<'_>) -> Markup {
+    let t = p.transfer;
+    let title = format!("Overboeking {}", t.seq);
+    let own = t.created_by == user.email;
+    let can_decide = t.status == TransferStatus::Pending
+        && allows(&user.roles, Permission::ApproveTransfer)
+        && !own;
+    let can_correct = t.status == TransferStatus::Posted
+        && t.correction_of.is_none()
+        && allows(&user.roles, Permission::ProposeTransfer);
+    page(
+        &title,
+        &nav(user, ""),
+        html! {
+            p { a href="/financien/overboekingen" { "Terug naar alle overboekingen" } }
+            h1 { (title) }
+            @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
+            (error_summary(p.errors))
+            dl class="facts" {
+                dt { "Status" } dd { (status(t.status)) }
+                dt { "Soort" } dd { (t.kind_label) }
+                dt { "Van" } dd { (t.from_name) }
+                dt { "Naar" } dd { (t.to_name) }
+                dt { "Bedrag" } dd { (money(t.amount_cents)) }
+                dt { "Waarom" } dd { (t.memo) }
+                dt { "Raadsbesluit" } dd { (t.decision_ref.as_deref().unwrap_or("–")) }
+                @if let Some(c) = &t.correction_of {
+                    dt { "Corrigeert" } dd { a href={ "/financien/overboekingen/" (c) } { "overboeking " (c) } }
+                }
+                dt { "Ingevoerd door" } dd { (t.created_by) ", " (nl_date(&t.created_at)) }
+                @if let Some(d) = &t.decided_by {
+                    dt { "Beoordeeld door" } dd { (d) ", " (nl_date(t.decided_at.as_deref().unwrap_or(""))) }
+                    dt { "Toelichting" } dd { (t.decision_reason.as_deref().unwrap_or("")) }
+                }
+                dt { "Kenmerk" } dd { code { (t.id) } }
+            }
+            @if t.status == TransferStatus::Pending && own {
+                p { "U heeft deze overboeking zelf ingevoerd. Een collega moet hem goedkeuren." }
+            }
+            @if can_decide {
+                h2 { "Beoordelen" }
+                form class="stack" method="post" action={ "/financien/overboekingen/" (t.id) "/beoordelen" } {
+                    (csrf_field(&user.csrf_token))
+                    div class=[field_error(p.errors, "reason").map(|_| "has-error")] {
+                        label for="reason" { "Toelichting"
+                            span class="hint" id="reason-hint" { "Verplicht als u afwijst." }
+                            @if let Some(e) = field_error(p.errors, "reason") { span class="field-error" { "Fout: " (e) } }
+                        }
+                        textarea id="reason" name="reason" aria-describedby="reason-hint" { (p.reason) }
+                    }
+                    div class="actions" {
+                        button type="submit" name="besluit" value="goedkeuren" { "Goedkeuren" }
+                        button type="submit" name="besluit" value="afwijzen" class="danger" { "Afwijzen" }
+                    }
+                }
+            }
+            @if can_correct {
+                h2 { "Corrigeren" }
+                p { "Een overboeking wordt nooit gewijzigd of verwijderd. Klopt er iets niet? Maak een correctie: die boekt (een deel van) het bedrag terug. Een collega moet de correctie goedkeuren." }
+                form class="stack" method="post" action={ "/financien/overboekingen/" (t.id) "/correctie" } {
+                    (csrf_field(&user.csrf_token))
+                    input type="hidden" name="request_id" value=(p.correction_id);
+                    (text_input(p.errors, "amount", "Bedrag terugboeken", Some("Bijvoorbeeld 1.250,00"), p.correction_amount, "text"))
+                    (text_input(p.errors, "memo", "Waarom", None, p.correction_memo, "text"))
+                    button type="submit" class="secondary" { "Correctie aanvragen" }
+                }
+            }
+            @if !p.corrections.is_empty() {
+                h2 { "Correcties" }
+                (transfer_table("Correcties van deze overboeking", p.corrections))
+            }
+        },
+    )
+}
+
+/// The values of the new-transfer form, kept when the form comes back with errors.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct TransferFormValues {
+    #[serde(default)]
+    pub request_id: String,
+    #[serde(default)]
+    pub from_account: String,
+    #[serde(default)]
+    pub to_account: String,
+    #[serde(default)]
+    pub amount: String,
+    #[serde(default)]
+    pub memo: String,
+    #[serde(default)]
+    pub decision_ref: String,
+}
+
+pub fn new_transfer(
+    user: &SessionUser,
+    opts: &TransferOptions,
+    v: &TransferFormValues,
+    errors: &[(String, String)],
+) -> Markup {
+    let from_err = field_error(errors, "from_account");
+    let to_err = field_error(errors, "to_account");
+    page(
+        "Nieuwe overboeking",
+        &nav(user, "/financien/overboekingen/nieuw"),
+        html! {
+            h1 { "Nieuwe overboeking" }
+            p { "Boek geld van een begrotingspost of een financier naar de pot van een dorp of wijk. "
+                "Geld van een begrotingspost moet door een collega worden goedgekeurd." }
+            (error_summary(errors))
+            form class="stack" method="post" action="/financien/overboekingen" {
+                (csrf_field(&user.csrf_token))
+                input type="hidden" name="request_id" value=(v.request_id);
+                div class=[from_err.as_ref().map(|_| "has-error")] {
+                    label for="from_account" { "Van"
+                        span class="hint" { "Met het bedrag dat nog beschikbaar is." }
+                        @if let Some(e) = &from_err { span class="field-error" { "Fout: " (e) } }
+                    }
+                    select id="from_account" name="from_account" {
+                        option value="" { "Kies een begrotingspost of financier" }
+                        optgroup label="Begrotingsposten" {
+                            @for l in &opts.budget_lines {
+                                option value=(l.account_id) selected[v.from_account == l.account_id] {
+                                    (l.fiscal_year) " " (l.code) " " (l.name) " (beschikbaar " (format_eur(l.balance_cents - l.pending_out_cents)) ")"
+                                }
+                            }
+                        }
+                        optgroup label="Financiers" {
+                            @for f in &opts.funders {
+                                option value=(f.account_id) selected[v.from_account == f.account_id] { (f.name) }
+                            }
+                        }
+                    }
+                }
+                div class=[to_err.as_ref().map(|_| "has-error")] {
+                    label for="to_account" { "Naar de pot van"
+                        @if let Some(e) = &to_err { span class="field-error" { "Fout: " (e) } }
+                    }
+                    select id="to_account" name="to_account" {
+                        option value="" { "Kies een dorp of wijk" }
+                        @for p in &opts.pools {
+                            option value=(p.account_id) selected[v.to_account == p.account_id] { (p.name) }
+                        }
+                    }
+                }
+                (text_input(errors, "amount", "Bedrag in euro", Some("Bijvoorbeeld 12.000,00"), &v.amount, "text"))
+                (text_input(errors, "memo", "Waarom", Some("Bijvoorbeeld: groenonderhoud 2025 volgens de burgerbegroting"), &v.memo, "text"))
+                (text_input(errors, "decision_ref", "Raadsbesluit", Some("Nummer van het raadsbesluit. Verplicht bij geld van een begrotingspost."), &v.decision_ref, "text"))
+                button type="submit" { "Overboeking aanvragen" }
+            }
+        },
+    )
+}
+
+pub fn import_form(
+    user: &SessionUser,
+    gemeente: &str,
+    problems: &[ImportProblem],
+    general_error: Option<&str>,
+    outcome: Option<&ImportOutcome>,
+) -> Markup {
+    page(
+        "Begroting inlezen",
+        &nav(user, "/financien/import"),
+        html! {
+            h1 { "Begroting inlezen" }
+            @if let Some(o) = outcome {
+                div class="notice" role="status" {
+                    p { strong { (o.lines_added) " begrotingspost(en) toegevoegd" } ", " (o.lines_unchanged) " stonden er al en zijn niet veranderd." }
+                    @for n in &o.notes { p { (n) } }
+                    p { a href="/financien/begroting" { "Bekijk de begroting" } }
+                }
+            }
+            @if let Some(e) = general_error {
+                div class="error-summary" role="alert" { h2 { "Het bestand is niet ingelezen" } p { (e) } }
+            }
+            @if !problems.is_empty() {
+                div class="error-summary" role="alert" tabindex="-1" {
+                    h2 { "Het bestand is niet ingelezen" }
+                    p { "Er is niets opgeslagen. Verbeter deze " (problems.len()) " punt(en) in het bestand en lees het opnieuw in." }
+                }
+                table {
+                    caption { "Problemen in het bestand" }
+                    thead { tr { th scope="col" { "Regel" } th scope="col" { "Kolom" } th scope="col" { "Waarde" } th scope="col" { "Wat is er mis" } } }
+                    tbody {
+                        @for p in problems {
+                            tr { td { (p.line_no) } td { (p.column) } td { code { (p.value) } } td { (p.message) } }
+                        }
+                    }
+                }
+            }
+            p { "U kunt drie soorten bestanden inlezen:" }
+            ul {
+                li { "een export uit Excel met de kolommen " code { "jaar;code;omschrijving;taakveld;financier;bedrag" } " (bedragen zoals 1.234,56)," }
+                li { "een CSV-bestand met de kolommen " code { "year,code,name,taakveld,funder,amount" } " (bedragen zoals 1234.56)," }
+                li { "een Iv3-overzicht van het CBS (bedragen x € 1.000)." }
+            }
+            p { "Het hele bestand wordt ingelezen, of niets. Een bestand twee keer inlezen verandert niets." }
+            form class="stack" method="post" action="/financien/import" enctype="multipart/form-data" {
+                (csrf_field(&user.csrf_token))
+                label for="bestand" { "Bestand" }
+                input type="file" id="bestand" name="bestand" accept=".csv,.txt,text/csv" required;
+                label for="gemeente" { "Gemeente"
+                    span class="hint" { "Alleen nodig bij een CBS-bestand met meer gemeenten." }
+                }
+                input type="text" id="gemeente" name="gemeente" value=(gemeente);
+                button type="submit" { "Inlezen" }
+            }
+        },
+    )
+}

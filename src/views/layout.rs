@@ -1,0 +1,77 @@
+//! The page frame: skip link, header with navigation, main, footer.
+
+use maud::{html, Markup, DOCTYPE};
+
+use crate::domain::role::{allows, Permission};
+use crate::service::auth::SessionUser;
+
+pub struct Nav<'a> {
+    pub user: Option<&'a SessionUser>,
+    pub current: &'a str,
+}
+
+fn nav_link(current: &str, href: &str, label: &str) -> Markup {
+    html! {
+        li {
+            @if current == href {
+                a href=(href) aria-current="page" { (label) }
+            } @else {
+                a href=(href) { (label) }
+            }
+        }
+    }
+}
+
+pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="nl" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – Burgerbegroting" }
+                link rel="stylesheet" href="/static/app.css";
+            }
+            body {
+                a class="skip" href="#inhoud" { "Direct naar de inhoud" }
+                header class="site" {
+                    @if let Some(u) = nav.user {
+                        div class="who" {
+                            span { (u.display_name) " " }
+                            form class="logout" method="post" action="/uitloggen" {
+                                input type="hidden" name="csrf_token" value=(u.csrf_token);
+                                button type="submit" { "Uitloggen" }
+                            }
+                        }
+                    }
+                    a class="brand" href="/" { "Burgerbegroting" }
+                    @if let Some(u) = nav.user {
+                        nav aria-label="Hoofdmenu" {
+                            ul {
+                                (nav_link(nav.current, "/financien/begroting", "Begroting"))
+                                (nav_link(nav.current, "/financien/potten", "Potten per gebied"))
+                                (nav_link(nav.current, "/financien/overboekingen", "Overboekingen"))
+                                @if allows(&u.roles, Permission::ProposeTransfer) {
+                                    (nav_link(nav.current, "/financien/overboekingen/nieuw", "Nieuwe overboeking"))
+                                    (nav_link(nav.current, "/financien/import", "Begroting inlezen"))
+                                }
+                                @if allows(&u.roles, Permission::ApproveTransfer) {
+                                    (nav_link(nav.current, "/financien/goedkeuren", "Goedkeuren"))
+                                }
+                                @if allows(&u.roles, Permission::Administer) {
+                                    (nav_link(nav.current, "/beheer", "Beheer"))
+                                }
+                            }
+                        }
+                    }
+                }
+                main id="inhoud" tabindex="-1" {
+                    (body)
+                }
+                footer class="site" {
+                    p { "Begrotingsgegevens: Bron: CBS (Iv3 open data, CC BY 4.0)." }
+                }
+            }
+        }
+    }
+}

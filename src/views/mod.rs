@@ -1,0 +1,11 @@
+//! maud views: pure functions from read models to HTML. No database, no actix.
+
+pub mod admin;
+pub mod auth;
+pub mod components;
+pub mod errors;
+pub mod finance;
+pub mod home;
+pub mod layout;
+
+pub const STYLESHEET: &str = include_str!("app.css");

@@ -1,0 +1,112 @@
+//! CSRF defence: a synchronizer token in every form (the session's token once signed in,
+//! a pre-session cookie token on the login form), compared in constant time, plus a
+//! Sec-Fetch-Site / Origin check on every request that is not GET or HEAD.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+use subtle::ConstantTimeEq;
+
+use super::error::WebError;
+use super::session::current;
+use crate::service::auth::SessionUser;
+use crate::startup::AppState;
+
+pub const PRE_SESSION_COOKIE: &str = "bb_pre";
+
+pub fn tokens_match(sent: &str, expected: &str) -> bool {
+    !sent.is_empty()
+        && !expected.is_empty()
+        && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
+}
+
+/// Refuse cross-site state changes before any handler runs.
+pub async fn reject_cross_site(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && !same_origin(req.request()) {
+        let resp = WebError::Csrf.into_response(req.request());
+        return Ok(req.into_response(resp));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+fn same_origin(req: &HttpRequest) -> bool {
+    if let Some(site) = req.headers().get("Sec-Fetch-Site").and_then(|v| v.to_str().ok()) {
+        return matches!(site, "same-origin" | "none");
+    }
+    if let Some(origin) = req.headers().get("Origin").and_then(|v| v.to_str().ok()) {
+        let host = req.connection_info().host().to_string();
+        let origin_host = origin
+            .split_once("://")
+            .map(|(_, rest)| rest)
+            .unwrap_or(origin);
+        return origin != "null" && origin_host == host;
+    }
+    // Non-browser clients (scripts, curl) send neither header; the token still applies.
+    true
+}
+
+/// The pre-session token for forms shown to visitors who are not signed in.
+pub fn pre_session_token(req: &HttpRequest) -> Option<String> {
+    req.cookie(PRE_SESSION_COOKIE)
+        .map(|c| c.value().to_string())
+        .filter(|v| v.len() == 64)
+}
+
+pub fn pre_session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
+    Cookie::build(PRE_SESSION_COOKIE, token.to_string())
+        .path("/")
+        .http_only(true)
+        .secure(state.settings.cookies_secure())
+        .same_site(SameSite::Strict)
+        .finish()
+}
+
+/// A url-encoded form whose `csrf_token` field was checked against the session (or the
+/// pre-session cookie). Handlers that change state take this instead of `web::Form`, so
+/// no form can skip the check.
+pub struct CsrfForm<T> {
+    pub data: T,
+    pub staff: Option<SessionUser>,
+}
+
+#[derive(serde::Deserialize)]
+struct TokenOnly {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+    type Error = WebError;
+    type Future = Pin<Box<dyn Future<Output = Result<CsrfForm<T>, WebError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let body = body.await.map_err(|_| WebError::BadRequest)?;
+            let token: TokenOnly =
+                serde_urlencoded::from_bytes(&body).map_err(|_| WebError::Csrf)?;
+            let staff = current(&req).await?;
+            let expected = match &staff {
+                Some(s) => s.csrf_token.clone(),
+                None => pre_session_token(&req).unwrap_or_default(),
+            };
+            if !tokens_match(&token.csrf_token, &expected) {
+                return Err(WebError::Csrf);
+            }
+            let data: T = serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest)?;
+            Ok(CsrfForm { data, staff })
+        })
+    }
+}

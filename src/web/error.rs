@@ -1,0 +1,215 @@
+//! Errors at the HTTP edge: an HTML page for the pages, a JSON problem for the API.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use serde_json::json;
+
+use crate::domain::ledger::LedgerError;
+use crate::service::ServiceError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("csrf check failed")]
+    Csrf,
+    #[error("bad request")]
+    BadRequest,
+    #[error("login required")]
+    LoginRequired(String),
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<ServiceError> for WebError {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::NotFound(_) => WebError::NotFound,
+            ServiceError::Forbidden(m) => WebError::Forbidden(m),
+            ServiceError::Ledger(LedgerError::IdempotencyConflict) => {
+                WebError::Conflict(LedgerError::IdempotencyConflict.to_string())
+            }
+            ServiceError::Db(e) => WebError::Internal(e.to_string()),
+            // Validation errors are normally shown on the form itself; a handler that
+            // lets one through still gets a readable page, never a 500.
+            other => WebError::Conflict(other.to_string()),
+        }
+    }
+}
+
+impl WebError {
+    pub fn into_response(&self, _req: &HttpRequest) -> HttpResponse {
+        self.error_response()
+    }
+}
+
+impl ResponseError for WebError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Forbidden(_) | WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::BadRequest => StatusCode::BAD_REQUEST,
+            WebError::LoginRequired(_) => StatusCode::SEE_OTHER,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let WebError::LoginRequired(next) = self {
+            let target = format!(
+                "/inloggen?terug={}",
+                url_escape(next)
+            );
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .finish();
+        }
+        if let WebError::Internal(detail) = self {
+            tracing::error!(error = %detail, "request failed");
+        }
+        let (title, text) = match self {
+            WebError::NotFound => ("Niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de vorige pagina.".to_string()),
+            WebError::Forbidden(m) => ("Geen toegang", m.clone()),
+            WebError::Csrf => ("Formulier verlopen", "Dit formulier is verlopen of kwam niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.".to_string()),
+            WebError::BadRequest => ("Onjuist verzoek", "Het formulier was niet goed ingevuld. Ga terug en probeer het opnieuw.".to_string()),
+            WebError::Conflict(m) => ("Dit kan niet", m.clone()),
+            WebError::Internal(_) | WebError::LoginRequired(_) => ("Er ging iets mis", "Er ging bij ons iets mis. Er is niets half opgeslagen. Probeer het over een paar minuten opnieuw.".to_string()),
+        };
+        HttpResponse::build(self.status_code())
+            .content_type("text/html; charset=utf-8")
+            .body(crate::views::errors::error_page(title, &text).into_string())
+    }
+}
+
+fn url_escape(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// RFC 9457 problem details for the JSON API.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub title: String,
+    pub detail: String,
+    pub problems: Option<serde_json::Value>,
+}
+
+impl ApiError {
+    pub fn unauthorized() -> ApiError {
+        ApiError {
+            status: StatusCode::UNAUTHORIZED,
+            title: "unauthorized".into(),
+            detail: "Log in via POST /api/v1/session.".into(),
+            problems: None,
+        }
+    }
+
+    pub fn csrf() -> ApiError {
+        ApiError {
+            status: StatusCode::FORBIDDEN,
+            title: "csrf".into(),
+            detail: "Send the session's csrf_token in the X-CSRF-Token header.".into(),
+            problems: None,
+        }
+    }
+
+    pub fn bad_request(detail: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            title: "bad_request".into(),
+            detail: detail.into(),
+            problems: None,
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.title, self.detail)
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> Self {
+        let (status, title) = match &e {
+            ServiceError::Invalid { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            ServiceError::Ledger(LedgerError::IdempotencyConflict) => {
+                (StatusCode::CONFLICT, "idempotency_conflict")
+            }
+            ServiceError::Ledger(LedgerError::OwnTransfer) => {
+                (StatusCode::FORBIDDEN, "own_transfer")
+            }
+            ServiceError::Ledger(LedgerError::AlreadyDecided) => {
+                (StatusCode::CONFLICT, "already_decided")
+            }
+            ServiceError::Ledger(LedgerError::InsufficientFunds { .. }) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, "insufficient_funds")
+            }
+            ServiceError::Ledger(_) => (StatusCode::UNPROCESSABLE_ENTITY, "ledger_rule"),
+            ServiceError::Import(_) => (StatusCode::UNPROCESSABLE_ENTITY, "import_refused"),
+            ServiceError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            ServiceError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            ServiceError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        };
+        let problems = match &e {
+            ServiceError::Import(ps) => Some(json!(ps
+                .iter()
+                .map(|p| json!({"line": p.line_no, "column": p.column, "value": p.value, "message": p.message}))
+                .collect::<Vec<_>>())),
+            ServiceError::Invalid { field, .. } => Some(json!([{ "field": field }])),
+            _ => None,
+        };
+        let detail = match &e {
+            ServiceError::Db(inner) => {
+                tracing::error!(error = %inner, "api request failed");
+                "Internal error; nothing was changed.".to_string()
+            }
+            other => other.to_string(),
+        };
+        ApiError {
+            status,
+            title: title.into(),
+            detail,
+            problems,
+        }
+    }
+}
+
+impl From<WebError> for ApiError {
+    fn from(e: WebError) -> Self {
+        ApiError {
+            status: e.status_code(),
+            title: "error".into(),
+            detail: e.to_string(),
+            problems: None,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut body = json!({"type": "about:blank", "title": self.title, "status": self.status.as_u16(), "detail": self.detail});
+        if let Some(p) = &self.problems {
+            body["problems"] = p.clone();
+        }
+        HttpResponse::build(self.status)
+            .content_type("application/problem+json")
+            .body(body.to_string())
+    }
+}

@@ -1,0 +1,65 @@
+//! HTTP: routes, extractors, security middleware. No SQL and no business rules here:
+//! handlers parse input, call one service function in `run_db`, and render.
+
+pub mod api;
+pub mod csrf;
+pub mod error;
+pub mod pages;
+pub mod session;
+
+use actix_web::middleware::{from_fn, DefaultHeaders};
+use actix_web::{web, HttpResponse};
+
+use crate::db::DbConn;
+use crate::service::ServiceError;
+use crate::startup::AppState;
+
+/// Security headers on every response (security.md): CSP without inline script or style,
+/// no framing, no MIME sniffing, same-origin referrers.
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        ))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("")
+            .wrap(from_fn(csrf::reject_cross_site))
+            .wrap(security_headers())
+            .configure(api::configure)
+            .configure(pages::configure)
+            .route("/health", web::get().to(|| async { HttpResponse::Ok().body("ok") }))
+            .route("/static/app.css", web::get().to(stylesheet)),
+    );
+}
+
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(crate::views::STYLESHEET)
+}
+
+/// One unit of database work on a blocking thread: take a connection, run `f`.
+pub async fn run_db<T, F>(state: &AppState, f: F) -> Result<T, ServiceError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, ServiceError> + Send + 'static,
+{
+    let pool = state.pool.clone();
+    web::block(move || {
+        let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(|e| ServiceError::Db(crate::db::DbError::Url(format!("worker failed: {e}"))))?
+}
