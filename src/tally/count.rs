@@ -192,6 +192,7 @@ impl<'a> Context<'a> {
             utility,
             ranks: &self.ranks,
             candidates: candidates.clone(),
+            group_voters: self.profile.groups.iter().map(|g| g.voters).collect(),
         };
         let n = self.profile.voter_count;
         let budget = &self.election.budget;

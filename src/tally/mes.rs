@@ -39,6 +39,9 @@ pub(crate) struct MesSetup<'a> {
     pub ranks: &'a [usize],
     /// Projects MES may fund: supported and with a positive cost.
     pub candidates: Vec<usize>,
+    /// Voters per group, copied out of the profile into one dense array (the inner loop
+    /// reads it for every supporter).
+    pub group_voters: Vec<u64>,
 }
 
 /// One funded initiative.
@@ -87,15 +90,24 @@ impl Price {
     }
 }
 
-/// Mutable state of a run: money per budget class, all over the common denominator `scale`.
-struct State {
-    scale: BigInt,
-    /// Budget (numerator over `scale`) per class. Class 0 is "no money left".
+/// Mutable state of a run: money per budget class, all over the common denominator
+/// `scales.last()`.
+///
+/// The denominator is refined (multiplied) when a payment needs a finer unit. Rescaling
+/// thousands of classes every round would dominate the run time, so a class remembers the
+/// denominator version its numerator is written in and is brought up to date only when it is
+/// next looked at.
+struct State<'s> {
+    /// Denominator history; the last one is current.
+    scales: Vec<BigInt>,
+    /// Budget numerator per class, over `scales[version[c]]`. Class 0 is "no money left".
     budget: Vec<BigInt>,
+    version: Vec<u32>,
     size: Vec<u64>,
     group_class: Vec<u32>,
-    /// Cost numerators over `scale`, per project.
-    cost: Vec<BigInt>,
+    group_voters: &'s [u64],
+    /// Cache of `scales.last() / scales[v]`, valid for the current version only.
+    factor: Vec<Option<BigInt>>,
     /// Scratch: supporters per class for the project being looked at.
     count: Vec<u64>,
     touched: Vec<u32>,
@@ -107,37 +119,63 @@ struct Pricing {
     k: u64,
 }
 
-impl State {
-    fn new(setup: &MesSetup, per_voter: &Amount) -> Self {
+impl<'s> State<'s> {
+    fn new(setup: &'s MesSetup, per_voter: &Amount) -> Self {
         // Common denominator: the per-voter budget's and every candidate cost's.
         let mut scale = per_voter.denom().clone();
         for &p in &setup.candidates {
             scale = scale.lcm(setup.costs[p].denom());
         }
         let start = per_voter.numer() * (&scale / per_voter.denom());
-        let cost = setup
-            .costs
-            .iter()
-            .map(|c| c.numer() * (&scale / c.denom()))
-            .collect();
-        let groups = &setup.profile.groups;
-        let voters: u64 = groups.iter().map(|g| g.voters).sum();
+        let voters: u64 = setup.group_voters.iter().sum();
         State {
-            scale,
+            scales: vec![scale],
             budget: vec![BigInt::zero(), start],
+            version: vec![0, 0],
             size: vec![0, voters],
-            group_class: vec![1; groups.len()],
-            cost,
+            group_class: vec![1; setup.group_voters.len()],
+            group_voters: &setup.group_voters,
+            factor: vec![None],
             count: vec![0; 2],
             touched: Vec::new(),
         }
     }
 
+    fn scale(&self) -> &BigInt {
+        // `scales` is never empty (set in `new`, only pushed to).
+        &self.scales[self.scales.len() - 1]
+    }
+
+    fn current_version(&self) -> u32 {
+        (self.scales.len() - 1) as u32
+    }
+
+    /// Cost of `p` as a numerator over the current scale.
+    fn cost(&self, setup: &MesSetup, p: usize) -> BigInt {
+        let c = &setup.costs[p];
+        c.numer() * (self.scale() / c.denom())
+    }
+
+    /// Brings class `c` to the current denominator.
+    fn normalize(&mut self, c: usize) {
+        let current = self.current_version();
+        let v = self.version[c];
+        if v == current {
+            return;
+        }
+        if self.factor[v as usize].is_none() {
+            self.factor[v as usize] = Some(self.scale() / &self.scales[v as usize]);
+        }
+        if let Some(f) = &self.factor[v as usize] {
+            self.budget[c] *= f;
+        }
+        self.version[c] = current;
+    }
+
     /// Collects the supporters of `p` per class (money-less class 0 left out) into
-    /// `count`/`touched`, and returns their total money (numerator over `scale`).
-    fn gather(&mut self, setup: &MesSetup, p: usize) -> BigInt {
+    /// `count`/`touched`, with their budgets brought to the current denominator.
+    fn gather(&mut self, setup: &MesSetup, p: usize) {
         self.touched.clear();
-        let groups = &setup.profile.groups;
         for &g in &setup.profile.supporters[p] {
             let c = self.group_class[g as usize] as usize;
             if c == 0 {
@@ -146,13 +184,12 @@ impl State {
             if self.count[c] == 0 {
                 self.touched.push(c as u32);
             }
-            self.count[c] += groups[g as usize].voters;
+            self.count[c] += self.group_voters[g as usize];
         }
-        let mut total = BigInt::zero();
-        for &c in &self.touched {
-            total += &self.budget[c as usize] * self.count[c as usize];
+        for i in 0..self.touched.len() {
+            let c = self.touched[i] as usize;
+            self.normalize(c);
         }
-        total
     }
 
     fn clear_counts(&mut self) {
@@ -161,30 +198,35 @@ impl State {
         }
     }
 
+    /// Money of the gathered supporters (numerator over the current scale).
+    fn gathered_money(&self) -> BigInt {
+        let mut total = BigInt::zero();
+        for &c in &self.touched {
+            total += &self.budget[c as usize] * self.count[c as usize];
+        }
+        total
+    }
+
     /// pabutools' affordability loop: supporters from poorest to richest; the first one who
     /// can pay the equal remaining share fixes the price. Call after [`State::gather`].
-    fn price(&mut self, p: usize) -> Pricing {
+    /// `None` when all supporters together cannot pay `cost` (pabutools then drops the
+    /// project for good: budgets only shrink).
+    fn price(&mut self, cost: &BigInt) -> Option<Pricing> {
         let budget = &self.budget;
         self.touched
-            .sort_by(|&a, &b| budget[a as usize].cmp(&budget[b as usize]));
+            .sort_unstable_by(|&a, &b| budget[a as usize].cmp(&budget[b as usize]));
         let mut k: u64 = self.touched.iter().map(|&c| self.count[c as usize]).sum();
         let mut paid = BigInt::zero();
-        let cost = &self.cost[p];
         for &c in &self.touched {
             let c = c as usize;
             let rest = cost - &paid;
             if rest <= &self.budget[c] * k {
-                return Pricing { x: rest, k };
+                return Some(Pricing { x: rest, k });
             }
             paid += &self.budget[c] * self.count[c];
             k -= self.count[c];
         }
-        // Unreachable when the supporters' total money covers the cost (checked by the
-        // caller); returning the full cost keeps us panic-free anyway.
-        Pricing {
-            x: cost.clone(),
-            k: 1,
-        }
+        None
     }
 
     fn price_ratio(&self, setup: &MesSetup, p: usize, pricing: &Pricing) -> Price {
@@ -193,12 +235,12 @@ impl State {
             // ρ = payment / 1
             Utility::Approval => Price {
                 num: pricing.x.clone(),
-                den: k * &self.scale,
+                den: k * self.scale(),
             },
             // ρ = payment / cost = (x / (k·scale)) / (cost_num / scale)
             Utility::Cost => Price {
                 num: pricing.x.clone(),
-                den: k * &self.cost[p],
+                den: k * self.cost(setup, p),
             },
         }
     }
@@ -210,51 +252,54 @@ impl State {
         let refine = &k / &g;
         let payment = &pricing.x / &g;
         if !refine.is_one() {
-            self.scale *= &refine;
-            for b in self.budget.iter_mut() {
-                *b *= &refine;
-            }
-            for c in self.cost.iter_mut() {
-                *c *= &refine;
-            }
+            let next = self.scale() * &refine;
+            self.scales.push(next);
+            self.factor = vec![None; self.scales.len()];
         }
-        let max_payment = BigRational::new(payment.clone(), self.scale.clone());
+        let max_payment = BigRational::new(payment.clone(), self.scale().clone());
         self.gather(setup, p);
+        let current = self.current_version();
         let mut payers = 0u64;
         let mut paying_all = 0u64;
-        let mut new_class = vec![0u32; self.touched.len()];
-        for (i, &c) in self.touched.iter().enumerate() {
-            let c = c as usize;
+        let mut map: Vec<(u32, u32)> = Vec::with_capacity(self.touched.len());
+        for i in 0..self.touched.len() {
+            let c = self.touched[i] as usize;
             let n = self.count[c];
             payers += n;
-            if self.budget[c] <= payment {
+            let new = if self.budget[c] <= payment {
                 paying_all += n;
                 self.size[c] -= n;
                 self.size[0] += n;
-                new_class[i] = 0;
+                0
             } else if n == self.size[c] {
                 // The whole class pays: change its money in place.
                 self.budget[c] -= &payment;
-                new_class[i] = c as u32;
+                c as u32
             } else {
                 self.size[c] -= n;
-                self.budget.push(&self.budget[c] - &payment);
+                let rest = &self.budget[c] - &payment;
+                self.budget.push(rest);
+                self.version.push(current);
                 self.size.push(n);
                 self.count.push(0);
-                new_class[i] = (self.budget.len() - 1) as u32;
-            }
-        }
-        // Map old class → new class for the supporters, then move them.
-        let mut map = vec![u32::MAX; self.budget.len()];
-        for (i, &c) in self.touched.iter().enumerate() {
-            map[c as usize] = new_class[i];
+                (self.budget.len() - 1) as u32
+            };
+            map.push((c as u32, new));
         }
         self.clear_counts();
+        // Old class → new class for the supporters; reuse `count` as the lookup table
+        // (stored +1 so that 0 still means "not a supporter class").
+        for &(old, new) in &map {
+            self.count[old as usize] = u64::from(new) + 1;
+        }
         for &g in &setup.profile.supporters[p] {
             let c = self.group_class[g as usize] as usize;
-            if c != 0 && map[c] != u32::MAX {
-                self.group_class[g as usize] = map[c];
+            if c != 0 && self.count[c] != 0 {
+                self.group_class[g as usize] = (self.count[c] - 1) as u32;
             }
+        }
+        for &(old, _) in &map {
+            self.count[old as usize] = 0;
         }
         (max_payment, payers, paying_all)
     }
@@ -308,20 +353,23 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
         let mut tied: Vec<(usize, Pricing)> = Vec::new();
         let mut dead: Vec<usize> = Vec::new();
         for &p in &alive {
-            let available = state.gather(setup, p);
-            if available < state.cost[p] {
-                state.clear_counts();
-                dead.push(p);
-                continue;
-            }
+            // The lower bound is checked before the money: pabutools checks the money first
+            // and drops unaffordable projects on the way, but a project past the bound cannot
+            // win this round anyway and an unaffordable one stays unaffordable, so the
+            // result is the same and we save gathering its supporters.
             if let (Some(b), Some(lb)) = (&best, &bound[p]) {
                 if lb.cmp(b).is_gt() {
-                    state.clear_counts();
                     break;
                 }
             }
-            let pricing = state.price(p);
+            state.gather(setup, p);
+            let cost = state.cost(setup, p);
+            let priced = state.price(&cost);
             state.clear_counts();
+            let Some(pricing) = priced else {
+                dead.push(p);
+                continue;
+            };
             let price = state.price_ratio(setup, p, &pricing);
             let order = best.as_ref().map(|b| price.cmp(b));
             match order {
@@ -376,9 +424,10 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
             if funded.contains(&p) {
                 continue;
             }
-            let money = state.gather(setup, p);
+            state.gather(setup, p);
+            let money = state.gathered_money();
             state.clear_counts();
-            run.money_left[p] = Some(BigRational::new(money, state.scale.clone()));
+            run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
             if run.dropped_after[p].is_none() {
                 run.dropped_after[p] = Some(run.rounds.len());
             }
@@ -396,9 +445,10 @@ fn mark_dropped(
     round: usize,
 ) {
     alive.retain(|&p| {
-        let money = state.gather(setup, p);
+        state.gather(setup, p);
+        let money = state.gathered_money();
         state.clear_counts();
-        if money < state.cost[p] {
+        if money < state.cost(setup, p) {
             run.dropped_after[p] = Some(round);
             false
         } else {
