@@ -293,3 +293,105 @@ pub fn total(amounts: impl IntoIterator<Item = Amount>) -> Amount {
         .into_iter()
         .fold(BigRational::zero(), |acc, a| acc + a)
 }
+
+impl Election {
+    /// A `.pb` file for this election (META with the obligatory keys, PROJECTS with id, cost,
+    /// name and selected when known, VOTES numbered from 1). This is how the platform
+    /// publishes a round's anonymised ballots so that anyone can recount them.
+    pub fn to_pb(&self) -> PbFile {
+        use super::number::pb_string;
+        use super::pb_csv::Record;
+        use super::pb_file::{MetaEntry, Table};
+        let vote_type = match self.vote_type {
+            VoteType::Approval => "approval",
+            VoteType::Choose1 => "choose-1",
+            VoteType::Cumulative => "cumulative",
+            VoteType::Scoring => "scoring",
+            VoteType::Ordinal => "ordinal",
+        };
+        let mut meta: Vec<(String, String)> = vec![
+            (
+                "description".into(),
+                self.description
+                    .clone()
+                    .unwrap_or_else(|| "burgerbegroting".into()),
+            ),
+            ("num_projects".into(), self.projects.len().to_string()),
+            ("num_votes".into(), self.ballots.len().to_string()),
+            ("budget".into(), pb_string(&self.budget)),
+            ("vote_type".into(), vote_type.into()),
+            (
+                "rule".into(),
+                self.meta_rule.clone().unwrap_or_else(|| "unknown".into()),
+            ),
+        ];
+        if let Some(c) = &self.currency {
+            meta.push(("currency".into(), c.clone()));
+        }
+        if let Some(t) = &self.score_threshold {
+            meta.push(("min_project_score_threshold".into(), pb_string(t)));
+        }
+        if self.vote_type == VoteType::Ordinal {
+            meta.push(("max_length".into(), self.ordinal_top_points.to_string()));
+        }
+        let with_name = self.projects.iter().any(|p| p.name.is_some());
+        let with_selected = self.projects.iter().any(|p| p.selected.is_some());
+        let mut header = vec!["project_id".to_string(), "cost".to_string()];
+        if with_name {
+            header.push("name".into());
+        }
+        if with_selected {
+            header.push("selected".into());
+        }
+        let rows = self
+            .projects
+            .iter()
+            .map(|p| {
+                let mut fields = vec![p.id.clone(), pb_string(&p.cost)];
+                if with_name {
+                    fields.push(p.name.clone().unwrap_or_else(|| "none".into()));
+                }
+                if with_selected {
+                    fields.push(p.selected.clone().unwrap_or_else(|| "none".into()));
+                }
+                Record { line: 0, fields }
+            })
+            .collect();
+        let mut vote_header = vec!["voter_id".to_string(), "vote".to_string()];
+        if self.vote_type.has_points() {
+            vote_header.push("points".into());
+        }
+        let votes = self
+            .ballots
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let ids: Vec<&str> = b
+                    .projects
+                    .iter()
+                    .map(|&p| self.projects[p as usize].id.as_str())
+                    .collect();
+                let mut fields = vec![(i + 1).to_string(), ids.join(",")];
+                if self.vote_type.has_points() {
+                    fields.push(b.points.iter().map(pb_string).collect::<Vec<_>>().join(","));
+                }
+                Record { line: 0, fields }
+            })
+            .collect();
+        PbFile {
+            meta: meta
+                .into_iter()
+                .map(|(key, value)| MetaEntry {
+                    key,
+                    value,
+                    line: 0,
+                })
+                .collect(),
+            projects: Table { header, rows },
+            votes: Table {
+                header: vote_header,
+                rows: votes,
+            },
+        }
+    }
+}
