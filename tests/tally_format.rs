@@ -32,15 +32,16 @@ fn shared_files() -> Vec<(String, String)> {
     files
 }
 
-fn fields_only(
-    file: &PbFile,
-) -> (
+/// A file's text content without line numbers (they shift when multi-line fields are written).
+type Fields = (
     Vec<(String, String)>,
     Vec<String>,
     Vec<Vec<String>>,
     Vec<String>,
     Vec<Vec<String>>,
-) {
+);
+
+fn fields_only(file: &PbFile) -> Fields {
     (
         file.meta
             .iter()

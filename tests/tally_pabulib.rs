@@ -265,3 +265,41 @@ fn reproduces_real_winners() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The worked example of `docs/counting.md` (tests/data/pabulib/example_dorp.pb).
+#[test]
+fn worked_example_in_the_docs() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/pabulib/example_dorp.pb"
+    );
+    let election =
+        Election::parse(&std::fs::read_to_string(path).expect("example")).expect("parse");
+    let run = |rule, completion| {
+        let outcome = burgerbegroting::tally::tally(
+            &election,
+            &TallyOptions::new(rule, completion, TieBreak::Fair),
+        )
+        .expect("tally");
+        (outcome.selected, outcome.spent, outcome.per_voter_budget)
+    };
+    let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(run(Rule::Greedy, Completion::None).0, ids(&["A", "B", "D"]));
+    assert_eq!(
+        run(Rule::MesApproval, Completion::None),
+        (ids(&["D", "B"]), "400".to_string(), Some("100".to_string()))
+    );
+    assert_eq!(
+        run(Rule::MesApproval, Completion::Add1),
+        (
+            ids(&["D", "B", "C"]),
+            "800".to_string(),
+            Some("125".to_string())
+        )
+    );
+    assert_eq!(
+        run(Rule::MesApproval, Completion::Greedy).0,
+        ids(&["D", "B", "A"])
+    );
+    assert_eq!(run(Rule::MesCost, Completion::None).0, ids(&["A", "C"]));
+}

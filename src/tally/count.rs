@@ -350,9 +350,9 @@ impl<'a> Context<'a> {
         let election = self.election;
         let m = self.costs.len();
         let mut reasons: Vec<Vec<Reason>> = vec![Vec::new(); m];
-        for p in 0..m {
+        for (p, list) in reasons.iter_mut().enumerate() {
             if !self.eligible[p] {
-                reasons[p].push(Reason::BelowThreshold {
+                list.push(Reason::BelowThreshold {
                     score: exact_string(&self.profile.points[p]),
                     threshold: election
                         .score_threshold
@@ -393,12 +393,12 @@ impl<'a> Context<'a> {
                 });
             }
             let traced: Vec<usize> = mes.trace.selected();
-            for p in 0..m {
+            for (p, list) in reasons.iter_mut().enumerate() {
                 if !self.eligible[p] || mes.free.contains(&p) || traced.contains(&p) {
                     continue;
                 }
                 if mes.candidates[p] {
-                    reasons[p].push(Reason::SupportersOutOfMoney {
+                    list.push(Reason::SupportersOutOfMoney {
                         after_round: mes
                             .trace
                             .dropped_after
@@ -424,9 +424,9 @@ impl<'a> Context<'a> {
                             .map(|q| election.projects[q].id.clone()),
                     });
                 } else if self.profile.votes[p] == 0 {
-                    reasons[p].push(Reason::NoSupport);
+                    list.push(Reason::NoSupport);
                 } else {
-                    reasons[p].push(Reason::ZeroCostIgnored);
+                    list.push(Reason::ZeroCostIgnored);
                 }
             }
         }

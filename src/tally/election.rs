@@ -161,7 +161,7 @@ impl Election {
     }
 }
 
-fn field<'a>(fields: &'a [String], col: Option<usize>) -> Option<&'a str> {
+fn field(fields: &[String], col: Option<usize>) -> Option<&str> {
     let value = fields.get(col?)?.trim();
     if value.eq_ignore_ascii_case("none") {
         None

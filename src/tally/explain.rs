@@ -73,8 +73,10 @@ pub fn explain_dutch(e: &Explanation, outcome: &Outcome) -> String {
                     money(per_voter_budget, cur),
                     money(max_payment, cur)
                 );
-                if *paying_all > 0 {
-                    s.push_str(&format!(" {paying_all} van hen gaven al hun geld dat nog over was."));
+                match *paying_all {
+                    0 => {}
+                    1 => s.push_str(" 1 van hen gaf al het geld dat hij of zij nog had."),
+                    n => s.push_str(&format!(" {n} van hen gaven al het geld dat ze nog hadden.")),
                 }
                 if !won_tie_against.is_empty() {
                     s.push_str(&format!(

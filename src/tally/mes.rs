@@ -106,6 +106,10 @@ struct State<'s> {
     size: Vec<u64>,
     group_class: Vec<u32>,
     group_voters: &'s [u64],
+    /// Per project, its supporting groups that still have money. A run's own copy: groups
+    /// that ran out of money are dropped from it as we meet them, which makes later rounds
+    /// (when most supporters have paid everything) much cheaper.
+    supporters: Vec<Vec<u32>>,
     /// Cache of `scales.last() / scales[v]`, valid for the current version only.
     factor: Vec<Option<BigInt>>,
     /// Scratch: supporters per class for the project being looked at.
@@ -135,6 +139,7 @@ impl<'s> State<'s> {
             size: vec![0, voters],
             group_class: vec![1; setup.group_voters.len()],
             group_voters: &setup.group_voters,
+            supporters: setup.profile.supporters.clone(),
             factor: vec![None],
             count: vec![0; 2],
             touched: Vec::new(),
@@ -176,16 +181,22 @@ impl<'s> State<'s> {
     /// `count`/`touched`, with their budgets brought to the current denominator.
     fn gather(&mut self, setup: &MesSetup, p: usize) {
         self.touched.clear();
-        for &g in &setup.profile.supporters[p] {
-            let c = self.group_class[g as usize] as usize;
+        let _ = setup;
+        let group_class = &self.group_class;
+        let count = &mut self.count;
+        let touched = &mut self.touched;
+        let voters = self.group_voters;
+        self.supporters[p].retain(|&g| {
+            let c = group_class[g as usize] as usize;
             if c == 0 {
-                continue;
+                return false;
             }
-            if self.count[c] == 0 {
-                self.touched.push(c as u32);
+            if count[c] == 0 {
+                touched.push(c as u32);
             }
-            self.count[c] += self.group_voters[g as usize];
-        }
+            count[c] += voters[g as usize];
+            true
+        });
         for i in 0..self.touched.len() {
             let c = self.touched[i] as usize;
             self.normalize(c);
@@ -292,7 +303,7 @@ impl<'s> State<'s> {
         for &(old, new) in &map {
             self.count[old as usize] = u64::from(new) + 1;
         }
-        for &g in &setup.profile.supporters[p] {
+        for &g in &self.supporters[p] {
             let c = self.group_class[g as usize] as usize;
             if c != 0 && self.count[c] != 0 {
                 self.group_class[g as usize] = (self.count[c] - 1) as u32;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use num_traits::Zero;
+use num_traits::{ToPrimitive, Zero};
 
 use super::election::{Election, VoteType};
 use super::number::Amount;
@@ -41,26 +41,28 @@ impl Profile {
     pub fn new(election: &Election) -> Self {
         let m = election.projects.len();
         let mut votes = vec![0u64; m];
-        let mut points = vec![BigRational::zero(); m];
+        // Points are summed as integers when they are whole numbers (always, in practice):
+        // adding rationals one ballot at a time would reduce a fraction every time.
+        let mut whole_points = vec![0i128; m];
+        let mut other_points = vec![BigRational::zero(); m];
         let mut group_of: HashMap<Vec<u32>, usize> = HashMap::new();
         let mut groups: Vec<Group> = Vec::new();
-        let top = BigInt::from(election.ordinal_top_points);
+        let top = i128::from(election.ordinal_top_points);
         for ballot in &election.ballots {
             for (pos, &p) in ballot.projects.iter().enumerate() {
                 let p = p as usize;
                 votes[p] += 1;
                 match election.vote_type {
-                    VoteType::Approval | VoteType::Choose1 => {
-                        points[p] += BigRational::from_integer(BigInt::from(1u32))
-                    }
+                    VoteType::Approval | VoteType::Choose1 => {}
                     VoteType::Cumulative | VoteType::Scoring => {
                         if let Some(v) = ballot.points.get(pos) {
-                            points[p] += v;
+                            match v.to_integer().to_i64().filter(|_| v.is_integer()) {
+                                Some(i) => whole_points[p] += i128::from(i),
+                                None => other_points[p] += v,
+                            }
                         }
                     }
-                    VoteType::Ordinal => {
-                        points[p] += BigRational::from_integer(&top - BigInt::from(pos));
-                    }
+                    VoteType::Ordinal => whole_points[p] += top - pos as i128,
                 }
             }
             if ballot.projects.is_empty() {
@@ -80,6 +82,14 @@ impl Profile {
                 }
             }
         }
+        let points = (0..m)
+            .map(|p| match election.vote_type {
+                VoteType::Approval | VoteType::Choose1 => {
+                    BigRational::from_integer(BigInt::from(votes[p]))
+                }
+                _ => BigRational::from_integer(BigInt::from(whole_points[p])) + &other_points[p],
+            })
+            .collect();
         let mut supporters = vec![Vec::new(); m];
         for (g, group) in groups.iter().enumerate() {
             for &p in &group.projects {
