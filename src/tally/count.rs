@@ -12,6 +12,7 @@ use super::number::{exact_string, Amount};
 use super::options::{Completion, Rule, TallyOptions};
 use super::outcome::{canonical_ids, Explanation, Outcome, Reason};
 use super::profile::Profile;
+use super::raise::{raise_until, RaisePlan};
 
 /// Raising the voters' money by 1 at a time could in theory take millions of MES runs
 /// (projects far more expensive than a voter's share); we stop with an error instead of
@@ -202,117 +203,90 @@ impl<'a> Context<'a> {
             s.extend(run.selected());
             s
         };
-        let one = BigRational::one();
-        let (per_voter, raises, mut selection): (Option<Amount>, Option<u64>, Vec<usize>) = if n
-            == 0
-        {
+        let mut traced: Option<MesRun> = None;
+        let (per_voter, raises, mut selection) = if n == 0 {
             // pabutools returns the empty allocation when there are no ballots at all.
             (None, None, Vec::new())
         } else {
-            let n_big = BigInt::from(n);
-            let share = budget / BigRational::from_integer(n_big.clone());
-            let floor_share = BigRational::from_integer(budget.to_integer().div_floor(&n_big));
-            match self.options.completion {
-                Completion::None | Completion::Greedy => {
-                    let run = run_mes(&setup, &share, false);
-                    (Some(share), None, with_free(&run))
-                }
+            let n_big = BigRational::from_integer(BigInt::from(n));
+            let share = budget / &n_big;
+            let floor_share =
+                BigRational::from_integer(budget.to_integer().div_floor(n_big.numer()));
+            // exhaustion_by_budget_increase stops once the total budget passes B·(n+1).
+            let bound = budget * BigRational::from_integer(BigInt::from(n + 1)) / &n_big;
+            let one = BigRational::one();
+            let count = |b: &Amount| with_free(&run_mes(&setup, b, false));
+            let fits = |sel: &[usize]| self.feasible(sel);
+            // Everything supported is funded and fits: more money cannot change that, so
+            // this is also the result pabutools' loops end with.
+            let all_funded = |sel: &[usize]| candidates.iter().all(|p| sel.contains(p));
+            let raised = match self.options.completion {
+                Completion::None | Completion::Greedy => None,
                 Completion::Add1 | Completion::Add1Only | Completion::Add1Integral => {
                     let start = if self.options.completion == Completion::Add1Integral {
-                        floor_share
+                        floor_share.clone()
                     } else {
-                        share
+                        share.clone()
                     };
-                    let mut b = start;
-                    let mut prev: (Option<Amount>, Vec<usize>) = (None, free.clone());
-                    let mut raises = 0u64;
-                    loop {
-                        let sel = with_free(&run_mes(&setup, &b, false));
-                        if !self.feasible(&sel) {
-                            break (prev.0, Some(raises.saturating_sub(1)), prev.1);
-                        }
-                        if self.exhaustive(&sel, &candidates) {
-                            break (Some(b), Some(raises), sel);
-                        }
-                        prev = (Some(b.clone()), sel);
-                        b += &one;
-                        raises += 1;
-                        if raises > MAX_BUDGET_RAISES {
-                            return Err(TallyError::TooManyRaises(raises));
-                        }
-                    }
+                    let plan = RaisePlan {
+                        start,
+                        step: one,
+                        bound: None,
+                    };
+                    Some(raise_until(plan, free.clone(), count, fits, |sel| {
+                        self.exhaustive(sel, &candidates)
+                    })?)
                 }
-                Completion::Add1Last | Completion::Add1IntegralLast => {
-                    let integral = self.options.completion == Completion::Add1IntegralLast;
-                    let start = if integral { floor_share } else { share };
-                    // exhaustion_by_budget_increase stops once the total budget passes
-                    // B·(n+1), i.e. once the share passes B·(n+1)/n.
-                    let bound = budget * BigRational::from_integer(BigInt::from(n + 1))
-                        / BigRational::from_integer(n_big.clone());
-                    let mut b = start;
-                    let mut prev: (Option<Amount>, Vec<usize>) = (None, free.clone());
-                    let mut raises = 0u64;
-                    loop {
-                        if !integral && b > bound {
-                            break (prev.0, Some(raises.saturating_sub(1)), prev.1);
-                        }
-                        let sel = with_free(&run_mes(&setup, &b, false));
-                        if !self.feasible(&sel) {
-                            break (prev.0, Some(raises.saturating_sub(1)), prev.1);
-                        }
-                        // Everything supported is funded and it fits: more money cannot
-                        // change that, so this is also where pabutools' loop would end.
-                        if candidates.iter().all(|p| sel.contains(p)) {
-                            break (Some(b), Some(raises), sel);
-                        }
-                        prev = (Some(b.clone()), sel);
-                        b += &one;
-                        raises += 1;
-                        if raises > MAX_BUDGET_RAISES {
-                            return Err(TallyError::TooManyRaises(raises));
-                        }
-                    }
+                Completion::Add1Last => {
+                    let plan = RaisePlan {
+                        start: share.clone(),
+                        step: one,
+                        bound: Some(bound),
+                    };
+                    Some(raise_until(plan, free.clone(), count, fits, all_funded)?)
+                }
+                Completion::Add1IntegralLast => {
+                    let plan = RaisePlan {
+                        start: floor_share.clone(),
+                        step: one,
+                        bound: None,
+                    };
+                    Some(raise_until(plan, free.clone(), count, fits, all_funded)?)
                 }
                 Completion::Exh => {
+                    // The total budget grows by int(total cost of all projects / 100).
                     let total_cost = all
                         .iter()
                         .fold(BigRational::zero(), |acc, &p| acc + &self.costs[p]);
-                    let step =
-                        (total_cost / BigRational::from_integer(BigInt::from(100u32))).to_integer();
-                    let bound = budget * BigRational::from_integer(BigInt::from(n + 1));
-                    let mut current = budget.clone();
-                    let mut prev: (Option<Amount>, Vec<usize>) = (None, free.clone());
-                    let mut raises = 0u64;
-                    loop {
-                        if current > bound {
-                            break (prev.0, Some(raises.saturating_sub(1)), prev.1);
-                        }
-                        let b = &current / BigRational::from_integer(n_big.clone());
-                        let sel = with_free(&run_mes(&setup, &b, false));
-                        if !self.feasible(&sel) {
-                            break (prev.0, Some(raises.saturating_sub(1)), prev.1);
-                        }
-                        if self.exhaustive(&sel, &all) || candidates.iter().all(|p| sel.contains(p))
-                        {
-                            break (Some(b), Some(raises), sel);
-                        }
-                        if step.is_zero() {
-                            return Err(TallyError::ZeroStep);
-                        }
-                        prev = (Some(b), sel);
-                        current += BigRational::from_integer(step.clone());
-                        raises += 1;
-                        if raises > MAX_BUDGET_RAISES {
-                            return Err(TallyError::TooManyRaises(raises));
-                        }
-                    }
+                    let step = BigRational::from_integer(
+                        (total_cost / BigRational::from_integer(BigInt::from(100u32))).to_integer(),
+                    );
+                    let plan = RaisePlan {
+                        start: share.clone(),
+                        step: step / &n_big,
+                        bound: Some(bound),
+                    };
+                    Some(raise_until(plan, free.clone(), count, fits, |sel| {
+                        self.exhaustive(sel, &all) || all_funded(sel)
+                    })?)
+                }
+            };
+            match raised {
+                Some(r) => (r.per_voter, Some(r.raises), r.selection),
+                None => {
+                    // A single run: trace it right away instead of running it twice.
+                    let run = run_mes(&setup, &share, true);
+                    let sel = with_free(&run);
+                    traced = Some(run);
+                    (Some(share), None, sel)
                 }
             }
         };
         // Re-run the deciding MES once more with tracing on, for the explanations.
-        let trace = match &per_voter {
-            Some(b) => run_mes(&setup, b, true),
-            None => run_mes(&setup, &BigRational::zero(), true),
+        let trace = match (traced, &per_voter) {
+            (Some(run), _) => run,
+            (None, Some(b)) => run_mes(&setup, b, true),
+            (None, None) => run_mes(&setup, &BigRational::zero(), true),
         };
         let completion_score = match (self.options.completion, utility) {
             (Completion::Greedy | Completion::Add1, _) => Some(GreedyScore::Votes),
@@ -518,9 +492,9 @@ impl<'a> Context<'a> {
         let density = run.densities[p].as_ref()?;
         run.walk[..i].iter().find_map(|earlier| {
             let q = earlier.project;
-            let same = run.densities[q].as_ref() == Some(density);
-            let would_fit = self.costs[p] <= &step.remaining_before + &self.costs[q];
-            (earlier.selected && same && would_fit).then_some(q)
+            // Cheap tests first: the rational sum is only needed for real ties.
+            let tie = earlier.selected && run.densities[q].as_ref() == Some(density);
+            (tie && self.costs[p] <= &step.remaining_before + &self.costs[q]).then_some(q)
         })
     }
 }

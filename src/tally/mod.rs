@@ -29,6 +29,7 @@ pub mod outcome;
 pub mod pb_csv;
 pub mod pb_file;
 pub mod profile;
+mod raise;
 pub mod tie_break;
 
 pub use count::{tally, tally_profile, TallyError};

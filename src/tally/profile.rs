@@ -48,6 +48,7 @@ impl Profile {
         let mut group_of: HashMap<Vec<u32>, usize> = HashMap::new();
         let mut groups: Vec<Group> = Vec::new();
         let top = i128::from(election.ordinal_top_points);
+        let mut scratch: Vec<u32> = Vec::new();
         for ballot in &election.ballots {
             for (pos, &p) in ballot.projects.iter().enumerate() {
                 let p = p as usize;
@@ -68,15 +69,18 @@ impl Profile {
             if ballot.projects.is_empty() {
                 continue;
             }
-            let mut key = ballot.projects.clone();
-            key.sort_unstable();
-            key.dedup();
-            match group_of.get(&key) {
+            // Sort into a reused buffer and look it up as a slice: a new Vec is only
+            // allocated for a ballot not seen before.
+            scratch.clear();
+            scratch.extend_from_slice(&ballot.projects);
+            scratch.sort_unstable();
+            scratch.dedup();
+            match group_of.get(scratch.as_slice()) {
                 Some(&g) => groups[g].voters += 1,
                 None => {
-                    group_of.insert(key.clone(), groups.len());
+                    group_of.insert(scratch.clone(), groups.len());
                     groups.push(Group {
-                        projects: key,
+                        projects: scratch.clone(),
                         voters: 1,
                     });
                 }
