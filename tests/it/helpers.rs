@@ -1,0 +1,241 @@
+//! Test databases, a running application and a browser-like HTTP client.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use burgerbegroting::config::Settings;
+use burgerbegroting::db::{self, DbConn, DbPool, DbUrl};
+use burgerbegroting::domain::audit::Actor;
+use burgerbegroting::domain::ledger_import::ImportOptions;
+use burgerbegroting::domain::role::Role;
+use burgerbegroting::service::ledger as svc;
+use burgerbegroting::service::{auth, Principal};
+use burgerbegroting::startup::Application;
+use diesel::connection::SimpleConnection;
+
+/// A database that exists for one test only.
+pub struct TestDb {
+    pub url: String,
+    pub backend: &'static str,
+    _dir: Option<tempfile::TempDir>,
+    pg_drop: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("test.db");
+        TestDb {
+            url: format!("sqlite://{}", path.display()),
+            backend: "sqlite",
+            _dir: Some(dir),
+            pg_drop: None,
+        }
+    }
+
+    /// A fresh PostgreSQL database when TEST_DATABASE_URL is set.
+    pub fn postgres() -> Option<TestDb> {
+        let base = std::env::var("TEST_DATABASE_URL").ok()?;
+        let name = format!("bb_test_{}", uuid::Uuid::new_v4().simple());
+        let (prefix, _) = base.rsplit_once('/').expect("TEST_DATABASE_URL has a database path");
+        let url = format!("{prefix}/{name}");
+        let mut admin = match DbUrl::parse(&base).and_then(|u| db::conn::establish(&u)) {
+            Ok(c) => c,
+            Err(e) => panic!("TEST_DATABASE_URL is set but unusable: {e}"),
+        };
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create test database");
+        Some(TestDb {
+            url,
+            backend: "postgres",
+            _dir: None,
+            pg_drop: Some((base, name)),
+        })
+    }
+
+    /// SQLite always; PostgreSQL too when TEST_DATABASE_URL is set.
+    pub fn all() -> Vec<TestDb> {
+        let mut v = vec![TestDb::sqlite()];
+        if let Some(pg) = TestDb::postgres() {
+            v.push(pg);
+        }
+        v
+    }
+
+    pub fn settings(&self) -> Settings {
+        Settings {
+            bind: "127.0.0.1:0".into(),
+            database_url: self.url.clone(),
+            pool_size: 8,
+            ..Settings::default()
+        }
+    }
+
+    pub fn pool(&self) -> DbPool {
+        burgerbegroting::startup::prepare_database(&self.settings()).expect("migrated pool")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((base, name)) = self.pg_drop.take() {
+            if let Ok(mut c) = DbUrl::parse(&base).and_then(|u| db::conn::establish(&u)) {
+                let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+pub fn staff(id: &str, roles: &[Role]) -> Principal {
+    Principal {
+        actor: Actor::User {
+            id: id.to_string(),
+            email: format!("{id}@test.example"),
+        },
+        roles: roles.to_vec(),
+    }
+}
+
+pub fn clerk() -> Principal {
+    staff("clerk", &[Role::FinanceClerk])
+}
+pub fn approver() -> Principal {
+    staff("approver", &[Role::FinanceApprover])
+}
+pub fn approver2() -> Principal {
+    staff("approver2", &[Role::FinanceApprover])
+}
+pub fn admin() -> Principal {
+    staff("admin", &[Role::Admin])
+}
+
+/// Accounts of a small municipality made by `seed_small`.
+pub struct Small {
+    pub lines: Vec<svc::BudgetLineView>,
+    pub pools: Vec<svc::PoolView>,
+    pub corporation: svc::FunderView,
+}
+
+pub const SMALL_LEDGER: &str = "year,code,name,taakveld,funder,amount\n\
+2025,GR-01,Openbaar groen,5.7,,50000.00\n\
+2025,WG-01,Wegen,2.1,,30000.00\n\
+2025,SP-01,Sportaccommodaties,5.2,,10000.50\n";
+
+pub fn seed_small(conn: &mut DbConn) -> Small {
+    svc::create_funder(conn, &admin(), "Gemeente Testdorp", "municipality").expect("funder");
+    let corporation =
+        svc::create_funder(conn, &admin(), "Woonstichting Test", "housing_corporation").expect("corp");
+    for name in ["'t Loo", "Oosterwolde", "Wezep"] {
+        svc::create_area(conn, &admin(), name, "dorp").expect("area");
+    }
+    svc::import_ledger(
+        conn,
+        &clerk(),
+        "small.csv",
+        SMALL_LEDGER.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .expect("import");
+    // In file order: GR-01 (50.000,00), WG-01 (30.000,00), SP-01 (10.000,50).
+    let all = svc::list_budget_lines(conn, Some(2025)).expect("lines");
+    let lines = ["GR-01", "WG-01", "SP-01"]
+        .iter()
+        .map(|code| all.iter().find(|l| l.code == *code).cloned().expect("line"))
+        .collect();
+    Small {
+        lines,
+        pools: svc::pools(conn).expect("pools"),
+        corporation,
+    }
+}
+
+/// A running application on a free port with its own database.
+pub struct TestApp {
+    pub base: String,
+    pub pool: DbPool,
+    pub db: Arc<TestDb>,
+}
+
+impl TestApp {
+    pub async fn spawn_on(db: TestDb) -> TestApp {
+        let settings = db.settings();
+        let pool = db.pool();
+        let app = Application::build_with_pool(settings, pool.clone()).expect("app");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        actix_web::rt::spawn(app.run_until_stopped());
+        TestApp {
+            base,
+            pool,
+            db: Arc::new(db),
+        }
+    }
+
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_on(TestDb::sqlite()).await
+    }
+
+    pub fn conn(&self) -> diesel::r2d2::PooledConnection<burgerbegroting::db::conn::Manager> {
+        self.pool.get().expect("connection")
+    }
+
+    /// Make a staff account with a password; returns the email.
+    pub fn add_user(&self, email: &str, role: Role) -> String {
+        let mut c = self.conn();
+        auth::add_user(&mut c, &Principal::cli(), email, "", role, PASSWORD).expect("user");
+        email.to_string()
+    }
+
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Sign in through the login form like a browser; returns the client.
+    pub async fn login(&self, email: &str) -> reqwest::Client {
+        let c = self.client();
+        let page = c.get(self.url("/inloggen")).send().await.expect("login page");
+        let html = page.text().await.expect("body");
+        let token = csrf_token(&html);
+        let resp = c
+            .post(self.url("/inloggen"))
+            .form(&[("csrf_token", token.as_str()), ("email", email), ("password", PASSWORD), ("terug", "")])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(resp.status(), 303, "login of {email} should redirect");
+        c
+    }
+
+    /// GET a page and return (status, body).
+    pub async fn get(&self, c: &reqwest::Client, path: &str) -> (u16, String) {
+        let r = c.get(self.url(path)).send().await.expect("get");
+        let s = r.status().as_u16();
+        (s, r.text().await.unwrap_or_default())
+    }
+}
+
+pub const PASSWORD: &str = "een lang wachtwoord voor tests";
+
+pub fn csrf_token(html: &str) -> String {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).map(|i| i + marker.len()).expect("csrf token in page");
+    let end = html[start..].find('"').expect("end of token");
+    html[start..start + end].to_string()
+}
+
+/// The value of a hidden input.
+pub fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).map(|i| i + marker.len()).expect("hidden field");
+    let end = html[start..].find('"').expect("end");
+    html[start..start + end].to_string()
+}

@@ -1,0 +1,11 @@
+//! Integration tests: a real database per test (a temporary SQLite file, and PostgreSQL
+//! when TEST_DATABASE_URL is set) and real HTTP against the running application.
+
+mod api;
+mod cli;
+mod concurrency;
+mod helpers;
+mod ledger_props;
+mod ledger_service;
+mod migrations;
+mod pages;
