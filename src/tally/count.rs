@@ -193,7 +193,17 @@ impl<'a> Context<'a> {
             utility,
             ranks: &self.ranks,
             candidates: candidates.clone(),
-            group_voters: self.profile.groups.iter().map(|g| g.voters).collect(),
+            supporters: self
+                .profile
+                .supporters
+                .iter()
+                .map(|groups| {
+                    groups
+                        .iter()
+                        .map(|&g| (g, self.profile.groups[g as usize].voters))
+                        .collect()
+                })
+                .collect(),
         };
         let n = self.profile.voter_count;
         let budget = &self.election.budget;

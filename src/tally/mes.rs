@@ -39,9 +39,10 @@ pub(crate) struct MesSetup<'a> {
     pub ranks: &'a [usize],
     /// Projects MES may fund: supported and with a positive cost.
     pub candidates: Vec<usize>,
-    /// Voters per group, copied out of the profile into one dense array (the inner loop
-    /// reads it for every supporter).
-    pub group_voters: Vec<u64>,
+    /// Per project, its supporting groups with their number of voters side by side (the
+    /// inner loop reads both for every supporter; keeping them together saves a memory
+    /// access).
+    pub supporters: Vec<Vec<(u32, u64)>>,
 }
 
 /// One funded initiative.
@@ -97,7 +98,7 @@ impl Price {
 /// thousands of classes every round would dominate the run time, so a class remembers the
 /// denominator version its numerator is written in and is brought up to date only when it is
 /// next looked at.
-struct State<'s> {
+struct State {
     /// Denominator history; the last one is current.
     scales: Vec<BigInt>,
     /// Budget numerator per class, over `scales[version[c]]`. Class 0 is "no money left".
@@ -105,11 +106,10 @@ struct State<'s> {
     version: Vec<u32>,
     size: Vec<u64>,
     group_class: Vec<u32>,
-    group_voters: &'s [u64],
     /// Per project, its supporting groups that still have money. A run's own copy: groups
     /// that ran out of money are dropped from it as we meet them, which makes later rounds
     /// (when most supporters have paid everything) much cheaper.
-    supporters: Vec<Vec<u32>>,
+    supporters: Vec<Vec<(u32, u64)>>,
     /// Cache of `scales.last() / scales[v]`, valid for the current version only.
     factor: Vec<Option<BigInt>>,
     /// Scratch: supporters per class for the project being looked at.
@@ -123,23 +123,22 @@ struct Pricing {
     k: u64,
 }
 
-impl<'s> State<'s> {
-    fn new(setup: &'s MesSetup, per_voter: &Amount) -> Self {
+impl State {
+    fn new(setup: &MesSetup, per_voter: &Amount) -> Self {
         // Common denominator: the per-voter budget's and every candidate cost's.
         let mut scale = per_voter.denom().clone();
         for &p in &setup.candidates {
             scale = scale.lcm(setup.costs[p].denom());
         }
         let start = per_voter.numer() * (&scale / per_voter.denom());
-        let voters: u64 = setup.group_voters.iter().sum();
+        let voters: u64 = setup.profile.groups.iter().map(|g| g.voters).sum();
         State {
             scales: vec![scale],
             budget: vec![BigInt::zero(), start],
             version: vec![0, 0],
             size: vec![0, voters],
-            group_class: vec![1; setup.group_voters.len()],
-            group_voters: &setup.group_voters,
-            supporters: setup.profile.supporters.clone(),
+            group_class: vec![1; setup.profile.groups.len()],
+            supporters: setup.supporters.clone(),
             factor: vec![None],
             count: vec![0; 2],
             touched: Vec::new(),
@@ -185,8 +184,7 @@ impl<'s> State<'s> {
         let group_class = &self.group_class;
         let count = &mut self.count;
         let touched = &mut self.touched;
-        let voters = self.group_voters;
-        self.supporters[p].retain(|&g| {
+        self.supporters[p].retain(|&(g, voters)| {
             let c = group_class[g as usize] as usize;
             if c == 0 {
                 return false;
@@ -194,13 +192,33 @@ impl<'s> State<'s> {
             if count[c] == 0 {
                 touched.push(c as u32);
             }
-            count[c] += voters[g as usize];
+            count[c] += voters;
             true
         });
+    }
+
+    /// Brings every gathered class to the current denominator.
+    fn normalize_touched(&mut self) {
         for i in 0..self.touched.len() {
             let c = self.touched[i] as usize;
             self.normalize(c);
         }
+    }
+
+    /// Whether the gathered supporters together have at least `cost`. Stops adding as soon
+    /// as they do (tracing checks every candidate after every round; most are far from
+    /// running out, so this avoids most big-number work).
+    fn has_at_least(&mut self, cost: &BigInt) -> bool {
+        let mut total = BigInt::zero();
+        for i in 0..self.touched.len() {
+            let c = self.touched[i] as usize;
+            self.normalize(c);
+            total += &self.budget[c] * self.count[c];
+            if &total >= cost {
+                return true;
+            }
+        }
+        false
     }
 
     fn clear_counts(&mut self) {
@@ -210,7 +228,8 @@ impl<'s> State<'s> {
     }
 
     /// Money of the gathered supporters (numerator over the current scale).
-    fn gathered_money(&self) -> BigInt {
+    fn gathered_money(&mut self) -> BigInt {
+        self.normalize_touched();
         let mut total = BigInt::zero();
         for &c in &self.touched {
             total += &self.budget[c as usize] * self.count[c as usize];
@@ -223,6 +242,7 @@ impl<'s> State<'s> {
     /// `None` when all supporters together cannot pay `cost` (pabutools then drops the
     /// project for good: budgets only shrink).
     fn price(&mut self, cost: &BigInt) -> Option<Pricing> {
+        self.normalize_touched();
         let budget = &self.budget;
         self.touched
             .sort_unstable_by(|&a, &b| budget[a as usize].cmp(&budget[b as usize]));
@@ -269,6 +289,7 @@ impl<'s> State<'s> {
         }
         let max_payment = BigRational::new(payment.clone(), self.scale().clone());
         self.gather(setup, p);
+        self.normalize_touched();
         let current = self.current_version();
         let mut payers = 0u64;
         let mut paying_all = 0u64;
@@ -303,7 +324,7 @@ impl<'s> State<'s> {
         for &(old, new) in &map {
             self.count[old as usize] = u64::from(new) + 1;
         }
-        for &g in &self.supporters[p] {
+        for &(g, _) in &self.supporters[p] {
             let c = self.group_class[g as usize] as usize;
             if c != 0 && self.count[c] != 0 {
                 self.group_class[g as usize] = (self.count[c] - 1) as u32;
@@ -457,9 +478,10 @@ fn mark_dropped(
 ) {
     alive.retain(|&p| {
         state.gather(setup, p);
-        let money = state.gathered_money();
+        let cost = state.cost(setup, p);
+        let enough = state.has_at_least(&cost);
         state.clear_counts();
-        if money < state.cost(setup, p) {
+        if !enough {
             run.dropped_after[p] = Some(round);
             false
         } else {
