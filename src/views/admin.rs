@@ -1,6 +1,6 @@
 use maud::{html, Markup};
 
-use super::components::{csrf_field, error_summary, money, text_input};
+use super::components::{csrf_field, error_summary, money, table_scroll, text_input};
 use super::layout::{page, Nav};
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{FunderView, PoolView};
@@ -35,11 +35,11 @@ pub fn admin(user: &SessionUser, p: &AdminPage<'_>) -> Markup {
                 button type="submit" { "Gebied toevoegen" }
             }
             h2 { "Financiers" }
-            table {
+            (table_scroll("Financiers en wat zij hebben bijgedragen", html! { table {
                 caption { "Financiers en wat zij hebben bijgedragen" }
                 thead { tr { th scope="col" { "Naam" } th scope="col" { "Soort" } th scope="col" class="num" { "Saldo" } } }
                 tbody { @for f in p.funders { tr { td { (f.name) } td { (f.kind) } td class="num" { (money(f.balance_cents)) } } } }
-            }
+            } }))
             form class="stack" method="post" action="/beheer/financiers" {
                 (csrf_field(&user.csrf_token))
                 (text_input(p.errors, "funder_name", "Naam van de nieuwe financier", None, p.funder_name, "text"))

@@ -52,7 +52,15 @@ pub fn text_input(
     kind: &str,
 ) -> Markup {
     let err = field_error(errors, name);
-    let described = format!("{name}-hint {name}-error");
+    // Only point at descriptions that exist: a dangling id is an ARIA error (axe).
+    let described: Vec<String> = [
+        hint.map(|_| format!("{name}-hint")),
+        err.as_ref().map(|_| format!("{name}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
     html! {
         div class=[err.as_ref().map(|_| "has-error")] {
             label for=(name) {
@@ -60,8 +68,19 @@ pub fn text_input(
                 @if let Some(h) = hint { span class="hint" id={ (name) "-hint" } { (h) } }
                 @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
             }
-            input type=(kind) id=(name) name=(name) value=(value) aria-describedby=(described)
+            input type=(kind) id=(name) name=(name) value=(value) aria-describedby=[described]
                 aria-invalid=[err.as_ref().map(|_| "true")];
+        }
+    }
+}
+
+/// A table that may be wider than a phone screen: it scrolls sideways inside its own box,
+/// never the whole page. The box can get keyboard focus (so it can be scrolled with the
+/// arrow keys) and is a named region, so a screen reader says what it is.
+pub fn table_scroll(label: &str, table: Markup) -> Markup {
+    html! {
+        div class="table-scroll" tabindex="0" role="region" aria-label=(label) {
+            (table)
         }
     }
 }
@@ -69,17 +88,24 @@ pub fn text_input(
 pub fn nl_date(iso: &str) -> String {
     // "2025-03-03T14:05:00Z" -> "3 maart 2025, 14:05" (Dutch convention: day month year).
     const MONTHS: [&str; 12] = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     let parsed = chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%SZ");
     match parsed {
         Ok(t) => {
             use chrono::{Datelike, Timelike};
-            let month = MONTHS
-                .get(t.month0() as usize)
-                .copied()
-                .unwrap_or_default();
+            let month = MONTHS.get(t.month0() as usize).copied().unwrap_or_default();
             format!(
                 "{} {} {}, {:02}:{:02}",
                 t.day(),

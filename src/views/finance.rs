@@ -2,7 +2,9 @@
 
 use maud::{html, Markup};
 
-use super::components::{csrf_field, error_summary, field_error, money, nl_date, status, text_input};
+use super::components::{
+    csrf_field, error_summary, field_error, money, nl_date, status, table_scroll, text_input,
+};
 use super::layout::{page, Nav};
 use crate::domain::ledger::TransferStatus;
 use crate::domain::ledger_import::ImportProblem;
@@ -47,7 +49,7 @@ pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) ->
                 p { "Er zijn nog geen begrotingsposten. " a href="/financien/import" { "Lees de begroting in" } "." }
             } @else {
                 p { "Totaal begroot: " strong { (money(o.amount_cents)) } ". Nog op de begrotingsposten: " strong { (money(o.balance_cents)) } "." }
-                table {
+                (table_scroll("Begrotingsposten per taakveld", html! { table {
                     caption { "Begrotingsposten per taakveld" }
                     thead { tr {
                         th scope="col" { "Code" }
@@ -79,7 +81,7 @@ pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) ->
                         td class="num" { (money(o.amount_cents)) }
                         td class="num" { (money(o.balance_cents)) }
                     } }
-                }
+                } }))
             }
         },
     )
@@ -90,7 +92,7 @@ fn history_table(caption: &str, account_id: &str, rows: &[TransferView]) -> Mark
         @if rows.is_empty() {
             p { "Nog geen overboekingen." }
         } @else {
-            table {
+            (table_scroll(caption, html! { table {
                 caption { (caption) }
                 thead { tr {
                     th scope="col" { "Nr." }
@@ -114,7 +116,7 @@ fn history_table(caption: &str, account_id: &str, rows: &[TransferView]) -> Mark
                         }
                     }
                 }
-            }
+            } }))
         }
     }
 }
@@ -154,7 +156,7 @@ pub fn pools(user: &SessionUser, pools: &[PoolView]) -> Markup {
             @if pools.is_empty() {
                 p { "Er zijn nog geen gebieden. Een beheerder kan ze aanmaken." }
             } @else {
-                table {
+                (table_scroll("Saldo per dorp of wijk", html! { table {
                     caption { "Saldo per dorp of wijk" }
                     thead { tr {
                         th scope="col" { "Gebied" }
@@ -177,7 +179,7 @@ pub fn pools(user: &SessionUser, pools: &[PoolView]) -> Markup {
                         td class="num" { (money(pools.iter().map(|p| p.balance_cents).sum())) }
                         td class="num" { (money(pools.iter().map(|p| p.pending_in_cents).sum())) }
                     } }
-                }
+                } }))
             }
         },
     )
@@ -218,7 +220,7 @@ fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
         @if rows.is_empty() {
             p { "Er zijn geen overboekingen." }
         } @else {
-            table {
+            (table_scroll(caption, html! { table {
                 caption { (caption) }
                 thead { tr {
                     th scope="col" { "Nr." }
@@ -242,7 +244,7 @@ fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
                         }
                     }
                 }
-            }
+            } }))
         }
     }
 }
@@ -450,7 +452,7 @@ pub fn import_form(
                     h2 { "Het bestand is niet ingelezen" }
                     p { "Er is niets opgeslagen. Verbeter deze " (problems.len()) " punt(en) in het bestand en lees het opnieuw in." }
                 }
-                table {
+                (table_scroll("Problemen in het bestand", html! { table {
                     caption { "Problemen in het bestand" }
                     thead { tr { th scope="col" { "Regel" } th scope="col" { "Kolom" } th scope="col" { "Waarde" } th scope="col" { "Wat is er mis" } } }
                     tbody {
@@ -458,7 +460,7 @@ pub fn import_form(
                             tr { td { (p.line_no) } td { (p.column) } td { code { (p.value) } } td { (p.message) } }
                         }
                     }
-                }
+                } }))
             }
             p { "U kunt drie soorten bestanden inlezen:" }
             ul {

@@ -6,10 +6,7 @@ use crate::service::auth::SessionUser;
 pub fn home(user: Option<&SessionUser>) -> Markup {
     page(
         "Welkom",
-        &Nav {
-            user,
-            current: "/",
-        },
+        &Nav { user, current: "/" },
         html! {
             h1 { "Burgerbegroting" }
             p { "Een deel van de gemeentebegroting wordt besteed door de inwoners zelf. "

@@ -1,0 +1,71 @@
+// A bad amount on the new-transfer form: a Dutch message next to the field, linked from
+// the summary at the top, and everything the user typed or chose is still there.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, newContext, login, shot } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('a bad amount (12,345) shows a Dutch error next to the field and keeps every value', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await login(page, 'clerk');
+  await page.goto(`${BASE}/financien/overboekingen/nieuw`);
+
+  const from = await page.locator('#from_account option', { hasText: /^2025 / }).nth(3).getAttribute('value');
+  const to = await page.locator('#to_account option', { hasText: 'Wezep' }).getAttribute('value');
+  const typed = {
+    amount: '12,345',
+    memo: 'Bankjes bij de speeltuin, "Wezep-Noord" & omgeving',
+    decision_ref: 'Raadsbesluit 2024-112 <burgerbegroting>',
+  };
+  await page.selectOption('#from_account', from);
+  await page.selectOption('#to_account', to);
+  for (const [id, v] of Object.entries(typed)) await page.fill(`#${id}`, v);
+  const requestId = await page.locator('input[name=request_id]').inputValue();
+  await Promise.all([page.waitForEvent('load'), page.click('form.stack button[type=submit]')]);
+
+  // Still the form, with HTTP 422 semantics shown as a summary and a field message.
+  assert.equal(await page.locator('h1').innerText(), 'Nieuwe overboeking');
+  const summary = page.locator('.error-summary');
+  assert.equal(await summary.getAttribute('role'), 'alert');
+  assert.match(await summary.innerText(), /Er is iets niet goed ingevuld/);
+  const summaryLink = summary.locator('a[href="#amount"]');
+  assert.equal(await summaryLink.count(), 1, 'the summary links to the amount field');
+
+  const err = page.locator('#amount-error');
+  const message = await err.innerText();
+  assert.match(message, /hoogstens 2 cijfers na de komma/, `Dutch message, got: ${message}`);
+  assert.match(message, /1\.234,56/, 'the message shows how to write it');
+  // "next to the field": in the field's own group, and described by it for screen readers.
+  const input = page.locator('#amount');
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  assert.ok((await input.getAttribute('aria-describedby')).split(/\s+/).includes('amount-error'));
+  assert.equal(await page.locator('.has-error').filter({ has: page.locator('#amount') }).count(), 1);
+  const eb = await err.boundingBox();
+  const ib = await input.boundingBox();
+  assert.ok(eb && ib && ib.y - (eb.y + eb.height) < 60 && ib.y >= eb.y, `error right above the field: ${JSON.stringify({ eb, ib })}`);
+  // Only the amount is wrong.
+  assert.equal(await page.locator('.field-error').count(), 1);
+
+  // Everything is kept, exactly as typed (also quotes, ampersands and angle brackets).
+  assert.equal(await page.locator('#from_account').inputValue(), from);
+  assert.equal(await page.locator('#to_account').inputValue(), to);
+  for (const [id, v] of Object.entries(typed)) {
+    assert.equal(await page.locator(`#${id}`).inputValue(), v, `#${id} kept`);
+  }
+  assert.equal(await page.locator('input[name=request_id]').inputValue(), requestId, 'same idempotency key');
+
+  // The summary link takes the user to the field.
+  await summaryLink.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'amount');
+  await shot(page, 'form-fout-bedrag');
+  await context.close();
+});

@@ -1,0 +1,128 @@
+// Shared helpers for the end-to-end specs. run.sh starts one demo server and passes its
+// address and the demo logins in the environment; every spec file talks to that server.
+
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+export const BASE = (process.env.E2E_BASE_URL || '').replace(/\/$/, '');
+if (!BASE) {
+  throw new Error('E2E_BASE_URL is not set: run the specs through tests/e2e/run.sh');
+}
+
+export const USERS = {
+  admin: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
+  clerk: { email: process.env.E2E_CLERK_EMAIL, password: process.env.E2E_CLERK_PASSWORD },
+  approver: { email: process.env.E2E_APPROVER_EMAIL, password: process.env.E2E_APPROVER_PASSWORD },
+};
+
+export const SHOTS = process.env.E2E_SHOTS || '/tmp/e2e-shots';
+mkdirSync(SHOTS, { recursive: true });
+
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+
+/**
+ * Debian's Chromium, headless, with the flags this machine needs (no background
+ * networking: the network is closed and Chromium would keep retrying). playwright-core
+ * gives every launch() a fresh, empty --user-data-dir of its own and removes it on close
+ * (passing --user-data-dir in args is refused by Playwright).
+ */
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new browser context. bypassCSP is on by default: the app's Content-Security-Policy
+ * forbids every script that is not served by the app itself ("script-src 'self'", no
+ * inline script), and page.addScriptTag() injects axe-core as an inline <script> element,
+ * which the CSP would block. Bypassing the CSP changes nothing about how the pages render
+ * (they carry no scripts at all); the no-JavaScript spec turns it off again.
+ */
+export async function newContext(browser, opts = {}) {
+  return browser.newContext({
+    bypassCSP: true,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 900 },
+    ...opts,
+  });
+}
+
+/** Log in through the real form (mouse-free but not keyboard-only; see keyboard spec). */
+export async function login(page, who) {
+  const u = USERS[who];
+  if (!u || !u.email) throw new Error(`no login for ${who} in the environment`);
+  await page.goto(`${BASE}/inloggen`);
+  await page.fill('#email', u.email);
+  await page.fill('#password', u.password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/inloggen')), page.click('form.stack button[type=submit]')]);
+}
+
+/** Run axe-core on the current page; returns the violations of impact serious or critical. */
+export async function axe(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    return await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+  });
+  return result.violations;
+}
+
+export function serious(violations) {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A readable list of axe violations: rule, impact, help, and the offending nodes. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 6)
+        .map((n) => `      - ${n.target.join(' ')}\n        ${(n.failureSummary || '').replace(/\n/g, '\n        ')}`)
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.tags.filter((t) => t.startsWith('wcag')).join(', ')})\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The text of a pool's "Saldo" fact on its page, e.g. "€ 12.000,00". */
+export async function poolBalance(page, slug) {
+  await page.goto(`${BASE}/financien/potten/${slug}`);
+  return page.locator('dl.facts dt:text-is("Saldo") + dd').innerText();
+}
+
+/** "€ 1.234,56" (NBSP or space) -> 123456 cents. */
+export function cents(text) {
+  const m = text.replace(/\u00a0/g, ' ').match(/€\s*(-?)([\d.]+),(\d\d)/);
+  if (!m) throw new Error(`no amount in ${JSON.stringify(text)}`);
+  const v = Number(m[2].replace(/\./g, '')) * 100 + Number(m[3]);
+  return m[1] === '-' ? -v : v;
+}
+
+export function unique(prefix) {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}

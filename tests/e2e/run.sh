@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Real-browser end-to-end and accessibility tests.
+#
+#   bash tests/e2e/run.sh [spec files...]     (default: every tests/e2e/*.test.mjs)
+#
+# Builds the release binary when it is missing (CARGO_TARGET_DIR is respected), installs
+# Debian's Chromium and the npm packages when they are missing, starts the demo
+# municipality on a free port in a temporary directory, runs node's test runner on the
+# specs against it and always stops the server again. Exits non-zero on any failure.
+# Screenshots go to $E2E_SHOTS (default /tmp/e2e-shots).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+target="${CARGO_TARGET_DIR:-$root/target}"
+bin="$target/release/burgerbegroting"
+
+log() { printf 'e2e: %s\n' "$*" >&2; }
+
+# --- what the tests need -------------------------------------------------------------
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing Debian's chromium"
+  sudo_cmd=""
+  if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
+  log "npm ci"
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ ! -x "$bin" ] || [ "${E2E_REBUILD:-0}" = 1 ]; then
+  log "building $bin"
+  (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --release --quiet)
+fi
+
+# --- the demo server -----------------------------------------------------------------
+work="$(mktemp -d -t bb-e2e-XXXXXX)"
+out="$work/server.out"
+server_pid=""
+cleanup() {
+  local rc=$?
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$server_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [ "$rc" != 0 ] && [ -f "$out" ]; then
+    log "server output (last 40 lines):"
+    tail -n 40 "$out" >&2 || true
+  fi
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+(cd "$work" && exec "$bin" demo --bind 127.0.0.1:0 --database "sqlite://$work/demo.db") >"$out" 2>&1 &
+server_pid=$!
+
+base=""
+for _ in $(seq 1 300); do
+  base="$(sed -n 's#.*luistert op \(http://[^ ]*\).*#\1#p' "$out" | head -n 1)"
+  [ -n "$base" ] && break
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    log "the demo server stopped before it listened"
+    exit 1
+  fi
+  sleep 0.1
+done
+if [ -z "$base" ]; then
+  log "the demo server did not print its address within 30 s"
+  exit 1
+fi
+
+login_of() { # role -> "email password"
+  awk -v role="$1" '$2 == role { print $1, $3; exit }' "$out"
+}
+read -r E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD <<<"$(login_of admin)"
+read -r E2E_CLERK_EMAIL E2E_CLERK_PASSWORD <<<"$(login_of finance_clerk)"
+read -r E2E_APPROVER_EMAIL E2E_APPROVER_PASSWORD <<<"$(login_of finance_approver)"
+if [ -z "${E2E_ADMIN_PASSWORD:-}" ] || [ -z "${E2E_CLERK_PASSWORD:-}" ] || [ -z "${E2E_APPROVER_PASSWORD:-}" ]; then
+  log "could not read the demo logins from the server output"
+  exit 1
+fi
+export E2E_BASE_URL="$base" E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD E2E_CLERK_EMAIL \
+  E2E_CLERK_PASSWORD E2E_APPROVER_EMAIL E2E_APPROVER_PASSWORD
+export E2E_SHOTS="${E2E_SHOTS:-/tmp/e2e-shots}"
+log "demo server at $base (pid $server_pid), screenshots in $E2E_SHOTS"
+
+# --- the specs -----------------------------------------------------------------------
+cd "$here"
+if [ "$#" -gt 0 ]; then
+  specs=("$@")
+else
+  specs=(*.test.mjs)
+fi
+# One file at a time: the specs share one demo database and one small machine.
+# `set +e` around node so that the summary is printed and the exit code passed on.
+set +e
+node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}"
+rc=$?
+set -e
+exit "$rc"
