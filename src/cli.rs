@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "burgerbegroting", version, about = "Burgerbegroting: participatory citizens' budget platform")]
+#[command(
+    name = "burgerbegroting",
+    version,
+    about = "Burgerbegroting: participatory citizens' budget platform"
+)]
 pub struct Cli {
     /// TOML settings file (default: ./burgerbegroting.toml when present).
     #[arg(long, global = true, env = "BB_CONFIG")]

@@ -41,21 +41,23 @@ impl Default for Settings {
 impl Settings {
     /// Load the layers. `file` is an explicit config file (must exist); otherwise
     /// `burgerbegroting.toml` in the working directory is read when present.
-    pub fn load(file: Option<&Path>) -> Result<Settings, figment::Error> {
+    pub fn load(file: Option<&Path>) -> Result<Settings, Box<figment::Error>> {
         let mut fig = Figment::from(Serialized::defaults(Settings::default()));
         match file {
             Some(path) => {
                 if !path.exists() {
-                    return Err(figment::Error::from(format!(
+                    return Err(Box::new(figment::Error::from(format!(
                         "config file {} not found",
                         path.display()
-                    )));
+                    ))));
                 }
                 fig = fig.merge(Toml::file(path));
             }
             None => fig = fig.merge(Toml::file("burgerbegroting.toml")),
         }
-        fig.merge(Env::prefixed("BB_").ignore(&["config"])).extract()
+        fig.merge(Env::prefixed("BB_").ignore(&["config"]))
+            .extract()
+            .map_err(Box::new)
     }
 
     pub fn cookies_secure(&self) -> bool {

@@ -29,7 +29,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn settings(cli_config: Option<&std::path::Path>, bind: Option<&str>, db: Option<&str>) -> anyhow::Result<Settings> {
+fn settings(
+    cli_config: Option<&std::path::Path>,
+    bind: Option<&str>,
+    db: Option<&str>,
+) -> anyhow::Result<Settings> {
     let mut s = Settings::load(cli_config)?;
     if let Some(b) = bind {
         s.bind = b.to_string();
@@ -78,18 +82,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::User(UserCommand::Add { email, role, name, db }) => {
+        Command::User(UserCommand::Add {
+            email,
+            role,
+            name,
+            db,
+        }) => {
             let s = settings(config, None, db.database.as_deref())?;
             let role = Role::parse(&role).ok_or_else(|| {
-                anyhow::anyhow!("unknown role '{role}': use finance_clerk, finance_approver or admin")
+                anyhow::anyhow!(
+                    "unknown role '{role}': use finance_clerk, finance_approver or admin"
+                )
             })?;
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']);
             let pool = prepare_database(&s)?;
             let mut conn = pool.get()?;
-            let user = service::auth::add_user(&mut conn, &Principal::cli(), &email, &name, role, password)
-                .map_err(explain)?;
+            let user = service::auth::add_user(
+                &mut conn,
+                &Principal::cli(),
+                &email,
+                &name,
+                role,
+                password,
+            )
+            .map_err(explain)?;
             println!("account {} ({}) aangemaakt", user.email, role.as_str());
             Ok(())
         }
@@ -107,7 +125,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &Principal::cli(),
                 &name,
                 &bytes,
-                &ImportOptions { municipality: gemeente },
+                &ImportOptions {
+                    municipality: gemeente,
+                },
             )
             .map_err(explain)?;
             println!(
@@ -152,7 +172,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 fn explain(e: ServiceError) -> anyhow::Error {
     match e {
         ServiceError::Import(problems) => {
-            let mut msg = format!("het bestand is niet ingelezen ({} probleem/problemen):", problems.len());
+            let mut msg = format!(
+                "het bestand is niet ingelezen ({} probleem/problemen):",
+                problems.len()
+            );
             for p in problems {
                 msg.push_str(&format!(
                     "\n  regel {}, kolom {}: {} (waarde: '{}')",
@@ -173,8 +196,16 @@ fn serve(s: Settings) -> anyhow::Result<()> {
 fn serve_with_pool(s: Settings, pool: burgerbegroting::db::DbPool) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build_with_pool(s.clone(), pool)?;
-        let host = s.bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
-        println!("burgerbegroting luistert op http://{}:{}/", host, app.port());
+        let host = s
+            .bind
+            .rsplit_once(':')
+            .map(|(h, _)| h)
+            .unwrap_or("127.0.0.1");
+        println!(
+            "burgerbegroting luistert op http://{}:{}/",
+            host,
+            app.port()
+        );
         std::io::stdout().flush()?;
         app.run_until_stopped().await?;
         Ok(())

@@ -158,7 +158,13 @@ mod tests {
 
     #[test]
     fn other_urls_are_refused() {
-        for bad in ["mysql://x/y", "burgerbegroting", "http://x.db", "", "sqlite://"] {
+        for bad in [
+            "mysql://x/y",
+            "burgerbegroting",
+            "http://x.db",
+            "",
+            "sqlite://",
+        ] {
             assert!(DbUrl::parse(bad).is_err(), "{bad} should be refused");
         }
     }

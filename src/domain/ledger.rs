@@ -163,7 +163,9 @@ pub enum LedgerError {
     CorrectionOfCorrection,
     #[error("De correctie is groter dan wat er nog te corrigeren is ({}).", crate::domain::money::format_eur(*remaining_cents))]
     CorrectionTooLarge { remaining_cents: i64 },
-    #[error("Deze aanvraag is al eerder verstuurd met andere gegevens. Open het formulier opnieuw.")]
+    #[error(
+        "Deze aanvraag is al eerder verstuurd met andere gegevens. Open het formulier opnieuw."
+    )]
     IdempotencyConflict,
 }
 

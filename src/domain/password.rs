@@ -1,7 +1,9 @@
 //! Password hashing: argon2id with the OWASP parameters (m=19456 KiB, t=2, p=1), stored
 //! as PHC strings. Pure CPU work: callers run it on a blocking thread.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 pub const MIN_LENGTH: usize = 12;

@@ -47,12 +47,17 @@ pub enum Permission {
 }
 
 pub fn allows(roles: &[Role], p: Permission) -> bool {
-    roles.iter().any(|r| match (r, p) {
-        (_, Permission::ViewFinance) => true,
-        (Role::FinanceClerk | Role::FinanceApprover, Permission::ProposeTransfer) => true,
-        (Role::FinanceApprover, Permission::ApproveTransfer) => true,
-        (Role::Admin, Permission::Administer) => true,
-        _ => false,
+    roles.iter().any(|r| {
+        matches!(
+            (r, p),
+            (_, Permission::ViewFinance)
+                | (
+                    Role::FinanceClerk | Role::FinanceApprover,
+                    Permission::ProposeTransfer
+                )
+                | (Role::FinanceApprover, Permission::ApproveTransfer)
+                | (Role::Admin, Permission::Administer)
+        )
     })
 }
 
@@ -64,7 +69,10 @@ mod tests {
     fn clerks_propose_approvers_approve() {
         assert!(allows(&[Role::FinanceClerk], Permission::ProposeTransfer));
         assert!(!allows(&[Role::FinanceClerk], Permission::ApproveTransfer));
-        assert!(allows(&[Role::FinanceApprover], Permission::ApproveTransfer));
+        assert!(allows(
+            &[Role::FinanceApprover],
+            Permission::ApproveTransfer
+        ));
         assert!(!allows(&[Role::Admin], Permission::ProposeTransfer));
         assert!(allows(&[Role::Admin], Permission::Administer));
         assert!(!allows(&[], Permission::ViewFinance));

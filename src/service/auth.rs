@@ -71,7 +71,10 @@ fn valid_email(email: &str) -> bool {
     let mut parts = email.splitn(2, '@');
     match (parts.next(), parts.next()) {
         (Some(local), Some(domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !email.contains(' ')
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !email.contains(' ')
         }
         _ => false,
     }
@@ -89,7 +92,10 @@ pub fn add_user(
     who.require(Permission::Administer)?;
     let email = normalise_email(email);
     if !valid_email(&email) {
-        return Err(ServiceError::invalid("email", "Vul een geldig e-mailadres in."));
+        return Err(ServiceError::invalid(
+            "email",
+            "Vul een geldig e-mailadres in.",
+        ));
     }
     password::check_policy(password_plain).map_err(|m| ServiceError::invalid("password", m))?;
     let hash = password::hash(password_plain).map_err(|e| ServiceError::invalid("password", e))?;
@@ -100,7 +106,10 @@ pub fn add_user(
     };
     tx::write(conn, |c| {
         if users::find_by_email(c, &email)?.is_some() {
-            return Err(ServiceError::invalid("email", "Er is al een account met dit e-mailadres."));
+            return Err(ServiceError::invalid(
+                "email",
+                "Er is al een account met dit e-mailadres.",
+            ));
         }
         let now = repo::now();
         let user = UserRow {

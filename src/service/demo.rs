@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::auth::add_user;
 use super::ledger::{
-    create_area, create_funder, decide_transfer, import_ledger, propose_transfer, pools,
+    create_area, create_funder, decide_transfer, import_ledger, pools, propose_transfer,
     TransferInput,
 };
 use super::{Principal, ServiceError};
@@ -46,8 +46,16 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Vec<DemoLogin>>, ServiceError> {
     let mut principals = Vec::new();
     for (email, name, role) in [
         ("beheer@oldebroek.example", "Beheerder", Role::Admin),
-        ("financien@oldebroek.example", "Fatima de Vries", Role::FinanceClerk),
-        ("fiatteur@oldebroek.example", "Jan Bosch", Role::FinanceApprover),
+        (
+            "financien@oldebroek.example",
+            "Fatima de Vries",
+            Role::FinanceClerk,
+        ),
+        (
+            "fiatteur@oldebroek.example",
+            "Jan Bosch",
+            Role::FinanceApprover,
+        ),
     ] {
         let password = demo_password();
         let user = add_user(conn, &cli, email, name, role, &password)?;
@@ -67,8 +75,12 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Vec<DemoLogin>>, ServiceError> {
     let (admin, clerk, approver) = (&principals[0], &principals[1], &principals[2]);
 
     create_funder(conn, admin, "Gemeente Oldebroek", "municipality")?;
-    let corporation =
-        create_funder(conn, admin, "Woningcorporatie Noord-Veluwe (demo)", "housing_corporation")?;
+    let corporation = create_funder(
+        conn,
+        admin,
+        "Woningcorporatie Noord-Veluwe (demo)",
+        "housing_corporation",
+    )?;
     for (name, kind) in [
         ("'t Loo", "dorp"),
         ("Oosterwolde", "dorp"),
@@ -106,8 +118,18 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Vec<DemoLogin>>, ServiceError> {
             .ok_or(ServiceError::NotFound("Pot"))
     };
     let done = [
-        (groen.clone(), pool("t-loo")?, 1_200_000, "Groenonderhoud 't Loo 2025 (burgerbegroting)"),
-        (groen, pool("oosterwolde")?, 2_000_000, "Groenonderhoud Oosterwolde 2025 (burgerbegroting)"),
+        (
+            groen.clone(),
+            pool("t-loo")?,
+            1_200_000,
+            "Groenonderhoud 't Loo 2025 (burgerbegroting)",
+        ),
+        (
+            groen,
+            pool("oosterwolde")?,
+            2_000_000,
+            "Groenonderhoud Oosterwolde 2025 (burgerbegroting)",
+        ),
     ];
     for (from, to, cents, memo) in done {
         let t = propose_transfer(

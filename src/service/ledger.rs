@@ -181,10 +181,11 @@ fn budget_line_views(
 ) -> Result<Vec<BudgetLineView>, ServiceError> {
     let lines = q::list_budget_lines(conn, year)?;
     let balances = q::balances(conn)?;
-    let accounts: HashMap<String, String> = q::accounts_by_kind(conn, AccountKind::BudgetLine.as_str())?
-        .into_iter()
-        .filter_map(|a| a.budget_line_id.map(|b| (b, a.id)))
-        .collect();
+    let accounts: HashMap<String, String> =
+        q::accounts_by_kind(conn, AccountKind::BudgetLine.as_str())?
+            .into_iter()
+            .filter_map(|a| a.budget_line_id.map(|b| (b, a.id)))
+            .collect();
     let funders: HashMap<String, String> = q::list_funders(conn)?
         .into_iter()
         .map(|f| (f.id, f.name))
@@ -224,7 +225,10 @@ fn taakveld_sort_key(code: &str) -> Vec<(u32, String)> {
         .collect()
 }
 
-pub fn ledger_overview(conn: &mut DbConn, year: Option<i32>) -> Result<LedgerOverview, ServiceError> {
+pub fn ledger_overview(
+    conn: &mut DbConn,
+    year: Option<i32>,
+) -> Result<LedgerOverview, ServiceError> {
     let years = q::fiscal_years(conn)?;
     let year = year.or_else(|| years.first().copied());
     let lines = match year {
@@ -439,18 +443,27 @@ pub fn create_area(
     who.require(Permission::Administer)?;
     let name = name.trim();
     if name.is_empty() {
-        return Err(ServiceError::invalid("name", "Vul de naam van het gebied in."));
+        return Err(ServiceError::invalid(
+            "name",
+            "Vul de naam van het gebied in.",
+        ));
     }
     if !matches!(kind, "dorp" | "wijk") {
         return Err(ServiceError::invalid("kind", "Kies dorp of wijk."));
     }
     let slug = slugify(name);
     if slug.is_empty() {
-        return Err(ServiceError::invalid("name", "Gebruik letters of cijfers in de naam."));
+        return Err(ServiceError::invalid(
+            "name",
+            "Gebruik letters of cijfers in de naam.",
+        ));
     }
     tx::write(conn, |c| {
         if q::find_area_by_slug(c, &slug)?.is_some() {
-            return Err(ServiceError::invalid("name", "Er is al een gebied met deze naam."));
+            return Err(ServiceError::invalid(
+                "name",
+                "Er is al een gebied met deze naam.",
+            ));
         }
         let now = repo::now();
         let area = AreaRow {
@@ -542,17 +555,26 @@ pub fn create_funder(
     who.require(Permission::Administer)?;
     let name = name.trim();
     if name.is_empty() {
-        return Err(ServiceError::invalid("name", "Vul de naam van de financier in."));
+        return Err(ServiceError::invalid(
+            "name",
+            "Vul de naam van de financier in.",
+        ));
     }
     if !matches!(kind, "municipality" | "housing_corporation" | "other") {
         return Err(ServiceError::invalid("kind", "Kies het soort financier."));
     }
     if slugify(name).is_empty() {
-        return Err(ServiceError::invalid("name", "Gebruik letters of cijfers in de naam."));
+        return Err(ServiceError::invalid(
+            "name",
+            "Gebruik letters of cijfers in de naam.",
+        ));
     }
     tx::write(conn, |c| {
         if q::find_funder_by_slug(c, &slugify(name))?.is_some() {
-            return Err(ServiceError::invalid("name", "Er is al een financier met deze naam."));
+            return Err(ServiceError::invalid(
+                "name",
+                "Er is al een financier met deze naam.",
+            ));
         }
         let (f, a) = insert_funder_with_account(c, who, name, kind)?;
         Ok(FunderView {
@@ -646,9 +668,9 @@ pub fn import_ledger(
                 insert_funder_with_account(c, who, &name, MUNICIPALITY_FUNDER_KIND)?.0
             }
         };
-        let mut seq = q::next_transfer_seq(c)?;
+        let first_seq = q::next_transfer_seq(c)?;
         let mut events = Vec::new();
-        for line in &to_add {
+        for (seq, line) in (first_seq..).zip(to_add.iter()) {
             let funder = match &line.funder {
                 Some(name) => match q::find_funder_by_name(c, name)? {
                     Some(f) => f,
@@ -709,7 +731,6 @@ pub fn import_ledger(
                 created_by: who.key(),
                 created_at: now,
             };
-            seq += 1;
             q::insert_transfer(c, &t)?;
             events.push(NewEvent {
                 action: "budget_line.imported",
@@ -911,8 +932,9 @@ fn record_transfer(
         }
         let debit = q::find_account(c, from)?
             .ok_or_else(|| ServiceError::invalid("from_account", "Kies een bron uit de lijst."))?;
-        let credit = q::find_account(c, to)?
-            .ok_or_else(|| ServiceError::invalid("to_account", "Kies een bestemming uit de lijst."))?;
+        let credit = q::find_account(c, to)?.ok_or_else(|| {
+            ServiceError::invalid("to_account", "Kies een bestemming uit de lijst.")
+        })?;
         if debit.id == credit.id {
             return Err(LedgerError::SameAccount.into());
         }
@@ -921,8 +943,7 @@ fn record_transfer(
         if let Some(orig_id) = &correction_of {
             let (orig, decision) =
                 q::find_transfer(c, orig_id)?.ok_or(ServiceError::NotFound("Overboeking"))?;
-            let status =
-                TransferStatus::derive(orig.needs_approval, decision.map(|d| d.approved));
+            let status = TransferStatus::derive(orig.needs_approval, decision.map(|d| d.approved));
             if status != TransferStatus::Posted {
                 return Err(LedgerError::CorrectionOfUnposted.into());
             }
@@ -984,12 +1005,10 @@ fn record_transfer(
         Ok(r) => r,
         // A parallel request with the same id won the race between our lookup and insert
         // (possible only outside the write lock, e.g. another process): answer as a replay.
-        Err(ServiceError::Db(crate::db::DbError::Query(
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ),
-        ))) => match q::find_transfer(conn, &id)? {
+        Err(ServiceError::Db(crate::db::DbError::Query(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )))) => match q::find_transfer(conn, &id)? {
             Some((t, _)) if t.content_hash == hash => (t, true),
             _ => return Err(LedgerError::IdempotencyConflict.into()),
         },
@@ -1017,7 +1036,8 @@ pub fn decide_transfer(
         ));
     }
     tx::write(conn, |c| -> Result<(), ServiceError> {
-        let (t, decision) = q::find_transfer(c, id)?.ok_or(ServiceError::NotFound("Overboeking"))?;
+        let (t, decision) =
+            q::find_transfer(c, id)?.ok_or(ServiceError::NotFound("Overboeking"))?;
         if !t.needs_approval {
             return Err(LedgerError::NoApprovalNeeded.into());
         }
@@ -1081,7 +1101,9 @@ pub fn decide_transfer(
 /// a Dutch locale expects.
 pub fn transfers_csv(conn: &mut DbConn) -> Result<String, ServiceError> {
     let rows = list_transfers(conn)?;
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
     let io = |e: csv::Error| ServiceError::Db(crate::db::DbError::Url(e.to_string()));
     w.write_record([
         "volgnummer",

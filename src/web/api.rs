@@ -49,7 +49,10 @@ struct LoginBody {
     password: String,
 }
 
-async fn login(state: web::Data<AppState>, body: web::Json<LoginBody>) -> Result<HttpResponse, ApiError> {
+async fn login(
+    state: web::Data<AppState>,
+    body: web::Json<LoginBody>,
+) -> Result<HttpResponse, ApiError> {
     let policy = state.settings.session_policy();
     let LoginBody { email, password } = body.into_inner();
     let s = run_db(&state, move |c| {
@@ -58,7 +61,8 @@ async fn login(state: web::Data<AppState>, body: web::Json<LoginBody>) -> Result
     .await?;
     match s {
         Some(s) => {
-            let mut resp = HttpResponse::Ok().json(json!({"csrf_token": s.csrf_token, "user_id": s.user_id}));
+            let mut resp =
+                HttpResponse::Ok().json(json!({"csrf_token": s.csrf_token, "user_id": s.user_id}));
             resp.add_cookie(&session_cookie(&state, &s.token))
                 .map_err(|e| ApiError::bad_request(e.to_string()))?;
             Ok(resp)
@@ -72,7 +76,10 @@ async fn login(state: web::Data<AppState>, body: web::Json<LoginBody>) -> Result
     }
 }
 
-async fn logout(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Result<HttpResponse, ApiError> {
+async fn logout(
+    state: web::Data<AppState>,
+    ApiStaff(user): ApiStaff,
+) -> Result<HttpResponse, ApiError> {
     let th = user.token_hash.clone();
     run_db(&state, move |c| auth::logout(c, &th)).await?;
     let mut resp = HttpResponse::NoContent().finish();
@@ -112,11 +119,17 @@ async fn import(
 ) -> Result<HttpResponse, ApiError> {
     require(&user, Permission::ProposeTransfer)?;
     let p = user.principal();
-    let name = q.file_name.clone().unwrap_or_else(|| "api-upload.csv".into());
+    let name = q
+        .file_name
+        .clone()
+        .unwrap_or_else(|| "api-upload.csv".into());
     let opts = ImportOptions {
         municipality: q.gemeente.clone().filter(|g| !g.trim().is_empty()),
     };
-    let out = run_db(&state, move |c| ledger::import_ledger(c, &p, &name, &body, &opts)).await?;
+    let out = run_db(&state, move |c| {
+        ledger::import_ledger(c, &p, &name, &body, &opts)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -131,7 +144,10 @@ async fn budget_line(
     Ok(HttpResponse::Ok().json(json!({"budget_line": line, "history": history})))
 }
 
-async fn areas(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Result<HttpResponse, ApiError> {
+async fn areas(
+    state: web::Data<AppState>,
+    ApiStaff(user): ApiStaff,
+) -> Result<HttpResponse, ApiError> {
     require(&user, Permission::ViewFinance)?;
     Ok(HttpResponse::Ok().json(run_db(&state, ledger::pools).await?))
 }
@@ -147,12 +163,18 @@ async fn area(
     Ok(HttpResponse::Ok().json(json!({"pool": pool, "history": history})))
 }
 
-async fn funders(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Result<HttpResponse, ApiError> {
+async fn funders(
+    state: web::Data<AppState>,
+    ApiStaff(user): ApiStaff,
+) -> Result<HttpResponse, ApiError> {
     require(&user, Permission::ViewFinance)?;
     Ok(HttpResponse::Ok().json(run_db(&state, ledger::funders).await?))
 }
 
-async fn balances(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Result<HttpResponse, ApiError> {
+async fn balances(
+    state: web::Data<AppState>,
+    ApiStaff(user): ApiStaff,
+) -> Result<HttpResponse, ApiError> {
     require(&user, Permission::ViewFinance)?;
     let all = run_db(&state, ledger::all_balances).await?;
     let out: Vec<_> = all
@@ -162,12 +184,18 @@ async fn balances(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Resul
     Ok(HttpResponse::Ok().json(out))
 }
 
-async fn transfers(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Result<HttpResponse, ApiError> {
+async fn transfers(
+    state: web::Data<AppState>,
+    ApiStaff(user): ApiStaff,
+) -> Result<HttpResponse, ApiError> {
     require(&user, Permission::ViewFinance)?;
     Ok(HttpResponse::Ok().json(run_db(&state, ledger::list_transfers).await?))
 }
 
-async fn pending(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Result<HttpResponse, ApiError> {
+async fn pending(
+    state: web::Data<AppState>,
+    ApiStaff(user): ApiStaff,
+) -> Result<HttpResponse, ApiError> {
     require(&user, Permission::ViewFinance)?;
     Ok(HttpResponse::Ok().json(run_db(&state, ledger::approval_queue).await?))
 }
@@ -190,7 +218,11 @@ async fn create_transfer(
     let p = user.principal();
     let input = body.into_inner();
     let t = run_db(&state, move |c| ledger::propose_transfer(c, &p, &input)).await?;
-    let status = if t.replayed { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::CREATED };
+    let status = if t.replayed {
+        actix_web::http::StatusCode::OK
+    } else {
+        actix_web::http::StatusCode::CREATED
+    };
     Ok(HttpResponse::build(status)
         .insert_header((header::LOCATION, format!("/api/v1/transfers/{}", t.id)))
         .json(t))
@@ -210,7 +242,10 @@ async fn decide(
     reason: String,
 ) -> Result<HttpResponse, ApiError> {
     let p = user.principal();
-    let t = run_db(&state, move |c| ledger::decide_transfer(c, &p, &id, approve, &reason)).await?;
+    let t = run_db(&state, move |c| {
+        ledger::decide_transfer(c, &p, &id, approve, &reason)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(t))
 }
 
@@ -230,7 +265,14 @@ async fn reject(
     id: web::Path<String>,
     body: web::Json<DecisionBody>,
 ) -> Result<HttpResponse, ApiError> {
-    decide(state, user, id.into_inner(), false, body.into_inner().reason).await
+    decide(
+        state,
+        user,
+        id.into_inner(),
+        false,
+        body.into_inner().reason,
+    )
+    .await
 }
 
 async fn correct(
@@ -242,8 +284,15 @@ async fn correct(
     let p = user.principal();
     let id = id.into_inner();
     let input = body.into_inner();
-    let t = run_db(&state, move |c| ledger::propose_correction(c, &p, &id, &input)).await?;
-    let status = if t.replayed { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::CREATED };
+    let t = run_db(&state, move |c| {
+        ledger::propose_correction(c, &p, &id, &input)
+    })
+    .await?;
+    let status = if t.replayed {
+        actix_web::http::StatusCode::OK
+    } else {
+        actix_web::http::StatusCode::CREATED
+    };
     Ok(HttpResponse::build(status).json(t))
 }
 

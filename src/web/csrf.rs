@@ -41,7 +41,11 @@ pub async fn reject_cross_site(
 }
 
 fn same_origin(req: &HttpRequest) -> bool {
-    if let Some(site) = req.headers().get("Sec-Fetch-Site").and_then(|v| v.to_str().ok()) {
+    if let Some(site) = req
+        .headers()
+        .get("Sec-Fetch-Site")
+        .and_then(|v| v.to_str().ok())
+    {
         return matches!(site, "same-origin" | "none");
     }
     if let Some(origin) = req.headers().get("Origin").and_then(|v| v.to_str().ok()) {

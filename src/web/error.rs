@@ -61,10 +61,7 @@ impl ResponseError for WebError {
 
     fn error_response(&self) -> HttpResponse {
         if let WebError::LoginRequired(next) = self {
-            let target = format!(
-                "/inloggen?terug={}",
-                url_escape(next)
-            );
+            let target = format!("/inloggen?terug={}", url_escape(next));
             return HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, target))
                 .finish();

@@ -2,6 +2,7 @@
 //! handlers parse input, call one service function in `run_db`, and render.
 
 pub mod api;
+pub mod codes;
 pub mod csrf;
 pub mod error;
 pub mod pages;
@@ -27,7 +28,10 @@ fn security_headers() -> DefaultHeaders {
         .add(("Referrer-Policy", "same-origin"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
-        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=()",
+        ))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -37,7 +41,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(security_headers())
             .configure(api::configure)
             .configure(pages::configure)
-            .route("/health", web::get().to(|| async { HttpResponse::Ok().body("ok") }))
+            .configure(codes::configure)
+            .route(
+                "/health",
+                web::get().to(|| async { HttpResponse::Ok().body("ok") }),
+            )
             .route("/static/app.css", web::get().to(stylesheet)),
     );
 }

@@ -29,16 +29,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/uitloggen", web::post().to(logout))
         .route("/financien", web::get().to(finance_home))
         .route("/financien/begroting", web::get().to(overview))
-        .route("/financien/begrotingsposten/{id}", web::get().to(budget_line))
+        .route(
+            "/financien/begrotingsposten/{id}",
+            web::get().to(budget_line),
+        )
         .route("/financien/potten", web::get().to(pools))
         .route("/financien/potten/{slug}", web::get().to(pool))
         .route("/financien/overboekingen", web::get().to(transfers))
         .route("/financien/overboekingen", web::post().to(create_transfer))
         .route("/financien/overboekingen.csv", web::get().to(transfers_csv))
-        .route("/financien/overboekingen/nieuw", web::get().to(new_transfer))
-        .route("/financien/overboekingen/{id}", web::get().to(show_transfer))
-        .route("/financien/overboekingen/{id}/beoordelen", web::post().to(decide))
-        .route("/financien/overboekingen/{id}/correctie", web::post().to(correct))
+        .route(
+            "/financien/overboekingen/nieuw",
+            web::get().to(new_transfer),
+        )
+        .route(
+            "/financien/overboekingen/{id}",
+            web::get().to(show_transfer),
+        )
+        .route(
+            "/financien/overboekingen/{id}/beoordelen",
+            web::post().to(decide),
+        )
+        .route(
+            "/financien/overboekingen/{id}/correctie",
+            web::post().to(correct),
+        )
         .route("/financien/goedkeuren", web::get().to(approval_queue))
         .route("/financien/import", web::get().to(import_form))
         .route("/financien/import", web::post().to(import))
@@ -153,7 +168,10 @@ async fn login(
 #[derive(Deserialize)]
 struct Empty {}
 
-async fn logout(state: web::Data<AppState>, form: CsrfForm<Empty>) -> Result<HttpResponse, WebError> {
+async fn logout(
+    state: web::Data<AppState>,
+    form: CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
     if let Some(s) = form.staff {
         let th = s.token_hash.clone();
         run_db(&state, move |c| auth::logout(c, &th)).await?;
@@ -212,13 +230,19 @@ async fn pool(
     Ok(html(views::finance::pool(&user, &p, &history)))
 }
 
-async fn transfers(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+async fn transfers(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
     require(&user, Permission::ViewFinance)?;
     let rows = run_db(&state, ledger::list_transfers).await?;
     Ok(html(views::finance::transfers(&user, &rows)))
 }
 
-async fn transfers_csv(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+async fn transfers_csv(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
     require(&user, Permission::ViewFinance)?;
     let csv = run_db(&state, ledger::transfers_csv).await?;
     Ok(HttpResponse::Ok()
@@ -230,7 +254,10 @@ async fn transfers_csv(Staff(user): Staff, state: web::Data<AppState>) -> Result
         .body(csv))
 }
 
-async fn approval_queue(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+async fn approval_queue(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
     require(&user, Permission::ApproveTransfer)?;
     let rows = run_db(&state, ledger::approval_queue).await?;
     Ok(html(views::finance::approval_queue(&user, &rows)))
@@ -254,7 +281,12 @@ async fn new_transfer(
         from_account: q.van.clone().unwrap_or_default(),
         ..Default::default()
     };
-    Ok(html(views::finance::new_transfer(&user, &opts, &values, &[])))
+    Ok(html(views::finance::new_transfer(
+        &user,
+        &opts,
+        &values,
+        &[],
+    )))
 }
 
 fn field_for(e: &ServiceError) -> &'static str {
@@ -287,10 +319,7 @@ async fn create_transfer(
     require(&user, Permission::ProposeTransfer)?;
     let v = form.data;
     let mut errors: Vec<(String, String)> = Vec::new();
-    let id = match Uuid::parse_str(v.request_id.trim()) {
-        Ok(id) => Some(id),
-        Err(_) => None,
-    };
+    let id = Uuid::parse_str(v.request_id.trim()).ok();
     let amount = match parse_eur_nl(&v.amount) {
         Ok(a) => Some(a),
         Err(e) => {
@@ -299,10 +328,16 @@ async fn create_transfer(
         }
     };
     if v.from_account.is_empty() {
-        errors.push(("from_account".into(), "Kies waar het geld vandaan komt.".into()));
+        errors.push((
+            "from_account".into(),
+            "Kies waar het geld vandaan komt.".into(),
+        ));
     }
     if v.to_account.is_empty() {
-        errors.push(("to_account".into(), "Kies de pot waar het geld naartoe gaat.".into()));
+        errors.push((
+            "to_account".into(),
+            "Kies de pot waar het geld naartoe gaat.".into(),
+        ));
     }
     let principal = user.principal();
     let result = match (id, amount, errors.is_empty()) {
@@ -311,7 +346,9 @@ async fn create_transfer(
             Some(
                 run_db(&state, move |c| {
                     let from = crate::db::repo::ledger::find_account(c, &v2.from_account)?
-                        .ok_or_else(|| ServiceError::invalid("from_account", "Kies een bron uit de lijst."))?;
+                        .ok_or_else(|| {
+                            ServiceError::invalid("from_account", "Kies een bron uit de lijst.")
+                        })?;
                     let kind = match AccountKind::parse(&from.kind) {
                         Some(AccountKind::BudgetLine) => TransferKind::BudgetToPool,
                         Some(AccountKind::Funder) => TransferKind::FunderContribution,
@@ -455,11 +492,15 @@ async fn decide(
     .await;
     match result {
         Ok(_) => Ok(redirect(&format!("/financien/overboekingen/{id}"))),
-        Err(ServiceError::Ledger(LedgerError::OwnTransfer)) => Err(WebError::Forbidden(
-            LedgerError::OwnTransfer.to_string(),
-        )),
+        Err(ServiceError::Ledger(LedgerError::OwnTransfer)) => {
+            Err(WebError::Forbidden(LedgerError::OwnTransfer.to_string()))
+        }
         Err(e) if is_form_error(&e) => {
-            let field = if matches!(e, ServiceError::Invalid { .. }) { "reason" } else { "besluit" };
+            let field = if matches!(e, ServiceError::Invalid { .. }) {
+                "reason"
+            } else {
+                "besluit"
+            };
             render_transfer(
                 &state,
                 &user,
@@ -553,7 +594,13 @@ async fn correct(
 
 async fn import_form(Staff(user): Staff) -> Result<HttpResponse, WebError> {
     require(&user, Permission::ProposeTransfer)?;
-    Ok(html(views::finance::import_form(&user, "", &[], None, None)))
+    Ok(html(views::finance::import_form(
+        &user,
+        "",
+        &[],
+        None,
+        None,
+    )))
 }
 
 /// Largest ledger file we accept (a municipality's full budget is a few hundred kB).
@@ -601,10 +648,28 @@ async fn import(
     }
     let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
     if too_large {
-        return Ok(html_status(unprocessable, views::finance::import_form(&user, &gemeente, &[], Some("Het bestand is groter dan 10 MB. Is dit wel een begroting?"), None)));
+        return Ok(html_status(
+            unprocessable,
+            views::finance::import_form(
+                &user,
+                &gemeente,
+                &[],
+                Some("Het bestand is groter dan 10 MB. Is dit wel een begroting?"),
+                None,
+            ),
+        ));
     }
     if bytes.is_empty() {
-        return Ok(html_status(unprocessable, views::finance::import_form(&user, &gemeente, &[], Some("Kies een bestand om in te lezen."), None)));
+        return Ok(html_status(
+            unprocessable,
+            views::finance::import_form(
+                &user,
+                &gemeente,
+                &[],
+                Some("Kies een bestand om in te lezen."),
+                None,
+            ),
+        ));
     }
     let principal = user.principal();
     let g = gemeente.clone();
@@ -616,7 +681,13 @@ async fn import(
     })
     .await;
     match result {
-        Ok(outcome) => Ok(html(views::finance::import_form(&user, &gemeente, &[], None, Some(&outcome)))),
+        Ok(outcome) => Ok(html(views::finance::import_form(
+            &user,
+            &gemeente,
+            &[],
+            None,
+            Some(&outcome),
+        ))),
         Err(ServiceError::Import(problems)) => Ok(html_status(
             unprocessable,
             views::finance::import_form(&user, &gemeente, &problems, None, None),
@@ -627,7 +698,16 @@ async fn import(
 
 async fn admin(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     require(&user, Permission::Administer)?;
-    render_admin(&state, &user, Vec::new(), "", "", None, actix_web::http::StatusCode::OK).await
+    render_admin(
+        &state,
+        &user,
+        Vec::new(),
+        "",
+        "",
+        None,
+        actix_web::http::StatusCode::OK,
+    )
+    .await
 }
 
 async fn render_admin(
@@ -639,8 +719,7 @@ async fn render_admin(
     notice: Option<&str>,
     status: actix_web::http::StatusCode,
 ) -> Result<HttpResponse, WebError> {
-    let (pools, funders) =
-        run_db(state, |c| Ok((ledger::pools(c)?, ledger::funders(c)?))).await?;
+    let (pools, funders) = run_db(state, |c| Ok((ledger::pools(c)?, ledger::funders(c)?))).await?;
     Ok(html_status(
         status,
         views::admin::admin(
@@ -677,10 +756,28 @@ async fn create_area(
     match run_db(&state, move |c| ledger::create_area(c, &p, &name, &kind)).await {
         Ok(a) => {
             let notice = format!("Gebied {} is toegevoegd, met een eigen pot.", a.name);
-            render_admin(&state, &user, Vec::new(), "", "", Some(&notice), actix_web::http::StatusCode::OK).await
+            render_admin(
+                &state,
+                &user,
+                Vec::new(),
+                "",
+                "",
+                Some(&notice),
+                actix_web::http::StatusCode::OK,
+            )
+            .await
         }
         Err(ServiceError::Invalid { message, .. }) => {
-            render_admin(&state, &user, vec![("area_name".into(), message)], &f.area_name, "", None, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY).await
+            render_admin(
+                &state,
+                &user,
+                vec![("area_name".into(), message)],
+                &f.area_name,
+                "",
+                None,
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -706,10 +803,28 @@ async fn create_funder(
     match run_db(&state, move |c| ledger::create_funder(c, &p, &name, &kind)).await {
         Ok(fv) => {
             let notice = format!("Financier {} is toegevoegd.", fv.name);
-            render_admin(&state, &user, Vec::new(), "", "", Some(&notice), actix_web::http::StatusCode::OK).await
+            render_admin(
+                &state,
+                &user,
+                Vec::new(),
+                "",
+                "",
+                Some(&notice),
+                actix_web::http::StatusCode::OK,
+            )
+            .await
         }
         Err(ServiceError::Invalid { message, .. }) => {
-            render_admin(&state, &user, vec![("funder_name".into(), message)], "", &f.funder_name, None, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY).await
+            render_admin(
+                &state,
+                &user,
+                vec![("funder_name".into(), message)],
+                "",
+                &f.funder_name,
+                None,
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }

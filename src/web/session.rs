@@ -44,7 +44,10 @@ pub async fn current(req: &HttpRequest) -> Result<Option<SessionUser>, WebError>
     let Some(state) = state_of(req) else {
         return Err(WebError::Internal("application state missing".into()));
     };
-    let Some(token) = req.cookie(cookie_name(&state)).map(|c| c.value().to_string()) else {
+    let Some(token) = req
+        .cookie(cookie_name(&state))
+        .map(|c| c.value().to_string())
+    else {
         return Ok(None);
     };
     if token.is_empty() {

@@ -30,26 +30,67 @@ async fn api_transfer_flow_on_every_backend() {
             seed_small(&mut c)
         };
         let (clerk, token) = api_login(&app, "clerk@test.example").await;
-        let unauth = app.client().get(app.url("/api/v1/ledger")).send().await.expect("get");
+        let unauth = app
+            .client()
+            .get(app.url("/api/v1/ledger"))
+            .send()
+            .await
+            .expect("get");
         assert_eq!(unauth.status(), 401);
 
-        let ledger: Value = clerk.get(app.url("/api/v1/ledger?year=2025")).send().await.expect("get").json().await.expect("json");
+        let ledger: Value = clerk
+            .get(app.url("/api/v1/ledger?year=2025"))
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
         assert_eq!(ledger["amount_cents"], json!(9_000_050), "{backend}");
 
         let id = uuid::Uuid::new_v4();
         let body = json!({"id": id, "kind": "budget_to_pool", "from_account": small.lines[0].account_id,
             "to_account": small.pools[0].account_id, "amount_cents": 1_200_000, "memo": "Groen", "decision_ref": "RB-1"});
-        let no_token = clerk.post(app.url("/api/v1/transfers")).json(&body).send().await.expect("post");
+        let no_token = clerk
+            .post(app.url("/api/v1/transfers"))
+            .json(&body)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(no_token.status(), 403);
-        let created = clerk.post(app.url("/api/v1/transfers")).header("X-CSRF-Token", &token).json(&body).send().await.expect("post");
+        let created = clerk
+            .post(app.url("/api/v1/transfers"))
+            .header("X-CSRF-Token", &token)
+            .json(&body)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(created.status(), 201, "{backend}");
-        let replay = clerk.post(app.url("/api/v1/transfers")).header("X-CSRF-Token", &token).json(&body).send().await.expect("post");
+        let replay = clerk
+            .post(app.url("/api/v1/transfers"))
+            .header("X-CSRF-Token", &token)
+            .json(&body)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(replay.status(), 200);
         let mut other = body.clone();
         other["amount_cents"] = json!(1);
-        let conflict = clerk.post(app.url("/api/v1/transfers")).header("X-CSRF-Token", &token).json(&other).send().await.expect("post");
+        let conflict = clerk
+            .post(app.url("/api/v1/transfers"))
+            .header("X-CSRF-Token", &token)
+            .json(&other)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(conflict.status(), 409);
-        assert_eq!(conflict.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("application/problem+json"));
+        assert_eq!(
+            conflict
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok()),
+            Some("application/problem+json")
+        );
 
         let own = clerk
             .post(app.url(&format!("/api/v1/transfers/{id}/approve")))
@@ -72,12 +113,25 @@ async fn api_transfer_flow_on_every_backend() {
 
         let overdraft = json!({"id": uuid::Uuid::new_v4(), "kind": "budget_to_pool", "from_account": small.lines[0].account_id,
             "to_account": small.pools[1].account_id, "amount_cents": 4_000_000, "memo": "te veel", "decision_ref": "RB-1"});
-        let r = clerk.post(app.url("/api/v1/transfers")).header("X-CSRF-Token", &token).json(&overdraft).send().await.expect("post");
+        let r = clerk
+            .post(app.url("/api/v1/transfers"))
+            .header("X-CSRF-Token", &token)
+            .json(&overdraft)
+            .send()
+            .await
+            .expect("post");
         assert_eq!(r.status(), 422);
         let p: Value = r.json().await.expect("json");
         assert_eq!(p["title"], json!("insufficient_funds"));
 
-        let area: Value = clerk.get(app.url("/api/v1/areas/t-loo")).send().await.expect("get").json().await.expect("json");
+        let area: Value = clerk
+            .get(app.url("/api/v1/areas/t-loo"))
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
         assert_eq!(area["pool"]["balance_cents"], json!(1_200_000), "{backend}");
     }
 }
@@ -88,15 +142,36 @@ async fn api_import_refuses_bad_files_with_line_numbers() {
     app.add_user("clerk@test.example", Role::FinanceClerk);
     let (c, token) = api_login(&app, "clerk@test.example").await;
     let bad = "year,code,name,taakveld,funder,amount\n2025,X,Iets,5.7,,abc\n2025,Y,Iets,0.1,,10\n2025,Y,Dubbel,0.1,,10\n";
-    let r = c.post(app.url("/api/v1/ledger/imports")).header("X-CSRF-Token", &token).body(bad).send().await.expect("post");
+    let r = c
+        .post(app.url("/api/v1/ledger/imports"))
+        .header("X-CSRF-Token", &token)
+        .body(bad)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 422);
     let p: Value = r.json().await.expect("json");
-    let lines: Vec<i64> = p["problems"].as_array().map(|a| a.iter().filter_map(|x| x["line"].as_i64()).collect()).unwrap_or_default();
+    let lines: Vec<i64> = p["problems"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x["line"].as_i64()).collect())
+        .unwrap_or_default();
     assert!(lines.contains(&2) && lines.contains(&4), "{p}");
     let good = "year,code,name,taakveld,funder,amount\n2025,X,Iets,5.7,,12.50\n";
-    let r = c.post(app.url("/api/v1/ledger/imports")).header("X-CSRF-Token", &token).body(good).send().await.expect("post");
+    let r = c
+        .post(app.url("/api/v1/ledger/imports"))
+        .header("X-CSRF-Token", &token)
+        .body(good)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 200);
-    let again = c.post(app.url("/api/v1/ledger/imports")).header("X-CSRF-Token", &token).body(good).send().await.expect("post");
+    let again = c
+        .post(app.url("/api/v1/ledger/imports"))
+        .header("X-CSRF-Token", &token)
+        .body(good)
+        .send()
+        .await
+        .expect("post");
     let v: Value = again.json().await.expect("json");
     assert_eq!(v["lines_added"], json!(0));
     assert_eq!(v["lines_unchanged"], json!(1));
@@ -106,7 +181,15 @@ async fn api_import_refuses_bad_files_with_line_numbers() {
 #[actix_web::test]
 async fn openapi_document_matches_the_routes() {
     let app = TestApp::spawn().await;
-    let doc: Value = app.client().get(app.url("/api/v1/openapi.json")).send().await.expect("get").json().await.expect("json");
+    let doc: Value = app
+        .client()
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(doc["openapi"], json!("3.1.0"));
     let documented: std::collections::BTreeSet<String> = doc["paths"]
         .as_object()

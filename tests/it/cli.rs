@@ -1,13 +1,15 @@
 //! The command line: ledger import and list, user add, database URL rules.
 
-use std::process::{Command, Stdio};
 use std::io::Write;
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
-    c.env_remove("BB_DATABASE_URL").env_remove("BB_BIND").env_remove("BB_CONFIG");
+    c.env_remove("BB_DATABASE_URL")
+        .env_remove("BB_BIND")
+        .env_remove("BB_CONFIG");
     c
 }
 
@@ -15,26 +17,61 @@ fn bin() -> Command {
 fn import_the_cbs_sample_and_list_it_as_json() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/ledger_samples/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/ledger_samples/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+    );
     let out = bin()
-        .args(["ledger", "import", sample, "--gemeente", "Oldebroek", "--database", &db])
+        .args([
+            "ledger",
+            "import",
+            sample,
+            "--gemeente",
+            "Oldebroek",
+            "--database",
+            &db,
+        ])
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let again = bin()
-        .args(["ledger", "import", sample, "--gemeente", "Oldebroek", "--database", &db])
+        .args([
+            "ledger",
+            "import",
+            sample,
+            "--gemeente",
+            "Oldebroek",
+            "--database",
+            &db,
+        ])
         .output()
         .expect("run");
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingspost(en) toegevoegd"));
     let list = bin()
-        .args(["ledger", "list", "--year", "2025", "--json", "--database", &db])
+        .args([
+            "ledger",
+            "list",
+            "--year",
+            "2025",
+            "--json",
+            "--database",
+            &db,
+        ])
         .output()
         .expect("run");
     assert!(list.status.success());
     let lines: Value = serde_json::from_slice(&list.stdout).expect("json");
     let arr = lines.as_array().expect("array");
     let total: i64 = arr.iter().filter_map(|l| l["amount_cents"].as_i64()).sum();
-    assert_eq!(total, 103_390_000 * 100, "Oldebroek begroting 2025 total lasten");
+    assert_eq!(
+        total,
+        103_390_000 * 100,
+        "Oldebroek begroting 2025 total lasten"
+    );
     let balances: i64 = arr.iter().filter_map(|l| l["balance_cents"].as_i64()).sum();
     assert_eq!(balances, total);
 }
@@ -44,8 +81,17 @@ fn a_bad_file_is_refused_with_line_numbers_and_a_failing_exit_code() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
     let file = dir.path().join("bad.csv");
-    std::fs::write(&file, "year,code,name,taakveld,funder,amount\n2025,A,Groen,5.7,,1.2.3\n2025,B,Iets,77.7,,5\n").expect("write");
-    let out = bin().args(["ledger", "import"]).arg(&file).args(["--database", &db]).output().expect("run");
+    std::fs::write(
+        &file,
+        "year,code,name,taakveld,funder,amount\n2025,A,Groen,5.7,,1.2.3\n2025,B,Iets,77.7,,5\n",
+    )
+    .expect("write");
+    let out = bin()
+        .args(["ledger", "import"])
+        .arg(&file)
+        .args(["--database", &db])
+        .output()
+        .expect("run");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("regel 2") && err.contains("regel 3"), "{err}");
@@ -66,7 +112,11 @@ fn unknown_database_urls_are_refused_without_creating_a_file() {
         .output()
         .expect("run");
     assert!(!out.status.success());
-    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0, "no file was created");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("dir").count(),
+        0,
+        "no file was created"
+    );
 }
 
 #[test]
@@ -74,18 +124,45 @@ fn user_add_reads_the_password_from_stdin() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
     let mut child = bin()
-        .args(["user", "add", "--email", "Fin@Example.nl", "--role", "finance_clerk", "--database", &db])
+        .args([
+            "user",
+            "add",
+            "--email",
+            "Fin@Example.nl",
+            "--role",
+            "finance_clerk",
+            "--database",
+            &db,
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(b"een heel lang wachtwoord\n").expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"een heel lang wachtwoord\n")
+        .expect("write");
     let out = child.wait_with_output().expect("wait");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("fin@example.nl"));
     let bad = bin()
-        .args(["user", "add", "--email", "x@example.nl", "--role", "mayor", "--database", &db])
+        .args([
+            "user",
+            "add",
+            "--email",
+            "x@example.nl",
+            "--role",
+            "mayor",
+            "--database",
+            &db,
+        ])
         .stdin(Stdio::null())
         .output()
         .expect("run");
@@ -96,7 +173,15 @@ fn user_add_reads_the_password_from_stdin() {
 fn settings_come_from_environment_variables() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("env.db").display());
-    let out = bin().env("BB_DATABASE_URL", &db).args(["migrate"]).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .env("BB_DATABASE_URL", &db)
+        .args(["migrate"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir.path().join("env.db").exists());
 }

@@ -19,7 +19,12 @@ fn parallel_transfers_out_of_one_budget_line_never_overdraw_it() {
             seed_small(&mut c)
         };
         // Line 2 holds 10.000,50; 16 requests of 1.000,00 each: at most 10 can fit.
-        let line = small.lines.iter().find(|l| l.code == "SP-01").expect("line").clone();
+        let line = small
+            .lines
+            .iter()
+            .find(|l| l.code == "SP-01")
+            .expect("line")
+            .clone();
         let barrier = Arc::new(Barrier::new(THREADS));
         let handles: Vec<_> = (0..THREADS)
             .map(|i| {
@@ -47,12 +52,20 @@ fn parallel_transfers_out_of_one_budget_line_never_overdraw_it() {
                 })
             })
             .collect();
-        let results: Vec<_> = handles.into_iter().map(|h| h.join().expect("thread")).collect();
+        let results: Vec<_> = handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect();
         let ok: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
         for r in &results {
             if let Err(e) = r {
                 assert!(
-                    matches!(e, burgerbegroting::service::ServiceError::Ledger(burgerbegroting::domain::ledger::LedgerError::InsufficientFunds { .. })),
+                    matches!(
+                        e,
+                        burgerbegroting::service::ServiceError::Ledger(
+                            burgerbegroting::domain::ledger::LedgerError::InsufficientFunds { .. }
+                        )
+                    ),
                     "unexpected error on {}: {e:?}",
                     db.backend
                 );
@@ -117,13 +130,40 @@ fn parallel_replays_of_one_request_move_money_once() {
                 })
             })
             .collect();
-        let results: Vec<_> = handles.into_iter().map(|h| h.join().expect("thread")).collect();
-        assert!(results.iter().all(|r| r.as_ref().map(|t| t.id == input.id.to_string()).unwrap_or(false)), "{results:?}");
-        assert_eq!(results.iter().filter(|r| r.as_ref().map(|t| !t.replayed).unwrap_or(false)).count(), 1);
+        let results: Vec<_> = handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect();
+        assert!(
+            results.iter().all(|r| r
+                .as_ref()
+                .map(|t| t.id == input.id.to_string())
+                .unwrap_or(false)),
+            "{results:?}"
+        );
+        assert_eq!(
+            results
+                .iter()
+                .filter(|r| r.as_ref().map(|t| !t.replayed).unwrap_or(false))
+                .count(),
+            1
+        );
         let mut c = pool.get().expect("conn");
         let pools = svc::pools(&mut c).expect("pools");
-        assert_eq!(pools.iter().find(|p| p.account_id == small.pools[0].account_id).map(|p| p.balance_cents), Some(250_000), "{}", db.backend);
-        let n = svc::list_transfers(&mut c).expect("t").iter().filter(|t| t.id == input.id.to_string()).count();
+        assert_eq!(
+            pools
+                .iter()
+                .find(|p| p.account_id == small.pools[0].account_id)
+                .map(|p| p.balance_cents),
+            Some(250_000),
+            "{}",
+            db.backend
+        );
+        let n = svc::list_transfers(&mut c)
+            .expect("t")
+            .iter()
+            .filter(|t| t.id == input.id.to_string())
+            .count();
         assert_eq!(n, 1);
     }
 }

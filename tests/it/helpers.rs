@@ -38,7 +38,9 @@ impl TestDb {
     pub fn postgres() -> Option<TestDb> {
         let base = std::env::var("TEST_DATABASE_URL").ok()?;
         let name = format!("bb_test_{}", uuid::Uuid::new_v4().simple());
-        let (prefix, _) = base.rsplit_once('/').expect("TEST_DATABASE_URL has a database path");
+        let (prefix, _) = base
+            .rsplit_once('/')
+            .expect("TEST_DATABASE_URL has a database path");
         let url = format!("{prefix}/{name}");
         let mut admin = match DbUrl::parse(&base).and_then(|u| db::conn::establish(&u)) {
             Ok(c) => c,
@@ -126,7 +128,8 @@ pub const SMALL_LEDGER: &str = "year,code,name,taakveld,funder,amount\n\
 pub fn seed_small(conn: &mut DbConn) -> Small {
     svc::create_funder(conn, &admin(), "Gemeente Testdorp", "municipality").expect("funder");
     let corporation =
-        svc::create_funder(conn, &admin(), "Woonstichting Test", "housing_corporation").expect("corp");
+        svc::create_funder(conn, &admin(), "Woonstichting Test", "housing_corporation")
+            .expect("corp");
     for name in ["'t Loo", "Oosterwolde", "Wezep"] {
         svc::create_area(conn, &admin(), name, "dorp").expect("area");
     }
@@ -202,12 +205,21 @@ impl TestApp {
     /// Sign in through the login form like a browser; returns the client.
     pub async fn login(&self, email: &str) -> reqwest::Client {
         let c = self.client();
-        let page = c.get(self.url("/inloggen")).send().await.expect("login page");
+        let page = c
+            .get(self.url("/inloggen"))
+            .send()
+            .await
+            .expect("login page");
         let html = page.text().await.expect("body");
         let token = csrf_token(&html);
         let resp = c
             .post(self.url("/inloggen"))
-            .form(&[("csrf_token", token.as_str()), ("email", email), ("password", PASSWORD), ("terug", "")])
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", email),
+                ("password", PASSWORD),
+                ("terug", ""),
+            ])
             .send()
             .await
             .expect("login");
@@ -227,7 +239,10 @@ pub const PASSWORD: &str = "een lang wachtwoord voor tests";
 
 pub fn csrf_token(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";
-    let start = html.find(marker).map(|i| i + marker.len()).expect("csrf token in page");
+    let start = html
+        .find(marker)
+        .map(|i| i + marker.len())
+        .expect("csrf token in page");
     let end = html[start..].find('"').expect("end of token");
     html[start..start + end].to_string()
 }
@@ -235,7 +250,10 @@ pub fn csrf_token(html: &str) -> String {
 /// The value of a hidden input.
 pub fn hidden(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).map(|i| i + marker.len()).expect("hidden field");
+    let start = html
+        .find(&marker)
+        .map(|i| i + marker.len())
+        .expect("hidden field");
     let end = html[start..].find('"').expect("end");
     html[start..start + end].to_string()
 }

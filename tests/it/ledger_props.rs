@@ -14,24 +14,48 @@ use crate::helpers::*;
 
 #[derive(Debug, Clone)]
 enum Op {
-    Import { amount_cents: i64 },
-    BudgetToPool { line: usize, pool: usize, amount_cents: i64 },
-    Contribution { pool: usize, amount_cents: i64 },
-    Approve { nth: usize, by_creator: bool },
-    Reject { nth: usize },
-    Correct { nth: usize, amount_cents: i64 },
+    Import {
+        amount_cents: i64,
+    },
+    BudgetToPool {
+        line: usize,
+        pool: usize,
+        amount_cents: i64,
+    },
+    Contribution {
+        pool: usize,
+        amount_cents: i64,
+    },
+    Approve {
+        nth: usize,
+        by_creator: bool,
+    },
+    Reject {
+        nth: usize,
+    },
+    Correct {
+        nth: usize,
+        amount_cents: i64,
+    },
     ReplayLast,
 }
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         (1i64..5_000_000).prop_map(|amount_cents| Op::Import { amount_cents }),
-        (0usize..8, 0usize..3, 1i64..4_000_000)
-            .prop_map(|(line, pool, amount_cents)| Op::BudgetToPool { line, pool, amount_cents }),
-        (0usize..3, 1i64..1_000_000).prop_map(|(pool, amount_cents)| Op::Contribution { pool, amount_cents }),
+        (0usize..8, 0usize..3, 1i64..4_000_000).prop_map(|(line, pool, amount_cents)| {
+            Op::BudgetToPool {
+                line,
+                pool,
+                amount_cents,
+            }
+        }),
+        (0usize..3, 1i64..1_000_000)
+            .prop_map(|(pool, amount_cents)| Op::Contribution { pool, amount_cents }),
         (0usize..6, any::<bool>()).prop_map(|(nth, by_creator)| Op::Approve { nth, by_creator }),
         (0usize..6).prop_map(|nth| Op::Reject { nth }),
-        (0usize..10, 1i64..3_000_000).prop_map(|(nth, amount_cents)| Op::Correct { nth, amount_cents }),
+        (0usize..10, 1i64..3_000_000)
+            .prop_map(|(nth, amount_cents)| Op::Correct { nth, amount_cents }),
         Just(Op::ReplayLast),
     ]
 }
@@ -50,7 +74,11 @@ fn check(conn: &mut DbConn) -> Result<(), TestCaseError> {
     let posted: Vec<Movement> = transfers
         .iter()
         .filter(|t| t.status == TransferStatus::Posted)
-        .map(|t| Movement { debit: t.from_account.clone(), credit: t.to_account.clone(), amount_cents: t.amount_cents })
+        .map(|t| Movement {
+            debit: t.from_account.clone(),
+            credit: t.to_account.clone(),
+            amount_cents: t.amount_cents,
+        })
         .collect();
     let replayed = replay(&posted);
     let stored: BTreeMap<String, i64> = balances
@@ -59,7 +87,11 @@ fn check(conn: &mut DbConn) -> Result<(), TestCaseError> {
         .map(|(a, b)| (a.id, b))
         .collect();
     let replayed: BTreeMap<String, i64> = replayed.into_iter().filter(|(_, b)| *b != 0).collect();
-    prop_assert_eq!(stored, replayed, "balances differ from a replay of the transfers");
+    prop_assert_eq!(
+        stored,
+        replayed,
+        "balances differ from a replay of the transfers"
+    );
     Ok(())
 }
 
@@ -71,12 +103,16 @@ fn run(db: &TestDb, ops: &[Op]) -> Result<(), TestCaseError> {
     let mut imports = 0;
     check(&mut c)?;
     for op in ops {
-        let lines = svc::list_budget_lines(&mut c, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let pending = svc::approval_queue(&mut c).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let lines =
+            svc::list_budget_lines(&mut c, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let pending =
+            svc::approval_queue(&mut c).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let posted: Vec<_> = svc::list_transfers(&mut c)
             .map_err(|e| TestCaseError::fail(e.to_string()))?
             .into_iter()
-            .filter(|t| t.status == TransferStatus::Posted && t.kind != TransferKind::BudgetAllocation)
+            .filter(|t| {
+                t.status == TransferStatus::Posted && t.kind != TransferKind::BudgetAllocation
+            })
             .collect();
         match op {
             Op::Import { amount_cents } => {
@@ -86,10 +122,20 @@ fn run(db: &TestDb, ops: &[Op]) -> Result<(), TestCaseError> {
                     amount_cents / 100,
                     amount_cents % 100
                 );
-                svc::import_ledger(&mut c, &clerk(), "p.csv", file.as_bytes(), &ImportOptions::default())
-                    .map_err(|e| TestCaseError::fail(format!("import: {e:?}")))?;
+                svc::import_ledger(
+                    &mut c,
+                    &clerk(),
+                    "p.csv",
+                    file.as_bytes(),
+                    &ImportOptions::default(),
+                )
+                .map_err(|e| TestCaseError::fail(format!("import: {e:?}")))?;
             }
-            Op::BudgetToPool { line, pool, amount_cents } => {
+            Op::BudgetToPool {
+                line,
+                pool,
+                amount_cents,
+            } => {
                 let line = &lines[line % lines.len()];
                 let input = TransferInput {
                     id: Uuid::new_v4(),
@@ -121,7 +167,14 @@ fn run(db: &TestDb, ops: &[Op]) -> Result<(), TestCaseError> {
             }
             Op::Approve { nth, by_creator } => {
                 if let Some(t) = pending.get(nth % pending.len().max(1)) {
-                    let who = if *by_creator { staff("clerk", &[burgerbegroting::domain::role::Role::FinanceApprover]) } else { approver() };
+                    let who = if *by_creator {
+                        staff(
+                            "clerk",
+                            &[burgerbegroting::domain::role::Role::FinanceApprover],
+                        )
+                    } else {
+                        approver()
+                    };
                     let r = svc::decide_transfer(&mut c, &who, &t.id, true, "");
                     if *by_creator {
                         prop_assert!(r.is_err(), "creator approved own transfer");
@@ -130,7 +183,9 @@ fn run(db: &TestDb, ops: &[Op]) -> Result<(), TestCaseError> {
             }
             Op::Reject { nth } => {
                 if let Some(t) = pending.get(nth % pending.len().max(1)) {
-                    prop_assert!(svc::decide_transfer(&mut c, &approver(), &t.id, false, "nee").is_ok());
+                    prop_assert!(
+                        svc::decide_transfer(&mut c, &approver(), &t.id, false, "nee").is_ok()
+                    );
                 }
             }
             Op::Correct { nth, amount_cents } => {
@@ -141,18 +196,28 @@ fn run(db: &TestDb, ops: &[Op]) -> Result<(), TestCaseError> {
                         &mut c,
                         &clerk(),
                         &t.id,
-                        &CorrectionInput { id: Uuid::new_v4(), amount_cents: *amount_cents, memo: "correctie".into() },
+                        &CorrectionInput {
+                            id: Uuid::new_v4(),
+                            amount_cents: *amount_cents,
+                            memo: "correctie".into(),
+                        },
                     );
                 }
             }
             Op::ReplayLast => {
                 if let Some(input) = &last {
-                    let before = svc::list_transfers(&mut c).map_err(|e| TestCaseError::fail(e.to_string()))?.len();
+                    let before = svc::list_transfers(&mut c)
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?
+                        .len();
                     let _ = svc::propose_transfer(&mut c, &clerk(), input);
-                    let after = svc::list_transfers(&mut c).map_err(|e| TestCaseError::fail(e.to_string()))?.len();
+                    let after = svc::list_transfers(&mut c)
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?
+                        .len();
                     prop_assert!(after <= before + 1);
                     let again = svc::propose_transfer(&mut c, &clerk(), input);
-                    let after2 = svc::list_transfers(&mut c).map_err(|e| TestCaseError::fail(e.to_string()))?.len();
+                    let after2 = svc::list_transfers(&mut c)
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?
+                        .len();
                     prop_assert_eq!(after, after2, "a replay moved money again: {:?}", again);
                 }
             }

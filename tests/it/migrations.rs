@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn names(dir: &str) -> BTreeSet<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(dir);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(dir);
     std::fs::read_dir(&path)
         .expect("migrations dir")
         .filter_map(|e| e.ok())

@@ -20,16 +20,45 @@ async fn app_with_staff() -> (TestApp, Small) {
 #[actix_web::test]
 async fn anonymous_visitors_are_sent_to_the_login_page() {
     let app = TestApp::spawn().await;
-    let r = app.client().get(app.url("/financien/begroting")).send().await.expect("get");
+    let r = app
+        .client()
+        .get(app.url("/financien/begroting"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(r.status(), 303);
-    let to = r.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("");
-    assert!(to.starts_with("/inloggen?terug=/financien/begroting"), "{to}");
+    let to = r
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        to.starts_with("/inloggen?terug=/financien/begroting"),
+        "{to}"
+    );
     // Security headers on every response.
     let r = app.client().get(app.url("/")).send().await.expect("get");
-    let csp = r.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("");
-    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), "{csp}");
-    assert_eq!(r.headers().get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
-    assert_eq!(r.headers().get("referrer-policy").and_then(|v| v.to_str().ok()), Some("same-origin"));
+    let csp = r
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
+    assert_eq!(
+        r.headers()
+            .get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
+    assert_eq!(
+        r.headers()
+            .get("referrer-policy")
+            .and_then(|v| v.to_str().ok()),
+        Some("same-origin")
+    );
 }
 
 #[actix_web::test]
@@ -38,18 +67,33 @@ async fn wrong_password_and_unknown_user_get_the_same_answer() {
     let mut bodies = Vec::new();
     for email in ["clerk@test.example", "nobody@test.example"] {
         let c = app.client();
-        let html = c.get(app.url("/inloggen")).send().await.expect("get").text().await.expect("body");
+        let html = c
+            .get(app.url("/inloggen"))
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("body");
         let token = csrf_token(&html);
         let r = c
             .post(app.url("/inloggen"))
-            .form(&[("csrf_token", token.as_str()), ("email", email), ("password", "niet het wachtwoord"), ("terug", "")])
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", email),
+                ("password", "niet het wachtwoord"),
+                ("terug", ""),
+            ])
             .send()
             .await
             .expect("post");
         assert_eq!(r.status(), 422);
         let body = r.text().await.expect("body");
         assert!(body.contains("Deze combinatie van e-mailadres en wachtwoord kennen we niet."));
-        assert!(body.contains(&format!("value=\"{email}\"")), "typed e-mail kept");
+        assert!(
+            body.contains(&format!("value=\"{email}\"")),
+            "typed e-mail kept"
+        );
         bodies.push(body.replace(email, "EMAIL").replace(&token, "TOKEN"));
     }
     assert_eq!(bodies[0], bodies[1]);
@@ -78,11 +122,21 @@ async fn a_post_without_or_with_a_wrong_csrf_token_is_refused() {
         ("memo", "x".to_string()),
         ("decision_ref", "RB".to_string()),
     ];
-    let r = c.post(app.url("/financien/overboekingen")).form(&form).send().await.expect("post");
+    let r = c
+        .post(app.url("/financien/overboekingen"))
+        .form(&form)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 403);
     let mut with_wrong = form.to_vec();
     with_wrong.push(("csrf_token", "0".repeat(64)));
-    let r = c.post(app.url("/financien/overboekingen")).form(&with_wrong).send().await.expect("post");
+    let r = c
+        .post(app.url("/financien/overboekingen"))
+        .form(&with_wrong)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 403);
     // Cross-site: refused even with the right token.
     let (_, html) = app.get(&c, "/financien/overboekingen/nieuw").await;
@@ -105,7 +159,10 @@ async fn a_post_without_or_with_a_wrong_csrf_token_is_refused() {
         .expect("post");
     assert_eq!(r.status(), 403);
     let mut conn = app.conn();
-    assert!(svc::approval_queue(&mut conn).expect("queue").is_empty(), "nothing was created");
+    assert!(
+        svc::approval_queue(&mut conn).expect("queue").is_empty(),
+        "nothing was created"
+    );
 }
 
 #[actix_web::test]
@@ -126,11 +183,20 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
         ("memo", "Bankjes bij de kerk"),
         ("decision_ref", "RB-2025-07"),
     ];
-    let r = clerk.post(app.url("/financien/overboekingen")).form(&bad).send().await.expect("post");
+    let r = clerk
+        .post(app.url("/financien/overboekingen"))
+        .form(&bad)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 422);
     let html = r.text().await.expect("body");
     assert!(html.contains("Fout:"), "field error shown");
-    assert!(html.contains("value=\"12,345\"") && html.contains("value=\"Bankjes bij de kerk\"") && html.contains("value=\"RB-2025-07\""));
+    assert!(
+        html.contains("value=\"12,345\"")
+            && html.contains("value=\"Bankjes bij de kerk\"")
+            && html.contains("value=\"RB-2025-07\"")
+    );
     assert!(html.contains(&format!("value=\"{}\" selected", small.pools[1].account_id)));
 
     // Too much: refused with the available amount.
@@ -138,20 +204,50 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
     let mut f: Vec<(&str, &str)> = bad.to_vec();
     f.retain(|(k, _)| *k != "amount");
     f.extend_from_slice(&too_much);
-    let r = clerk.post(app.url("/financien/overboekingen")).form(&f).send().await.expect("post");
+    let r = clerk
+        .post(app.url("/financien/overboekingen"))
+        .form(&f)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.expect("body").contains("Er staat niet genoeg geld op"));
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("Er staat niet genoeg geld op"));
 
     // Good, twice (double click): one transfer.
     let mut good: Vec<(&str, &str)> = bad.to_vec();
     good.retain(|(k, _)| *k != "amount");
     good.push(("amount", "1.250,00"));
-    let first = clerk.post(app.url("/financien/overboekingen")).form(&good).send().await.expect("post");
+    let first = clerk
+        .post(app.url("/financien/overboekingen"))
+        .form(&good)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(first.status(), 303);
-    let second = clerk.post(app.url("/financien/overboekingen")).form(&good).send().await.expect("post");
+    let second = clerk
+        .post(app.url("/financien/overboekingen"))
+        .form(&good)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(second.status(), 303);
-    let loc = first.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    assert_eq!(Some(loc.as_str()), second.headers().get("location").and_then(|v| v.to_str().ok()));
+    let loc = first
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(
+        Some(loc.as_str()),
+        second
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+    );
     assert!(loc.ends_with(&request_id));
     {
         let mut c = app.conn();
@@ -161,10 +257,17 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
     // The clerk cannot approve it.
     let (_, page) = app.get(&clerk, &loc).await;
     assert!(page.contains("Wacht op goedkeuring"));
-    assert!(!page.contains("/beoordelen"), "no approve form for the creator");
+    assert!(
+        !page.contains("/beoordelen"),
+        "no approve form for the creator"
+    );
     let r = clerk
         .post(app.url(&format!("{loc}/beoordelen")))
-        .form(&[("csrf_token", csrf_token(&page).as_str()), ("besluit", "goedkeuren"), ("reason", "")])
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("besluit", "goedkeuren"),
+            ("reason", ""),
+        ])
         .send()
         .await
         .expect("post");
@@ -177,20 +280,41 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
     let (_, page) = app.get(&approver, &loc).await;
     let r = approver
         .post(app.url(&format!("{loc}/beoordelen")))
-        .form(&[("csrf_token", csrf_token(&page).as_str()), ("besluit", "goedkeuren"), ("reason", "akkoord")])
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("besluit", "goedkeuren"),
+            ("reason", "akkoord"),
+        ])
         .send()
         .await
         .expect("post");
     assert_eq!(r.status(), 303);
     let (_, pools) = app.get(&approver, "/financien/potten").await;
     assert!(pools.contains("€\u{a0}1.250,00"), "pool balance shown");
-    let (_, line) = app.get(&approver, &format!("/financien/begrotingsposten/{}", small.lines[0].id)).await;
-    assert!(line.contains("€\u{a0}48.750,00"), "budget line balance after approval");
+    let (_, line) = app
+        .get(
+            &approver,
+            &format!("/financien/begrotingsposten/{}", small.lines[0].id),
+        )
+        .await;
+    assert!(
+        line.contains("€\u{a0}48.750,00"),
+        "budget line balance after approval"
+    );
 
     // CSV download has the transfer with a Dutch amount.
-    let r = approver.get(app.url("/financien/overboekingen.csv")).send().await.expect("csv");
+    let r = approver
+        .get(app.url("/financien/overboekingen.csv"))
+        .send()
+        .await
+        .expect("csv");
     assert_eq!(r.status(), 200);
-    assert!(r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").starts_with("text/csv"));
+    assert!(r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .starts_with("text/csv"));
     let csv = r.text().await.expect("body");
     assert!(csv.contains("1.250,00") && csv.contains("Bankjes bij de kerk"));
 }
@@ -221,12 +345,20 @@ async fn a_rejection_needs_a_reason_shown_on_the_page() {
     let (_, page) = app.get(&approver, &path).await;
     let r = approver
         .post(app.url(&format!("{path}/beoordelen")))
-        .form(&[("csrf_token", csrf_token(&page).as_str()), ("besluit", "afwijzen"), ("reason", "")])
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("besluit", "afwijzen"),
+            ("reason", ""),
+        ])
         .send()
         .await
         .expect("post");
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.expect("body").contains("waarom u de overboeking afwijst"));
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("waarom u de overboeking afwijst"));
 }
 
 #[actix_web::test]
@@ -239,27 +371,61 @@ async fn import_page_refuses_a_bad_file_whole_and_accepts_a_good_one() {
     let form = reqwest::multipart::Form::new()
         .text("csrf_token", token.clone())
         .text("gemeente", "")
-        .part("bestand", reqwest::multipart::Part::bytes(bad.as_bytes().to_vec()).file_name("begroting.csv"));
-    let r = clerk.post(app.url("/financien/import")).multipart(form).send().await.expect("post");
+        .part(
+            "bestand",
+            reqwest::multipart::Part::bytes(bad.as_bytes().to_vec()).file_name("begroting.csv"),
+        );
+    let r = clerk
+        .post(app.url("/financien/import"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 422);
     let html = r.text().await.expect("body");
     assert!(html.contains("Het bestand is niet ingelezen"));
     assert!(html.contains("<td>3</td>"), "line number of the problems");
     {
         let mut c = app.conn();
-        assert!(svc::list_budget_lines(&mut c, Some(2025)).expect("l").iter().all(|l| l.code != "A-1"), "nothing half-imported");
+        assert!(
+            svc::list_budget_lines(&mut c, Some(2025))
+                .expect("l")
+                .iter()
+                .all(|l| l.code != "A-1"),
+            "nothing half-imported"
+        );
     }
-    let good = "jaar;code;omschrijving;taakveld;financier;bedrag\r\n2025;A-1;Groen;5.7;;€ 1.000,00\r\n";
+    let good =
+        "jaar;code;omschrijving;taakveld;financier;bedrag\r\n2025;A-1;Groen;5.7;;€ 1.000,00\r\n";
     let form = reqwest::multipart::Form::new()
         .text("csrf_token", token)
-        .part("bestand", reqwest::multipart::Part::bytes(good.as_bytes().to_vec()).file_name("begroting.csv"));
-    let r = clerk.post(app.url("/financien/import")).multipart(form).send().await.expect("post");
+        .part(
+            "bestand",
+            reqwest::multipart::Part::bytes(good.as_bytes().to_vec()).file_name("begroting.csv"),
+        );
+    let r = clerk
+        .post(app.url("/financien/import"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 200);
-    assert!(r.text().await.expect("body").contains("1 begrotingspost(en) toegevoegd"));
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("1 begrotingspost(en) toegevoegd"));
     // Without a token: 403.
-    let form = reqwest::multipart::Form::new()
-        .part("bestand", reqwest::multipart::Part::bytes(good.as_bytes().to_vec()).file_name("b.csv"));
-    let r = clerk.post(app.url("/financien/import")).multipart(form).send().await.expect("post");
+    let form = reqwest::multipart::Form::new().part(
+        "bestand",
+        reqwest::multipart::Part::bytes(good.as_bytes().to_vec()).file_name("b.csv"),
+    );
+    let r = clerk
+        .post(app.url("/financien/import"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 403);
 }
 
@@ -268,11 +434,24 @@ async fn logout_ends_the_session_on_the_server() {
     let (app, _) = app_with_staff().await;
     let c = app.login("clerk@test.example").await;
     let (_, page) = app.get(&c, "/financien/begroting").await;
-    let session = c.get(app.url("/financien/begroting")).send().await.expect("get");
+    let session = c
+        .get(app.url("/financien/begroting"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(session.status(), 200);
-    let r = c.post(app.url("/uitloggen")).form(&[("csrf_token", csrf_token(&page))]).send().await.expect("post");
+    let r = c
+        .post(app.url("/uitloggen"))
+        .form(&[("csrf_token", csrf_token(&page))])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 303);
-    let r = c.get(app.url("/financien/begroting")).send().await.expect("get");
+    let r = c
+        .get(app.url("/financien/begroting"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(r.status(), 303, "session is gone");
 }
 
@@ -287,18 +466,34 @@ async fn only_administrators_manage_areas() {
     assert_eq!(status, 200);
     let r = admin
         .post(app.url("/beheer/gebieden"))
-        .form(&[("csrf_token", csrf_token(&page).as_str()), ("area_name", "Noordeinde"), ("area_kind", "dorp")])
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("area_name", "Noordeinde"),
+            ("area_kind", "dorp"),
+        ])
         .send()
         .await
         .expect("post");
     assert_eq!(r.status(), 200);
-    assert!(r.text().await.expect("body").contains("Gebied Noordeinde is toegevoegd"));
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("Gebied Noordeinde is toegevoegd"));
     let r = admin
         .post(app.url("/beheer/gebieden"))
-        .form(&[("csrf_token", csrf_token(&page).as_str()), ("area_name", "Noordeinde"), ("area_kind", "dorp")])
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("area_name", "Noordeinde"),
+            ("area_kind", "dorp"),
+        ])
         .send()
         .await
         .expect("post");
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.expect("body").contains("Er is al een gebied met deze naam."));
+    assert!(r
+        .text()
+        .await
+        .expect("body")
+        .contains("Er is al een gebied met deze naam."));
 }
