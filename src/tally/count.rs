@@ -73,12 +73,14 @@ struct Context<'a> {
 /// What the rule decided, before it is turned into explanations.
 struct Decision {
     selection: Vec<usize>,
+    /// The greedy walk (the rule itself, or the completion after equal shares: `true`).
     greedy: Option<(GreedyRun, bool)>,
     mes: Option<MesDecision>,
 }
 
+/// What equal shares did, kept for the explanations.
+
 struct MesDecision {
-    utility: Utility,
     free: Vec<usize>,
     candidates: Vec<bool>,
     per_voter: Option<Amount>,
@@ -320,7 +322,6 @@ impl<'a> Context<'a> {
             selection,
             greedy,
             mes: Some(MesDecision {
-                utility,
                 free,
                 candidates: is_candidate,
                 per_voter,
@@ -469,11 +470,8 @@ impl<'a> Context<'a> {
                 }
             })
             .collect();
-        let (greedy_by, mes_utility) = match &decision.mes {
-            Some(d) => (None, Some(d.utility)),
-            None => (Some(self.greedy_by), None),
-        };
-        let _ = mes_utility;
+        // The greedy score is only part of the result when greedy was the rule.
+        let greedy_by = decision.mes.is_none().then_some(self.greedy_by);
         Outcome {
             rule: self.options.rule.name().to_string(),
             completion: self.options.completion.name().to_string(),

@@ -177,10 +177,10 @@ impl State {
     }
 
     /// Collects the supporters of `p` per class (money-less class 0 left out) into
-    /// `count`/`touched`, with their budgets brought to the current denominator.
-    fn gather(&mut self, setup: &MesSetup, p: usize) {
+    /// `count`/`touched`. Budgets are brought to the current denominator only by the callers
+    /// that need their values.
+    fn gather(&mut self, p: usize) {
         self.touched.clear();
-        let _ = setup;
         let group_class = &self.group_class;
         let count = &mut self.count;
         let touched = &mut self.touched;
@@ -288,7 +288,7 @@ impl State {
             self.factor = vec![None; self.scales.len()];
         }
         let max_payment = BigRational::new(payment.clone(), self.scale().clone());
-        self.gather(setup, p);
+        self.gather(p);
         self.normalize_touched();
         let current = self.current_version();
         let mut payers = 0u64;
@@ -394,7 +394,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
                     break;
                 }
             }
-            state.gather(setup, p);
+            state.gather(p);
             let cost = state.cost(setup, p);
             let priced = state.price(&cost);
             state.clear_counts();
@@ -456,7 +456,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
             if funded.contains(&p) {
                 continue;
             }
-            state.gather(setup, p);
+            state.gather(p);
             let money = state.gathered_money();
             state.clear_counts();
             run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
@@ -477,7 +477,7 @@ fn mark_dropped(
     round: usize,
 ) {
     alive.retain(|&p| {
-        state.gather(setup, p);
+        state.gather(p);
         let cost = state.cost(setup, p);
         let enough = state.has_at_least(&cost);
         state.clear_counts();
