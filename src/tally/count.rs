@@ -79,7 +79,6 @@ struct Decision {
 }
 
 /// What equal shares did, kept for the explanations.
-
 struct MesDecision {
     free: Vec<usize>,
     candidates: Vec<bool>,

@@ -277,7 +277,7 @@ impl State {
     }
 
     /// Makes every supporter of `p` pay min(money left, x/(k·scale)).
-    fn pay(&mut self, setup: &MesSetup, p: usize, pricing: &Pricing) -> (Amount, u64, u64) {
+    fn pay(&mut self, p: usize, pricing: &Pricing) -> (Amount, u64, u64) {
         let k = BigInt::from(pricing.k);
         let g = pricing.x.gcd(&k);
         let refine = &k / &g;
@@ -429,7 +429,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
         tied.sort_by_key(|(p, _)| setup.ranks[*p]);
         let losers: Vec<usize> = tied.iter().skip(1).map(|(p, _)| *p).collect();
         let (winner, pricing) = tied.swap_remove(0);
-        let (max_payment, payers, paying_all) = state.pay(setup, winner, &pricing);
+        let (max_payment, payers, paying_all) = state.pay(winner, &pricing);
         alive.retain(|&p| p != winner);
         if trace {
             for &l in &losers {
