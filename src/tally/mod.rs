@@ -10,9 +10,10 @@
 //! use burgerbegroting::tally::{tally, Election, TallyOptions, Rule, Completion, TieBreak};
 //! let pb = "META\nkey;value\nbudget;100\nvote_type;approval\nnum_projects;2\nnum_votes;2\n\
 //!           PROJECTS\nproject_id;cost\nA;60\nB;50\nVOTES\nvoter_id;vote\n1;A\n2;A,B\n";
-//! let election = Election::parse(pb).unwrap();
-//! let outcome = tally(&election, &TallyOptions::new(Rule::Greedy, Completion::None, TieBreak::Id)).unwrap();
+//! let election = Election::parse(pb)?;
+//! let outcome = tally(&election, &TallyOptions::new(Rule::Greedy, Completion::None, TieBreak::Id))?;
 //! assert_eq!(outcome.selected, vec!["A".to_string()]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(clippy::float_arithmetic)]
 

@@ -3,14 +3,14 @@
 
 Usage (from the repository root; needs only the Python standard library):
 
-    python3 tests/data/pabulib/make_golden.py ../shared/pabulib/reference/*.jsonl [more.jsonl ...] \
-        > tests/data/pabulib/golden.tsv
+    python3 tests/data/pabulib/make_golden.py ../shared/pabulib/reference/*.jsonl \
+        tests/data/pabulib/reference_extra*.jsonl > tests/data/pabulib/golden.tsv
 
 Every JSONL record (one pabutools 1.2.3 run of one rule on one file) becomes one row saying
 which `burgerbegroting tally` options must give the same selected set. Records for rules we do
 not implement, timeouts and duplicates (e.g. the same rule on the aggregated "multiprofile")
-are skipped. The extra JSONL files made in the session that created this file are committed
-next to it (`reference_extra.jsonl`) with the commands that produced them.
+are skipped. The JSONL files made in the session that created this file are committed next to
+it; see README.md for the commands that produced them.
 """
 import json
 import sys
