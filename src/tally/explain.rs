@@ -42,6 +42,7 @@ pub fn explain_dutch(e: &Explanation, outcome: &Outcome) -> String {
     let tie_rule = outcome.options.tie_break.dutch();
     let score_word = match outcome.greedy_by.as_deref() {
         Some("points") => "punten",
+        Some("votes-per-cost") => "stemmen per euro",
         _ => "stemmen",
     };
     let mut sentences = Vec::new();
@@ -64,7 +65,7 @@ pub fn explain_dutch(e: &Explanation, outcome: &Outcome) -> String {
                 money(remaining_before, cur)
             ),
             Reason::LostTie { winner, remaining_before, .. } => format!(
-                "Niet gekozen. Dit plan had evenveel {score_word} als plan {winner}. Plan {winner} ging voor ({tie_rule}). Daarna was er nog {} over, te weinig voor dit plan ({cost}).",
+                "Niet gekozen. Dit plan had evenveel {score_word} als plan {winner}. Plan {winner} ging voor (bij gelijke stand: {tie_rule}). Daarna was er nog {} over, te weinig voor dit plan ({cost}).",
                 money(remaining_before, cur)
             ),
             Reason::SharedBySupporters { round, per_voter_budget, max_payment, payers, paying_all, won_tie_against } => {
@@ -80,7 +81,7 @@ pub fn explain_dutch(e: &Explanation, outcome: &Outcome) -> String {
                 }
                 if !won_tie_against.is_empty() {
                     s.push_str(&format!(
-                        " Plan {} was precies even duur per voorstander; dit plan ging voor ({tie_rule}).",
+                        " Plan {} was precies even duur per voorstander; dit plan ging voor (bij gelijke stand: {tie_rule}).",
                         won_tie_against.join(", ")
                     ));
                 }
@@ -99,7 +100,7 @@ pub fn explain_dutch(e: &Explanation, outcome: &Outcome) -> String {
                     )
                 };
                 if let Some(w) = lost_tie_to {
-                    s.push_str(&format!(" In een ronde was het precies even duur als plan {w}; dat plan ging voor ({tie_rule})."));
+                    s.push_str(&format!(" In een ronde was het precies even duur als plan {w}; dat plan ging voor (bij gelijke stand: {tie_rule})."));
                 }
                 s
             }
@@ -120,7 +121,11 @@ pub fn render_dutch(outcome: &Outcome, out: &mut dyn std::io::Write) -> std::io:
     let cur = outcome.currency.as_deref();
     writeln!(out, "Uitslag van de telling")?;
     writeln!(out, "Regel: {}.", rule_dutch(outcome))?;
-    writeln!(out, "Gelijke stand: {}.", outcome.options.tie_break.dutch())?;
+    writeln!(
+        out,
+        "Bij gelijke stand: {}.",
+        outcome.options.tie_break.dutch()
+    )?;
     writeln!(
         out,
         "Budget: {} | uitgegeven: {} | over: {}",

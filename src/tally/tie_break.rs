@@ -49,9 +49,9 @@ impl TieBreak {
     /// How the order is described to residents (Dutch, B1).
     pub fn dutch(self) -> &'static str {
         match self {
-            TieBreak::Fair => "bij gelijke stand gaat het plan met de meeste stemmen voor; zijn die ook gelijk, dan het goedkoopste plan; daarna het laagste nummer",
-            TieBreak::Id => "bij gelijke stand gaat het plan met het laagste nummer voor (nummers vergeleken als tekst, zoals pabutools doet)",
-            TieBreak::ReverseId => "bij gelijke stand gaat het plan met het hoogste nummer voor (nummers vergeleken als tekst)",
+            TieBreak::Fair => "het plan met de meeste stemmen gaat voor; zijn die ook gelijk, dan het goedkoopste plan; daarna het laagste nummer",
+            TieBreak::Id => "het plan met het laagste nummer gaat voor (nummers vergeleken als tekst, zoals pabutools doet)",
+            TieBreak::ReverseId => "het plan met het hoogste nummer gaat voor (nummers vergeleken als tekst)",
         }
     }
 }
