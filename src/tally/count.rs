@@ -40,12 +40,20 @@ pub fn tally(election: &Election, options: &TallyOptions) -> Result<Outcome, Tal
     tally_profile(election, &profile, options)
 }
 
-/// Counts an election whose profile is already built (lets benchmarks time the rule alone).
+/// Counts an election whose profile (`Profile::new(election)`) is already built, so that
+/// several rules can share it and benchmarks can time the rule alone.
 pub fn tally_profile(
     election: &Election,
     profile: &Profile,
     options: &TallyOptions,
 ) -> Result<Outcome, TallyError> {
+    if profile.votes.len() != election.projects.len()
+        || profile.voter_count != election.voter_count()
+    {
+        // A profile of another election: count this one properly rather than index out of
+        // bounds.
+        return tally(election, options);
+    }
     let ctx = Context::new(election, profile, options);
     let decided = match options.rule {
         Rule::Greedy => {
