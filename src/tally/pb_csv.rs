@@ -12,26 +12,65 @@ pub struct Record {
 }
 
 /// Splits a whole file into records. A UTF-8 BOM is ignored and CRLF line ends are accepted.
+///
+/// Almost every line of a real file has no quotes; those are split directly on `;` (fast path),
+/// the others go through a small quote-aware state machine that may span several lines.
 pub fn read_records(text: &str) -> Result<Vec<Record>, PbError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Vec::new();
+    let mut pos = 0usize;
+    let mut line = 1usize;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let (raw, next) = match rest.find('\n') {
+            Some(i) => (&rest[..i], pos + i + 1),
+            None => (rest, text.len()),
+        };
+        let plain = raw.strip_suffix('\r').unwrap_or(raw);
+        if !plain.contains(['"', '\r']) {
+            if !plain.is_empty() {
+                records.push(Record {
+                    line,
+                    fields: plain.split(';').map(str::to_string).collect(),
+                });
+            }
+            pos = next;
+            line += 1;
+            continue;
+        }
+        let (record, next_pos, next_line) = quoted_record(text, pos, line)?;
+        records.extend(record);
+        pos = next_pos;
+        line = next_line;
+    }
+    Ok(records)
+}
+
+/// Reads one record that contains quotes (or a lone CR) starting at byte `start` of `text`,
+/// which is on line `line`. Returns the record (None for a blank line), where the next record
+/// starts, and its line number.
+fn quoted_record(
+    text: &str,
+    start: usize,
+    line: usize,
+) -> Result<(Option<Record>, usize, usize), PbError> {
     let mut fields: Vec<String> = Vec::new();
     let mut field = String::new();
     let mut in_quotes = false;
-    let mut line = 1usize;
-    let mut record_line = 1usize;
-    let mut quote_line = 0usize;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut current = line;
+    let mut quote_line = line;
+    let mut chars = text[start..].char_indices().peekable();
+    let mut end = None;
+    while let Some((i, c)) = chars.next() {
         if in_quotes {
             match c {
-                '"' if chars.peek() == Some(&'"') => {
+                '"' if chars.peek().map(|&(_, n)| n) == Some('"') => {
                     chars.next();
                     field.push('"');
                 }
                 '"' => in_quotes = false,
                 '\n' => {
-                    line += 1;
+                    current += 1;
                     field.push('\n');
                 }
                 _ => field.push(c),
@@ -41,22 +80,14 @@ pub fn read_records(text: &str) -> Result<Vec<Record>, PbError> {
         match c {
             '"' if field.is_empty() => {
                 in_quotes = true;
-                quote_line = line;
+                quote_line = current;
             }
             ';' => fields.push(std::mem::take(&mut field)),
-            '\r' => {
-                // A CR is part of a CRLF (or an old Mac line end); either way it ends the line.
-                if chars.peek() == Some(&'\n') {
-                    continue;
-                }
-                end_record(&mut records, &mut fields, &mut field, record_line);
-                line += 1;
-                record_line = line;
-            }
-            '\n' => {
-                end_record(&mut records, &mut fields, &mut field, record_line);
-                line += 1;
-                record_line = line;
+            // A CR is part of a CRLF (or an old Mac line end); either way it ends the line.
+            '\r' if chars.peek().map(|&(_, n)| n) == Some('\n') => {}
+            '\r' | '\n' => {
+                end = Some(start + i + 1);
+                break;
             }
             _ => field.push(c),
         }
@@ -67,24 +98,12 @@ pub fn read_records(text: &str) -> Result<Vec<Record>, PbError> {
             "a quoted field is never closed (missing '\"')",
         ));
     }
-    end_record(&mut records, &mut fields, &mut field, record_line);
-    Ok(records)
-}
-
-fn end_record(
-    records: &mut Vec<Record>,
-    fields: &mut Vec<String>,
-    field: &mut String,
-    line: usize,
-) {
+    let next = end.unwrap_or(text.len());
     if fields.is_empty() && field.is_empty() {
-        return; // blank line: pabutools skips these
+        return Ok((None, next, current + 1));
     }
-    fields.push(std::mem::take(field));
-    records.push(Record {
-        line,
-        fields: std::mem::take(fields),
-    });
+    fields.push(field);
+    Ok((Some(Record { line, fields }), next, current + 1))
 }
 
 /// Quotes a field when needed so that [`read_records`] gives it back unchanged.
