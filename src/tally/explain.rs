@@ -113,6 +113,14 @@ pub fn explain_dutch(e: &Explanation, outcome: &Outcome) -> String {
         };
         sentences.push(s);
     }
+    if e.selected && e.votes == 0 {
+        // Greedy (like pabutools) also funds plans without votes when money is left at the
+        // end; say so, because residents will not expect it.
+        sentences.push(
+            "Niemand had op dit plan gestemd; het kreeg geld omdat er aan het eind nog genoeg over was (zo telt ook pabutools)."
+                .to_string(),
+        );
+    }
     sentences.join(" ")
 }
 
