@@ -79,8 +79,23 @@ pub fn text_input(
 /// arrow keys) and is a named region, so a screen reader says what it is.
 pub fn table_scroll(label: &str, table: Markup) -> Markup {
     html! {
+        // Only shown on narrow screens (CSS); a screen reader moves through the cells anyway.
+        p class="scroll-hint" aria-hidden="true" { "Is de tabel breder dan uw scherm? Schuif hem dan opzij." }
         div class="table-scroll" tabindex="0" role="region" aria-label=(label) {
             (table)
+        }
+    }
+}
+
+/// A date for a table cell: the date itself never breaks over two lines, so on a phone
+/// it reads "23 november 2026," then "14:05" instead of four broken lines.
+pub fn nl_date_cell(iso: &str) -> Markup {
+    let text = nl_date(iso);
+    html! {
+        @if let Some((date, time)) = text.split_once(", ") {
+            span class="nowrap" { (date) "," } " " span class="nowrap" { (time) }
+        } @else {
+            (text)
         }
     }
 }

@@ -3,7 +3,8 @@
 use maud::{html, Markup};
 
 use super::components::{
-    csrf_field, error_summary, field_error, money, nl_date, status, table_scroll, text_input,
+    csrf_field, error_summary, field_error, money, nl_date, nl_date_cell, status, table_scroll,
+    text_input,
 };
 use super::layout::{page, Nav};
 use crate::domain::ledger::TransferStatus;
@@ -34,7 +35,7 @@ pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) ->
             h1 { (title) }
             @if let Some(n) = notice { p class="notice" role="status" { (n) } }
             @if o.years.len() > 1 {
-                form method="get" action="/financien/begroting" {
+                form class="inline" method="get" action="/financien/begroting" {
                     label for="jaar" { "Kies een jaar " }
                     select id="jaar" name="jaar" {
                         @for y in &o.years {
@@ -67,7 +68,7 @@ pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) ->
                             }
                             @for l in &g.lines {
                                 tr {
-                                    td { (l.code) }
+                                    td class="nowrap" { (l.code) }
                                     td { a href={ "/financien/begrotingsposten/" (l.id) } { (l.name) } }
                                     td { (l.funder) }
                                     td class="num" { (money(l.amount_cents)) }
@@ -107,7 +108,7 @@ fn history_table(caption: &str, account_id: &str, rows: &[TransferView]) -> Mark
                     @for t in rows {
                         tr {
                             td { a href={ "/financien/overboekingen/" (t.id) } { (t.seq) } }
-                            td { (nl_date(&t.created_at)) }
+                            td { (nl_date_cell(&t.created_at)) }
                             td { (t.memo) }
                             td { @if t.to_account == account_id { "van " (t.from_name) } @else { "naar " (t.to_name) } }
                             td { (status(t.status)) }
@@ -235,7 +236,7 @@ fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
                     @for t in rows {
                         tr {
                             td { a href={ "/financien/overboekingen/" (t.id) } { (t.seq) } }
-                            td { (nl_date(&t.created_at)) }
+                            td { (nl_date_cell(&t.created_at)) }
                             td { (t.kind_label) }
                             td { (t.from_name) }
                             td { (t.to_name) }

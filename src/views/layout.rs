@@ -35,15 +35,6 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
             body {
                 a class="skip" href="#inhoud" { "Direct naar de inhoud" }
                 header class="site" {
-                    @if let Some(u) = nav.user {
-                        div class="who" {
-                            span { (u.display_name) " " }
-                            form class="logout" method="post" action="/uitloggen" {
-                                input type="hidden" name="csrf_token" value=(u.csrf_token);
-                                button type="submit" { "Uitloggen" }
-                            }
-                        }
-                    }
                     a class="brand" href="/" { "Burgerbegroting" }
                     @if let Some(u) = nav.user {
                         nav aria-label="Hoofdmenu" {
@@ -61,6 +52,15 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                                 @if allows(&u.roles, Permission::Administer) {
                                     (nav_link(nav.current, "/beheer", "Beheer"))
                                 }
+                            }
+                        }
+                        // After the menu in the reading and Tab order; shown top right on
+                        // a wide screen, below the menu on a phone.
+                        div class="who" {
+                            span { "Ingelogd als " strong { (u.display_name) } }
+                            form class="logout" method="post" action="/uitloggen" {
+                                input type="hidden" name="csrf_token" value=(u.csrf_token);
+                                button type="submit" { "Uitloggen" }
                             }
                         }
                     }

@@ -48,6 +48,18 @@ async function firstHref(page, selector) {
   return href;
 }
 
+test('axe really runs: it finds a known problem on a deliberately bad page', async () => {
+  await asRole('anonymous', async (page) => {
+    // Guards against a silently broken injection making every page "pass".
+    await page.goto(`${BASE}/inloggen`);
+    await page.evaluate(() => {
+      document.querySelector('label[for=password]').remove();
+    });
+    const found = (await axe(page)).map((v) => v.id);
+    assert.ok(found.includes('label'), `axe should report the unlabeled field, found: ${found.join(', ')}`);
+  });
+});
+
 test('anonymous: home, login, login with wrong password, not found', async () => {
   await asRole('anonymous', async (page) => {
     await page.goto(`${BASE}/`);
@@ -176,14 +188,18 @@ test('admin: beheer, with errors; a page the role may not see', async () => {
   });
 });
 
-// An unknown address answers 404 with an empty body today: the browser shows its own
-// (English) error page. Needs a default_service in src/web that renders
-// views::errors::error_page (outside the files of this suite); until then a todo.
-test('an unknown address shows a Dutch "page not found" page', { todo: 'src/web has no HTML 404 page yet' }, async () => {
+// An unknown address: a 404 with a Dutch page. Today src/web answers 404 with an empty
+// body (the browser then shows its own English error page); that needs a default_service
+// in src/web rendering views::errors::error_page, outside the files of this suite. Until
+// then this test is marked TODO instead of failing; once the page exists it is checked.
+test('an unknown address shows a Dutch "page not found" page', async (t) => {
   await asRole('anonymous', async (page) => {
     const r = await page.request.get(`${BASE}/bestaat-niet`);
     assert.equal(r.status(), 404);
-    assert.match(await r.text(), /<h1>/, 'a 404 page with content');
+    if (!/<h1>/.test(await r.text())) {
+      t.todo('src/web answers 404 with an empty body: no Dutch error page yet');
+      return;
+    }
     await page.goto(`${BASE}/bestaat-niet`);
     await check(page, 'anon-404');
   });
