@@ -60,7 +60,7 @@ test('axe really runs: it finds a known problem on a deliberately bad page', asy
   });
 });
 
-test('anonymous: home, login, login with wrong password, not found', async () => {
+test('anonymous: home, login, login with wrong password, finance page without a session', async () => {
   await asRole('anonymous', async (page) => {
     await page.goto(`${BASE}/`);
     await check(page, 'anon-home');
