@@ -18,7 +18,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 const problems = [];
 
-async function noSidewaysScroll(page, name) {
+async function noSidewaysScroll(page, name, width = PHONE.viewport.width) {
   // Compare with the phone's width, not window.innerWidth: with isMobile the browser
   // widens the layout viewport to fit content that sticks out (and zooms out), so an
   // overflowing page would otherwise pass.
@@ -33,8 +33,8 @@ async function noSidewaysScroll(page, name) {
       }
     }
     return { scrollWidth: doc.scrollWidth, innerWidth: phoneWidth, culprits: culprits.slice(0, 8) };
-  }, PHONE.viewport.width);
-  await shot(page, `mobile-${name}`);
+  }, width);
+  await shot(page, width === PHONE.viewport.width ? `mobile-${name}` : `reflow${width}-${name}`);
   if (m.scrollWidth > m.innerWidth) {
     problems.push(`${name}: page is ${m.scrollWidth}px wide on a ${m.innerWidth}px screen; sticking out: ${m.culprits.join(', ')}`);
   }
@@ -97,6 +97,20 @@ test('phone: beheer (admin)', async () => {
   await login(page, 'admin');
   await page.goto(`${BASE}/beheer`);
   await noSidewaysScroll(page, 'beheer');
+  await context.close();
+  assertNoProblems();
+});
+
+// WCAG 1.4.10 Reflow: at 320 CSS pixels (1280 px at 400 % zoom) content must not need
+// scrolling in two directions; tables are the allowed exception (they scroll in their box).
+test('reflow at 320 px wide (400 % zoom): no page scrolls sideways (clerk)', async () => {
+  const context = await newContext(browser, { viewport: { width: 320, height: 256 } });
+  const page = await context.newPage();
+  await login(page, 'clerk');
+  for (const [name, url] of PAGES.filter(([n]) => n !== 'goedkeuren')) {
+    await page.goto(BASE + url);
+    await noSidewaysScroll(page, name, 320);
+  }
   await context.close();
   assertNoProblems();
 });
