@@ -51,6 +51,31 @@ pub enum Command {
     Ledger(LedgerCommand),
     /// Count a participatory budgeting election in pabulib .pb format.
     Tally(crate::tally::cli::TallyArgs),
+    /// Voting codes for the residents' letters.
+    #[command(subcommand)]
+    Codes(CodesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CodesCommand {
+    /// Make a batch of voting codes for one area and write the mail house's CSV
+    /// (handle;code;area, UTF-8 with BOM). The codes are not stored: keep the file safe.
+    Generate {
+        /// The area's slug, e.g. oosterwolde.
+        #[arg(long)]
+        area: String,
+        /// The year of the rounds the codes are for.
+        #[arg(long)]
+        year: i32,
+        /// Number of codes (one per eligible resident).
+        #[arg(long)]
+        count: i32,
+        /// CSV file to write; must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -165,6 +165,36 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Tally(args) => burgerbegroting::tally::cli::run(&args, &mut std::io::stdout()),
+        Command::Codes(burgerbegroting::cli::CodesCommand::Generate {
+            area,
+            year,
+            count,
+            out,
+            db,
+        }) => {
+            let s = settings(config, None, db.database.as_deref())?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            let g = service::voting_codes::generate_to_file(
+                &mut conn,
+                &Principal::cli(),
+                &area,
+                year,
+                count,
+                &out,
+            )
+            .map_err(explain)?;
+            println!(
+                "{} stemcodes voor {} ({}) geschreven naar {} (reeks {}). \
+                 De codes staan alleen in dit bestand: bewaar het veilig en verwijder het na het drukken.",
+                g.codes.len(),
+                g.area.name,
+                g.batch.year,
+                out.display(),
+                g.batch.id
+            );
+            Ok(())
+        }
     }
 }
 

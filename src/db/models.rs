@@ -138,3 +138,48 @@ pub struct AuditEventRow {
     pub payload: String,
     pub leaf_hash: String,
 }
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = code_batches)]
+pub struct CodeBatchRow {
+    pub id: String,
+    pub area_id: String,
+    pub year: i32,
+    pub count: i32,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// One letter's code as stored: the public handle and a salted hash of the secret.
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = voting_codes)]
+pub struct VotingCodeRow {
+    pub handle: String,
+    pub batch_id: String,
+    pub area_id: String,
+    pub year: i32,
+    pub secret_hash: String,
+    pub status: String,
+    pub replaced_by: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = voter_sessions)]
+pub struct VoterSessionRow {
+    pub token_hash: String,
+    pub handle: String,
+    pub area_id: String,
+    pub year: i32,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = throttle_buckets)]
+pub struct ThrottleBucketRow {
+    pub key: String,
+    pub window_start: NaiveDateTime,
+    pub attempts: i32,
+    pub blocked_until: Option<NaiveDateTime>,
+}

@@ -153,8 +153,59 @@ diesel::allow_tables_to_appear_in_same_query!(
     transfer_decisions,
     audit_events,
     write_lock,
+    code_batches,
+    voting_codes,
+    voter_sessions,
+    throttle_buckets,
 );
 
 diesel::joinable!(transfer_decisions -> transfers (transfer_id));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
+
+diesel::table! {
+    code_batches (id) {
+        id -> Text,
+        area_id -> Text,
+        year -> Integer,
+        count -> Integer,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    voting_codes (handle) {
+        handle -> Text,
+        batch_id -> Text,
+        area_id -> Text,
+        year -> Integer,
+        secret_hash -> Text,
+        status -> Text,
+        replaced_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    voter_sessions (token_hash) {
+        token_hash -> Text,
+        handle -> Text,
+        area_id -> Text,
+        year -> Integer,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    throttle_buckets (key) {
+        key -> Text,
+        window_start -> Timestamp,
+        attempts -> Integer,
+        blocked_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(code_batches -> areas (area_id));
+diesel::joinable!(voting_codes -> code_batches (batch_id));

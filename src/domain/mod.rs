@@ -8,3 +8,4 @@ pub mod money;
 pub mod password;
 pub mod role;
 pub mod taakveld;
+pub mod voting_code;

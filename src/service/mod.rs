@@ -5,6 +5,8 @@
 pub mod auth;
 pub mod demo;
 pub mod ledger;
+pub mod throttle;
+pub mod voting_codes;
 
 use crate::db::DbError;
 use crate::domain::audit::Actor;

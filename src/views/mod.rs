@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod codes;
 pub mod components;
 pub mod errors;
 pub mod finance;

@@ -9,3 +9,4 @@ mod ledger_props;
 mod ledger_service;
 mod migrations;
 mod pages;
+mod voting_codes;

@@ -3,7 +3,9 @@
 pub mod audit;
 pub mod ledger;
 pub mod sessions;
+pub mod throttle;
 pub mod users;
+pub mod voting_codes;
 
 /// Current time in UTC, truncated to microseconds so both backends store the same value.
 pub fn now() -> chrono::NaiveDateTime {

@@ -1,0 +1,123 @@
+//! Code batches, voting codes and voter sessions. No query here returns or takes a
+//! plain code: only handles and hashes.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::models::{AreaRow, CodeBatchRow, VoterSessionRow, VotingCodeRow};
+use crate::db::schema::{areas, code_batches, voter_sessions, voting_codes};
+use crate::db::DbConn;
+
+pub const STATUS_ACTIVE: &str = "active";
+pub const STATUS_REVOKED: &str = "revoked";
+
+pub fn find_area(conn: &mut DbConn, id: &str) -> QueryResult<Option<AreaRow>> {
+    areas::table.find(id).first(conn).optional()
+}
+
+pub fn insert_batch(conn: &mut DbConn, row: &CodeBatchRow) -> QueryResult<()> {
+    diesel::insert_into(code_batches::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn list_batches(conn: &mut DbConn) -> QueryResult<Vec<CodeBatchRow>> {
+    code_batches::table
+        .order((code_batches::year.desc(), code_batches::created_at.desc()))
+        .load(conn)
+}
+
+pub fn find_batch(conn: &mut DbConn, id: &str) -> QueryResult<Option<CodeBatchRow>> {
+    code_batches::table.find(id).first(conn).optional()
+}
+
+pub fn insert_code(conn: &mut DbConn, row: &VotingCodeRow) -> QueryResult<()> {
+    diesel::insert_into(voting_codes::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find_code(conn: &mut DbConn, handle: &str) -> QueryResult<Option<VotingCodeRow>> {
+    voting_codes::table.find(handle).first(conn).optional()
+}
+
+/// Every handle in use, to draw new ones that do not collide.
+pub fn all_handles(conn: &mut DbConn) -> QueryResult<HashSet<String>> {
+    let v: Vec<String> = voting_codes::table
+        .select(voting_codes::handle)
+        .load(conn)?;
+    Ok(v.into_iter().collect())
+}
+
+pub fn count_codes(conn: &mut DbConn) -> QueryResult<i64> {
+    voting_codes::table.count().get_result(conn)
+}
+
+/// (batch id, status, number of codes) per group.
+/// Counts only: never which code did what.
+pub fn counts_per_batch(conn: &mut DbConn) -> QueryResult<Vec<(String, String, i64)>> {
+    voting_codes::table
+        .group_by((voting_codes::batch_id, voting_codes::status))
+        .select((
+            voting_codes::batch_id,
+            voting_codes::status,
+            diesel::dsl::count_star(),
+        ))
+        .load(conn)
+}
+
+/// Revoked codes that got a replacement, per batch.
+pub fn replaced_per_batch(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
+    voting_codes::table
+        .filter(voting_codes::replaced_by.is_not_null())
+        .group_by(voting_codes::batch_id)
+        .select((voting_codes::batch_id, diesel::dsl::count_star()))
+        .load(conn)
+}
+
+pub fn set_revoked(
+    conn: &mut DbConn,
+    handle: &str,
+    replaced_by: Option<&str>,
+) -> QueryResult<usize> {
+    diesel::update(
+        voting_codes::table
+            .find(handle)
+            .filter(voting_codes::status.eq(STATUS_ACTIVE)),
+    )
+    .set((
+        voting_codes::status.eq(STATUS_REVOKED),
+        voting_codes::replaced_by.eq(replaced_by),
+    ))
+    .execute(conn)
+}
+
+pub fn insert_session(conn: &mut DbConn, row: &VoterSessionRow) -> QueryResult<()> {
+    diesel::insert_into(voter_sessions::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<VoterSessionRow>> {
+    voter_sessions::table
+        .find(token_hash)
+        .first(conn)
+        .optional()
+}
+
+pub fn delete_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize> {
+    diesel::delete(voter_sessions::table.find(token_hash)).execute(conn)
+}
+
+pub fn delete_sessions_of(conn: &mut DbConn, handle: &str) -> QueryResult<usize> {
+    diesel::delete(voter_sessions::table.filter(voter_sessions::handle.eq(handle))).execute(conn)
+}
+
+pub fn prune_sessions(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(voter_sessions::table.filter(voter_sessions::expires_at.le(now))).execute(conn)
+}

@@ -1,0 +1,606 @@
+//! Voting codes: batches for the mail house, revocation and replacement of lost letters,
+//! and the resident's entry of a code (a voter session for one area). See
+//! docs/voting-codes.md.
+//!
+//! Privacy: the database holds handles and salted hashes only. The plain codes leave
+//! `generate_batch` and `replace` once (for the CSV or the new letter) and are never
+//! written anywhere by this module. Residents' code entries are not audited: the audit
+//! log is for staff actions, and a timestamped "handle X signed in" would be a record of
+//! who took part.
+
+use chrono::{Duration, NaiveDateTime};
+use rand::RngCore;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::throttle;
+use super::{Principal, ServiceError};
+use crate::db::models::{AreaRow, CodeBatchRow, VoterSessionRow, VotingCodeRow};
+use crate::db::repo::{self, audit, ledger as areas, voting_codes as q};
+use crate::db::{tx, DbConn};
+use crate::domain::audit::NewEvent;
+use crate::domain::role::Permission;
+use crate::domain::voting_code::{self as vc, VotingCode};
+
+/// Largest batch one request may make (a village or a whole municipality fits).
+pub const MAX_BATCH: i32 = 100_000;
+/// Stop at half the handle space so drawing a free handle stays quick; old years'
+/// codes are deleted after their retention period, which frees handles again.
+pub const MAX_STORED: i64 = (vc::HANDLE_SPACE / 2) as i64;
+/// How long a resident stays signed in with a code.
+pub const VOTER_SESSION_MINUTES: i64 = 60;
+/// Years a batch may be made for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2020..=2100;
+
+/// A new batch with its plain codes, to be written to the CSV once and then dropped.
+#[derive(Debug)]
+pub struct GeneratedBatch {
+    pub batch: CodeBatchRow,
+    pub area: AreaRow,
+    pub codes: Vec<VotingCode>,
+}
+
+/// 256-bit session token for the cookie (own copy: the staff session code evolves
+/// separately and voter sessions must not depend on it).
+fn random_token() -> String {
+    let mut b = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    hex::encode(b)
+}
+
+/// The stored form of a voter session token. A plain SHA-256 is enough: the token has
+/// 256 random bits.
+fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn area_by_slug(conn: &mut DbConn, slug: &str) -> Result<AreaRow, ServiceError> {
+    areas::find_area_by_slug(conn, slug.trim())?
+        .ok_or_else(|| ServiceError::invalid("area", "Kies een bestaand gebied."))
+}
+
+/// Make `count` new codes for one area and year. Administrators only.
+pub fn generate_batch(
+    conn: &mut DbConn,
+    who: &Principal,
+    area_slug: &str,
+    year: i32,
+    count: i32,
+) -> Result<GeneratedBatch, ServiceError> {
+    who.require(Permission::Administer)?;
+    if !YEARS.contains(&year) {
+        return Err(ServiceError::invalid(
+            "year",
+            "Vul een jaartal in, bijvoorbeeld 2027.",
+        ));
+    }
+    if !(1..=MAX_BATCH).contains(&count) {
+        return Err(ServiceError::invalid(
+            "count",
+            format!("Vul een aantal codes in van 1 tot en met {MAX_BATCH}."),
+        ));
+    }
+    tx::write(conn, |c| {
+        let area = area_by_slug(c, area_slug)?;
+        let mut used = q::all_handles(c)?;
+        if used.len() as i64 + i64::from(count) > MAX_STORED {
+            return Err(ServiceError::invalid(
+                "count",
+                format!(
+                    "Er zijn al {} stemcodes opgeslagen; met deze reeks erbij wordt dat meer dan {MAX_STORED}. \
+                     Verwijder eerst de codes van afgelopen jaren.",
+                    used.len()
+                ),
+            ));
+        }
+        let now = repo::now();
+        let batch = CodeBatchRow {
+            id: Uuid::new_v4().to_string(),
+            area_id: area.id.clone(),
+            year,
+            count,
+            created_by: who.key(),
+            created_at: now,
+        };
+        q::insert_batch(c, &batch)?;
+        let mut codes = Vec::with_capacity(count as usize);
+        while codes.len() < count as usize {
+            let code = VotingCode::generate();
+            if !used.insert(code.handle().to_string()) {
+                continue;
+            }
+            q::insert_code(c, &new_row(&code, &batch.id, &area.id, year, now))?;
+            codes.push(code);
+        }
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "voting_codes.batch_generated",
+                entity_type: "code_batch",
+                entity_id: batch.id.clone(),
+                before: Value::Null,
+                after: json!({"area": area.slug, "year": year, "count": count}),
+            }],
+        )?;
+        Ok(GeneratedBatch { batch, area, codes })
+    })
+}
+
+fn new_row(
+    code: &VotingCode,
+    batch_id: &str,
+    area_id: &str,
+    year: i32,
+    now: NaiveDateTime,
+) -> VotingCodeRow {
+    VotingCodeRow {
+        handle: code.handle().to_string(),
+        batch_id: batch_id.to_string(),
+        area_id: area_id.to_string(),
+        year,
+        secret_hash: vc::hash_secret(code.handle(), code.secret()),
+        status: q::STATUS_ACTIVE.to_string(),
+        replaced_by: None,
+        created_at: now,
+    }
+}
+
+/// The mail house's file: UTF-8 with a byte order mark and `;` between fields, which
+/// Dutch Excel opens correctly; `handle;code;area`.
+pub fn batch_csv(area_name: &str, codes: &[VotingCode]) -> Result<Vec<u8>, ServiceError> {
+    let mut out = Vec::with_capacity(codes.len() * 40 + 32);
+    out.extend_from_slice("\u{feff}".as_bytes());
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let csv_err = |e: csv::Error| ServiceError::invalid("csv", e.to_string());
+        w.write_record(["handle", "code", "area"])
+            .map_err(csv_err)?;
+        for code in codes {
+            w.write_record([code.handle(), code.formatted().as_str(), area_name])
+                .map_err(csv_err)?;
+        }
+        w.flush()
+            .map_err(|e| ServiceError::invalid("csv", e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// A batch with counts only: never which code did what.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BatchSummary {
+    pub id: String,
+    pub area_slug: String,
+    pub area_name: String,
+    pub year: i32,
+    /// Codes made when the batch was generated.
+    pub generated: i32,
+    /// Rows now in the batch (generated plus replacements).
+    pub codes: i64,
+    pub active: i64,
+    pub revoked: i64,
+    /// Revoked codes for which a new letter was made.
+    pub replaced: i64,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn list_batches(conn: &mut DbConn, who: &Principal) -> Result<Vec<BatchSummary>, ServiceError> {
+    who.require(Permission::Administer)?;
+    let batches = q::list_batches(conn)?;
+    let counts = q::counts_per_batch(conn)?;
+    let replaced = q::replaced_per_batch(conn)?;
+    let areas = areas::list_areas(conn)?;
+    let mut out: Vec<BatchSummary> = batches
+        .into_iter()
+        .map(|b| {
+            let area = areas.iter().find(|a| a.id == b.area_id);
+            let count_of = |status: &str| {
+                counts
+                    .iter()
+                    .filter(|(id, s, _)| *id == b.id && s == status)
+                    .map(|(_, _, n)| *n)
+                    .sum::<i64>()
+            };
+            let active = count_of(q::STATUS_ACTIVE);
+            let revoked = count_of(q::STATUS_REVOKED);
+            BatchSummary {
+                area_slug: area.map(|a| a.slug.clone()).unwrap_or_default(),
+                area_name: area.map(|a| a.name.clone()).unwrap_or_default(),
+                year: b.year,
+                generated: b.count,
+                codes: active + revoked,
+                active,
+                revoked,
+                replaced: replaced
+                    .iter()
+                    .filter(|(id, _)| *id == b.id)
+                    .map(|(_, n)| *n)
+                    .sum(),
+                created_at: b.created_at,
+                id: b.id,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.year
+            .cmp(&a.year)
+            .then_with(|| a.area_name.cmp(&b.area_name))
+            .then_with(|| b.created_at.cmp(&a.created_at))
+    });
+    Ok(out)
+}
+
+/// Why a letter is replaced or revoked. A fixed list, not free text: free text tends to
+/// collect names ("mevrouw X belde") and the audit log is kept for years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevokeReason {
+    Lost,
+    NotReceived,
+    Damaged,
+    Other,
+}
+
+impl RevokeReason {
+    pub const ALL: [RevokeReason; 4] = [
+        RevokeReason::Lost,
+        RevokeReason::NotReceived,
+        RevokeReason::Damaged,
+        RevokeReason::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevokeReason::Lost => "lost",
+            RevokeReason::NotReceived => "not_received",
+            RevokeReason::Damaged => "damaged",
+            RevokeReason::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RevokeReason> {
+        RevokeReason::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim())
+    }
+
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            RevokeReason::Lost => "Brief kwijt",
+            RevokeReason::NotReceived => "Brief niet ontvangen",
+            RevokeReason::Damaged => "Brief beschadigd of onleesbaar",
+            RevokeReason::Other => "Andere reden",
+        }
+    }
+}
+
+fn active_code(conn: &mut DbConn, handle_text: &str) -> Result<VotingCodeRow, ServiceError> {
+    let handle = vc::parse_handle(handle_text).ok_or_else(|| {
+        ServiceError::invalid(
+            "handle",
+            "Vul de eerste 4 tekens van de code in, bijvoorbeeld K7PM.",
+        )
+    })?;
+    let row = q::find_code(conn, &handle)?
+        .ok_or_else(|| ServiceError::invalid("handle", "Er is geen stemcode met dit kenmerk."))?;
+    if row.status != q::STATUS_ACTIVE {
+        return Err(ServiceError::invalid(
+            "handle",
+            "Deze stemcode is al ingetrokken.",
+        ));
+    }
+    Ok(row)
+}
+
+/// Revoke a code (lost letter): it can no longer open a voter session, and open
+/// sessions with it end.
+pub fn revoke(
+    conn: &mut DbConn,
+    who: &Principal,
+    handle: &str,
+    reason: RevokeReason,
+) -> Result<VotingCodeRow, ServiceError> {
+    who.require(Permission::Administer)?;
+    tx::write(conn, |c| {
+        let row = active_code(c, handle)?;
+        q::set_revoked(c, &row.handle, None)?;
+        q::delete_sessions_of(c, &row.handle)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "voting_code.revoked",
+                entity_type: "voting_code",
+                entity_id: row.handle.clone(),
+                before: json!({"status": q::STATUS_ACTIVE}),
+                after: json!({"status": q::STATUS_REVOKED, "reason": reason.as_str()}),
+            }],
+        )?;
+        Ok(VotingCodeRow {
+            status: q::STATUS_REVOKED.to_string(),
+            ..row
+        })
+    })
+}
+
+/// A replacement letter: the old code is revoked and a new one made for the same area
+/// and year, in one transaction. The new plain code is returned once.
+#[derive(Debug)]
+pub struct Replacement {
+    pub old_handle: String,
+    pub code: VotingCode,
+    pub area: AreaRow,
+    pub year: i32,
+}
+
+pub fn replace(
+    conn: &mut DbConn,
+    who: &Principal,
+    handle: &str,
+    reason: RevokeReason,
+) -> Result<Replacement, ServiceError> {
+    who.require(Permission::Administer)?;
+    tx::write(conn, |c| {
+        let old = active_code(c, handle)?;
+        let used = q::all_handles(c)?;
+        let code = loop {
+            let code = VotingCode::generate();
+            if !used.contains(code.handle()) {
+                break code;
+            }
+        };
+        let now = repo::now();
+        // Insert first: replaced_by references the new row.
+        q::insert_code(
+            c,
+            &new_row(&code, &old.batch_id, &old.area_id, old.year, now),
+        )?;
+        q::set_revoked(c, &old.handle, Some(code.handle()))?;
+        q::delete_sessions_of(c, &old.handle)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "voting_code.replaced",
+                entity_type: "voting_code",
+                entity_id: old.handle.clone(),
+                before: json!({"status": q::STATUS_ACTIVE}),
+                after: json!({
+                    "status": q::STATUS_REVOKED,
+                    "reason": reason.as_str(),
+                    "replaced_by": code.handle(),
+                }),
+            }],
+        )?;
+        let area = q::find_area(c, &old.area_id)?.ok_or(ServiceError::NotFound("Gebied"))?;
+        Ok(Replacement {
+            old_handle: old.handle,
+            code,
+            area,
+            year: old.year,
+        })
+    })
+}
+
+/// A resident with a valid code, as the pages see them.
+#[derive(Debug, Clone)]
+pub struct Voter {
+    pub handle: String,
+    pub area_slug: String,
+    pub area_name: String,
+    pub year: i32,
+    pub token_hash: String,
+}
+
+/// A voter session just opened; `token` goes into the cookie, only its hash is stored.
+#[derive(Debug, Clone)]
+pub struct VoterSession {
+    pub token: String,
+    pub area_slug: String,
+    pub area_name: String,
+    pub year: i32,
+    pub expires_at: NaiveDateTime,
+}
+
+/// Why no voter session was opened.
+#[derive(Debug, thiserror::Error)]
+pub enum CodeRefused {
+    /// Unknown, revoked, wrong area, mistyped: one answer for all of them.
+    #[error("code refused")]
+    Refused,
+    /// Too many failures from this address or for this handle.
+    #[error("too many attempts")]
+    TooManyAttempts,
+    #[error(transparent)]
+    Failed(#[from] ServiceError),
+}
+
+impl From<diesel::result::Error> for CodeRefused {
+    fn from(e: diesel::result::Error) -> Self {
+        CodeRefused::Failed(e.into())
+    }
+}
+
+/// The resident typed `code_text` (on the page of `area_slug`, if any) from `client`
+/// (an address key, see `web::codes::client_key`). Unknown handle, wrong secret, revoked
+/// code and wrong area all do the same work (one lookup, one hash, the same throttle
+/// writes) and give the same `Refused`.
+pub fn open_voter_session(
+    conn: &mut DbConn,
+    code_text: &str,
+    area_slug: Option<&str>,
+    client: &str,
+    now: NaiveDateTime,
+) -> Result<VoterSession, CodeRefused> {
+    let parsed = VotingCode::parse(code_text).ok();
+    let ip_key = throttle::key("votecode:ip", client);
+    let handle_key = parsed
+        .as_ref()
+        .map(|c| throttle::key("votecode:handle", c.handle()));
+    let token = random_token();
+    let outcome = tx::write(
+        conn,
+        |c| -> Result<Result<VoterSession, CodeRefused>, CodeRefused> {
+            throttle::prune(c, now)?;
+            let handle_blocked = match &handle_key {
+                Some(k) => throttle::is_blocked(c, k, now)?,
+                None => false,
+            };
+            if throttle::is_blocked(c, &ip_key, now)? || handle_blocked {
+                return Ok(Err(CodeRefused::TooManyAttempts));
+            }
+            let (Some(code), Some(handle_key)) = (&parsed, &handle_key) else {
+                throttle::record_failure(c, &ip_key, throttle::vote_code_per_ip(), now)?;
+                return Ok(Err(CodeRefused::Refused));
+            };
+            let row = q::find_code(c, code.handle())?;
+            let stored = row
+                .as_ref()
+                .map(|r| r.secret_hash.as_str())
+                .unwrap_or_else(|| vc::dummy_hash());
+            let secret_ok = vc::verify(code.handle(), code.secret(), stored);
+            let page_area = match area_slug {
+                Some(s) => Some(areas::find_area_by_slug(c, s.trim())?),
+                None => None,
+            };
+            let accepted = row.filter(|r| {
+                let area_ok = match &page_area {
+                    None => true,
+                    Some(Some(a)) => a.id == r.area_id,
+                    Some(None) => false,
+                };
+                secret_ok && r.status == q::STATUS_ACTIVE && area_ok
+            });
+            let Some(row) = accepted else {
+                throttle::record_failure(c, &ip_key, throttle::vote_code_per_ip(), now)?;
+                throttle::record_failure(c, handle_key, throttle::vote_code_per_handle(), now)?;
+                return Ok(Err(CodeRefused::Refused));
+            };
+            throttle::clear(c, handle_key)?;
+            q::prune_sessions(c, now)?;
+            let expires_at = now + Duration::minutes(VOTER_SESSION_MINUTES);
+            q::insert_session(
+                c,
+                &VoterSessionRow {
+                    token_hash: hash_token(&token),
+                    handle: row.handle.clone(),
+                    area_id: row.area_id.clone(),
+                    year: row.year,
+                    created_at: now,
+                    expires_at,
+                },
+            )?;
+            let area = q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound("Gebied"))?;
+            Ok(Ok(VoterSession {
+                token: token.clone(),
+                area_slug: area.slug,
+                area_name: area.name,
+                year: row.year,
+                expires_at,
+            }))
+        },
+    )?;
+    outcome
+}
+
+/// The resident behind a voter cookie: None when unknown, expired or revoked since.
+pub fn voter(
+    conn: &mut DbConn,
+    token: &str,
+    now: NaiveDateTime,
+) -> Result<Option<Voter>, ServiceError> {
+    let th = hash_token(token);
+    let Some(s) = q::find_session(conn, &th)? else {
+        return Ok(None);
+    };
+    if now >= s.expires_at {
+        return Ok(None);
+    }
+    match q::find_code(conn, &s.handle)? {
+        Some(code) if code.status == q::STATUS_ACTIVE => {}
+        _ => return Ok(None),
+    }
+    let Some(area) = q::find_area(conn, &s.area_id)? else {
+        return Ok(None);
+    };
+    Ok(Some(Voter {
+        handle: s.handle,
+        area_slug: area.slug,
+        area_name: area.name,
+        year: s.year,
+        token_hash: th,
+    }))
+}
+
+/// End a voter session (the resident is done, or leaves a shared computer).
+pub fn end_voter_session(conn: &mut DbConn, token: &str) -> Result<(), ServiceError> {
+    tx::write(conn, |c| {
+        q::delete_session(c, &hash_token(token))?;
+        Ok(())
+    })
+}
+
+/// The areas a batch can be made for.
+pub fn areas_for_codes(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaRow>, ServiceError> {
+    who.require(Permission::Administer)?;
+    Ok(areas::list_areas(conn)?)
+}
+
+/// The command line's `codes generate`: make a batch and write its CSV to `out`, which
+/// must not exist yet (codes are written once; an old file is never overwritten). The
+/// file is created first, readable by its owner only, so a bad path fails before any
+/// codes are made.
+pub fn generate_to_file(
+    conn: &mut DbConn,
+    who: &Principal,
+    area_slug: &str,
+    year: i32,
+    count: i32,
+    out: &std::path::Path,
+) -> Result<GeneratedBatch, ServiceError> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(out).map_err(|e| {
+        let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            format!(
+                "{} bestaat al. Stemcodes worden nooit over een bestaand bestand geschreven; kies een nieuwe naam.",
+                out.display()
+            )
+        } else {
+            format!("{} kan niet worden aangemaakt: {e}", out.display())
+        };
+        ServiceError::invalid("out", message)
+    })?;
+    let generated = match generate_batch(conn, who, area_slug, year, count) {
+        Ok(g) => g,
+        Err(e) => {
+            drop(file);
+            let _ = std::fs::remove_file(out);
+            return Err(e);
+        }
+    };
+    let csv = batch_csv(&generated.area.name, &generated.codes)?;
+    file.write_all(&csv)
+        .and_then(|_| file.sync_all())
+        .map_err(|e| {
+            ServiceError::invalid(
+                "out",
+                format!(
+                    "reeks {} staat in de database, maar {} kon niet worden geschreven ({e}); \
+                     maak een nieuwe reeks en laat deze ongebruikt",
+                    generated.batch.id,
+                    out.display()
+                ),
+            )
+        })?;
+    Ok(generated)
+}

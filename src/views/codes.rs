@@ -1,0 +1,231 @@
+//! Voting code pages: the resident's "enter your code" page (B1 Dutch, large, one field)
+//! and the administrator's batch, revoke and replace page.
+
+use maud::{html, Markup};
+
+use super::components::{csrf_field, error_summary, field_error, text_input};
+use super::layout::{page, Nav};
+use crate::db::models::AreaRow;
+use crate::service::auth::SessionUser;
+use crate::service::voting_codes::{BatchSummary, Replacement, RevokeReason, Voter};
+
+/// The one answer for every code that does not work (unknown, revoked, other area,
+/// mistyped). It names all the reasons, so the resident knows what to check without the
+/// site saying which one applies.
+pub const CODE_REFUSED: &str = "Deze stemcode kunnen we niet gebruiken. Kijk of u de code \
+    goed heeft overgetypt. Het kan ook zijn dat de code bij een ander dorp of een andere wijk \
+    hoort, of dat de gemeente u een nieuwe code heeft gestuurd. Lukt het niet? Neem dan \
+    contact op met de gemeente.";
+
+pub const TOO_MANY_ATTEMPTS: &str = "U heeft te vaak een code geprobeerd die niet werkt. \
+    Wacht 15 minuten en probeer het daarna opnieuw. Lukt het dan nog niet? Neem dan contact \
+    op met de gemeente.";
+
+/// Where a resident types the code from the letter.
+pub struct CodeEntry<'a> {
+    pub csrf: &'a str,
+    /// The area whose page the resident came from, if any.
+    pub area: Option<&'a AreaRow>,
+    pub error: Option<&'a str>,
+}
+
+pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
+    let errors: Vec<(String, String)> = p
+        .error
+        .map(|e| vec![("code".to_string(), e.to_string())])
+        .unwrap_or_default();
+    page(
+        "Stemmen",
+        &Nav {
+            user: None,
+            current: "/stemmen",
+        },
+        html! {
+            h1 { "Stemmen" }
+            @if let Some(a) = p.area {
+                p { "U stemt voor " strong { (a.name) } "." }
+            }
+            (error_summary(&errors))
+            form class="stack" method="post" action="/stemmen" {
+                (csrf_field(p.csrf))
+                @if let Some(a) = p.area {
+                    input type="hidden" name="gebied" value=(a.slug);
+                }
+                @let err = field_error(&errors, "code");
+                div class=[err.as_ref().map(|_| "has-error")] {
+                    label for="code" {
+                        "Vul de stemcode uit uw brief in"
+                        span class="hint" id="code-hint" {
+                            "De code staat in de brief van de gemeente. Hij heeft 20 letters en cijfers, "
+                            "bijvoorbeeld K7PM-2XQ9-HT4W-R8NC-5DFG. Hoofdletters of kleine letters: "
+                            "dat maakt niet uit. De streepjes mag u weglaten."
+                        }
+                        @if let Some(e) = &err {
+                            span class="field-error" id="code-error" { "Fout: " (e) }
+                        }
+                    }
+                    // No value attribute: a code is never echoed back into a page.
+                    input type="text" id="code" name="code" autocomplete="off"
+                        autocapitalize="characters" spellcheck="false" maxlength="40"
+                        aria-describedby=(if err.is_some() { "code-hint code-error" } else { "code-hint" })
+                        aria-invalid=[err.as_ref().map(|_| "true")];
+                }
+                button type="submit" { "Verder" }
+            }
+            h2 { "Hulp nodig?" }
+            p {
+                "Heeft u geen brief gekregen, of bent u de brief kwijt? Neem dan contact op met "
+                "de gemeente. U krijgt dan een nieuwe code. De oude code werkt daarna niet meer."
+            }
+        },
+    )
+}
+
+/// After a good code: which area the resident votes in. Rounds come later.
+pub fn voter_home(v: &Voter, csrf: &str) -> Markup {
+    page(
+        "Stemmen",
+        &Nav {
+            user: None,
+            current: "/stemmen",
+        },
+        html! {
+            h1 { "U stemt voor " (v.area_name) }
+            p class="notice" role="status" { "Uw stemcode is goed. U bent aangemeld." }
+            p {
+                "Er is nu nog geen stemronde open voor " (v.area_name) ". "
+                "Als de stemronde begint, kunt u hier stemmen op de plannen voor uw dorp of wijk."
+            }
+            p { "Uw code is geldig voor de stemrondes van " (v.year) "." }
+            form method="post" action="/stemmen/stoppen" {
+                (csrf_field(csrf))
+                button type="submit" class="secondary" { "Stoppen en afmelden" }
+            }
+        },
+    )
+}
+
+/// What the administrator page shows.
+pub struct AdminCodes<'a> {
+    pub batches: &'a [BatchSummary],
+    pub areas: &'a [AreaRow],
+    pub errors: &'a [(String, String)],
+    pub notice: Option<&'a str>,
+    pub area: &'a str,
+    pub year: &'a str,
+    pub count: &'a str,
+    pub handle: &'a str,
+}
+
+pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
+    let area_err = field_error(p.errors, "area");
+    page(
+        "Stemcodes",
+        &Nav {
+            user: Some(user),
+            current: "/beheer",
+        },
+        html! {
+            h1 { "Stemcodes" }
+            @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
+            (error_summary(p.errors))
+            h2 { "Reeksen" }
+            @if p.batches.is_empty() {
+                p { "Er zijn nog geen stemcodes gemaakt." }
+            } @else {
+                div class="table-scroll" role="region" aria-label="Reeksen stemcodes" tabindex="0" {
+                    table {
+                        caption { "Reeksen stemcodes per gebied en jaar (alleen aantallen)" }
+                        thead { tr {
+                            th scope="col" { "Gebied" }
+                            th scope="col" class="num" { "Jaar" }
+                            th scope="col" { "Gemaakt op" }
+                            th scope="col" class="num" { "Gemaakt" }
+                            th scope="col" class="num" { "Geldig" }
+                            th scope="col" class="num" { "Ingetrokken" }
+                            th scope="col" class="num" { "Vervangen door nieuwe brief" }
+                        } }
+                        tbody {
+                            @for b in p.batches {
+                                tr {
+                                    td { (b.area_name) }
+                                    td class="num" { (b.year) }
+                                    td { (b.created_at.format("%d-%m-%Y %H:%M")) }
+                                    td class="num" { (b.generated) }
+                                    td class="num" { (b.active) }
+                                    td class="num" { (b.revoked) }
+                                    td class="num" { (b.replaced) }
+                                }
+                            }
+                        }
+                    }
+                }
+                p class="hint" { "Hoeveel codes gebruikt zijn, ziet u hier zodra er stemrondes zijn. Welke code op wat heeft gestemd, bewaren we niet." }
+            }
+
+            h2 { "Nieuwe reeks maken" }
+            p {
+                "U krijgt een CSV-bestand voor de drukker (kenmerk; code; gebied). "
+                "De codes staan alleen in dat bestand: wij bewaren ze niet en kunnen ze niet opnieuw tonen. "
+                "Bewaar het bestand veilig en verwijder het als de brieven verstuurd zijn."
+            }
+            form class="stack" method="post" action="/beheer/stemcodes/reeksen" {
+                (csrf_field(&user.csrf_token))
+                div class=[area_err.as_ref().map(|_| "has-error")] {
+                    label for="area" {
+                        "Gebied"
+                        @if let Some(e) = &area_err { span class="field-error" id="area-error" { "Fout: " (e) } }
+                    }
+                    select id="area" name="area" aria-describedby=[area_err.as_ref().map(|_| "area-error")] {
+                        @for a in p.areas {
+                            option value=(a.slug) selected[a.slug == p.area] { (a.name) }
+                        }
+                    }
+                }
+                (text_input(p.errors, "year", "Jaar van de stemrondes", Some("Bijvoorbeeld 2027."), p.year, "text"))
+                (text_input(p.errors, "count", "Aantal codes", Some("Eén per inwoner die mag stemmen."), p.count, "text"))
+                button type="submit" { "Codes maken en CSV downloaden" }
+            }
+
+            h2 { "Brief kwijt: code intrekken of vervangen" }
+            p { "Vul het kenmerk in: de eerste 4 tekens van de code op de brief." }
+            form class="stack" method="post" action="/beheer/stemcodes/intrekken" {
+                (csrf_field(&user.csrf_token))
+                (text_input(p.errors, "handle", "Kenmerk", Some("Bijvoorbeeld K7PM."), p.handle, "text"))
+                label for="reason" { "Reden" }
+                select id="reason" name="reason" {
+                    @for r in RevokeReason::ALL { option value=(r.as_str()) { (r.label_nl()) } }
+                }
+                div class="actions" {
+                    button type="submit" formaction="/beheer/stemcodes/vervangen" { "Intrekken en nieuwe code maken" }
+                    button type="submit" class="danger" { "Alleen intrekken" }
+                }
+            }
+        },
+    )
+}
+
+/// The new code for a replacement letter, shown once.
+pub fn replacement(user: &SessionUser, r: &Replacement) -> Markup {
+    page(
+        "Nieuwe stemcode",
+        &Nav {
+            user: Some(user),
+            current: "/beheer",
+        },
+        html! {
+            h1 { "Nieuwe stemcode voor " (r.area.name) }
+            p class="notice" role="status" {
+                "De oude code met kenmerk " strong { (r.old_handle) } " werkt niet meer."
+            }
+            p { "Zet deze code in de nieuwe brief. U ziet hem maar één keer: wij bewaren hem niet." }
+            dl class="facts" {
+                dt { "Nieuwe code" } dd { strong { (r.code.formatted()) } }
+                dt { "Kenmerk" } dd { (r.code.handle()) }
+                dt { "Gebied" } dd { (r.area.name) }
+                dt { "Geldig voor" } dd { "de stemrondes van " (r.year) }
+            }
+            p { a href="/beheer/stemcodes" { "Terug naar stemcodes" } }
+        },
+    )
+}
