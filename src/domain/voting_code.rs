@@ -15,7 +15,7 @@
 //! salt per code. Why not argon2id like passwords: the secret is machine-made with 79 bits
 //! of entropy, not a human choice, so there is no dictionary to try. Guessing one code from
 //! a stolen database takes about 2^78 SHA-256 evaluations on average (the salt stops
-//! attacking all codes at once): a GPU doing 2·10^10 per second needs roughly a million
+//! attacking all codes at once): a GPU doing 2·10^10 per second needs about half a million
 //! years. Argon2id with the password parameters costs ~76 ms per code (measured, release
 //! build), i.e. over an hour for a batch of 50,000 letters, for no real gain. This meets
 //! ASVS 4.0.3 2.6.2 (lookup secrets below 112 bits: salted with ≥ 32 random bits and an
