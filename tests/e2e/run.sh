@@ -3,7 +3,8 @@
 #
 #   bash tests/e2e/run.sh [spec files...]     (default: every tests/e2e/*.test.mjs)
 #
-# Builds the release binary when it is missing (CARGO_TARGET_DIR is respected), installs
+# Builds the release binary when it is missing (CARGO_TARGET_DIR is respected;
+# E2E_REBUILD=1 forces a build, E2E_PROFILE=debug uses the debug binary), installs
 # Debian's Chromium and the npm packages when they are missing, starts the demo
 # municipality on a free port in a temporary directory, runs node's test runner on the
 # specs against it and always stops the server again. Exits non-zero on any failure.
@@ -13,7 +14,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 target="${CARGO_TARGET_DIR:-$root/target}"
-bin="$target/release/burgerbegroting"
+# E2E_PROFILE=debug tests the debug binary instead (e.g. in CI right after `cargo test`,
+# which has built it already, to save a cold release build).
+profile="${E2E_PROFILE:-release}"
+case "$profile" in release|debug) ;; *) echo "e2e: E2E_PROFILE must be release or debug" >&2; exit 2 ;; esac
+bin="$target/$profile/burgerbegroting"
 
 log() { printf 'e2e: %s\n' "$*" >&2; }
 
@@ -33,7 +38,11 @@ fi
 
 if [ ! -x "$bin" ] || [ "${E2E_REBUILD:-0}" = 1 ]; then
   log "building $bin"
-  (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --release --quiet)
+  if [ "$profile" = release ]; then
+    (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --release --quiet --bin burgerbegroting)
+  else
+    (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet --bin burgerbegroting)
+  fi
 fi
 
 # --- the demo server -----------------------------------------------------------------
