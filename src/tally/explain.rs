@@ -95,7 +95,7 @@ pub fn explain_dutch(e: &Explanation, outcome: &Outcome) -> String {
                     )
                 } else {
                     format!(
-                        "Niet gekozen bij de gelijke delen. Na ronde {after_round} hadden de voorstanders samen te weinig geld. Aan het eind hadden zij nog {} over; het plan kost {cost}. Hun geld ging naar andere plannen die zij ook steunden.",
+                        "Niet gekozen bij de gelijke delen. Na ronde {after_round} hadden de voorstanders samen nog {}; het plan kost {cost}. Dat was te weinig: hun geld ging naar andere plannen die zij ook steunden.",
                         money(supporters_money, cur)
                     )
                 };

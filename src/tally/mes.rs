@@ -66,7 +66,8 @@ pub(crate) struct MesRun {
     /// Only filled when tracing: for each unfunded candidate, after how many rounds its
     /// supporters no longer had enough money (0 = never had).
     pub dropped_after: Vec<Option<usize>>,
-    /// Only filled when tracing: supporters' money left at the end, per unfunded candidate.
+    /// Only filled when tracing: per unfunded candidate, its supporters' money when they could
+    /// no longer pay for it.
     pub money_left: Vec<Option<Amount>>,
     /// Only filled when tracing: the first initiative that won a tie against this one.
     pub lost_tie_to: Vec<Option<usize>>,
@@ -205,20 +206,20 @@ impl State {
         }
     }
 
-    /// Whether the gathered supporters together have at least `cost`. Stops adding as soon
-    /// as they do (tracing checks every candidate after every round; most are far from
-    /// running out, so this avoids most big-number work).
-    fn has_at_least(&mut self, cost: &BigInt) -> bool {
+    /// `None` if the gathered supporters together have at least `cost`, else their money.
+    /// Stops adding as soon as they have enough (tracing checks every candidate after every
+    /// round; most are far from running out, so this avoids most big-number work).
+    fn shortfall(&mut self, cost: &BigInt) -> Option<BigInt> {
         let mut total = BigInt::zero();
         for i in 0..self.touched.len() {
             let c = self.touched[i] as usize;
             self.normalize(c);
             total += &self.budget[c] * self.count[c];
             if &total >= cost {
-                return true;
+                return None;
             }
         }
-        false
+        Some(total)
     }
 
     fn clear_counts(&mut self) {
@@ -456,10 +457,12 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
             if funded.contains(&p) {
                 continue;
             }
-            state.gather(p);
-            let money = state.gathered_money();
-            state.clear_counts();
-            run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
+            if run.money_left[p].is_none() {
+                state.gather(p);
+                let money = state.gathered_money();
+                state.clear_counts();
+                run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
+            }
             if run.dropped_after[p].is_none() {
                 run.dropped_after[p] = Some(run.rounds.len());
             }
@@ -479,10 +482,11 @@ fn mark_dropped(
     alive.retain(|&p| {
         state.gather(p);
         let cost = state.cost(setup, p);
-        let enough = state.has_at_least(&cost);
+        let short = state.shortfall(&cost);
         state.clear_counts();
-        if !enough {
+        if let Some(money) = short {
             run.dropped_after[p] = Some(round);
+            run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
             false
         } else {
             true

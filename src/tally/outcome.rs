@@ -42,7 +42,8 @@ pub enum Reason {
         won_tie_against: Vec<String>,
     },
     /// Equal shares: its supporters did not have enough money left (after `after_round`
-    /// rounds; 0 = they never had enough).
+    /// rounds; 0 = they never had enough); `supporters_money` is what they had together at
+    /// that moment.
     SupportersOutOfMoney {
         after_round: usize,
         supporters_money: String,
