@@ -23,6 +23,8 @@ pub struct Settings {
     pub session_absolute_hours: i64,
     /// Database connections in the pool.
     pub pool_size: u32,
+    /// Staff must set up an authenticator app (TOTP) before they can work.
+    pub require_staff_second_factor: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             session_idle_minutes: 30,
             session_absolute_hours: 8,
             pool_size: 8,
+            require_staff_second_factor: true,
         }
     }
 }

@@ -52,7 +52,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             serve(s)
         }
         Command::Demo(ServeArgs { bind, database }) => {
-            let s = settings(config, bind.as_deref(), database.as_deref())?;
+            let mut s = settings(config, bind.as_deref(), database.as_deref())?;
+            // The demo's printed logins should work at once; production requires the
+            // authenticator app for staff (require_staff_second_factor = true).
+            s.require_staff_second_factor = false;
             let pool = prepare_database(&s)?;
             let mut conn = pool.get()?;
             match service::demo::seed(&mut conn)? {
@@ -69,6 +72,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ),
             }
             drop(conn);
+            println!("Let op: in de demo is de tweede stap (app met inlogcodes) voor medewerkers niet verplicht; instellen kan via /account/tweede-stap.");
             serve_with_pool(s, pool)
         }
         Command::Migrate(DbArgs { database }) => {

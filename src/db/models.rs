@@ -15,6 +15,8 @@ pub struct UserRow {
     pub password_hash: String,
     pub disabled: bool,
     pub created_at: NaiveDateTime,
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
 }
 
 #[derive(Debug, Clone, Queryable, Insertable)]
@@ -47,6 +49,8 @@ pub struct AreaRow {
     pub name: String,
     pub kind: String,
     pub created_at: NaiveDateTime,
+    pub description: String,
+    pub max_initiative_cents: Option<i64>,
 }
 
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
@@ -182,4 +186,13 @@ pub struct ThrottleBucketRow {
     pub window_start: NaiveDateTime,
     pub attempts: i32,
     pub blocked_until: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = login_tickets)]
+pub struct LoginTicketRow {
+    pub token_hash: String,
+    pub user_id: String,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
 }

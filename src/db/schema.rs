@@ -8,6 +8,8 @@ diesel::table! {
         password_hash -> Text,
         disabled -> Bool,
         created_at -> Timestamp,
+        totp_secret -> Nullable<Text>,
+        totp_enabled -> Bool,
     }
 }
 
@@ -40,6 +42,8 @@ diesel::table! {
         name -> Text,
         kind -> Text,
         created_at -> Timestamp,
+        description -> Text,
+        max_initiative_cents -> Nullable<BigInt>,
     }
 }
 
@@ -140,7 +144,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    login_tickets (token_hash) {
+        token_hash -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    login_tickets,
     users,
     user_roles,
     sessions,

@@ -1,22 +1,43 @@
-//! Staff roles and what each may do. One place decides; handlers ask it.
+//! Roles and what each may do. One place decides; the service layer asks it for every
+//! request (the "one server-side guard"), with area scoping for coordinators.
 
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// A resident with an account who submits and follows initiatives.
+    Initiator,
+    /// Sets up rounds and reviews initiatives for the areas they are assigned to.
+    AreaCoordinator,
     FinanceClerk,
     FinanceApprover,
+    /// Decides objections against review decisions and results.
+    SteeringGroup,
+    /// Council members: read-only.
+    Council,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::FinanceClerk, Role::FinanceApprover, Role::Admin];
+    pub const ALL: [Role; 7] = [
+        Role::Initiator,
+        Role::AreaCoordinator,
+        Role::FinanceClerk,
+        Role::FinanceApprover,
+        Role::SteeringGroup,
+        Role::Council,
+        Role::Admin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Role::Initiator => "initiator",
+            Role::AreaCoordinator => "area_coordinator",
             Role::FinanceClerk => "finance_clerk",
             Role::FinanceApprover => "finance_approver",
+            Role::SteeringGroup => "steering_group",
+            Role::Council => "council",
             Role::Admin => "admin",
         }
     }
@@ -27,10 +48,24 @@ impl Role {
 
     pub fn label_nl(self) -> &'static str {
         match self {
+            Role::Initiator => "Initiatiefnemer",
+            Role::AreaCoordinator => "Gebiedsregisseur",
             Role::FinanceClerk => "Medewerker financiën",
             Role::FinanceApprover => "Fiatteur financiën",
+            Role::SteeringGroup => "Stuurgroep",
+            Role::Council => "Raadslid",
             Role::Admin => "Beheerder",
         }
+    }
+
+    /// Staff roles get the stricter session and a second factor; initiators do not.
+    pub fn is_staff(self) -> bool {
+        !matches!(self, Role::Initiator)
+    }
+
+    /// Roles that only make sense for one or more areas.
+    pub fn needs_area(self) -> bool {
+        matches!(self, Role::AreaCoordinator)
     }
 }
 
@@ -42,7 +77,7 @@ pub enum Permission {
     ProposeTransfer,
     /// Approve or reject somebody else's transfer.
     ApproveTransfer,
-    /// Manage areas, funders and staff.
+    /// Manage areas, funders, staff, roles and voting codes.
     Administer,
 }
 
@@ -50,15 +85,28 @@ pub fn allows(roles: &[Role], p: Permission) -> bool {
     roles.iter().any(|r| {
         matches!(
             (r, p),
-            (_, Permission::ViewFinance)
-                | (
-                    Role::FinanceClerk | Role::FinanceApprover,
-                    Permission::ProposeTransfer
-                )
-                | (Role::FinanceApprover, Permission::ApproveTransfer)
+            (
+                Role::FinanceClerk
+                    | Role::FinanceApprover
+                    | Role::Council
+                    | Role::SteeringGroup
+                    | Role::Admin,
+                Permission::ViewFinance
+            ) | (
+                Role::FinanceClerk | Role::FinanceApprover,
+                Permission::ProposeTransfer
+            ) | (Role::FinanceApprover, Permission::ApproveTransfer)
                 | (Role::Admin, Permission::Administer)
         )
     })
+}
+
+/// May someone with these grants manage this area? Administrators may manage every area;
+/// a coordinator only the areas they were assigned.
+pub fn may_coordinate(roles: &[Role], coordinator_areas: &[String], area_id: &str) -> bool {
+    roles.contains(&Role::Admin)
+        || (roles.contains(&Role::AreaCoordinator)
+            && coordinator_areas.iter().any(|a| a == area_id))
 }
 
 #[cfg(test)]
@@ -66,7 +114,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn clerks_propose_approvers_approve() {
+    fn clerks_propose_approvers_approve_council_reads() {
         assert!(allows(&[Role::FinanceClerk], Permission::ProposeTransfer));
         assert!(!allows(&[Role::FinanceClerk], Permission::ApproveTransfer));
         assert!(allows(
@@ -75,7 +123,24 @@ mod tests {
         ));
         assert!(!allows(&[Role::Admin], Permission::ProposeTransfer));
         assert!(allows(&[Role::Admin], Permission::Administer));
+        assert!(allows(&[Role::Council], Permission::ViewFinance));
+        assert!(!allows(&[Role::Council], Permission::ProposeTransfer));
+        assert!(!allows(&[Role::Initiator], Permission::ViewFinance));
+        assert!(!allows(&[Role::AreaCoordinator], Permission::ViewFinance));
         assert!(!allows(&[], Permission::ViewFinance));
+    }
+
+    #[test]
+    fn coordinators_are_scoped_to_their_areas() {
+        let loo = vec!["area-t-loo".to_string()];
+        assert!(may_coordinate(&[Role::AreaCoordinator], &loo, "area-t-loo"));
+        assert!(!may_coordinate(
+            &[Role::AreaCoordinator],
+            &loo,
+            "area-oosterwolde"
+        ));
+        assert!(!may_coordinate(&[Role::FinanceClerk], &loo, "area-t-loo"));
+        assert!(may_coordinate(&[Role::Admin], &[], "area-oosterwolde"));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Staff accounts and server-side sessions.
+//! Accounts, sign-in (password, throttling, second factor) and server-side sessions.
 
 use chrono::{Duration, NaiveDateTime};
 use rand::RngCore;
@@ -6,15 +6,16 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{Principal, ServiceError};
-use crate::db::models::{SessionRow, UserRoleRow, UserRow};
+use super::{throttle, Principal, ServiceError};
+use crate::db::models::{LoginTicketRow, SessionRow, UserRoleRow, UserRow};
 use crate::db::repo::{self, audit, sessions, users};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::{Actor, NewEvent};
 use crate::domain::password;
 use crate::domain::role::{Permission, Role};
 
-/// Session lifetimes for staff (security.md: idle 30 min, absolute 8 h).
+/// Session lifetimes. Staff: idle 30 min, absolute 8 h (security.md). Residents with an
+/// account (initiators) keep theirs longer: they come back to follow their initiative.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionPolicy {
     pub idle: Duration,
@@ -30,15 +31,45 @@ impl Default for SessionPolicy {
     }
 }
 
-/// A signed-in staff member, as every request sees them.
+impl SessionPolicy {
+    pub fn resident() -> SessionPolicy {
+        SessionPolicy {
+            idle: Duration::hours(4),
+            absolute: Duration::days(14),
+        }
+    }
+}
+
+/// Login attempts per account: 5 failures in 15 minutes block it for 15 minutes.
+pub fn login_per_account() -> throttle::Limit {
+    throttle::Limit {
+        max_failures: 5,
+        window: Duration::minutes(15),
+        block: Duration::minutes(15),
+    }
+}
+
+/// Login attempts per client address: 20 failures in 15 minutes block it for 15 minutes.
+pub fn login_per_ip() -> throttle::Limit {
+    throttle::Limit {
+        max_failures: 20,
+        window: Duration::minutes(15),
+        block: Duration::minutes(15),
+    }
+}
+
+/// A signed-in person, as every request sees them.
 #[derive(Debug, Clone)]
 pub struct SessionUser {
     pub user_id: String,
     pub email: String,
     pub display_name: String,
     pub roles: Vec<Role>,
+    /// Areas this person coordinates (area ids).
+    pub coordinator_areas: Vec<String>,
     pub csrf_token: String,
     pub token_hash: String,
+    pub totp_enabled: bool,
 }
 
 impl SessionUser {
@@ -49,7 +80,12 @@ impl SessionUser {
                 email: self.email.clone(),
             },
             roles: self.roles.clone(),
+            coordinator_areas: self.coordinator_areas.clone(),
         }
+    }
+
+    pub fn is_staff(&self) -> bool {
+        self.roles.iter().any(|r| r.is_staff())
     }
 }
 
@@ -63,7 +99,7 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn normalise_email(email: &str) -> String {
+pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
@@ -74,13 +110,35 @@ fn valid_email(email: &str) -> bool {
             !local.is_empty()
                 && domain.contains('.')
                 && !domain.starts_with('.')
-                && !email.contains(' ')
+                && !domain.ends_with('.')
+                && !email.contains(char::is_whitespace)
+                && email.len() <= 254
         }
         _ => false,
     }
 }
 
-/// Create a staff account (command line `user add`, later the administrator page).
+fn area_id_for(
+    c: &mut DbConn,
+    role: Role,
+    area_slug: Option<&str>,
+) -> Result<Option<String>, ServiceError> {
+    if !role.needs_area() {
+        return Ok(None);
+    }
+    let slug = area_slug
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            ServiceError::invalid("area", "Kies het gebied van deze gebiedsregisseur.")
+        })?;
+    let area = repo::ledger::find_area_by_slug(c, slug)?
+        .ok_or_else(|| ServiceError::invalid("area", "Dit gebied bestaat niet."))?;
+    Ok(Some(area.id))
+}
+
+/// Create an account. Staff accounts are made by an administrator (page and
+/// `burgerbegroting user add`); initiators register themselves (`register_initiator`).
 pub fn add_user(
     conn: &mut DbConn,
     who: &Principal,
@@ -89,20 +147,72 @@ pub fn add_user(
     role: Role,
     password_plain: &str,
 ) -> Result<UserRow, ServiceError> {
+    add_user_in_area(conn, who, email, display_name, role, None, password_plain)
+}
+
+pub fn add_user_in_area(
+    conn: &mut DbConn,
+    who: &Principal,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    area_slug: Option<&str>,
+    password_plain: &str,
+) -> Result<UserRow, ServiceError> {
     who.require(Permission::Administer)?;
+    create_account(
+        conn,
+        Some(who),
+        email,
+        display_name,
+        role,
+        area_slug,
+        password_plain,
+    )
+}
+
+/// Self-registration of a resident who wants to submit initiatives.
+pub fn register_initiator(
+    conn: &mut DbConn,
+    email: &str,
+    display_name: &str,
+    password_plain: &str,
+) -> Result<UserRow, ServiceError> {
+    create_account(
+        conn,
+        None,
+        email,
+        display_name,
+        Role::Initiator,
+        None,
+        password_plain,
+    )
+}
+
+fn create_account(
+    conn: &mut DbConn,
+    who: Option<&Principal>,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    area_slug: Option<&str>,
+    password_plain: &str,
+) -> Result<UserRow, ServiceError> {
     let email = normalise_email(email);
     if !valid_email(&email) {
         return Err(ServiceError::invalid(
             "email",
-            "Vul een geldig e-mailadres in.",
+            "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
         ));
     }
-    password::check_policy(password_plain).map_err(|m| ServiceError::invalid("password", m))?;
+    let name = display_name.trim();
+    password::check_policy(password_plain, &[&email, name])
+        .map_err(|m| ServiceError::invalid("password", m))?;
     let hash = password::hash(password_plain).map_err(|e| ServiceError::invalid("password", e))?;
-    let display_name = if display_name.trim().is_empty() {
+    let display_name = if name.is_empty() {
         email.clone()
     } else {
-        display_name.trim().to_string()
+        name.to_string()
     };
     tx::write(conn, |c| {
         if users::find_by_email(c, &email)?.is_some() {
@@ -111,6 +221,7 @@ pub fn add_user(
                 "Er is al een account met dit e-mailadres.",
             ));
         }
+        let area_id = area_id_for(c, role, area_slug)?;
         let now = repo::now();
         let user = UserRow {
             id: Uuid::new_v4().to_string(),
@@ -119,6 +230,8 @@ pub fn add_user(
             password_hash: hash.clone(),
             disabled: false,
             created_at: now,
+            totp_secret: None,
+            totp_enabled: false,
         };
         users::insert(c, &user)?;
         users::add_role(
@@ -127,19 +240,30 @@ pub fn add_user(
                 id: Uuid::new_v4().to_string(),
                 user_id: user.id.clone(),
                 role: role.as_str().to_string(),
-                area_id: None,
+                area_id: area_id.clone(),
                 created_at: now,
             },
         )?;
+        let actor = match who {
+            Some(p) => p.actor.clone(),
+            None => Actor::User {
+                id: user.id.clone(),
+                email: user.email.clone(),
+            },
+        };
         audit::append(
             c,
-            &who.actor,
+            &actor,
             &[NewEvent {
-                action: "user.created",
+                action: if who.is_some() {
+                    "user.created"
+                } else {
+                    "user.registered"
+                },
                 entity_type: "user",
                 entity_id: user.id.clone(),
                 before: Value::Null,
-                after: json!({"email": user.email, "roles": [role.as_str()]}),
+                after: json!({"email": user.email, "roles": [{"role": role.as_str(), "area": area_id}]}),
             }],
         )?;
         Ok(user)
@@ -152,43 +276,50 @@ pub struct NewSession {
     pub token: String,
     pub csrf_token: String,
     pub user_id: String,
+    pub staff: bool,
 }
 
-/// Check the password and open a session. Unknown users, disabled users and wrong
-/// passwords get the same answer after the same argon2 work.
-pub fn login(
-    conn: &mut DbConn,
-    email: &str,
-    password_plain: &str,
+#[derive(Debug, Clone)]
+pub enum LoginOutcome {
+    Session(NewSession),
+    /// Password right; the second factor is asked with this ticket (valid 5 minutes).
+    NeedsCode {
+        ticket: String,
+    },
+    /// Unknown user, wrong password or disabled account: one answer for all.
+    Refused,
+    /// Too many failures for this account or this address.
+    Throttled,
+}
+
+fn open_session(
+    c: &mut DbConn,
+    user: &UserRow,
     now: NaiveDateTime,
-    policy: SessionPolicy,
-) -> Result<Option<NewSession>, ServiceError> {
-    let email = normalise_email(email);
-    let user = users::find_by_email(conn, &email)?;
-    let phc = user
-        .as_ref()
-        .map(|u| u.password_hash.clone())
-        .unwrap_or_else(|| password::dummy_hash().to_string());
-    let ok = password::verify(password_plain, &phc);
-    let user = match user {
-        Some(u) if ok && !u.disabled => u,
-        _ => return Ok(None),
+    staff_policy: SessionPolicy,
+) -> Result<NewSession, ServiceError> {
+    let roles = role_list(c, &user.id)?;
+    let staff = roles.iter().any(|(r, _)| r.is_staff());
+    let policy = if staff {
+        staff_policy
+    } else {
+        SessionPolicy::resident()
     };
     let token = random_token();
     let csrf = random_token();
-    tx::write(conn, |c| {
-        sessions::insert(
-            c,
-            &SessionRow {
-                token_hash: hash_token(&token),
-                user_id: user.id.clone(),
-                csrf_token: csrf.clone(),
-                created_at: now,
-                last_seen_at: now,
-                expires_at: now + policy.absolute,
-                revoked: false,
-            },
-        )?;
+    sessions::insert(
+        c,
+        &SessionRow {
+            token_hash: hash_token(&token),
+            user_id: user.id.clone(),
+            csrf_token: csrf.clone(),
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now + policy.absolute,
+            revoked: false,
+        },
+    )?;
+    if staff {
         audit::append(
             c,
             &Actor::User {
@@ -203,50 +334,276 @@ pub fn login(
                 after: Value::Null,
             }],
         )?;
-        Ok::<_, ServiceError>(())
-    })?;
-    Ok(Some(NewSession {
+    }
+    Ok(NewSession {
         token,
         csrf_token: csrf,
-        user_id: user.id,
-    }))
+        user_id: user.id.clone(),
+        staff,
+    })
+}
+
+/// Check the password. Unknown users, disabled users and wrong passwords get the same
+/// answer after the same argon2 work; failures count per account and per address, stored
+/// in the database so a restart does not reset them.
+pub fn login(
+    conn: &mut DbConn,
+    email: &str,
+    password_plain: &str,
+    client_ip: &str,
+    now: NaiveDateTime,
+    policy: SessionPolicy,
+) -> Result<LoginOutcome, ServiceError> {
+    let email = normalise_email(email);
+    let account_key = throttle::key("login:account", &email);
+    let ip_key = throttle::key("login:ip", client_ip);
+    let blocked = tx::write(conn, |c| -> Result<bool, ServiceError> {
+        Ok(throttle::is_blocked(c, &account_key, now)? || throttle::is_blocked(c, &ip_key, now)?)
+    })?;
+    let user = users::find_by_email(conn, &email)?;
+    let phc = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| password::dummy_hash().to_string());
+    // Always do the argon2 work, also when blocked, so timing tells nothing.
+    let ok = password::verify(password_plain, &phc);
+    if blocked {
+        return Ok(LoginOutcome::Throttled);
+    }
+    let user = match user {
+        Some(u) if ok && !u.disabled => u,
+        _ => {
+            let now_blocked = tx::write(conn, |c| -> Result<bool, ServiceError> {
+                let a = throttle::record_failure(c, &account_key, login_per_account(), now)?;
+                let b = throttle::record_failure(c, &ip_key, login_per_ip(), now)?;
+                Ok(a || b)
+            })?;
+            return Ok(if now_blocked {
+                LoginOutcome::Throttled
+            } else {
+                LoginOutcome::Refused
+            });
+        }
+    };
+    let new_hash = if password::needs_rehash(&user.password_hash) {
+        password::hash(password_plain).ok()
+    } else {
+        None
+    };
+    tx::write(conn, |c| {
+        throttle::clear(c, &account_key)?;
+        if let Some(h) = &new_hash {
+            users::set_password_hash(c, &user.id, h)?;
+            audit::append(
+                c,
+                &Actor::System,
+                &[NewEvent {
+                    action: "user.password_rehashed",
+                    entity_type: "user",
+                    entity_id: user.id.clone(),
+                    before: Value::Null,
+                    after: json!({"algorithm": "argon2id", "m": password::M_COST, "t": password::T_COST, "p": password::P_COST}),
+                }],
+            )?;
+        }
+        if user.totp_enabled {
+            let ticket = random_token();
+            users::insert_login_ticket(
+                c,
+                &LoginTicketRow {
+                    token_hash: hash_token(&ticket),
+                    user_id: user.id.clone(),
+                    created_at: now,
+                    expires_at: now + Duration::minutes(5),
+                },
+            )?;
+            return Ok(LoginOutcome::NeedsCode { ticket });
+        }
+        Ok(LoginOutcome::Session(open_session(c, &user, now, policy)?))
+    })
+}
+
+fn totp_for(secret_b32: &str, email: &str) -> Option<totp_rs::TOTP> {
+    let bytes = totp_rs::Secret::Encoded(secret_b32.to_string())
+        .to_bytes()
+        .ok()?;
+    totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        bytes,
+        Some("Burgerbegroting".to_string()),
+        email.to_string(),
+    )
+    .ok()
+}
+
+fn code_matches(secret_b32: &str, email: &str, code: &str, now: NaiveDateTime) -> bool {
+    let code: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
+    let ts = now.and_utc().timestamp().max(0) as u64;
+    totp_for(secret_b32, email)
+        .map(|t| t.check(&code, ts))
+        .unwrap_or(false)
+}
+
+/// The code for a secret at a moment (tests and the enrolment page's self-check).
+pub fn current_code(secret_b32: &str, email: &str, now: NaiveDateTime) -> Option<String> {
+    let ts = now.and_utc().timestamp().max(0) as u64;
+    totp_for(secret_b32, email).map(|t| t.generate(ts))
+}
+
+/// Second step of the login: the code from the authenticator app.
+pub fn complete_login(
+    conn: &mut DbConn,
+    ticket: &str,
+    code: &str,
+    now: NaiveDateTime,
+    policy: SessionPolicy,
+) -> Result<LoginOutcome, ServiceError> {
+    tx::write(conn, |c| {
+        let Some(t) = users::find_login_ticket(c, &hash_token(ticket))? else {
+            return Ok(LoginOutcome::Refused);
+        };
+        if now >= t.expires_at {
+            return Ok(LoginOutcome::Refused);
+        }
+        let Some(user) = users::find(c, &t.user_id)? else {
+            return Ok(LoginOutcome::Refused);
+        };
+        let account_key = throttle::key("login:account", &user.email);
+        if throttle::is_blocked(c, &account_key, now)? {
+            return Ok(LoginOutcome::Throttled);
+        }
+        let secret = user.totp_secret.clone().unwrap_or_default();
+        if user.disabled || !user.totp_enabled || !code_matches(&secret, &user.email, code, now) {
+            let blocked = throttle::record_failure(c, &account_key, login_per_account(), now)?;
+            return Ok(if blocked {
+                LoginOutcome::Throttled
+            } else {
+                LoginOutcome::Refused
+            });
+        }
+        users::delete_login_ticket(c, &t.token_hash)?;
+        throttle::clear(c, &account_key)?;
+        Ok(LoginOutcome::Session(open_session(c, &user, now, policy)?))
+    })
+}
+
+/// Start (or restart) enrolment of an authenticator app; returns the secret (base32) and
+/// the otpauth:// URI for the QR code. The factor is active only after `confirm_totp`.
+pub fn begin_totp(conn: &mut DbConn, user_id: &str) -> Result<(String, String), ServiceError> {
+    let secret = match totp_rs::Secret::generate_secret().to_encoded() {
+        totp_rs::Secret::Encoded(s) => s,
+        totp_rs::Secret::Raw(_) => {
+            return Err(ServiceError::invalid("code", "Geheim maken mislukt."))
+        }
+    };
+    tx::write(conn, |c| {
+        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
+        if user.totp_enabled {
+            return Err(ServiceError::invalid(
+                "code",
+                "De tweede stap is al ingesteld.",
+            ));
+        }
+        users::set_totp(c, user_id, Some(&secret), false)?;
+        let url = totp_for(&secret, &user.email)
+            .map(|t| t.get_url())
+            .unwrap_or_default();
+        Ok((secret.clone(), url))
+    })
+}
+
+pub fn confirm_totp(
+    conn: &mut DbConn,
+    user_id: &str,
+    code: &str,
+    now: NaiveDateTime,
+) -> Result<(), ServiceError> {
+    tx::write(conn, |c| {
+        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
+        let secret = user
+            .totp_secret
+            .clone()
+            .ok_or_else(|| ServiceError::invalid("code", "Begin opnieuw met het instellen."))?;
+        if !code_matches(&secret, &user.email, code, now) {
+            return Err(ServiceError::invalid("code", "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwste code."));
+        }
+        users::set_totp(c, user_id, Some(&secret), true)?;
+        audit::append(
+            c,
+            &Actor::User {
+                id: user.id.clone(),
+                email: user.email.clone(),
+            },
+            &[NewEvent {
+                action: "user.second_factor_enabled",
+                entity_type: "user",
+                entity_id: user.id.clone(),
+                before: Value::Null,
+                after: json!({"method": "totp"}),
+            }],
+        )?;
+        Ok(())
+    })
+}
+
+fn role_list(
+    conn: &mut DbConn,
+    user_id: &str,
+) -> Result<Vec<(Role, Option<String>)>, ServiceError> {
+    Ok(users::grants_of(conn, user_id)?
+        .into_iter()
+        .filter_map(|(r, a)| Role::parse(&r).map(|r| (r, a)))
+        .collect())
 }
 
 /// Resolve a session cookie; None when unknown, revoked, idle too long or past its
-/// absolute end. Refreshes the idle timer at most once a minute to spare writes.
+/// absolute end, or when the account was disabled. Refreshes the idle timer at most once
+/// a minute to spare writes.
 pub fn session_user(
     conn: &mut DbConn,
     token: &str,
     now: NaiveDateTime,
-    policy: SessionPolicy,
+    staff_policy: SessionPolicy,
 ) -> Result<Option<SessionUser>, ServiceError> {
     let th = hash_token(token);
     let Some(s) = sessions::find(conn, &th)? else {
         return Ok(None);
     };
-    if s.revoked || now >= s.expires_at || now - s.last_seen_at >= policy.idle {
-        return Ok(None);
-    }
     let Some(user) = users::find(conn, &s.user_id)? else {
         return Ok(None);
     };
-    if user.disabled {
+    let grants = role_list(conn, &user.id)?;
+    let staff = grants.iter().any(|(r, _)| r.is_staff());
+    let policy = if staff {
+        staff_policy
+    } else {
+        SessionPolicy::resident()
+    };
+    if s.revoked || user.disabled || now >= s.expires_at || now - s.last_seen_at >= policy.idle {
         return Ok(None);
     }
     if now - s.last_seen_at > Duration::minutes(1) {
         sessions::touch(conn, &th, now)?;
     }
-    let roles = users::roles_of(conn, &user.id)?
-        .iter()
-        .filter_map(|r| Role::parse(r))
-        .collect();
+    let mut roles: Vec<Role> = grants.iter().map(|(r, _)| *r).collect();
+    roles.sort();
+    roles.dedup();
     Ok(Some(SessionUser {
+        coordinator_areas: grants
+            .iter()
+            .filter(|(r, _)| *r == Role::AreaCoordinator)
+            .filter_map(|(_, a)| a.clone())
+            .collect(),
+        roles,
         user_id: user.id,
         email: user.email,
         display_name: user.display_name,
-        roles,
         csrf_token: s.csrf_token,
         token_hash: th,
+        totp_enabled: user.totp_enabled,
     }))
 }
 

@@ -65,6 +65,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Vec<DemoLogin>>, ServiceError> {
                 email: user.email.clone(),
             },
             roles: vec![role],
+            coordinator_areas: Vec::new(),
         });
         logins.push(DemoLogin {
             email: email.to_string(),

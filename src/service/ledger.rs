@@ -472,6 +472,8 @@ pub fn create_area(
             name: name.to_string(),
             kind: kind.to_string(),
             created_at: now,
+            description: String::new(),
+            max_initiative_cents: None,
         };
         q::insert_area(c, &area)?;
         let account = AccountRow {

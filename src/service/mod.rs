@@ -6,6 +6,7 @@ pub mod auth;
 pub mod demo;
 pub mod ledger;
 pub mod throttle;
+pub mod users;
 pub mod voting_codes;
 
 use crate::db::DbError;
@@ -19,6 +20,8 @@ use crate::domain::role::{allows, Permission, Role};
 pub struct Principal {
     pub actor: Actor,
     pub roles: Vec<Role>,
+    /// Areas (ids) this person coordinates.
+    pub coordinator_areas: Vec<String>,
 }
 
 impl Principal {
@@ -27,6 +30,7 @@ impl Principal {
         Principal {
             actor: Actor::Cli { email: None },
             roles: vec![Role::FinanceClerk, Role::Admin],
+            coordinator_areas: Vec::new(),
         }
     }
 
@@ -36,6 +40,18 @@ impl Principal {
         } else {
             Err(ServiceError::Forbidden(
                 "U heeft geen toestemming voor deze handeling.".into(),
+            ))
+        }
+    }
+
+    /// The one guard for area-scoped work: administrators everywhere, coordinators only
+    /// in their own areas.
+    pub fn require_area(&self, area_id: &str) -> Result<(), ServiceError> {
+        if crate::domain::role::may_coordinate(&self.roles, &self.coordinator_areas, area_id) {
+            Ok(())
+        } else {
+            Err(ServiceError::Forbidden(
+                "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
             ))
         }
     }

@@ -1,20 +1,35 @@
-use maud::{html, Markup};
+//! Sign-in, registration, account and second-factor pages.
+
+use maud::{html, Markup, PreEscaped};
 
 use super::components::{csrf_field, error_summary, text_input};
 use super::layout::{page, Nav};
+use crate::domain::role::Role;
+use crate::service::auth::SessionUser;
 
-pub fn login(csrf: &str, email: &str, back: &str, error: Option<&str>) -> Markup {
+fn anonymous(current: &str) -> Nav<'_> {
+    Nav {
+        user: None,
+        current,
+    }
+}
+
+pub fn login(
+    csrf: &str,
+    email: &str,
+    back: &str,
+    error: Option<&str>,
+    notice: Option<&str>,
+) -> Markup {
     let errors: Vec<(String, String)> = error
         .map(|e| vec![("email".to_string(), e.to_string())])
         .unwrap_or_default();
     page(
         "Inloggen",
-        &Nav {
-            user: None,
-            current: "/inloggen",
-        },
+        &anonymous("/inloggen"),
         html! {
-            h1 { "Inloggen voor medewerkers" }
+            h1 { "Inloggen" }
+            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
             (error_summary(&errors))
             form class="stack" method="post" action="/inloggen" {
                 (csrf_field(csrf))
@@ -25,6 +40,132 @@ pub fn login(csrf: &str, email: &str, back: &str, error: Option<&str>) -> Markup
                     input type="password" id="password" name="password" autocomplete="current-password";
                 }
                 button type="submit" { "Inloggen" }
+            }
+            p { "Wilt u een plan indienen en heeft u nog geen account? " a href="/registreren" { "Maak een account" } "." }
+            p { "Wilt u stemmen? Daarvoor heeft u geen account nodig: " a href="/stemmen" { "gebruik de stemcode uit uw brief" } "." }
+        },
+    )
+}
+
+pub fn login_code(csrf: &str, ticket: &str, back: &str, error: Option<&str>) -> Markup {
+    let errors: Vec<(String, String)> = error
+        .map(|e| vec![("code".to_string(), e.to_string())])
+        .unwrap_or_default();
+    page(
+        "Code uit de app",
+        &anonymous("/inloggen"),
+        html! {
+            h1 { "Vul de code uit uw app in" }
+            (error_summary(&errors))
+            p { "Open de app op uw telefoon waarmee u de tweede stap heeft ingesteld. Vul de 6 cijfers in die de app nu laat zien." }
+            form class="stack" method="post" action="/inloggen/code" {
+                (csrf_field(csrf))
+                input type="hidden" name="ticket" value=(ticket);
+                input type="hidden" name="terug" value=(back);
+                (text_input(&errors, "code", "Code (6 cijfers)", None, "", "text"))
+                button type="submit" { "Inloggen" }
+            }
+        },
+    )
+}
+
+pub fn register(csrf: &str, email: &str, name: &str, errors: &[(String, String)]) -> Markup {
+    page(
+        "Account maken",
+        &anonymous("/registreren"),
+        html! {
+            h1 { "Account maken om een plan in te dienen" }
+            p { "Met een account kunt u een plan voor uw dorp of wijk indienen en volgen. Om te stemmen heeft u geen account nodig." }
+            (error_summary(errors))
+            form class="stack" method="post" action="/registreren" {
+                (csrf_field(csrf))
+                (text_input(errors, "email", "E-mailadres", None, email, "email"))
+                (text_input(errors, "name", "Uw naam", Some("Deze naam staat bij uw plan."), name, "text"))
+                (text_input(errors, "password", "Wachtwoord", Some("Minstens 12 tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden."), "", "password"))
+                button type="submit" { "Account maken" }
+            }
+            p { "We bewaren alleen uw e-mailadres, uw naam en uw plannen. Lees " a href="/privacy" { "hoe we met uw gegevens omgaan" } "." }
+        },
+    )
+}
+
+pub fn account(user: &SessionUser) -> Markup {
+    page(
+        "Mijn account",
+        &Nav {
+            user: Some(user),
+            current: "/account",
+        },
+        html! {
+            h1 { "Mijn account" }
+            dl class="facts" {
+                dt { "Naam" } dd { (user.display_name) }
+                dt { "E-mailadres" } dd { (user.email) }
+                dt { "Rollen" } dd { (user.roles.iter().map(|r| r.label_nl()).collect::<Vec<_>>().join(", ")) }
+                dt { "Tweede stap" } dd {
+                    @if user.totp_enabled { "Ingesteld" } @else { a href="/account/tweede-stap" { "Nog niet ingesteld" } }
+                }
+            }
+            @if user.roles.contains(&Role::AreaCoordinator) || user.roles.contains(&Role::Admin) {
+                p { a href="/gebieden" { "Mijn gebieden" } }
+            }
+            @if user.is_staff() {
+                p { a href="/financien/begroting" { "Naar de begroting" } }
+            }
+        },
+    )
+}
+
+fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .min_dimensions(220, 220)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+pub fn second_factor(
+    user: &SessionUser,
+    setup: Option<(&str, &str)>,
+    errors: &[(String, String)],
+) -> Markup {
+    page(
+        "Tweede stap instellen",
+        &Nav {
+            user: Some(user),
+            current: "/account",
+        },
+        html! {
+            h1 { "Tweede stap bij het inloggen" }
+            @if user.totp_enabled {
+                p class="notice" role="status" { "De tweede stap is ingesteld. Bij het inloggen vragen we steeds de code uit uw app." }
+            } @else if let Some((secret, url)) = setup {
+                (error_summary(errors))
+                ol {
+                    li { "Open een app voor inlogcodes op uw telefoon (bijvoorbeeld een authenticator-app)." }
+                    li { "Scan deze QR-code met de app, of typ de sleutel over." }
+                    li { "Vul hieronder de 6 cijfers in die de app laat zien." }
+                }
+                @if let Some(svg) = qr_svg(url) {
+                    // SVG made by the qrcode library from the otpauth URI: no user text inside.
+                    div class="qr" role="img" aria-label="QR-code voor de app" { (PreEscaped(svg)) }
+                }
+                p { "Sleutel: " code class="secret" { (secret) } }
+                form class="stack" method="post" action="/account/tweede-stap/bevestigen" {
+                    (csrf_field(&user.csrf_token))
+                    input type="hidden" name="secret" value=(secret);
+                    input type="hidden" name="url" value=(url);
+                    (text_input(errors, "code", "Code uit de app (6 cijfers)", None, "", "text"))
+                    button type="submit" { "Bevestigen" }
+                }
+            } @else {
+                p { "Medewerkers loggen in met hun wachtwoord én een code uit een app op hun telefoon. Zo kan niemand met alleen uw wachtwoord bij het geld van de dorpen." }
+                form method="post" action="/account/tweede-stap/start" {
+                    (csrf_field(&user.csrf_token))
+                    button type="submit" { "Begin met instellen" }
+                }
             }
         },
     )

@@ -8,5 +8,6 @@ pub mod errors;
 pub mod finance;
 pub mod home;
 pub mod layout;
+pub mod users;
 
 pub const STYLESHEET: &str = include_str!("app.css");

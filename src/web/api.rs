@@ -47,32 +47,63 @@ fn require(user: &auth::SessionUser, p: Permission) -> Result<(), ApiError> {
 struct LoginBody {
     email: String,
     password: String,
+    /// The authenticator code, for accounts with the second factor.
+    #[serde(default)]
+    code: Option<String>,
 }
 
 async fn login(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     body: web::Json<LoginBody>,
 ) -> Result<HttpResponse, ApiError> {
     let policy = state.settings.session_policy();
-    let LoginBody { email, password } = body.into_inner();
-    let s = run_db(&state, move |c| {
-        auth::login(c, &email, &password, crate::db::repo::now(), policy)
+    let LoginBody {
+        email,
+        password,
+        code,
+    } = body.into_inner();
+    let ip = super::account::client_ip(&req);
+    let outcome = run_db(&state, move |c| {
+        let now = crate::db::repo::now();
+        match auth::login(c, &email, &password, &ip, now, policy)? {
+            auth::LoginOutcome::NeedsCode { ticket } => match code {
+                Some(code) => auth::complete_login(c, &ticket, &code, now, policy),
+                None => Ok(auth::LoginOutcome::NeedsCode { ticket }),
+            },
+            other => Ok(other),
+        }
     })
     .await?;
-    match s {
-        Some(s) => {
+    let failed = |status: actix_web::http::StatusCode, title: &str, detail: &str| ApiError {
+        status,
+        title: title.into(),
+        detail: detail.into(),
+        problems: None,
+    };
+    match outcome {
+        auth::LoginOutcome::Session(s) => {
             let mut resp =
                 HttpResponse::Ok().json(json!({"csrf_token": s.csrf_token, "user_id": s.user_id}));
-            resp.add_cookie(&session_cookie(&state, &s.token))
+            resp.add_cookie(&session_cookie(&state, &s.token, s.staff))
                 .map_err(|e| ApiError::bad_request(e.to_string()))?;
             Ok(resp)
         }
-        None => Err(ApiError {
-            status: actix_web::http::StatusCode::UNAUTHORIZED,
-            title: "login_failed".into(),
-            detail: "Unknown e-mail address or wrong password.".into(),
-            problems: None,
-        }),
+        auth::LoginOutcome::NeedsCode { .. } => Err(failed(
+            actix_web::http::StatusCode::UNAUTHORIZED,
+            "code_required",
+            "Send the authenticator code in the code field.",
+        )),
+        auth::LoginOutcome::Throttled => Err(failed(
+            actix_web::http::StatusCode::TOO_MANY_REQUESTS,
+            "throttled",
+            "Too many failed attempts; try again in 15 minutes.",
+        )),
+        auth::LoginOutcome::Refused => Err(failed(
+            actix_web::http::StatusCode::UNAUTHORIZED,
+            "login_failed",
+            "Unknown e-mail address, wrong password or wrong code.",
+        )),
     }
 }
 

@@ -102,11 +102,14 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             let token: TokenOnly =
                 serde_urlencoded::from_bytes(&body).map_err(|_| WebError::Csrf)?;
             let staff = current(&req).await?;
-            let expected = match &staff {
-                Some(s) => s.csrf_token.clone(),
-                None => pre_session_token(&req).unwrap_or_default(),
-            };
-            if !tokens_match(&token.csrf_token, &expected) {
+            // The session's token, or the pre-session token of the forms shown to visitors
+            // (also to a signed-in person who opens the login page again).
+            let session_ok = staff
+                .as_ref()
+                .is_some_and(|s| tokens_match(&token.csrf_token, &s.csrf_token));
+            let pre_ok = pre_session_token(&req)
+                .is_some_and(|expected| tokens_match(&token.csrf_token, &expected));
+            if !(session_ok || pre_ok) {
                 return Err(WebError::Csrf);
             }
             let data: T = serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest)?;

@@ -19,6 +19,10 @@ pub enum WebError {
     BadRequest,
     #[error("login required")]
     LoginRequired(String),
+    #[error("second factor required")]
+    SecondFactorRequired,
+    #[error("too many attempts")]
+    Throttled,
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("internal error: {0}")]
@@ -53,7 +57,8 @@ impl ResponseError for WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Forbidden(_) | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::BadRequest => StatusCode::BAD_REQUEST,
-            WebError::LoginRequired(_) => StatusCode::SEE_OTHER,
+            WebError::LoginRequired(_) | WebError::SecondFactorRequired => StatusCode::SEE_OTHER,
+            WebError::Throttled => StatusCode::TOO_MANY_REQUESTS,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -66,6 +71,11 @@ impl ResponseError for WebError {
                 .insert_header((header::LOCATION, target))
                 .finish();
         }
+        if let WebError::SecondFactorRequired = self {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/account/tweede-stap"))
+                .finish();
+        }
         if let WebError::Internal(detail) = self {
             tracing::error!(error = %detail, "request failed");
         }
@@ -75,7 +85,8 @@ impl ResponseError for WebError {
             WebError::Csrf => ("Formulier verlopen", "Dit formulier is verlopen of kwam niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.".to_string()),
             WebError::BadRequest => ("Onjuist verzoek", "Het formulier was niet goed ingevuld. Ga terug en probeer het opnieuw.".to_string()),
             WebError::Conflict(m) => ("Dit kan niet", m.clone()),
-            WebError::Internal(_) | WebError::LoginRequired(_) => ("Er ging iets mis", "Er ging bij ons iets mis. Er is niets half opgeslagen. Probeer het over een paar minuten opnieuw.".to_string()),
+            WebError::Throttled => ("Te veel pogingen", "Er is te vaak een verkeerde code of een verkeerd wachtwoord ingevuld. Wacht 15 minuten en probeer het dan opnieuw.".to_string()),
+            WebError::Internal(_) | WebError::LoginRequired(_) | WebError::SecondFactorRequired => ("Er ging iets mis", "Er ging bij ons iets mis. Er is niets half opgeslagen. Probeer het over een paar minuten opnieuw.".to_string()),
         };
         HttpResponse::build(self.status_code())
             .content_type("text/html; charset=utf-8")
@@ -118,6 +129,15 @@ impl ApiError {
             status: StatusCode::FORBIDDEN,
             title: "csrf".into(),
             detail: "Send the session's csrf_token in the X-CSRF-Token header.".into(),
+            problems: None,
+        }
+    }
+
+    pub fn second_factor() -> ApiError {
+        ApiError {
+            status: StatusCode::FORBIDDEN,
+            title: "second_factor_required".into(),
+            detail: "Set up the authenticator app on /account/tweede-stap first.".into(),
             problems: None,
         }
     }

@@ -1,6 +1,8 @@
 //! HTTP: routes, extractors, security middleware. No SQL and no business rules here:
 //! handlers parse input, call one service function in `run_db`, and render.
 
+pub mod account;
+pub mod admin_users;
 pub mod api;
 pub mod codes;
 pub mod csrf;
@@ -40,6 +42,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(from_fn(csrf::reject_cross_site))
             .wrap(security_headers())
             .configure(api::configure)
+            .configure(account::configure)
+            .configure(admin_users::configure)
             .configure(pages::configure)
             .configure(codes::configure)
             .route(

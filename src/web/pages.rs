@@ -2,20 +2,20 @@
 
 use actix_multipart::Multipart;
 use actix_web::http::header;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use futures_util::StreamExt;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::csrf::{pre_session_cookie, pre_session_token, tokens_match, CsrfForm};
+use super::csrf::{tokens_match, CsrfForm};
 use super::error::WebError;
 use super::run_db;
-use super::session::{removal_cookie, session_cookie, MaybeStaff, Staff};
+use super::session::{MaybeStaff, Staff};
 use crate::domain::ledger::{AccountKind, LedgerError, TransferKind};
 use crate::domain::ledger_import::ImportOptions;
 use crate::domain::money::parse_eur_nl;
 use crate::domain::role::Permission;
-use crate::service::auth::{self, SessionUser};
+use crate::service::auth::SessionUser;
 use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput};
 use crate::service::{Principal, ServiceError};
 use crate::startup::AppState;
@@ -24,9 +24,6 @@ use crate::views::finance::{TransferFormValues, TransferPage};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home))
-        .route("/inloggen", web::get().to(login_form))
-        .route("/inloggen", web::post().to(login))
-        .route("/uitloggen", web::post().to(logout))
         .route("/financien", web::get().to(finance_home))
         .route("/financien/begroting", web::get().to(overview))
         .route(
@@ -62,21 +59,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/beheer/financiers", web::post().to(create_funder));
 }
 
-fn html(markup: maud::Markup) -> HttpResponse {
+pub(crate) fn html(markup: maud::Markup) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(markup.into_string())
 }
 
-fn html_status(status: actix_web::http::StatusCode, markup: maud::Markup) -> HttpResponse {
+pub(crate) fn html_status(
+    status: actix_web::http::StatusCode,
+    markup: maud::Markup,
+) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(markup.into_string())
 }
 
-fn redirect(to: &str) -> HttpResponse {
+pub(crate) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, to.to_string()))
         .finish()
@@ -86,100 +86,8 @@ fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
     user.principal().require(p).map_err(WebError::from)
 }
 
-/// Only local paths are allowed as a return address after login (no open redirect).
-fn safe_back(back: &str) -> &str {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
-        back
-    } else {
-        "/financien/begroting"
-    }
-}
-
 async fn home(user: MaybeStaff) -> HttpResponse {
     html(views::home::home(user.0.as_ref()))
-}
-
-#[derive(Deserialize)]
-struct LoginQuery {
-    #[serde(default)]
-    terug: String,
-}
-
-async fn login_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    q: web::Query<LoginQuery>,
-) -> HttpResponse {
-    let token = pre_session_token(&req).unwrap_or_else(auth::random_token);
-    let mut resp = html(views::auth::login(&token, "", &q.terug, None));
-    let _ = resp.add_cookie(&pre_session_cookie(&state, &token));
-    resp
-}
-
-#[derive(Deserialize)]
-struct LoginForm {
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    password: String,
-    #[serde(default)]
-    terug: String,
-}
-
-async fn login(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    form: CsrfForm<LoginForm>,
-) -> Result<HttpResponse, WebError> {
-    let f = form.data;
-    let policy = state.settings.session_policy();
-    let (email, password) = (f.email.clone(), f.password.clone());
-    let session = run_db(&state, move |c| {
-        auth::login(c, &email, &password, crate::db::repo::now(), policy)
-    })
-    .await?;
-    match session {
-        Some(s) => {
-            // A fresh session id at every login; the pre-session token is used up.
-            let mut resp = redirect(safe_back(&f.terug));
-            resp.add_cookie(&session_cookie(&state, &s.token))
-                .map_err(|e| WebError::Internal(e.to_string()))?;
-            let mut pre = pre_session_cookie(&state, "");
-            pre.make_removal();
-            resp.add_cookie(&pre)
-                .map_err(|e| WebError::Internal(e.to_string()))?;
-            Ok(resp)
-        }
-        None => {
-            let token = pre_session_token(&req).unwrap_or_default();
-            Ok(html_status(
-                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-                views::auth::login(
-                    &token,
-                    &f.email,
-                    &f.terug,
-                    Some("Deze combinatie van e-mailadres en wachtwoord kennen we niet."),
-                ),
-            ))
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct Empty {}
-
-async fn logout(
-    state: web::Data<AppState>,
-    form: CsrfForm<Empty>,
-) -> Result<HttpResponse, WebError> {
-    if let Some(s) = form.staff {
-        let th = s.token_hash.clone();
-        run_db(&state, move |c| auth::logout(c, &th)).await?;
-    }
-    let mut resp = redirect("/");
-    resp.add_cookie(&removal_cookie(&state))
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(resp)
 }
 
 async fn finance_home(_staff: Staff) -> HttpResponse {

@@ -19,17 +19,24 @@ pub fn cookie_name(state: &AppState) -> &'static str {
     }
 }
 
-pub fn session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
+/// The session cookie: HttpOnly, `__Host-` + Secure unless plain loopback development,
+/// SameSite=Strict for staff (nothing of theirs should follow a link from elsewhere) and Lax
+/// for residents (a link in an e-mail should find them signed in).
+pub fn session_cookie(state: &AppState, token: &str, staff: bool) -> Cookie<'static> {
     Cookie::build(cookie_name(state), token.to_string())
         .path("/")
         .http_only(true)
         .secure(state.settings.cookies_secure())
-        .same_site(SameSite::Strict)
+        .same_site(if staff {
+            SameSite::Strict
+        } else {
+            SameSite::Lax
+        })
         .finish()
 }
 
 pub fn removal_cookie(state: &AppState) -> Cookie<'static> {
-    let mut c = session_cookie(state, "");
+    let mut c = session_cookie(state, "", true);
     c.make_removal();
     c
 }
@@ -61,7 +68,8 @@ pub async fn current(req: &HttpRequest) -> Result<Option<SessionUser>, WebError>
     Ok(user)
 }
 
-/// A page that needs a signed-in staff member; anonymous visitors go to the login page.
+/// A page that needs a signed-in person; anonymous visitors go to the login page, and
+/// staff who have not set up their second factor go to that page first.
 pub struct Staff(pub SessionUser);
 
 impl FromRequest for Staff {
@@ -72,7 +80,33 @@ impl FromRequest for Staff {
         let req = req.clone();
         Box::pin(async move {
             match current(&req).await? {
-                Some(u) => Ok(Staff(u)),
+                Some(u) => {
+                    let require = state_of(&req)
+                        .map(|s| s.settings.require_staff_second_factor)
+                        .unwrap_or(true);
+                    if require && u.is_staff() && !u.totp_enabled {
+                        return Err(WebError::SecondFactorRequired);
+                    }
+                    Ok(Staff(u))
+                }
+                None => Err(WebError::LoginRequired(req.uri().to_string())),
+            }
+        })
+    }
+}
+
+/// Signed in, whether or not the second factor is set up yet (the set-up pages).
+pub struct SignedIn(pub SessionUser);
+
+impl FromRequest for SignedIn {
+    type Error = WebError;
+    type Future = Pin<Box<dyn Future<Output = Result<SignedIn, WebError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            match current(&req).await? {
+                Some(u) => Ok(SignedIn(u)),
                 None => Err(WebError::LoginRequired(req.uri().to_string())),
             }
         })
@@ -106,6 +140,12 @@ impl FromRequest for ApiStaff {
             let Some(user) = user else {
                 return Err(ApiError::unauthorized());
             };
+            let require = state_of(&req)
+                .map(|s| s.settings.require_staff_second_factor)
+                .unwrap_or(true);
+            if require && user.is_staff() && !user.totp_enabled {
+                return Err(ApiError::second_factor());
+            }
             // State-changing API calls carry the session's CSRF token in a header.
             if req.method() != actix_web::http::Method::GET {
                 let sent = req

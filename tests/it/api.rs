@@ -9,7 +9,7 @@ async fn api_login(app: &TestApp, email: &str) -> (reqwest::Client, String) {
     let c = app.client();
     let r = c
         .post(app.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": PASSWORD}))
+        .json(&json!({"email": email, "password": PASSWORD, "code": app.code_for(email)}))
         .send()
         .await
         .expect("login");

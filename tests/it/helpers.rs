@@ -97,6 +97,7 @@ pub fn staff(id: &str, roles: &[Role]) -> Principal {
             email: format!("{id}@test.example"),
         },
         roles: roles.to_vec(),
+        coordinator_areas: Vec::new(),
     }
 }
 
@@ -183,11 +184,30 @@ impl TestApp {
         self.pool.get().expect("connection")
     }
 
-    /// Make a staff account with a password; returns the email.
+    /// Make an account with a password and, for staff, an authenticator app set up
+    /// (the default settings require it); returns the email.
     pub fn add_user(&self, email: &str, role: Role) -> String {
         let mut c = self.conn();
-        auth::add_user(&mut c, &Principal::cli(), email, "", role, PASSWORD).expect("user");
+        let user =
+            auth::add_user(&mut c, &Principal::cli(), email, "", role, PASSWORD).expect("user");
+        if role.is_staff() {
+            let (secret, _) = auth::begin_totp(&mut c, &user.id).expect("totp");
+            let code = auth::current_code(&secret, &user.email, burgerbegroting::db::repo::now())
+                .expect("code");
+            auth::confirm_totp(&mut c, &user.id, &code, burgerbegroting::db::repo::now())
+                .expect("confirm");
+        }
         email.to_string()
+    }
+
+    /// The current authenticator code of a user.
+    pub fn code_for(&self, email: &str) -> String {
+        let mut c = self.conn();
+        let user = burgerbegroting::db::repo::users::find_by_email(&mut c, email)
+            .expect("query")
+            .expect("user");
+        let secret = user.totp_secret.expect("secret");
+        auth::current_code(&secret, &user.email, burgerbegroting::db::repo::now()).expect("code")
     }
 
     pub fn client(&self) -> reqwest::Client {
@@ -205,6 +225,12 @@ impl TestApp {
     /// Sign in through the login form like a browser; returns the client.
     pub async fn login(&self, email: &str) -> reqwest::Client {
         let c = self.client();
+        self.login_with(&c, email).await;
+        c
+    }
+
+    /// Sign in with an existing client (its cookies are sent along).
+    pub async fn login_with(&self, c: &reqwest::Client, email: &str) {
         let page = c
             .get(self.url("/inloggen"))
             .send()
@@ -223,8 +249,27 @@ impl TestApp {
             .send()
             .await
             .expect("login");
+        if resp.status() == 200 {
+            // Second step: the code from the authenticator app.
+            let html = resp.text().await.expect("body");
+            let ticket = hidden(&html, "ticket");
+            let token = csrf_token(&html);
+            let code = self.code_for(email);
+            let resp = c
+                .post(self.url("/inloggen/code"))
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("ticket", ticket.as_str()),
+                    ("code", code.as_str()),
+                    ("terug", ""),
+                ])
+                .send()
+                .await
+                .expect("code");
+            assert_eq!(resp.status(), 303, "code step of {email} should redirect");
+            return;
+        }
         assert_eq!(resp.status(), 303, "login of {email} should redirect");
-        c
     }
 
     /// GET a page and return (status, body).

@@ -1,6 +1,7 @@
 //! Integration tests: a real database per test (a temporary SQLite file, and PostgreSQL
 //! when TEST_DATABASE_URL is set) and real HTTP against the running application.
 
+mod accounts;
 mod api;
 mod cli;
 mod concurrency;

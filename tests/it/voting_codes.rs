@@ -740,3 +740,37 @@ fn the_cli_writes_the_csv_once_and_refuses_to_overwrite() {
         .collect();
     assert_no_secret_in(&every_value(&mut c), &codes);
 }
+
+#[test]
+fn voter_sessions_end_at_expiry_and_when_the_code_is_revoked() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let (a, _) = two_areas(&mut c);
+        let g = svc::generate_batch(&mut c, &admin(), &a, 2027, 2).expect("batch");
+        let t0 = now();
+        let s = svc::open_voter_session(&mut c, &g.codes[0].formatted(), None, "192.0.2.7", t0)
+            .expect("session");
+        assert_eq!((s.area_slug.as_str(), s.year), (a.as_str(), 2027));
+        let v = svc::voter(&mut c, &s.token, t0 + chrono::Duration::minutes(59))
+            .expect("lookup")
+            .expect("still valid");
+        assert_eq!(v.handle, g.codes[0].handle());
+        assert!(
+            svc::voter(&mut c, &s.token, t0 + chrono::Duration::minutes(60))
+                .expect("lookup")
+                .is_none()
+        );
+        assert!(svc::voter(&mut c, "not a token", t0)
+            .expect("lookup")
+            .is_none());
+        // Revoking the code ends a live session at once.
+        let s2 = svc::open_voter_session(&mut c, &g.codes[1].formatted(), None, "192.0.2.7", t0)
+            .expect("session");
+        svc::revoke(&mut c, &admin(), g.codes[1].handle(), RevokeReason::Lost).expect("revoke");
+        assert!(svc::voter(&mut c, &s2.token, t0).expect("lookup").is_none());
+        // The token itself is not stored, only its hash.
+        let values = every_value(&mut c);
+        assert!(values.iter().all(|(_, _, v)| !v.contains(&s.token)));
+    }
+}

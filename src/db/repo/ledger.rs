@@ -310,3 +310,18 @@ pub fn pending_outgoing(conn: &mut DbConn, account_id: &str) -> QueryResult<i64>
         .load(conn)?;
     Ok(amounts.iter().sum())
 }
+
+pub fn update_area_settings(
+    conn: &mut DbConn,
+    area_id: &str,
+    description: &str,
+    max_initiative_cents: Option<i64>,
+) -> QueryResult<()> {
+    diesel::update(areas::table.find(area_id))
+        .set((
+            areas::description.eq(description),
+            areas::max_initiative_cents.eq(max_initiative_cents),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

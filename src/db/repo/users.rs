@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
-use crate::db::models::{UserRoleRow, UserRow};
-use crate::db::schema::{user_roles, users};
+use crate::db::models::{LoginTicketRow, UserRoleRow, UserRow};
+use crate::db::schema::{login_tickets, user_roles, users};
 use crate::db::DbConn;
 
 pub fn insert(conn: &mut DbConn, user: &UserRow) -> QueryResult<()> {
@@ -46,4 +46,74 @@ pub fn emails(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, Str
         .filter(users::id.eq_any(ids))
         .select((users::id, users::email))
         .load(conn)
+}
+
+pub fn set_password_hash(conn: &mut DbConn, user_id: &str, phc: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::password_hash.eq(phc))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_totp(
+    conn: &mut DbConn,
+    user_id: &str,
+    secret: Option<&str>,
+    enabled: bool,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::totp_secret.eq(secret),
+            users::totp_enabled.eq(enabled),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_disabled(conn: &mut DbConn, user_id: &str, disabled: bool) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::disabled.eq(disabled))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// (role, area id) pairs of one user.
+pub fn grants_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(String, Option<String>)>> {
+    user_roles::table
+        .filter(user_roles::user_id.eq(user_id))
+        .select((user_roles::role, user_roles::area_id))
+        .order(user_roles::role.asc())
+        .load(conn)
+}
+
+pub fn all_grants(conn: &mut DbConn) -> QueryResult<Vec<UserRoleRow>> {
+    user_roles::table
+        .order(user_roles::created_at.asc())
+        .load(conn)
+}
+
+pub fn find_grant(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRoleRow>> {
+    user_roles::table.find(id).first(conn).optional()
+}
+
+pub fn delete_grant(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+    diesel::delete(user_roles::table.find(id)).execute(conn)
+}
+
+pub fn insert_login_ticket(conn: &mut DbConn, row: &LoginTicketRow) -> QueryResult<()> {
+    diesel::insert_into(login_tickets::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find_login_ticket(
+    conn: &mut DbConn,
+    token_hash: &str,
+) -> QueryResult<Option<LoginTicketRow>> {
+    login_tickets::table.find(token_hash).first(conn).optional()
+}
+
+pub fn delete_login_ticket(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize> {
+    diesel::delete(login_tickets::table.find(token_hash)).execute(conn)
 }

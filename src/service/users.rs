@@ -1,0 +1,336 @@
+//! Administration of accounts and roles, and the area settings coordinators manage.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::{Principal, ServiceError};
+use crate::db::models::UserRoleRow;
+use crate::db::repo::{self, audit, ledger as q, sessions, users};
+use crate::db::{tx, DbConn};
+use crate::domain::audit::NewEvent;
+use crate::domain::role::{Permission, Role};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GrantView {
+    pub id: String,
+    pub role: Role,
+    pub role_label: &'static str,
+    pub area: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UserView {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub disabled: bool,
+    pub second_factor: bool,
+    pub created_at: String,
+    pub grants: Vec<GrantView>,
+}
+
+fn area_names(conn: &mut DbConn) -> Result<HashMap<String, String>, ServiceError> {
+    Ok(q::list_areas(conn)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect())
+}
+
+pub fn list_users(conn: &mut DbConn, who: &Principal) -> Result<Vec<UserView>, ServiceError> {
+    who.require(Permission::Administer)?;
+    let areas = area_names(conn)?;
+    let mut grants: HashMap<String, Vec<GrantView>> = HashMap::new();
+    for g in users::all_grants(conn)? {
+        if let Some(role) = Role::parse(&g.role) {
+            grants
+                .entry(g.user_id.clone())
+                .or_default()
+                .push(GrantView {
+                    id: g.id,
+                    role,
+                    role_label: role.label_nl(),
+                    area: g.area_id.and_then(|a| areas.get(&a).cloned()),
+                });
+        }
+    }
+    Ok(users::list(conn)?
+        .into_iter()
+        .map(|u| UserView {
+            grants: grants.remove(&u.id).unwrap_or_default(),
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            disabled: u.disabled,
+            second_factor: u.totp_enabled,
+            created_at: u.created_at.format("%Y-%m-%d").to_string(),
+        })
+        .collect())
+}
+
+pub fn grant_role(
+    conn: &mut DbConn,
+    who: &Principal,
+    user_id: &str,
+    role: Role,
+    area_slug: Option<&str>,
+) -> Result<(), ServiceError> {
+    who.require(Permission::Administer)?;
+    tx::write(conn, |c| {
+        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
+        let area_id = if role.needs_area() {
+            let slug = area_slug
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| {
+                    ServiceError::invalid("area", "Kies het gebied van deze gebiedsregisseur.")
+                })?;
+            Some(
+                q::find_area_by_slug(c, slug)?
+                    .ok_or_else(|| ServiceError::invalid("area", "Dit gebied bestaat niet."))?
+                    .id,
+            )
+        } else {
+            None
+        };
+        let existing = users::grants_of(c, &user.id)?;
+        if existing
+            .iter()
+            .any(|(r, a)| r == role.as_str() && *a == area_id)
+        {
+            return Err(ServiceError::invalid(
+                "role",
+                "Deze gebruiker heeft deze rol al.",
+            ));
+        }
+        let row = UserRoleRow {
+            id: Uuid::new_v4().to_string(),
+            user_id: user.id.clone(),
+            role: role.as_str().into(),
+            area_id: area_id.clone(),
+            created_at: repo::now(),
+        };
+        users::add_role(c, &row)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "role.granted",
+                entity_type: "user",
+                entity_id: user.id.clone(),
+                before: Value::Null,
+                after: json!({"grant": row.id, "role": role.as_str(), "area": area_id}),
+            }],
+        )?;
+        Ok(())
+    })
+}
+
+pub fn revoke_role(conn: &mut DbConn, who: &Principal, grant_id: &str) -> Result<(), ServiceError> {
+    who.require(Permission::Administer)?;
+    tx::write(conn, |c| {
+        let g = users::find_grant(c, grant_id)?.ok_or(ServiceError::NotFound("Rol"))?;
+        if who.actor.user_id() == Some(g.user_id.as_str()) && g.role == Role::Admin.as_str() {
+            return Err(ServiceError::invalid(
+                "role",
+                "U kunt uw eigen beheerdersrol niet intrekken. Vraag een andere beheerder.",
+            ));
+        }
+        users::delete_grant(c, grant_id)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "role.revoked",
+                entity_type: "user",
+                entity_id: g.user_id.clone(),
+                before: json!({"grant": g.id, "role": g.role, "area": g.area_id}),
+                after: Value::Null,
+            }],
+        )?;
+        Ok(())
+    })
+}
+
+/// Disabling ends every session of the user at once.
+pub fn set_disabled(
+    conn: &mut DbConn,
+    who: &Principal,
+    user_id: &str,
+    disabled: bool,
+) -> Result<(), ServiceError> {
+    who.require(Permission::Administer)?;
+    if disabled && who.actor.user_id() == Some(user_id) {
+        return Err(ServiceError::invalid(
+            "user",
+            "U kunt uw eigen account niet blokkeren.",
+        ));
+    }
+    tx::write(conn, |c| {
+        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
+        if user.disabled == disabled {
+            return Ok(());
+        }
+        users::set_disabled(c, user_id, disabled)?;
+        let ended = if disabled {
+            sessions::revoke_all_for_user(c, user_id)?
+        } else {
+            0
+        };
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: if disabled {
+                    "user.disabled"
+                } else {
+                    "user.enabled"
+                },
+                entity_type: "user",
+                entity_id: user.id.clone(),
+                before: json!({"disabled": user.disabled}),
+                after: json!({"disabled": disabled, "sessions_ended": ended}),
+            }],
+        )?;
+        Ok(())
+    })
+}
+
+/// Who has which role, for the quarterly access review (CSV, `;`, BOM for Excel).
+pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceError> {
+    let list = list_users(conn, who)?;
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let err = |e: csv::Error| ServiceError::invalid("csv", e.to_string());
+    w.write_record([
+        "e-mail",
+        "naam",
+        "rol",
+        "gebied",
+        "geblokkeerd",
+        "tweede_stap",
+        "aangemaakt",
+    ])
+    .map_err(err)?;
+    for u in list {
+        let rows: Vec<(String, String)> = if u.grants.is_empty() {
+            vec![(String::new(), String::new())]
+        } else {
+            u.grants
+                .iter()
+                .map(|g| {
+                    (
+                        g.role.as_str().to_string(),
+                        g.area.clone().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        };
+        for (role, area) in rows {
+            w.write_record([
+                u.email.as_str(),
+                u.display_name.as_str(),
+                role.as_str(),
+                area.as_str(),
+                if u.disabled { "ja" } else { "nee" },
+                if u.second_factor { "ja" } else { "nee" },
+                u.created_at.as_str(),
+            ])
+            .map_err(err)?;
+        }
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ServiceError::invalid("csv", e.to_string()))?;
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaSettings {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub max_initiative_cents: Option<i64>,
+}
+
+pub fn area_settings(
+    conn: &mut DbConn,
+    who: &Principal,
+    slug: &str,
+) -> Result<AreaSettings, ServiceError> {
+    let a = q::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    who.require_area(&a.id)?;
+    Ok(AreaSettings {
+        id: a.id,
+        slug: a.slug,
+        name: a.name,
+        description: a.description,
+        max_initiative_cents: a.max_initiative_cents,
+    })
+}
+
+/// The village's own rules for initiatives: a description and the per-initiative maximum.
+pub fn update_area_settings(
+    conn: &mut DbConn,
+    who: &Principal,
+    slug: &str,
+    description: &str,
+    max_initiative_cents: Option<i64>,
+) -> Result<AreaSettings, ServiceError> {
+    if let Some(m) = max_initiative_cents {
+        if m <= 0 {
+            return Err(ServiceError::invalid(
+                "max_initiative",
+                "Vul een maximum groter dan € 0 in, of laat het leeg.",
+            ));
+        }
+    }
+    if description.chars().count() > 4000 {
+        return Err(ServiceError::invalid(
+            "description",
+            "De beschrijving is te lang (hoogstens 4000 tekens).",
+        ));
+    }
+    tx::write(conn, |c| {
+        let a = q::find_area_by_slug(c, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+        who.require_area(&a.id)?;
+        q::update_area_settings(c, &a.id, description.trim(), max_initiative_cents)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "area.settings_changed",
+                entity_type: "area",
+                entity_id: a.id.clone(),
+                before: json!({"description": a.description, "max_initiative_cents": a.max_initiative_cents}),
+                after: json!({"description": description.trim(), "max_initiative_cents": max_initiative_cents}),
+            }],
+        )?;
+        Ok(AreaSettings {
+            id: a.id,
+            slug: a.slug,
+            name: a.name,
+            description: description.trim().to_string(),
+            max_initiative_cents,
+        })
+    })
+}
+
+/// Areas this person may manage (all for administrators).
+pub fn my_areas(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaSettings>, ServiceError> {
+    Ok(q::list_areas(conn)?
+        .into_iter()
+        .filter(|a| crate::domain::role::may_coordinate(&who.roles, &who.coordinator_areas, &a.id))
+        .map(|a| AreaSettings {
+            id: a.id,
+            slug: a.slug,
+            name: a.name,
+            description: a.description,
+            max_initiative_cents: a.max_initiative_cents,
+        })
+        .collect())
+}

@@ -1,0 +1,331 @@
+//! Administrator pages for accounts and roles, and the coordinators' area settings.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use super::csrf::CsrfForm;
+use super::error::WebError;
+use super::pages::{html, html_status, redirect};
+use super::run_db;
+use super::session::Staff;
+use crate::domain::money::parse_eur_nl;
+use crate::domain::role::{Permission, Role};
+use crate::service::auth::{self, SessionUser};
+use crate::service::{ledger, users, ServiceError};
+use crate::startup::AppState;
+use crate::views;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/beheer/gebruikers", web::get().to(list))
+        .route("/beheer/gebruikers", web::post().to(create))
+        .route("/beheer/gebruikers.csv", web::get().to(export))
+        .route("/beheer/gebruikers/{id}/rollen", web::post().to(grant))
+        .route("/beheer/gebruikers/{id}/blokkeren", web::post().to(disable))
+        .route(
+            "/beheer/gebruikers/{id}/deblokkeren",
+            web::post().to(enable),
+        )
+        .route("/beheer/rollen/{id}/intrekken", web::post().to(revoke))
+        .route("/gebieden", web::get().to(my_areas))
+        .route("/gebieden/{slug}/instellingen", web::get().to(area_form))
+        .route("/gebieden/{slug}/instellingen", web::post().to(area_save));
+}
+
+async fn render(
+    state: &AppState,
+    user: &SessionUser,
+    errors: Vec<(String, String)>,
+    email: &str,
+    name: &str,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let p = user.principal();
+    let (list, areas) = run_db(state, move |c| {
+        Ok((users::list_users(c, &p)?, ledger::pools(c)?))
+    })
+    .await?;
+    Ok(html_status(
+        status,
+        views::users::users(
+            user,
+            &views::users::UsersPage {
+                users: &list,
+                areas: &areas,
+                errors: &errors,
+                email,
+                name,
+                notice,
+            },
+        ),
+    ))
+}
+
+async fn list(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+    user.principal().require(Permission::Administer)?;
+    render(&state, &user, Vec::new(), "", "", None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct CreateForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn create(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    form: CsrfForm<CreateForm>,
+) -> Result<HttpResponse, WebError> {
+    let f = form.data;
+    let p = user.principal();
+    p.require(Permission::Administer)?;
+    let Some(role) = Role::parse(&f.role) else {
+        return Err(WebError::BadRequest);
+    };
+    let (email, name, area, password) = (
+        f.email.clone(),
+        f.name.clone(),
+        f.area.clone(),
+        f.password.clone(),
+    );
+    let result = run_db(&state, move |c| {
+        auth::add_user_in_area(c, &p, &email, &name, role, Some(area.as_str()), &password)
+    })
+    .await;
+    match result {
+        Ok(u) => {
+            let notice = format!("Account voor {} is gemaakt.", u.email);
+            render(
+                &state,
+                &user,
+                Vec::new(),
+                "",
+                "",
+                Some(&notice),
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(ServiceError::Invalid { field, message }) => {
+            render(
+                &state,
+                &user,
+                vec![(field.to_string(), message)],
+                &f.email,
+                &f.name,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn export(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+    let p = user.principal();
+    let csv = run_db(&state, move |c| users::roles_csv(c, &p)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"rollen.csv\"",
+        ))
+        .body(csv))
+}
+
+#[derive(Deserialize)]
+struct GrantForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    area: String,
+}
+
+async fn after_change(
+    state: &AppState,
+    user: &SessionUser,
+    r: Result<(), ServiceError>,
+    ok: &str,
+) -> Result<HttpResponse, WebError> {
+    match r {
+        Ok(()) => render(state, user, Vec::new(), "", "", Some(ok), StatusCode::OK).await,
+        Err(ServiceError::Invalid { message, .. }) => {
+            render(
+                state,
+                user,
+                vec![("email".into(), message)],
+                "",
+                "",
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn grant(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: CsrfForm<GrantForm>,
+) -> Result<HttpResponse, WebError> {
+    let f = form.data;
+    let Some(role) = Role::parse(&f.role) else {
+        return Err(WebError::BadRequest);
+    };
+    let (p, id) = (user.principal(), id.into_inner());
+    let r = run_db(&state, move |c| {
+        users::grant_role(c, &p, &id, role, Some(f.area.as_str()))
+    })
+    .await;
+    after_change(&state, &user, r, "De rol is toegevoegd.").await
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn revoke(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    _f: CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let (p, id) = (user.principal(), id.into_inner());
+    let r = run_db(&state, move |c| users::revoke_role(c, &p, &id)).await;
+    after_change(&state, &user, r, "De rol is ingetrokken.").await
+}
+
+async fn disable(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    _f: CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let (p, id) = (user.principal(), id.into_inner());
+    let r = run_db(&state, move |c| users::set_disabled(c, &p, &id, true)).await;
+    after_change(
+        &state,
+        &user,
+        r,
+        "Het account is geblokkeerd en overal uitgelogd.",
+    )
+    .await
+}
+
+async fn enable(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    _f: CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let (p, id) = (user.principal(), id.into_inner());
+    let r = run_db(&state, move |c| users::set_disabled(c, &p, &id, false)).await;
+    after_change(&state, &user, r, "Het account is weer actief.").await
+}
+
+async fn my_areas(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
+    let p = user.principal();
+    let areas = run_db(&state, move |c| users::my_areas(c, &p)).await?;
+    Ok(html(views::users::my_areas(&user, &areas)))
+}
+
+async fn area_form(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let (p, slug) = (user.principal(), slug.into_inner());
+    let a = run_db(&state, move |c| users::area_settings(c, &p, &slug)).await?;
+    let max = views::users::max_text(a.max_initiative_cents);
+    Ok(html(views::users::area_settings(
+        &user,
+        &a,
+        &a.description,
+        &max,
+        &[],
+        None,
+    )))
+}
+
+#[derive(Deserialize)]
+struct AreaForm {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    max_initiative: String,
+}
+
+async fn area_save(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: CsrfForm<AreaForm>,
+) -> Result<HttpResponse, WebError> {
+    let f = form.data;
+    let slug = slug.into_inner();
+    let p = user.principal();
+    let max = if f.max_initiative.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_eur_nl(&f.max_initiative).map(Some)
+    };
+    let max = match max {
+        Ok(m) => m,
+        Err(e) => {
+            let (p2, s2) = (p.clone(), slug.clone());
+            let a = run_db(&state, move |c| users::area_settings(c, &p2, &s2)).await?;
+            return Ok(html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::users::area_settings(
+                    &user,
+                    &a,
+                    &f.description,
+                    &f.max_initiative,
+                    &[("max_initiative".into(), e.to_string())],
+                    None,
+                ),
+            ));
+        }
+    };
+    let desc = f.description.clone();
+    let s2 = slug.clone();
+    match run_db(&state, move |c| {
+        users::update_area_settings(c, &p, &s2, &desc, max)
+    })
+    .await
+    {
+        Ok(_) => Ok(redirect(&format!("/gebieden/{slug}/instellingen"))),
+        Err(ServiceError::Invalid { field, message }) => {
+            let (p2, s2) = (user.principal(), slug.clone());
+            let a = run_db(&state, move |c| users::area_settings(c, &p2, &s2)).await?;
+            Ok(html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::users::area_settings(
+                    &user,
+                    &a,
+                    &f.description,
+                    &f.max_initiative,
+                    &[(field.to_string(), message)],
+                    None,
+                ),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

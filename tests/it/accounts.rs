@@ -1,0 +1,811 @@
+//! Accounts, roles, sessions and the one guard (issue 3, accounts part).
+
+use std::collections::BTreeMap;
+
+use burgerbegroting::db::repo::{self, users};
+use burgerbegroting::domain::password;
+use burgerbegroting::domain::role::Role;
+use burgerbegroting::service::auth::{self, LoginOutcome, SessionPolicy};
+use burgerbegroting::service::{users as usvc, Principal, ServiceError};
+use chrono::Duration;
+use diesel::connection::SimpleConnection;
+use diesel::RunQueryDsl;
+
+use crate::helpers::*;
+
+fn session_token(outcome: LoginOutcome) -> String {
+    match outcome {
+        LoginOutcome::Session(s) => s.token,
+        other => panic!("expected a session, got {other:?}"),
+    }
+}
+
+#[test]
+fn stored_hashes_are_argon2id_phc_and_old_parameters_are_rehashed_at_login() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let u = auth::add_user(
+            &mut c,
+            &Principal::cli(),
+            "Oud@Example.nl",
+            "",
+            Role::Initiator,
+            PASSWORD,
+        )
+        .expect("user");
+        assert!(
+            u.password_hash
+                .starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{}",
+            u.password_hash
+        );
+        let old = password::hash_with(PASSWORD, 8192, 1, 1).expect("old hash");
+        users::set_password_hash(&mut c, &u.id, &old).expect("set");
+        let now = repo::now();
+        session_token(
+            auth::login(
+                &mut c,
+                "oud@example.nl",
+                PASSWORD,
+                "127.0.0.1",
+                now,
+                SessionPolicy::default(),
+            )
+            .expect("login"),
+        );
+        let after = users::find(&mut c, &u.id).expect("q").expect("user");
+        assert!(
+            after
+                .password_hash
+                .starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{} on {}",
+            after.password_hash,
+            db.backend
+        );
+        assert_ne!(after.password_hash, old);
+        assert!(password::verify(PASSWORD, &after.password_hash));
+    }
+}
+
+#[test]
+fn sessions_expire_when_idle_and_after_the_absolute_limit() {
+    let db = TestDb::sqlite();
+    let pool = db.pool();
+    let mut c = pool.get().expect("conn");
+    auth::add_user(
+        &mut c,
+        &Principal::cli(),
+        "fin@example.nl",
+        "",
+        Role::FinanceClerk,
+        PASSWORD,
+    )
+    .expect("user");
+    let policy = SessionPolicy::default();
+    let t0 = repo::now();
+    let token = session_token(
+        auth::login(&mut c, "fin@example.nl", PASSWORD, "127.0.0.1", t0, policy).expect("login"),
+    );
+    assert!(
+        auth::session_user(&mut c, &token, t0 + Duration::minutes(29), policy)
+            .expect("q")
+            .is_some()
+    );
+    // Idle: 30 minutes after the last request.
+    assert!(auth::session_user(
+        &mut c,
+        &token,
+        t0 + Duration::minutes(29) + Duration::minutes(30),
+        policy
+    )
+    .expect("q")
+    .is_none());
+
+    // Absolute: active every 20 minutes, still gone after 8 hours.
+    let t1 = repo::now();
+    let token = session_token(
+        auth::login(&mut c, "fin@example.nl", PASSWORD, "127.0.0.1", t1, policy).expect("login"),
+    );
+    let mut t = t1;
+    while t < t1 + Duration::hours(8) - Duration::minutes(20) {
+        t += Duration::minutes(20);
+        assert!(
+            auth::session_user(&mut c, &token, t, policy)
+                .expect("q")
+                .is_some(),
+            "alive at {t}"
+        );
+    }
+    assert!(
+        auth::session_user(&mut c, &token, t1 + Duration::hours(8), policy)
+            .expect("q")
+            .is_none()
+    );
+}
+
+#[test]
+fn login_throttling_is_stored_and_holds_after_a_restart() {
+    for db in TestDb::all() {
+        {
+            let pool = db.pool();
+            let mut c = pool.get().expect("conn");
+            auth::add_user(
+                &mut c,
+                &Principal::cli(),
+                "fin@example.nl",
+                "",
+                Role::FinanceClerk,
+                PASSWORD,
+            )
+            .expect("user");
+            let now = repo::now();
+            let mut outcomes = Vec::new();
+            for _ in 0..5 {
+                outcomes.push(
+                    auth::login(
+                        &mut c,
+                        "fin@example.nl",
+                        "verkeerd wachtwoord",
+                        "10.0.0.1",
+                        now,
+                        SessionPolicy::default(),
+                    )
+                    .expect("login"),
+                );
+            }
+            assert!(matches!(outcomes[3], LoginOutcome::Refused));
+            assert!(
+                matches!(outcomes[4], LoginOutcome::Throttled),
+                "{:?}",
+                outcomes[4]
+            );
+            // Unknown accounts are throttled the same way.
+            for _ in 0..5 {
+                auth::login(
+                    &mut c,
+                    "niemand@example.nl",
+                    "verkeerd wachtwoord",
+                    "10.0.0.2",
+                    now,
+                    SessionPolicy::default(),
+                )
+                .expect("login");
+            }
+        }
+        // "Restart": a new pool on the same database; the right password is still refused.
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let now = repo::now() + Duration::minutes(1);
+        let r = auth::login(
+            &mut c,
+            "fin@example.nl",
+            PASSWORD,
+            "10.0.0.3",
+            now,
+            SessionPolicy::default(),
+        )
+        .expect("login");
+        assert!(
+            matches!(r, LoginOutcome::Throttled),
+            "{r:?} on {}",
+            db.backend
+        );
+        let r = auth::login(
+            &mut c,
+            "niemand@example.nl",
+            PASSWORD,
+            "10.0.0.3",
+            now,
+            SessionPolicy::default(),
+        )
+        .expect("login");
+        assert!(matches!(r, LoginOutcome::Throttled));
+        // After the block, the right password works again.
+        let later = now + Duration::minutes(16);
+        session_token(
+            auth::login(
+                &mut c,
+                "fin@example.nl",
+                PASSWORD,
+                "10.0.0.3",
+                later,
+                SessionPolicy::default(),
+            )
+            .expect("login"),
+        );
+    }
+}
+
+#[test]
+fn per_address_throttling_stops_spraying_many_accounts() {
+    let db = TestDb::sqlite();
+    let pool = db.pool();
+    let mut c = pool.get().expect("conn");
+    let now = repo::now();
+    let mut last = None;
+    for i in 0..20 {
+        last = Some(
+            auth::login(
+                &mut c,
+                &format!("user{i}@example.nl"),
+                "verkeerd wachtwoord",
+                "10.9.9.9",
+                now,
+                SessionPolicy::default(),
+            )
+            .expect("login"),
+        );
+    }
+    assert!(matches!(last, Some(LoginOutcome::Throttled)));
+}
+
+#[test]
+fn the_second_factor_is_needed_when_set_up() {
+    let db = TestDb::sqlite();
+    let pool = db.pool();
+    let mut c = pool.get().expect("conn");
+    let u = auth::add_user(
+        &mut c,
+        &Principal::cli(),
+        "fin@example.nl",
+        "",
+        Role::FinanceClerk,
+        PASSWORD,
+    )
+    .expect("user");
+    let now = repo::now();
+    let (secret, url) = auth::begin_totp(&mut c, &u.id).expect("begin");
+    assert!(url.starts_with("otpauth://totp/"), "{url}");
+    assert!(
+        auth::confirm_totp(&mut c, &u.id, "000000", now).is_err()
+            || auth::current_code(&secret, &u.email, now).as_deref() == Some("000000")
+    );
+    let code = auth::current_code(&secret, &u.email, now).expect("code");
+    auth::confirm_totp(&mut c, &u.id, &code, now).expect("confirm");
+    let ticket = match auth::login(
+        &mut c,
+        "fin@example.nl",
+        PASSWORD,
+        "127.0.0.1",
+        now,
+        SessionPolicy::default(),
+    )
+    .expect("login")
+    {
+        LoginOutcome::NeedsCode { ticket } => ticket,
+        other => panic!("expected the code step, got {other:?}"),
+    };
+    let wrong = if code == "123456" { "654321" } else { "123456" };
+    assert!(matches!(
+        auth::complete_login(&mut c, &ticket, wrong, now, SessionPolicy::default()).expect("x"),
+        LoginOutcome::Refused
+    ));
+    session_token(
+        auth::complete_login(&mut c, &ticket, &code, now, SessionPolicy::default()).expect("ok"),
+    );
+    // A ticket works once.
+    assert!(matches!(
+        auth::complete_login(&mut c, &ticket, &code, now, SessionPolicy::default()).expect("x"),
+        LoginOutcome::Refused
+    ));
+}
+
+#[test]
+fn registration_refuses_short_and_common_passwords() {
+    let db = TestDb::sqlite();
+    let pool = db.pool();
+    let mut c = pool.get().expect("conn");
+    for bad in ["kort", "password1234", "qwertyuiop123"] {
+        assert!(
+            matches!(
+                auth::register_initiator(&mut c, "a@example.nl", "A", bad),
+                Err(ServiceError::Invalid {
+                    field: "password",
+                    ..
+                })
+            ),
+            "{bad}"
+        );
+    }
+    let u = auth::register_initiator(&mut c, "a@example.nl", "A", "de molen draait op zaterdag")
+        .expect("ok");
+    assert_eq!(
+        users::grants_of(&mut c, &u.id).expect("g"),
+        vec![("initiator".to_string(), None)]
+    );
+}
+
+#[test]
+fn disabling_a_user_ends_their_sessions_and_roles_are_exportable() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let u = auth::add_user(
+            &mut c,
+            &Principal::cli(),
+            "fin@example.nl",
+            "",
+            Role::FinanceClerk,
+            PASSWORD,
+        )
+        .expect("user");
+        let now = repo::now();
+        let token = session_token(
+            auth::login(
+                &mut c,
+                "fin@example.nl",
+                PASSWORD,
+                "127.0.0.1",
+                now,
+                SessionPolicy::default(),
+            )
+            .expect("login"),
+        );
+        assert!(
+            auth::session_user(&mut c, &token, now, SessionPolicy::default())
+                .expect("q")
+                .is_some()
+        );
+        usvc::set_disabled(&mut c, &admin(), &u.id, true).expect("disable");
+        assert!(
+            auth::session_user(&mut c, &token, now, SessionPolicy::default())
+                .expect("q")
+                .is_none(),
+            "{}",
+            db.backend
+        );
+        assert!(matches!(
+            auth::login(
+                &mut c,
+                "fin@example.nl",
+                PASSWORD,
+                "127.0.0.2",
+                now,
+                SessionPolicy::default()
+            )
+            .expect("l"),
+            LoginOutcome::Refused
+        ));
+        // Only administrators.
+        assert!(matches!(
+            usvc::set_disabled(&mut c, &clerk(), &u.id, false),
+            Err(ServiceError::Forbidden(_))
+        ));
+        usvc::grant_role(&mut c, &admin(), &u.id, Role::Council, None).expect("grant");
+        let csv = usvc::roles_csv(&mut c, &admin()).expect("csv");
+        assert!(
+            csv.contains("fin@example.nl;fin@example.nl;council;;ja"),
+            "{csv}"
+        );
+        assert!(csv.contains("finance_clerk"));
+    }
+}
+
+#[actix_web::test]
+async fn cookies_have_the_required_attributes_and_a_new_session_replaces_the_old() {
+    let app = TestApp::spawn().await;
+    app.add_user("fin@example.nl", Role::FinanceClerk);
+    let c = app.client();
+    let html = c
+        .get(app.url("/inloggen"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    let r = c
+        .post(app.url("/inloggen"))
+        .form(&[
+            ("csrf_token", csrf_token(&html).as_str()),
+            ("email", "fin@example.nl"),
+            ("password", PASSWORD),
+            ("terug", ""),
+        ])
+        .send()
+        .await
+        .expect("post");
+    let html = r.text().await.expect("body");
+    let r = c
+        .post(app.url("/inloggen/code"))
+        .form(&[
+            ("csrf_token", csrf_token(&html).as_str()),
+            ("ticket", hidden(&html, "ticket").as_str()),
+            ("code", app.code_for("fin@example.nl").as_str()),
+            ("terug", ""),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303);
+    let set: Vec<String> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(String::from))
+        .collect();
+    let session = set
+        .iter()
+        .find(|s| s.starts_with("bb_session="))
+        .expect("session cookie");
+    for attr in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(session.contains(attr), "{session} lacks {attr}");
+    }
+    assert!(
+        !session.contains("Secure"),
+        "plain loopback development: not Secure"
+    );
+    let first = session.split(';').next().unwrap_or_default().to_string();
+
+    let old = app.client();
+    let r = old
+        .get(app.url("/financien/begroting"))
+        .header("Cookie", &first)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 200, "the first session works");
+
+    // Logging in again in the same browser gives a new token, and the old one is dead.
+    app.login_with(&c, "fin@example.nl").await;
+    let r = c
+        .get(app.url("/financien/begroting"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 200);
+    let r = old
+        .get(app.url("/financien/begroting"))
+        .header("Cookie", &first)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(
+        r.status(),
+        303,
+        "the old session id is dead after a new login"
+    );
+}
+
+#[actix_web::test]
+async fn secure_deployments_use_host_prefixed_secure_cookies() {
+    let db = TestDb::sqlite();
+    let mut settings = db.settings();
+    settings.secure_cookies = Some(true);
+    let pool = db.pool();
+    let app = burgerbegroting::startup::Application::build_with_pool(settings, pool.clone())
+        .expect("app");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    actix_web::rt::spawn(app.run_until_stopped());
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let r = c.get(format!("{base}/inloggen")).send().await.expect("get");
+    let pre = r
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert!(pre.contains("Secure") && pre.contains("HttpOnly"), "{pre}");
+    let mut conn = pool.get().expect("conn");
+    auth::add_user(
+        &mut conn,
+        &Principal::cli(),
+        "init@example.nl",
+        "",
+        Role::Initiator,
+        PASSWORD,
+    )
+    .expect("user");
+    let token = pre
+        .split(';')
+        .next()
+        .and_then(|kv| kv.split_once('='))
+        .map(|(_, v)| v.to_string())
+        .unwrap_or_default();
+    let r = c
+        .post(format!("{base}/inloggen"))
+        .header("Cookie", format!("bb_pre={token}"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "init@example.nl"),
+            ("password", PASSWORD),
+            ("terug", ""),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303);
+    let set: Vec<String> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(String::from))
+        .collect();
+    let session = set
+        .iter()
+        .find(|s| s.starts_with("__Host-bb_session="))
+        .expect("__Host- cookie");
+    assert!(
+        session.contains("Secure") && session.contains("HttpOnly") && session.contains("Path=/"),
+        "{session}"
+    );
+    assert!(
+        session.contains("SameSite=Lax"),
+        "residents: Lax; {session}"
+    );
+    assert!(!session.contains("Domain="));
+}
+
+#[actix_web::test]
+async fn another_sessions_csrf_token_is_refused() {
+    let app = TestApp::spawn().await;
+    app.add_user("a@example.nl", Role::Admin);
+    app.add_user("b@example.nl", Role::Admin);
+    let a = app.login("a@example.nl").await;
+    let b = app.login("b@example.nl").await;
+    let (_, page_b) = app.get(&b, "/beheer").await;
+    let r = a
+        .post(app.url("/beheer/gebieden"))
+        .form(&[
+            ("csrf_token", csrf_token(&page_b).as_str()),
+            ("area_name", "Wezep"),
+            ("area_kind", "dorp"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 403);
+}
+
+#[actix_web::test]
+async fn staff_without_a_second_factor_must_set_it_up_first() {
+    let app = TestApp::spawn().await;
+    {
+        let mut c = app.conn();
+        auth::add_user(
+            &mut c,
+            &Principal::cli(),
+            "nieuw@example.nl",
+            "",
+            Role::FinanceClerk,
+            PASSWORD,
+        )
+        .expect("user");
+    }
+    let c = app.login("nieuw@example.nl").await;
+    let r = c
+        .get(app.url("/financien/begroting"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/account/tweede-stap")
+    );
+    let (status, page) = app.get(&c, "/account/tweede-stap").await;
+    assert_eq!(status, 200);
+    let r = c
+        .post(app.url("/account/tweede-stap/start"))
+        .form(&[("csrf_token", csrf_token(&page))])
+        .send()
+        .await
+        .expect("post");
+    let html = r.text().await.expect("body");
+    assert!(html.contains("<svg"), "QR code shown");
+    let secret = hidden(&html, "secret");
+    let code = auth::current_code(&secret, "nieuw@example.nl", repo::now()).expect("code");
+    let r = c
+        .post(app.url("/account/tweede-stap/bevestigen"))
+        .form(&[
+            ("csrf_token", csrf_token(&html).as_str()),
+            ("code", code.as_str()),
+            ("secret", secret.as_str()),
+            ("url", ""),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303);
+    let (status, _) = app.get(&c, "/financien/begroting").await;
+    assert_eq!(status, 200);
+}
+
+#[actix_web::test]
+async fn coordinators_manage_only_their_own_areas() {
+    let app = TestApp::spawn().await;
+    {
+        let mut c = app.conn();
+        seed_small(&mut c);
+        let u = auth::add_user_in_area(
+            &mut c,
+            &admin(),
+            "loo@example.nl",
+            "",
+            Role::AreaCoordinator,
+            Some("t-loo"),
+            PASSWORD,
+        )
+        .expect("user");
+        let (secret, _) = auth::begin_totp(&mut c, &u.id).expect("totp");
+        let code = auth::current_code(&secret, &u.email, repo::now()).expect("code");
+        auth::confirm_totp(&mut c, &u.id, &code, repo::now()).expect("confirm");
+    }
+    let c = app.login("loo@example.nl").await;
+    let (status, mine) = app.get(&c, "/gebieden").await;
+    assert_eq!(status, 200);
+    assert!(mine.contains("'t Loo") || mine.contains("&#39;t Loo") || mine.contains("t-loo"));
+    assert!(!mine.contains("Oosterwolde"));
+    let (status, page) = app.get(&c, "/gebieden/t-loo/instellingen").await;
+    assert_eq!(status, 200);
+    let token = csrf_token(&page);
+    let r = c
+        .post(app.url("/gebieden/t-loo/instellingen"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("description", "Veilig en voor iedereen"),
+            ("max_initiative", "5.000,00"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303);
+    let (status, _) = app.get(&c, "/gebieden/oosterwolde/instellingen").await;
+    assert_eq!(status, 403);
+    let r = c
+        .post(app.url("/gebieden/oosterwolde/instellingen"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("description", "overgenomen"),
+            ("max_initiative", "1,00"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 403);
+    // A coordinator sees no finance pages.
+    let (status, _) = app.get(&c, "/financien/begroting").await;
+    assert_eq!(status, 403);
+}
+
+/// No GET route changes state: request every GET route as every kind of user and compare
+/// the whole database (except the idle timer of sessions) before and after.
+#[actix_web::test]
+async fn no_get_route_changes_state() {
+    let app = TestApp::spawn().await;
+    for (email, role) in [
+        ("admin@example.nl", Role::Admin),
+        ("clerk@example.nl", Role::FinanceClerk),
+        ("approver@example.nl", Role::FinanceApprover),
+    ] {
+        app.add_user(email, role);
+    }
+    let small = {
+        let mut c = app.conn();
+        seed_small(&mut c)
+    };
+    let t = {
+        let mut c = app.conn();
+        burgerbegroting::service::ledger::propose_transfer(
+            &mut c,
+            &clerk(),
+            &burgerbegroting::service::ledger::TransferInput {
+                id: uuid::Uuid::new_v4(),
+                kind: burgerbegroting::domain::ledger::TransferKind::BudgetToPool,
+                from_account: small.lines[0].account_id.clone(),
+                to_account: small.pools[0].account_id.clone(),
+                amount_cents: 100,
+                memo: "x".into(),
+                decision_ref: Some("RB".into()),
+            },
+        )
+        .expect("t")
+    };
+    let clients = [
+        app.login("admin@example.nl").await,
+        app.login("clerk@example.nl").await,
+        app.login("approver@example.nl").await,
+        app.client(),
+    ];
+
+    // Every GET route registered in the web layer, with its parameters filled in.
+    let mut routes = Vec::new();
+    for file in [
+        include_str!("../../src/web/pages.rs"),
+        include_str!("../../src/web/account.rs"),
+        include_str!("../../src/web/admin_users.rs"),
+        include_str!("../../src/web/api.rs"),
+        include_str!("../../src/web/codes.rs"),
+        include_str!("../../src/web/mod.rs"),
+    ] {
+        let api = file.contains("web::scope(\"/api/v1\")");
+        for line in file.lines() {
+            let line = line.trim();
+            if let Some(rest) = line.strip_prefix(".route(\"") {
+                if line.contains("web::get()") {
+                    let path = &rest[..rest.find('"').unwrap_or(0)];
+                    routes.push(if api {
+                        format!("/api/v1{path}")
+                    } else {
+                        path.to_string()
+                    });
+                }
+            }
+        }
+    }
+    assert!(routes.len() > 20, "{routes:?}");
+    let fill = |r: &str| {
+        r.replace("{id}", &t.id)
+            .replace("{slug}", &small.pools[0].slug)
+            .replace(
+                "/begrotingsposten/{id}",
+                &format!("/begrotingsposten/{}", small.lines[0].id),
+            )
+            .replace("{area}", &small.pools[0].slug)
+    };
+
+    let snapshot = |app: &TestApp| -> BTreeMap<String, String> {
+        let mut c = app.conn();
+        let mut out = BTreeMap::new();
+        for table in [
+            "users",
+            "user_roles",
+            "areas",
+            "funders",
+            "budget_lines",
+            "accounts",
+            "ledger_imports",
+            "transfers",
+            "transfer_decisions",
+            "audit_events",
+            "voting_codes",
+            "code_batches",
+            "throttle_buckets",
+            "login_tickets",
+        ] {
+            #[derive(diesel::QueryableByName)]
+            struct N {
+                #[diesel(sql_type = diesel::sql_types::BigInt)]
+                n: i64,
+            }
+            let n: Vec<N> = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+                .load(&mut c)
+                .unwrap_or_default();
+            out.insert(
+                table.to_string(),
+                n.first().map(|x| x.n.to_string()).unwrap_or_default(),
+            );
+        }
+        let hashes: Vec<burgerbegroting::db::models::UserRow> = users::list(&mut c).expect("users");
+        out.insert(
+            "password_hashes".into(),
+            hashes
+                .iter()
+                .map(|u| u.password_hash.clone())
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out
+    };
+    let before = snapshot(&app);
+    for c in &clients {
+        for r in &routes {
+            let path = fill(r);
+            let resp = c.get(app.url(&path)).send().await.expect("get");
+            assert!(
+                resp.status().as_u16() < 500,
+                "{path} gave {}",
+                resp.status()
+            );
+        }
+    }
+    let after = snapshot(&app);
+    assert_eq!(before, after, "a GET changed state");
+    // And the database refuses edits to the ledger whatever the route table says.
+    let mut c = app.conn();
+    assert!(c.batch_execute("DELETE FROM transfers").is_err());
+}
