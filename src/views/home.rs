@@ -20,3 +20,20 @@ pub fn home(user: Option<&SessionUser>) -> Markup {
         },
     )
 }
+
+pub fn privacy(user: Option<&SessionUser>) -> Markup {
+    page(
+        "Privacy",
+        &Nav {
+            user,
+            current: "/privacy",
+        },
+        html! {
+            h1 { "Hoe we met uw gegevens omgaan" }
+            p { "Voor stemmen heeft u geen account nodig. Uw stemcode staat niet op naam: wij weten niet wie welke code heeft. We bewaren geen namen, adressen of BSN's van kiezers." }
+            p { "Maakt u een account om een plan in te dienen? Dan bewaren we alleen uw e-mailadres, uw naam en uw plannen. Uw wachtwoord bewaren we niet zelf, alleen een versleutelde controlewaarde." }
+            p { "Medewerkers van de gemeente loggen in met een wachtwoord en een code uit een app. Alles wat zij met het geld doen, wordt vastgelegd, zodat de gemeenteraad het kan controleren." }
+            p { "Hoe lang we welke gegevens bewaren, staat in de technische beschrijving (docs/security.md). Vragen? Neem contact op met de gemeente." }
+        },
+    )
+}

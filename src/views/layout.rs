@@ -2,7 +2,7 @@
 
 use maud::{html, Markup, DOCTYPE};
 
-use crate::domain::role::{allows, Permission};
+use crate::domain::role::{allows, Permission, Role};
 use crate::service::auth::SessionUser;
 
 pub struct Nav<'a> {
@@ -39,9 +39,14 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                     @if let Some(u) = nav.user {
                         nav aria-label="Hoofdmenu" {
                             ul {
-                                (nav_link(nav.current, "/financien/begroting", "Begroting"))
-                                (nav_link(nav.current, "/financien/potten", "Potten per gebied"))
-                                (nav_link(nav.current, "/financien/overboekingen", "Overboekingen"))
+                                @if allows(&u.roles, Permission::ViewFinance) {
+                                    (nav_link(nav.current, "/financien/begroting", "Begroting"))
+                                    (nav_link(nav.current, "/financien/potten", "Potten per gebied"))
+                                    (nav_link(nav.current, "/financien/overboekingen", "Overboekingen"))
+                                }
+                                @if u.roles.contains(&Role::AreaCoordinator) {
+                                    (nav_link(nav.current, "/gebieden", "Mijn gebieden"))
+                                }
                                 @if allows(&u.roles, Permission::ProposeTransfer) {
                                     (nav_link(nav.current, "/financien/overboekingen/nieuw", "Nieuwe overboeking"))
                                     (nav_link(nav.current, "/financien/import", "Begroting inlezen"))
@@ -50,8 +55,11 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                                     (nav_link(nav.current, "/financien/goedkeuren", "Goedkeuren"))
                                 }
                                 @if allows(&u.roles, Permission::Administer) {
-                                    (nav_link(nav.current, "/beheer", "Beheer"))
+                                    (nav_link(nav.current, "/beheer", "Gebieden en financiers"))
+                                    (nav_link(nav.current, "/beheer/gebruikers", "Gebruikers"))
+                                    (nav_link(nav.current, "/beheer/stemcodes", "Stemcodes"))
                                 }
+                                (nav_link(nav.current, "/account", "Mijn account"))
                             }
                         }
                         // After the menu in the reading and Tab order; shown top right on

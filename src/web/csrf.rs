@@ -27,7 +27,7 @@ pub fn tokens_match(sent: &str, expected: &str) -> bool {
         && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
 }
 
-/// Refuse cross-site state changes before any handler runs.
+/// Refuse cross-site state changes before any handler runs; add HSTS when served over TLS.
 pub async fn reject_cross_site(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -37,7 +37,21 @@ pub async fn reject_cross_site(
         let resp = WebError::Csrf.into_response(req.request());
         return Ok(req.into_response(resp));
     }
-    Ok(next.call(req).await?.map_into_boxed_body())
+    let secure = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.settings.cookies_secure())
+        .unwrap_or(false);
+    let mut resp = next.call(req).await?.map_into_boxed_body();
+    if secure {
+        // Served over TLS (secure cookies): browsers must keep using HTTPS.
+        resp.headers_mut().insert(
+            actix_web::http::header::STRICT_TRANSPORT_SECURITY,
+            actix_web::http::header::HeaderValue::from_static(
+                "max-age=31536000; includeSubDomains",
+            ),
+        );
+    }
+    Ok(resp)
 }
 
 fn same_origin(req: &HttpRequest) -> bool {

@@ -24,6 +24,7 @@ use crate::views::finance::{TransferFormValues, TransferPage};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home))
+        .route("/privacy", web::get().to(privacy))
         .route("/financien", web::get().to(finance_home))
         .route("/financien/begroting", web::get().to(overview))
         .route(
@@ -84,6 +85,10 @@ pub(crate) fn redirect(to: &str) -> HttpResponse {
 
 fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
     user.principal().require(p).map_err(WebError::from)
+}
+
+async fn privacy(user: MaybeStaff) -> HttpResponse {
+    html(views::home::privacy(user.0.as_ref()))
 }
 
 async fn home(user: MaybeStaff) -> HttpResponse {
