@@ -34,7 +34,14 @@ pub fn login(
             form class="stack" method="post" action="/inloggen" {
                 (csrf_field(csrf))
                 input type="hidden" name="terug" value=(back);
-                (text_input(&errors, "email", "E-mailadres", None, email, "email"))
+                div class=[error.map(|_| "has-error")] {
+                    label for="email" {
+                        "E-mailadres"
+                        @if let Some(e) = error { span class="field-error" id="email-error" { "Fout: " (e) } }
+                    }
+                    input type="email" id="email" name="email" value=(email) autocomplete="username"
+                        aria-describedby=[error.map(|_| "email-error")] aria-invalid=[error.map(|_| "true")];
+                }
                 div {
                     label for="password" { "Wachtwoord" }
                     input type="password" id="password" name="password" autocomplete="current-password";

@@ -12,6 +12,8 @@ pub fn home(user: Option<&SessionUser>) -> Markup {
             p { "Een deel van de gemeentebegroting wordt besteed door de inwoners zelf. "
                 "De gemeente zet geld van de begroting in een pot per dorp of wijk. "
                 "Inwoners bedenken plannen en stemmen over wat er met dat geld gebeurt." }
+            p { a class="button" href="/stemmen" { "Stemmen met de code uit uw brief" } }
+            p { "Wilt u zelf een plan indienen? " a href="/registreren" { "Maak een account" } "." }
             @if let Some(u) = user {
                 p { "U bent ingelogd als " (u.display_name) ". " a href="/financien/begroting" { "Naar de begroting" } }
             } @else {

@@ -50,8 +50,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 "/health",
                 web::get().to(|| async { HttpResponse::Ok().body("ok") }),
             )
-            .route("/static/app.css", web::get().to(stylesheet)),
+            .route("/static/app.css", web::get().to(stylesheet))
+            .default_service(web::to(not_found)),
     );
+}
+
+/// Unknown addresses get a Dutch page, not the browser's own.
+async fn not_found() -> Result<HttpResponse, error::WebError> {
+    Err(error::WebError::NotFound)
 }
 
 async fn stylesheet() -> HttpResponse {
