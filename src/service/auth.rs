@@ -277,6 +277,8 @@ pub struct NewSession {
     pub csrf_token: String,
     pub user_id: String,
     pub staff: bool,
+    /// Where this person starts after signing in.
+    pub landing: &'static str,
 }
 
 #[derive(Debug, Clone)]
@@ -335,11 +337,20 @@ fn open_session(
             }],
         )?;
     }
+    let role_list: Vec<Role> = roles.iter().map(|(r, _)| *r).collect();
+    let landing = if crate::domain::role::allows(&role_list, Permission::ViewFinance) {
+        "/financien/begroting"
+    } else if role_list.contains(&Role::AreaCoordinator) {
+        "/gebieden"
+    } else {
+        "/account"
+    };
     Ok(NewSession {
         token,
         csrf_token: csrf,
         user_id: user.id.clone(),
         staff,
+        landing,
     })
 }
 
