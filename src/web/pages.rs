@@ -657,21 +657,21 @@ struct AreaForm {
     area_kind: String,
 }
 
-async fn create_area(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    form: CsrfForm<AreaForm>,
+/// The admin page after a create form: the notice on success, or the form again with
+/// the Dutch message on the field and what was typed kept.
+async fn after_admin_form(
+    state: &AppState,
+    user: &SessionUser,
+    result: Result<String, ServiceError>,
+    field: &str,
+    area_name: &str,
+    funder_name: &str,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::Administer)?;
-    let f = form.data;
-    let p: Principal = user.principal();
-    let (name, kind) = (f.area_name.clone(), f.area_kind.clone());
-    match run_db(&state, move |c| ledger::create_area(c, &p, &name, &kind)).await {
-        Ok(a) => {
-            let notice = format!("Gebied {} is toegevoegd, met een eigen pot.", a.name);
+    match result {
+        Ok(notice) => {
             render_admin(
-                &state,
-                &user,
+                state,
+                user,
                 Vec::new(),
                 "",
                 "",
@@ -682,11 +682,11 @@ async fn create_area(
         }
         Err(ServiceError::Invalid { message, .. }) => {
             render_admin(
-                &state,
-                &user,
-                vec![("area_name".into(), message)],
-                &f.area_name,
-                "",
+                state,
+                user,
+                vec![(field.to_string(), message)],
+                area_name,
+                funder_name,
                 None,
                 actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -694,6 +694,21 @@ async fn create_area(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+async fn create_area(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    form: CsrfForm<AreaForm>,
+) -> Result<HttpResponse, WebError> {
+    require(&user, Permission::Administer)?;
+    let f = form.data;
+    let p: Principal = user.principal();
+    let (name, kind) = (f.area_name.clone(), f.area_kind.clone());
+    let result = run_db(&state, move |c| ledger::create_area(c, &p, &name, &kind))
+        .await
+        .map(|a| format!("Gebied {} is toegevoegd, met een eigen pot.", a.name));
+    after_admin_form(&state, &user, result, "area_name", &f.area_name, "").await
 }
 
 #[derive(Deserialize)]
@@ -713,32 +728,8 @@ async fn create_funder(
     let f = form.data;
     let p: Principal = user.principal();
     let (name, kind) = (f.funder_name.clone(), f.funder_kind.clone());
-    match run_db(&state, move |c| ledger::create_funder(c, &p, &name, &kind)).await {
-        Ok(fv) => {
-            let notice = format!("Financier {} is toegevoegd.", fv.name);
-            render_admin(
-                &state,
-                &user,
-                Vec::new(),
-                "",
-                "",
-                Some(&notice),
-                actix_web::http::StatusCode::OK,
-            )
-            .await
-        }
-        Err(ServiceError::Invalid { message, .. }) => {
-            render_admin(
-                &state,
-                &user,
-                vec![("funder_name".into(), message)],
-                "",
-                &f.funder_name,
-                None,
-                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let result = run_db(&state, move |c| ledger::create_funder(c, &p, &name, &kind))
+        .await
+        .map(|fv| format!("Financier {} is toegevoegd.", fv.name));
+    after_admin_form(&state, &user, result, "funder_name", "", &f.funder_name).await
 }
