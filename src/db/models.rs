@@ -196,3 +196,68 @@ pub struct LoginTicketRow {
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
 }
+
+/// A Smederij round of one area. `fingerprint` and `frozen_rules` are set once, when
+/// voting opens; `result_json` once, when the round closes.
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = rounds)]
+pub struct RoundRow {
+    pub id: String,
+    pub area_id: String,
+    pub year: i32,
+    pub quarter: i32,
+    pub title: String,
+    pub status: String,
+    pub ballot_rule: String,
+    pub max_choices: Option<i32>,
+    pub count_rule: String,
+    pub budget_cents: i64,
+    pub fingerprint: Option<String>,
+    pub frozen_rules: Option<String>,
+    pub result_json: Option<String>,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub voting_opened_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = initiatives)]
+pub struct InitiativeRow {
+    pub id: String,
+    pub round_id: String,
+    pub number: i32,
+    pub title: String,
+    pub summary: String,
+    pub amount_cents: i64,
+    pub taakveld: String,
+    pub status: String,
+    pub review_reason: Option<String>,
+    pub submitted_by: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = code_participation)]
+pub struct ParticipationRow {
+    pub handle: String,
+    pub round_id: String,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = ballots)]
+pub struct BallotRow {
+    pub id: String,
+    pub round_id: String,
+    pub tracker: String,
+    pub channel: String,
+    pub assisted: bool,
+    pub entered_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = ballot_choices)]
+pub struct BallotChoiceRow {
+    pub ballot_id: String,
+    pub initiative_id: String,
+}

@@ -171,6 +171,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     voting_codes,
     voter_sessions,
     throttle_buckets,
+    rounds,
+    initiatives,
+    code_participation,
+    ballots,
+    ballot_choices,
 );
 
 diesel::joinable!(transfer_decisions -> transfers (transfer_id));
@@ -223,3 +228,72 @@ diesel::table! {
 
 diesel::joinable!(code_batches -> areas (area_id));
 diesel::joinable!(voting_codes -> code_batches (batch_id));
+
+diesel::table! {
+    rounds (id) {
+        id -> Text,
+        area_id -> Text,
+        year -> Integer,
+        quarter -> Integer,
+        title -> Text,
+        status -> Text,
+        ballot_rule -> Text,
+        max_choices -> Nullable<Integer>,
+        count_rule -> Text,
+        budget_cents -> BigInt,
+        fingerprint -> Nullable<Text>,
+        frozen_rules -> Nullable<Text>,
+        result_json -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        voting_opened_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    initiatives (id) {
+        id -> Text,
+        round_id -> Text,
+        number -> Integer,
+        title -> Text,
+        summary -> Text,
+        amount_cents -> BigInt,
+        taakveld -> Text,
+        status -> Text,
+        review_reason -> Nullable<Text>,
+        submitted_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    code_participation (handle, round_id) {
+        handle -> Text,
+        round_id -> Text,
+    }
+}
+
+diesel::table! {
+    ballots (id) {
+        id -> Text,
+        round_id -> Text,
+        tracker -> Text,
+        channel -> Text,
+        assisted -> Bool,
+        entered_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    ballot_choices (ballot_id, initiative_id) {
+        ballot_id -> Text,
+        initiative_id -> Text,
+    }
+}
+
+diesel::joinable!(rounds -> areas (area_id));
+diesel::joinable!(initiatives -> rounds (round_id));
+diesel::joinable!(ballots -> rounds (round_id));
+diesel::joinable!(ballot_choices -> ballots (ballot_id));
+diesel::joinable!(code_participation -> voting_codes (handle));

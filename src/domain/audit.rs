@@ -14,9 +14,16 @@ pub const LEAF_VERSION: u64 = 1;
 /// Who did it: a staff member, the command line, or the system itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
-    User { id: String, email: String },
-    Cli { email: Option<String> },
+    User {
+        id: String,
+        email: String,
+    },
+    Cli {
+        email: Option<String>,
+    },
     System,
+    /// A resident voting with a letter code: deliberately without any identity.
+    Resident,
 }
 
 impl Actor {
@@ -26,6 +33,7 @@ impl Actor {
             Actor::Cli { email: Some(e) } => format!("cli:{e}"),
             Actor::Cli { email: None } => "cli".to_string(),
             Actor::System => "system".to_string(),
+            Actor::Resident => "resident".to_string(),
         }
     }
 

@@ -7,5 +7,6 @@ pub mod ledger_import;
 pub mod money;
 pub mod password;
 pub mod role;
+pub mod round;
 pub mod taakveld;
 pub mod voting_code;

@@ -2,12 +2,14 @@
 
 pub mod admin;
 pub mod auth;
+pub mod ballot;
 pub mod codes;
 pub mod components;
 pub mod errors;
 pub mod finance;
 pub mod home;
 pub mod layout;
+pub mod rounds;
 pub mod users;
 
 pub const STYLESHEET: &str = include_str!("app.css");

@@ -4,10 +4,12 @@
 pub mod account;
 pub mod admin_users;
 pub mod api;
+pub mod ballot;
 pub mod codes;
 pub mod csrf;
 pub mod error;
 pub mod pages;
+pub mod rounds;
 pub mod session;
 
 use actix_web::middleware::{from_fn, DefaultHeaders};
@@ -46,6 +48,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(admin_users::configure)
             .configure(pages::configure)
             .configure(codes::configure)
+            .configure(ballot::configure)
+            .configure(rounds::configure)
             .route(
                 "/health",
                 web::get().to(|| async { HttpResponse::Ok().body("ok") }),

@@ -720,6 +720,8 @@ async fn no_get_route_changes_state() {
         include_str!("../../src/web/admin_users.rs"),
         include_str!("../../src/web/api.rs"),
         include_str!("../../src/web/codes.rs"),
+        include_str!("../../src/web/ballot.rs"),
+        include_str!("../../src/web/rounds.rs"),
         include_str!("../../src/web/mod.rs"),
     ] {
         let api = file.contains("web::scope(\"/api/v1\")");

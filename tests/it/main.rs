@@ -3,6 +3,7 @@
 
 mod accounts;
 mod api;
+mod ballot_pages;
 mod cli;
 mod concurrency;
 mod helpers;
@@ -10,4 +11,6 @@ mod ledger_props;
 mod ledger_service;
 mod migrations;
 mod pages;
+mod rounds_pages;
+mod rounds_service;
 mod voting_codes;

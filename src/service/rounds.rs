@@ -1,0 +1,859 @@
+//! Smederij rounds: set-up, initiatives and their review, voting with a letter code
+//! (online, or on paper entered by staff), and the count. See docs/rounds.md.
+//!
+//! One ballot per code per round: `cast` records the participation (primary key on
+//! code + round) and stores the ballot in the same serialised transaction. The ballot row
+//! carries no trace of the code, and the audit event of an online ballot names no one.
+
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::{Principal, ServiceError};
+use crate::db::models::{AreaRow, BallotRow, InitiativeRow, RoundRow};
+use crate::db::repo::{self, audit, ledger as areas, rounds as q, voting_codes as codes};
+use crate::db::{tx, DbConn};
+use crate::domain::audit::{Actor, NewEvent};
+use crate::domain::role::Role;
+use crate::domain::round::{
+    self as rule, BallotItem, BallotProblem, BallotRule, CountRule, FrozenRound, RoundStatus,
+};
+use crate::domain::taakveld;
+use crate::domain::voting_code::{self as vc, VotingCode};
+use crate::tally::{self, Completion, Election, Rule, TallyOptions, TieBreak};
+
+pub const TITLE_MAX: usize = 120;
+pub const SUMMARY_MAX: usize = 4000;
+
+/// What a coordinator fills in for a new round.
+#[derive(Debug, Clone)]
+pub struct RoundInput {
+    pub area_slug: String,
+    pub year: i32,
+    pub quarter: i32,
+    pub title: String,
+    pub budget_cents: i64,
+    pub ballot_rule: BallotRule,
+    pub count_rule: CountRule,
+}
+
+/// What an initiator (or a coordinator on their behalf) fills in.
+#[derive(Debug, Clone)]
+pub struct InitiativeInput {
+    pub title: String,
+    pub summary: String,
+    pub amount_cents: i64,
+    pub taakveld: String,
+}
+
+/// A round with its area and what the pages show about it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RoundView {
+    pub round: RoundRow,
+    pub area: AreaRow,
+    pub initiatives: Vec<InitiativeRow>,
+    /// Codes that took part (online and paper).
+    pub ballots: i64,
+}
+
+impl RoundView {
+    pub fn status(&self) -> RoundStatus {
+        RoundStatus::parse(&self.round.status).unwrap_or(RoundStatus::Closed)
+    }
+
+    pub fn ballot_rule(&self) -> BallotRule {
+        BallotRule::from_parts(&self.round.ballot_rule, self.round.max_choices)
+            .unwrap_or(BallotRule::Approval { max_choices: None })
+    }
+
+    pub fn count_rule(&self) -> CountRule {
+        CountRule::parse(&self.round.count_rule).unwrap_or(CountRule::Greedy)
+    }
+
+    /// The plans on the ballot: nominated ones, in number order.
+    pub fn nominated(&self) -> Vec<&InitiativeRow> {
+        self.initiatives
+            .iter()
+            .filter(|i| i.status == "nominated")
+            .collect()
+    }
+
+    /// The stored count, once the round is closed.
+    pub fn result(&self) -> Option<Value> {
+        self.round
+            .result_json
+            .as_deref()
+            .and_then(|s| serde_json::from_str(s).ok())
+    }
+}
+
+fn new_id() -> String {
+    Uuid::new_v4().to_string()
+}
+
+fn status_of(r: &RoundRow) -> RoundStatus {
+    RoundStatus::parse(&r.status).unwrap_or(RoundStatus::Closed)
+}
+
+fn area_by_id(c: &mut DbConn, id: &str) -> Result<AreaRow, ServiceError> {
+    codes::find_area(c, id)?.ok_or(ServiceError::NotFound("Gebied"))
+}
+
+fn load_round(c: &mut DbConn, id: &str) -> Result<RoundRow, ServiceError> {
+    q::find_round(c, id)?.ok_or(ServiceError::NotFound("Ronde"))
+}
+
+fn view(c: &mut DbConn, round: RoundRow) -> Result<RoundView, ServiceError> {
+    let area = area_by_id(c, &round.area_id)?;
+    let initiatives = q::initiatives_of(c, &round.id)?;
+    let ballots = q::ballot_count(c, &round.id)?;
+    Ok(RoundView {
+        round,
+        area,
+        initiatives,
+        ballots,
+    })
+}
+
+/// One round, for anyone (rounds, plans, review reasons and results are public).
+pub fn round(conn: &mut DbConn, id: &str) -> Result<RoundView, ServiceError> {
+    let r = load_round(conn, id)?;
+    view(conn, r)
+}
+
+/// All rounds, newest first, with their areas.
+pub fn list(conn: &mut DbConn) -> Result<Vec<RoundView>, ServiceError> {
+    let rows = q::list_rounds(conn)?;
+    rows.into_iter().map(|r| view(conn, r)).collect()
+}
+
+/// The rounds a staff member may manage: every round for an administrator, the rounds of
+/// their own areas for a coordinator.
+pub fn manageable(conn: &mut DbConn, who: &Principal) -> Result<Vec<RoundView>, ServiceError> {
+    Ok(list(conn)?
+        .into_iter()
+        .filter(|r| who.require_area(&r.area.id).is_ok())
+        .collect())
+}
+
+/// Areas in which this person may create rounds.
+pub fn areas_for(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaRow>, ServiceError> {
+    Ok(areas::list_areas(conn)?
+        .into_iter()
+        .filter(|a| who.require_area(&a.id).is_ok())
+        .collect())
+}
+
+pub fn create_round(
+    conn: &mut DbConn,
+    who: &Principal,
+    input: &RoundInput,
+) -> Result<RoundView, ServiceError> {
+    let title = input.title.trim().to_string();
+    if title.is_empty() || title.chars().count() > TITLE_MAX {
+        return Err(ServiceError::invalid(
+            "title",
+            format!("Geef de ronde een naam van 1 tot {TITLE_MAX} tekens."),
+        ));
+    }
+    if !(2020..=2100).contains(&input.year) {
+        return Err(ServiceError::invalid(
+            "year",
+            "Vul een jaartal in, bijvoorbeeld 2027.",
+        ));
+    }
+    if !(1..=4).contains(&input.quarter) {
+        return Err(ServiceError::invalid(
+            "quarter",
+            "Kies kwartaal 1, 2, 3 of 4.",
+        ));
+    }
+    if input.budget_cents <= 0 {
+        return Err(ServiceError::invalid(
+            "budget",
+            "Vul het bedrag in dat in deze ronde te verdelen is, bijvoorbeeld 25.000,00.",
+        ));
+    }
+    if input.ballot_rule.max_choices() == Some(0) {
+        return Err(ServiceError::invalid(
+            "max_choices",
+            "Vul een aantal van 1 of meer in, of laat het veld leeg.",
+        ));
+    }
+    tx::write(conn, |c| {
+        let area = areas::find_area_by_slug(c, input.area_slug.trim())?
+            .ok_or_else(|| ServiceError::invalid("area", "Kies een bestaand gebied."))?;
+        who.require_area(&area.id)?;
+        if q::find_round_by_quarter(c, &area.id, input.year, input.quarter)?.is_some() {
+            return Err(ServiceError::invalid(
+                "quarter",
+                format!(
+                    "{} heeft al een ronde in kwartaal {} van {}.",
+                    area.name, input.quarter, input.year
+                ),
+            ));
+        }
+        let row = RoundRow {
+            id: new_id(),
+            area_id: area.id.clone(),
+            year: input.year,
+            quarter: input.quarter,
+            title: title.clone(),
+            status: RoundStatus::Open.as_str().into(),
+            ballot_rule: input.ballot_rule.as_str().into(),
+            max_choices: input
+                .ballot_rule
+                .max_choices()
+                .and_then(|m| i32::try_from(m).ok()),
+            count_rule: input.count_rule.as_str().into(),
+            budget_cents: input.budget_cents,
+            fingerprint: None,
+            frozen_rules: None,
+            result_json: None,
+            created_by: who.key(),
+            created_at: repo::now(),
+            voting_opened_at: None,
+            closed_at: None,
+        };
+        q::insert_round(c, &row)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "round.created",
+                entity_type: "round",
+                entity_id: row.id.clone(),
+                before: Value::Null,
+                after: json!({
+                    "area": area.slug, "year": row.year, "quarter": row.quarter,
+                    "title": row.title, "budget_cents": row.budget_cents,
+                    "ballot_rule": row.ballot_rule, "max_choices": row.max_choices,
+                    "count_rule": row.count_rule,
+                }),
+            }],
+        )?;
+        view(c, row)
+    })
+}
+
+/// Initiators submit plans while a round is open; coordinators of the area (and
+/// administrators) may enter a plan on someone's behalf (e.g. handed in on paper).
+pub fn submit_initiative(
+    conn: &mut DbConn,
+    who: &Principal,
+    round_id: &str,
+    input: &InitiativeInput,
+) -> Result<InitiativeRow, ServiceError> {
+    let title = input.title.trim().to_string();
+    let summary = input.summary.trim().to_string();
+    if title.is_empty() || title.chars().count() > TITLE_MAX {
+        return Err(ServiceError::invalid(
+            "title",
+            format!("Geef uw plan een titel van 1 tot {TITLE_MAX} tekens."),
+        ));
+    }
+    if summary.is_empty() || summary.chars().count() > SUMMARY_MAX {
+        return Err(ServiceError::invalid(
+            "summary",
+            format!(
+                "Beschrijf uw plan en waar het geld voor is, in hoogstens {SUMMARY_MAX} tekens."
+            ),
+        ));
+    }
+    if input.amount_cents <= 0 {
+        return Err(ServiceError::invalid(
+            "amount",
+            "Vul het bedrag in dat uw plan kost, bijvoorbeeld 2.500,00.",
+        ));
+    }
+    tx::write(conn, |c| {
+        let round = load_round(c, round_id)?;
+        let coordinates = who.require_area(&round.area_id).is_ok();
+        if !coordinates && !who.roles.contains(&Role::Initiator) {
+            return Err(ServiceError::Forbidden(
+                "Maak eerst een account aan om een plan in te dienen.".into(),
+            ));
+        }
+        if status_of(&round) != RoundStatus::Open {
+            return Err(ServiceError::invalid(
+                "round",
+                "In deze ronde kunnen geen plannen meer worden ingediend.",
+            ));
+        }
+        let code = input.taakveld.trim();
+        let taakveld = taakveld::check(round.year, code)
+            .map_err(|e| ServiceError::invalid("taakveld", e.to_string()))?;
+        let area = area_by_id(c, &round.area_id)?;
+        if let Some(max) = area.max_initiative_cents {
+            if input.amount_cents > max {
+                return Err(ServiceError::invalid(
+                    "amount",
+                    format!(
+                        "Een plan in {} mag hoogstens {} kosten.",
+                        area.name,
+                        crate::domain::money::format_eur(max)
+                    ),
+                ));
+            }
+        }
+        if input.amount_cents > round.budget_cents {
+            return Err(ServiceError::invalid(
+                "amount",
+                format!(
+                    "Uw plan kost meer dan er in deze ronde te verdelen is ({}).",
+                    crate::domain::money::format_eur(round.budget_cents)
+                ),
+            ));
+        }
+        let row = InitiativeRow {
+            id: new_id(),
+            round_id: round.id.clone(),
+            number: q::next_initiative_number(c, &round.id)?,
+            title,
+            summary,
+            amount_cents: input.amount_cents,
+            taakveld: taakveld.code.to_string(),
+            status: "submitted".into(),
+            review_reason: None,
+            submitted_by: who.key(),
+            created_at: repo::now(),
+        };
+        q::insert_initiative(c, &row)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "initiative.submitted",
+                entity_type: "initiative",
+                entity_id: row.id.clone(),
+                before: Value::Null,
+                after: json!({
+                    "round": row.round_id, "number": row.number, "title": row.title,
+                    "amount_cents": row.amount_cents, "taakveld": row.taakveld,
+                }),
+            }],
+        )?;
+        Ok(row)
+    })
+}
+
+/// The coordinator's review decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Review {
+    Nominate,
+    Reject,
+}
+
+pub fn review_initiative(
+    conn: &mut DbConn,
+    who: &Principal,
+    initiative_id: &str,
+    decision: Review,
+    reason: &str,
+) -> Result<InitiativeRow, ServiceError> {
+    let reason = reason.trim().to_string();
+    if decision == Review::Reject && reason.is_empty() {
+        return Err(ServiceError::invalid(
+            "reason",
+            "Schrijf op waarom het plan niet door gaat. De indiener en het dorp lezen deze reden.",
+        ));
+    }
+    tx::write(conn, |c| {
+        let before = q::find_initiative(c, initiative_id)?.ok_or(ServiceError::NotFound("Plan"))?;
+        let round = load_round(c, &before.round_id)?;
+        who.require_area(&round.area_id)?;
+        if status_of(&round) != RoundStatus::Open {
+            return Err(ServiceError::invalid(
+                "round",
+                "Het stemmen is al begonnen; de beoordeling ligt vast.",
+            ));
+        }
+        let status = match decision {
+            Review::Nominate => "nominated",
+            Review::Reject => "rejected",
+        };
+        let reason = (!reason.is_empty()).then_some(reason.as_str());
+        q::set_review(c, &before.id, status, reason)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "initiative.reviewed",
+                entity_type: "initiative",
+                entity_id: before.id.clone(),
+                before: json!({"status": before.status, "reason": before.review_reason}),
+                after: json!({"status": status, "reason": reason}),
+            }],
+        )?;
+        Ok(InitiativeRow {
+            status: status.into(),
+            review_reason: reason.map(str::to_string),
+            ..before
+        })
+    })
+}
+
+/// Freezes the ballot, the rules and the budget, fingerprints them, and opens voting.
+pub fn open_voting(
+    conn: &mut DbConn,
+    who: &Principal,
+    round_id: &str,
+) -> Result<RoundView, ServiceError> {
+    tx::write(conn, |c| {
+        let round = load_round(c, round_id)?;
+        who.require_area(&round.area_id)?;
+        if status_of(&round) != RoundStatus::Open {
+            return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
+        }
+        let v = view(c, round)?;
+        let nominated = v.nominated();
+        if nominated.is_empty() {
+            return Err(ServiceError::invalid(
+                "round",
+                "Er staat nog geen plan op het stembiljet. Nomineer eerst een of meer plannen.",
+            ));
+        }
+        if v.initiatives.iter().any(|i| i.status == "submitted") {
+            return Err(ServiceError::invalid(
+                "round",
+                "Beoordeel eerst alle ingediende plannen (nomineren of afwijzen).",
+            ));
+        }
+        let frozen = FrozenRound {
+            round_id: &v.round.id,
+            area_slug: &v.area.slug,
+            year: v.round.year,
+            quarter: v.round.quarter,
+            budget_cents: v.round.budget_cents,
+            ballot_rule: v.ballot_rule(),
+            count_rule: v.count_rule(),
+            initiatives: nominated
+                .iter()
+                .map(|i| (i.id.as_str(), i.number, i.title.as_str(), i.amount_cents))
+                .collect(),
+        };
+        let (rules, fingerprint) = rule::freeze(&frozen);
+        let now = repo::now();
+        if q::set_voting(c, &v.round.id, &fingerprint, &rules, now)? != 1 {
+            return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
+        }
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "round.voting_opened",
+                entity_type: "round",
+                entity_id: v.round.id.clone(),
+                before: json!({"status": "open"}),
+                after: json!({
+                    "status": "voting",
+                    "fingerprint": fingerprint,
+                    "rules": serde_json::from_str::<Value>(&rules).unwrap_or(Value::Null),
+                }),
+            }],
+        )?;
+        let r = load_round(c, round_id)?;
+        view(c, r)
+    })
+}
+
+/// Why a ballot was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum CastError {
+    /// This code has already voted in this round (online or on paper).
+    #[error("Met deze code is in deze ronde al gestemd. Elke code geeft één stem per ronde.")]
+    AlreadyVoted,
+    /// The round is not open for voting (not yet, or closed).
+    #[error("In deze ronde kan nu niet worden gestemd.")]
+    NotVoting,
+    /// The code does not belong to this round (other area or year), or is not valid.
+    #[error("Deze stemcode hoort niet bij deze ronde.")]
+    WrongCode,
+    #[error("{0}")]
+    Ballot(#[from] BallotProblem),
+    #[error(transparent)]
+    Failed(#[from] ServiceError),
+}
+
+impl From<diesel::result::Error> for CastError {
+    fn from(e: diesel::result::Error) -> Self {
+        CastError::Failed(e.into())
+    }
+}
+
+/// A stored ballot's receipt.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Receipt {
+    pub round_id: String,
+    pub tracker: String,
+    /// The chosen plans, in ballot order.
+    pub choices: Vec<String>,
+}
+
+/// How a ballot arrived.
+#[derive(Debug, Clone)]
+pub enum Channel<'a> {
+    /// The resident, signed in with their code (`handle` from the voter session).
+    Online { handle: &'a str },
+    /// A paper ballot from the village evening, typed in by `staff` with the code from
+    /// the letter; `assisted` when someone helped the voter (the fact is logged, never
+    /// the helper or the content).
+    Paper {
+        staff: &'a Principal,
+        code: &'a str,
+        assisted: bool,
+    },
+}
+
+/// Checks the ballot and stores it, with the code's participation, in one transaction.
+pub fn cast(
+    conn: &mut DbConn,
+    round_id: &str,
+    channel: Channel<'_>,
+    choices: &[String],
+) -> Result<Receipt, CastError> {
+    tx::write(conn, |c| {
+        let round = q::find_round(c, round_id)?.ok_or(CastError::NotVoting)?;
+        let handle = match &channel {
+            Channel::Online { handle } => handle.to_string(),
+            Channel::Paper { staff, code, .. } => {
+                staff.require_area(&round.area_id)?;
+                paper_code_handle(c, code)?
+            }
+        };
+        if status_of(&round) != RoundStatus::Voting {
+            return Err(CastError::NotVoting);
+        }
+        let code = codes::find_code(c, &handle)?.ok_or(CastError::WrongCode)?;
+        if code.status != codes::STATUS_ACTIVE
+            || code.area_id != round.area_id
+            || code.year != round.year
+        {
+            return Err(CastError::WrongCode);
+        }
+        let ballot_rule = BallotRule::from_parts(&round.ballot_rule, round.max_choices)
+            .ok_or(CastError::NotVoting)?;
+        let items: Vec<BallotItem> = q::initiatives_of(c, &round.id)?
+            .into_iter()
+            .filter(|i| i.status == "nominated")
+            .map(|i| BallotItem {
+                id: i.id,
+                amount_cents: i.amount_cents,
+            })
+            .collect();
+        let picked = rule::check_ballot(ballot_rule, round.budget_cents, &items, choices)?;
+        if !q::record_participation(c, &handle, &round.id)? {
+            return Err(CastError::AlreadyVoted);
+        }
+        let tracker = loop {
+            let t = rule::new_tracker();
+            if !q::tracker_exists(c, &t)? {
+                break t;
+            }
+        };
+        let (channel_name, assisted, entered_by, actor) = match &channel {
+            Channel::Online { .. } => ("online", false, None, Actor::Resident),
+            Channel::Paper {
+                staff, assisted, ..
+            } => ("paper", *assisted, Some(staff.key()), staff.actor.clone()),
+        };
+        let ballot = BallotRow {
+            id: new_id(),
+            round_id: round.id.clone(),
+            tracker: tracker.clone(),
+            channel: channel_name.into(),
+            assisted,
+            entered_by,
+        };
+        q::insert_ballot(c, &ballot, &picked)?;
+        audit::append(
+            c,
+            &actor,
+            &[NewEvent {
+                action: "ballot.cast",
+                entity_type: "round",
+                entity_id: round.id.clone(),
+                before: Value::Null,
+                after: json!({
+                    "tracker": tracker, "channel": channel_name, "assisted": assisted,
+                    "choices": picked,
+                }),
+            }],
+        )?;
+        Ok(Receipt {
+            round_id: round.id,
+            tracker,
+            choices: picked,
+        })
+    })
+}
+
+/// The handle of a code typed in from a paper ballot, when the code is genuine.
+fn paper_code_handle(c: &mut DbConn, text: &str) -> Result<String, CastError> {
+    let code = VotingCode::parse(text).map_err(|_| CastError::WrongCode)?;
+    let row = codes::find_code(c, code.handle())?;
+    let stored = row
+        .as_ref()
+        .map(|r| r.secret_hash.as_str())
+        .unwrap_or_else(|| vc::dummy_hash());
+    if !vc::verify(code.handle(), code.secret(), stored) {
+        return Err(CastError::WrongCode);
+    }
+    row.map(|r| r.handle).ok_or(CastError::WrongCode)
+}
+
+/// Rounds a resident with a code of `area_id`/`year` can see on their voting page, each
+/// with whether this code already voted in it.
+pub fn voter_rounds(
+    conn: &mut DbConn,
+    handle: &str,
+    area_id: &str,
+    year: i32,
+) -> Result<Vec<(RoundView, bool)>, ServiceError> {
+    let voted = q::rounds_voted_by(conn, handle)?;
+    let rows: Vec<RoundRow> = q::rounds_of_area(conn, area_id)?
+        .into_iter()
+        .filter(|r| r.year == year && status_of(r) == RoundStatus::Voting)
+        .collect();
+    rows.into_iter()
+        .map(|r| {
+            let done = voted.contains(&r.id);
+            Ok((view(conn, r)?, done))
+        })
+        .collect()
+}
+
+/// Closes voting and counts. The result (with its explanation per plan) and the
+/// fingerprint of the published ballots are stored and audited.
+pub fn close_round(
+    conn: &mut DbConn,
+    who: &Principal,
+    round_id: &str,
+) -> Result<RoundView, ServiceError> {
+    tx::write(conn, |c| {
+        let round = load_round(c, round_id)?;
+        who.require_area(&round.area_id)?;
+        if status_of(&round) != RoundStatus::Voting {
+            return Err(ServiceError::invalid(
+                "round",
+                "Alleen een ronde waarin gestemd wordt, kan worden afgesloten.",
+            ));
+        }
+        let v = view(c, round)?;
+        let ballots = q::ballots_of(c, &v.round.id)?;
+        let pb = pb_text(&v, &ballots);
+        let result = count(&v, &pb)?;
+        let result_text = result.to_string();
+        let now = repo::now();
+        if q::set_closed(c, &v.round.id, &result_text, now)? != 1 {
+            return Err(ServiceError::invalid("round", "De ronde is al afgesloten."));
+        }
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "round.closed",
+                entity_type: "round",
+                entity_id: v.round.id.clone(),
+                before: json!({"status": "voting"}),
+                after: json!({
+                    "status": "closed",
+                    "ballots": ballots.len(),
+                    "ballots_pb_sha256": hex::encode(<sha2::Sha256 as sha2::Digest>::digest(pb.as_bytes())),
+                    "selected": result["selected"],
+                    "spent_cents": result["spent_cents"],
+                }),
+            }],
+        )?;
+        let r = load_round(c, round_id)?;
+        view(c, r)
+    })
+}
+
+/// The tally options a round's count rule stands for (docs/rounds.md): ties are broken
+/// by votes, then the lower cost, then the plan number; plans without a single vote are
+/// never funded (pabulib `min_project_score_threshold` 1).
+pub fn tally_options(rule: CountRule) -> TallyOptions {
+    let mut o = match rule {
+        CountRule::Greedy => TallyOptions::new(Rule::Greedy, Completion::None, TieBreak::Fair),
+        CountRule::EqualShares => {
+            TallyOptions::new(Rule::MesCost, Completion::Add1, TieBreak::Fair)
+        }
+    };
+    o.apply_threshold = true;
+    o
+}
+
+/// Counts the round from its published `.pb` text: what anyone else can recount is
+/// exactly what we count.
+fn count(v: &RoundView, pb: &str) -> Result<Value, ServiceError> {
+    let election =
+        Election::parse(pb).map_err(|e| ServiceError::invalid("round", e.to_string()))?;
+    let outcome = tally::tally(&election, &tally_options(v.count_rule()))
+        .map_err(|e| ServiceError::invalid("round", e.to_string()))?;
+    let by_number = |n: &str| v.initiatives.iter().find(|i| i.number.to_string() == n);
+    let selected: Vec<String> = outcome
+        .selected
+        .iter()
+        .filter_map(|n| by_number(n).map(|i| i.id.clone()))
+        .collect();
+    let spent_cents: i64 = outcome
+        .selected
+        .iter()
+        .filter_map(|n| by_number(n).map(|i| i.amount_cents))
+        .sum();
+    let plans: Vec<Value> = outcome
+        .explanations
+        .iter()
+        .map(|e| {
+            let i = by_number(&e.project);
+            json!({
+                "initiative": i.map(|i| i.id.clone()),
+                "number": e.project,
+                "title": i.map(|i| i.title.clone()),
+                "amount_cents": i.map(|i| i.amount_cents),
+                "votes": e.votes,
+                "funded": e.selected,
+                "step": e.step,
+                "explanation": tally::explain::explain_dutch(e, &outcome),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "rule": outcome.rule,
+        "completion": outcome.completion,
+        "tie_break": outcome.tie_break,
+        "voters": outcome.voters,
+        "budget_cents": v.round.budget_cents,
+        "spent_cents": spent_cents,
+        "left_cents": v.round.budget_cents - spent_cents,
+        "selected": selected,
+        "plans": plans,
+    }))
+}
+
+/// The round's anonymised ballots as a pabulib `.pb` file: projects are the nominated
+/// plans by number (cost in euros), voters are the trackers (the receipts), in tracker
+/// order.
+fn push_line(out: &mut String, line: &str) {
+    out.push_str(line);
+    out.push('\n');
+}
+
+fn pb_text(v: &RoundView, ballots: &[(BallotRow, Vec<String>)]) -> String {
+    use crate::tally::pb_csv::write_record;
+    let nominated = v.nominated();
+    let mut out = String::new();
+    out.push_str("META\nkey;value\n");
+    let mut meta: Vec<(String, String)> = vec![
+        (
+            "description".into(),
+            format!(
+                "{} {} kwartaal {}: {}",
+                v.area.name, v.round.year, v.round.quarter, v.round.title
+            ),
+        ),
+        ("country".into(), "Netherlands".into()),
+        ("unit".into(), v.area.name.clone()),
+        (
+            "instance".into(),
+            format!("{}-Q{}", v.round.year, v.round.quarter),
+        ),
+        ("num_projects".into(), nominated.len().to_string()),
+        ("num_votes".into(), ballots.len().to_string()),
+        ("budget".into(), rule::pb_euros(v.round.budget_cents)),
+        ("vote_type".into(), "approval".into()),
+        (
+            "rule".into(),
+            match v.count_rule() {
+                CountRule::Greedy => "greedy".into(),
+                CountRule::EqualShares => "equalshares/add1".into(),
+            },
+        ),
+        ("currency".into(), "EUR".into()),
+        ("min_project_score_threshold".into(), "1".into()),
+    ];
+    if let Some(max) = v.ballot_rule().max_choices() {
+        meta.push(("max_length".into(), max.to_string()));
+    }
+    if v.ballot_rule() == BallotRule::Knapsack {
+        meta.push(("max_sum_cost".into(), rule::pb_euros(v.round.budget_cents)));
+    }
+    if let Some(fp) = &v.round.fingerprint {
+        meta.push(("rules_fingerprint".into(), fp.clone()));
+    }
+    for (k, val) in meta {
+        push_line(&mut out, &write_record(&[k, val]));
+    }
+    out.push_str("PROJECTS\n");
+    push_line(
+        &mut out,
+        &write_record(&[
+            "project_id".into(),
+            "cost".into(),
+            "name".into(),
+            "category".into(),
+        ]),
+    );
+    for i in &nominated {
+        push_line(
+            &mut out,
+            &write_record(&[
+                i.number.to_string(),
+                rule::pb_euros(i.amount_cents),
+                i.title.clone(),
+                i.taakveld.clone(),
+            ]),
+        );
+    }
+    out.push_str("VOTES\n");
+    push_line(&mut out, &write_record(&["voter_id".into(), "vote".into()]));
+    for (b, choice_ids) in ballots {
+        let numbers: Vec<String> = nominated
+            .iter()
+            .filter(|i| choice_ids.contains(&i.id))
+            .map(|i| i.number.to_string())
+            .collect();
+        push_line(
+            &mut out,
+            &write_record(&[b.tracker.clone(), numbers.join(",")]),
+        );
+    }
+    out
+}
+
+/// The published ballots of a closed round as `.pb` text (None while voting goes on:
+/// partial results must not influence voters).
+pub fn published_pb(conn: &mut DbConn, round_id: &str) -> Result<Option<String>, ServiceError> {
+    let v = round(conn, round_id)?;
+    if v.status() != RoundStatus::Closed {
+        return Ok(None);
+    }
+    let ballots = q::ballots_of(conn, round_id)?;
+    Ok(Some(pb_text(&v, &ballots)))
+}
+
+/// The published ballot list of a closed round: (tracker, chosen plan numbers).
+pub fn published_ballots(
+    conn: &mut DbConn,
+    round_id: &str,
+) -> Result<Option<Vec<(String, Vec<i32>)>>, ServiceError> {
+    let v = round(conn, round_id)?;
+    if v.status() != RoundStatus::Closed {
+        return Ok(None);
+    }
+    let ballots = q::ballots_of(conn, round_id)?;
+    Ok(Some(
+        ballots
+            .into_iter()
+            .map(|(b, ids)| {
+                let numbers = v
+                    .initiatives
+                    .iter()
+                    .filter(|i| ids.contains(&i.id))
+                    .map(|i| i.number)
+                    .collect();
+                (b.tracker, numbers)
+            })
+            .collect(),
+    ))
+}
