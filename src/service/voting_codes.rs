@@ -185,6 +185,8 @@ pub struct BatchSummary {
     pub revoked: i64,
     /// Revoked codes for which a new letter was made.
     pub replaced: i64,
+    /// Codes of this batch that took part in at least one round (online or on paper).
+    pub used: i64,
     pub created_at: NaiveDateTime,
 }
 
@@ -193,6 +195,7 @@ pub fn list_batches(conn: &mut DbConn, who: &Principal) -> Result<Vec<BatchSumma
     let batches = q::list_batches(conn)?;
     let counts = q::counts_per_batch(conn)?;
     let replaced = q::replaced_per_batch(conn)?;
+    let used = crate::db::repo::rounds::used_per_batch(conn)?;
     let areas = areas::list_areas(conn)?;
     let mut out: Vec<BatchSummary> = batches
         .into_iter()
@@ -216,6 +219,11 @@ pub fn list_batches(conn: &mut DbConn, who: &Principal) -> Result<Vec<BatchSumma
                 active,
                 revoked,
                 replaced: replaced
+                    .iter()
+                    .filter(|(id, _)| *id == b.id)
+                    .map(|(_, n)| *n)
+                    .sum(),
+                used: used
                     .iter()
                     .filter(|(id, _)| *id == b.id)
                     .map(|(_, n)| *n)

@@ -144,6 +144,7 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
                             th scope="col" class="num" { "Geldig" }
                             th scope="col" class="num" { "Ingetrokken" }
                             th scope="col" class="num" { "Vervangen door nieuwe brief" }
+                            th scope="col" class="num" { "Gebruikt om te stemmen" }
                         } }
                         tbody {
                             @for b in p.batches {
@@ -155,12 +156,13 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
                                     td class="num" { (b.active) }
                                     td class="num" { (b.revoked) }
                                     td class="num" { (b.replaced) }
+                                    td class="num" { (b.used) }
                                 }
                             }
                         }
                     }
                 }
-                p class="hint" { "Hoeveel codes gebruikt zijn, ziet u hier zodra er stemrondes zijn. Welke code op wat heeft gestemd, bewaren we niet." }
+                p class="hint" { "Gebruikt: codes waarmee in minstens één ronde is gestemd, online of op papier. Welke code op wat heeft gestemd, bewaren we niet." }
             }
 
             h2 { "Nieuwe reeks maken" }

@@ -1,1 +1,653 @@
-//! (being written)
+//! Rounds through the service layer on every backend: one ballot per code per round
+//! (also under 50 parallel submissions), codes only in their own area and year, rules
+//! frozen with a fingerprint, ballots without identity, paper ballots, batch use counts,
+//! and a count that anyone can repeat from the published `.pb` file.
+
+use std::sync::{Arc, Barrier};
+
+use burgerbegroting::db::repo::audit as audit_repo;
+use burgerbegroting::db::DbConn;
+use burgerbegroting::domain::role::Role;
+use burgerbegroting::domain::round::{BallotRule, CountRule};
+use burgerbegroting::domain::voting_code::VotingCode;
+use burgerbegroting::service::ledger as ledger_svc;
+use burgerbegroting::service::rounds::{
+    self as svc, CastError, Channel, InitiativeInput, Review, RoundInput, RoundView,
+};
+use burgerbegroting::service::voting_codes as codes_svc;
+use burgerbegroting::service::{Principal, ServiceError};
+use burgerbegroting::tally::{self, Election};
+
+use crate::helpers::{admin, staff, TestDb};
+
+fn coordinator_of(area_id: &str) -> Principal {
+    let mut p = staff("coord", &[Role::AreaCoordinator]);
+    p.coordinator_areas = vec![area_id.to_string()];
+    p
+}
+
+fn initiator() -> Principal {
+    staff("ini", &[Role::Initiator])
+}
+
+struct Setup {
+    round: RoundView,
+    /// Codes of the round's area and year.
+    codes: Vec<VotingCode>,
+    /// A code of the other area, same year.
+    other_area: VotingCode,
+    /// A code of the same area, next year.
+    other_year: VotingCode,
+    plans: Vec<String>,
+}
+
+/// 't Loo with a 2027 Q2 round of € 10.000 and three nominated plans (6.000, 5.000 and
+/// 3.000) plus one rejected; voting open.
+fn voting_round(c: &mut DbConn, rule: BallotRule, count: CountRule, n_codes: i32) -> Setup {
+    let a = ledger_svc::create_area(c, &admin(), "'t Loo", "dorp").expect("area a");
+    let b = ledger_svc::create_area(c, &admin(), "Oosterwolde", "dorp").expect("area b");
+    let coord = coordinator_of(&a.area_id);
+    let round = svc::create_round(
+        c,
+        &coord,
+        &RoundInput {
+            area_slug: a.slug.clone(),
+            year: 2027,
+            quarter: 2,
+            title: "Smederij voorjaar".into(),
+            budget_cents: 10_000_00,
+            ballot_rule: rule,
+            count_rule: count,
+        },
+    )
+    .expect("round");
+    let mut plans = Vec::new();
+    for (title, amount) in [
+        ("Speeltuin", 6_000_00),
+        ("Bankjes", 5_000_00),
+        ("Bloembollen", 3_000_00),
+        ("Te duur", 9_000_00),
+    ] {
+        let i = svc::submit_initiative(
+            c,
+            &initiator(),
+            &round.round.id,
+            &InitiativeInput {
+                title: title.into(),
+                summary: format!("{title} voor het dorp"),
+                amount_cents: amount,
+                taakveld: "5.7".into(),
+            },
+        )
+        .expect("plan");
+        plans.push(i.id);
+    }
+    for p in &plans[..3] {
+        svc::review_initiative(c, &coord, p, Review::Nominate, "").expect("nominate");
+    }
+    svc::review_initiative(
+        c,
+        &coord,
+        &plans[3],
+        Review::Reject,
+        "Past niet in een jaar",
+    )
+    .expect("reject");
+    let round = svc::open_voting(c, &coord, &round.round.id).expect("open");
+    let codes = codes_svc::generate_batch(c, &admin(), &a.slug, 2027, n_codes)
+        .expect("batch")
+        .codes;
+    let other_area = codes_svc::generate_batch(c, &admin(), &b.slug, 2027, 1)
+        .expect("batch b")
+        .codes
+        .remove(0);
+    let other_year = codes_svc::generate_batch(c, &admin(), &a.slug, 2028, 1)
+        .expect("batch 2028")
+        .codes
+        .remove(0);
+    Setup {
+        round,
+        codes,
+        other_area,
+        other_year,
+        plans,
+    }
+}
+
+fn online<'a>(code: &'a VotingCode) -> Channel<'a> {
+    Channel::Online {
+        handle: code.handle(),
+    }
+}
+
+fn ids(v: &[&String]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn one_ballot_per_code_per_round_whatever_the_channel() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(
+            &mut c,
+            BallotRule::Approval { max_choices: None },
+            CountRule::Greedy,
+            3,
+        );
+        let id = s.round.round.id.clone();
+        let first = svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]]))
+            .expect("first ballot");
+        assert_eq!(first.choices, vec![s.plans[0].clone()]);
+        // Again online, and again on paper with the same letter: refused, nothing stored.
+        assert!(matches!(
+            svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[1]])),
+            Err(CastError::AlreadyVoted)
+        ));
+        let coord = coordinator_of(&s.round.area.id);
+        let formatted = s.codes[0].formatted();
+        assert!(matches!(
+            svc::cast(
+                &mut c,
+                &id,
+                Channel::Paper {
+                    staff: &coord,
+                    code: &formatted,
+                    assisted: false
+                },
+                &ids(&[&s.plans[1]])
+            ),
+            Err(CastError::AlreadyVoted)
+        ));
+        // Paper first, then online with the same code: also refused.
+        let paper_code = s.codes[1].formatted();
+        let paper = svc::cast(
+            &mut c,
+            &id,
+            Channel::Paper {
+                staff: &coord,
+                code: &paper_code,
+                assisted: true,
+            },
+            &ids(&[&s.plans[1], &s.plans[2]]),
+        )
+        .expect("paper ballot");
+        assert_ne!(paper.tracker, first.tracker);
+        assert!(matches!(
+            svc::cast(&mut c, &id, online(&s.codes[1]), &ids(&[&s.plans[0]])),
+            Err(CastError::AlreadyVoted)
+        ));
+        assert_eq!(svc::round(&mut c, &id).expect("round").ballots, 2);
+        // The batch list counts two used codes of three, and nothing else about them.
+        let batches = codes_svc::list_batches(&mut c, &admin()).expect("batches");
+        let mine = batches
+            .iter()
+            .find(|b| b.area_slug == s.round.area.slug && b.year == 2027)
+            .expect("batch");
+        assert_eq!((mine.generated, mine.used), (3, 2), "{}", db.backend);
+        assert!(batches
+            .iter()
+            .filter(|b| b.id != mine.id)
+            .all(|b| b.used == 0));
+    }
+}
+
+#[test]
+fn fifty_parallel_submissions_with_one_code_give_one_ballot() {
+    const THREADS: usize = 50;
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let s = {
+            let mut c = pool.get().expect("conn");
+            voting_round(
+                &mut c,
+                BallotRule::Approval { max_choices: None },
+                CountRule::Greedy,
+                1,
+            )
+        };
+        let barrier = Arc::new(Barrier::new(THREADS));
+        let handle = s.codes[0].handle().to_string();
+        let handles: Vec<_> = (0..THREADS)
+            .map(|i| {
+                let pool = pool.clone();
+                let barrier = barrier.clone();
+                let round = s.round.round.id.clone();
+                let handle = handle.clone();
+                let choice = s.plans[i % 3].clone();
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let mut c = pool.get().expect("conn");
+                    svc::cast(
+                        &mut c,
+                        &round,
+                        Channel::Online { handle: &handle },
+                        &[choice],
+                    )
+                })
+            })
+            .collect();
+        let results: Vec<_> = handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect();
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        let already = results
+            .iter()
+            .filter(|r| matches!(r, Err(CastError::AlreadyVoted)))
+            .count();
+        assert_eq!((ok, already), (1, THREADS - 1), "{}", db.backend);
+        let mut c = pool.get().expect("conn");
+        assert_eq!(
+            svc::round(&mut c, &s.round.round.id)
+                .expect("round")
+                .ballots,
+            1
+        );
+        let events = audit_repo::for_entity(&mut c, &s.round.round.id).expect("audit");
+        assert_eq!(
+            events.iter().filter(|e| e.action == "ballot.cast").count(),
+            1
+        );
+    }
+}
+
+#[test]
+fn a_code_only_votes_in_its_own_area_and_year() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(
+            &mut c,
+            BallotRule::Approval { max_choices: None },
+            CountRule::Greedy,
+            1,
+        );
+        let id = s.round.round.id.clone();
+        let choice = ids(&[&s.plans[0]]);
+        for code in [&s.other_area, &s.other_year] {
+            assert!(matches!(
+                svc::cast(&mut c, &id, online(code), &choice),
+                Err(CastError::WrongCode)
+            ));
+        }
+        // A revoked letter no longer votes.
+        codes_svc::revoke(
+            &mut c,
+            &admin(),
+            s.codes[0].handle(),
+            codes_svc::RevokeReason::Lost,
+        )
+        .expect("revoke");
+        assert!(matches!(
+            svc::cast(&mut c, &id, online(&s.codes[0]), &choice),
+            Err(CastError::WrongCode)
+        ));
+        // A mistyped paper code gets the same answer as a code of another area.
+        let coord = coordinator_of(&s.round.area.id);
+        for typed in ["ABCD-EFGH-JKMN-PQRS", "nonsense", &s.other_area.formatted()] {
+            assert!(
+                matches!(
+                    svc::cast(
+                        &mut c,
+                        &id,
+                        Channel::Paper {
+                            staff: &coord,
+                            code: typed,
+                            assisted: false
+                        },
+                        &choice
+                    ),
+                    Err(CastError::WrongCode)
+                ),
+                "{typed}"
+            );
+        }
+        assert_eq!(svc::round(&mut c, &id).expect("round").ballots, 0);
+    }
+}
+
+#[test]
+fn ballots_are_checked_against_the_frozen_rules() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(&mut c, BallotRule::Knapsack, CountRule::Greedy, 2);
+        let id = s.round.round.id.clone();
+        // 6.000 + 5.000 > 10.000: refused, and the code can still vote.
+        let err = svc::cast(
+            &mut c,
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[0], &s.plans[1]]),
+        )
+        .expect_err("over budget");
+        assert!(err.to_string().contains("10.000,00"), "{err}");
+        // The rejected plan is not on the ballot.
+        assert!(matches!(
+            svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[3]])),
+            Err(CastError::Ballot(_))
+        ));
+        svc::cast(
+            &mut c,
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[0], &s.plans[2]]),
+        )
+        .expect("fits");
+        // The rules and the ballot are frozen: no more plans, no more reviews.
+        let coord = coordinator_of(&s.round.area.id);
+        assert!(svc::submit_initiative(
+            &mut c,
+            &coord,
+            &id,
+            &InitiativeInput {
+                title: "Laat".into(),
+                summary: "te laat".into(),
+                amount_cents: 100,
+                taakveld: "5.7".into(),
+            },
+        )
+        .is_err());
+        assert!(svc::review_initiative(&mut c, &coord, &s.plans[3], Review::Nominate, "").is_err());
+        let fp = s.round.round.fingerprint.clone().expect("fingerprint");
+        let rules = s.round.round.frozen_rules.clone().expect("rules");
+        assert_eq!(
+            hex::encode(<sha2::Sha256 as sha2::Digest>::digest(rules.as_bytes())),
+            fp
+        );
+        assert!(rules.contains("\"ballot_rule\":\"knapsack\""), "{rules}");
+        let opened = audit_repo::for_entity(&mut c, &id)
+            .expect("audit")
+            .into_iter()
+            .find(|e| e.action == "round.voting_opened")
+            .expect("opened event");
+        assert!(opened.payload.contains(&fp));
+    }
+}
+
+#[test]
+fn coordinators_manage_only_their_own_areas() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let a = ledger_svc::create_area(&mut c, &admin(), "'t Loo", "dorp").expect("a");
+        let b = ledger_svc::create_area(&mut c, &admin(), "Oosterwolde", "dorp").expect("b");
+        let input = |slug: &str| RoundInput {
+            area_slug: slug.into(),
+            year: 2027,
+            quarter: 1,
+            title: "Ronde".into(),
+            budget_cents: 1_000_00,
+            ballot_rule: BallotRule::Approval {
+                max_choices: Some(2),
+            },
+            count_rule: CountRule::EqualShares,
+        };
+        let coord_a = coordinator_of(&a.area_id);
+        assert!(matches!(
+            svc::create_round(&mut c, &coord_a, &input(&b.slug)),
+            Err(ServiceError::Forbidden(_))
+        ));
+        assert!(matches!(
+            svc::create_round(&mut c, &initiator(), &input(&a.slug)),
+            Err(ServiceError::Forbidden(_))
+        ));
+        let r = svc::create_round(&mut c, &coord_a, &input(&a.slug)).expect("own area");
+        // The same quarter twice is refused with a message for the quarter field.
+        assert!(matches!(
+            svc::create_round(&mut c, &admin(), &input(&a.slug)),
+            Err(ServiceError::Invalid {
+                field: "quarter",
+                ..
+            })
+        ));
+        let coord_b = coordinator_of(&b.area_id);
+        assert!(matches!(
+            svc::open_voting(&mut c, &coord_b, &r.round.id),
+            Err(ServiceError::Forbidden(_))
+        ));
+        let plan = svc::submit_initiative(
+            &mut c,
+            &initiator(),
+            &r.round.id,
+            &InitiativeInput {
+                title: "Plan".into(),
+                summary: "Een plan".into(),
+                amount_cents: 500_00,
+                taakveld: "5.7".into(),
+            },
+        )
+        .expect("plan");
+        assert!(matches!(
+            svc::review_initiative(&mut c, &coord_b, &plan.id, Review::Nominate, ""),
+            Err(ServiceError::Forbidden(_))
+        ));
+        // Voting cannot open while a plan waits for its review.
+        assert!(svc::open_voting(&mut c, &coord_a, &r.round.id).is_err());
+        // A rejection needs a public reason.
+        assert!(matches!(
+            svc::review_initiative(&mut c, &coord_a, &plan.id, Review::Reject, "  "),
+            Err(ServiceError::Invalid {
+                field: "reason",
+                ..
+            })
+        ));
+        // A wrong taakveld code and a plan above the round budget are refused.
+        let mut bad = InitiativeInput {
+            title: "Plan".into(),
+            summary: "x".into(),
+            amount_cents: 500_00,
+            taakveld: "99.9".into(),
+        };
+        assert!(matches!(
+            svc::submit_initiative(&mut c, &initiator(), &r.round.id, &bad),
+            Err(ServiceError::Invalid {
+                field: "taakveld",
+                ..
+            })
+        ));
+        bad.taakveld = "5.7".into();
+        bad.amount_cents = 1_000_01;
+        assert!(matches!(
+            svc::submit_initiative(&mut c, &initiator(), &r.round.id, &bad),
+            Err(ServiceError::Invalid {
+                field: "amount",
+                ..
+            })
+        ));
+    }
+}
+
+#[test]
+fn closing_counts_the_published_ballots_and_anyone_can_recount() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(
+            &mut c,
+            BallotRule::Approval { max_choices: None },
+            CountRule::Greedy,
+            5,
+        );
+        let id = s.round.round.id.clone();
+        // Votes: Speeltuin 4, Bankjes 3, Bloembollen 2.
+        let ballots: [&[usize]; 5] = [&[0, 1], &[0, 1, 2], &[0], &[0, 2], &[1]];
+        let mut trackers = Vec::new();
+        for (code, picks) in s.codes.iter().zip(ballots) {
+            let choice: Vec<String> = picks.iter().map(|&p| s.plans[p].clone()).collect();
+            trackers.push(
+                svc::cast(&mut c, &id, online(code), &choice)
+                    .expect("ballot")
+                    .tracker,
+            );
+        }
+        // Nothing is published while voting goes on.
+        assert_eq!(svc::published_pb(&mut c, &id).expect("pb"), None);
+        assert!(svc::published_ballots(&mut c, &id).expect("list").is_none());
+        let coord = coordinator_of(&s.round.area.id);
+        let closed = svc::close_round(&mut c, &coord, &id).expect("close");
+        assert!(
+            svc::close_round(&mut c, &coord, &id).is_err(),
+            "closes once"
+        );
+        let result = closed.result().expect("result");
+        // Greedy: Speeltuin (6.000) first, Bankjes (5.000) no longer fits, Bloembollen does.
+        assert_eq!(
+            result["selected"],
+            serde_json::json!([s.plans[0], s.plans[2]]),
+            "{}",
+            db.backend
+        );
+        assert_eq!(result["spent_cents"], 9_000_00);
+        assert_eq!(result["left_cents"], 1_000_00);
+        let bankjes = result["plans"]
+            .as_array()
+            .expect("plans")
+            .iter()
+            .find(|p| p["initiative"] == serde_json::json!(s.plans[1]))
+            .expect("bankjes");
+        assert_eq!(bankjes["votes"], 3);
+        assert_eq!(bankjes["funded"], false);
+        assert!(!bankjes["explanation"].as_str().unwrap_or("").is_empty());
+
+        // The published list: every receipt, in tracker order, with its choices.
+        let list = svc::published_ballots(&mut c, &id)
+            .expect("list")
+            .expect("closed");
+        let mut sorted = trackers.clone();
+        sorted.sort();
+        assert_eq!(
+            list.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>(),
+            sorted
+        );
+        let second = list
+            .iter()
+            .find(|(t, _)| *t == trackers[1])
+            .expect("receipt listed");
+        assert_eq!(second.1, vec![1, 2, 3]);
+
+        // The .pb file recounts to the same result with the engine on its own.
+        let pb = svc::published_pb(&mut c, &id).expect("pb").expect("closed");
+        let election = Election::parse(&pb).expect("valid .pb");
+        assert_eq!(election.ballots.len(), 5);
+        assert_eq!(election.projects.len(), 3, "only nominated plans");
+        let recount =
+            tally::tally(&election, &svc::tally_options(CountRule::Greedy)).expect("recount");
+        let mut numbers = recount.selected.clone();
+        numbers.sort();
+        assert_eq!(numbers, vec!["1".to_string(), "3".to_string()]);
+        for t in &trackers {
+            assert!(pb.contains(t.as_str()), "receipt {t} in the .pb file");
+        }
+        let events = audit_repo::for_entity(&mut c, &id).expect("audit");
+        let closed_event = events
+            .iter()
+            .find(|e| e.action == "round.closed")
+            .expect("closed event");
+        let digest = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(pb.as_bytes()));
+        assert!(closed_event.payload.contains(&digest));
+    }
+}
+
+#[test]
+fn equal_shares_rounds_count_with_equal_shares() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(
+            &mut c,
+            BallotRule::Approval { max_choices: None },
+            CountRule::EqualShares,
+            10,
+        );
+        let id = s.round.round.id.clone();
+        // Six voters want only Speeltuin (6.000), four want Bankjes (5.000) and Bloembollen
+        // (3.000). Each voter's share is 1.000: the six pay for Speeltuin, the four's 4.000
+        // pays for Bloembollen but not also for Bankjes.
+        for (i, code) in s.codes.iter().enumerate() {
+            let choice = if i < 6 {
+                vec![s.plans[0].clone()]
+            } else {
+                vec![s.plans[1].clone(), s.plans[2].clone()]
+            };
+            svc::cast(&mut c, &id, online(code), &choice).expect("ballot");
+        }
+        let coord = coordinator_of(&s.round.area.id);
+        let closed = svc::close_round(&mut c, &coord, &id).expect("close");
+        let result = closed.result().expect("result");
+        assert_eq!(result["rule"], "mes-cost");
+        let pb = svc::published_pb(&mut c, &id).expect("pb").expect("closed");
+        let recount = tally::tally(
+            &Election::parse(&pb).expect("pb"),
+            &svc::tally_options(CountRule::EqualShares),
+        )
+        .expect("recount");
+        let expected: Vec<String> = recount
+            .selected
+            .iter()
+            .map(|n| s.plans[n.parse::<usize>().expect("number") - 1].clone())
+            .collect();
+        assert_eq!(result["selected"], serde_json::json!(expected));
+        assert!(expected.contains(&s.plans[0]) && expected.contains(&s.plans[2]));
+    }
+}
+
+#[test]
+fn ballots_carry_no_identity_and_codes_stay_out_of_the_database() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(
+            &mut c,
+            BallotRule::Approval { max_choices: None },
+            CountRule::Greedy,
+            2,
+        );
+        let id = s.round.round.id.clone();
+        let online_receipt =
+            svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]])).expect("online");
+        let coord = coordinator_of(&s.round.area.id);
+        let typed = s.codes[1].formatted();
+        svc::cast(
+            &mut c,
+            &id,
+            Channel::Paper {
+                staff: &coord,
+                code: &typed,
+                assisted: true,
+            },
+            &ids(&[&s.plans[1]]),
+        )
+        .expect("paper");
+        let events = audit_repo::for_entity(&mut c, &id).expect("audit");
+        let cast: Vec<_> = events
+            .iter()
+            .filter(|e| e.action == "ballot.cast")
+            .collect();
+        assert_eq!(cast.len(), 2);
+        // The online ballot's event names no one; the paper one names the staff member,
+        // and says it was assisted, but neither holds the code or its handle.
+        assert_eq!(cast[0].actor, "resident");
+        assert!(cast[0].payload.contains(&online_receipt.tracker));
+        assert_eq!(cast[1].actor, coord.key());
+        assert!(cast[1].payload.contains("\"assisted\":true"));
+        for e in &cast {
+            for code in &s.codes {
+                assert!(!e.payload.contains(code.handle()), "{}", e.payload);
+            }
+        }
+        // No table holds a plain code (the paper one was typed in full).
+        let values = crate::voting_codes::every_value(&mut c);
+        crate::voting_codes::assert_no_secret_in(&values, &s.codes);
+        // The ballots table has no column that could point back to a code.
+        let ballot_cells: Vec<&(String, String, String)> =
+            values.iter().filter(|(t, _, _)| t == "ballots").collect();
+        assert!(!ballot_cells.is_empty());
+        for (_, _, v) in ballot_cells {
+            for code in &s.codes {
+                assert_ne!(v, code.handle());
+            }
+        }
+    }
+}

@@ -41,7 +41,7 @@ struct Cell {
 }
 
 /// Every value of every column of every table, as text.
-fn every_value(conn: &mut DbConn) -> Vec<(String, String, String)> {
+pub(crate) fn every_value(conn: &mut DbConn) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     match conn {
         DbConn::Sqlite(c) => {
@@ -104,7 +104,7 @@ fn every_value(conn: &mut DbConn) -> Vec<(String, String, String)> {
     out
 }
 
-fn assert_no_secret_in(values: &[(String, String, String)], codes: &[VotingCode]) {
+pub(crate) fn assert_no_secret_in(values: &[(String, String, String)], codes: &[VotingCode]) {
     assert!(
         values.iter().any(|(t, _, _)| t == "voting_codes"),
         "the search saw the codes table"
