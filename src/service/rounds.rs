@@ -832,11 +832,15 @@ pub fn published_pb(conn: &mut DbConn, round_id: &str) -> Result<Option<String>,
     Ok(Some(pb_text(&v, &ballots)))
 }
 
-/// The published ballot list of a closed round: (tracker, chosen plan numbers).
+/// One line of the published ballot list: the receipt (tracker) and the chosen plan
+/// numbers.
+pub type PublishedBallot = (String, Vec<i32>);
+
+/// The published ballot list of a closed round, in tracker order.
 pub fn published_ballots(
     conn: &mut DbConn,
     round_id: &str,
-) -> Result<Option<Vec<(String, Vec<i32>)>>, ServiceError> {
+) -> Result<Option<Vec<PublishedBallot>>, ServiceError> {
     let v = round(conn, round_id)?;
     if v.status() != RoundStatus::Closed {
         return Ok(None);

@@ -55,7 +55,7 @@ fn voting_round(c: &mut DbConn, rule: BallotRule, count: CountRule, n_codes: i32
             year: 2027,
             quarter: 2,
             title: "Smederij voorjaar".into(),
-            budget_cents: 10_000_00,
+            budget_cents: 1_000_000,
             ballot_rule: rule,
             count_rule: count,
         },
@@ -63,10 +63,10 @@ fn voting_round(c: &mut DbConn, rule: BallotRule, count: CountRule, n_codes: i32
     .expect("round");
     let mut plans = Vec::new();
     for (title, amount) in [
-        ("Speeltuin", 6_000_00),
-        ("Bankjes", 5_000_00),
-        ("Bloembollen", 3_000_00),
-        ("Te duur", 9_000_00),
+        ("Speeltuin", 600_000),
+        ("Bankjes", 500_000),
+        ("Bloembollen", 300_000),
+        ("Te duur", 900_000),
     ] {
         let i = svc::submit_initiative(
             c,
@@ -378,7 +378,7 @@ fn coordinators_manage_only_their_own_areas() {
             year: 2027,
             quarter: 1,
             title: "Ronde".into(),
-            budget_cents: 1_000_00,
+            budget_cents: 100_000,
             ballot_rule: BallotRule::Approval {
                 max_choices: Some(2),
             },
@@ -414,7 +414,7 @@ fn coordinators_manage_only_their_own_areas() {
             &InitiativeInput {
                 title: "Plan".into(),
                 summary: "Een plan".into(),
-                amount_cents: 500_00,
+                amount_cents: 50_000,
                 taakveld: "5.7".into(),
             },
         )
@@ -437,7 +437,7 @@ fn coordinators_manage_only_their_own_areas() {
         let mut bad = InitiativeInput {
             title: "Plan".into(),
             summary: "x".into(),
-            amount_cents: 500_00,
+            amount_cents: 50_000,
             taakveld: "99.9".into(),
         };
         assert!(matches!(
@@ -448,7 +448,7 @@ fn coordinators_manage_only_their_own_areas() {
             })
         ));
         bad.taakveld = "5.7".into();
-        bad.amount_cents = 1_000_01;
+        bad.amount_cents = 100_001;
         assert!(matches!(
             svc::submit_initiative(&mut c, &initiator(), &r.round.id, &bad),
             Err(ServiceError::Invalid {
@@ -499,8 +499,8 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
             "{}",
             db.backend
         );
-        assert_eq!(result["spent_cents"], 9_000_00);
-        assert_eq!(result["left_cents"], 1_000_00);
+        assert_eq!(result["spent_cents"], 900_000);
+        assert_eq!(result["left_cents"], 100_000);
         let bankjes = result["plans"]
             .as_array()
             .expect("plans")
