@@ -59,11 +59,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let pool = prepare_database(&s)?;
             let mut conn = pool.get()?;
             match service::demo::seed(&mut conn)? {
-                Some(logins) => {
+                Some(seed) => {
                     println!("Demo-gemeente Oldebroek aangemaakt in {}.", s.database_url);
-                    println!("Inloggen voor medewerkers (bewaar deze wachtwoorden, ze worden niet opnieuw getoond):");
-                    for l in logins {
+                    println!("Inloggen (bewaar deze wachtwoorden, ze worden niet opnieuw getoond):");
+                    for l in seed.logins {
                         println!("  {:<32} {:<18} {}", l.email, l.role.as_str(), l.password);
+                    }
+                    println!("Stemcodes om mee te stemmen op /stemmen (ongebruikt):");
+                    for (area, code) in seed.voting_codes {
+                        println!("  {code}  ({area})");
                     }
                 }
                 None => println!(

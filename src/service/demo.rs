@@ -35,9 +35,17 @@ fn demo_password() -> String {
         .collect()
 }
 
+/// What the demo prints once: staff logins and a few unused voting codes.
+#[derive(Debug, Clone)]
+pub struct DemoSeed {
+    pub logins: Vec<DemoLogin>,
+    /// (area name, formatted code) of letters nobody has used yet.
+    pub voting_codes: Vec<(String, String)>,
+}
+
 /// Fill an empty database. Returns None when it already holds data (the demo is then
 /// served as it is).
-pub fn seed(conn: &mut DbConn) -> Result<Option<Vec<DemoLogin>>, ServiceError> {
+pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
     if !users::list(conn)?.is_empty() {
         return Ok(None);
     }
@@ -55,6 +63,11 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Vec<DemoLogin>>, ServiceError> {
             "fiatteur@oldebroek.example",
             "Jan Bosch",
             Role::FinanceApprover,
+        ),
+        (
+            "bewoner@oldebroek.example",
+            "Henk van 't Loo",
+            Role::Initiator,
         ),
     ] {
         let password = demo_password();
@@ -74,6 +87,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Vec<DemoLogin>>, ServiceError> {
         });
     }
     let (admin, clerk, approver) = (&principals[0], &principals[1], &principals[2]);
+    let initiator = principals[3].clone();
 
     create_funder(conn, admin, "Gemeente Oldebroek", "municipality")?;
     let corporation = create_funder(
@@ -174,5 +188,246 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Vec<DemoLogin>>, ServiceError> {
             decision_ref: Some("Raadsbesluit 2024-112 burgerbegroting".into()),
         },
     )?;
-    Ok(Some(logins))
+    let voting_codes = seed_rounds(conn, admin, &initiator, &mut logins)?;
+    Ok(Some(DemoSeed {
+        logins,
+        voting_codes,
+    }))
+}
+
+/// Rounds in three stages: 't Loo's summer round counted, its autumn round in voting,
+/// and Oosterwolde open for plans. Returns three unused 't Loo codes to try voting with.
+fn seed_rounds(
+    conn: &mut DbConn,
+    admin: &Principal,
+    initiator: &Principal,
+    logins: &mut Vec<DemoLogin>,
+) -> Result<Vec<(String, String)>, ServiceError> {
+    use super::rounds::{self as r, Channel, InitiativeInput, Review, RoundInput};
+    use crate::domain::round::{BallotRule, CountRule};
+
+    let password = demo_password();
+    let email = "regisseur@oldebroek.example";
+    let user = super::auth::add_user_in_area(
+        conn,
+        admin,
+        email,
+        "Anouk Mulder",
+        Role::AreaCoordinator,
+        Some("t-loo"),
+        &password,
+    )?;
+    super::users::grant_role(
+        conn,
+        admin,
+        &user.id,
+        Role::AreaCoordinator,
+        Some("oosterwolde"),
+    )?;
+    logins.push(DemoLogin {
+        email: email.into(),
+        role: Role::AreaCoordinator,
+        password,
+    });
+    let mut coordinator = Principal {
+        actor: Actor::User {
+            id: user.id.clone(),
+            email: user.email.clone(),
+        },
+        roles: vec![Role::AreaCoordinator],
+        coordinator_areas: Vec::new(),
+    };
+    coordinator.coordinator_areas = crate::db::repo::ledger::list_areas(conn)?
+        .into_iter()
+        .filter(|a| a.slug == "t-loo" || a.slug == "oosterwolde")
+        .map(|a| a.id)
+        .collect();
+    let year = 2026;
+    let round = |quarter, title: &str, slug: &str, budget, ballot_rule, count_rule| RoundInput {
+        area_slug: slug.into(),
+        year,
+        quarter,
+        title: title.into(),
+        budget_cents: budget,
+        ballot_rule,
+        count_rule,
+    };
+    let plan = |title: &str, summary: &str, amount, taakveld: &str| InitiativeInput {
+        title: title.into(),
+        summary: summary.into(),
+        amount_cents: amount,
+        taakveld: taakveld.into(),
+    };
+    let mut codes =
+        super::voting_codes::generate_batch(conn, admin, "t-loo", year, 40)?.codes;
+
+    // Summer: counted with equal shares.
+    let summer = r::create_round(
+        conn,
+        &coordinator,
+        &round(
+            3,
+            "Smederij zomer: groen en spelen",
+            "t-loo",
+            1_200_000,
+            BallotRule::Approval {
+                max_choices: Some(3),
+            },
+            CountRule::EqualShares,
+        ),
+    )?;
+    let mut plans = Vec::new();
+    for (title, summary, amount) in [
+        (
+            "Bloemenlint langs de Zuiderzeestraatweg",
+            "Inheemse bloemen en bollen in de bermen, geplant door de buurt.",
+            450_000,
+        ),
+        (
+            "Jeu-de-boulesbaan bij het dorpshuis",
+            "Een baan van 4 bij 15 meter met verlichting en twee bankjes.",
+            800_000,
+        ),
+        (
+            "Speeltoestel voor peuters",
+            "Een klimtoestel met valdempende ondergrond op het grasveld aan de Kerkweg.",
+            600_000,
+        ),
+        (
+            "Fruitbomen in het hofje",
+            "Tien hoogstamfruitbomen; de buurtvereniging snoeit en oogst.",
+            250_000,
+        ),
+        (
+            "Nieuwe bestrating schoolplein",
+            "Het schoolplein opnieuw bestraten.",
+            1_100_000,
+        ),
+    ] {
+        plans.push(r::submit_initiative(
+            conn,
+            initiator,
+            &summer.round.id,
+            &plan(title, summary, amount, "5.7"),
+        )?);
+    }
+    for p in &plans[..4] {
+        r::review_initiative(conn, &coordinator, &p.id, Review::Nominate, "")?;
+    }
+    r::review_initiative(
+        conn,
+        &coordinator,
+        &plans[4].id,
+        Review::Reject,
+        "Het schoolplein is van de school; dit is regulier onderhoud en past niet in de burgerbegroting.",
+    )?;
+    r::open_voting(conn, &coordinator, &summer.round.id)?;
+    // 24 ballots: a realistic village spread over the four plans.
+    let patterns: [&[usize]; 8] = [
+        &[0, 3],
+        &[1],
+        &[2, 3],
+        &[0, 2],
+        &[1, 3],
+        &[0],
+        &[2],
+        &[0, 1, 3],
+    ];
+    let used: Vec<_> = codes.drain(..24).collect();
+    for (i, code) in used.iter().enumerate() {
+        let choice: Vec<String> = patterns[i % patterns.len()]
+            .iter()
+            .map(|&k| plans[k].id.clone())
+            .collect();
+        let channel = if i % 6 == 5 {
+            Channel::Paper {
+                staff: &coordinator,
+                code: &code.formatted(),
+                assisted: i == 11,
+            }
+        } else {
+            Channel::Online {
+                handle: code.handle(),
+            }
+        };
+        r::cast(conn, &summer.round.id, channel, &choice).map_err(|e| match e {
+            r::CastError::Failed(e) => e,
+            other => ServiceError::invalid("demo", other.to_string()),
+        })?;
+    }
+    r::close_round(conn, &coordinator, &summer.round.id)?;
+
+    // Autumn: voting now, knapsack ballot, greedy count.
+    let autumn = r::create_round(
+        conn,
+        &coordinator,
+        &round(
+            4,
+            "Smederij najaar: veilig en gezellig",
+            "t-loo",
+            1_000_000,
+            BallotRule::Knapsack,
+            CountRule::Greedy,
+        ),
+    )?;
+    for (title, summary, amount, tv) in [
+        (
+            "Verlichting fietspad naar Wezep",
+            "Zes lantaarnpalen op zonne-energie langs het donkere stuk fietspad.",
+            650_000,
+            "2.1",
+        ),
+        (
+            "Kerstmarkt op het dorpsplein",
+            "Kraampjes, verlichting en een kerstboom voor de hele buurt.",
+            200_000,
+            "5.7",
+        ),
+        (
+            "AED aan de gevel van het dorpshuis",
+            "Een AED in een verwarmde kast, 24 uur per dag bereikbaar.",
+            300_000,
+            "1.2",
+        ),
+    ] {
+        let p = r::submit_initiative(
+            conn,
+            initiator,
+            &autumn.round.id,
+            &plan(title, summary, amount, tv),
+        )?;
+        r::review_initiative(conn, &coordinator, &p.id, Review::Nominate, "")?;
+    }
+    r::open_voting(conn, &coordinator, &autumn.round.id)?;
+
+    // Oosterwolde: open for plans, one submitted, waiting for review.
+    let open = r::create_round(
+        conn,
+        &coordinator,
+        &round(
+            4,
+            "Smederij Oosterwolde najaar",
+            "oosterwolde",
+            800_000,
+            BallotRule::Approval { max_choices: None },
+            CountRule::Greedy,
+        ),
+    )?;
+    r::submit_initiative(
+        conn,
+        initiator,
+        &open.round.id,
+        &plan(
+            "Moestuin bij de basisschool",
+            "Bakken, grond en gereedschap voor een schoolmoestuin die ouders en buren samen onderhouden.",
+            350_000,
+            "5.7",
+        ),
+    )?;
+
+    Ok(codes
+        .into_iter()
+        .take(3)
+        .map(|c| ("'t Loo".to_string(), c.formatted()))
+        .collect())
 }
