@@ -61,7 +61,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             match service::demo::seed(&mut conn)? {
                 Some(seed) => {
                     println!("Demo-gemeente Oldebroek aangemaakt in {}.", s.database_url);
-                    println!("Inloggen (bewaar deze wachtwoorden, ze worden niet opnieuw getoond):");
+                    println!(
+                        "Inloggen (bewaar deze wachtwoorden, ze worden niet opnieuw getoond):"
+                    );
                     for l in seed.logins {
                         println!("  {:<32} {:<18} {}", l.email, l.role.as_str(), l.password);
                     }

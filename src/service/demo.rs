@@ -258,8 +258,7 @@ fn seed_rounds(
         amount_cents: amount,
         taakveld: taakveld.into(),
     };
-    let mut codes =
-        super::voting_codes::generate_batch(conn, admin, "t-loo", year, 40)?.codes;
+    let mut codes = super::voting_codes::generate_batch(conn, admin, "t-loo", year, 40)?.codes;
 
     // Summer: counted with equal shares.
     let summer = r::create_round(

@@ -705,6 +705,46 @@ async fn no_get_route_changes_state() {
         )
         .expect("t")
     };
+    // A counted round and a round in voting in the first area, for the round pages.
+    let (closed_round, voting_round) = {
+        use burgerbegroting::domain::round::{BallotRule, CountRule};
+        use burgerbegroting::service::rounds::{self as r, InitiativeInput, Review, RoundInput};
+        let mut c = app.conn();
+        let mut ids = Vec::new();
+        for quarter in [1, 2] {
+            let round = r::create_round(
+                &mut c,
+                &admin(),
+                &RoundInput {
+                    area_slug: small.pools[0].slug.clone(),
+                    year: 2027,
+                    quarter,
+                    title: format!("Ronde {quarter}"),
+                    budget_cents: 100_000,
+                    ballot_rule: BallotRule::Knapsack,
+                    count_rule: CountRule::Greedy,
+                },
+            )
+            .expect("round");
+            let plan = r::submit_initiative(
+                &mut c,
+                &admin(),
+                &round.round.id,
+                &InitiativeInput {
+                    title: "Bankjes".into(),
+                    summary: "Twee bankjes".into(),
+                    amount_cents: 50_000,
+                    taakveld: "5.7".into(),
+                },
+            )
+            .expect("plan");
+            r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+            r::open_voting(&mut c, &admin(), &round.round.id).expect("voting");
+            ids.push(round.round.id);
+        }
+        r::close_round(&mut c, &admin(), &ids[0]).expect("closed");
+        (ids[0].clone(), ids[1].clone())
+    };
     let clients = [
         app.login("admin@example.nl").await,
         app.login("clerk@example.nl").await,
@@ -741,6 +781,13 @@ async fn no_get_route_changes_state() {
     }
     assert!(routes.len() > 20, "{routes:?}");
     let fill = |r: &str| {
+        let r = if r.starts_with("/stemmen/") {
+            r.replace("{id}", &voting_round)
+        } else if r.starts_with("/rondes/") {
+            r.replace("{id}", &closed_round)
+        } else {
+            r.to_string()
+        };
         r.replace("{id}", &t.id)
             .replace("{slug}", &small.pools[0].slug)
             .replace(
@@ -768,6 +815,12 @@ async fn no_get_route_changes_state() {
             "code_batches",
             "throttle_buckets",
             "login_tickets",
+            "rounds",
+            "initiatives",
+            "code_participation",
+            "ballots",
+            "ballot_choices",
+            "voter_sessions",
         ] {
             #[derive(diesel::QueryableByName)]
             struct N {
@@ -782,6 +835,19 @@ async fn no_get_route_changes_state() {
                 n.first().map(|x| x.n.to_string()).unwrap_or_default(),
             );
         }
+        let rounds = burgerbegroting::service::rounds::list(&mut c).expect("rounds");
+        out.insert(
+            "round_states".into(),
+            rounds
+                .iter()
+                .map(|r| {
+                    let plans: Vec<&str> =
+                        r.initiatives.iter().map(|i| i.status.as_str()).collect();
+                    format!("{}:{}", r.round.status, plans.join("/"))
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         let hashes: Vec<burgerbegroting::db::models::UserRow> = users::list(&mut c).expect("users");
         out.insert(
             "password_hashes".into(),
