@@ -35,7 +35,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/transfers/{id}", web::get().to(transfer))
             .route("/transfers/{id}/approve", web::post().to(approve))
             .route("/transfers/{id}/reject", web::post().to(reject))
-            .route("/transfers/{id}/corrections", web::post().to(correct)),
+            .route("/transfers/{id}/corrections", web::post().to(correct))
+            .route("/rounds", web::get().to(rounds))
+            .route("/rounds/{id}", web::get().to(round))
+            .route("/rounds/{id}/ballots", web::get().to(round_ballots)),
     );
 }
 
@@ -336,3 +339,65 @@ async fn openapi() -> HttpResponse {
 /// The OpenAPI 3.1 document. Kept as a file next to the code; a test checks that every
 /// route registered under /api/v1 is documented and every documented path exists.
 pub const OPENAPI: &str = include_str!("openapi.json");
+
+/// Rounds are public (plans, review reasons, rules, results): no sign-in needed.
+fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
+    json!({
+        "id": v.round.id,
+        "area": {"slug": v.area.slug, "name": v.area.name},
+        "year": v.round.year,
+        "quarter": v.round.quarter,
+        "title": v.round.title,
+        "status": v.round.status,
+        "budget_cents": v.round.budget_cents,
+        "ballot_rule": v.round.ballot_rule,
+        "max_choices": v.round.max_choices,
+        "count_rule": v.round.count_rule,
+        "fingerprint": v.round.fingerprint,
+        "ballots": v.ballots,
+        "initiatives": v.initiatives.iter().map(|i| json!({
+            "id": i.id,
+            "number": i.number,
+            "title": i.title,
+            "summary": i.summary,
+            "amount_cents": i.amount_cents,
+            "taakveld": i.taakveld,
+            "status": i.status,
+            "review_reason": i.review_reason,
+        })).collect::<Vec<_>>(),
+        "result": v.result(),
+    })
+}
+
+async fn rounds(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let all = run_db(&state, crate::service::rounds::list).await?;
+    Ok(HttpResponse::Ok().json(all.iter().map(round_json).collect::<Vec<_>>()))
+}
+
+async fn round(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let v = run_db(&state, move |c| crate::service::rounds::round(c, &id)).await?;
+    Ok(HttpResponse::Ok().json(round_json(&v)))
+}
+
+/// The published ballot list (receipt and chosen plan numbers) of a closed round; 404
+/// while voting goes on.
+async fn round_ballots(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let list = run_db(&state, move |c| {
+        crate::service::rounds::published_ballots(c, &id)
+    })
+    .await?
+    .ok_or(crate::service::ServiceError::NotFound("Stemmenlijst"))?;
+    let out: Vec<_> = list
+        .into_iter()
+        .map(|(tracker, plans)| json!({"tracker": tracker, "plans": plans}))
+        .collect();
+    Ok(HttpResponse::Ok().json(out))
+}

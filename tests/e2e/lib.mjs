@@ -17,7 +17,12 @@ export const USERS = {
   admin: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
   clerk: { email: process.env.E2E_CLERK_EMAIL, password: process.env.E2E_CLERK_PASSWORD },
   approver: { email: process.env.E2E_APPROVER_EMAIL, password: process.env.E2E_APPROVER_PASSWORD },
+  coordinator: { email: process.env.E2E_COORDINATOR_EMAIL, password: process.env.E2E_COORDINATOR_PASSWORD },
+  initiator: { email: process.env.E2E_INITIATOR_EMAIL, password: process.env.E2E_INITIATOR_PASSWORD },
 };
+
+/** Unused 't Loo voting codes printed by the demo; each spec that votes takes its own. */
+export const VOTING_CODES = (process.env.E2E_VOTING_CODES || '').split(',').filter(Boolean);
 
 export const SHOTS = process.env.E2E_SHOTS || '/tmp/e2e-shots';
 mkdirSync(SHOTS, { recursive: true });

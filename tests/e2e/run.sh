@@ -99,8 +99,13 @@ if [ -z "${E2E_ADMIN_PASSWORD:-}" ] || [ -z "${E2E_CLERK_PASSWORD:-}" ] || [ -z 
   log "could not read the demo logins from the server output"
   exit 1
 fi
+read -r E2E_COORDINATOR_EMAIL E2E_COORDINATOR_PASSWORD <<<"$(login_of area_coordinator)"
+read -r E2E_INITIATOR_EMAIL E2E_INITIATOR_PASSWORD <<<"$(login_of initiator)"
+# The demo prints three unused 't Loo voting codes (XXXX-XXXX-XXXX-XXXX-XXXX).
+E2E_VOTING_CODES="$(grep -oE '\b[0-9A-Z]{4}(-[0-9A-Z]{4}){4}\b' "$out" | paste -sd, -)"
 export E2E_BASE_URL="$base" E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD E2E_CLERK_EMAIL \
-  E2E_CLERK_PASSWORD E2E_APPROVER_EMAIL E2E_APPROVER_PASSWORD
+  E2E_CLERK_PASSWORD E2E_APPROVER_EMAIL E2E_APPROVER_PASSWORD E2E_COORDINATOR_EMAIL \
+  E2E_COORDINATOR_PASSWORD E2E_INITIATOR_EMAIL E2E_INITIATOR_PASSWORD E2E_VOTING_CODES
 export E2E_SHOTS="${E2E_SHOTS:-/tmp/e2e-shots}"
 log "demo server at $base (pid $server_pid), screenshots in $E2E_SHOTS"
 

@@ -208,3 +208,121 @@ async fn openapi_document_matches_the_routes() {
     assert!(!served.is_empty());
     assert_eq!(documented, served);
 }
+
+/// Rounds are public in the API: plans, rules and the fingerprint while voting, the
+/// result and the ballot list once closed (404 before), on every backend.
+#[actix_web::test]
+async fn rounds_are_public_and_ballots_appear_only_after_closing() {
+    use burgerbegroting::domain::round::{BallotRule, CountRule};
+    use burgerbegroting::service::rounds::{
+        self as r, Channel, InitiativeInput, Review, RoundInput,
+    };
+    for db in TestDb::all() {
+        let app = TestApp::spawn_on(db).await;
+        let (round_id, plan_id) = {
+            let mut c = app.conn();
+            let small = seed_small(&mut c);
+            let round = r::create_round(
+                &mut c,
+                &admin(),
+                &RoundInput {
+                    area_slug: small.pools[0].slug.clone(),
+                    year: 2027,
+                    quarter: 3,
+                    title: "Zomer".into(),
+                    budget_cents: 200_000,
+                    ballot_rule: BallotRule::Approval {
+                        max_choices: Some(2),
+                    },
+                    count_rule: CountRule::EqualShares,
+                },
+            )
+            .expect("round");
+            let plan = r::submit_initiative(
+                &mut c,
+                &admin(),
+                &round.round.id,
+                &InitiativeInput {
+                    title: "Boomgaard".into(),
+                    summary: "Tien fruitbomen".into(),
+                    amount_cents: 150_000,
+                    taakveld: "5.7".into(),
+                },
+            )
+            .expect("plan");
+            r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+            r::open_voting(&mut c, &admin(), &round.round.id).expect("open");
+            let code = burgerbegroting::service::voting_codes::generate_batch(
+                &mut c,
+                &admin(),
+                &small.pools[0].slug,
+                2027,
+                1,
+            )
+            .expect("codes")
+            .codes
+            .remove(0);
+            r::cast(
+                &mut c,
+                &round.round.id,
+                Channel::Online {
+                    handle: code.handle(),
+                },
+                &[plan.id.clone()],
+            )
+            .expect("ballot");
+            (round.round.id, plan.id)
+        };
+        let anon = app.client();
+        let list: Value = anon
+            .get(app.url("/api/v1/rounds"))
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(list.as_array().map(Vec::len), Some(1));
+        assert_eq!(list[0]["status"], json!("voting"));
+        assert_eq!(list[0]["ballots"], json!(1));
+        assert_eq!(list[0]["fingerprint"].as_str().map(str::len), Some(64));
+        assert_eq!(list[0]["result"], Value::Null);
+        let early = anon
+            .get(app.url(&format!("/api/v1/rounds/{round_id}/ballots")))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(early.status().as_u16(), 404);
+        {
+            let mut c = app.conn();
+            r::close_round(&mut c, &admin(), &round_id).expect("close");
+        }
+        let one: Value = anon
+            .get(app.url(&format!("/api/v1/rounds/{round_id}")))
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(one["status"], json!("closed"));
+        assert_eq!(one["result"]["selected"], json!([plan_id]));
+        assert_eq!(one["result"]["spent_cents"], json!(150_000));
+        let ballots: Value = anon
+            .get(app.url(&format!("/api/v1/rounds/{round_id}/ballots")))
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(ballots[0]["plans"], json!([1]));
+        assert_eq!(ballots[0]["tracker"].as_str().map(str::len), Some(11));
+        let missing = anon
+            .get(app.url("/api/v1/rounds/no-such-round"))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(missing.status().as_u16(), 404);
+    }
+}
