@@ -268,7 +268,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
                 Channel::Online {
                     handle: code.handle(),
                 },
-                &[plan.id.clone()],
+                std::slice::from_ref(&plan.id),
             )
             .expect("ballot");
             (round.round.id, plan.id)
