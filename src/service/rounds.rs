@@ -833,6 +833,7 @@ pub fn published_pb(conn: &mut DbConn, round_id: &str) -> Result<Option<String>,
 }
 
 /// The published ballot list of a closed round: (tracker, chosen plan numbers).
+#[allow(clippy::type_complexity)]
 pub fn published_ballots(
     conn: &mut DbConn,
     round_id: &str,
