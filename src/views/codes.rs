@@ -3,10 +3,12 @@
 
 use maud::{html, Markup};
 
-use super::components::{csrf_field, error_summary, field_error, text_input};
+use super::ballot::{ballot_path, stop_form};
+use super::components::{csrf_field, error_summary, field_error, money, text_input};
 use super::layout::{page, Nav};
 use crate::db::models::AreaRow;
 use crate::service::auth::SessionUser;
+use crate::service::rounds::RoundView;
 use crate::service::voting_codes::{BatchSummary, Replacement, RevokeReason, Voter};
 
 /// The one answer for every code that does not work (unknown, revoked, other area,
@@ -81,8 +83,9 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
     )
 }
 
-/// After a good code: which area the resident votes in. Rounds come later.
-pub fn voter_home(v: &Voter, csrf: &str) -> Markup {
+/// After a good code: the rounds the resident can vote in now, each with whether this
+/// code already voted in it.
+pub fn voter_home(v: &Voter, rounds: &[(RoundView, bool)], csrf: &str) -> Markup {
     page(
         "Stemmen",
         &Nav {
@@ -92,15 +95,45 @@ pub fn voter_home(v: &Voter, csrf: &str) -> Markup {
         html! {
             h1 { "U stemt voor " (v.area_name) }
             p class="notice" role="status" { "Uw stemcode is goed. U bent aangemeld." }
-            p {
-                "Er is nu nog geen stemronde open voor " (v.area_name) ". "
-                "Als de stemronde begint, kunt u hier stemmen op de plannen voor uw dorp of wijk."
+            @if rounds.is_empty() {
+                p {
+                    "Er is nu nog geen stemronde open voor " (v.area_name) ". "
+                    "U kunt nu dus nog niet stemmen. "
+                    "Als de stemronde begint, kunt u hier stemmen op de plannen voor uw dorp of wijk."
+                }
+            } @else {
+                p {
+                    @if rounds.len() == 1 {
+                        "U kunt nu in deze stemronde stemmen."
+                    } @else {
+                        "U kunt nu in " (rounds.len()) " stemrondes stemmen. U hebt in elke ronde één stem."
+                    }
+                }
+                ul class="rounds" {
+                    @for (r, voted) in rounds {
+                        li {
+                            h2 id={ "ronde-" (r.round.id) } { (r.round.title) }
+                            p {
+                                "Kwartaal " (r.round.quarter) " van " (r.round.year) ". "
+                                "Er is " (money(r.round.budget_cents)) " te verdelen. "
+                                @if r.nominated().len() == 1 {
+                                    "Er staat 1 plan op het stembiljet."
+                                } @else {
+                                    "Er staan " (r.nominated().len()) " plannen op het stembiljet."
+                                }
+                            }
+                            @if *voted {
+                                p class="done" { "U hebt in deze ronde gestemd." }
+                            } @else {
+                                p { a class="button" href=(ballot_path(&v.area_slug, &r.round.id))
+                                    aria-describedby={ "ronde-" (r.round.id) } { "Stem in deze ronde" } }
+                            }
+                        }
+                    }
+                }
             }
             p { "Uw code is geldig voor de stemrondes van " (v.year) "." }
-            form method="post" action="/stemmen/stoppen" {
-                (csrf_field(csrf))
-                button type="submit" class="secondary" { "Stoppen en afmelden" }
-            }
+            (stop_form(csrf))
         },
     )
 }

@@ -1,5 +1,294 @@
-//! (being written)
+//! The resident's ballot: `/stemmen/{area}/rondes/{id}` shows the plans, `controleren`
+//! checks the choice without storing anything and shows it for review, `uitbrengen`
+//! stores the ballot and shows the receipt once. The voter session (cookie) comes from
+//! `/stemmen`; a code only ever opens the rounds of its own area and year.
 
-use actix_web::web;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
 
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+use super::codes::{form_token, html_status, redirect, url_part, voter_of, with_pre_cookie};
+use super::csrf::CsrfForm;
+use super::error::WebError;
+use super::run_db;
+use super::session::MaybeStaff;
+use crate::domain::round::{check_ballot, BallotItem};
+use crate::service::auth::SessionUser;
+use crate::service::rounds::{self, CastError, Channel, RoundView};
+use crate::service::voting_codes::Voter;
+use crate::service::ServiceError;
+use crate::startup::AppState;
+use crate::views::ballot as view;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/stemmen/{area}/rondes/{id}/controleren",
+        web::post().to(check),
+    )
+    .route("/stemmen/{area}/rondes/{id}", web::get().to(ballot))
+    .route(
+        "/stemmen/{area}/rondes/{id}/uitbrengen",
+        web::post().to(cast),
+    );
+}
+
+/// A signed-in resident and a round of their own area and year.
+struct Ctx {
+    voter: Voter,
+    round: RoundView,
+    /// This code already voted in the round (known for rounds in voting only).
+    voted: bool,
+    token: String,
+    fresh: bool,
+}
+
+enum Gate {
+    Go(Box<Ctx>),
+    /// Not signed in, or signed in for another area: where to go instead.
+    Away(HttpResponse),
+}
+
+async fn open(
+    req: &HttpRequest,
+    state: &AppState,
+    staff: Option<&SessionUser>,
+    area: &str,
+    id: String,
+) -> Result<Gate, WebError> {
+    let Some((voter, _)) = voter_of(req, state).await? else {
+        return Ok(Gate::Away(redirect(&format!(
+            "/stemmen?gebied={}",
+            url_part(area)
+        ))));
+    };
+    if voter.area_slug != area {
+        // A code only ever opens its own area.
+        return Ok(Gate::Away(redirect(&format!(
+            "/stemmen/{}",
+            voter.area_slug
+        ))));
+    }
+    let (handle, year, slug) = (voter.handle.clone(), voter.year, voter.area_slug.clone());
+    let found = run_db(state, move |c| {
+        let round = match rounds::round(c, &id) {
+            Ok(r) => r,
+            Err(ServiceError::NotFound(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if round.area.slug != slug || round.round.year != year {
+            return Ok(None);
+        }
+        let voted = rounds::voter_rounds(c, &handle, &round.area.id, year)?
+            .into_iter()
+            .any(|(r, done)| done && r.round.id == round.round.id);
+        Ok(Some((round, voted)))
+    })
+    .await?;
+    // Another area's or year's round is not there for this code.
+    let Some((round, voted)) = found else {
+        return Err(WebError::NotFound);
+    };
+    let (token, fresh) = form_token(req, staff);
+    Ok(Gate::Go(Box::new(Ctx {
+        voter,
+        round,
+        voted,
+        token,
+        fresh,
+    })))
+}
+
+fn respond(state: &AppState, ctx: &Ctx, status: StatusCode, page: maud::Markup) -> HttpResponse {
+    with_pre_cookie(html_status(status, page), state, &ctx.token, ctx.fresh)
+}
+
+/// The page for a round this resident cannot vote in now, or None when the ballot can be
+/// shown.
+fn refusal(ctx: &Ctx, status: StatusCode) -> Option<(StatusCode, maud::Markup)> {
+    if ctx.round.status() != crate::domain::round::RoundStatus::Voting {
+        return Some((
+            status,
+            view::message(
+                &ctx.round,
+                &ctx.token,
+                view::NOT_VOTING_TITLE,
+                view::NOT_VOTING,
+            ),
+        ));
+    }
+    if ctx.voted {
+        return Some((
+            status,
+            view::message(
+                &ctx.round,
+                &ctx.token,
+                view::ALREADY_VOTED_TITLE,
+                view::ALREADY_VOTED,
+            ),
+        ));
+    }
+    None
+}
+
+fn ballot_page(ctx: &Ctx, chosen: &[String], error: Option<&str>) -> maud::Markup {
+    view::ballot(&view::BallotPage {
+        round: &ctx.round,
+        csrf: &ctx.token,
+        chosen,
+        error,
+    })
+}
+
+async fn ballot(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: MaybeStaff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (area, id) = path.into_inner();
+    let ctx = match open(&req, &state, staff.0.as_ref(), &area, id).await? {
+        Gate::Go(ctx) => ctx,
+        Gate::Away(resp) => return Ok(resp),
+    };
+    if let Some((status, page)) = refusal(&ctx, StatusCode::OK) {
+        return Ok(respond(&state, &ctx, status, page));
+    }
+    let page = ballot_page(&ctx, &[], None);
+    Ok(respond(&state, &ctx, StatusCode::OK, page))
+}
+
+/// The ticked plans (`keuze`, repeated) and the "back to the ballot" flag of a form.
+struct Choice {
+    keuze: Vec<String>,
+    terug: bool,
+}
+
+fn choice_of(fields: Vec<(String, String)>) -> Choice {
+    let mut c = Choice {
+        keuze: Vec::new(),
+        terug: false,
+    };
+    for (k, v) in fields {
+        match k.as_str() {
+            "keuze" if !v.trim().is_empty() => c.keuze.push(v.trim().to_string()),
+            "terug" => c.terug = v == "1",
+            _ => {}
+        }
+    }
+    c
+}
+
+/// Checks the choice against the round's rule without storing anything, and shows it for
+/// review; or goes back to the ballot with the ticks kept.
+async fn check(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let (area, id) = path.into_inner();
+    let ctx = match open(&req, &state, form.staff.as_ref(), &area, id).await? {
+        Gate::Go(ctx) => ctx,
+        Gate::Away(resp) => return Ok(resp),
+    };
+    if let Some((status, page)) = refusal(&ctx, StatusCode::CONFLICT) {
+        return Ok(respond(&state, &ctx, status, page));
+    }
+    let choice = choice_of(form.data);
+    if choice.terug {
+        let page = ballot_page(&ctx, &choice.keuze, None);
+        return Ok(respond(&state, &ctx, StatusCode::OK, page));
+    }
+    let items: Vec<BallotItem> = ctx
+        .round
+        .nominated()
+        .into_iter()
+        .map(|i| BallotItem {
+            id: i.id.clone(),
+            amount_cents: i.amount_cents,
+        })
+        .collect();
+    let r = &ctx.round.round;
+    match check_ballot(
+        ctx.round.ballot_rule(),
+        r.budget_cents,
+        &items,
+        &choice.keuze,
+    ) {
+        Ok(picked) => {
+            let page = view::review(&ctx.round, &ctx.token, &picked);
+            Ok(respond(&state, &ctx, StatusCode::OK, page))
+        }
+        Err(problem) => {
+            let page = ballot_page(&ctx, &choice.keuze, Some(&problem.to_string()));
+            Ok(respond(
+                &state,
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page,
+            ))
+        }
+    }
+}
+
+/// Stores the ballot (the service allows one per code and round, also when the button is
+/// pressed twice) and shows the receipt.
+async fn cast(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let (area, id) = path.into_inner();
+    let ctx = match open(&req, &state, form.staff.as_ref(), &area, id).await? {
+        Gate::Go(ctx) => ctx,
+        Gate::Away(resp) => return Ok(resp),
+    };
+    let choice = choice_of(form.data);
+    let handle = ctx.voter.handle.clone();
+    let round_id = ctx.round.round.id.clone();
+    let choices = choice.keuze.clone();
+    let outcome = run_db(&state, move |c| {
+        Ok(rounds::cast(
+            c,
+            &round_id,
+            Channel::Online { handle: &handle },
+            &choices,
+        ))
+    })
+    .await?;
+    let message = |status, title, text| {
+        let page = view::message(&ctx.round, &ctx.token, title, text);
+        Ok(respond(&state, &ctx, status, page))
+    };
+    match outcome {
+        Ok(receipt) => {
+            let page = view::receipt(&ctx.round, &receipt, &ctx.token);
+            Ok(respond(&state, &ctx, StatusCode::OK, page))
+        }
+        Err(CastError::AlreadyVoted) => message(
+            StatusCode::CONFLICT,
+            view::ALREADY_VOTED_TITLE,
+            view::ALREADY_VOTED,
+        ),
+        Err(CastError::NotVoting) => message(
+            StatusCode::CONFLICT,
+            view::NOT_VOTING_TITLE,
+            view::NOT_VOTING,
+        ),
+        Err(CastError::WrongCode) => message(
+            StatusCode::FORBIDDEN,
+            view::WRONG_CODE_TITLE,
+            view::WRONG_CODE,
+        ),
+        Err(CastError::Ballot(problem)) => {
+            let page = ballot_page(&ctx, &choice.keuze, Some(&problem.to_string()));
+            Ok(respond(
+                &state,
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page,
+            ))
+        }
+        Err(CastError::Failed(e)) => Err(e.into()),
+    }
+}

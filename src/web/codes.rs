@@ -14,6 +14,7 @@ use super::session::{MaybeStaff, Staff};
 use crate::db::repo;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
+use crate::service::rounds;
 use crate::service::voting_codes::{self as svc, CodeRefused, RevokeReason, Voter};
 use crate::service::ServiceError;
 use crate::startup::AppState;
@@ -75,14 +76,14 @@ pub fn client_key(req: &HttpRequest) -> String {
     }
 }
 
-fn html_status(status: StatusCode, markup: maud::Markup) -> HttpResponse {
+pub(super) fn html_status(status: StatusCode, markup: maud::Markup) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(markup.into_string())
 }
 
-fn redirect(to: &str) -> HttpResponse {
+pub(super) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, to.to_string()))
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -95,7 +96,7 @@ fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
 
 /// The form token for an anonymous page: the staff session's token if somebody is signed
 /// in (CsrfForm expects that one), otherwise the pre-session cookie's, made if missing.
-fn form_token(req: &HttpRequest, staff: Option<&SessionUser>) -> (String, bool) {
+pub(super) fn form_token(req: &HttpRequest, staff: Option<&SessionUser>) -> (String, bool) {
     if let Some(s) = staff {
         return (s.csrf_token.clone(), false);
     }
@@ -112,7 +113,7 @@ fn random_hex() -> String {
     hex::encode(b)
 }
 
-fn with_pre_cookie(
+pub(super) fn with_pre_cookie(
     mut resp: HttpResponse,
     state: &AppState,
     token: &str,
@@ -124,7 +125,7 @@ fn with_pre_cookie(
     resp
 }
 
-async fn voter_of(
+pub(super) async fn voter_of(
     req: &HttpRequest,
     state: &AppState,
 ) -> Result<Option<(Voter, String)>, WebError> {
@@ -254,8 +255,16 @@ async fn voter_home(
         // A code only ever opens its own area.
         return Ok(redirect(&format!("/stemmen/{}", voter.area_slug)));
     }
+    let (handle, year, slug) = (voter.handle.clone(), voter.year, voter.area_slug.clone());
+    let rounds = run_db(&state, move |c| {
+        let Some(area) = crate::db::repo::ledger::find_area_by_slug(c, &slug)? else {
+            return Ok(Vec::new());
+        };
+        rounds::voter_rounds(c, &handle, &area.id, year)
+    })
+    .await?;
     let (token, fresh) = form_token(&req, staff.0.as_ref());
-    let page = views::codes::voter_home(&voter, &token);
+    let page = views::codes::voter_home(&voter, &rounds, &token);
     Ok(with_pre_cookie(
         html_status(StatusCode::OK, page),
         &state,
@@ -265,7 +274,7 @@ async fn voter_home(
 }
 
 /// Slugs are made of a-z, 0-9 and dashes; anything else is dropped from the redirect.
-fn url_part(s: &str) -> String {
+pub(super) fn url_part(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect()
