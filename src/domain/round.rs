@@ -254,6 +254,8 @@ pub fn pb_euros(cents: i64) -> String {
 }
 
 #[cfg(test)]
+// Amounts in cents are written as euros_cents (600_00 = € 600,00).
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
 
@@ -304,8 +306,8 @@ mod tests {
             check_ballot(BallotRule::Knapsack, 1_100_00, &items(), &ids(&["a", "b"])),
             Ok(ids(&["a", "b"]))
         );
-        let err =
-            check_ballot(BallotRule::Knapsack, 1_000_00, &items(), &ids(&["a", "b"])).unwrap_err();
+        let err = check_ballot(BallotRule::Knapsack, 1_000_00, &items(), &ids(&["a", "b"]))
+            .expect_err("over budget");
         assert!(matches!(err, BallotProblem::OverBudget { .. }));
         assert!(err.to_string().contains("1.100,00"), "{err}");
     }

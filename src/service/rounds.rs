@@ -832,11 +832,14 @@ pub fn published_pb(conn: &mut DbConn, round_id: &str) -> Result<Option<String>,
     Ok(Some(pb_text(&v, &ballots)))
 }
 
-/// The published ballot list of a closed round: (tracker, chosen plan numbers).
+/// One published ballot: (tracker, chosen plan numbers).
+pub type PublishedBallot = (String, Vec<i32>);
+
+/// The published ballot list of a closed round.
 pub fn published_ballots(
     conn: &mut DbConn,
     round_id: &str,
-) -> Result<Option<Vec<(String, Vec<i32>)>>, ServiceError> {
+) -> Result<Option<Vec<PublishedBallot>>, ServiceError> {
     let v = round(conn, round_id)?;
     if v.status() != RoundStatus::Closed {
         return Ok(None);
