@@ -59,6 +59,7 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                                     (nav_link(nav.current, "/beheer/gebruikers", "Gebruikers"))
                                     (nav_link(nav.current, "/beheer/stemcodes", "Stemcodes"))
                                 }
+                                (nav_link(nav.current, "/rondes", "Rondes"))
                                 (nav_link(nav.current, "/account", "Mijn account"))
                             }
                         }

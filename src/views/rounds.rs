@@ -1,1 +1,642 @@
-//! (being written)
+//! Smederij rounds: the public list and round page, with the forms of the area
+//! coordinator (new round, review, open voting, paper ballots, close) and of initiators
+//! (submit a plan). Every form works without JavaScript; errors stand next to their field.
+
+use maud::{html, Markup};
+use serde_json::Value;
+
+use super::components::{csrf_field, error_summary, field_error, money, table_scroll, text_input};
+use super::layout::{page, Nav};
+use crate::db::models::{AreaRow, InitiativeRow};
+use crate::domain::money::format_eur;
+use crate::domain::round::{BallotRule, CountRule, RoundStatus};
+use crate::domain::taakveld;
+use crate::service::auth::SessionUser;
+use crate::service::rounds::{Receipt, RoundView};
+
+const NAV_CURRENT: &str = "/rondes";
+
+fn nav(user: Option<&SessionUser>) -> Nav<'_> {
+    Nav {
+        user,
+        current: NAV_CURRENT,
+    }
+}
+
+/// The values of the new-round form, kept when it comes back with errors.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct RoundFormValues {
+    #[serde(default)]
+    pub area: String,
+    #[serde(default)]
+    pub year: String,
+    #[serde(default)]
+    pub quarter: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub budget: String,
+    #[serde(default)]
+    pub ballot_rule: String,
+    #[serde(default)]
+    pub max_choices: String,
+    #[serde(default)]
+    pub count_rule: String,
+}
+
+/// The values of the plan form.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct PlanFormValues {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub amount: String,
+    #[serde(default)]
+    pub taakveld: String,
+}
+
+/// The values of the paper-ballot form.
+#[derive(Debug, Clone, Default)]
+pub struct PaperFormValues {
+    pub code: String,
+    /// Chosen plan ids.
+    pub choices: Vec<String>,
+    pub assisted: bool,
+}
+
+/// "2026, kwartaal 3".
+pub fn period(v: &RoundView) -> String {
+    format!("{}, kwartaal {}", v.round.year, v.round.quarter)
+}
+
+/// The status of a plan in plain Dutch.
+pub fn plan_status_nl(status: &str) -> &'static str {
+    match status {
+        "nominated" => "Genomineerd",
+        "rejected" => "Afgewezen",
+        _ => "Ingediend",
+    }
+}
+
+/// The ballot rule in plain words.
+pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
+    match rule {
+        BallotRule::Approval {
+            max_choices: Some(1),
+        } => "U kiest één plan dat u steunt.".to_string(),
+        BallotRule::Approval {
+            max_choices: Some(k),
+        } => format!("U kiest de plannen die u steunt, hoogstens {k}."),
+        BallotRule::Approval { max_choices: None } => {
+            "U kiest alle plannen die u steunt. Er is geen maximum.".to_string()
+        }
+        BallotRule::Knapsack => format!(
+            "U kiest plannen die samen niet meer kosten dan het budget van deze ronde ({}).",
+            format_eur(budget_cents)
+        ),
+    }
+}
+
+/// How the votes are counted, in plain words.
+pub fn count_rule_nl(rule: CountRule) -> &'static str {
+    match rule {
+        CountRule::Greedy => {
+            "Het plan met de meeste stemmen krijgt als eerste geld, dan het plan met de \
+             meeste stemmen daarna, zolang er genoeg geld is. Past een plan niet meer, dan \
+             gaat het volgende plan voor."
+        }
+        CountRule::EqualShares => {
+            "Iedereen die stemt, krijgt een even groot deel van het budget. Een plan krijgt \
+             geld als de mensen die het steunen het samen kunnen betalen. Zo krijgen ook \
+             kleinere groepen in het dorp een kans."
+        }
+    }
+}
+
+fn taakveld_text(year: i32, code: &str) -> String {
+    match taakveld::lookup(year, code) {
+        Some(t) => format!("{} {}", t.code, t.name),
+        None => code.to_string(),
+    }
+}
+
+/// A labelled textarea that keeps what was typed and shows its error.
+fn textarea_input(
+    errors: &[(String, String)],
+    id: &str,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+) -> Markup {
+    let err = field_error(errors, id);
+    let described: Vec<String> = [
+        hint.map(|_| format!("{id}-hint")),
+        err.as_ref().map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    html! {
+        div class=[err.as_ref().map(|_| "has-error")] {
+            label for=(id) {
+                (label)
+                @if let Some(h) = hint { span class="hint" id={ (id) "-hint" } { (h) } }
+                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { "Fout: " (e) } }
+            }
+            textarea id=(id) name=(name) aria-describedby=[described]
+                aria-invalid=[err.as_ref().map(|_| "true")] { (value) }
+        }
+    }
+}
+
+/// A select with its label and error; `options` are (value, text).
+fn select_input(
+    errors: &[(String, String)],
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    selected: &str,
+) -> Markup {
+    let err = field_error(errors, name);
+    html! {
+        div class=[err.as_ref().map(|_| "has-error")] {
+            label for=(name) {
+                (label)
+                @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
+            }
+            select id=(name) name=(name)
+                aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))]
+                aria-invalid=[err.as_ref().map(|_| "true")] {
+                @for (value, text) in options {
+                    option value=(value) selected[value == selected] { (text) }
+                }
+            }
+        }
+    }
+}
+
+/// A group of radio buttons with a legend, each with a short explanation.
+fn radio_group(
+    errors: &[(String, String)],
+    name: &str,
+    legend: &str,
+    options: &[(&str, &str, &str)],
+    selected: &str,
+) -> Markup {
+    let err = field_error(errors, name);
+    html! {
+        fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
+            aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
+            legend { (legend) }
+            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
+            @for (value, label, hint) in options {
+                @let id = format!("{name}-{value}");
+                div class="choice" {
+                    input type="radio" id=(id) name=(name) value=(value) checked[*value == selected]
+                        aria-describedby={ (id) "-hint" };
+                    label for=(id) {
+                        (label)
+                        span class="hint" id={ (id) "-hint" } { (hint) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The list of rounds
+// ---------------------------------------------------------------------------------------
+
+pub struct ListPage<'a> {
+    pub user: Option<&'a SessionUser>,
+    pub rounds: &'a [RoundView],
+    /// Areas in which the viewer may create a round (empty: no form).
+    pub areas: &'a [AreaRow],
+    pub form: &'a RoundFormValues,
+    pub errors: &'a [(String, String)],
+}
+
+pub fn list(p: &ListPage<'_>) -> Markup {
+    page(
+        "Rondes",
+        &nav(p.user),
+        html! {
+            h1 { "Rondes" }
+            p { "In een ronde verdeelt een dorp of wijk een bedrag uit de pot. Eerst dienen inwoners "
+                "plannen in. De gebiedsregisseur beoordeelt de plannen. Daarna stemmen de inwoners "
+                "met de code uit hun brief, en de plannen met genoeg steun krijgen geld." }
+            (error_summary(p.errors))
+            @if p.rounds.is_empty() {
+                p { "Er zijn nog geen rondes." }
+            } @else {
+                (table_scroll("Alle rondes, nieuwste eerst", html! { table {
+                    caption { "Alle rondes, nieuwste eerst" }
+                    thead { tr {
+                        th scope="col" { "Gebied" }
+                        th scope="col" { "Periode" }
+                        th scope="col" { "Ronde" }
+                        th scope="col" { "Status" }
+                        th scope="col" class="num" { "Budget" }
+                    } }
+                    tbody {
+                        @for r in p.rounds {
+                            tr {
+                                td { (r.area.name) }
+                                td class="nowrap" { (period(r)) }
+                                td { a href={ "/rondes/" (r.round.id) } { (r.round.title) } }
+                                td { (r.status().label_nl()) }
+                                td class="num" { (money(r.round.budget_cents)) }
+                            }
+                        }
+                    }
+                } }))
+            }
+            @if !p.areas.is_empty() {
+                (new_round_form(p))
+            }
+        },
+    )
+}
+
+fn new_round_form(p: &ListPage<'_>) -> Markup {
+    let f = p.form;
+    let areas: Vec<(String, String)> = std::iter::once((String::new(), "Kies een gebied".into()))
+        .chain(p.areas.iter().map(|a| (a.slug.clone(), a.name.clone())))
+        .collect();
+    let quarters: Vec<(String, String)> = (1..=4)
+        .map(|q| (q.to_string(), format!("Kwartaal {q}")))
+        .collect();
+    let greedy_hint = count_rule_nl(CountRule::Greedy);
+    let mes_hint = count_rule_nl(CountRule::EqualShares);
+    html! {
+        h2 id="nieuwe-ronde" { "Nieuwe ronde" }
+        p { "Na het aanmaken staat de ronde open voor plannen. De regels kunt u daarna niet "
+            "meer veranderen: ze liggen vast zodra het stemmen begint." }
+        form class="stack" method="post" action="/rondes" {
+            (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
+            (select_input(p.errors, "area", "Gebied", &areas, &f.area))
+            (text_input(p.errors, "year", "Jaar", Some("Bijvoorbeeld 2027"), &f.year, "text"))
+            (select_input(p.errors, "quarter", "Kwartaal", &quarters, &f.quarter))
+            (text_input(p.errors, "title", "Naam van de ronde", Some("Bijvoorbeeld: Groen en spelen in de zomer"), &f.title, "text"))
+            (text_input(p.errors, "budget", "Budget in euro", Some("Het bedrag dat in deze ronde te verdelen is, bijvoorbeeld 25.000,00"), &f.budget, "text"))
+            (radio_group(p.errors, "ballot_rule", "Hoe stemmen inwoners?", &[
+                ("approval", "Plannen aankruisen", "Inwoners kruisen de plannen aan die zij steunen. U kunt hieronder een maximum instellen."),
+                ("knapsack", "Binnen het budget kiezen", "Inwoners kiezen plannen die samen niet meer kosten dan het budget."),
+            ], &f.ballot_rule))
+            (text_input(p.errors, "max_choices", "Hoeveel plannen mag iemand hoogstens aankruisen?", Some("Alleen bij plannen aankruisen. Laat leeg voor geen maximum."), &f.max_choices, "text"))
+            (radio_group(p.errors, "count_rule", "Hoe worden de stemmen geteld?", &[
+                ("greedy", CountRule::Greedy.label_nl(), greedy_hint),
+                ("mes", CountRule::EqualShares.label_nl(), mes_hint),
+            ], &f.count_rule))
+            button type="submit" { "Ronde aanmaken" }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// One round
+// ---------------------------------------------------------------------------------------
+
+pub struct RoundPage<'a> {
+    pub user: Option<&'a SessionUser>,
+    pub round: &'a RoundView,
+    /// The viewer coordinates this area (or is an administrator).
+    pub may_manage: bool,
+    /// The viewer may submit a plan now.
+    pub may_submit: bool,
+    pub errors: &'a [(String, String)],
+    pub notice: Option<&'a str>,
+    pub plan: &'a PlanFormValues,
+    /// A review reason typed for one plan (plan id, text), kept after an error.
+    pub review: Option<(&'a str, &'a str)>,
+    pub paper: &'a PaperFormValues,
+    /// The receipt of the paper ballot just entered.
+    pub receipt: Option<&'a Receipt>,
+    /// The published ballots (tracker, chosen plan numbers), once closed.
+    pub published: Option<&'a [(String, Vec<i32>)]>,
+}
+
+pub fn round(p: &RoundPage<'_>) -> Markup {
+    let v = p.round;
+    let status = v.status();
+    let title = format!("{}: {}", v.area.name, v.round.title);
+    page(
+        &title,
+        &nav(p.user),
+        html! {
+            p { a href="/rondes" { "Terug naar alle rondes" } }
+            h1 { (title) }
+            @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
+            @if let Some(r) = p.receipt { (receipt(v, r)) }
+            (error_summary(p.errors))
+            dl class="facts" {
+                dt { "Gebied" } dd { (v.area.name) }
+                dt { "Periode" } dd { (period(v)) }
+                dt { "Status" } dd { (status.label_nl()) }
+                dt { "Budget" } dd { (money(v.round.budget_cents)) }
+                dt { "Stemmen" } dd { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
+                dt { "Tellen" } dd { strong { (v.count_rule().label_nl()) } ". " (count_rule_nl(v.count_rule())) }
+                @if let Some(fp) = &v.round.fingerprint {
+                    dt { "Vingerafdruk van de regels" } dd { code { (fp) } }
+                }
+            }
+            @if v.round.fingerprint.is_some() {
+                p { "Toen het stemmen begon, zijn de regels, het budget en de plannen op het "
+                    "stembiljet vastgelegd. De vingerafdruk hierboven hoort daarbij: verandert er "
+                    "ook maar iets, dan verandert ook de vingerafdruk. Zo kan iedereen controleren "
+                    "dat er tijdens het stemmen niets is veranderd." }
+            }
+            @match status {
+                RoundStatus::Open => p { "Deze ronde staat open voor plannen." }
+                RoundStatus::Voting => p { "Inwoners stemmen nu met de code uit hun brief, of op papier op de dorpsavond." }
+                RoundStatus::Closed => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder." }
+            }
+            @if status == RoundStatus::Closed { (result(p)) }
+            (plans(p))
+            @if status == RoundStatus::Open {
+                (submit_section(p))
+            }
+            @if p.may_manage { (manage(p)) }
+            @if status == RoundStatus::Closed { (published(p)) }
+        },
+    )
+}
+
+fn receipt(v: &RoundView, r: &Receipt) -> Markup {
+    let numbers: Vec<String> = v
+        .initiatives
+        .iter()
+        .filter(|i| r.choices.contains(&i.id))
+        .map(|i| i.number.to_string())
+        .collect();
+    html! {
+        div class="notice" role="status" {
+            p { strong { "De stem is opgeslagen." } }
+            p { "Schrijf deze controlecode op het stembiljet: " strong { code { (r.tracker) } } }
+            p { "Gekozen plannen: " (numbers.join(", ")) "." }
+        }
+    }
+}
+
+fn plans(p: &RoundPage<'_>) -> Markup {
+    let v = p.round;
+    html! {
+        h2 id="plannen" { "Plannen" }
+        @if v.initiatives.is_empty() {
+            p { "Er zijn nog geen plannen ingediend." }
+        }
+        @for i in &v.initiatives {
+            (plan(p, i))
+        }
+    }
+}
+
+fn plan(p: &RoundPage<'_>, i: &InitiativeRow) -> Markup {
+    let v = p.round;
+    let reviewable = p.may_manage && v.status() == RoundStatus::Open;
+    html! {
+        section class="plan" aria-labelledby={ "plan-" (i.number) } {
+            h3 id={ "plan-" (i.number) } { "Plan " (i.number) ": " (i.title) }
+            dl class="facts" {
+                dt { "Bedrag" } dd { (money(i.amount_cents)) }
+                dt { "Taakveld" } dd { (taakveld_text(v.round.year, &i.taakveld)) }
+                dt { "Status" } dd { (plan_status_nl(&i.status)) }
+                @if let Some(reason) = &i.review_reason {
+                    @if i.status == "rejected" {
+                        dt { "Waarom afgewezen" } dd { (reason) }
+                    } @else {
+                        dt { "Toelichting" } dd { (reason) }
+                    }
+                }
+            }
+            @for para in i.summary.replace("\r\n", "\n").split("\n\n") {
+                @if !para.trim().is_empty() { p { (para.trim()) } }
+            }
+            @if reviewable { (review_form(p, i)) }
+        }
+    }
+}
+
+fn review_form(p: &RoundPage<'_>, i: &InitiativeRow) -> Markup {
+    let id = format!("reden-{}", i.id);
+    let kept = match p.review {
+        Some((plan, text)) if plan == i.id => text,
+        _ => i.review_reason.as_deref().unwrap_or(""),
+    };
+    html! {
+        form class="stack" method="post" action={ "/rondes/" (p.round.round.id) "/plannen/" (i.id) "/beoordeling" } {
+            (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
+            (textarea_input(p.errors, &id, "reason", &format!("Reden bij plan {}", i.number),
+                Some("Verplicht als u het plan afwijst. De indiener en het dorp lezen deze reden."), kept))
+            div class="actions" {
+                button type="submit" name="besluit" value="nomineren" { "Plan " (i.number) " nomineren" }
+                button type="submit" name="besluit" value="afwijzen" class="danger" { "Plan " (i.number) " afwijzen" }
+            }
+        }
+    }
+}
+
+fn submit_section(p: &RoundPage<'_>) -> Markup {
+    let v = p.round;
+    let back = format!("/rondes/{}", v.round.id);
+    let taakvelden = taakveld::all_for_year(v.round.year);
+    html! {
+        h2 id="plan-indienen" { "Een plan indienen" }
+        @if p.may_submit {
+            p { "Beschrijf wat u wilt doen en waar het geld voor is. De gebiedsregisseur kijkt of het "
+                "plan past bij wat het dorp belangrijk vindt. Daarna komt het plan op het stembiljet, "
+                "of u leest waarom niet." }
+            @if let Some(max) = v.area.max_initiative_cents {
+                p { "Een plan in " (v.area.name) " mag hoogstens " (money(max)) " kosten." }
+            }
+            form class="stack" method="post" action={ "/rondes/" (v.round.id) "/plannen" } {
+                (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
+                (text_input(p.errors, "title", "Titel van uw plan", Some("Kort en duidelijk, bijvoorbeeld: Bankjes bij de speeltuin"), &p.plan.title, "text"))
+                (textarea_input(p.errors, "summary", "summary", "Wat wilt u doen?", Some("Schrijf ook waar het geld precies voor is (bijvoorbeeld 3 bankjes van 800 euro)."), &p.plan.summary))
+                (text_input(p.errors, "amount", "Wat kost het, in euro?", Some("Bijvoorbeeld 2.500,00"), &p.plan.amount, "text"))
+                (text_input(p.errors, "taakveld", "Taakveld", Some("De code van de gemeente voor dit soort uitgaven, bijvoorbeeld 5.7 voor openbaar groen. De lijst staat hieronder."), &p.plan.taakveld, "text"))
+                details {
+                    summary { "Welke taakvelden zijn er?" }
+                    ul {
+                        @for t in &taakvelden {
+                            li { code { (t.code) } " " (t.name) }
+                        }
+                    }
+                }
+                button type="submit" { "Plan indienen" }
+            }
+        } @else if p.user.is_some() {
+            p { "Plannen indienen kan met een account als initiatiefnemer. Vraag de gemeente om hulp als u dat wilt." }
+        } @else {
+            p { "Wilt u een plan indienen? "
+                a href={ "/inloggen?terug=" (back) } { "Log in" } " of "
+                a href="/registreren" { "maak een account" } "." }
+        }
+    }
+}
+
+fn manage(p: &RoundPage<'_>) -> Markup {
+    let v = p.round;
+    let token = p.user.map(|u| u.csrf_token.as_str()).unwrap_or("");
+    html! {
+        @match v.status() {
+            RoundStatus::Open => {
+                h2 id="stemmen-openen" { "Stemmen openen" }
+                p { "Als u het stemmen opent, liggen de regels, het budget en de genomineerde plannen "
+                    "vast. Daarna kunt u niets meer veranderen en geen plannen meer beoordelen. "
+                    "Beoordeel daarom eerst alle plannen." }
+                p { "Op het stembiljet: " (v.nominated().len()) " genomineerde plan(nen)." }
+                form method="post" action={ "/rondes/" (v.round.id) "/stemmen-openen" } {
+                    (csrf_field(token))
+                    button type="submit" { "Stemmen openen" }
+                }
+            }
+            RoundStatus::Voting => {
+                h2 id="papieren-stem" { "Papieren stem invoeren" }
+                p { "Tot nu toe gestemd: " strong { (v.ballots) } " stem(men), online en op papier samen." }
+                p { "Typ de stemcode van de brief over en kruis aan wat op het stembiljet is gekozen. "
+                    "Na het opslaan ziet u een controlecode. Schrijf die op het stembiljet." }
+                (paper_form(p, token))
+                h2 id="afsluiten" { "Ronde afsluiten" }
+                p { "Als u de ronde afsluit, kan niemand meer stemmen. De stemmen worden meteen "
+                    "geteld en de uitslag komt op deze pagina." }
+                form method="post" action={ "/rondes/" (v.round.id) "/afsluiten" } {
+                    (csrf_field(token))
+                    button type="submit" class="danger" { "Stemmen sluiten en tellen" }
+                }
+            }
+            RoundStatus::Closed => {}
+        }
+    }
+}
+
+fn paper_form(p: &RoundPage<'_>, token: &str) -> Markup {
+    let v = p.round;
+    let err = field_error(p.errors, "keuze");
+    html! {
+        form class="stack" method="post" action={ "/rondes/" (v.round.id) "/papieren-stem" } {
+            (csrf_field(token))
+            (text_input(p.errors, "code", "Stemcode van de brief", Some("Bijvoorbeeld K7PM-2XQ9-HT4W-R8NC-5DFG. Streepjes en spaties mogen."), &p.paper.code, "text"))
+            fieldset id="keuze" class=[err.as_ref().map(|_| "has-error")]
+                aria-describedby=[err.as_ref().map(|_| "keuze-error")] {
+                legend { "Gekozen plannen" }
+                span class="hint" { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
+                @if let Some(e) = &err { span class="field-error" id="keuze-error" { "Fout: " (e) } }
+                @for i in v.nominated() {
+                    @let id = format!("keuze-{}", i.number);
+                    div class="choice" {
+                        input type="checkbox" id=(id) name="keuze" value=(i.id)
+                            checked[p.paper.choices.contains(&i.id)];
+                        label for=(id) { "Plan " (i.number) ": " (i.title) " (" (format_eur(i.amount_cents)) ")" }
+                    }
+                }
+            }
+            div class="choice" {
+                input type="checkbox" id="geholpen" name="geholpen" value="ja" checked[p.paper.assisted];
+                label for="geholpen" {
+                    "Geholpen bij het stemmen"
+                    span class="hint" { "Kruis aan als iemand de kiezer heeft geholpen. Wie er hielp en wat er gekozen is, wordt daarbij niet vastgelegd." }
+                }
+            }
+            button type="submit" { "Stem opslaan" }
+        }
+    }
+}
+
+fn num<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+    v.get(key).filter(|x| !x.is_null())
+}
+
+fn result(p: &RoundPage<'_>) -> Markup {
+    let v = p.round;
+    let Some(r) = v.result() else {
+        return html! { p { "De uitslag is nog niet beschikbaar." } };
+    };
+    let plans: Vec<Value> = r
+        .get("plans")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let spent = num(&r, "spent_cents").and_then(Value::as_i64).unwrap_or(0);
+    let left = num(&r, "left_cents")
+        .and_then(Value::as_i64)
+        .unwrap_or(v.round.budget_cents - spent);
+    let voters = num(&r, "voters").and_then(Value::as_u64).unwrap_or(0);
+    html! {
+        h2 id="uitslag" { "Uitslag" }
+        p { (voters) " " @if voters == 1 { "inwoner heeft" } @else { "inwoners hebben" } " gestemd. "
+            "Aan de gekozen plannen gaat " strong { (money(spent)) } " uit. "
+            "Er blijft " strong { (money(left)) } " over. Dat geld blijft in de pot van "
+            (v.area.name) " voor een volgende ronde." }
+        (table_scroll("Uitslag per plan", html! { table {
+            caption { "Uitslag per plan" }
+            thead { tr {
+                th scope="col" { "Nr." }
+                th scope="col" { "Plan" }
+                th scope="col" class="num" { "Bedrag" }
+                th scope="col" class="num" { "Stemmen" }
+                th scope="col" { "Krijgt geld" }
+                th scope="col" { "Uitleg" }
+            } }
+            tbody {
+                @for plan in &plans {
+                    @let funded = plan.get("funded").and_then(Value::as_bool).unwrap_or(false);
+                    tr {
+                        td { (plan.get("number").and_then(Value::as_str).unwrap_or("")) }
+                        td { (plan.get("title").and_then(Value::as_str).unwrap_or("")) }
+                        td class="num" {
+                            @if let Some(a) = plan.get("amount_cents").and_then(Value::as_i64) { (money(a)) }
+                        }
+                        td class="num" { (plan.get("votes").and_then(Value::as_u64).unwrap_or(0)) }
+                        td { @if funded { strong { "Ja" } } @else { "Nee" } }
+                        td { (plan.get("explanation").and_then(Value::as_str).unwrap_or("")) }
+                    }
+                }
+            }
+            tfoot { tr {
+                th scope="row" colspan="2" { "Samen" }
+                td class="num" { (money(spent)) }
+                td {} td {} td { "Over: " (money(left)) }
+            } }
+        } }))
+    }
+}
+
+fn published(p: &RoundPage<'_>) -> Markup {
+    let v = p.round;
+    html! {
+        h2 id="stemmen" { "Alle stemmen" }
+        p { "Iedereen die stemde, kreeg een controlecode. Zoek uw controlecode in de lijst "
+            "hieronder. Staan daar de plannen die u koos? Dan is uw stem goed meegeteld. "
+            "Er staat nergens wie welke code had." }
+        p { "Klopt er iets niet? Neem dan contact op met de gemeente." }
+        p { a href={ "/rondes/" (v.round.id) "/stemmen.pb" } download {
+            "Download alle stemmen (pabulib-bestand)" }
+            " Met dit bestand kan iedereen de uitslag zelf natellen, ook met andere programma's." }
+        @match p.published {
+            Some(list) if !list.is_empty() => {
+                (table_scroll("Stemmen per controlecode", html! { table {
+                    caption { "Stemmen per controlecode" }
+                    thead { tr {
+                        th scope="col" { "Controlecode" }
+                        th scope="col" { "Gekozen plannen" }
+                    } }
+                    tbody {
+                        @for (tracker, numbers) in list {
+                            tr {
+                                td { code { (tracker) } }
+                                td { (numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")) }
+                            }
+                        }
+                    }
+                } }))
+            }
+            _ => { p { "In deze ronde is niet gestemd." } }
+        }
+    }
+}

@@ -1,1 +1,696 @@
-//! (being written)
+//! The round pages over real HTTP on every backend: a coordinator sets up a round, an
+//! initiator submits plans, the coordinator reviews them, opens voting, enters paper
+//! ballots and closes the round; the result and the published ballots are public.
+
+use burgerbegroting::db::repo;
+use burgerbegroting::domain::role::Role;
+use burgerbegroting::service::ledger as ledger_svc;
+use burgerbegroting::service::{auth, rounds, voting_codes};
+use burgerbegroting::tally::Election;
+
+use crate::helpers::*;
+
+const LOO: &str = "loo@example.nl";
+const OOST: &str = "oost@example.nl";
+const INITIATOR: &str = "bewoner@example.nl";
+
+/// A running app with three villages, a coordinator for 't Loo, one for Oosterwolde
+/// and an initiator.
+async fn app_on(db: TestDb) -> TestApp {
+    let app = TestApp::spawn_on(db).await;
+    {
+        let mut c = app.conn();
+        for name in ["'t Loo", "Oosterwolde", "Wezep"] {
+            ledger_svc::create_area(&mut c, &admin(), name, "dorp").expect("area");
+        }
+        for (email, slug) in [(LOO, "t-loo"), (OOST, "oosterwolde")] {
+            let u = auth::add_user_in_area(
+                &mut c,
+                &admin(),
+                email,
+                "",
+                Role::AreaCoordinator,
+                Some(slug),
+                PASSWORD,
+            )
+            .expect("coordinator");
+            let (secret, _) = auth::begin_totp(&mut c, &u.id).expect("totp");
+            let code = auth::current_code(&secret, &u.email, repo::now()).expect("code");
+            auth::confirm_totp(&mut c, &u.id, &code, repo::now()).expect("confirm");
+        }
+    }
+    app.add_user(INITIATOR, Role::Initiator);
+    app
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// POST a form with the client's CSRF token (taken from `page`); returns status and body
+/// or location.
+async fn post(
+    app: &TestApp,
+    c: &reqwest::Client,
+    page: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let (_, html) = app.get(c, page).await;
+    let token = csrf_token(&html);
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+    form.extend_from_slice(fields);
+    let r = c
+        .post(app.url(path))
+        .form(&form)
+        .send()
+        .await
+        .expect("post");
+    let status = r.status().as_u16();
+    if status == 303 {
+        return (status, location(&r));
+    }
+    (status, r.text().await.unwrap_or_default())
+}
+
+fn round_form<'a>(area: &'a str, budget: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("area", area),
+        ("year", "2026"),
+        ("quarter", "3"),
+        ("title", "Groen in de zomer"),
+        ("budget", budget),
+        ("ballot_rule", "approval"),
+        ("max_choices", ""),
+        ("count_rule", "greedy"),
+    ]
+}
+
+/// The round id from a redirect to its page.
+fn round_id(location: &str) -> String {
+    location
+        .trim_start_matches("/rondes/")
+        .split(['?', '#', '/'])
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[actix_web::test]
+async fn a_coordinator_creates_a_round_and_bad_input_is_kept() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = app_on(db).await;
+        let loo = app.login(LOO).await;
+        let (status, html) = app.get(&loo, "/rondes").await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(html.contains("action=\"/rondes\""), "{backend}: the form");
+        assert!(html.contains("value=\"t-loo\""), "{backend}: own area");
+        assert!(
+            !html.contains("value=\"oosterwolde\""),
+            "{backend}: only areas the coordinator manages"
+        );
+
+        // A bad budget: the Dutch message next to the field, everything typed kept.
+        let (status, html) = post(
+            &app,
+            &loo,
+            "/rondes",
+            "/rondes",
+            &round_form("t-loo", "25.000,5x"),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(
+            html.contains("Fout: Dit is geen geldig bedrag. Schrijf het zo: 1.234,56"),
+            "{backend}: {html}"
+        );
+        assert!(
+            html.contains("href=\"#budget\""),
+            "{backend}: summary links"
+        );
+        assert!(html.contains("value=\"25.000,5x\""), "{backend}");
+        assert!(html.contains("value=\"Groen in de zomer\""), "{backend}");
+        assert!(html.contains("value=\"t-loo\" selected"), "{backend}");
+        assert!(html.contains("value=\"3\" selected"), "{backend}");
+
+        // A coordinator of another village may not create a round for 't Loo.
+        let oost = app.login(OOST).await;
+        let (status, html) = post(
+            &app,
+            &oost,
+            "/rondes",
+            "/rondes",
+            &round_form("t-loo", "25.000,00"),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+        assert!(html.contains("Geen toegang"), "{backend}");
+        // An initiator gets no form and may not post one.
+        let ini = app.login(INITIATOR).await;
+        let (_, html) = app.get(&ini, "/rondes").await;
+        assert!(!html.contains("action=\"/rondes\""), "{backend}");
+        let (status, _) = post(
+            &app,
+            &ini,
+            "/rondes",
+            "/rondes",
+            &round_form("t-loo", "25.000,00"),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+        assert!(
+            rounds::list(&mut app.conn()).expect("list").is_empty(),
+            "{backend}: nothing was created"
+        );
+
+        let (status, to) = post(
+            &app,
+            &loo,
+            "/rondes",
+            "/rondes",
+            &round_form("t-loo", "25.000,00"),
+        )
+        .await;
+        assert_eq!(status, 303, "{backend}");
+        let id = round_id(&to);
+        let v = rounds::round(&mut app.conn(), &id).expect("round");
+        assert_eq!(v.round.budget_cents, 2_500_000, "{backend}");
+        assert_eq!((v.round.year, v.round.quarter), (2026, 3), "{backend}");
+        assert_eq!(v.area.slug, "t-loo", "{backend}");
+
+        // The same quarter again: refused on the quarter field.
+        let (status, html) = post(
+            &app,
+            &loo,
+            "/rondes",
+            "/rondes",
+            &round_form("t-loo", "1.000"),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(
+            html.contains("heeft al een ronde in kwartaal 3 van 2026"),
+            "{backend}"
+        );
+
+        // Public: the list and the round page, without a session.
+        let anon = app.client();
+        let (status, html) = app.get(&anon, "/rondes").await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(
+            html.contains(&format!("href=\"/rondes/{id}\"")),
+            "{backend}"
+        );
+        assert!(html.contains("Open voor plannen"), "{backend}");
+        assert!(html.contains("€\u{a0}25.000,00"), "{backend}");
+        assert!(!html.contains("action=\"/rondes\""), "{backend}");
+        let (status, html) = app.get(&anon, &to).await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(html.contains("Groen in de zomer"), "{backend}");
+        assert!(html.contains("Meeste stemmen eerst"), "{backend}");
+        assert!(html.contains("/inloggen?terug=/rondes/"), "{backend}");
+        let (status, _) = app.get(&anon, "/rondes/bestaat-niet").await;
+        assert_eq!(status, 404, "{backend}");
+
+        // Opening without a plan on the ballot: the reason on the page, still open.
+        let (status, html) = post(
+            &app,
+            &loo,
+            &to,
+            &format!("/rondes/{id}/stemmen-openen"),
+            &[],
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(
+            html.contains("Er staat nog geen plan op het stembiljet."),
+            "{backend}"
+        );
+        assert!(html.contains("href=\"#stemmen-openen\""), "{backend}");
+
+        // A round nobody voted in can still be closed, without an error page.
+        {
+            let mut c = app.conn();
+            let plan = rounds::submit_initiative(
+                &mut c,
+                &admin(),
+                &id,
+                &rounds::InitiativeInput {
+                    title: "Bloembakken".into(),
+                    summary: "Tien bakken.".into(),
+                    amount_cents: 1_000,
+                    taakveld: "5.7".into(),
+                },
+            )
+            .expect("plan");
+            rounds::review_initiative(&mut c, &admin(), &plan.id, rounds::Review::Nominate, "")
+                .expect("nominate");
+        }
+        let (status, _) = post(
+            &app,
+            &loo,
+            &to,
+            &format!("/rondes/{id}/stemmen-openen"),
+            &[],
+        )
+        .await;
+        assert_eq!(status, 303, "{backend}");
+        let (status, html) = post(&app, &loo, &to, &format!("/rondes/{id}/afsluiten"), &[]).await;
+        assert_eq!(status, 303, "{backend}: {html}");
+        let (status, html) = app.get(&anon, &to).await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(html.contains("0 inwoners hebben gestemd."), "{backend}");
+        assert!(html.contains("<td>Bloembakken</td>"), "{backend}");
+        assert!(html.contains("In deze ronde is niet gestemd."), "{backend}");
+    }
+}
+
+/// The plans of a round by number.
+fn plans(app: &TestApp, id: &str) -> Vec<burgerbegroting::db::models::InitiativeRow> {
+    let mut v = rounds::round(&mut app.conn(), id)
+        .expect("round")
+        .initiatives;
+    v.sort_by_key(|i| i.number);
+    v
+}
+
+/// The tracker shown after a paper ballot.
+fn tracker_in(html: &str) -> String {
+    let marker = "op het stembiljet: <strong><code>";
+    let start = html
+        .find(marker)
+        .map(|i| i + marker.len())
+        .expect("tracker");
+    let end = html[start..].find('<').expect("end");
+    html[start..start + end].to_string()
+}
+
+#[actix_web::test]
+async fn a_round_from_plans_to_the_published_result() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = app_on(db).await;
+        let loo = app.login(LOO).await;
+        let oost = app.login(OOST).await;
+        let ini = app.login(INITIATOR).await;
+        let anon = app.client();
+        let (status, to) = post(
+            &app,
+            &loo,
+            "/rondes",
+            "/rondes",
+            &round_form("t-loo", "8.000,00"),
+        )
+        .await;
+        assert_eq!(status, 303, "{backend}");
+        let id = round_id(&to);
+        let page = format!("/rondes/{id}");
+
+        // The initiator sees the plan form and submits three plans.
+        let (_, html) = app.get(&ini, &page).await;
+        assert!(
+            html.contains(&format!("action=\"/rondes/{id}/plannen\"")),
+            "{backend}"
+        );
+        let (_, html) = app.get(&anon, &page).await;
+        assert!(
+            !html.contains(&format!("action=\"/rondes/{id}/plannen\"")),
+            "{backend}: no form for visitors"
+        );
+        let plan_path = format!("/rondes/{id}/plannen");
+        let (status, html) = post(
+            &app,
+            &ini,
+            &page,
+            &plan_path,
+            &[
+                ("title", "Bankjes bij de speeltuin"),
+                ("summary", "Drie bankjes van 800 euro."),
+                ("amount", "2.500,00"),
+                ("taakveld", "5,7"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(
+            html.contains("Schrijf een taakveld met een punt"),
+            "{backend}"
+        );
+        assert!(
+            html.contains("value=\"Bankjes bij de speeltuin\""),
+            "{backend}"
+        );
+        assert!(html.contains("Drie bankjes van 800 euro."), "{backend}");
+        assert!(html.contains("value=\"5,7\""), "{backend}");
+        for (title, amount, tv) in [
+            ("Bankjes bij de speeltuin", "2.500,00", "5.7"),
+            ("Jeu-de-boulesbaan", "6.000", "5.2"),
+            ("Nieuwe stoep", "1.000,00", "2.1"),
+        ] {
+            let (status, to) = post(
+                &app,
+                &ini,
+                &page,
+                &plan_path,
+                &[
+                    ("title", title),
+                    ("summary", "Voor iedereen in het dorp."),
+                    ("amount", amount),
+                    ("taakveld", tv),
+                ],
+            )
+            .await;
+            assert_eq!(status, 303, "{backend}: {title}");
+            assert!(to.contains("gedaan=plan"), "{backend}");
+        }
+        let p = plans(&app, &id);
+        assert_eq!(p.len(), 3, "{backend}");
+        assert!(p.iter().all(|i| i.status == "submitted"), "{backend}");
+        let (_, html) = app.get(&anon, &page).await;
+        assert!(html.contains("Plan 2: Jeu-de-boulesbaan"), "{backend}");
+        assert!(html.contains("5.7 Openbaar groen"), "{backend}");
+        assert!(html.contains("Ingediend"), "{backend}");
+
+        // Another village's coordinator may not review or open voting.
+        let review = |n: usize| format!("/rondes/{id}/plannen/{}/beoordeling", p[n].id);
+        let (status, _) = post(
+            &app,
+            &oost,
+            "/rondes",
+            &review(0),
+            &[("besluit", "nomineren"), ("reason", "")],
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+        let (status, _) = post(
+            &app,
+            &oost,
+            "/rondes",
+            &format!("/rondes/{id}/stemmen-openen"),
+            &[],
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+        let (_, html) = app.get(&oost, &page).await;
+        assert!(
+            !html.contains("/beoordeling\""),
+            "{backend}: no review forms"
+        );
+        assert_eq!(plans(&app, &id)[0].status, "submitted", "{backend}");
+
+        // Rejecting needs a public reason.
+        let (status, html) = post(
+            &app,
+            &loo,
+            &page,
+            &review(2),
+            &[("besluit", "afwijzen"), ("reason", "  ")],
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(
+            html.contains("Fout: Schrijf op waarom het plan niet door gaat."),
+            "{backend}"
+        );
+        assert!(
+            html.contains(&format!("href=\"#reden-{}\"", p[2].id)),
+            "{backend}"
+        );
+        assert_eq!(plans(&app, &id)[2].status, "submitted", "{backend}");
+        let (status, _) = post(
+            &app,
+            &loo,
+            &page,
+            &review(2),
+            &[
+                ("besluit", "afwijzen"),
+                ("reason", "Een stoep is gewoon onderhoud van de gemeente."),
+            ],
+        )
+        .await;
+        assert_eq!(status, 303, "{backend}");
+        for n in [0, 1] {
+            let (status, _) = post(
+                &app,
+                &loo,
+                &page,
+                &review(n),
+                &[("besluit", "nomineren"), ("reason", "")],
+            )
+            .await;
+            assert_eq!(status, 303, "{backend}");
+        }
+        let statuses: Vec<String> = plans(&app, &id).into_iter().map(|i| i.status).collect();
+        assert_eq!(
+            statuses,
+            ["nominated", "nominated", "rejected"],
+            "{backend}"
+        );
+        let (_, html) = app.get(&anon, &page).await;
+        assert!(html.contains("Genomineerd"), "{backend}");
+        assert!(html.contains("Afgewezen"), "{backend}");
+        assert!(
+            html.contains("Een stoep is gewoon onderhoud van de gemeente."),
+            "{backend}: the reason is public"
+        );
+
+        // The ballots are not published while the round is open or voting.
+        let (status, _) = app.get(&anon, &format!("/rondes/{id}/stemmen.pb")).await;
+        assert_eq!(status, 404, "{backend}");
+
+        // Open voting: the rules are frozen and the fingerprint is shown.
+        let (status, to) = post(
+            &app,
+            &loo,
+            &page,
+            &format!("/rondes/{id}/stemmen-openen"),
+            &[],
+        )
+        .await;
+        assert_eq!(status, 303, "{backend}");
+        assert!(to.contains("gedaan=stemmen"), "{backend}");
+        let fp = rounds::round(&mut app.conn(), &id)
+            .expect("round")
+            .round
+            .fingerprint
+            .expect("fingerprint");
+        assert_eq!(fp.len(), 64, "{backend}");
+        let (_, html) = app.get(&anon, &page).await;
+        assert!(html.contains("Vingerafdruk van de regels"), "{backend}");
+        assert!(html.contains(&fp), "{backend}");
+        assert!(
+            !html.contains("Tot nu toe gestemd"),
+            "{backend}: staff only"
+        );
+        let (_, html) = app.get(&ini, &page).await;
+        assert!(
+            !html.contains(&format!("action=\"/rondes/{id}/plannen\"")),
+            "{backend}: no plans while voting"
+        );
+        let (_, html) = app.get(&loo, &page).await;
+        assert!(
+            html.contains("Tot nu toe gestemd: <strong>0</strong>"),
+            "{backend}"
+        );
+        // Reviews are frozen now.
+        let (status, html) = post(
+            &app,
+            &loo,
+            &page,
+            &review(1),
+            &[("besluit", "afwijzen"), ("reason", "toch niet")],
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(html.contains("de beoordeling ligt vast"), "{backend}");
+
+        // Paper ballots with real codes from the letters.
+        let codes = voting_codes::generate_batch(&mut app.conn(), &admin(), "t-loo", 2026, 3)
+            .expect("codes")
+            .codes;
+        let paper = format!("/rondes/{id}/papieren-stem");
+        let first = codes[0].formatted();
+        let (status, html) = post(
+            &app,
+            &loo,
+            &page,
+            &paper,
+            &[
+                ("code", first.as_str()),
+                ("keuze", p[0].id.as_str()),
+                ("keuze", p[1].id.as_str()),
+            ],
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(html.contains("De stem is opgeslagen."), "{backend}");
+        let tracker = tracker_in(&html);
+        assert_eq!(tracker.len(), 11, "{backend}: {tracker}");
+        assert!(html.contains("Gekozen plannen: 1, 2."), "{backend}");
+        assert!(
+            html.contains("Tot nu toe gestemd: <strong>1</strong>"),
+            "{backend}"
+        );
+        assert_eq!(
+            rounds::round(&mut app.conn(), &id).expect("round").ballots,
+            1,
+            "{backend}"
+        );
+        // The same code again: refused, the code kept, nothing stored.
+        let (status, html) = post(
+            &app,
+            &loo,
+            &page,
+            &paper,
+            &[("code", first.as_str()), ("keuze", p[0].id.as_str())],
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(
+            html.contains("Met deze code is in deze ronde al gestemd."),
+            "{backend}"
+        );
+        assert!(html.contains(&format!("value=\"{first}\"")), "{backend}");
+        // A typing error in the code, and a ballot without a choice.
+        let (status, html) = post(
+            &app,
+            &loo,
+            &page,
+            &paper,
+            &[("code", "ABCD-EFGH"), ("keuze", p[0].id.as_str())],
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(html.contains("hoort niet bij deze ronde"), "{backend}");
+        let second = codes[1].formatted().to_lowercase();
+        let (status, html) = post(&app, &loo, &page, &paper, &[("code", second.as_str())]).await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(html.contains("Fout: Kies minstens één plan."), "{backend}");
+        assert!(html.contains(&format!("value=\"{second}\"")), "{backend}");
+        // A coordinator of another village may not enter ballots here.
+        let third = codes[2].formatted();
+        let (status, _) = post(
+            &app,
+            &oost,
+            "/rondes",
+            &paper,
+            &[("code", third.as_str()), ("keuze", p[0].id.as_str())],
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+        assert_eq!(
+            rounds::round(&mut app.conn(), &id).expect("round").ballots,
+            1,
+            "{backend}"
+        );
+        for (code, assisted) in [(second.as_str(), "ja"), (third.as_str(), "")] {
+            let (status, _) = post(
+                &app,
+                &loo,
+                &page,
+                &paper,
+                &[
+                    ("code", code),
+                    ("keuze", p[0].id.as_str()),
+                    ("geholpen", assisted),
+                ],
+            )
+            .await;
+            assert_eq!(status, 200, "{backend}");
+        }
+        let ballots = rounds::round(&mut app.conn(), &id).expect("round").ballots;
+        assert_eq!(ballots, 3, "{backend}");
+
+        // Another village's coordinator may not close; the coordinator does.
+        let close = format!("/rondes/{id}/afsluiten");
+        let (status, _) = post(&app, &oost, "/rondes", &close, &[]).await;
+        assert_eq!(status, 403, "{backend}");
+        let (status, to) = post(&app, &loo, &page, &close, &[]).await;
+        assert_eq!(status, 303, "{backend}");
+        assert!(to.contains("gedaan=afgesloten"), "{backend}");
+
+        // The result: plan 1 (3 votes, € 2.500) is funded; plan 2 (1 vote, € 6.000)
+        // no longer fits in what is left.
+        let v = rounds::round(&mut app.conn(), &id).expect("round");
+        let result = v.result().expect("result");
+        let explanation = |n: &str| {
+            result["plans"]
+                .as_array()
+                .and_then(|a| a.iter().find(|x| x["number"] == n))
+                .and_then(|x| x["explanation"].as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        assert!(!explanation("1").is_empty(), "{backend}");
+        let (status, html) = app.get(&anon, &page).await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(html.contains("Uitslag per plan"), "{backend}");
+        assert!(html.contains(&explanation("1")), "{backend}");
+        assert!(html.contains(&explanation("2")), "{backend}");
+        let row = |title: &str| {
+            let start = html.find(&format!("<td>{title}</td>")).expect("row");
+            let end = html[start..].find("</tr>").expect("end of row") + start;
+            html[start..end].to_string()
+        };
+        assert!(
+            row("Bankjes bij de speeltuin").contains("<strong>Ja</strong>"),
+            "{backend}"
+        );
+        assert!(row("Bankjes bij de speeltuin").contains("<td class=\"num\">3</td>"));
+        assert!(
+            row("Jeu-de-boulesbaan").contains("<td>Nee</td>"),
+            "{backend}"
+        );
+        assert!(
+            html.contains("Aan de gekozen plannen gaat <strong><span class=\"amount\">€\u{a0}2.500,00</span></strong>"),
+            "{backend}"
+        );
+        assert!(html.contains("€\u{a0}5.500,00"), "{backend}: left over");
+        // The published ballot list holds the receipt; the voter can find it.
+        assert!(
+            html.contains(&format!("<code>{tracker}</code>")),
+            "{backend}"
+        );
+        assert!(html.contains("Zoek uw controlecode"), "{backend}");
+        assert!(
+            html.contains(&format!("href=\"/rondes/{id}/stemmen.pb\"")),
+            "{backend}"
+        );
+        let (_, html) = app.get(&loo, &page).await;
+        assert!(
+            !html.contains(&paper),
+            "{backend}: no paper form after closing"
+        );
+
+        // The anonymised ballots as a pabulib file that recounts.
+        let r = anon
+            .get(app.url(&format!("/rondes/{id}/stemmen.pb")))
+            .send()
+            .await
+            .expect("pb");
+        assert_eq!(r.status(), 200, "{backend}");
+        let header = |name: &str| {
+            r.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        assert_eq!(header("content-type"), "text/plain; charset=utf-8");
+        assert!(
+            header("content-disposition").starts_with("attachment; filename=\"ronde-t-loo-2026"),
+            "{backend}"
+        );
+        let text = r.text().await.expect("body");
+        let election = Election::parse(&text).expect("parses");
+        assert_eq!(election.ballots.len() as i64, ballots, "{backend}");
+        assert_eq!(election.voter_count(), 3, "{backend}");
+        assert!(text.contains(&tracker), "{backend}");
+        assert!(!text.contains(&codes[0].handle().to_string()), "{backend}");
+    }
+}
