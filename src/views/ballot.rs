@@ -219,7 +219,7 @@ pub fn receipt(round: &RoundView, receipt: &Receipt, csrf: &str) -> Markup {
             p class="notice" role="status" {
                 "Dank u wel. Uw stem in " strong { (round.round.title) } " is opgeslagen."
             }
-            h2 { "Uw bewijscode" }
+            h2 { "Uw controlecode" }
             p class="tracker" {
                 @for (i, part) in receipt.tracker.split('-').enumerate() {
                     @if i > 0 { span class="sep" { "-" } }
@@ -228,7 +228,7 @@ pub fn receipt(round: &RoundView, receipt: &Receipt, csrf: &str) -> Markup {
             }
             p {
                 "Bewaar deze code. Na afloop van de ronde staat uw stem onder deze code in de "
-                "openbare lijst, zodat u kunt nagaan dat hij is meegeteld."
+                "openbare lijst op de pagina van de ronde, zodat u kunt nagaan dat hij is meegeteld."
             }
             p {
                 "Schrijf de code op of maak een foto van dit scherm. U ziet deze code maar één keer: "
@@ -263,7 +263,7 @@ pub const ALREADY_VOTED_TITLE: &str = "U hebt in deze ronde gestemd";
 /// The already-voted text, also for a resident who pressed the button twice.
 pub const ALREADY_VOTED: &str = "Met deze stemcode is in deze ronde al gestemd. Elke code \
     geeft één stem per ronde. Hebt u twee keer op de knop gedrukt? Dan telt uw eerste stem. \
-    De bewijscode stond op het scherm na de eerste keer; wij kunnen hem niet opnieuw tonen.";
+    De controlecode stond op het scherm na de eerste keer; wij kunnen hem niet opnieuw tonen.";
 
 pub const NOT_VOTING_TITLE: &str = "Stemmen kan nu niet";
 

@@ -1,6 +1,7 @@
 use maud::{html, Markup};
 
 use super::layout::{page, Nav};
+use crate::domain::role::{allows, Permission};
 use crate::service::auth::SessionUser;
 
 pub fn home(user: Option<&SessionUser>) -> Markup {
@@ -13,9 +14,17 @@ pub fn home(user: Option<&SessionUser>) -> Markup {
                 "De gemeente zet geld van de begroting in een pot per dorp of wijk. "
                 "Inwoners bedenken plannen en stemmen over wat er met dat geld gebeurt." }
             p { a class="button" href="/stemmen" { "Stemmen met de code uit uw brief" } }
+            p { a href="/rondes" { "Bekijk de plannen, stemrondes en uitslagen per dorp" } }
             p { "Wilt u zelf een plan indienen? " a href="/registreren" { "Maak een account" } "." }
             @if let Some(u) = user {
-                p { "U bent ingelogd als " (u.display_name) ". " a href="/financien/begroting" { "Naar de begroting" } }
+                p {
+                    "U bent ingelogd als " (u.display_name) ". "
+                    @if allows(&u.roles, Permission::ViewFinance) {
+                        a href="/financien/begroting" { "Naar de begroting" }
+                    } @else {
+                        a href="/rondes" { "Naar de rondes" }
+                    }
+                }
             } @else {
                 p { a href="/inloggen" { "Inloggen voor medewerkers" } }
             }

@@ -222,8 +222,14 @@ pub struct ListPage<'a> {
 }
 
 pub fn list(p: &ListPage<'_>) -> Markup {
+    // "Fout:" first in the title, so a screen reader hears at once that the form came back.
+    let title = if p.errors.is_empty() {
+        "Rondes"
+    } else {
+        "Fout: Rondes"
+    };
     page(
-        "Rondes",
+        title,
         &nav(p.user),
         html! {
             h1 { "Rondes" }
@@ -325,8 +331,13 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     let status = v.status();
     let title = format!("{}: {}", v.area.name, v.round.title);
+    let head = if p.errors.is_empty() {
+        title.clone()
+    } else {
+        format!("Fout: {title}")
+    };
     page(
-        &title,
+        &head,
         &nav(p.user),
         html! {
             p { a href="/rondes" { "Terug naar alle rondes" } }
