@@ -42,6 +42,37 @@ pub fn field_error(errors: &[(String, String)], field: &str) -> Option<String> {
         .map(|(_, m)| m.clone())
 }
 
+/// A form field: the label with its hint and error around a control. `control` gets the
+/// `aria-describedby` value (only ids that exist: a dangling id is an ARIA error) and
+/// whether the field is invalid.
+pub fn field(
+    errors: &[(String, String)],
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    control: impl FnOnce(Option<String>, bool) -> Markup,
+) -> Markup {
+    let err = field_error(errors, id);
+    let described: Vec<String> = [
+        hint.map(|_| format!("{id}-hint")),
+        err.as_ref().map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    html! {
+        div class=[err.as_ref().map(|_| "has-error")] {
+            label for=(id) {
+                (label)
+                @if let Some(h) = hint { span class="hint" id={ (id) "-hint" } { (h) } }
+                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { "Fout: " (e) } }
+            }
+            (control(described, err.is_some()))
+        }
+    }
+}
+
 /// A labelled text input that keeps what the user typed and shows its error.
 pub fn text_input(
     errors: &[(String, String)],
@@ -51,27 +82,30 @@ pub fn text_input(
     value: &str,
     kind: &str,
 ) -> Markup {
-    let err = field_error(errors, name);
-    // Only point at descriptions that exist: a dangling id is an ARIA error (axe).
-    let described: Vec<String> = [
-        hint.map(|_| format!("{name}-hint")),
-        err.as_ref().map(|_| format!("{name}-error")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let described = (!described.is_empty()).then(|| described.join(" "));
-    html! {
-        div class=[err.as_ref().map(|_| "has-error")] {
-            label for=(name) {
-                (label)
-                @if let Some(h) = hint { span class="hint" id={ (name) "-hint" } { (h) } }
-                @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
-            }
+    field(errors, name, label, hint, |described, invalid| {
+        html! {
             input type=(kind) id=(name) name=(name) value=(value) aria-describedby=[described]
-                aria-invalid=[err.as_ref().map(|_| "true")];
+                aria-invalid=[invalid.then_some("true")];
         }
-    }
+    })
+}
+
+/// A labelled textarea that keeps what the user typed and shows its error (`id` is also
+/// the key of its error).
+pub fn textarea_input(
+    errors: &[(String, String)],
+    id: &str,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+) -> Markup {
+    field(errors, id, label, hint, |described, invalid| {
+        html! {
+            textarea id=(id) name=(name) aria-describedby=[described]
+                aria-invalid=[invalid.then_some("true")] { (value) }
+        }
+    })
 }
 
 /// A table that may be wider than a phone screen: it scrolls sideways inside its own box,

@@ -5,7 +5,9 @@
 use maud::{html, Markup};
 use serde_json::Value;
 
-use super::components::{csrf_field, error_summary, field_error, money, table_scroll, text_input};
+use super::components::{
+    csrf_field, error_summary, field_error, money, table_scroll, text_input, textarea_input,
+};
 use super::layout::{page, Nav};
 use crate::db::models::{AreaRow, InitiativeRow};
 use crate::domain::money::format_eur;
@@ -119,37 +121,6 @@ fn taakveld_text(year: i32, code: &str) -> String {
     match taakveld::lookup(year, code) {
         Some(t) => format!("{} {}", t.code, t.name),
         None => code.to_string(),
-    }
-}
-
-/// A labelled textarea that keeps what was typed and shows its error.
-fn textarea_input(
-    errors: &[(String, String)],
-    id: &str,
-    name: &str,
-    label: &str,
-    hint: Option<&str>,
-    value: &str,
-) -> Markup {
-    let err = field_error(errors, id);
-    let described: Vec<String> = [
-        hint.map(|_| format!("{id}-hint")),
-        err.as_ref().map(|_| format!("{id}-error")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let described = (!described.is_empty()).then(|| described.join(" "));
-    html! {
-        div class=[err.as_ref().map(|_| "has-error")] {
-            label for=(id) {
-                (label)
-                @if let Some(h) = hint { span class="hint" id={ (id) "-hint" } { (h) } }
-                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { "Fout: " (e) } }
-            }
-            textarea id=(id) name=(name) aria-describedby=[described]
-                aria-invalid=[err.as_ref().map(|_| "true")] { (value) }
-        }
     }
 }
 
