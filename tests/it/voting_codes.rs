@@ -658,6 +658,68 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
         .await
         .expect("revoke");
     assert_eq!(unknown.status(), 422);
+
+    // Two letters vote in a round: the list says 2 used, still without any handle.
+    {
+        use burgerbegroting::domain::round::{BallotRule, CountRule};
+        use burgerbegroting::service::rounds::{
+            self as r, Channel, InitiativeInput, Review, RoundInput,
+        };
+        let mut conn = app.conn();
+        let round = r::create_round(
+            &mut conn,
+            &admin(),
+            &RoundInput {
+                area_slug: a.clone(),
+                year: 2027,
+                quarter: 1,
+                title: "Voorjaar".into(),
+                budget_cents: 100_000,
+                ballot_rule: BallotRule::Approval { max_choices: None },
+                count_rule: CountRule::Greedy,
+            },
+        )
+        .expect("round");
+        let plan = r::submit_initiative(
+            &mut conn,
+            &admin(),
+            &round.round.id,
+            &InitiativeInput {
+                title: "Bankjes".into(),
+                summary: "Twee bankjes".into(),
+                amount_cents: 50_000,
+                taakveld: "5.7".into(),
+            },
+        )
+        .expect("plan");
+        r::review_initiative(&mut conn, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+        r::open_voting(&mut conn, &admin(), &round.round.id).expect("open");
+        for h in &handles[1..3] {
+            r::cast(
+                &mut conn,
+                &round.round.id,
+                Channel::Online { handle: h },
+                std::slice::from_ref(&plan.id),
+            )
+            .expect("ballot");
+        }
+    }
+    let (_, page) = app.get(&c, "/beheer/stemcodes").await;
+    assert!(page.contains("Gebruikt om te stemmen"));
+    let row = page
+        .split("<tr>")
+        .find(|r| r.contains("t Loo") && r.contains("<td class=\"num\">2027</td>"))
+        .expect("the batch row");
+    let cells: Vec<&str> = row
+        .split("<td class=\"num\">")
+        .skip(1)
+        .map(|c| c.split('<').next().unwrap_or(""))
+        .collect();
+    // Jaar, made, valid, revoked, replaced, used.
+    assert_eq!(cells, vec!["2027", "12", "12", "1", "1", "2"], "{row}");
+    for h in &handles {
+        assert!(!page.contains(h), "the list shows no handle");
+    }
 }
 
 fn bin() -> Command {
