@@ -23,6 +23,8 @@ use crate::tally::{self, Completion, Election, Rule, TallyOptions, TieBreak};
 
 pub const TITLE_MAX: usize = 120;
 pub const SUMMARY_MAX: usize = 4000;
+/// The largest "at most k plans" (more plans than that never stand on one ballot).
+pub const MAX_CHOICES: u32 = 1000;
 
 /// What a coordinator fills in for a new round.
 #[derive(Debug, Clone)]
@@ -173,10 +175,10 @@ pub fn create_round(
             "Vul het bedrag in dat in deze ronde te verdelen is, bijvoorbeeld 25.000,00.",
         ));
     }
-    if input.ballot_rule.max_choices() == Some(0) {
+    if matches!(input.ballot_rule.max_choices(), Some(m) if !(1..=MAX_CHOICES).contains(&m)) {
         return Err(ServiceError::invalid(
             "max_choices",
-            "Vul een aantal van 1 of meer in, of laat het veld leeg.",
+            format!("Vul een aantal van 1 tot en met {MAX_CHOICES} in, of laat het veld leeg."),
         ));
     }
     tx::write(conn, |c| {

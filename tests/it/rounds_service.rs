@@ -393,6 +393,18 @@ fn coordinators_manage_only_their_own_areas() {
             svc::create_round(&mut c, &initiator(), &input(&a.slug)),
             Err(ServiceError::Forbidden(_))
         ));
+        // An absurd maximum is refused, not silently turned into "no maximum".
+        let mut huge = input(&a.slug);
+        huge.ballot_rule = BallotRule::Approval {
+            max_choices: Some(3_000_000_000),
+        };
+        assert!(matches!(
+            svc::create_round(&mut c, &coord_a, &huge),
+            Err(ServiceError::Invalid {
+                field: "max_choices",
+                ..
+            })
+        ));
         let r = svc::create_round(&mut c, &coord_a, &input(&a.slug)).expect("own area");
         // The same quarter twice is refused with a message for the quarter field.
         assert!(matches!(
