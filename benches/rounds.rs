@@ -46,6 +46,27 @@ impl Fixture {
         let pool = burgerbegroting::startup::prepare_database(&settings).expect("pool");
         let mut c = pool.get().expect("conn");
         let area = ledger::create_area(&mut c, &admin(), "'t Loo", "dorp").expect("area");
+        // Money for every round's winners: a funder's contribution is posted at once.
+        let funder = ledger::create_funder(&mut c, &admin(), "Fonds", "housing_corporation")
+            .expect("funder");
+        let clerk = Principal {
+            roles: vec![Role::FinanceClerk],
+            ..admin()
+        };
+        ledger::propose_transfer(
+            &mut c,
+            &clerk,
+            &ledger::TransferInput {
+                id: uuid::Uuid::new_v4(),
+                kind: burgerbegroting::domain::ledger::TransferKind::FunderContribution,
+                from_account: funder.account_id,
+                to_account: area.account_id.clone(),
+                amount_cents: 100_000_000_000,
+                memo: "bench".into(),
+                decision_ref: None,
+            },
+        )
+        .expect("contribution");
         Fixture {
             _dir: dir,
             pool,

@@ -87,6 +87,8 @@ pub struct AccountRow {
     pub area_id: Option<String>,
     pub funder_id: Option<String>,
     pub created_at: NaiveDateTime,
+    /// For a funded plan's account (kind `initiative`).
+    pub initiative_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Insertable)]

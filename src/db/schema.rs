@@ -80,6 +80,7 @@ diesel::table! {
         area_id -> Nullable<Text>,
         funder_id -> Nullable<Text>,
         created_at -> Timestamp,
+        initiative_id -> Nullable<Text>,
     }
 }
 

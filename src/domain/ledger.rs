@@ -14,6 +14,8 @@ pub enum AccountKind {
     Pool,
     /// Where money enters the system: the municipality itself, a housing corporation.
     Funder,
+    /// A funded plan: what its round committed to it from the area's pool.
+    Initiative,
 }
 
 impl AccountKind {
@@ -22,6 +24,7 @@ impl AccountKind {
             AccountKind::BudgetLine => "budget_line",
             AccountKind::Pool => "pool",
             AccountKind::Funder => "funder",
+            AccountKind::Initiative => "initiative",
         }
     }
 
@@ -30,6 +33,7 @@ impl AccountKind {
             "budget_line" => Some(AccountKind::BudgetLine),
             "pool" => Some(AccountKind::Pool),
             "funder" => Some(AccountKind::Funder),
+            "initiative" => Some(AccountKind::Initiative),
             _ => None,
         }
     }
@@ -44,6 +48,7 @@ impl AccountKind {
             AccountKind::BudgetLine => "begrotingspost",
             AccountKind::Pool => "pot",
             AccountKind::Funder => "financier",
+            AccountKind::Initiative => "plan",
         }
     }
 }
@@ -59,6 +64,9 @@ pub enum TransferKind {
     FunderContribution,
     /// Reverses (part of) an earlier transfer. Needs a second finance user.
     Correction,
+    /// Pool to a funded plan, when its round closes. Decided by the residents' vote and
+    /// made by the count, never typed in by hand.
+    Commitment,
 }
 
 impl TransferKind {
@@ -68,6 +76,7 @@ impl TransferKind {
             TransferKind::BudgetToPool => "budget_to_pool",
             TransferKind::FunderContribution => "funder_contribution",
             TransferKind::Correction => "correction",
+            TransferKind::Commitment => "commitment",
         }
     }
 
@@ -77,6 +86,7 @@ impl TransferKind {
             "budget_to_pool" => Some(TransferKind::BudgetToPool),
             "funder_contribution" => Some(TransferKind::FunderContribution),
             "correction" => Some(TransferKind::Correction),
+            "commitment" => Some(TransferKind::Commitment),
             _ => None,
         }
     }
@@ -87,6 +97,7 @@ impl TransferKind {
             TransferKind::BudgetToPool => "Begrotingspost naar pot",
             TransferKind::FunderContribution => "Bijdrage financier",
             TransferKind::Correction => "Correctie",
+            TransferKind::Commitment => "Toegekend aan plan (uitslag ronde)",
         }
     }
 }
@@ -203,6 +214,13 @@ pub fn validate_basic(
             if debit != AccountKind::Funder || credit != AccountKind::BudgetLine {
                 return Err(LedgerError::KindNotAllowed(
                     "de begroting zet alleen geld van de gemeente op een begrotingspost",
+                ));
+            }
+        }
+        TransferKind::Commitment => {
+            if debit != AccountKind::Pool || credit != AccountKind::Initiative {
+                return Err(LedgerError::KindNotAllowed(
+                    "alleen de uitslag van een ronde zet geld van een pot op een plan",
                 ));
             }
         }

@@ -484,6 +484,7 @@ pub fn create_area(
             area_id: Some(area.id.clone()),
             funder_id: None,
             created_at: now,
+            initiative_id: None,
         };
         q::insert_account(c, &account)?;
         audit::append(
@@ -532,6 +533,7 @@ fn insert_funder_with_account(
         area_id: None,
         funder_id: Some(funder.id.clone()),
         created_at: now,
+        initiative_id: None,
     };
     q::insert_account(c, &account)?;
     audit::append(
@@ -705,6 +707,7 @@ pub fn import_ledger(
                 area_id: None,
                 funder_id: None,
                 created_at: now,
+                initiative_id: None,
             };
             q::insert_account(c, &account)?;
             let memo = format!("Begroting {}: {}", bl.fiscal_year, bl.name);
@@ -846,9 +849,12 @@ pub fn propose_transfer(
     input: &TransferInput,
 ) -> Result<TransferView, ServiceError> {
     who.require(Permission::ProposeTransfer)?;
-    if input.kind == TransferKind::Correction || input.kind == TransferKind::BudgetAllocation {
+    if matches!(
+        input.kind,
+        TransferKind::Correction | TransferKind::BudgetAllocation | TransferKind::Commitment
+    ) {
         return Err(LedgerError::KindNotAllowed(
-            "gebruik hiervoor de correctie of de import van de begroting",
+            "gebruik hiervoor de correctie, de import van de begroting of het afsluiten van een ronde",
         )
         .into());
     }
@@ -871,6 +877,53 @@ pub fn propose_transfer(
         decision_ref,
         None,
     )
+}
+
+/// Commits `amount_cents` from an area's pool to a funded plan: makes the plan's account
+/// and posts a `commitment` transfer (no second pair of eyes: the residents' vote decided
+/// it). Called by `rounds::close_round` inside its own transaction, so the result, the
+/// accounts and the transfers are stored together or not at all.
+pub(crate) fn commit_to_plan(
+    conn: &mut DbConn,
+    who: &Principal,
+    pool_account: &str,
+    plan: &crate::db::models::InitiativeRow,
+    account_name: &str,
+    decision_ref: &str,
+) -> Result<TransferView, ServiceError> {
+    let account = AccountRow {
+        id: new_id(),
+        kind: AccountKind::Initiative.as_str().into(),
+        name: account_name.to_string(),
+        budget_line_id: None,
+        area_id: None,
+        funder_id: None,
+        created_at: repo::now(),
+        initiative_id: Some(plan.id.clone()),
+    };
+    q::insert_account(conn, &account)?;
+    record_transfer(
+        conn,
+        who,
+        Uuid::new_v4(),
+        TransferKind::Commitment,
+        pool_account,
+        &account.id,
+        plan.amount_cents,
+        &format!("Plan {}: {}", plan.number, plan.title),
+        Some(decision_ref.to_string()),
+        None,
+    )
+}
+
+/// Money an area's pool can still give (balance minus pending transfers out of it).
+pub(crate) fn pool_available(
+    conn: &mut DbConn,
+    area_id: &str,
+) -> Result<(String, i64), ServiceError> {
+    let account = q::account_of_area(conn, area_id)?.ok_or(ServiceError::NotFound("Pot"))?;
+    let avail = available(conn, &account)?;
+    Ok((account.id, avail))
 }
 
 pub fn propose_correction(

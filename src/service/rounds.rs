@@ -643,7 +643,9 @@ pub fn close_round(
         let v = view(c, round)?;
         let ballots = q::ballots_of(c, &v.round.id)?;
         let pb = pb_text(&v, &ballots);
-        let result = count(&v, &pb)?;
+        let mut result = count(&v, &pb)?;
+        let commitments = commit_winners(c, who, &v, &result)?;
+        result["commitments"] = Value::Array(commitments);
         let result_text = result.to_string();
         let now = repo::now();
         if q::set_closed(c, &v.round.id, &result_text, now)? != 1 {
@@ -669,6 +671,68 @@ pub fn close_round(
         let r = load_round(c, round_id)?;
         view(c, r)
     })
+}
+
+/// Moves the winning amounts from the area's pool to each funded plan's own account, in
+/// the closing transaction. Refused as a whole (and the round stays in voting) when the
+/// pool does not hold enough: the finance staff fill the pool first.
+fn commit_winners(
+    c: &mut DbConn,
+    who: &Principal,
+    v: &RoundView,
+    result: &Value,
+) -> Result<Vec<Value>, ServiceError> {
+    let winners: Vec<&InitiativeRow> = result["selected"]
+        .as_array()
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|id| {
+                    v.initiatives
+                        .iter()
+                        .find(|i| Some(i.id.as_str()) == id.as_str())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let needed: i64 = winners.iter().map(|i| i.amount_cents).sum();
+    if needed == 0 {
+        return Ok(Vec::new());
+    }
+    let (pool, available) = super::ledger::pool_available(c, &v.area.id)?;
+    if needed > available {
+        return Err(ServiceError::invalid(
+            "round",
+            format!(
+                "De pot van {} heeft nu {} beschikbaar, maar de gekozen plannen kosten samen {}. \
+                 Vraag Financiën om eerst geld in de pot te zetten. Sluit de ronde daarna opnieuw af; \
+                 de stemmen blijven bewaard.",
+                v.area.name,
+                crate::domain::money::format_eur(available.max(0)),
+                crate::domain::money::format_eur(needed)
+            ),
+        ));
+    }
+    let fingerprint = v.round.fingerprint.as_deref().unwrap_or("");
+    let decision_ref = format!(
+        "Uitslag {} {} kwartaal {} (regels {})",
+        v.round.title,
+        v.round.year,
+        v.round.quarter,
+        &fingerprint[..fingerprint.len().min(16)]
+    );
+    winners
+        .into_iter()
+        .map(|plan| {
+            let name = format!("Plan {}: {} ({})", plan.number, plan.title, v.area.name);
+            let t = super::ledger::commit_to_plan(c, who, &pool, plan, &name, &decision_ref)?;
+            Ok(json!({
+                "initiative": plan.id,
+                "account": t.to_account,
+                "transfer": t.id,
+                "amount_cents": t.amount_cents,
+            }))
+        })
+        .collect()
 }
 
 /// The tally options a round's count rule stands for (docs/rounds.md): ties are broken

@@ -555,6 +555,11 @@ fn result(p: &RoundPage<'_>) -> Markup {
             "Aan de gekozen plannen gaat " strong { (money(spent)) } " uit. "
             "Er blijft " strong { (money(left)) } " over. Dat geld blijft in de pot van "
             (v.area.name) " voor een volgende ronde." }
+        @if r.get("commitments").and_then(Value::as_array).is_some_and(|c| !c.is_empty()) {
+            p { "Het geld voor de gekozen plannen is bij het tellen van de pot van " (v.area.name)
+                " naar elk plan overgeboekt. Financiën ziet deze overboekingen in de boekhouding, "
+                "met de uitslag van deze ronde als besluit." }
+        }
         (table_scroll("Uitslag per plan", html! { table {
             caption { "Uitslag per plan" }
             thead { tr {

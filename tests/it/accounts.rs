@@ -710,6 +710,7 @@ async fn no_get_route_changes_state() {
         use burgerbegroting::domain::round::{BallotRule, CountRule};
         use burgerbegroting::service::rounds::{self as r, InitiativeInput, Review, RoundInput};
         let mut c = app.conn();
+        fund_pool(&mut c, &small.pools[0].slug, 100_000);
         let mut ids = Vec::new();
         for quarter in [1, 2] {
             let round = r::create_round(

@@ -302,3 +302,34 @@ pub fn hidden(html: &str, name: &str) -> String {
     let end = html[start..].find('"').expect("end");
     html[start..start + end].to_string()
 }
+
+/// Puts `cents` in an area's pool as a contribution of a test funder (posted at once: a
+/// funder's contribution needs no second pair of eyes), so that rounds can commit money.
+pub fn fund_pool(conn: &mut DbConn, area_slug: &str, cents: i64) {
+    let funders = svc::funders(conn).expect("funders");
+    let funder = match funders.into_iter().find(|f| f.name == "Testfonds") {
+        Some(f) => f,
+        None => {
+            svc::create_funder(conn, &admin(), "Testfonds", "housing_corporation").expect("funder")
+        }
+    };
+    let pool = svc::pools(conn)
+        .expect("pools")
+        .into_iter()
+        .find(|p| p.slug == area_slug)
+        .expect("pool of the area");
+    svc::propose_transfer(
+        conn,
+        &clerk(),
+        &svc::TransferInput {
+            id: uuid::Uuid::new_v4(),
+            kind: burgerbegroting::domain::ledger::TransferKind::FunderContribution,
+            from_account: funder.account_id,
+            to_account: pool.account_id,
+            amount_cents: cents,
+            memo: "Bijdrage voor de rondes".into(),
+            decision_ref: None,
+        },
+    )
+    .expect("contribution");
+}

@@ -21,7 +21,8 @@ async fn app_on(db: TestDb) -> TestApp {
     {
         let mut c = app.conn();
         for name in ["'t Loo", "Oosterwolde", "Wezep"] {
-            ledger_svc::create_area(&mut c, &admin(), name, "dorp").expect("area");
+            let area = ledger_svc::create_area(&mut c, &admin(), name, "dorp").expect("area");
+            crate::helpers::fund_pool(&mut c, &area.slug, 10_000_000);
         }
         for (email, slug) in [(LOO, "t-loo"), (OOST, "oosterwolde")] {
             let u = auth::add_user_in_area(

@@ -18,7 +18,7 @@ use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{Principal, ServiceError};
 use burgerbegroting::tally::{self, Election};
 
-use crate::helpers::{admin, staff, TestDb};
+use crate::helpers::{admin, fund_pool, staff, TestDb};
 
 fn coordinator_of(area_id: &str) -> Principal {
     let mut p = staff("coord", &[Role::AreaCoordinator]);
@@ -46,6 +46,7 @@ struct Setup {
 fn voting_round(c: &mut DbConn, rule: BallotRule, count: CountRule, n_codes: i32) -> Setup {
     let a = ledger_svc::create_area(c, &admin(), "'t Loo", "dorp").expect("area a");
     let b = ledger_svc::create_area(c, &admin(), "Oosterwolde", "dorp").expect("area b");
+    fund_pool(c, &a.slug, 1_000_000);
     let coord = coordinator_of(&a.area_id);
     let round = svc::create_round(
         c,
@@ -552,6 +553,37 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
         for t in &trackers {
             assert!(pb.contains(t.as_str()), "receipt {t} in the .pb file");
         }
+        // The winning amounts moved from the pool to each funded plan's own account.
+        let pool = ledger_svc::pools(&mut c)
+            .expect("pools")
+            .into_iter()
+            .find(|p| p.slug == s.round.area.slug)
+            .expect("pool");
+        assert_eq!(pool.balance_cents, 1_000_000 - 900_000, "{}", db.backend);
+        let commitments = result["commitments"].as_array().expect("commitments");
+        assert_eq!(commitments.len(), 2);
+        let balances = ledger_svc::all_balances(&mut c).expect("balances");
+        for (k, plan) in [(0usize, 600_000i64), (2, 300_000)] {
+            let cm = commitments
+                .iter()
+                .find(|x| x["initiative"] == serde_json::json!(s.plans[k]))
+                .expect("commitment of a winner");
+            assert_eq!(cm["amount_cents"], plan);
+            let (account, balance) = balances
+                .iter()
+                .find(|(a, _)| Some(a.id.as_str()) == cm["account"].as_str())
+                .expect("plan account");
+            assert_eq!(account.kind, "initiative");
+            assert_eq!(account.initiative_id.as_deref(), Some(s.plans[k].as_str()));
+            assert_eq!(*balance, plan);
+            let t = ledger_svc::transfer(&mut c, cm["transfer"].as_str().unwrap_or(""))
+                .expect("transfer");
+            assert_eq!(t.kind.as_str(), "commitment");
+            assert_eq!(t.from_account, pool.account_id);
+            assert!(t.decision_ref.unwrap_or_default().starts_with("Uitslag"));
+        }
+        // The whole ledger still sums to zero.
+        assert_eq!(balances.iter().map(|(_, b)| b).sum::<i64>(), 0);
         let events = audit_repo::for_entity(&mut c, &id).expect("audit");
         let closed_event = events
             .iter()
@@ -661,5 +693,62 @@ fn ballots_carry_no_identity_and_codes_stay_out_of_the_database() {
                 assert_ne!(v, code.handle());
             }
         }
+    }
+}
+
+#[test]
+fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(
+            &mut c,
+            BallotRule::Approval { max_choices: None },
+            CountRule::Greedy,
+            1,
+        );
+        let id = s.round.round.id.clone();
+        svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]])).expect("ballot");
+        // A pending correction out of the pool reserves 8.000 of its 10.000.
+        let loo = ledger_svc::pools(&mut c)
+            .expect("pools")
+            .into_iter()
+            .find(|p| p.slug == s.round.area.slug)
+            .expect("pool");
+        let transfers_before = ledger_svc::list_transfers(&mut c).expect("t").len();
+        let coord = coordinator_of(&s.round.area.id);
+        let contribution = ledger_svc::list_transfers(&mut c)
+            .expect("t")
+            .into_iter()
+            .find(|t| t.to_account == loo.account_id)
+            .expect("contribution");
+        ledger_svc::propose_correction(
+            &mut c,
+            &crate::helpers::clerk(),
+            &contribution.id,
+            &ledger_svc::CorrectionInput {
+                id: uuid::Uuid::new_v4(),
+                amount_cents: 800_000,
+                memo: "Te veel bijgedragen".into(),
+            },
+        )
+        .expect("correction");
+        let err = svc::close_round(&mut c, &coord, &id).expect_err("pool too small");
+        let message = err.to_string();
+        assert!(message.contains("2.000,00"), "{message}");
+        assert!(message.contains("6.000,00"), "{message}");
+        // Nothing changed: still voting, no new transfers, no result.
+        let v = svc::round(&mut c, &id).expect("round");
+        assert_eq!(v.round.status, "voting");
+        assert!(v.round.result_json.is_none());
+        assert_eq!(
+            ledger_svc::list_transfers(&mut c).expect("t").len(),
+            transfers_before + 1,
+            "only the correction"
+        );
+        // Once the pool is topped up, the same round closes with the same ballots.
+        fund_pool(&mut c, &s.round.area.slug, 500_000);
+        let closed = svc::close_round(&mut c, &coord, &id).expect("closes now");
+        assert_eq!(closed.result().expect("result")["spent_cents"], 600_000);
     }
 }

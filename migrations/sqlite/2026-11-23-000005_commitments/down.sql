@@ -1,0 +1,2 @@
+DROP INDEX accounts_initiative;
+ALTER TABLE accounts DROP COLUMN initiative_id;
