@@ -33,6 +33,7 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
 pub struct Application {
     port: u16,
     server: Server,
+    pool: DbPool,
 }
 
 impl Application {
@@ -44,6 +45,7 @@ impl Application {
     pub fn build_with_pool(settings: Settings, pool: DbPool) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
+        let state_pool = pool.clone();
         let state = AppState {
             pool,
             settings: Arc::new(settings),
@@ -55,14 +57,43 @@ impl Application {
         })
         .listen(listener)?
         .run();
-        Ok(Application { port, server })
+        Ok(Application {
+            port,
+            server,
+            pool: state_pool,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// Serves until stopped. Also prunes expired sessions, tickets and throttle rows once
+    /// an hour (the first time an hour after start).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let pool = self.pool.clone();
+        let pruning = actix_web::rt::spawn(async move {
+            let hour = std::time::Duration::from_secs(3600);
+            let mut every =
+                actix_web::rt::time::interval_at(actix_web::rt::time::Instant::now() + hour, hour);
+            loop {
+                every.tick().await;
+                let pool = pool.clone();
+                let outcome = web::block(move || -> Result<_, crate::service::ServiceError> {
+                    let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
+                    crate::service::maintenance::prune_expired(&mut conn, crate::db::repo::now())
+                })
+                .await;
+                match outcome {
+                    Ok(Ok(p)) if p.total() > 0 => tracing::info!(?p, "pruned expired rows"),
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => tracing::warn!(error = %e, "pruning failed"),
+                    Err(e) => tracing::warn!(error = %e, "pruning worker failed"),
+                }
+            }
+        });
+        let result = self.server.await;
+        pruning.abort();
+        result
     }
 }

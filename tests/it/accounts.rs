@@ -878,3 +878,131 @@ async fn no_get_route_changes_state() {
     let mut c = app.conn();
     assert!(c.batch_execute("DELETE FROM transfers").is_err());
 }
+
+/// The hourly housekeeping deletes dead sessions, tickets, voter sessions and old
+/// throttle rows, keeps what can still be used, and says what it did in the audit log.
+#[test]
+fn pruning_deletes_only_rows_that_can_never_be_used_again() {
+    use burgerbegroting::db::models::{LoginTicketRow, SessionRow, VoterSessionRow};
+    use burgerbegroting::service::{maintenance, throttle, voting_codes};
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let now = repo::now();
+        let user = auth::add_user(
+            &mut c,
+            &admin(),
+            "prune@example.nl",
+            "P",
+            Role::FinanceClerk,
+            "een lange zin als wachtwoord",
+        )
+        .expect("user");
+        let session = |hash: &str, expires: chrono::NaiveDateTime, revoked: bool| SessionRow {
+            token_hash: hash.into(),
+            user_id: user.id.clone(),
+            csrf_token: "t".into(),
+            created_at: now - Duration::hours(9),
+            last_seen_at: now - Duration::minutes(5),
+            expires_at: expires,
+            revoked,
+        };
+        for row in [
+            session("expired", now - Duration::minutes(1), false),
+            session("revoked", now + Duration::hours(1), true),
+            session("live", now + Duration::hours(1), false),
+        ] {
+            repo::sessions::insert(&mut c, &row).expect("session");
+        }
+        for (hash, expires) in [
+            ("old", now - Duration::minutes(1)),
+            ("new", now + Duration::minutes(4)),
+        ] {
+            users::insert_login_ticket(
+                &mut c,
+                &LoginTicketRow {
+                    token_hash: hash.into(),
+                    user_id: user.id.clone(),
+                    created_at: now - Duration::minutes(5),
+                    expires_at: expires,
+                },
+            )
+            .expect("ticket");
+        }
+        let area = burgerbegroting::service::ledger::create_area(&mut c, &admin(), "Wezep", "dorp")
+            .expect("area");
+        let code = voting_codes::generate_batch(&mut c, &admin(), &area.slug, 2027, 1)
+            .expect("codes")
+            .codes
+            .remove(0);
+        for (hash, expires) in [
+            ("v-old", now - Duration::seconds(1)),
+            ("v-new", now + Duration::minutes(30)),
+        ] {
+            repo::voting_codes::insert_session(
+                &mut c,
+                &VoterSessionRow {
+                    token_hash: hash.into(),
+                    handle: code.handle().into(),
+                    area_id: area.area_id.clone(),
+                    year: 2027,
+                    created_at: now - Duration::minutes(30),
+                    expires_at: expires,
+                },
+            )
+            .expect("voter session");
+        }
+        // One throttle row from two hours ago, one from now.
+        let limit = throttle::vote_code_per_ip();
+        throttle::record_failure(&mut c, "old-key", limit, now - Duration::hours(2))
+            .expect("old failure");
+        throttle::record_failure(&mut c, "new-key", limit, now).expect("new failure");
+        let events_before = repo::audit::count(&mut c).expect("count");
+
+        let pruned = maintenance::prune_expired(&mut c, now).expect("prune");
+        assert_eq!(
+            pruned,
+            maintenance::Pruned {
+                sessions: 2,
+                login_tickets: 1,
+                voter_sessions: 1,
+                throttle_buckets: 1
+            },
+            "{}",
+            db.backend
+        );
+        assert!(repo::sessions::find(&mut c, "live")
+            .expect("find")
+            .is_some());
+        assert!(repo::sessions::find(&mut c, "expired")
+            .expect("find")
+            .is_none());
+        assert!(users::find_login_ticket(&mut c, "new")
+            .expect("t")
+            .is_some());
+        assert!(repo::voting_codes::find_session(&mut c, "v-new")
+            .expect("v")
+            .is_some());
+        assert!(repo::throttle::find(&mut c, "new-key")
+            .expect("b")
+            .is_some());
+        assert!(repo::throttle::find(&mut c, "old-key")
+            .expect("b")
+            .is_none());
+        assert_eq!(
+            repo::audit::count(&mut c).expect("count"),
+            events_before + 1
+        );
+        // Nothing left to do: nothing deleted, no event.
+        assert_eq!(
+            maintenance::prune_expired(&mut c, now)
+                .expect("again")
+                .total(),
+            0
+        );
+        assert_eq!(
+            repo::audit::count(&mut c).expect("count"),
+            events_before + 1
+        );
+    }
+}

@@ -35,3 +35,11 @@ pub fn revoke_all_for_user(conn: &mut DbConn, user_id: &str) -> QueryResult<usiz
         .set(sessions::revoked.eq(true))
         .execute(conn)
 }
+
+/// Staff sessions that can never be used again: past their absolute end, or revoked.
+pub fn delete_dead(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        sessions::table.filter(sessions::expires_at.le(now).or(sessions::revoked.eq(true))),
+    )
+    .execute(conn)
+}

@@ -117,3 +117,10 @@ pub fn find_login_ticket(
 pub fn delete_login_ticket(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize> {
     diesel::delete(login_tickets::table.find(token_hash)).execute(conn)
 }
+
+pub fn delete_expired_login_tickets(
+    conn: &mut DbConn,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(login_tickets::table.filter(login_tickets::expires_at.le(now))).execute(conn)
+}
