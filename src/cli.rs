@@ -54,6 +54,23 @@ pub enum Command {
     /// Voting codes for the residents' letters.
     #[command(subcommand)]
     Codes(CodesCommand),
+    /// Key files kept outside the database (audit signing, second-factor secrets).
+    #[command(subcommand)]
+    Keys(KeysCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Make a new private key file (readable by its owner only; never overwrites a file).
+    /// Prints the public verifier key.
+    Generate {
+        /// File to write; must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+        /// Key name: for the audit log, its origin (e.g. oldebroek.burgerbegroting.nl/audit).
+        #[arg(long, default_value = "burgerbegroting")]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

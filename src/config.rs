@@ -25,6 +25,12 @@ pub struct Settings {
     pub pool_size: u32,
     /// Staff must set up an authenticator app (TOTP) before they can work.
     pub require_staff_second_factor: bool,
+    /// Key file that signs the audit log's checkpoints (`burgerbegroting keys generate`).
+    /// Kept outside the database. Unset: the log is not signed and the audit page says so.
+    pub signing_key_file: Option<std::path::PathBuf>,
+    /// Key file from which the key that encrypts second-factor (TOTP) secrets is derived.
+    /// Kept outside the database, apart from the signing key.
+    pub secrets_key_file: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -37,6 +43,8 @@ impl Default for Settings {
             session_absolute_hours: 8,
             pool_size: 8,
             require_staff_second_factor: true,
+            signing_key_file: None,
+            secrets_key_file: None,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod keys;
 pub mod service;
 pub mod startup;
 pub mod tally;

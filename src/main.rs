@@ -174,6 +174,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Keys(burgerbegroting::cli::KeysCommand::Generate { out, name }) => {
+            let key = burgerbegroting::keys::KeyFile::generate(&name)?;
+            key.write_new(&out)?;
+            println!(
+                "Sleutel geschreven naar {} (alleen leesbaar voor de eigenaar).",
+                out.display()
+            );
+            println!("Publieke sleutel: {}", key.verifier_text());
+            Ok(())
+        }
         Command::Tally(args) => burgerbegroting::tally::cli::run(&args, &mut std::io::stdout()),
         Command::Codes(burgerbegroting::cli::CodesCommand::Generate {
             area,
