@@ -8,6 +8,7 @@ pub mod ballot;
 pub mod codes;
 pub mod csrf;
 pub mod error;
+pub mod local_path;
 pub mod pages;
 pub mod rounds;
 pub mod session;
