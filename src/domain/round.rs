@@ -240,19 +240,6 @@ pub fn new_tracker() -> String {
     s
 }
 
-/// Cents as a `.pb` amount in euros: "1250" or "1250.5" (exact; pabulib allows decimals).
-pub fn pb_euros(cents: i64) -> String {
-    let euros = cents / 100;
-    let rest = (cents % 100).abs();
-    if rest == 0 {
-        euros.to_string()
-    } else if rest % 10 == 0 {
-        format!("{euros}.{}", rest / 10)
-    } else {
-        format!("{euros}.{rest:02}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,14 +357,6 @@ mod tests {
             .filter(|c| *c != '-')
             .all(|c| TRACKER_ALPHABET.contains(&(c as u8))));
         assert_ne!(new_tracker(), t);
-    }
-
-    #[test]
-    fn pb_amounts_are_exact_euros() {
-        assert_eq!(pb_euros(125_000), "1250");
-        assert_eq!(pb_euros(125_050), "1250.5");
-        assert_eq!(pb_euros(125_005), "1250.05");
-        assert_eq!(pb_euros(7), "0.07");
     }
 
     #[test]

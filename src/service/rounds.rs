@@ -797,19 +797,14 @@ fn count(v: &RoundView, pb: &str) -> Result<Value, ServiceError> {
     }))
 }
 
-/// The round's anonymised ballots as a pabulib `.pb` file: projects are the nominated
-/// plans by number (cost in euros), voters are the trackers (the receipts), in tracker
-/// order.
-fn push_line(out: &mut String, line: &str) {
-    out.push_str(line);
-    out.push('\n');
-}
-
+/// The round's anonymised ballots as a pabulib `.pb` file, written by the tally's own
+/// writer: projects are the nominated plans by number (cost in euros), voters are the
+/// trackers (the receipts), in tracker order.
 fn pb_text(v: &RoundView, ballots: &[(BallotRow, Vec<String>)]) -> String {
-    use crate::tally::pb_csv::write_record;
+    use crate::tally::number::cents_pb_string;
+    use crate::tally::pb_csv::Record;
+    use crate::tally::pb_file::{MetaEntry, PbFile, Table};
     let nominated = v.nominated();
-    let mut out = String::new();
-    out.push_str("META\nkey;value\n");
     let mut meta: Vec<(String, String)> = vec![
         (
             "description".into(),
@@ -826,7 +821,7 @@ fn pb_text(v: &RoundView, ballots: &[(BallotRow, Vec<String>)]) -> String {
         ),
         ("num_projects".into(), nominated.len().to_string()),
         ("num_votes".into(), ballots.len().to_string()),
-        ("budget".into(), rule::pb_euros(v.round.budget_cents)),
+        ("budget".into(), cents_pb_string(v.round.budget_cents)),
         ("vote_type".into(), "approval".into()),
         (
             "rule".into(),
@@ -842,49 +837,53 @@ fn pb_text(v: &RoundView, ballots: &[(BallotRow, Vec<String>)]) -> String {
         meta.push(("max_length".into(), max.to_string()));
     }
     if v.ballot_rule() == BallotRule::Knapsack {
-        meta.push(("max_sum_cost".into(), rule::pb_euros(v.round.budget_cents)));
+        meta.push(("max_sum_cost".into(), cents_pb_string(v.round.budget_cents)));
     }
     if let Some(fp) = &v.round.fingerprint {
         meta.push(("rules_fingerprint".into(), fp.clone()));
     }
-    for (k, val) in meta {
-        push_line(&mut out, &write_record(&[k, val]));
-    }
-    out.push_str("PROJECTS\n");
-    push_line(
-        &mut out,
-        &write_record(&[
-            "project_id".into(),
-            "cost".into(),
-            "name".into(),
-            "category".into(),
-        ]),
-    );
-    for i in &nominated {
-        push_line(
-            &mut out,
-            &write_record(&[
-                i.number.to_string(),
-                rule::pb_euros(i.amount_cents),
-                i.title.clone(),
-                i.taakveld.clone(),
-            ]),
-        );
-    }
-    out.push_str("VOTES\n");
-    push_line(&mut out, &write_record(&["voter_id".into(), "vote".into()]));
-    for (b, choice_ids) in ballots {
-        let numbers: Vec<String> = nominated
-            .iter()
-            .filter(|i| choice_ids.contains(&i.id))
-            .map(|i| i.number.to_string())
-            .collect();
-        push_line(
-            &mut out,
-            &write_record(&[b.tracker.clone(), numbers.join(",")]),
-        );
-    }
-    out
+    let row = |fields: Vec<String>| Record { line: 0, fields };
+    let file = PbFile {
+        meta: meta
+            .into_iter()
+            .map(|(key, value)| MetaEntry {
+                key,
+                value,
+                line: 0,
+            })
+            .collect(),
+        projects: Table {
+            header: ["project_id", "cost", "name", "category"]
+                .map(String::from)
+                .to_vec(),
+            rows: nominated
+                .iter()
+                .map(|i| {
+                    row(vec![
+                        i.number.to_string(),
+                        cents_pb_string(i.amount_cents),
+                        i.title.clone(),
+                        i.taakveld.clone(),
+                    ])
+                })
+                .collect(),
+        },
+        votes: Table {
+            header: ["voter_id", "vote"].map(String::from).to_vec(),
+            rows: ballots
+                .iter()
+                .map(|(b, choice_ids)| {
+                    let numbers: Vec<String> = nominated
+                        .iter()
+                        .filter(|i| choice_ids.contains(&i.id))
+                        .map(|i| i.number.to_string())
+                        .collect();
+                    row(vec![b.tracker.clone(), numbers.join(",")])
+                })
+                .collect(),
+        },
+    };
+    file.to_pb_string()
 }
 
 /// The published ballots of a closed round as `.pb` text (None while voting goes on:
