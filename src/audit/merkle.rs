@@ -329,8 +329,8 @@ mod tests {
             // Our own proof maker gives the reference proof for every happy path of the
             // eight-leaf tree.
             if !want_err && size <= 8 && b64(&v["root"]) == root(&leaves[..size as usize]) {
-                let made = inclusion_proof(&leaves[..size as usize], index as usize)
-                    .expect("in range");
+                let made =
+                    inclusion_proof(&leaves[..size as usize], index as usize).expect("in range");
                 let made: Vec<Vec<u8>> = made.iter().map(|h| h.to_vec()).collect();
                 assert_eq!(made, proof, "{}", path.display());
                 happy += 1;
@@ -352,10 +352,9 @@ mod tests {
             let got = verify_consistency(s1, s2, &proof, &b64(&v["root1"]), &b64(&v["root2"]));
             let want_err = v["wantErr"].as_bool().expect("wantErr");
             assert_eq!(got.is_err(), want_err, "{}: {got:?}", path.display());
-            if !want_err && s2 <= 8 && s1 > 0 && b64(&v["root2"]) == root(&leaves[..s2 as usize])
-            {
-                let made = consistency_proof(&leaves[..s2 as usize], s1 as usize)
-                    .expect("sizes valid");
+            if !want_err && s2 <= 8 && s1 > 0 && b64(&v["root2"]) == root(&leaves[..s2 as usize]) {
+                let made =
+                    consistency_proof(&leaves[..s2 as usize], s1 as usize).expect("sizes valid");
                 let made: Vec<Vec<u8>> = made.iter().map(|h| h.to_vec()).collect();
                 assert_eq!(made, proof, "{}", path.display());
                 happy += 1;
