@@ -9,6 +9,7 @@ pub mod errors;
 pub mod finance;
 pub mod home;
 pub mod layout;
+pub mod report;
 pub mod rounds;
 pub mod users;
 

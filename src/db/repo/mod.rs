@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod ledger;
+pub mod report;
 pub mod rounds;
 pub mod sessions;
 pub mod throttle;
