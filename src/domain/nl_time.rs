@@ -3,7 +3,7 @@
 //! The Netherlands follow the EU summer-time rule (directive 2000/84/EC): CEST (UTC+2)
 //! from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC, CET
 //! (UTC+1) otherwise. That one rule is all we need, so it is written out here instead of
-//! pulling in the whole tz database (ADR 0006). Pure: no I/O.
+//! pulling in the whole tz database (ADR 0007). Pure: no I/O.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
