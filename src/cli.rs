@@ -57,6 +57,25 @@ pub enum Command {
     /// Key files kept outside the database (audit signing, second-factor secrets).
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// The signed audit log: checkpoints, the council's export bundle and its verifier.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Sign a checkpoint now if the log grew (the server does this by itself every 30 s).
+    Sign {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// After signing stopped because the stored history no longer matched the last
+    /// checkpoint: check again and continue only if it matches now (e.g. after restoring
+    /// the events from a backup).
+    Resume {
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,7 @@
 //! Queries, one file per aggregate. Plain functions over `&mut DbConn`.
 
 pub mod audit;
+pub mod audit_log;
 pub mod ledger;
 pub mod report;
 pub mod rounds;
