@@ -7,6 +7,7 @@ mod audit_log;
 mod ballot_pages;
 mod cli;
 mod concurrency;
+mod council_pages;
 mod helpers;
 mod ledger_props;
 mod ledger_service;
