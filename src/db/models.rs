@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::*;
+use crate::domain::ledger::{AccountKind, TransferKind};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = users)]
@@ -81,7 +82,9 @@ pub struct BudgetLineRow {
 #[diesel(table_name = accounts)]
 pub struct AccountRow {
     pub id: String,
-    pub kind: String,
+    /// Read as the domain enum: an unknown value fails the query (no default).
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: AccountKind,
     pub name: String,
     pub budget_line_id: Option<String>,
     pub area_id: Option<String>,
@@ -109,7 +112,9 @@ pub struct LedgerImportRow {
 pub struct TransferRow {
     pub id: String,
     pub seq: i64,
-    pub kind: String,
+    /// Read as the domain enum: an unknown value fails the query (no default).
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: TransferKind,
     pub debit_account: String,
     pub credit_account: String,
     pub amount_cents: i64,

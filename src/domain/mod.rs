@@ -6,6 +6,7 @@ pub mod ledger;
 pub mod ledger_import;
 pub mod money;
 pub mod password;
+pub mod permissions;
 pub mod role;
 pub mod round;
 pub mod taakveld;

@@ -12,7 +12,8 @@ use crate::db::repo::{self, audit, sessions, users};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::{Actor, NewEvent};
 use crate::domain::password;
-use crate::domain::role::{Permission, Role};
+use crate::domain::permissions::{Operation, Permission};
+use crate::domain::role::Role;
 
 /// Session lifetimes. Staff: idle 30 min, absolute 8 h (security.md). Residents with an
 /// account (initiators) keep theirs longer: they come back to follow their initiative.
@@ -159,7 +160,7 @@ pub fn add_user_in_area(
     area_slug: Option<&str>,
     password_plain: &str,
 ) -> Result<UserRow, ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::AddUser)?;
     create_account(
         conn,
         Some(who),

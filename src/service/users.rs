@@ -11,7 +11,8 @@ use crate::db::models::UserRoleRow;
 use crate::db::repo::{self, audit, ledger as q, sessions, users};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
-use crate::domain::role::{Permission, Role};
+use crate::domain::permissions::Operation;
+use crate::domain::role::Role;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct GrantView {
@@ -40,7 +41,7 @@ fn area_names(conn: &mut DbConn) -> Result<HashMap<String, String>, ServiceError
 }
 
 pub fn list_users(conn: &mut DbConn, who: &Principal) -> Result<Vec<UserView>, ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::ListUsers)?;
     let areas = area_names(conn)?;
     let mut grants: HashMap<String, Vec<GrantView>> = HashMap::new();
     for g in users::all_grants(conn)? {
@@ -77,7 +78,7 @@ pub fn grant_role(
     role: Role,
     area_slug: Option<&str>,
 ) -> Result<(), ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::GrantRole)?;
     tx::write(conn, |c| {
         let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
         let area_id = if role.needs_area() {
@@ -129,7 +130,7 @@ pub fn grant_role(
 }
 
 pub fn revoke_role(conn: &mut DbConn, who: &Principal, grant_id: &str) -> Result<(), ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::RevokeRole)?;
     tx::write(conn, |c| {
         let g = users::find_grant(c, grant_id)?.ok_or(ServiceError::NotFound("Rol"))?;
         if who.actor.user_id() == Some(g.user_id.as_str()) && g.role == Role::Admin.as_str() {
@@ -161,7 +162,7 @@ pub fn set_disabled(
     user_id: &str,
     disabled: bool,
 ) -> Result<(), ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::SetDisabled)?;
     if disabled && who.actor.user_id() == Some(user_id) {
         return Err(ServiceError::invalid(
             "user",
@@ -200,6 +201,7 @@ pub fn set_disabled(
 
 /// Who has which role, for the quarterly access review (CSV, `;`, BOM for Excel).
 pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceError> {
+    who.may(Operation::RolesCsv)?;
     let list = list_users(conn, who)?;
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -263,7 +265,7 @@ pub fn area_settings(
     slug: &str,
 ) -> Result<AreaSettings, ServiceError> {
     let a = q::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
-    who.require_area(&a.id)?;
+    who.may_in_area(Operation::AreaSettings, &a.id)?;
     Ok(AreaSettings {
         id: a.id,
         slug: a.slug,
@@ -297,7 +299,7 @@ pub fn update_area_settings(
     }
     tx::write(conn, |c| {
         let a = q::find_area_by_slug(c, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
-        who.require_area(&a.id)?;
+        who.may_in_area(Operation::UpdateAreaSettings, &a.id)?;
         q::update_area_settings(c, &a.id, description.trim(), max_initiative_cents)?;
         audit::append(
             c,
@@ -324,7 +326,7 @@ pub fn update_area_settings(
 pub fn my_areas(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaSettings>, ServiceError> {
     Ok(q::list_areas(conn)?
         .into_iter()
-        .filter(|a| crate::domain::role::may_coordinate(&who.roles, &who.coordinator_areas, &a.id))
+        .filter(|a| Operation::AreaSettings.allowed(&who.roles, &who.coordinator_areas, &a.id))
         .map(|a| AreaSettings {
             id: a.id,
             slug: a.slug,
