@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::schema::*;
 use crate::domain::ledger::{AccountKind, TransferKind};
+use crate::domain::role::Role;
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = users)]
@@ -27,7 +28,9 @@ pub struct UserRow {
 pub struct UserRoleRow {
     pub id: String,
     pub user_id: String,
-    pub role: String,
+    /// Read as the domain enum: an unknown value fails the query (no default).
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub role: Role,
     pub area_id: Option<String>,
     pub created_at: NaiveDateTime,
 }

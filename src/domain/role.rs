@@ -71,6 +71,24 @@ impl Role {
     }
 }
 
+/// A stored role that is none of the known ones: an error where the row is read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role in the database: {0:?}")]
+pub struct UnknownRole(pub String);
+
+impl TryFrom<String> for Role {
+    type Error = UnknownRole;
+    fn try_from(s: String) -> Result<Self, UnknownRole> {
+        Role::parse(&s).ok_or(UnknownRole(s))
+    }
+}
+
+impl From<Role> for String {
+    fn from(r: Role) -> String {
+        r.as_str().to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

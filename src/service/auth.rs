@@ -256,7 +256,7 @@ fn create_account(
             &UserRoleRow {
                 id: Uuid::new_v4().to_string(),
                 user_id: user.id.clone(),
-                role: role.as_str().to_string(),
+                role,
                 area_id: area_id.clone(),
                 created_at: now,
             },
@@ -720,10 +720,7 @@ fn role_list(
     conn: &mut DbConn,
     user_id: &str,
 ) -> Result<Vec<(Role, Option<String>)>, ServiceError> {
-    Ok(users::grants_of(conn, user_id)?
-        .into_iter()
-        .filter_map(|(r, a)| Role::parse(&r).map(|r| (r, a)))
-        .collect())
+    Ok(users::grants_of(conn, user_id)?)
 }
 
 /// Resolve a session cookie; None when unknown, revoked, idle too long or past its

@@ -45,17 +45,16 @@ pub fn list_users(conn: &mut DbConn, who: &Principal) -> Result<Vec<UserView>, S
     let areas = area_names(conn)?;
     let mut grants: HashMap<String, Vec<GrantView>> = HashMap::new();
     for g in users::all_grants(conn)? {
-        if let Some(role) = Role::parse(&g.role) {
-            grants
-                .entry(g.user_id.clone())
-                .or_default()
-                .push(GrantView {
-                    id: g.id,
-                    role,
-                    role_label: role.label_nl(),
-                    area: g.area_id.and_then(|a| areas.get(&a).cloned()),
-                });
-        }
+        let role = g.role;
+        grants
+            .entry(g.user_id.clone())
+            .or_default()
+            .push(GrantView {
+                id: g.id,
+                role,
+                role_label: role.label_nl(),
+                area: g.area_id.and_then(|a| areas.get(&a).cloned()),
+            });
     }
     Ok(users::list(conn)?
         .into_iter()
@@ -97,10 +96,7 @@ pub fn grant_role(
             None
         };
         let existing = users::grants_of(c, &user.id)?;
-        if existing
-            .iter()
-            .any(|(r, a)| r == role.as_str() && *a == area_id)
-        {
+        if existing.iter().any(|(r, a)| *r == role && *a == area_id) {
             return Err(ServiceError::invalid(
                 "role",
                 "Deze gebruiker heeft deze rol al.",
@@ -109,7 +105,7 @@ pub fn grant_role(
         let row = UserRoleRow {
             id: Uuid::new_v4().to_string(),
             user_id: user.id.clone(),
-            role: role.as_str().into(),
+            role,
             area_id: area_id.clone(),
             created_at: repo::now(),
         };
@@ -133,7 +129,7 @@ pub fn revoke_role(conn: &mut DbConn, who: &Principal, grant_id: &str) -> Result
     who.may(Operation::RevokeRole)?;
     tx::write(conn, |c| {
         let g = users::find_grant(c, grant_id)?.ok_or(ServiceError::NotFound("Rol"))?;
-        if who.actor.user_id() == Some(g.user_id.as_str()) && g.role == Role::Admin.as_str() {
+        if who.actor.user_id() == Some(g.user_id.as_str()) && g.role == Role::Admin {
             return Err(ServiceError::invalid(
                 "role",
                 "U kunt uw eigen beheerdersrol niet intrekken. Vraag een andere beheerder.",
@@ -288,6 +284,12 @@ pub fn update_area_settings(
             return Err(ServiceError::invalid(
                 "max_initiative",
                 "Vul een maximum groter dan € 0 in, of laat het leeg.",
+            ));
+        }
+        if !crate::domain::money::within_bound(m) {
+            return Err(ServiceError::invalid(
+                "max_initiative",
+                crate::domain::money::ABOVE_MAXIMUM_NL,
             ));
         }
     }

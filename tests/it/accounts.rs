@@ -546,7 +546,7 @@ fn registration_refuses_short_and_common_passwords() {
         .expect("ok");
     assert_eq!(
         users::grants_of(&mut c, &u.id).expect("g"),
-        vec![("initiator".to_string(), None)]
+        vec![(Role::Initiator, None)]
     );
 }
 

@@ -130,3 +130,78 @@ async fn the_api_takes_the_kind_from_the_source_only() {
         assert_eq!(v["kind"], json!("funder_contribution"));
     }
 }
+
+/// The other entrances: a round budget, a plan's amount, an area's maximum per plan and a
+/// ledger import line above € 10 billion are refused with the Dutch message, and nothing
+/// is stored.
+#[test]
+fn every_other_entrance_refuses_amounts_above_the_bound() {
+    use burgerbegroting::domain::ledger_import::ImportOptions;
+    use burgerbegroting::domain::money::MAX_AMOUNT_CENTS;
+    use burgerbegroting::domain::round::{BallotRule, CountRule};
+    use burgerbegroting::service::rounds::{self as rounds, InitiativeInput, RoundInput};
+    use burgerbegroting::service::{ledger as svc, users, ServiceError};
+
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let small = seed_small(&mut c);
+        let slug = small.pools[0].slug.clone();
+        let too_big = |r: Result<(), ServiceError>| match r {
+            Err(ServiceError::Invalid { message, .. }) => {
+                assert!(message.contains("Dit bedrag is te groot"), "{message}")
+            }
+            other => panic!("expected the bound, got {other:?}"),
+        };
+        let round_input = |budget_cents| RoundInput {
+            area_slug: slug.clone(),
+            year: 2027,
+            quarter: 1,
+            title: "Ronde".into(),
+            budget_cents,
+            ballot_rule: BallotRule::Knapsack,
+            count_rule: CountRule::Greedy,
+        };
+        too_big(rounds::create_round(&mut c, &admin(), &round_input(i64::MAX)).map(drop));
+        too_big(
+            rounds::create_round(&mut c, &admin(), &round_input(MAX_AMOUNT_CENTS + 1)).map(drop),
+        );
+        let round = rounds::create_round(&mut c, &admin(), &round_input(MAX_AMOUNT_CENTS))
+            .expect("the bound itself is allowed");
+        too_big(
+            rounds::submit_initiative(
+                &mut c,
+                &admin(),
+                &round.round.id,
+                &InitiativeInput {
+                    title: "Te duur".into(),
+                    summary: "Veel te duur".into(),
+                    amount_cents: i64::MAX,
+                    taakveld: "5.7".into(),
+                },
+            )
+            .map(drop),
+        );
+        too_big(users::update_area_settings(&mut c, &admin(), &slug, "", Some(i64::MAX)).map(drop));
+
+        let file =
+            "year,code,name,taakveld,funder,amount\n2025,XX-01,Te veel,5.7,,92233720368547758.07\n";
+        match svc::import_ledger(
+            &mut c,
+            &clerk(),
+            "groot.csv",
+            file.as_bytes(),
+            &ImportOptions::default(),
+        ) {
+            Err(ServiceError::Import(problems)) => assert!(
+                problems
+                    .iter()
+                    .any(|p| p.message.contains("Dit bedrag is te groot")),
+                "{problems:?}"
+            ),
+            other => panic!("expected import problems, got {other:?}"),
+        }
+        let lines = svc::list_budget_lines(&mut c, &reader(), None).expect("lines");
+        assert!(lines.iter().all(|l| l.code != "XX-01"));
+    }
+}
