@@ -58,7 +58,7 @@ impl Fixture {
             &clerk,
             &ledger::TransferInput {
                 id: uuid::Uuid::new_v4(),
-                kind: burgerbegroting::domain::ledger::TransferKind::FunderContribution,
+                kind: Some(burgerbegroting::domain::ledger::TransferKind::FunderContribution),
                 from_account: funder.account_id,
                 to_account: area.account_id.clone(),
                 amount_cents: 100_000_000_000,

@@ -121,7 +121,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
         &ImportOptions::default(),
     )?;
 
-    let lines = super::ledger::list_budget_lines(conn, Some(2025))?;
+    let lines = super::ledger::list_budget_lines(conn, clerk, Some(2025))?;
     let find_line = |tv: &str| {
         lines
             .iter()
@@ -131,7 +131,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
     };
     let groen = find_line("5.7")?;
     let wegen = find_line("2.1")?;
-    let pools = pools(conn)?;
+    let pools = pools(conn, clerk)?;
     let pool = |slug: &str| {
         pools
             .iter()
@@ -159,7 +159,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
             clerk,
             &TransferInput {
                 id: Uuid::new_v4(),
-                kind: TransferKind::BudgetToPool,
+                kind: Some(TransferKind::BudgetToPool),
                 from_account: from,
                 to_account: to,
                 amount_cents: cents,
@@ -174,7 +174,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
         clerk,
         &TransferInput {
             id: Uuid::new_v4(),
-            kind: TransferKind::FunderContribution,
+            kind: Some(TransferKind::FunderContribution),
             from_account: corporation.account_id,
             to_account: pool("wezep")?,
             amount_cents: 500_000,
@@ -187,7 +187,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
         clerk,
         &TransferInput {
             id: Uuid::new_v4(),
-            kind: TransferKind::BudgetToPool,
+            kind: Some(TransferKind::BudgetToPool),
             from_account: wegen,
             to_account: pool("hattemerbroek")?,
             amount_cents: 750_000,

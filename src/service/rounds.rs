@@ -189,6 +189,12 @@ pub fn create_round(
             "Vul het bedrag in dat in deze ronde te verdelen is, bijvoorbeeld 25.000,00.",
         ));
     }
+    if !crate::domain::money::within_bound(input.budget_cents) {
+        return Err(ServiceError::invalid(
+            "budget",
+            crate::domain::money::ABOVE_MAXIMUM_NL,
+        ));
+    }
     if matches!(input.ballot_rule.max_choices(), Some(m) if !(1..=MAX_CHOICES).contains(&m)) {
         return Err(ServiceError::invalid(
             "max_choices",
@@ -279,6 +285,12 @@ pub fn submit_initiative(
         return Err(ServiceError::invalid(
             "amount",
             "Vul het bedrag in dat uw plan kost, bijvoorbeeld 2.500,00.",
+        ));
+    }
+    if !crate::domain::money::within_bound(input.amount_cents) {
+        return Err(ServiceError::invalid(
+            "amount",
+            crate::domain::money::ABOVE_MAXIMUM_NL,
         ));
     }
     tx::write(conn, |c| {

@@ -11,7 +11,6 @@ use super::error::ApiError;
 use super::run_db;
 use super::session::{removal_cookie, session_cookie, ApiStaff};
 use crate::domain::ledger_import::ImportOptions;
-use crate::domain::role::Permission;
 use crate::service::auth;
 use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput};
 use crate::startup::AppState;
@@ -40,10 +39,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/rounds/{id}", web::get().to(round))
             .route("/rounds/{id}/ballots", web::get().to(round_ballots)),
     );
-}
-
-fn require(user: &auth::SessionUser, p: Permission) -> Result<(), ApiError> {
-    user.principal().require(p).map_err(ApiError::from)
 }
 
 #[derive(Deserialize)]
@@ -133,9 +128,8 @@ async fn ledger_lines(
     ApiStaff(user): ApiStaff,
     q: web::Query<YearQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let year = q.year;
-    let o = run_db(&state, move |c| ledger::ledger_overview(c, year)).await?;
+    let (year, p) = (q.year, user.principal());
+    let o = run_db(&state, move |c| ledger::ledger_overview(c, &p, year)).await?;
     Ok(HttpResponse::Ok().json(o))
 }
 
@@ -152,7 +146,6 @@ async fn import(
     q: web::Query<ImportQuery>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ProposeTransfer)?;
     let p = user.principal();
     let name = q
         .file_name
@@ -173,9 +166,8 @@ async fn budget_line(
     ApiStaff(user): ApiStaff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let id = id.into_inner();
-    let (line, history) = run_db(&state, move |c| ledger::budget_line_detail(c, &id)).await?;
+    let (id, p) = (id.into_inner(), user.principal());
+    let (line, history) = run_db(&state, move |c| ledger::budget_line_detail(c, &p, &id)).await?;
     Ok(HttpResponse::Ok().json(json!({"budget_line": line, "history": history})))
 }
 
@@ -183,8 +175,8 @@ async fn areas(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    Ok(HttpResponse::Ok().json(run_db(&state, ledger::pools).await?))
+    let p = user.principal();
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::pools(c, &p)).await?))
 }
 
 async fn area(
@@ -192,9 +184,8 @@ async fn area(
     ApiStaff(user): ApiStaff,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let slug = slug.into_inner();
-    let (pool, history) = run_db(&state, move |c| ledger::pool_detail(c, &slug)).await?;
+    let (slug, p) = (slug.into_inner(), user.principal());
+    let (pool, history) = run_db(&state, move |c| ledger::pool_detail(c, &p, &slug)).await?;
     Ok(HttpResponse::Ok().json(json!({"pool": pool, "history": history})))
 }
 
@@ -202,16 +193,16 @@ async fn funders(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    Ok(HttpResponse::Ok().json(run_db(&state, ledger::funders).await?))
+    let p = user.principal();
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::funders(c, &p)).await?))
 }
 
 async fn balances(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let all = run_db(&state, ledger::all_balances).await?;
+    let p = user.principal();
+    let all = run_db(&state, move |c| ledger::all_balances(c, &p)).await?;
     let out: Vec<_> = all
         .into_iter()
         .map(|(a, b)| json!({"account_id": a.id, "kind": a.kind, "name": a.name, "balance_cents": b}))
@@ -223,16 +214,16 @@ async fn transfers(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    Ok(HttpResponse::Ok().json(run_db(&state, ledger::list_transfers).await?))
+    let p = user.principal();
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::list_transfers(c, &p)).await?))
 }
 
 async fn pending(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    Ok(HttpResponse::Ok().json(run_db(&state, ledger::approval_queue).await?))
+    let p = user.principal();
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::approval_queue(c, &p)).await?))
 }
 
 async fn transfer(
@@ -240,9 +231,8 @@ async fn transfer(
     ApiStaff(user): ApiStaff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let id = id.into_inner();
-    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::transfer(c, &id)).await?))
+    let (id, p) = (id.into_inner(), user.principal());
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::transfer(c, &p, &id)).await?))
 }
 
 async fn create_transfer(

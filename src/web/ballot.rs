@@ -6,9 +6,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::codes::{form_token, html_status, redirect, url_part, voter_of, with_pre_cookie};
+use super::codes::{form_token, url_part, voter_of, with_pre_cookie};
 use super::csrf::CsrfForm;
 use super::error::WebError;
+use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::MaybeStaff;
 use crate::domain::round::{check_ballot, BallotItem};

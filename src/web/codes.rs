@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::csrf::{pre_session_cookie, pre_session_token, CsrfForm};
 use super::error::WebError;
+use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::db::repo;
@@ -74,20 +75,6 @@ pub fn client_key(req: &HttpRequest) -> String {
         },
         None => "unknown".to_string(),
     }
-}
-
-pub(super) fn html_status(status: StatusCode, markup: maud::Markup) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(markup.into_string())
-}
-
-pub(super) fn redirect(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to.to_string()))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .finish()
 }
 
 fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {

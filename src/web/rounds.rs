@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::pages::{html_status, redirect};
+use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::domain::money::parse_eur_nl;

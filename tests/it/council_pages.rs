@@ -83,7 +83,7 @@ async fn the_council_and_the_steering_group_see_the_dashboard_and_no_one_else() 
         let (app, _key) = demo_app(db).await;
         let loo_left = {
             let mut c = app.conn();
-            ledger_svc::pools(&mut c)
+            ledger_svc::pools(&mut c, &burgerbegroting::service::Principal::cli())
                 .expect("pools")
                 .into_iter()
                 .find(|p| p.slug == "t-loo")

@@ -19,7 +19,7 @@ fn seeded(c: &mut DbConn) {
 }
 
 fn balances(c: &mut DbConn) -> HashMap<String, i64> {
-    ledger_svc::all_balances(c)
+    ledger_svc::all_balances(c, &burgerbegroting::service::Principal::cli())
         .expect("balances")
         .into_iter()
         .map(|(a, b)| (a.id, b))
@@ -35,7 +35,8 @@ fn the_report_figures_are_the_ledger_balances() {
         seeded(&mut c);
         let model = report::build(&mut c, None, None).expect("report");
         let bal = balances(&mut c);
-        let pools = ledger_svc::pools(&mut c).expect("pools");
+        let pools =
+            ledger_svc::pools(&mut c, &burgerbegroting::service::Principal::cli()).expect("pools");
         assert_eq!(model.areas.len(), pools.len(), "{backend}: every area");
         for a in &model.areas {
             let p = pools

@@ -554,7 +554,7 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
             assert!(pb.contains(t.as_str()), "receipt {t} in the .pb file");
         }
         // The winning amounts moved from the pool to each funded plan's own account.
-        let pool = ledger_svc::pools(&mut c)
+        let pool = ledger_svc::pools(&mut c, &crate::helpers::reader())
             .expect("pools")
             .into_iter()
             .find(|p| p.slug == s.round.area.slug)
@@ -562,7 +562,8 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
         assert_eq!(pool.balance_cents, 1_000_000 - 900_000, "{}", db.backend);
         let commitments = result["commitments"].as_array().expect("commitments");
         assert_eq!(commitments.len(), 2);
-        let balances = ledger_svc::all_balances(&mut c).expect("balances");
+        let balances =
+            ledger_svc::all_balances(&mut c, &crate::helpers::reader()).expect("balances");
         for (k, plan) in [(0usize, 600_000i64), (2, 300_000)] {
             let cm = commitments
                 .iter()
@@ -573,11 +574,15 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
                 .iter()
                 .find(|(a, _)| Some(a.id.as_str()) == cm["account"].as_str())
                 .expect("plan account");
-            assert_eq!(account.kind, "initiative");
+            assert_eq!(account.kind.as_str(), "initiative");
             assert_eq!(account.initiative_id.as_deref(), Some(s.plans[k].as_str()));
             assert_eq!(*balance, plan);
-            let t = ledger_svc::transfer(&mut c, cm["transfer"].as_str().unwrap_or(""))
-                .expect("transfer");
+            let t = ledger_svc::transfer(
+                &mut c,
+                &crate::helpers::reader(),
+                cm["transfer"].as_str().unwrap_or(""),
+            )
+            .expect("transfer");
             assert_eq!(t.kind.as_str(), "commitment");
             assert_eq!(t.from_account, pool.account_id);
             assert!(t.decision_ref.unwrap_or_default().starts_with("Uitslag"));
@@ -710,14 +715,16 @@ fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
         let id = s.round.round.id.clone();
         svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]])).expect("ballot");
         // A pending correction out of the pool reserves 8.000 of its 10.000.
-        let loo = ledger_svc::pools(&mut c)
+        let loo = ledger_svc::pools(&mut c, &crate::helpers::reader())
             .expect("pools")
             .into_iter()
             .find(|p| p.slug == s.round.area.slug)
             .expect("pool");
-        let transfers_before = ledger_svc::list_transfers(&mut c).expect("t").len();
+        let transfers_before = ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
+            .expect("t")
+            .len();
         let coord = coordinator_of(&s.round.area.id);
-        let contribution = ledger_svc::list_transfers(&mut c)
+        let contribution = ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
             .expect("t")
             .into_iter()
             .find(|t| t.to_account == loo.account_id)
@@ -742,7 +749,9 @@ fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
         assert_eq!(v.round.status, "voting");
         assert!(v.round.result_json.is_none());
         assert_eq!(
-            ledger_svc::list_transfers(&mut c).expect("t").len(),
+            ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
+                .expect("t")
+                .len(),
             transfers_before + 1,
             "only the correction"
         );
