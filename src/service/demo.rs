@@ -343,20 +343,27 @@ fn seed_rounds(
     for (i, code) in used.iter().enumerate() {
         let choice: Vec<String> = patterns[i % patterns.len()]
             .iter()
-            .map(|&k| plans[k].id.clone())
+            .map(|&k| plans[k].id.to_string())
             .collect();
-        let channel = if i % 6 == 5 {
-            Channel::Paper {
-                staff: &coordinator,
-                code: &code.formatted(),
-                assisted: i == 11,
-            }
+        let resident = Principal::resident();
+        let formatted = code.formatted();
+        let (who, channel) = if i % 6 == 5 {
+            (
+                &coordinator,
+                Channel::Paper {
+                    code: &formatted,
+                    assisted: i == 11,
+                },
+            )
         } else {
-            Channel::Online {
-                handle: code.handle(),
-            }
+            (
+                &resident,
+                Channel::Online {
+                    handle: code.handle(),
+                },
+            )
         };
-        r::cast(conn, &summer.round.id, channel, &choice).map_err(|e| match e {
+        r::cast(conn, who, &summer.round.id, channel, &choice).map_err(|e| match e {
             r::CastError::Failed(e) => e,
             other => ServiceError::invalid("demo", other.to_string()),
         })?;

@@ -58,6 +58,16 @@ impl Principal {
         }
     }
 
+    /// A resident without an account: a visitor of the public pages, or a voter whose
+    /// letter code (checked separately) is the only credential.
+    pub fn resident() -> Principal {
+        Principal {
+            actor: Actor::Resident,
+            roles: Vec::new(),
+            coordinator_areas: Vec::new(),
+        }
+    }
+
     pub fn require(&self, p: Permission) -> Result<(), ServiceError> {
         if allows(&self.roles, p) {
             Ok(())

@@ -552,9 +552,15 @@ pub fn end_voter_session(conn: &mut DbConn, token: &str) -> Result<(), ServiceEr
 }
 
 /// The areas a batch can be made for.
-pub fn areas_for_codes(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaRow>, ServiceError> {
+pub fn areas_for_codes(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Vec<super::rounds::AreaInfo>, ServiceError> {
     who.may(Operation::AreasForCodes)?;
-    Ok(areas::list_areas(conn)?)
+    Ok(areas::list_areas(conn)?
+        .into_iter()
+        .map(super::rounds::AreaInfo::from)
+        .collect())
 }
 
 /// The command line's `codes generate`: make a batch and write its CSV to `out`, which

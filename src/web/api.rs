@@ -2,6 +2,7 @@
 //! POST /api/v1/session; state-changing calls send the returned csrf_token in the
 //! X-CSRF-Token header. The OpenAPI document is served at /api/v1/openapi.json.
 
+use crate::domain::round::RoundId;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -339,11 +340,11 @@ fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
         "year": v.round.year,
         "quarter": v.round.quarter,
         "title": v.round.title,
-        "status": v.round.status,
+        "status": v.round.status.as_str(),
         "budget_cents": v.round.budget_cents,
-        "ballot_rule": v.round.ballot_rule,
-        "max_choices": v.round.max_choices,
-        "count_rule": v.round.count_rule,
+        "ballot_rule": v.round.ballot_rule.as_str(),
+        "max_choices": v.round.ballot_rule.max_choices(),
+        "count_rule": v.round.count_rule.as_str(),
         "fingerprint": v.round.fingerprint,
         "ballots": v.ballots,
         "initiatives": v.initiatives.iter().map(|i| json!({
@@ -353,7 +354,7 @@ fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
             "summary": i.summary,
             "amount_cents": i.amount_cents,
             "taakveld": i.taakveld,
-            "status": i.status,
+            "status": i.status.as_str(),
             "review_reason": i.review_reason,
         })).collect::<Vec<_>>(),
         "result": v.result(),
@@ -361,7 +362,10 @@ fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
 }
 
 async fn rounds(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let all = run_db(&state, crate::service::rounds::list).await?;
+    let all = run_db(&state, |c| {
+        crate::service::rounds::list(c, &crate::service::Principal::resident())
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(all.iter().map(round_json).collect::<Vec<_>>()))
 }
 
@@ -369,8 +373,11 @@ async fn round(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let v = run_db(&state, move |c| crate::service::rounds::round(c, &id)).await?;
+    let id = RoundId(id.into_inner());
+    let v = run_db(&state, move |c| {
+        crate::service::rounds::round(c, &crate::service::Principal::resident(), &id)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(round_json(&v)))
 }
 
@@ -380,9 +387,9 @@ async fn round_ballots(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
+    let id = RoundId(id.into_inner());
     let list = run_db(&state, move |c| {
-        crate::service::rounds::published_ballots(c, &id)
+        crate::service::rounds::published_ballots(c, &crate::service::Principal::resident(), &id)
     })
     .await?
     .ok_or(crate::service::ServiceError::NotFound("Stemmenlijst"))?;

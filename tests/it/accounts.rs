@@ -1018,9 +1018,9 @@ async fn no_get_route_changes_state() {
     assert!(routes.len() > 20, "{routes:?}");
     let fill = |r: &str| {
         let r = if r.starts_with("/stemmen/") {
-            r.replace("{id}", &voting_round)
+            r.replace("{id}", voting_round.as_str())
         } else if r.starts_with("/rondes/") {
-            r.replace("{id}", &closed_round)
+            r.replace("{id}", closed_round.as_str())
         } else {
             r.to_string()
         };
@@ -1071,7 +1071,8 @@ async fn no_get_route_changes_state() {
                 n.first().map(|x| x.n.to_string()).unwrap_or_default(),
             );
         }
-        let rounds = burgerbegroting::service::rounds::list(&mut c).expect("rounds");
+        let rounds =
+            burgerbegroting::service::rounds::list(&mut c, &Principal::resident()).expect("rounds");
         out.insert(
             "round_states".into(),
             rounds
@@ -1079,7 +1080,7 @@ async fn no_get_route_changes_state() {
                 .map(|r| {
                     let plans: Vec<&str> =
                         r.initiatives.iter().map(|i| i.status.as_str()).collect();
-                    format!("{}:{}", r.round.status, plans.join("/"))
+                    format!("{}:{}", r.round.status.as_str(), plans.join("/"))
                 })
                 .collect::<Vec<_>>()
                 .join(","),

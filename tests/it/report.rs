@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::money::format_eur;
+use burgerbegroting::domain::round::RoundStatus;
 use burgerbegroting::service::report::{self, ReportModel};
+use burgerbegroting::service::Principal;
 use burgerbegroting::service::{demo, ledger as ledger_svc, rounds};
 use burgerbegroting::views::report::rapport_html;
 
@@ -85,14 +87,12 @@ fn the_report_figures_are_the_ledger_balances() {
             "{backend}: {}",
             loo.budget_sources[0].taakveld_name
         );
-        let summer = rounds::list(&mut c)
+        let summer = rounds::list(&mut c, &Principal::resident())
             .expect("rounds")
             .into_iter()
-            .find(|r| r.round.status == "closed")
+            .find(|r| r.round.status == RoundStatus::Closed)
             .expect("the counted round");
-        let spent = summer.result().expect("result")["spent_cents"]
-            .as_i64()
-            .expect("spent");
+        let spent = summer.result().expect("result").spent_cents;
         assert!(spent > 0, "{backend}");
         assert_eq!(loo.figures.committed_cents, spent, "{backend}");
         assert_eq!(
