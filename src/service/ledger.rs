@@ -1060,10 +1060,10 @@ fn record_transfer(
         Ok(r) => r,
         // A parallel request with the same id won the race between our lookup and insert
         // (possible only outside the write lock, e.g. another process): answer as a replay.
-        Err(ServiceError::Db(crate::db::DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )))) => match q::find_transfer(conn, &id)? {
+        Err(ServiceError::Db(crate::db::DbError::Conflict {
+            kind: crate::db::ConflictKind::Unique,
+            ..
+        })) => match q::find_transfer(conn, &id)? {
             Some((t, _)) if t.content_hash == hash => (t, true),
             _ => return Err(LedgerError::IdempotencyConflict.into()),
         },
@@ -1159,7 +1159,7 @@ pub fn transfers_csv(conn: &mut DbConn) -> Result<String, ServiceError> {
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
-    let io = |e: csv::Error| ServiceError::Db(crate::db::DbError::Url(e.to_string()));
+    let io = |e: csv::Error| ServiceError::internal("writing the transfers CSV", e);
     w.write_record([
         "volgnummer",
         "id",
@@ -1198,7 +1198,7 @@ pub fn transfers_csv(conn: &mut DbConn) -> Result<String, ServiceError> {
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| ServiceError::Db(crate::db::DbError::Url(e.to_string())))?;
+        .map_err(|e| ServiceError::internal("writing the transfers CSV", e.into_error()))?;
     // BOM so Excel reads the file as UTF-8.
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }

@@ -19,7 +19,7 @@ use crate::service::rounds::{
     self, CastError, Channel, InitiativeInput, Receipt, Review, RoundInput, RoundView,
 };
 use crate::service::ServiceError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues};
 

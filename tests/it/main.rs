@@ -11,6 +11,7 @@ mod ledger_props;
 mod ledger_service;
 mod migrations;
 mod pages;
+mod request_log;
 mod rounds_pages;
 mod rounds_service;
 mod voting_codes;
