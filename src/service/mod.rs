@@ -115,15 +115,33 @@ pub enum ServiceError {
     Forbidden(String),
     #[error(transparent)]
     Db(#[from] DbError),
+    /// Something outside the database failed (writing a CSV, a worker thread); the cause is
+    /// kept for the log.
+    #[error("{context}")]
+    Internal {
+        context: &'static str,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 impl From<diesel::result::Error> for ServiceError {
     fn from(e: diesel::result::Error) -> Self {
-        ServiceError::Db(DbError::Query(e))
+        ServiceError::Db(DbError::from(e))
     }
 }
 
 impl ServiceError {
+    pub fn internal(
+        context: &'static str,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        ServiceError::Internal {
+            context,
+            source: source.into(),
+        }
+    }
+
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
         ServiceError::Invalid {
             field,

@@ -13,7 +13,7 @@ use crate::domain::permissions::Operation;
 use crate::service::auth::SessionUser;
 use crate::service::ledger;
 use crate::service::ServiceError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

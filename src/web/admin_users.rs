@@ -13,7 +13,7 @@ use crate::domain::money::parse_eur_nl;
 use crate::domain::role::{Permission, Role};
 use crate::service::auth::{self, SessionUser};
 use crate::service::{ledger, users, ServiceError};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

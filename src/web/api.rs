@@ -14,7 +14,7 @@ use super::session::{removal_cookie, session_cookie, ApiStaff};
 use crate::domain::ledger_import::ImportOptions;
 use crate::service::auth;
 use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(

@@ -9,7 +9,7 @@ use super::respond::html_status;
 use super::run_db;
 use super::session::MaybeStaff;
 use crate::service::audit_log;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::audit::{not_found_message, AuditPage, Lookup};
 

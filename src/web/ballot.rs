@@ -17,7 +17,7 @@ use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, CastError, Channel, RoundView};
 use crate::service::voting_codes::Voter;
 use crate::service::{Principal, ServiceError};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views::ballot as view;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

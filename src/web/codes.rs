@@ -18,7 +18,7 @@ use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, AreaInfo};
 use crate::service::voting_codes::{self as svc, CodeRefused, RevokeReason, Voter};
 use crate::service::{Principal, ServiceError};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::codes::{AdminCodes, CodeEntry};
 
@@ -194,7 +194,7 @@ async fn enter_code(
         Ok(session) => {
             let mut resp = redirect(&format!("/stemmen/{}", session.area_slug));
             resp.add_cookie(&voter_cookie(&state, &session.token))
-                .map_err(|e| WebError::Internal(e.to_string()))?;
+                .map_err(WebError::internal)?;
             return Ok(resp);
         }
         Err(CodeRefused::Refused) => (StatusCode::UNPROCESSABLE_ENTITY, views::codes::CODE_REFUSED),
@@ -281,8 +281,7 @@ async fn stop(
     let mut resp = redirect("/stemmen");
     let mut gone = voter_cookie(&state, "");
     gone.make_removal();
-    resp.add_cookie(&gone)
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+    resp.add_cookie(&gone).map_err(WebError::internal)?;
     Ok(resp)
 }
 

@@ -14,7 +14,7 @@ use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
 use crate::service::report::{self, EventQuery};
 use crate::service::{audit_log, ServiceError};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::council::{EventsForm, PeriodForm};
 

@@ -18,7 +18,7 @@ use crate::domain::permissions::Operation;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput};
 use crate::service::ServiceError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::finance::{TransferFormValues, TransferPage};
 

@@ -18,7 +18,7 @@ use crate::service::rounds::{
     self, AreaInfo, CastError, Channel, InitiativeInput, Receipt, Review, RoundInput, RoundView,
 };
 use crate::service::{Principal, ServiceError};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues};
 

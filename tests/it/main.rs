@@ -17,6 +17,7 @@ mod money_bounds;
 mod pages;
 mod permissions;
 mod report;
+mod request_log;
 mod rounds_pages;
 mod rounds_service;
 mod voting_codes;

@@ -12,7 +12,7 @@ pub fn transfers_csv(conn: &mut DbConn, who: &Principal) -> Result<String, Servi
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
-    let io = |e: csv::Error| ServiceError::Db(crate::db::DbError::Url(e.to_string()));
+    let io = |e: csv::Error| ServiceError::internal("writing the transfers CSV", e);
     w.write_record([
         "volgnummer",
         "id",
@@ -51,7 +51,7 @@ pub fn transfers_csv(conn: &mut DbConn, who: &Principal) -> Result<String, Servi
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| ServiceError::Db(crate::db::DbError::Url(e.to_string())))?;
+        .map_err(|e| ServiceError::internal("writing the transfers CSV", e.into_error()))?;
     // BOM so Excel reads the file as UTF-8.
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }

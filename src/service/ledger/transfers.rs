@@ -285,10 +285,10 @@ fn record_transfer(
         Ok(r) => r,
         // A parallel request with the same id won the race between our lookup and insert
         // (possible only outside the write lock, e.g. another process): answer as a replay.
-        Err(ServiceError::Db(crate::db::DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )))) => match q::find_transfer(conn, &id)? {
+        Err(ServiceError::Db(crate::db::DbError::Conflict {
+            kind: crate::db::ConflictKind::Unique,
+            ..
+        })) => match q::find_transfer(conn, &id)? {
             Some((t, _)) if t.content_hash == hash => (t, true),
             _ => return Err(LedgerError::IdempotencyConflict.into()),
         },
