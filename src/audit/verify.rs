@@ -283,7 +283,10 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
                 format!("not valid JSON: {e}"),
             )
         })?;
-        if ev.to_string() != line {
+        // Re-encoding must give the same bytes (Value's own == would compare it with a JSON
+        // string, not with the line's text).
+        let reencoded = ev.to_string();
+        if reencoded.as_str() != line {
             return Err(f(
                 b::EVENTS,
                 Some(seq),
