@@ -76,6 +76,43 @@ pub enum AuditCommand {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Write the council's export bundle (docs/audit-export.md) into a new folder.
+    Export {
+        /// Folder to write; must not exist yet or be empty.
+        #[arg(long)]
+        out: PathBuf,
+        /// An earlier bundle: its checkpoint and a consistency proof from it are added.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// First day of the period (YYYY-MM-DD, inclusive).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day of the period (YYYY-MM-DD, inclusive).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// Also write OUT.zip.
+        #[arg(long)]
+        zip: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Check a bundle offline (no database, no network). Exit code 0 only when all holds.
+    Verify {
+        /// The bundle's folder.
+        dir: PathBuf,
+        /// An earlier bundle you trust: this one must extend its history.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// The public key you trust (key.pub form); default: the bundle's own key.pub.
+        #[arg(long)]
+        key: Option<PathBuf>,
+        /// Print the verdict as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Language of the messages: nl or en.
+        #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
+        lang: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

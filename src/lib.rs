@@ -5,6 +5,7 @@
 //! `views` (maud). `tally` is the independent counting engine.
 
 pub mod audit;
+pub mod audit_export;
 pub mod cli;
 pub mod config;
 pub mod db;

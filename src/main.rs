@@ -214,6 +214,69 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("De geschiedenis klopt weer met het laatste controlepunt; het ondertekenen gaat verder.");
             Ok(())
         }
+        Command::Audit(AuditCommand::Export {
+            out,
+            previous,
+            from,
+            to,
+            zip,
+            db,
+        }) => {
+            let s = settings(config, None, db.database.as_deref())?;
+            let key = service::audit_log::load_signing_key(&s)?.ok_or_else(|| {
+                anyhow::anyhow!("er is geen ondertekeningssleutel ingesteld (signing_key_file)")
+            })?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            let opts = burgerbegroting::audit_export::ExportOptions {
+                from,
+                to,
+                previous,
+                zip,
+            };
+            let sum = burgerbegroting::audit_export::export_bundle(&mut conn, &key, &out, &opts)?;
+            println!(
+                "Bundel geschreven naar {} ({} bestanden, {} gebeurtenissen, wortel {}, {} overboekingen, {} ronde(s)).",
+                sum.dir.display(),
+                sum.files,
+                sum.size,
+                sum.root_hex,
+                sum.transfers,
+                sum.rounds
+            );
+            if let Some(z) = sum.zip {
+                println!("Zip: {}", z.display());
+            }
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Verify {
+            dir,
+            previous,
+            key,
+            json,
+            lang,
+        }) => {
+            let v = burgerbegroting::audit::verify::verify_bundle(
+                &dir,
+                previous.as_deref(),
+                key.as_deref(),
+            );
+            if json {
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                println!(
+                    "{}",
+                    burgerbegroting::audit::verify::describe(&v, lang == "en")
+                );
+            }
+            if v.ok {
+                Ok(())
+            } else if lang == "en" {
+                anyhow::bail!("the bundle does not hold")
+            } else {
+                anyhow::bail!("de bundel klopt niet")
+            }
+        }
         Command::Audit(AuditCommand::Sign { db }) => {
             let s = settings(config, None, db.database.as_deref())?;
             let key = service::audit_log::load_signing_key(&s)?.ok_or_else(|| {

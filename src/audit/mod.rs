@@ -2,8 +2,10 @@
 //! and proofs in their C2SP text forms, and the offline checks of an export bundle. Pure
 //! (no diesel, no actix), so the verifier needs nothing but the files.
 
+pub mod bundle;
 pub mod merkle;
 pub mod note;
+pub mod verify;
 
 use sha2::{Digest, Sha256};
 

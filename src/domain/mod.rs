@@ -9,5 +9,6 @@ pub mod nl_time;
 pub mod password;
 pub mod role;
 pub mod round;
+pub mod sealed_secret;
 pub mod taakveld;
 pub mod voting_code;

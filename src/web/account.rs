@@ -34,16 +34,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-/// Only local paths are allowed as a return address after login (no open redirect);
-/// otherwise the person's own start page.
-fn safe_back<'a>(back: &'a str, landing: &'a str) -> &'a str {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
-        back
-    } else {
-        landing
-    }
-}
-
 pub fn client_ip(req: &HttpRequest) -> String {
     req.peer_addr()
         .map(|a| a.ip().to_string())
@@ -101,7 +91,7 @@ const THROTTLED: &str =
 
 fn signed_in(state: &AppState, s: &auth::NewSession, back: &str) -> Result<HttpResponse, WebError> {
     // A fresh session token at every login; the pre-session token is used up.
-    let mut resp = redirect(safe_back(back, s.landing));
+    let mut resp = redirect(super::local_path::local_or(back, s.landing));
     resp.add_cookie(&session_cookie(state, &s.token, s.staff))
         .map_err(|e| WebError::Internal(e.to_string()))?;
     let mut pre = pre_session_cookie(state, "");
@@ -169,9 +159,11 @@ async fn login_code(
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
     let policy = state.settings.session_policy();
-    let (ticket, code) = (f.ticket.clone(), f.code.clone());
+    let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_ip(&req));
+    let sealer = state.sealer.clone();
     let outcome = run_db(&state, move |c| {
-        auth::complete_login(c, &ticket, &code, crate::db::repo::now(), policy)
+        let now = crate::db::repo::now();
+        auth::complete_login(c, &sealer, &ticket, &code, &ip, now, policy)
     })
     .await?;
     match outcome {
@@ -274,7 +266,8 @@ async fn second_factor_start(
     _form: CsrfForm<Empty>,
 ) -> Result<HttpResponse, WebError> {
     let uid = user.user_id.clone();
-    let (secret, url) = run_db(&state, move |c| auth::begin_totp(c, &uid)).await?;
+    let sealer = state.sealer.clone();
+    let (secret, url) = run_db(&state, move |c| auth::begin_totp(c, &sealer, &uid)).await?;
     Ok(html(views::auth::second_factor(
         &user,
         Some((&secret, &url)),
@@ -299,8 +292,9 @@ async fn second_factor_confirm(
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
     let (uid, code) = (user.user_id.clone(), f.code.clone());
+    let sealer = state.sealer.clone();
     match run_db(&state, move |c| {
-        auth::confirm_totp(c, &uid, &code, crate::db::repo::now())
+        auth::confirm_totp(c, &sealer, &uid, &code, crate::db::repo::now())
     })
     .await
     {

@@ -10,6 +10,7 @@ pub mod codes;
 pub mod council;
 pub mod csrf;
 pub mod error;
+pub mod local_path;
 pub mod pages;
 pub mod rounds;
 pub mod session;

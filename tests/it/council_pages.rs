@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use burgerbegroting::db::{repo, DbConn};
+use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::money::format_eur;
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::service::audit_log::{self as log, SignOutcome};
@@ -72,9 +72,7 @@ fn coordinator(app: &TestApp) -> String {
         PASSWORD,
     )
     .expect("coordinator");
-    let (secret, _) = auth::begin_totp(&mut c, &u.id).expect("totp");
-    let code = auth::current_code(&secret, &u.email, repo::now()).expect("code");
-    auth::confirm_totp(&mut c, &u.id, &code, repo::now()).expect("confirm");
+    crate::helpers::enrol_second_factor(&mut c, &app.sealer(), &u.id);
     email.to_string()
 }
 

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod api;
+mod audit_export;
 mod audit_log;
 mod ballot_pages;
 mod cli;

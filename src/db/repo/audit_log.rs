@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::models::{AuditEventRow, CheckpointRow};
-use crate::db::schema::{audit_checkpoints, audit_events, audit_signer};
+use crate::db::schema::{audit_checkpoints, audit_events, audit_signer, voting_codes};
 use crate::db::DbConn;
 
 /// Rows per page when walking the whole log (keeps memory flat on large logs).
@@ -128,4 +128,13 @@ pub fn set_signer_resumed(conn: &mut DbConn, at: NaiveDateTime) -> QueryResult<(
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// Voting codes issued for an area and year (the turnout's denominator).
+pub fn codes_issued(conn: &mut DbConn, area_id: &str, year: i32) -> QueryResult<i64> {
+    voting_codes::table
+        .filter(voting_codes::area_id.eq(area_id))
+        .filter(voting_codes::year.eq(year))
+        .count()
+        .get_result(conn)
 }
