@@ -248,6 +248,15 @@ pub fn export_bundle(
         w.put(&format!("{d}/result.json"), text.as_bytes())?;
     }
 
+    // The printable report for the council, on the checkpoint the bundle is built on.
+    let report = crate::service::report::build(conn, opts.from, opts.to)?;
+    let html = crate::views::report::rapport_html(
+        &report,
+        &cp_row.note,
+        &crate::audit::key_fingerprint(&key.verifying_key()),
+    );
+    w.put(b::REPORT, html.as_bytes())?;
+
     // The manifest, then its signature.
     let manifest = serde_json::json!({
         "format": b::FORMAT,

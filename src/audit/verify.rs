@@ -280,7 +280,10 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
                 format!("not valid JSON: {e}"),
             )
         })?;
-        if ev.to_string() != line {
+        // Re-encoding must give the same bytes (bound first: comparing the Value itself
+        // with the line would compare it as a JSON string, not its encoding).
+        let canonical = ev.to_string();
+        if canonical != line {
             return Err(f(
                 b::EVENTS,
                 Some(seq),
