@@ -253,13 +253,10 @@ pub fn export_bundle(
         w.put(&format!("{d}/result.json"), text.as_bytes())?;
     }
 
-    // The printable report for the council, on the checkpoint the bundle is built on.
-    let report = crate::service::report::build(conn, opts.from, opts.to)?;
-    let html = crate::views::report::rapport_html(
-        &report,
-        &cp_row.note,
-        &crate::audit::key_fingerprint(&key.verifying_key()),
-    );
+    // The council's printable report (built by service::report / views::report).
+    let fingerprint = crate::audit::key_fingerprint(&key.verifying_key());
+    let model = crate::service::report::build(conn, opts.from, opts.to)?;
+    let html = crate::views::report::rapport_html(&model, &cp_row.note, &fingerprint);
     w.put(b::REPORT, html.as_bytes())?;
 
     // The manifest, then its signature.
@@ -274,7 +271,7 @@ pub fn export_bundle(
         "created_at": crate::db::repo::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         "checkpoint": {"origin": cp.origin, "size": cp.size, "root_hex": cp.root_hex()},
         "key": key.verifier_text(),
-        "key_fingerprint": crate::audit::key_fingerprint(&key.verifying_key()),
+        "key_fingerprint": fingerprint,
         "previous": previous,
         "files": w.hashes,
     });
