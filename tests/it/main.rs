@@ -13,4 +13,5 @@ mod migrations;
 mod pages;
 mod rounds_pages;
 mod rounds_service;
+mod security;
 mod voting_codes;
