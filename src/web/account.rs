@@ -5,11 +5,11 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::csrf::{pre_session_cookie, pre_session_token, CsrfForm};
+use super::csrf::{form_token, pre_session_cookie, with_pre_cookie, CsrfForm};
 use super::error::WebError;
 use super::pages::{html, html_status, redirect};
 use super::run_db;
-use super::session::{removal_cookie, session_cookie, SignedIn};
+use super::session::{removal_cookie, session_cookie, MaybeStaff, SignedIn};
 use crate::service::auth::{self, LoginOutcome};
 use crate::service::ServiceError;
 use crate::startup::AppState;
@@ -34,23 +34,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
+/// The client's throttle key (one rule for the whole site: `client_addr`).
 pub fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    super::client_addr::client_key(req)
 }
 
-/// Render a page for visitors who are not signed in, with a pre-session CSRF token.
+/// Render a page anyone may open, with the form token that fits (the session's when
+/// somebody is signed in, else the pre-session cookie's).
 fn anonymous_page(
     req: &HttpRequest,
     state: &AppState,
+    signed_in: Option<&auth::SessionUser>,
     status: StatusCode,
     render: impl FnOnce(&str) -> maud::Markup,
 ) -> HttpResponse {
-    let token = pre_session_token(req).unwrap_or_else(auth::random_token);
-    let mut resp = html_status(status, render(&token));
-    let _ = resp.add_cookie(&pre_session_cookie(state, &token));
-    resp
+    let (token, fresh) = form_token(req, signed_in);
+    with_pre_cookie(html_status(status, render(&token)), state, &token, fresh)
 }
 
 #[derive(Deserialize)]
@@ -64,13 +63,14 @@ struct BackQuery {
 async fn login_form(
     req: HttpRequest,
     state: web::Data<AppState>,
+    MaybeStaff(who): MaybeStaff,
     q: web::Query<BackQuery>,
 ) -> HttpResponse {
     let notice = q
         .geregistreerd
         .as_ref()
         .map(|_| "Uw account is aangemaakt. U kunt nu inloggen.");
-    anonymous_page(&req, &state, StatusCode::OK, |t| {
+    anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
         views::auth::login(t, "", &q.terug, None, notice)
     })
 }
@@ -106,6 +106,9 @@ async fn login(
     state: web::Data<AppState>,
     form: CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
+    // A session this browser had ends below, so what follows is shown as to a visitor.
+    let who: Option<auth::SessionUser> = None;
+    drop(form.staff);
     let f = form.data;
     let policy = state.settings.session_policy();
     let (email, password, ip) = (f.email.clone(), f.password.clone(), client_ip(&req));
@@ -122,20 +125,24 @@ async fn login(
     .await?;
     match outcome {
         LoginOutcome::Session(s) => signed_in(&state, &s, &f.terug),
-        LoginOutcome::NeedsCode { ticket } => {
-            Ok(anonymous_page(&req, &state, StatusCode::OK, |t| {
-                views::auth::login_code(t, &ticket, &f.terug, None)
-            }))
-        }
+        LoginOutcome::NeedsCode { ticket } => Ok(anonymous_page(
+            &req,
+            &state,
+            who.as_ref(),
+            StatusCode::OK,
+            |t| views::auth::login_code(t, &ticket, &f.terug, None),
+        )),
         LoginOutcome::Refused => Ok(anonymous_page(
             &req,
             &state,
+            who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
             |t| views::auth::login(t, &f.email, &f.terug, Some(REFUSED), None),
         )),
         LoginOutcome::Throttled => Ok(anonymous_page(
             &req,
             &state,
+            who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
             |t| views::auth::login(t, &f.email, &f.terug, Some(THROTTLED), None),
         )),
@@ -157,6 +164,7 @@ async fn login_code(
     state: web::Data<AppState>,
     form: CsrfForm<CodeForm>,
 ) -> Result<HttpResponse, WebError> {
+    let who = form.staff;
     let f = form.data;
     let policy = state.settings.session_policy();
     let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_ip(&req));
@@ -171,12 +179,14 @@ async fn login_code(
         LoginOutcome::Throttled => Ok(anonymous_page(
             &req,
             &state,
+            who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
             |t| views::auth::login(t, "", &f.terug, Some(THROTTLED), None),
         )),
         _ => Ok(anonymous_page(
             &req,
             &state,
+            who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
             |t| {
                 views::auth::login_code(
@@ -207,8 +217,12 @@ async fn logout(
     Ok(resp)
 }
 
-async fn register_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    anonymous_page(&req, &state, StatusCode::OK, |t| {
+async fn register_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeStaff(who): MaybeStaff,
+) -> HttpResponse {
+    anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
         views::auth::register(t, "", "", &[])
     })
 }
@@ -228,6 +242,7 @@ async fn register(
     state: web::Data<AppState>,
     form: CsrfForm<RegisterForm>,
 ) -> Result<HttpResponse, WebError> {
+    let who = form.staff;
     let f = form.data;
     let (email, name, password) = (f.email.clone(), f.name.clone(), f.password.clone());
     match run_db(&state, move |c| {
@@ -244,6 +259,7 @@ async fn register(
             Ok(anonymous_page(
                 &req,
                 &state,
+                who.as_ref(),
                 StatusCode::UNPROCESSABLE_ENTITY,
                 |t| views::auth::register(t, &f.email, &f.name, &errors),
             ))

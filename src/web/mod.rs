@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin_users;
 pub mod api;
 pub mod ballot;
+pub mod client_addr;
 pub mod codes;
 pub mod csrf;
 pub mod error;

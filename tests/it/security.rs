@@ -73,3 +73,122 @@ async fn csv_downloads_neutralise_spreadsheet_formulas() {
         "amounts stay numbers"
     );
 }
+
+#[actix_web::test]
+async fn a_planted_pre_session_cookie_does_not_pass_a_signed_in_form() {
+    let app = TestApp::spawn().await;
+    let email = app.add_user("clerk@test.example", Role::FinanceClerk);
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let c = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    app.login_with(&c, &email).await;
+    // An attacker plants a pre-session cookie whose value they know, then makes the
+    // signed-in browser post it as the form token.
+    let planted = "ab".repeat(32);
+    let url: reqwest::Url = app.base.parse().expect("url");
+    jar.add_cookie_str(&format!("bb_pre={planted}; Path=/"), &url);
+    let r = c
+        .post(app.url("/uitloggen"))
+        .form(&[("csrf_token", planted.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(
+        r.status(),
+        403,
+        "the pre-session token is for anonymous forms only"
+    );
+    let (status, _) = app.get(&c, "/financien/begroting").await;
+    assert_eq!(status, 200, "still signed in");
+    // Anonymous forms still take it.
+    let anon = app.client();
+    let (_, page) = app.get(&anon, "/inloggen").await;
+    let r = anon
+        .post(app.url("/inloggen"))
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("email", "nobody@test.example"),
+            ("password", "wrong password here"),
+            ("terug", ""),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 422);
+}
+
+/// Wrong API logins, each with `forwarded` as X-Forwarded-For; the statuses.
+async fn wrong_logins(app: &TestApp, forwarded: impl Fn(usize) -> String) -> Vec<u16> {
+    let c = app.client();
+    let mut out = Vec::new();
+    for i in 0..22 {
+        let r = c
+            .post(app.url("/api/v1/session"))
+            .header("X-Forwarded-For", forwarded(i))
+            .json(&serde_json::json!({"email": format!("n{i}@test.example"), "password": "fout wachtwoord"}))
+            .send()
+            .await
+            .expect("post");
+        out.push(r.status().as_u16());
+    }
+    out
+}
+
+#[actix_web::test]
+async fn forwarded_addresses_count_only_from_a_trusted_proxy() {
+    // Nobody trusted: a client that names another address each time is still one client.
+    let app = TestApp::spawn().await;
+    let statuses = wrong_logins(&app, |i| format!("203.0.113.{i}")).await;
+    assert_eq!(
+        statuses.iter().position(|s| *s == 429),
+        Some(19),
+        "{statuses:?}"
+    );
+
+    // Behind a trusted proxy (this test's loopback): each forwarded address is a client,
+    // and IPv6 clients count per /64.
+    let db = TestDb::sqlite();
+    let mut settings = db.settings();
+    settings.trusted_proxies = vec!["127.0.0.1".into(), "::1".into()];
+    let pool = db.pool();
+    let server = burgerbegroting::startup::Application::build_with_pool(settings, pool.clone())
+        .expect("app");
+    let proxied = TestApp {
+        base: format!("http://127.0.0.1:{}", server.port()),
+        pool,
+        db: std::sync::Arc::new(db),
+    };
+    actix_web::rt::spawn(server.run_until_stopped());
+    let statuses = wrong_logins(&proxied, |i| format!("203.0.113.{i}")).await;
+    assert!(statuses.iter().all(|s| *s == 401), "{statuses:?}");
+    let statuses = wrong_logins(&proxied, |i| format!("2001:db8:5:6::{i:x}")).await;
+    assert_eq!(
+        statuses.iter().position(|s| *s == 429),
+        Some(19),
+        "{statuses:?}"
+    );
+}
+
+#[actix_web::test]
+async fn the_origin_check_ignores_forwarded_hosts_from_untrusted_clients() {
+    let app = TestApp::spawn().await;
+    let c = app.client();
+    let (_, page) = app.get(&c, "/inloggen").await;
+    let r = c
+        .post(app.url("/inloggen"))
+        .header("Origin", "http://evil.example")
+        .header("X-Forwarded-Host", "evil.example")
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("email", "nobody@test.example"),
+            ("password", "wrong password here"),
+            ("terug", ""),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 403);
+}
