@@ -1,7 +1,9 @@
 //! Queries, one file per aggregate. Plain functions over `&mut DbConn`.
 
 pub mod audit;
+pub mod audit_log;
 pub mod ledger;
+pub mod report;
 pub mod rounds;
 pub mod sessions;
 pub mod throttle;
