@@ -23,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/registreren", web::get().to(register_form))
         .route("/registreren", web::post().to(register))
         .route("/account", web::get().to(account))
+        .route("/account/sessies/beeindigen", web::post().to(end_session))
         .route("/account/tweede-stap", web::get().to(second_factor))
         .route(
             "/account/tweede-stap/start",
@@ -69,7 +70,7 @@ async fn login_form(
     let notice = q
         .geregistreerd
         .as_ref()
-        .map(|_| "Uw account is aangemaakt. U kunt nu inloggen.");
+        .map(|_| "Dank u. Als dit e-mailadres nog geen account had, is het nu aangemaakt en kunt u inloggen. Had het al een account, dan sturen we de eigenaar een bericht.");
     anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
         views::auth::login(t, "", &q.terug, None, notice)
     })
@@ -245,16 +246,31 @@ async fn register(
     let who = form.staff;
     let f = form.data;
     let (email, name, password) = (f.email.clone(), f.name.clone(), f.password.clone());
+    let ip = client_ip(&req);
     match run_db(&state, move |c| {
-        auth::register_initiator(c, &email, &name, &password)
+        auth::register(c, &email, &name, &password, &ip, crate::db::repo::now())
     })
     .await
     {
-        Ok(_) => Ok(redirect("/inloggen?geregistreerd=1")),
+        // The same answer whether the account was made or the address was known (its
+        // owner gets a notice by mail): the page does not tell who has an account.
+        Ok(auth::Registration::Created(_) | auth::Registration::ExistingNotified) => {
+            Ok(redirect("/inloggen?geregistreerd=1"))
+        }
+        Ok(auth::Registration::Throttled) => {
+            let errors = vec![(
+                "email".to_string(),
+                "Er zijn vanaf deze verbinding te veel accounts gemaakt. Probeer het over een uur opnieuw.".to_string(),
+            )];
+            Ok(anonymous_page(
+                &req,
+                &state,
+                who.as_ref(),
+                StatusCode::TOO_MANY_REQUESTS,
+                |t| views::auth::register(t, &f.email, &f.name, &errors),
+            ))
+        }
         Err(ServiceError::Invalid { field, message }) => {
-            // The same answer whether or not the address exists would need an e-mail
-            // round trip; we say it plainly (registration is rate-limited per address by
-            // the login throttle on the next step).
             let errors = vec![(field.to_string(), message)];
             Ok(anonymous_page(
                 &req,
@@ -268,8 +284,34 @@ async fn register(
     }
 }
 
-async fn account(SignedIn(user): SignedIn) -> HttpResponse {
-    html(views::auth::account(&user))
+async fn account(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+) -> Result<HttpResponse, WebError> {
+    let u = user.clone();
+    let sessions = run_db(&state, move |c| {
+        auth::own_sessions(c, &u, crate::db::repo::now())
+    })
+    .await?;
+    Ok(html(views::auth::account(&user, &sessions)))
+}
+
+#[derive(Deserialize)]
+struct EndSessionForm {
+    #[serde(default)]
+    sessie: String,
+}
+
+/// End one of one's own other sessions (ending the current one is signing out).
+async fn end_session(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    form: CsrfForm<EndSessionForm>,
+) -> Result<HttpResponse, WebError> {
+    let id = form.data.sessie;
+    let u = user.clone();
+    run_db(&state, move |c| auth::end_own_session(c, &u, &id)).await?;
+    Ok(redirect("/account"))
 }
 
 async fn second_factor(SignedIn(user): SignedIn) -> HttpResponse {

@@ -192,3 +192,188 @@ async fn the_origin_check_ignores_forwarded_hosts_from_untrusted_clients() {
         .expect("post");
     assert_eq!(r.status(), 403);
 }
+
+fn header(r: &reqwest::Response, name: &str) -> String {
+    r.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[actix_web::test]
+async fn signed_in_csv_and_api_answers_and_the_api_login_are_not_cached() {
+    let app = TestApp::spawn().await;
+    let admin = app.add_user("admin@test.example", Role::Admin);
+    let approver = app.add_user("approver@test.example", Role::FinanceApprover);
+    let a = app.login(&admin).await;
+    let r = a
+        .get(app.url("/beheer/gebruikers.csv"))
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(header(&r, "cache-control"), "no-store");
+    let f = app.login(&approver).await;
+    let r = f
+        .get(app.url("/financien/overboekingen.csv"))
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(header(&r, "cache-control"), "no-store");
+    let c = app.client();
+    let r = c
+        .post(app.url("/api/v1/session"))
+        .json(&serde_json::json!({"email": approver, "password": PASSWORD, "code": app.code_for(&approver)}))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(r.status(), 200);
+    assert_eq!(header(&r, "cache-control"), "no-store");
+    let r = c
+        .get(app.url("/api/v1/transfers"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 200);
+    assert_eq!(header(&r, "cache-control"), "no-store");
+}
+
+/// Sign in through the API with a client; the session cookie's value.
+async fn api_session(app: &TestApp, c: &reqwest::Client, email: &str) -> u16 {
+    c.post(app.url("/api/v1/session"))
+        .json(
+            &serde_json::json!({"email": email, "password": PASSWORD, "code": app.code_for(email)}),
+        )
+        .send()
+        .await
+        .expect("login")
+        .status()
+        .as_u16()
+}
+
+#[actix_web::test]
+async fn the_api_login_ends_the_session_it_was_sent_with_and_the_account_page_ends_others() {
+    let app = TestApp::spawn().await;
+    let email = app.add_user("clerk@test.example", Role::FinanceClerk);
+    let c = app.client();
+    assert_eq!(api_session(&app, &c, &email).await, 200);
+    assert_eq!(api_session(&app, &c, &email).await, 200);
+    let live = |app: &TestApp| {
+        use burgerbegroting::db::schema::sessions;
+        use diesel::prelude::*;
+        sessions::table
+            .filter(sessions::revoked.eq(false))
+            .count()
+            .get_result::<i64>(&mut app.conn())
+            .expect("count")
+    };
+    assert_eq!(
+        live(&app),
+        1,
+        "the first API session ended at the second login"
+    );
+
+    // Two browsers; the second ends the first from the account page.
+    let laptop = app.login(&email).await;
+    let phone = app.login(&email).await;
+    let (status, page) = app.get(&phone, "/account").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Deze sessie"));
+    let others: Vec<String> = page
+        .match_indices("name=\"sessie\" value=\"")
+        .map(|(i, m)| page[i + m.len()..i + m.len() + 64].to_string())
+        .collect();
+    assert_eq!(others.len(), 2, "the API session and the laptop");
+    for id in &others {
+        let r = phone
+            .post(app.url("/account/sessies/beeindigen"))
+            .form(&[
+                ("csrf_token", csrf_token(&page).as_str()),
+                ("sessie", id.as_str()),
+            ])
+            .send()
+            .await
+            .expect("end");
+        assert_eq!(r.status(), 303);
+    }
+    let (status, _) = app.get(&laptop, "/financien/begroting").await;
+    assert_eq!(status, 303, "the laptop is signed out");
+    let (status, _) = app.get(&phone, "/financien/begroting").await;
+    assert_eq!(status, 200, "the phone is not");
+    // Someone else's session cannot be ended by id.
+    let other = app.add_user("other@test.example", Role::FinanceClerk);
+    let theirs = app.login(&other).await;
+    let their_id = {
+        use burgerbegroting::db::schema::{sessions, users};
+        use diesel::prelude::*;
+        sessions::table
+            .inner_join(users::table)
+            .filter(users::email.eq(&other))
+            .filter(sessions::revoked.eq(false))
+            .select(sessions::token_hash)
+            .first::<String>(&mut app.conn())
+            .expect("their session")
+    };
+    let (_, page) = app.get(&phone, "/account").await;
+    let r = phone
+        .post(app.url("/account/sessies/beeindigen"))
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("sessie", their_id.as_str()),
+        ])
+        .send()
+        .await
+        .expect("end");
+    assert_eq!(r.status(), 404);
+    let (status, _) = app.get(&theirs, "/financien/begroting").await;
+    assert_eq!(status, 200);
+}
+
+async fn register(app: &TestApp, c: &reqwest::Client, email: &str) -> reqwest::Response {
+    let (_, page) = app.get(c, "/registreren").await;
+    c.post(app.url("/registreren"))
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("email", email),
+            ("name", "Bewoner"),
+            ("password", "de molen draait op zaterdag"),
+        ])
+        .send()
+        .await
+        .expect("register")
+}
+
+#[actix_web::test]
+async fn registration_is_throttled_per_address_and_does_not_tell_who_has_an_account() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        let c = app.client();
+        let new = register(&app, &c, "nieuw@example.nl").await;
+        let known = register(&app, &c, "nieuw@example.nl").await;
+        assert_eq!(new.status(), 303, "{backend}");
+        assert_eq!(known.status(), new.status(), "{backend}");
+        assert_eq!(header(&known, "location"), header(&new, "location"));
+        let mail = {
+            let mut conn = app.conn();
+            burgerbegroting::db::repo::mail::unsent(&mut conn).expect("outbox")
+        };
+        assert_eq!(mail.len(), 1, "{backend}");
+        assert_eq!(mail[0].recipient, "nieuw@example.nl");
+        // Ten attempts an hour per address: the eleventh is refused.
+        let mut statuses = Vec::new();
+        for i in 0..10 {
+            statuses.push(
+                register(&app, &c, &format!("r{i}@example.nl"))
+                    .await
+                    .status()
+                    .as_u16(),
+            );
+        }
+        assert_eq!(
+            statuses.iter().position(|s| *s == 429),
+            Some(8),
+            "{backend}: {statuses:?}"
+        );
+    }
+}
