@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::csrf::{form_token, pre_session_cookie, with_pre_cookie, CsrfForm};
 use super::error::WebError;
-use super::pages::{html, html_status, redirect};
+use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::{removal_cookie, session_cookie, MaybeStaff, SignedIn};
 use crate::service::auth::{self, LoginOutcome};

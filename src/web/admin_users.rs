@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::pages::{html, html_status, redirect};
+use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::Staff;
 use crate::domain::money::parse_eur_nl;
@@ -43,7 +43,7 @@ async fn render(
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let (list, areas) = run_db(state, move |c| {
-        Ok((users::list_users(c, &p)?, ledger::pools(c)?))
+        Ok((users::list_users(c, &p)?, ledger::pools(c, &p)?))
     })
     .await?;
     Ok(html_status(

@@ -5,7 +5,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 
 use super::error::WebError;
-use super::pages::html_status;
+use super::respond::html_status;
 use super::run_db;
 use super::session::MaybeStaff;
 use crate::service::audit_log;

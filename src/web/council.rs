@@ -7,7 +7,7 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 
 use super::error::WebError;
-use super::pages::html_status;
+use super::respond::html_status;
 use super::run_db;
 use super::session::Staff;
 use crate::domain::role::Permission;

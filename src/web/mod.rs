@@ -2,6 +2,7 @@
 //! handlers parse input, call one service function in `run_db`, and render.
 
 pub mod account;
+pub mod admin_areas;
 pub mod admin_users;
 pub mod api;
 pub mod audit;
@@ -11,8 +12,11 @@ pub mod codes;
 pub mod council;
 pub mod csrf;
 pub mod error;
+pub mod finance;
+pub mod home;
+pub mod ledger_import;
 pub mod local_path;
-pub mod pages;
+pub mod respond;
 pub mod rounds;
 pub mod session;
 
@@ -50,7 +54,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(api::configure)
             .configure(account::configure)
             .configure(admin_users::configure)
-            .configure(pages::configure)
+            .configure(home::configure)
+            .configure(finance::configure)
+            .configure(ledger_import::configure)
+            .configure(admin_areas::configure)
             .configure(codes::configure)
             .configure(ballot::configure)
             .configure(rounds::configure)

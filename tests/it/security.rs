@@ -45,7 +45,7 @@ async fn csv_downloads_neutralise_spreadsheet_formulas() {
             &clerk(),
             &svc::TransferInput {
                 id: uuid::Uuid::new_v4(),
-                kind: burgerbegroting::domain::ledger::TransferKind::BudgetToPool,
+                kind: Some(burgerbegroting::domain::ledger::TransferKind::BudgetToPool),
                 from_account: small.lines[0].account_id.clone(),
                 to_account: small.pools[0].account_id.clone(),
                 amount_cents: 125_000,
