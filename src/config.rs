@@ -31,6 +31,9 @@ pub struct Settings {
     /// Key file from which the key that encrypts second-factor (TOTP) secrets is derived.
     /// Kept outside the database, apart from the signing key.
     pub secrets_key_file: Option<std::path::PathBuf>,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` and
+    /// `X-Forwarded-Host` are believed. Empty: nobody's (the TCP peer is the client).
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for Settings {
@@ -45,6 +48,7 @@ impl Default for Settings {
             require_staff_second_factor: true,
             signing_key_file: None,
             secrets_key_file: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -78,6 +78,8 @@ impl Application {
     }
 
     pub fn build_with_pool(settings: Settings, pool: DbPool) -> anyhow::Result<Application> {
+        crate::web::client_addr::trusted_proxy_nets(&settings.trusted_proxies)
+            .map_err(anyhow::Error::msg)?;
         let sealer = Arc::new(secret_sealer(&settings)?);
         {
             // Secrets stored before sealing existed are sealed now, once.

@@ -1,6 +1,7 @@
 //! Pure domain logic: no actix, no diesel, no I/O.
 
 pub mod audit;
+pub mod csv_cell;
 pub mod demo_ledger;
 pub mod ledger;
 pub mod ledger_import;

@@ -205,6 +205,97 @@ pub fn register_initiator(
     )
 }
 
+/// Registrations per client address: 10 attempts an hour, then an hour's pause. Every
+/// attempt that reaches the account step counts, made or not.
+pub fn registration_per_ip() -> throttle::Limit {
+    throttle::Limit {
+        max_failures: 10,
+        window: Duration::minutes(60),
+        block: Duration::minutes(60),
+    }
+}
+
+/// What a registration did. The page answers `Created` and `ExistingNotified` alike, so
+/// it does not tell whether an address has an account.
+#[derive(Debug, Clone)]
+pub enum Registration {
+    Created(UserRow),
+    /// The address has an account already: its owner gets a notice in the mail outbox.
+    ExistingNotified,
+    Throttled,
+}
+
+/// Self-registration from the web: throttled per client address, and the same answer
+/// whether or not the e-mail address is known (the owner is told by mail instead).
+pub fn register(
+    conn: &mut DbConn,
+    email: &str,
+    display_name: &str,
+    password_plain: &str,
+    client_key: &str,
+    now: NaiveDateTime,
+) -> Result<Registration, ServiceError> {
+    let email_n = normalise_email(email);
+    if !valid_email(&email_n) {
+        return Err(ServiceError::invalid(
+            "email",
+            "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+        ));
+    }
+    password::check_policy(password_plain, &[&email_n, display_name.trim()])
+        .map_err(|m| ServiceError::invalid("password", m))?;
+    let key = throttle::key("register:ip", client_key);
+    let (blocked, existing) = tx::write(conn, |c| -> Result<_, ServiceError> {
+        if throttle::is_blocked(c, &key, now)? {
+            return Ok((true, None));
+        }
+        throttle::record_failure(c, &key, registration_per_ip(), now)?;
+        Ok((false, users::find_by_email(c, &email_n)?))
+    })?;
+    if blocked {
+        return Ok(Registration::Throttled);
+    }
+    let Some(owner) = existing else {
+        return match register_initiator(conn, &email_n, display_name, password_plain) {
+            Ok(u) => Ok(Registration::Created(u)),
+            // Made by someone else a moment ago: the same answer as for a known address.
+            Err(ServiceError::Invalid { field: "email", .. }) => Ok(Registration::ExistingNotified),
+            Err(e) => Err(e),
+        };
+    };
+    // The same argon2 work as a new account, so timing tells nothing either.
+    let _ = password::hash(password_plain);
+    tx::write(conn, |c| {
+        repo::mail::queue(
+            c,
+            &crate::db::models::MailRow {
+                id: Uuid::new_v4().to_string(),
+                recipient: owner.email.clone(),
+                subject: "Poging om een account te maken met uw e-mailadres".into(),
+                body: "Iemand probeerde op de burgerbegroting een account te maken met uw \
+                       e-mailadres. U heeft al een account; er is niets veranderd. Was u dit \
+                       zelf? Log dan in met uw bestaande account. Wachtwoord vergeten? Vraag \
+                       de gemeente om hulp."
+                    .into(),
+                created_at: now,
+                sent_at: None,
+            },
+        )?;
+        audit::append(
+            c,
+            &Actor::System,
+            &[NewEvent {
+                action: "user.registration_for_known_address",
+                entity_type: "user",
+                entity_id: owner.id.clone(),
+                before: Value::Null,
+                after: json!({"notice": "mail_outbox"}),
+            }],
+        )?;
+        Ok(Registration::ExistingNotified)
+    })
+}
+
 fn create_account(
     conn: &mut DbConn,
     who: Option<&Principal>,
@@ -769,6 +860,50 @@ pub fn session_user(
         token_hash: th,
         totp_enabled: user.totp_enabled,
     }))
+}
+
+/// One of a person's own sessions, for the account page.
+#[derive(Debug, Clone)]
+pub struct OwnSession {
+    /// The session's key (SHA-256 of its cookie; useless as a cookie itself).
+    pub id: String,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+    /// The session this page was asked with.
+    pub current: bool,
+}
+
+/// The live sessions of the signed-in person (idle ones too, until their absolute end).
+pub fn own_sessions(
+    conn: &mut DbConn,
+    user: &SessionUser,
+    now: NaiveDateTime,
+) -> Result<Vec<OwnSession>, ServiceError> {
+    Ok(sessions::live_of_user(conn, &user.user_id, now)?
+        .into_iter()
+        .map(|s| OwnSession {
+            current: s.token_hash == user.token_hash,
+            id: s.token_hash,
+            created_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+        })
+        .collect())
+}
+
+/// End one of one's own sessions (another browser or a lost phone). Someone else's
+/// session is not found, whatever id is sent.
+pub fn end_own_session(
+    conn: &mut DbConn,
+    user: &SessionUser,
+    session_id: &str,
+) -> Result<(), ServiceError> {
+    tx::write(conn, |c| match sessions::find(c, session_id)? {
+        Some(s) if s.user_id == user.user_id => {
+            sessions::revoke(c, session_id)?;
+            Ok(())
+        }
+        _ => Err(ServiceError::NotFound("Sessie")),
+    })
 }
 
 pub fn logout(conn: &mut DbConn, token_hash: &str) -> Result<(), ServiceError> {

@@ -228,7 +228,7 @@ pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceEr
                 .collect()
         };
         for (role, area) in rows {
-            w.write_record([
+            w.write_record(crate::domain::csv_cell::record([
                 u.email.as_str(),
                 u.display_name.as_str(),
                 role.as_str(),
@@ -236,7 +236,7 @@ pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceEr
                 if u.disabled { "ja" } else { "nee" },
                 if u.second_factor { "ja" } else { "nee" },
                 u.created_at.as_str(),
-            ])
+            ]))
             .map_err(err)?;
         }
     }

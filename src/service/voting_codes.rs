@@ -161,8 +161,12 @@ pub fn batch_csv(area_name: &str, codes: &[VotingCode]) -> Result<Vec<u8>, Servi
         w.write_record(["handle", "code", "area"])
             .map_err(csv_err)?;
         for code in codes {
-            w.write_record([code.handle(), code.formatted().as_str(), area_name])
-                .map_err(csv_err)?;
+            w.write_record(crate::domain::csv_cell::record([
+                code.handle(),
+                code.formatted().as_str(),
+                area_name,
+            ]))
+            .map_err(csv_err)?;
         }
         w.flush()
             .map_err(|e| ServiceError::invalid("csv", e.to_string()))?;

@@ -96,7 +96,7 @@ pub fn register(csrf: &str, email: &str, name: &str, errors: &[(String, String)]
     )
 }
 
-pub fn account(user: &SessionUser) -> Markup {
+pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]) -> Markup {
     page(
         "Mijn account",
         &Nav {
@@ -118,6 +118,29 @@ pub fn account(user: &SessionUser) -> Markup {
             }
             @if user.is_staff() {
                 p { a href="/financien/begroting" { "Naar de begroting" } }
+            }
+            h2 { "Waar u bent ingelogd" }
+            table {
+                thead { tr { th scope="col" { "Ingelogd op" } th scope="col" { "Laatst actief" } th scope="col" { "Actie" } } }
+                tbody {
+                    @for s in sessions {
+                        tr {
+                            td { (s.created_at.format("%d-%m-%Y %H:%M")) }
+                            td { (s.last_seen_at.format("%d-%m-%Y %H:%M")) }
+                            td {
+                                @if s.current {
+                                    "Deze sessie"
+                                } @else {
+                                    form method="post" action="/account/sessies/beeindigen" {
+                                        input type="hidden" name="csrf_token" value=(user.csrf_token);
+                                        input type="hidden" name="sessie" value=(s.id);
+                                        button type="submit" { "Uitloggen op dit apparaat" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         },
     )

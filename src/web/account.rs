@@ -5,11 +5,11 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::csrf::{pre_session_cookie, pre_session_token, CsrfForm};
+use super::csrf::{form_token, pre_session_cookie, with_pre_cookie, CsrfForm};
 use super::error::WebError;
 use super::respond::{html, html_status, redirect};
 use super::run_db;
-use super::session::{removal_cookie, session_cookie, SignedIn};
+use super::session::{removal_cookie, session_cookie, MaybeStaff, SignedIn};
 use crate::service::auth::{self, LoginOutcome};
 use crate::service::ServiceError;
 use crate::state::AppState;
@@ -23,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/registreren", web::get().to(register_form))
         .route("/registreren", web::post().to(register))
         .route("/account", web::get().to(account))
+        .route("/account/sessies/beeindigen", web::post().to(end_session))
         .route("/account/tweede-stap", web::get().to(second_factor))
         .route(
             "/account/tweede-stap/start",
@@ -34,23 +35,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
+/// The client's throttle key (one rule for the whole site: `client_addr`).
 pub fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    super::client_addr::client_key(req)
 }
 
-/// Render a page for visitors who are not signed in, with a pre-session CSRF token.
+/// Render a page anyone may open, with the form token that fits (the session's when
+/// somebody is signed in, else the pre-session cookie's).
 fn anonymous_page(
     req: &HttpRequest,
     state: &AppState,
+    signed_in: Option<&auth::SessionUser>,
     status: StatusCode,
     render: impl FnOnce(&str) -> maud::Markup,
 ) -> HttpResponse {
-    let token = pre_session_token(req).unwrap_or_else(auth::random_token);
-    let mut resp = html_status(status, render(&token));
-    let _ = resp.add_cookie(&pre_session_cookie(state, &token));
-    resp
+    let (token, fresh) = form_token(req, signed_in);
+    with_pre_cookie(html_status(status, render(&token)), state, &token, fresh)
 }
 
 #[derive(Deserialize)]
@@ -64,13 +64,14 @@ struct BackQuery {
 async fn login_form(
     req: HttpRequest,
     state: web::Data<AppState>,
+    MaybeStaff(who): MaybeStaff,
     q: web::Query<BackQuery>,
 ) -> HttpResponse {
     let notice = q
         .geregistreerd
         .as_ref()
-        .map(|_| "Uw account is aangemaakt. U kunt nu inloggen.");
-    anonymous_page(&req, &state, StatusCode::OK, |t| {
+        .map(|_| "Dank u. Als dit e-mailadres nog geen account had, is het nu aangemaakt en kunt u inloggen. Had het al een account, dan sturen we de eigenaar een bericht.");
+    anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
         views::auth::login(t, "", &q.terug, None, notice)
     })
 }
@@ -105,6 +106,9 @@ async fn login(
     state: web::Data<AppState>,
     form: CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
+    // A session this browser had ends below, so what follows is shown as to a visitor.
+    let who: Option<auth::SessionUser> = None;
+    drop(form.staff);
     let f = form.data;
     let policy = state.settings.session_policy();
     let (email, password, ip) = (f.email.clone(), f.password.clone(), client_ip(&req));
@@ -121,20 +125,24 @@ async fn login(
     .await?;
     match outcome {
         LoginOutcome::Session(s) => signed_in(&state, &s, &f.terug),
-        LoginOutcome::NeedsCode { ticket } => {
-            Ok(anonymous_page(&req, &state, StatusCode::OK, |t| {
-                views::auth::login_code(t, &ticket, &f.terug, None)
-            }))
-        }
+        LoginOutcome::NeedsCode { ticket } => Ok(anonymous_page(
+            &req,
+            &state,
+            who.as_ref(),
+            StatusCode::OK,
+            |t| views::auth::login_code(t, &ticket, &f.terug, None),
+        )),
         LoginOutcome::Refused => Ok(anonymous_page(
             &req,
             &state,
+            who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
             |t| views::auth::login(t, &f.email, &f.terug, Some(REFUSED), None),
         )),
         LoginOutcome::Throttled => Ok(anonymous_page(
             &req,
             &state,
+            who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
             |t| views::auth::login(t, &f.email, &f.terug, Some(THROTTLED), None),
         )),
@@ -156,6 +164,7 @@ async fn login_code(
     state: web::Data<AppState>,
     form: CsrfForm<CodeForm>,
 ) -> Result<HttpResponse, WebError> {
+    let who = form.staff;
     let f = form.data;
     let policy = state.settings.session_policy();
     let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_ip(&req));
@@ -170,12 +179,14 @@ async fn login_code(
         LoginOutcome::Throttled => Ok(anonymous_page(
             &req,
             &state,
+            who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
             |t| views::auth::login(t, "", &f.terug, Some(THROTTLED), None),
         )),
         _ => Ok(anonymous_page(
             &req,
             &state,
+            who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
             |t| {
                 views::auth::login_code(
@@ -206,8 +217,12 @@ async fn logout(
     Ok(resp)
 }
 
-async fn register_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    anonymous_page(&req, &state, StatusCode::OK, |t| {
+async fn register_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeStaff(who): MaybeStaff,
+) -> HttpResponse {
+    anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
         views::auth::register(t, "", "", &[])
     })
 }
@@ -227,22 +242,39 @@ async fn register(
     state: web::Data<AppState>,
     form: CsrfForm<RegisterForm>,
 ) -> Result<HttpResponse, WebError> {
+    let who = form.staff;
     let f = form.data;
     let (email, name, password) = (f.email.clone(), f.name.clone(), f.password.clone());
+    let ip = client_ip(&req);
     match run_db(&state, move |c| {
-        auth::register_initiator(c, &email, &name, &password)
+        auth::register(c, &email, &name, &password, &ip, crate::db::repo::now())
     })
     .await
     {
-        Ok(_) => Ok(redirect("/inloggen?geregistreerd=1")),
+        // The same answer whether the account was made or the address was known (its
+        // owner gets a notice by mail): the page does not tell who has an account.
+        Ok(auth::Registration::Created(_) | auth::Registration::ExistingNotified) => {
+            Ok(redirect("/inloggen?geregistreerd=1"))
+        }
+        Ok(auth::Registration::Throttled) => {
+            let errors = vec![(
+                "email".to_string(),
+                "Er zijn vanaf deze verbinding te veel accounts gemaakt. Probeer het over een uur opnieuw.".to_string(),
+            )];
+            Ok(anonymous_page(
+                &req,
+                &state,
+                who.as_ref(),
+                StatusCode::TOO_MANY_REQUESTS,
+                |t| views::auth::register(t, &f.email, &f.name, &errors),
+            ))
+        }
         Err(ServiceError::Invalid { field, message }) => {
-            // The same answer whether or not the address exists would need an e-mail
-            // round trip; we say it plainly (registration is rate-limited per address by
-            // the login throttle on the next step).
             let errors = vec![(field.to_string(), message)];
             Ok(anonymous_page(
                 &req,
                 &state,
+                who.as_ref(),
                 StatusCode::UNPROCESSABLE_ENTITY,
                 |t| views::auth::register(t, &f.email, &f.name, &errors),
             ))
@@ -251,8 +283,34 @@ async fn register(
     }
 }
 
-async fn account(SignedIn(user): SignedIn) -> HttpResponse {
-    html(views::auth::account(&user))
+async fn account(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+) -> Result<HttpResponse, WebError> {
+    let u = user.clone();
+    let sessions = run_db(&state, move |c| {
+        auth::own_sessions(c, &u, crate::db::repo::now())
+    })
+    .await?;
+    Ok(html(views::auth::account(&user, &sessions)))
+}
+
+#[derive(Deserialize)]
+struct EndSessionForm {
+    #[serde(default)]
+    sessie: String,
+}
+
+/// End one of one's own other sessions (ending the current one is signing out).
+async fn end_session(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    form: CsrfForm<EndSessionForm>,
+) -> Result<HttpResponse, WebError> {
+    let id = form.data.sessie;
+    let u = user.clone();
+    run_db(&state, move |c| auth::end_own_session(c, &u, &id)).await?;
+    Ok(redirect("/account"))
 }
 
 async fn second_factor(SignedIn(user): SignedIn) -> HttpResponse {

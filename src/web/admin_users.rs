@@ -137,6 +137,7 @@ async fn export(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpRe
     let csv = run_db(&state, move |c| users::roles_csv(c, &p)).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             "attachment; filename=\"rollen.csv\"",

@@ -19,6 +19,11 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
+            // Answers hold signed-in data and tokens: no cache may keep them.
+            .wrap(
+                actix_web::middleware::DefaultHeaders::new()
+                    .add((header::CACHE_CONTROL, "no-store")),
+            )
             .route("/openapi.json", web::get().to(openapi))
             .route("/session", web::post().to(login))
             .route("/session", web::delete().to(logout))
@@ -64,8 +69,15 @@ async fn login(
     } = body.into_inner();
     let ip = super::account::client_ip(&req);
     let sealer = state.sealer.clone();
+    // The session this client was sent with ends here, as with the page login.
+    let previous = req
+        .cookie(super::session::cookie_name(&state))
+        .map(|c| auth::hash_token(c.value()));
     let outcome = run_db(&state, move |c| {
         let now = crate::db::repo::now();
+        if let Some(th) = &previous {
+            auth::logout(c, th)?;
+        }
         match auth::login(c, &email, &password, &ip, now, policy)? {
             auth::LoginOutcome::NeedsCode { ticket } => match code {
                 Some(code) => auth::complete_login(c, &sealer, &ticket, &code, &ip, now, policy),
@@ -83,8 +95,9 @@ async fn login(
     };
     match outcome {
         auth::LoginOutcome::Session(s) => {
-            let mut resp =
-                HttpResponse::Ok().json(json!({"csrf_token": s.csrf_token, "user_id": s.user_id}));
+            let mut resp = HttpResponse::Ok()
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .json(json!({"csrf_token": s.csrf_token, "user_id": s.user_id}));
             resp.add_cookie(&session_cookie(&state, &s.token, s.staff))
                 .map_err(|e| ApiError::bad_request(e.to_string()))?;
             Ok(resp)

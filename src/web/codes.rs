@@ -1,13 +1,11 @@
 //! Voting code pages: `/stemmen` for residents, `/beheer/stemcodes` for administrators.
 
-use std::net::IpAddr;
-
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::csrf::{pre_session_cookie, pre_session_token, CsrfForm};
+use super::csrf::CsrfForm;
 use super::error::WebError;
 use super::respond::{html_status, redirect};
 use super::run_db;
@@ -57,60 +55,13 @@ fn voter_cookie(state: &AppState, token: &str) -> Cookie<'static> {
         .finish()
 }
 
-/// The throttle key for the client: its IPv4 address, or the /64 an IPv6 host gets (one
-/// household can pick any address inside it).
-///
-/// This is the TCP peer. Behind a reverse proxy every request comes from the proxy, so a
-/// deployment behind one needs a trusted-proxy setting that reads the forwarded address;
-/// see docs/voting-codes.md.
-pub fn client_key(req: &HttpRequest) -> String {
-    match req.peer_addr().map(|a| a.ip()) {
-        Some(IpAddr::V4(v4)) => v4.to_string(),
-        Some(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
-            Some(v4) => v4.to_string(),
-            None => {
-                let s = v6.segments();
-                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-            }
-        },
-        None => "unknown".to_string(),
-    }
-}
+pub use super::client_addr::client_key;
 
 fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
     user.principal().require(p).map_err(WebError::from)
 }
 
-/// The form token for an anonymous page: the staff session's token if somebody is signed
-/// in (CsrfForm expects that one), otherwise the pre-session cookie's, made if missing.
-pub(super) fn form_token(req: &HttpRequest, staff: Option<&SessionUser>) -> (String, bool) {
-    if let Some(s) = staff {
-        return (s.csrf_token.clone(), false);
-    }
-    match pre_session_token(req) {
-        Some(t) => (t, false),
-        None => (random_hex(), true),
-    }
-}
-
-fn random_hex() -> String {
-    use rand::RngCore;
-    let mut b = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut b);
-    hex::encode(b)
-}
-
-pub(super) fn with_pre_cookie(
-    mut resp: HttpResponse,
-    state: &AppState,
-    token: &str,
-    fresh: bool,
-) -> HttpResponse {
-    if fresh {
-        let _ = resp.add_cookie(&pre_session_cookie(state, token));
-    }
-    resp
-}
+pub(super) use super::csrf::{form_token, with_pre_cookie};
 
 pub(super) async fn voter_of(
     req: &HttpRequest,

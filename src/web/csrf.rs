@@ -19,7 +19,15 @@ use super::session::current;
 use crate::service::auth::SessionUser;
 use crate::state::AppState;
 
-pub const PRE_SESSION_COOKIE: &str = "bb_pre";
+/// The pre-session cookie's name: `__Host-` prefixed (and Secure) wherever the session
+/// cookie is, so a sibling subdomain or a plain-HTTP man in the middle cannot plant one.
+pub fn pre_session_cookie_name(state: &AppState) -> &'static str {
+    if state.settings.cookies_secure() {
+        "__Host-bb_pre"
+    } else {
+        "bb_pre"
+    }
+}
 
 pub fn tokens_match(sent: &str, expected: &str) -> bool {
     !sent.is_empty()
@@ -63,7 +71,18 @@ fn same_origin(req: &HttpRequest) -> bool {
         return matches!(site, "same-origin" | "none");
     }
     if let Some(origin) = req.headers().get("Origin").and_then(|v| v.to_str().ok()) {
-        let host = req.connection_info().host().to_string();
+        // The Host header; forwarded host headers only from a trusted proxy (anyone else
+        // could send X-Forwarded-Host: evil.example along with Origin: evil.example).
+        let host = if super::client_addr::from_trusted_proxy(req) {
+            req.connection_info().host().to_string()
+        } else {
+            req.headers()
+                .get(actix_web::http::header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+                .or_else(|| req.uri().authority().map(|a| a.to_string()))
+                .unwrap_or_default()
+        };
         let origin_host = origin
             .split_once("://")
             .map(|(_, rest)| rest)
@@ -76,18 +95,44 @@ fn same_origin(req: &HttpRequest) -> bool {
 
 /// The pre-session token for forms shown to visitors who are not signed in.
 pub fn pre_session_token(req: &HttpRequest) -> Option<String> {
-    req.cookie(PRE_SESSION_COOKIE)
+    let state = req.app_data::<web::Data<AppState>>()?;
+    req.cookie(pre_session_cookie_name(state))
         .map(|c| c.value().to_string())
         .filter(|v| v.len() == 64)
 }
 
 pub fn pre_session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
-    Cookie::build(PRE_SESSION_COOKIE, token.to_string())
+    Cookie::build(pre_session_cookie_name(state), token.to_string())
         .path("/")
         .http_only(true)
         .secure(state.settings.cookies_secure())
         .same_site(SameSite::Strict)
         .finish()
+}
+
+/// The form token of a page anyone may open (login, registration, voting): the session's
+/// token when somebody is signed in (CsrfForm then expects that one), otherwise the
+/// pre-session cookie's, made when missing (`true`: set the cookie, `with_pre_cookie`).
+pub fn form_token(req: &HttpRequest, signed_in: Option<&SessionUser>) -> (String, bool) {
+    if let Some(s) = signed_in {
+        return (s.csrf_token.clone(), false);
+    }
+    match pre_session_token(req) {
+        Some(t) => (t, false),
+        None => (crate::service::auth::random_token(), true),
+    }
+}
+
+pub fn with_pre_cookie(
+    mut resp: actix_web::HttpResponse,
+    state: &AppState,
+    token: &str,
+    fresh: bool,
+) -> actix_web::HttpResponse {
+    if fresh {
+        let _ = resp.add_cookie(&pre_session_cookie(state, token));
+    }
+    resp
 }
 
 /// A url-encoded form whose `csrf_token` field was checked against the session (or the
@@ -116,13 +161,14 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             let token: TokenOnly =
                 serde_urlencoded::from_bytes(&body).map_err(|_| WebError::Csrf)?;
             let staff = current(&req).await?;
-            // The session's token, or the pre-session token of the forms shown to visitors
-            // (also to a signed-in person who opens the login page again).
+            // Signed in: the session's token only (a planted pre-session cookie must not
+            // stand in for it). Not signed in: the pre-session token of the anonymous forms.
             let session_ok = staff
                 .as_ref()
                 .is_some_and(|s| tokens_match(&token.csrf_token, &s.csrf_token));
-            let pre_ok = pre_session_token(&req)
-                .is_some_and(|expected| tokens_match(&token.csrf_token, &expected));
+            let pre_ok = staff.is_none()
+                && pre_session_token(&req)
+                    .is_some_and(|expected| tokens_match(&token.csrf_token, &expected));
             if !(session_ok || pre_ok) {
                 return Err(WebError::Csrf);
             }

@@ -116,6 +116,7 @@ async fn transfers_csv(
     let csv = run_db(&state, move |c| ledger::transfers_csv(c, &p)).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             "attachment; filename=\"overboekingen.csv\"",

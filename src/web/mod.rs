@@ -7,6 +7,7 @@ pub mod admin_users;
 pub mod api;
 pub mod audit;
 pub mod ballot;
+pub mod client_addr;
 pub mod codes;
 pub mod council;
 pub mod csrf;

@@ -724,6 +724,10 @@ async fn secure_deployments_use_host_prefixed_secure_cookies() {
         .unwrap_or("")
         .to_string();
     assert!(pre.contains("Secure") && pre.contains("HttpOnly"), "{pre}");
+    assert!(
+        pre.starts_with("__Host-bb_pre="),
+        "pre-session cookie prefixed: {pre}"
+    );
     let mut conn = pool.get().expect("conn");
     auth::add_user(
         &mut conn,
@@ -742,7 +746,7 @@ async fn secure_deployments_use_host_prefixed_secure_cookies() {
         .unwrap_or_default();
     let r = c
         .post(format!("{base}/inloggen"))
-        .header("Cookie", format!("bb_pre={token}"))
+        .header("Cookie", format!("__Host-bb_pre={token}"))
         .form(&[
             ("csrf_token", token.as_str()),
             ("email", "init@example.nl"),

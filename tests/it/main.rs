@@ -20,4 +20,5 @@ mod report;
 mod request_log;
 mod rounds_pages;
 mod rounds_service;
+mod security;
 mod voting_codes;

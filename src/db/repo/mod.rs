@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod audit_log;
 pub mod ledger;
+pub mod mail;
 pub mod report;
 pub mod rounds;
 pub mod sessions;

@@ -30,6 +30,20 @@ pub fn revoke(conn: &mut DbConn, token_hash: &str) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// Live sessions of one user (not revoked, before their absolute end), newest first.
+pub fn live_of_user(
+    conn: &mut DbConn,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<SessionRow>> {
+    sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .filter(sessions::revoked.eq(false))
+        .filter(sessions::expires_at.gt(now))
+        .order(sessions::created_at.desc())
+        .load(conn)
+}
+
 pub fn revoke_all_for_user(conn: &mut DbConn, user_id: &str) -> QueryResult<usize> {
     diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)))
         .set(sessions::revoked.eq(true))

@@ -31,7 +31,8 @@ pub fn transfers_csv(conn: &mut DbConn, who: &Principal) -> Result<String, Servi
     ])
     .map_err(io)?;
     for t in rows {
-        w.write_record([
+        // Names, memos and references are typed by people: no formulas (csv_cell).
+        w.write_record(crate::domain::csv_cell::record([
             t.seq.to_string(),
             t.id.clone(),
             t.created_at.clone(),
@@ -46,7 +47,7 @@ pub fn transfers_csv(conn: &mut DbConn, who: &Principal) -> Result<String, Servi
             t.created_by.clone(),
             t.decided_by.clone().unwrap_or_default(),
             t.decided_at.clone().unwrap_or_default(),
-        ])
+        ]))
         .map_err(io)?;
     }
     let bytes = w
