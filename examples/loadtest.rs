@@ -22,6 +22,9 @@
 //!     --bare target/release/examples/bare_stack
 //! ```
 
+// Seconds and rates are measurements, not money: floats are fine here.
+#![allow(clippy::float_arithmetic)]
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -521,19 +521,12 @@ pub fn voter(
     now: NaiveDateTime,
 ) -> Result<Option<Voter>, ServiceError> {
     let th = hash_token(token);
-    let Some(s) = q::find_session(conn, &th)? else {
+    let Some((s, status, area)) = q::find_voter(conn, &th)? else {
         return Ok(None);
     };
-    if now >= s.expires_at {
+    if now >= s.expires_at || status != q::STATUS_ACTIVE {
         return Ok(None);
     }
-    match q::find_code(conn, &s.handle)? {
-        Some(code) if code.status == q::STATUS_ACTIVE => {}
-        _ => return Ok(None),
-    }
-    let Some(area) = q::find_area(conn, &s.area_id)? else {
-        return Ok(None);
-    };
     Ok(Some(Voter {
         handle: s.handle,
         area_slug: area.slug,
