@@ -2,7 +2,7 @@
 //!
 //! `cargo bench --bench tally` runs everything (a few minutes on 2 cores);
 //! `cargo bench --bench tally -- real/` or `-- generated/voters` runs a part.
-//! Real files are read from `../shared/pabulib/`; missing files are skipped.
+//! Real files are read from `tests/data/pabulib/real/`; missing files are skipped.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -41,7 +41,7 @@ fn rules() -> [(&'static str, TallyOptions); 3] {
 }
 
 fn real_files(c: &mut Criterion) {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/pabulib/");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/pabulib/real/");
     let mut group = c.benchmark_group("real");
     group
         .sample_size(10)

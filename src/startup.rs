@@ -8,12 +8,52 @@ use actix_web::{web, App, HttpServer};
 
 use crate::config::Settings;
 use crate::db::{self, DbPool, DbUrl};
+use crate::domain::sealed_secret::{SecretSealer, TOTP_PURPOSE};
+use crate::keys::KeyFile;
 
 /// Shared state for every request.
 #[derive(Clone)]
 pub struct AppState {
     pub pool: DbPool,
     pub settings: Arc<Settings>,
+    /// Seals second-factor secrets (key from `secrets_key_file`).
+    pub sealer: Arc<SecretSealer>,
+}
+
+/// The file name of the secrets key made beside a SQLite database when
+/// `secrets_key_file` is not set.
+pub const DEFAULT_SECRETS_KEY: &str = "burgerbegroting-secrets.key";
+
+/// The sealer for second-factor secrets. `secrets_key_file` set: that file must exist
+/// (`burgerbegroting keys generate`). Unset with SQLite: `burgerbegroting-secrets.key`
+/// beside the database file, made on first start, with a warning. Unset with PostgreSQL:
+/// refused, because several servers share that database and must read one key.
+pub fn secret_sealer(settings: &Settings) -> anyhow::Result<SecretSealer> {
+    let key = match &settings.secrets_key_file {
+        Some(path) => KeyFile::load(path)?,
+        None => match DbUrl::parse(&settings.database_url)? {
+            DbUrl::Postgres(_) => anyhow::bail!(
+                "stel secrets_key_file in (BB_SECRETS_KEY_FILE): met PostgreSQL moet elke server \
+                 dezelfde sleutel lezen. Maak er een met 'burgerbegroting keys generate --out \
+                 /etc/burgerbegroting/secrets.key' (zie docs/configuration.md)"
+            ),
+            DbUrl::Sqlite(file) => {
+                let dir = std::path::Path::new(&file)
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or_else(|| std::path::Path::new("."));
+                let path = dir.join(DEFAULT_SECRETS_KEY);
+                tracing::warn!(
+                    path = %path.display(),
+                    "secrets_key_file is not set: second-factor secrets are sealed with the key \
+                     file beside the database (made now if missing). Set secrets_key_file and keep \
+                     that file out of database backups (docs/security.md)."
+                );
+                KeyFile::load_or_create(&path, "burgerbegroting-secrets")?
+            }
+        },
+    };
+    Ok(SecretSealer::new(key.derive_secret(TOTP_PURPOSE)))
 }
 
 /// Check the URL, run pending migrations and build the pool.
@@ -43,12 +83,19 @@ impl Application {
     }
 
     pub fn build_with_pool(settings: Settings, pool: DbPool) -> anyhow::Result<Application> {
+        let sealer = Arc::new(secret_sealer(&settings)?);
+        {
+            // Secrets stored before sealing existed are sealed now, once.
+            let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
+            crate::service::auth::seal_plain_totp_secrets(&mut conn, &sealer)?;
+        }
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
         let state_pool = pool.clone();
         let state = AppState {
             pool,
             settings: Arc::new(settings),
+            sealer,
         };
         let server = HttpServer::new(move || {
             App::new()

@@ -1,4 +1,4 @@
-//! CBS Iv3 extract import, on the project's real sample (read from `../shared` in tests only).
+//! CBS Iv3 extract import, on the project's real sample (`tests/data/cbs/`, see its PROVENANCE.md).
 
 use burgerbegroting::domain::ledger_import::{
     detect_format, list_municipalities, parse_ledger, ImportOptions, LedgerFormat, ParsedLedger,
@@ -7,7 +7,7 @@ use burgerbegroting::domain::money::format_eur_whole;
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/ledger_samples/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+    "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
 );
 
 fn sample() -> Vec<u8> {

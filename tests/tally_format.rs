@@ -10,13 +10,16 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use proptest::prelude::*;
 
-fn shared_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/pabulib"))
+fn real_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/pabulib/real"
+    ))
 }
 
-fn shared_files() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(shared_dir())
-        .expect("shared pabulib dir")
+fn real_files() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(real_dir())
+        .expect("real pabulib dir")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "pb"))
@@ -60,8 +63,8 @@ fn fields_only(file: &PbFile) -> Fields {
 
 #[test]
 fn every_real_file_round_trips() {
-    let files = shared_files();
-    assert!(files.len() >= 18, "expected the 18+ shared .pb files");
+    let files = real_files();
+    assert!(files.len() >= 18, "expected the 18 real .pb files");
     for (name, text) in files {
         let raw = PbFile::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let written = raw.to_pb_string();
@@ -165,8 +168,7 @@ fn invalid_utf8_names_the_line() {
 /// Every prefix of a real file is either read or refused with an error: never a panic.
 #[test]
 fn truncated_files_never_panic() {
-    let text =
-        std::fs::read_to_string(shared_dir().join("Netherlands_Assen_2024.pb")).expect("read");
+    let text = std::fs::read_to_string(real_dir().join("Netherlands_Assen_2024.pb")).expect("read");
     // Add1 on a full Assen file takes ~800 MES runs, so it is tried on every 97th cut only.
     let mut cut = 0;
     while cut < text.len() {

@@ -1,4 +1,4 @@
-//! Golden tests: our counts on the real pabulib elections in `../shared/pabulib/` equal
+//! Golden tests: our counts on the real pabulib elections in `tests/data/pabulib/real/` equal
 //! pabutools 1.2.3's results (recorded in `tests/data/pabulib/golden.tsv`, made by
 //! `make_golden.py` from `run_rules.py` output), and reproduce the real winners where the file
 //! marks them and states its rule.
@@ -12,8 +12,11 @@ use burgerbegroting::tally::{
 };
 use clap::ValueEnum;
 
-fn shared_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/pabulib"))
+fn real_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/pabulib/real"
+    ))
 }
 
 fn golden_path() -> PathBuf {
@@ -24,7 +27,7 @@ fn golden_path() -> PathBuf {
 }
 
 fn load(file: &str) -> (Election, Profile) {
-    let text = std::fs::read_to_string(shared_dir().join(file)).expect("read .pb file");
+    let text = std::fs::read_to_string(real_dir().join(file)).expect("read .pb file");
     let election = Election::parse(&text).expect("parse .pb file");
     let profile = Profile::new(&election);
     (election, profile)
@@ -154,10 +157,10 @@ fn golden_large_files_equal_pabutools() {
 }
 
 #[test]
-fn every_shared_pb_file_has_golden_rows() {
+fn every_real_pb_file_has_golden_rows() {
     let rows = golden_rows();
     let mut missing = Vec::new();
-    for entry in std::fs::read_dir(shared_dir()).expect("shared dir") {
+    for entry in std::fs::read_dir(real_dir()).expect("real pabulib dir") {
         let name = entry
             .expect("entry")
             .file_name()

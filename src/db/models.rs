@@ -17,6 +17,8 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
     pub totp_secret: Option<String>,
     pub totp_enabled: bool,
+    /// The last accepted authenticator time step (unix time / 30).
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Debug, Clone, Queryable, Insertable)]
@@ -262,4 +264,15 @@ pub struct BallotRow {
 pub struct BallotChoiceRow {
     pub ballot_id: String,
     pub initiative_id: String,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = mail_outbox)]
+pub struct MailRow {
+    pub id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
 }

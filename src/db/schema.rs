@@ -10,6 +10,7 @@ diesel::table! {
         created_at -> Timestamp,
         totp_secret -> Nullable<Text>,
         totp_enabled -> Bool,
+        totp_last_step -> Nullable<BigInt>,
     }
 }
 
@@ -154,8 +155,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    mail_outbox (id) {
+        id -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     login_tickets,
+    mail_outbox,
     users,
     user_roles,
     sessions,

@@ -38,12 +38,12 @@ mod tests {
     }
 
     /// The demo file is exactly what the CBS importer makes of the project sample
-    /// (Oldebroek, begroting 2024 and 2025). The sample is read from `../shared` in tests only.
+    /// (Oldebroek, begroting 2024 and 2025). The sample is `tests/data/cbs/` (tests only).
     #[test]
     fn demo_file_equals_cbs_import() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/ledger_samples/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+            "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
         );
         let bytes = std::fs::read(path).expect("CBS sample beside the repository");
         let opts = ImportOptions {

@@ -8,5 +8,6 @@ pub mod money;
 pub mod password;
 pub mod role;
 pub mod round;
+pub mod sealed_secret;
 pub mod taakveld;
 pub mod voting_code;

@@ -3,7 +3,7 @@
 //! receipt (tracker) a voter gets. Pure: no I/O.
 
 use rand::Rng;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// Where a round is. Rounds only move forward: open → voting → closed.
@@ -182,45 +182,131 @@ pub fn check_ballot(
     Ok(picked.into_iter().map(|p| p.id.clone()).collect())
 }
 
-/// What is frozen when voting opens.
-#[derive(Debug, Clone)]
-pub struct FrozenRound<'a> {
-    pub round_id: &'a str,
-    pub area_slug: &'a str,
+/// One plan as frozen on the ballot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrozenPlan {
+    pub id: String,
+    pub number: i32,
+    pub title: String,
+    pub amount_cents: i64,
+}
+
+/// What is frozen when voting opens: the ballot, the rules and the budget. Casting a
+/// ballot and counting read these, never the live round columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrozenRules {
+    pub round_id: String,
+    pub area_slug: String,
     pub year: i32,
     pub quarter: i32,
     pub budget_cents: i64,
     pub ballot_rule: BallotRule,
     pub count_rule: CountRule,
-    /// (id, number, title, amount in cents) of every nominated plan.
-    pub initiatives: Vec<(&'a str, i32, &'a str, i64)>,
+    /// Every nominated plan, in number order.
+    pub initiatives: Vec<FrozenPlan>,
 }
 
-/// The canonical JSON of the frozen rules (sorted keys, versioned) and its SHA-256
-/// fingerprint in hex. Anyone holding the JSON can recompute the fingerprint.
-pub fn freeze(round: &FrozenRound<'_>) -> (String, String) {
-    let initiatives: Vec<Value> = round
-        .initiatives
-        .iter()
-        .map(|(id, number, title, amount)| {
-            json!({"id": id, "number": number, "title": title, "amount_cents": amount})
+/// The stored form (version 1). Serialised through `serde_json::Value`, whose maps keep
+/// their keys sorted, so the text is canonical.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrozenWire {
+    v: u32,
+    round: String,
+    area: String,
+    year: i32,
+    quarter: i32,
+    budget_cents: i64,
+    ballot_rule: String,
+    max_choices: Option<u32>,
+    count_rule: String,
+    initiatives: Vec<FrozenPlan>,
+}
+
+/// Why stored frozen rules cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FrozenProblem {
+    #[error(
+        "De vastgelegde regels van deze ronde kloppen niet met hun vingerafdruk. \
+         Er is niet geteld. Meld dit aan de beheerder: de regels zijn na het openen van \
+         het stemmen veranderd."
+    )]
+    FingerprintMismatch,
+    #[error("De vastgelegde regels van deze ronde zijn onleesbaar ({0}). Er is niet geteld.")]
+    Unreadable(String),
+}
+
+impl FrozenRules {
+    /// The canonical JSON of the frozen rules (sorted keys, versioned) and its SHA-256
+    /// fingerprint in hex. Anyone holding the JSON can recompute the fingerprint.
+    pub fn freeze(&self) -> (String, String) {
+        let wire = FrozenWire {
+            v: 1,
+            round: self.round_id.clone(),
+            area: self.area_slug.clone(),
+            year: self.year,
+            quarter: self.quarter,
+            budget_cents: self.budget_cents,
+            ballot_rule: self.ballot_rule.as_str().to_string(),
+            max_choices: self.ballot_rule.max_choices(),
+            count_rule: self.count_rule.as_str().to_string(),
+            initiatives: self.initiatives.clone(),
+        };
+        // Serialising plain strings and numbers cannot fail.
+        let text = serde_json::to_value(&wire)
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        let fingerprint = fingerprint_of(&text);
+        (text, fingerprint)
+    }
+
+    /// Reads stored frozen rules, after checking them against the stored fingerprint.
+    pub fn verified(text: &str, fingerprint: &str) -> Result<FrozenRules, FrozenProblem> {
+        if fingerprint_of(text) != fingerprint {
+            return Err(FrozenProblem::FingerprintMismatch);
+        }
+        let w: FrozenWire =
+            serde_json::from_str(text).map_err(|e| FrozenProblem::Unreadable(e.to_string()))?;
+        if w.v != 1 {
+            return Err(FrozenProblem::Unreadable(format!("versie {}", w.v)));
+        }
+        let max = w.max_choices.map(|m| i32::try_from(m).unwrap_or(i32::MAX));
+        let ballot_rule = BallotRule::from_parts(&w.ballot_rule, max)
+            .ok_or_else(|| FrozenProblem::Unreadable(format!("stemregel {}", w.ballot_rule)))?;
+        let count_rule = CountRule::parse(&w.count_rule)
+            .ok_or_else(|| FrozenProblem::Unreadable(format!("telregel {}", w.count_rule)))?;
+        Ok(FrozenRules {
+            round_id: w.round,
+            area_slug: w.area,
+            year: w.year,
+            quarter: w.quarter,
+            budget_cents: w.budget_cents,
+            ballot_rule,
+            count_rule,
+            initiatives: w.initiatives,
         })
-        .collect();
-    let v = json!({
-        "v": 1,
-        "round": round.round_id,
-        "area": round.area_slug,
-        "year": round.year,
-        "quarter": round.quarter,
-        "budget_cents": round.budget_cents,
-        "ballot_rule": round.ballot_rule.as_str(),
-        "max_choices": round.ballot_rule.max_choices(),
-        "count_rule": round.count_rule.as_str(),
-        "initiatives": initiatives,
-    });
-    let text = v.to_string();
-    let fingerprint = hex::encode(Sha256::digest(text.as_bytes()));
-    (text, fingerprint)
+    }
+
+    /// The plans on the ballot, for checking a ballot.
+    pub fn ballot(&self) -> Vec<BallotItem> {
+        self.initiatives
+            .iter()
+            .map(|i| BallotItem {
+                id: i.id.clone(),
+                amount_cents: i.amount_cents,
+            })
+            .collect()
+    }
+
+    /// Checks `chosen` against the frozen rule and ballot.
+    pub fn check(&self, chosen: &[String]) -> Result<Vec<String>, BallotProblem> {
+        check_ballot(self.ballot_rule, self.budget_cents, &self.ballot(), chosen)
+    }
+}
+
+fn fingerprint_of(text: &str) -> String {
+    hex::encode(Sha256::digest(text.as_bytes()))
 }
 
 /// Characters of a tracker: the voting-code alphabet (no 0/O, 1/I/L).
@@ -238,19 +324,6 @@ pub fn new_tracker() -> String {
         s.push(char::from(c));
     }
     s
-}
-
-/// Cents as a `.pb` amount in euros: "1250" or "1250.5" (exact; pabulib allows decimals).
-pub fn pb_euros(cents: i64) -> String {
-    let euros = cents / 100;
-    let rest = (cents % 100).abs();
-    if rest == 0 {
-        euros.to_string()
-    } else if rest % 10 == 0 {
-        format!("{euros}.{}", rest / 10)
-    } else {
-        format!("{euros}.{rest:02}")
-    }
 }
 
 #[cfg(test)]
@@ -331,11 +404,10 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_fingerprint_changes_with_any_frozen_detail() {
-        let base = FrozenRound {
-            round_id: "r1",
-            area_slug: "t-loo",
+    fn frozen() -> FrozenRules {
+        FrozenRules {
+            round_id: "r1".into(),
+            area_slug: "t-loo".into(),
             year: 2026,
             quarter: 4,
             budget_cents: 1_000_000,
@@ -343,21 +415,67 @@ mod tests {
                 max_choices: Some(3),
             },
             count_rule: CountRule::Greedy,
-            initiatives: vec![("i1", 1, "Bankjes", 120_000)],
-        };
-        let (json_text, fp) = freeze(&base);
+            initiatives: vec![FrozenPlan {
+                id: "i1".into(),
+                number: 1,
+                title: "Bankjes".into(),
+                amount_cents: 120_000,
+            }],
+        }
+    }
+
+    #[test]
+    fn the_fingerprint_changes_with_any_frozen_detail() {
+        let base = frozen();
+        let (json_text, fp) = base.freeze();
         assert_eq!(fp.len(), 64);
         assert_eq!(hex::encode(Sha256::digest(json_text.as_bytes())), fp);
-        assert!(json_text.starts_with("{\"area\":\"t-loo\""), "{json_text}");
         let mut other = base.clone();
         other.budget_cents += 1;
-        assert_ne!(freeze(&other).1, fp);
+        assert_ne!(other.freeze().1, fp);
         let mut other = base.clone();
-        other.initiatives[0].3 += 1;
-        assert_ne!(freeze(&other).1, fp);
+        other.initiatives[0].amount_cents += 1;
+        assert_ne!(other.freeze().1, fp);
         let mut other = base;
         other.count_rule = CountRule::EqualShares;
-        assert_ne!(freeze(&other).1, fp);
+        assert_ne!(other.freeze().1, fp);
+    }
+
+    #[test]
+    fn frozen_rules_keep_the_stored_form_of_earlier_versions() {
+        // Written by the first version (a serde_json::json! literal); stored in existing
+        // databases, so it must read back and freeze to the very same text.
+        let stored = r#"{"area":"t-loo","ballot_rule":"approval","budget_cents":1000000,"count_rule":"greedy","initiatives":[{"amount_cents":120000,"id":"i1","number":1,"title":"Bankjes"}],"max_choices":3,"quarter":4,"round":"r1","v":1,"year":2026}"#;
+        let (text, fp) = frozen().freeze();
+        assert_eq!(text, stored);
+        assert_eq!(FrozenRules::verified(stored, &fp), Ok(frozen()));
+    }
+
+    #[test]
+    fn frozen_rules_are_refused_when_the_fingerprint_does_not_match() {
+        let (text, fp) = frozen().freeze();
+        let bent = text.replace("1000000", "9000000");
+        assert_eq!(
+            FrozenRules::verified(&bent, &fp),
+            Err(FrozenProblem::FingerprintMismatch)
+        );
+        let other_fp = fingerprint_of(&bent);
+        assert_eq!(
+            FrozenRules::verified(&bent, &other_fp).map(|r| r.budget_cents),
+            Ok(9_000_000)
+        );
+        let unknown = text.replace("\"greedy\"", "\"ranked\"");
+        assert!(matches!(
+            FrozenRules::verified(&unknown, &fingerprint_of(&unknown)),
+            Err(FrozenProblem::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn frozen_rules_check_ballots() {
+        let r = frozen();
+        assert_eq!(r.check(&ids(&["i1"])), Ok(ids(&["i1"])));
+        assert_eq!(r.check(&ids(&["i2"])), Err(BallotProblem::NotOnBallot));
     }
 
     #[test]
@@ -370,14 +488,6 @@ mod tests {
             .filter(|c| *c != '-')
             .all(|c| TRACKER_ALPHABET.contains(&(c as u8))));
         assert_ne!(new_tracker(), t);
-    }
-
-    #[test]
-    fn pb_amounts_are_exact_euros() {
-        assert_eq!(pb_euros(125_000), "1250");
-        assert_eq!(pb_euros(125_050), "1250.5");
-        assert_eq!(pb_euros(125_005), "1250.05");
-        assert_eq!(pb_euros(7), "0.07");
     }
 
     #[test]

@@ -528,13 +528,13 @@ mod tests {
         }
     }
 
-    /// Cross-check against the CBS data (read from the shared folder in tests only): the
+    /// Cross-check against the CBS data (the sample in `tests/data/cbs/`, tests only): the
     /// codes CBS used per year are exactly our list, plus (2023/2024) the split parents.
     #[test]
     fn matches_cbs_codes() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/ledger_samples/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+            "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
         );
         let Ok(data) = std::fs::read_to_string(path) else {
             panic!("missing {path}");

@@ -13,6 +13,7 @@ use crate::db::{tx, DbConn};
 use crate::domain::audit::{Actor, NewEvent};
 use crate::domain::password;
 use crate::domain::role::{Permission, Role};
+use crate::domain::sealed_secret::{self, Opened, SecretSealer};
 
 /// Session lifetimes. Staff: idle 30 min, absolute 8 h (security.md). Residents with an
 /// account (initiators) keep theirs longer: they come back to follow their initiative.
@@ -56,6 +57,20 @@ pub fn login_per_ip() -> throttle::Limit {
         window: Duration::minutes(15),
         block: Duration::minutes(15),
     }
+}
+
+/// Second-factor (authenticator code) failures per account: 5 in 15 minutes block the
+/// second step of that account for 15 minutes. Counted apart from the password, and
+/// cleared only when a code is accepted: a right password alone clears nothing.
+pub fn second_factor_per_account() -> throttle::Limit {
+    login_per_account()
+}
+
+/// Second-factor failures per client address: 20 in 15 minutes block it for 15 minutes.
+/// Never cleared by a success (someone with an account of their own could otherwise
+/// reset the count between guesses); it ends with its window.
+pub fn second_factor_per_ip() -> throttle::Limit {
+    login_per_ip()
 }
 
 /// A signed-in person, as every request sees them.
@@ -232,6 +247,7 @@ fn create_account(
             created_at: now,
             totp_secret: None,
             totp_enabled: false,
+            totp_last_step: None,
         };
         users::insert(c, &user)?;
         users::add_role(
@@ -402,7 +418,11 @@ pub fn login(
         None
     };
     tx::write(conn, |c| {
-        throttle::clear(c, &account_key)?;
+        if !user.totp_enabled {
+            // With a second factor the password failures are forgiven only once the code
+            // is right too (complete_login).
+            throttle::clear(c, &account_key)?;
+        }
         if let Some(h) = &new_hash {
             users::set_password_hash(c, &user.id, h)?;
             audit::append(
@@ -442,7 +462,7 @@ fn totp_for(secret_b32: &str, email: &str) -> Option<totp_rs::TOTP> {
         totp_rs::Algorithm::SHA1,
         6,
         1,
-        30,
+        STEP_SECONDS as u64,
         bytes,
         Some("Burgerbegroting".to_string()),
         email.to_string(),
@@ -450,12 +470,43 @@ fn totp_for(secret_b32: &str, email: &str) -> Option<totp_rs::TOTP> {
     .ok()
 }
 
-fn code_matches(secret_b32: &str, email: &str, code: &str, now: NaiveDateTime) -> bool {
+/// Seconds per authenticator time step (RFC 6238's default, what every app uses).
+const STEP_SECONDS: i64 = 30;
+
+/// The time step of a moment: unix time / 30.
+pub fn time_step(now: NaiveDateTime) -> i64 {
+    now.and_utc().timestamp().div_euclid(STEP_SECONDS)
+}
+
+/// The step whose code `code` is, among the previous, current and next step (clocks of
+/// phones drift), provided it is later than `after` (the last accepted step): a code
+/// works once, and no older code works after a newer one.
+fn matching_step(
+    secret_b32: &str,
+    email: &str,
+    code: &str,
+    now: NaiveDateTime,
+    after: Option<i64>,
+) -> Option<i64> {
+    use subtle::ConstantTimeEq;
     let code: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
-    let ts = now.and_utc().timestamp().max(0) as u64;
-    totp_for(secret_b32, email)
-        .map(|t| t.check(&code, ts))
-        .unwrap_or(false)
+    if code.len() != 6 {
+        return None;
+    }
+    let totp = totp_for(secret_b32, email)?;
+    let current = time_step(now);
+    let mut found = None;
+    // Check all three without stopping early, so timing says nothing about which matched.
+    for step in current - 1..=current + 1 {
+        let Ok(at) = u64::try_from(step * STEP_SECONDS) else {
+            continue;
+        };
+        let same: bool = totp.generate(at).as_bytes().ct_eq(code.as_bytes()).into();
+        if same && after.is_none_or(|last| step > last) && found.is_none() {
+            found = Some(step);
+        }
+    }
+    found
 }
 
 /// The code for a secret at a moment (tests and the enrolment page's self-check).
@@ -464,11 +515,97 @@ pub fn current_code(secret_b32: &str, email: &str, now: NaiveDateTime) -> Option
     totp_for(secret_b32, email).map(|t| t.generate(ts))
 }
 
-/// Second step of the login: the code from the authenticator app.
+/// The plain secret of a user, sealing it first when it was stored before sealing
+/// existed. None when the account has no secret or it does not open with this key.
+fn user_secret(
+    c: &mut DbConn,
+    sealer: &SecretSealer,
+    user: &UserRow,
+) -> Result<Option<String>, ServiceError> {
+    let Some(stored) = user.totp_secret.as_deref() else {
+        return Ok(None);
+    };
+    match sealer.open(&user.id, stored) {
+        Ok(Opened::Sealed(s)) => Ok(Some(s)),
+        Ok(Opened::Plain(s)) => {
+            let sealed = seal(sealer, &user.id, &s)?;
+            users::set_totp_secret(c, &user.id, &sealed)?;
+            Ok(Some(s))
+        }
+        Err(e) => {
+            // The key file changed: nobody can pass the second step until an
+            // administrator resets it or the right key file is back.
+            tracing::error!(user = %user.id, error = %e, "second-factor secret does not open");
+            Ok(None)
+        }
+    }
+}
+
+fn seal(sealer: &SecretSealer, owner: &str, secret: &str) -> Result<String, ServiceError> {
+    sealer
+        .seal(owner, secret)
+        .map_err(|e| ServiceError::invalid("code", e.to_string()))
+}
+
+/// The plain secret of a user (tests, and an administrator's support tools).
+pub fn totp_secret_of(
+    conn: &mut DbConn,
+    sealer: &SecretSealer,
+    user_id: &str,
+) -> Result<Option<String>, ServiceError> {
+    let Some(user) = users::find(conn, user_id)? else {
+        return Ok(None);
+    };
+    tx::write(conn, |c| user_secret(c, sealer, &user))
+}
+
+/// Seal every second-factor secret still stored in plain text (databases from before
+/// sealing). Runs when the server starts; returns how many were sealed. One audit event
+/// with the count when there were any.
+pub fn seal_plain_totp_secrets(
+    conn: &mut DbConn,
+    sealer: &SecretSealer,
+) -> Result<usize, ServiceError> {
+    tx::write(conn, |c| {
+        let mut sealed = 0usize;
+        for user in users::with_totp_secret(c)? {
+            let Some(stored) = user.totp_secret.as_deref() else {
+                continue;
+            };
+            if sealed_secret::is_sealed(stored) {
+                continue;
+            }
+            let s = seal(sealer, &user.id, stored)?;
+            users::set_totp_secret(c, &user.id, &s)?;
+            sealed += 1;
+        }
+        if sealed > 0 {
+            audit::append(
+                c,
+                &Actor::System,
+                &[NewEvent {
+                    action: "users.second_factor_secrets_sealed",
+                    entity_type: "user",
+                    entity_id: "*".into(),
+                    before: Value::Null,
+                    after: json!({"sealed": sealed}),
+                }],
+            )?;
+        }
+        Ok(sealed)
+    })
+}
+
+/// Second step of the login: the code from the authenticator app. Failures count per
+/// account and per client address (`second_factor_per_*`); a block refuses even the
+/// right code. A code is accepted once: its time step is stored and that step and every
+/// earlier one are refused afterwards.
 pub fn complete_login(
     conn: &mut DbConn,
+    sealer: &SecretSealer,
     ticket: &str,
     code: &str,
+    client_ip: &str,
     now: NaiveDateTime,
     policy: SessionPolicy,
 ) -> Result<LoginOutcome, ServiceError> {
@@ -482,28 +619,43 @@ pub fn complete_login(
         let Some(user) = users::find(c, &t.user_id)? else {
             return Ok(LoginOutcome::Refused);
         };
-        let account_key = throttle::key("login:account", &user.email);
-        if throttle::is_blocked(c, &account_key, now)? {
+        let account_key = throttle::key("login2:account", &user.id);
+        let ip_key = throttle::key("login2:ip", client_ip);
+        if throttle::is_blocked(c, &account_key, now)? || throttle::is_blocked(c, &ip_key, now)? {
             return Ok(LoginOutcome::Throttled);
         }
-        let secret = user.totp_secret.clone().unwrap_or_default();
-        if user.disabled || !user.totp_enabled || !code_matches(&secret, &user.email, code, now) {
-            let blocked = throttle::record_failure(c, &account_key, login_per_account(), now)?;
-            return Ok(if blocked {
+        let secret = user_secret(c, sealer, &user)?;
+        let step = match secret {
+            Some(secret) if !user.disabled && user.totp_enabled => {
+                matching_step(&secret, &user.email, code, now, user.totp_last_step)
+            }
+            _ => None,
+        };
+        let Some(step) = step else {
+            let a = throttle::record_failure(c, &account_key, second_factor_per_account(), now)?;
+            let b = throttle::record_failure(c, &ip_key, second_factor_per_ip(), now)?;
+            return Ok(if a || b {
                 LoginOutcome::Throttled
             } else {
                 LoginOutcome::Refused
             });
-        }
+        };
+        users::set_totp_last_step(c, &user.id, step)?;
         users::delete_login_ticket(c, &t.token_hash)?;
         throttle::clear(c, &account_key)?;
+        throttle::clear(c, &throttle::key("login:account", &user.email))?;
         Ok(LoginOutcome::Session(open_session(c, &user, now, policy)?))
     })
 }
 
 /// Start (or restart) enrolment of an authenticator app; returns the secret (base32) and
-/// the otpauth:// URI for the QR code. The factor is active only after `confirm_totp`.
-pub fn begin_totp(conn: &mut DbConn, user_id: &str) -> Result<(String, String), ServiceError> {
+/// the otpauth:// URI for the QR code. The secret is stored sealed. The factor is active
+/// only after `confirm_totp`.
+pub fn begin_totp(
+    conn: &mut DbConn,
+    sealer: &SecretSealer,
+    user_id: &str,
+) -> Result<(String, String), ServiceError> {
     let secret = match totp_rs::Secret::generate_secret().to_encoded() {
         totp_rs::Secret::Encoded(s) => s,
         totp_rs::Secret::Raw(_) => {
@@ -518,7 +670,8 @@ pub fn begin_totp(conn: &mut DbConn, user_id: &str) -> Result<(String, String), 
                 "De tweede stap is al ingesteld.",
             ));
         }
-        users::set_totp(c, user_id, Some(&secret), false)?;
+        let sealed = seal(sealer, user_id, &secret)?;
+        users::set_totp(c, user_id, Some(&sealed), false)?;
         let url = totp_for(&secret, &user.email)
             .map(|t| t.get_url())
             .unwrap_or_default();
@@ -528,20 +681,22 @@ pub fn begin_totp(conn: &mut DbConn, user_id: &str) -> Result<(String, String), 
 
 pub fn confirm_totp(
     conn: &mut DbConn,
+    sealer: &SecretSealer,
     user_id: &str,
     code: &str,
     now: NaiveDateTime,
 ) -> Result<(), ServiceError> {
     tx::write(conn, |c| {
         let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
-        let secret = user
-            .totp_secret
-            .clone()
+        let secret = user_secret(c, sealer, &user)?
             .ok_or_else(|| ServiceError::invalid("code", "Begin opnieuw met het instellen."))?;
-        if !code_matches(&secret, &user.email, code, now) {
+        let Some(step) = matching_step(&secret, &user.email, code, now, user.totp_last_step) else {
             return Err(ServiceError::invalid("code", "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwste code."));
-        }
-        users::set_totp(c, user_id, Some(&secret), true)?;
+        };
+        let sealed = seal(sealer, user_id, &secret)?;
+        users::set_totp(c, user_id, Some(&sealed), true)?;
+        // The code used to confirm cannot sign in afterwards.
+        users::set_totp_last_step(c, user_id, step)?;
         audit::append(
             c,
             &Actor::User {

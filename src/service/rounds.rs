@@ -15,7 +15,8 @@ use crate::db::{tx, DbConn};
 use crate::domain::audit::{Actor, NewEvent};
 use crate::domain::role::Role;
 use crate::domain::round::{
-    self as rule, BallotItem, BallotProblem, BallotRule, CountRule, FrozenRound, RoundStatus,
+    self as rule, BallotProblem, BallotRule, CountRule, FrozenPlan, FrozenProblem, FrozenRules,
+    RoundStatus,
 };
 use crate::domain::taakveld;
 use crate::domain::voting_code::{self as vc, VotingCode};
@@ -102,6 +103,19 @@ fn area_by_id(c: &mut DbConn, id: &str) -> Result<AreaRow, ServiceError> {
 
 fn load_round(c: &mut DbConn, id: &str) -> Result<RoundRow, ServiceError> {
     q::find_round(c, id)?.ok_or(ServiceError::NotFound("Ronde"))
+}
+
+/// The round's frozen rules, checked against their fingerprint. Only a round whose voting
+/// has opened has them.
+fn frozen_rules(round: &RoundRow) -> Result<FrozenRules, ServiceError> {
+    frozen_rules_or_problem(round).map_err(|e| ServiceError::invalid("round", e.to_string()))
+}
+
+fn frozen_rules_or_problem(round: &RoundRow) -> Result<FrozenRules, FrozenProblem> {
+    match (&round.frozen_rules, &round.fingerprint) {
+        (Some(text), Some(fp)) => FrozenRules::verified(text, fp),
+        _ => Err(FrozenProblem::Unreadable("geen vastgelegde regels".into())),
+    }
 }
 
 fn view(c: &mut DbConn, round: RoundRow) -> Result<RoundView, ServiceError> {
@@ -420,9 +434,9 @@ pub fn open_voting(
                 "Beoordeel eerst alle ingediende plannen (nomineren of afwijzen).",
             ));
         }
-        let frozen = FrozenRound {
-            round_id: &v.round.id,
-            area_slug: &v.area.slug,
+        let frozen = FrozenRules {
+            round_id: v.round.id.clone(),
+            area_slug: v.area.slug.clone(),
             year: v.round.year,
             quarter: v.round.quarter,
             budget_cents: v.round.budget_cents,
@@ -430,10 +444,15 @@ pub fn open_voting(
             count_rule: v.count_rule(),
             initiatives: nominated
                 .iter()
-                .map(|i| (i.id.as_str(), i.number, i.title.as_str(), i.amount_cents))
+                .map(|i| FrozenPlan {
+                    id: i.id.clone(),
+                    number: i.number,
+                    title: i.title.clone(),
+                    amount_cents: i.amount_cents,
+                })
                 .collect(),
         };
-        let (rules, fingerprint) = rule::freeze(&frozen);
+        let (rules, fingerprint) = frozen.freeze();
         let now = repo::now();
         if q::set_voting(c, &v.round.id, &fingerprint, &rules, now)? != 1 {
             return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
@@ -532,17 +551,9 @@ pub fn cast(
         {
             return Err(CastError::WrongCode);
         }
-        let ballot_rule = BallotRule::from_parts(&round.ballot_rule, round.max_choices)
-            .ok_or(CastError::NotVoting)?;
-        let items: Vec<BallotItem> = q::initiatives_of(c, &round.id)?
-            .into_iter()
-            .filter(|i| i.status == "nominated")
-            .map(|i| BallotItem {
-                id: i.id,
-                amount_cents: i.amount_cents,
-            })
-            .collect();
-        let picked = rule::check_ballot(ballot_rule, round.budget_cents, &items, choices)?;
+        // The frozen ballot and rules, never the live round columns.
+        let frozen = frozen_rules(&round)?;
+        let picked = frozen.check(choices)?;
         if !q::record_participation(c, &handle, &round.id)? {
             return Err(CastError::AlreadyVoted);
         }
@@ -624,14 +635,17 @@ pub fn voter_rounds(
         .collect()
 }
 
-/// Closes voting and counts. The result (with its explanation per plan) and the
-/// fingerprint of the published ballots are stored and audited.
+/// Closes voting and counts. The count reads the frozen rules, after checking them
+/// against their fingerprint; when they do not match nothing is counted and the refusal is
+/// audited. The result (with its explanation per plan) and the fingerprint of the
+/// published ballots are stored and audited.
 pub fn close_round(
     conn: &mut DbConn,
     who: &Principal,
     round_id: &str,
 ) -> Result<RoundView, ServiceError> {
-    tx::write(conn, |c| {
+    let mut refused: Option<FrozenProblem> = None;
+    let outcome = tx::write(conn, |c| {
         let round = load_round(c, round_id)?;
         who.require_area(&round.area_id)?;
         if status_of(&round) != RoundStatus::Voting {
@@ -640,11 +654,18 @@ pub fn close_round(
                 "Alleen een ronde waarin gestemd wordt, kan worden afgesloten.",
             ));
         }
+        let frozen = match frozen_rules_or_problem(&round) {
+            Ok(f) => f,
+            Err(problem) => {
+                refused = Some(problem.clone());
+                return Err(ServiceError::invalid("round", problem.to_string()));
+            }
+        };
         let v = view(c, round)?;
         let ballots = q::ballots_of(c, &v.round.id)?;
-        let pb = pb_text(&v, &ballots);
-        let mut result = count(&v, &pb)?;
-        let commitments = commit_winners(c, who, &v, &result)?;
+        let pb = pb_text(&v, &frozen, &ballots);
+        let mut result = count(&frozen, &pb)?;
+        let commitments = commit_winners(c, who, &v, &frozen, &result)?;
         result["commitments"] = Value::Array(commitments);
         let result_text = result.to_string();
         let now = repo::now();
@@ -670,26 +691,60 @@ pub fn close_round(
         )?;
         let r = load_round(c, round_id)?;
         view(c, r)
-    })
+    });
+    if let Some(problem) = refused {
+        // The closing transaction rolled back; the refusal itself is kept in the audit
+        // log, so a bent round cannot be retried quietly.
+        tx::write(conn, |c| {
+            audit::append(
+                c,
+                &who.actor,
+                &[NewEvent {
+                    action: "round.count_refused",
+                    entity_type: "round",
+                    entity_id: round_id.to_string(),
+                    before: Value::Null,
+                    after: json!({
+                        "reason": match problem {
+                            FrozenProblem::FingerprintMismatch => "fingerprint_mismatch".to_string(),
+                            FrozenProblem::Unreadable(e) => format!("unreadable: {e}"),
+                        },
+                    }),
+                }],
+            )
+            .map_err(ServiceError::from)
+        })?;
+    }
+    outcome
 }
 
 /// Moves the winning amounts from the area's pool to each funded plan's own account, in
 /// the closing transaction. Refused as a whole (and the round stays in voting) when the
-/// pool does not hold enough: the finance staff fill the pool first.
+/// pool does not hold enough: the finance staff fill the pool first. Amounts are the
+/// frozen ones.
 fn commit_winners(
     c: &mut DbConn,
     who: &Principal,
     v: &RoundView,
+    frozen: &FrozenRules,
     result: &Value,
 ) -> Result<Vec<Value>, ServiceError> {
-    let winners: Vec<&InitiativeRow> = result["selected"]
+    let winners: Vec<InitiativeRow> = result["selected"]
         .as_array()
         .map(|ids| {
             ids.iter()
                 .filter_map(|id| {
-                    v.initiatives
+                    let plan = frozen
+                        .initiatives
                         .iter()
-                        .find(|i| Some(i.id.as_str()) == id.as_str())
+                        .find(|i| Some(i.id.as_str()) == id.as_str())?;
+                    let row = v.initiatives.iter().find(|i| i.id == plan.id)?;
+                    Some(InitiativeRow {
+                        amount_cents: plan.amount_cents,
+                        number: plan.number,
+                        title: plan.title.clone(),
+                        ..row.clone()
+                    })
                 })
                 .collect()
         })
@@ -721,7 +776,7 @@ fn commit_winners(
         &fingerprint[..fingerprint.len().min(16)]
     );
     winners
-        .into_iter()
+        .iter()
         .map(|plan| {
             let name = format!("Plan {}: {} ({})", plan.number, plan.title, v.area.name);
             let t = super::ledger::commit_to_plan(c, who, &pool, plan, &name, &decision_ref)?;
@@ -751,12 +806,17 @@ pub fn tally_options(rule: CountRule) -> TallyOptions {
 
 /// Counts the round from its published `.pb` text: what anyone else can recount is
 /// exactly what we count.
-fn count(v: &RoundView, pb: &str) -> Result<Value, ServiceError> {
+fn count(frozen: &FrozenRules, pb: &str) -> Result<Value, ServiceError> {
     let election =
         Election::parse(pb).map_err(|e| ServiceError::invalid("round", e.to_string()))?;
-    let outcome = tally::tally(&election, &tally_options(v.count_rule()))
+    let outcome = tally::tally(&election, &tally_options(frozen.count_rule))
         .map_err(|e| ServiceError::invalid("round", e.to_string()))?;
-    let by_number = |n: &str| v.initiatives.iter().find(|i| i.number.to_string() == n);
+    let by_number = |n: &str| {
+        frozen
+            .initiatives
+            .iter()
+            .find(|i| i.number.to_string() == n)
+    };
     let selected: Vec<String> = outcome
         .selected
         .iter()
@@ -789,48 +849,43 @@ fn count(v: &RoundView, pb: &str) -> Result<Value, ServiceError> {
         "completion": outcome.completion,
         "tie_break": outcome.tie_break,
         "voters": outcome.voters,
-        "budget_cents": v.round.budget_cents,
+        "budget_cents": frozen.budget_cents,
         "spent_cents": spent_cents,
-        "left_cents": v.round.budget_cents - spent_cents,
+        "left_cents": frozen.budget_cents - spent_cents,
         "selected": selected,
         "plans": plans,
     }))
 }
 
-/// The round's anonymised ballots as a pabulib `.pb` file: projects are the nominated
-/// plans by number (cost in euros), voters are the trackers (the receipts), in tracker
-/// order.
-fn push_line(out: &mut String, line: &str) {
-    out.push_str(line);
-    out.push('\n');
-}
-
-fn pb_text(v: &RoundView, ballots: &[(BallotRow, Vec<String>)]) -> String {
-    use crate::tally::pb_csv::write_record;
-    let nominated = v.nominated();
-    let mut out = String::new();
-    out.push_str("META\nkey;value\n");
+/// The round's anonymised ballots as a pabulib `.pb` file, written by the tally's own
+/// writer: projects are the frozen plans by number (cost in euros), voters are the
+/// trackers (the receipts), in tracker order. Budget and rules are the frozen ones.
+fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<String>)]) -> String {
+    use crate::tally::number::cents_pb_string;
+    use crate::tally::pb_csv::Record;
+    use crate::tally::pb_file::{MetaEntry, PbFile, Table};
+    let plans = &frozen.initiatives;
     let mut meta: Vec<(String, String)> = vec![
         (
             "description".into(),
             format!(
                 "{} {} kwartaal {}: {}",
-                v.area.name, v.round.year, v.round.quarter, v.round.title
+                v.area.name, frozen.year, frozen.quarter, v.round.title
             ),
         ),
         ("country".into(), "Netherlands".into()),
         ("unit".into(), v.area.name.clone()),
         (
             "instance".into(),
-            format!("{}-Q{}", v.round.year, v.round.quarter),
+            format!("{}-Q{}", frozen.year, frozen.quarter),
         ),
-        ("num_projects".into(), nominated.len().to_string()),
+        ("num_projects".into(), plans.len().to_string()),
         ("num_votes".into(), ballots.len().to_string()),
-        ("budget".into(), rule::pb_euros(v.round.budget_cents)),
+        ("budget".into(), cents_pb_string(frozen.budget_cents)),
         ("vote_type".into(), "approval".into()),
         (
             "rule".into(),
-            match v.count_rule() {
+            match frozen.count_rule {
                 CountRule::Greedy => "greedy".into(),
                 CountRule::EqualShares => "equalshares/add1".into(),
             },
@@ -838,53 +893,65 @@ fn pb_text(v: &RoundView, ballots: &[(BallotRow, Vec<String>)]) -> String {
         ("currency".into(), "EUR".into()),
         ("min_project_score_threshold".into(), "1".into()),
     ];
-    if let Some(max) = v.ballot_rule().max_choices() {
+    if let Some(max) = frozen.ballot_rule.max_choices() {
         meta.push(("max_length".into(), max.to_string()));
     }
-    if v.ballot_rule() == BallotRule::Knapsack {
-        meta.push(("max_sum_cost".into(), rule::pb_euros(v.round.budget_cents)));
+    if frozen.ballot_rule == BallotRule::Knapsack {
+        meta.push(("max_sum_cost".into(), cents_pb_string(frozen.budget_cents)));
     }
     if let Some(fp) = &v.round.fingerprint {
         meta.push(("rules_fingerprint".into(), fp.clone()));
     }
-    for (k, val) in meta {
-        push_line(&mut out, &write_record(&[k, val]));
-    }
-    out.push_str("PROJECTS\n");
-    push_line(
-        &mut out,
-        &write_record(&[
-            "project_id".into(),
-            "cost".into(),
-            "name".into(),
-            "category".into(),
-        ]),
-    );
-    for i in &nominated {
-        push_line(
-            &mut out,
-            &write_record(&[
-                i.number.to_string(),
-                rule::pb_euros(i.amount_cents),
-                i.title.clone(),
-                i.taakveld.clone(),
-            ]),
-        );
-    }
-    out.push_str("VOTES\n");
-    push_line(&mut out, &write_record(&["voter_id".into(), "vote".into()]));
-    for (b, choice_ids) in ballots {
-        let numbers: Vec<String> = nominated
+    // The taakveld is a label on the plan, not part of the rules.
+    let category = |id: &str| {
+        v.initiatives
             .iter()
-            .filter(|i| choice_ids.contains(&i.id))
-            .map(|i| i.number.to_string())
-            .collect();
-        push_line(
-            &mut out,
-            &write_record(&[b.tracker.clone(), numbers.join(",")]),
-        );
-    }
-    out
+            .find(|i| i.id == id)
+            .map(|i| i.taakveld.clone())
+            .unwrap_or_default()
+    };
+    let row = |fields: Vec<String>| Record { line: 0, fields };
+    let file = PbFile {
+        meta: meta
+            .into_iter()
+            .map(|(key, value)| MetaEntry {
+                key,
+                value,
+                line: 0,
+            })
+            .collect(),
+        projects: Table {
+            header: ["project_id", "cost", "name", "category"]
+                .map(String::from)
+                .to_vec(),
+            rows: plans
+                .iter()
+                .map(|i| {
+                    row(vec![
+                        i.number.to_string(),
+                        cents_pb_string(i.amount_cents),
+                        i.title.clone(),
+                        category(&i.id),
+                    ])
+                })
+                .collect(),
+        },
+        votes: Table {
+            header: ["voter_id", "vote"].map(String::from).to_vec(),
+            rows: ballots
+                .iter()
+                .map(|(b, choice_ids)| {
+                    let numbers: Vec<String> = plans
+                        .iter()
+                        .filter(|i| choice_ids.contains(&i.id))
+                        .map(|i| i.number.to_string())
+                        .collect();
+                    row(vec![b.tracker.clone(), numbers.join(",")])
+                })
+                .collect(),
+        },
+    };
+    file.to_pb_string()
 }
 
 /// The published ballots of a closed round as `.pb` text (None while voting goes on:
@@ -894,8 +961,9 @@ pub fn published_pb(conn: &mut DbConn, round_id: &str) -> Result<Option<String>,
     if v.status() != RoundStatus::Closed {
         return Ok(None);
     }
+    let frozen = frozen_rules(&v.round)?;
     let ballots = q::ballots_of(conn, round_id)?;
-    Ok(Some(pb_text(&v, &ballots)))
+    Ok(Some(pb_text(&v, &frozen, &ballots)))
 }
 
 /// One line of the published ballot list: the receipt (tracker) and the chosen plan

@@ -112,6 +112,12 @@ pub fn pb_string(value: &Amount) -> String {
     format!("{sign}{int_part}.{frac_part}")
 }
 
+/// Whole cents as a `.pb` amount in euros: "1250", "1250.5", "1250.05" (exact: the same
+/// writer as every other amount in a `.pb` file we write).
+pub fn cents_pb_string(cents: i64) -> String {
+    pb_string(&BigRational::new(BigInt::from(cents), BigInt::from(100u32)))
+}
+
 /// Human text with two decimals and Dutch separators, e.g. `12.000` or `1.234,56`.
 /// Rounded half away from zero with integer arithmetic (display only).
 pub fn dutch_money(value: &Amount) -> String {
@@ -165,5 +171,13 @@ mod tests {
         assert_eq!(pb_string(&r(-1, 20)), "-0.05");
         assert_eq!(dutch_money(&r(1234567, 100)), "12.345,67");
         assert_eq!(dutch_money(&r(12000, 1)), "12.000");
+    }
+
+    #[test]
+    fn cents_are_exact_euros() {
+        assert_eq!(cents_pb_string(125_000), "1250");
+        assert_eq!(cents_pb_string(125_050), "1250.5");
+        assert_eq!(cents_pb_string(125_005), "1250.05");
+        assert_eq!(cents_pb_string(7), "0.07");
     }
 }

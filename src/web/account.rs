@@ -169,9 +169,11 @@ async fn login_code(
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
     let policy = state.settings.session_policy();
-    let (ticket, code) = (f.ticket.clone(), f.code.clone());
+    let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_ip(&req));
+    let sealer = state.sealer.clone();
     let outcome = run_db(&state, move |c| {
-        auth::complete_login(c, &ticket, &code, crate::db::repo::now(), policy)
+        let now = crate::db::repo::now();
+        auth::complete_login(c, &sealer, &ticket, &code, &ip, now, policy)
     })
     .await?;
     match outcome {
@@ -274,7 +276,8 @@ async fn second_factor_start(
     _form: CsrfForm<Empty>,
 ) -> Result<HttpResponse, WebError> {
     let uid = user.user_id.clone();
-    let (secret, url) = run_db(&state, move |c| auth::begin_totp(c, &uid)).await?;
+    let sealer = state.sealer.clone();
+    let (secret, url) = run_db(&state, move |c| auth::begin_totp(c, &sealer, &uid)).await?;
     Ok(html(views::auth::second_factor(
         &user,
         Some((&secret, &url)),
@@ -299,8 +302,9 @@ async fn second_factor_confirm(
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
     let (uid, code) = (user.user_id.clone(), f.code.clone());
+    let sealer = state.sealer.clone();
     match run_db(&state, move |c| {
-        auth::confirm_totp(c, &uid, &code, crate::db::repo::now())
+        auth::confirm_totp(c, &sealer, &uid, &code, crate::db::repo::now())
     })
     .await
     {

@@ -67,11 +67,12 @@ async fn login(
         code,
     } = body.into_inner();
     let ip = super::account::client_ip(&req);
+    let sealer = state.sealer.clone();
     let outcome = run_db(&state, move |c| {
         let now = crate::db::repo::now();
         match auth::login(c, &email, &password, &ip, now, policy)? {
             auth::LoginOutcome::NeedsCode { ticket } => match code {
-                Some(code) => auth::complete_login(c, &ticket, &code, now, policy),
+                Some(code) => auth::complete_login(c, &sealer, &ticket, &code, &ip, now, policy),
                 None => Ok(auth::LoginOutcome::NeedsCode { ticket }),
             },
             other => Ok(other),

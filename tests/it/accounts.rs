@@ -240,55 +240,289 @@ fn per_address_throttling_stops_spraying_many_accounts() {
     assert!(matches!(last, Some(LoginOutcome::Throttled)));
 }
 
-#[test]
-fn the_second_factor_is_needed_when_set_up() {
-    let db = TestDb::sqlite();
-    let pool = db.pool();
-    let mut c = pool.get().expect("conn");
-    let u = auth::add_user(
-        &mut c,
-        &Principal::cli(),
-        "fin@example.nl",
-        "",
-        Role::FinanceClerk,
+fn password_step(c: &mut burgerbegroting::db::DbConn, email: &str, ip: &str) -> String {
+    match auth::login(
+        c,
+        email,
         PASSWORD,
-    )
-    .expect("user");
-    let now = repo::now();
-    let (secret, url) = auth::begin_totp(&mut c, &u.id).expect("begin");
-    assert!(url.starts_with("otpauth://totp/"), "{url}");
-    assert!(
-        auth::confirm_totp(&mut c, &u.id, "000000", now).is_err()
-            || auth::current_code(&secret, &u.email, now).as_deref() == Some("000000")
-    );
-    let code = auth::current_code(&secret, &u.email, now).expect("code");
-    auth::confirm_totp(&mut c, &u.id, &code, now).expect("confirm");
-    let ticket = match auth::login(
-        &mut c,
-        "fin@example.nl",
-        PASSWORD,
-        "127.0.0.1",
-        now,
+        ip,
+        repo::now(),
         SessionPolicy::default(),
     )
     .expect("login")
     {
         LoginOutcome::NeedsCode { ticket } => ticket,
         other => panic!("expected the code step, got {other:?}"),
-    };
-    let wrong = if code == "123456" { "654321" } else { "123456" };
-    assert!(matches!(
-        auth::complete_login(&mut c, &ticket, wrong, now, SessionPolicy::default()).expect("x"),
-        LoginOutcome::Refused
-    ));
-    session_token(
-        auth::complete_login(&mut c, &ticket, &code, now, SessionPolicy::default()).expect("ok"),
-    );
-    // A ticket works once.
-    assert!(matches!(
-        auth::complete_login(&mut c, &ticket, &code, now, SessionPolicy::default()).expect("x"),
-        LoginOutcome::Refused
-    ));
+    }
+}
+
+fn wrong_code(right: &str) -> &'static str {
+    if right == "123456" {
+        "654321"
+    } else {
+        "123456"
+    }
+}
+
+#[test]
+fn the_second_factor_is_needed_when_set_up() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let sealer = db.sealer();
+        let mut c = pool.get().expect("conn");
+        let u = auth::add_user(
+            &mut c,
+            &Principal::cli(),
+            "fin@example.nl",
+            "",
+            Role::FinanceClerk,
+            PASSWORD,
+        )
+        .expect("user");
+        let now = repo::now();
+        let (secret, url) = auth::begin_totp(&mut c, &sealer, &u.id).expect("begin");
+        assert!(url.starts_with("otpauth://totp/"), "{url}");
+        // Enrol with the previous step's code, so the current one is still unused.
+        let step = auth::time_step(now);
+        let earlier = code_at_step(&secret, &u.email, step - 1);
+        auth::confirm_totp(&mut c, &sealer, &u.id, &earlier, now).expect("confirm");
+        let code = code_at_step(&secret, &u.email, step);
+        let ticket = password_step(&mut c, "fin@example.nl", "127.0.0.1");
+        let policy = SessionPolicy::default();
+        let ip = "127.0.0.1";
+        assert!(matches!(
+            auth::complete_login(&mut c, &sealer, &ticket, wrong_code(&code), ip, now, policy)
+                .expect("x"),
+            LoginOutcome::Refused
+        ));
+        session_token(
+            auth::complete_login(&mut c, &sealer, &ticket, &code, ip, now, policy).expect("ok"),
+        );
+        // A ticket works once.
+        assert!(matches!(
+            auth::complete_login(&mut c, &sealer, &ticket, &code, ip, now, policy).expect("x"),
+            LoginOutcome::Refused
+        ));
+    }
+}
+
+#[test]
+fn an_authenticator_code_is_accepted_once_and_no_older_code_after_it() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let sealer = db.sealer();
+        let mut c = pool.get().expect("conn");
+        let u = auth::add_user(
+            &mut c,
+            &Principal::cli(),
+            "fin@example.nl",
+            "",
+            Role::FinanceClerk,
+            PASSWORD,
+        )
+        .expect("user");
+        let now = repo::now();
+        let step = auth::time_step(now);
+        let (secret, _) = auth::begin_totp(&mut c, &sealer, &u.id).expect("begin");
+        let enrol = code_at_step(&secret, &u.email, step - 1);
+        auth::confirm_totp(&mut c, &sealer, &u.id, &enrol, now).expect("confirm");
+        let policy = SessionPolicy::default();
+        let ip = "192.0.2.1";
+        // The code used to confirm the app does not sign in.
+        let t = password_step(&mut c, "fin@example.nl", ip);
+        assert!(matches!(
+            auth::complete_login(&mut c, &sealer, &t, &enrol, ip, now, policy).expect("x"),
+            LoginOutcome::Refused
+        ));
+        let newest = code_at_step(&secret, &u.email, step + 1);
+        let current = code_at_step(&secret, &u.email, step);
+        let t = password_step(&mut c, "fin@example.nl", ip);
+        session_token(
+            auth::complete_login(&mut c, &sealer, &t, &newest, ip, now, policy).expect("ok"),
+        );
+        // The same code with a fresh ticket (the replay), and the older one, are refused.
+        for (label, code) in [("same", &newest), ("older", &current)] {
+            let t = password_step(&mut c, "fin@example.nl", ip);
+            let out = auth::complete_login(&mut c, &sealer, &t, code, ip, now, policy).expect("x");
+            assert!(
+                matches!(out, LoginOutcome::Refused),
+                "{} {label} code: {out:?}",
+                db.backend
+            );
+        }
+    }
+}
+
+#[test]
+fn guessing_the_second_factor_is_throttled_per_account_and_per_address() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let sealer = db.sealer();
+        let mut c = pool.get().expect("conn");
+        let emails: Vec<String> = (0..7).map(|i| format!("u{i}@example.nl")).collect();
+        let mut ids = Vec::new();
+        for email in &emails {
+            let u = auth::add_user(
+                &mut c,
+                &Principal::cli(),
+                email,
+                "",
+                Role::FinanceClerk,
+                PASSWORD,
+            )
+            .expect("user");
+            enrol_second_factor(&mut c, &sealer, &u.id);
+            ids.push(u.id);
+        }
+        let now = repo::now();
+        let policy = SessionPolicy::default();
+        let right = |c: &mut burgerbegroting::db::DbConn, id: &str, email: &str| {
+            let secret = auth::totp_secret_of(c, &sealer, id)
+                .expect("query")
+                .expect("secret");
+            code_at_step(&secret, email, auth::time_step(now) + 1)
+        };
+        // Per account: the right password every time, wrong codes from 40 addresses.
+        let mut outcomes = Vec::new();
+        for i in 0..40 {
+            let ip = format!("198.51.100.{i}");
+            let t = password_step(&mut c, &emails[0], &ip);
+            let code = right(&mut c, &ids[0], &emails[0]);
+            outcomes.push(
+                auth::complete_login(&mut c, &sealer, &t, wrong_code(&code), &ip, now, policy)
+                    .expect("x"),
+            );
+        }
+        let first_block = outcomes
+            .iter()
+            .position(|o| matches!(o, LoginOutcome::Throttled))
+            .expect("throttled within 40 wrong codes");
+        assert_eq!(first_block, 4, "{}: the fifth failure blocks", db.backend);
+        // Blocked: the right code is refused too.
+        let code = right(&mut c, &ids[0], &emails[0]);
+        let t = password_step(&mut c, &emails[0], "203.0.113.9");
+        assert!(matches!(
+            auth::complete_login(&mut c, &sealer, &t, &code, "203.0.113.9", now, policy)
+                .expect("x"),
+            LoginOutcome::Throttled
+        ));
+        // Per address: one address, four wrong codes for each of five accounts (so no
+        // account is blocked): the twentieth failure blocks the address.
+        let ip = "203.0.113.50";
+        let mut outcomes = Vec::new();
+        for round in 0..4 {
+            for k in 1..6 {
+                let t = password_step(&mut c, &emails[k], ip);
+                let code = right(&mut c, &ids[k], &emails[k]);
+                let out =
+                    auth::complete_login(&mut c, &sealer, &t, wrong_code(&code), ip, now, policy)
+                        .expect("x");
+                outcomes.push((round, k, out));
+            }
+        }
+        let blocked: Vec<usize> = outcomes
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, _, o))| matches!(o, LoginOutcome::Throttled))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(blocked, vec![19], "{}", db.backend);
+        let code = right(&mut c, &ids[6], &emails[6]);
+        let t = password_step(&mut c, &emails[6], ip);
+        assert!(matches!(
+            auth::complete_login(&mut c, &sealer, &t, &code, ip, now, policy).expect("x"),
+            LoginOutcome::Throttled
+        ));
+        // After the block has passed, the right code works and clears the account's count.
+        let later = now + Duration::minutes(16);
+        let t = match auth::login(&mut c, &emails[0], PASSWORD, "192.0.2.77", later, policy)
+            .expect("login")
+        {
+            LoginOutcome::NeedsCode { ticket } => ticket,
+            other => panic!("{other:?}"),
+        };
+        let secret = auth::totp_secret_of(&mut c, &sealer, &ids[0])
+            .expect("query")
+            .expect("secret");
+        let code = code_at_step(&secret, &emails[0], auth::time_step(later));
+        session_token(
+            auth::complete_login(&mut c, &sealer, &t, &code, "192.0.2.77", later, policy)
+                .expect("ok"),
+        );
+    }
+}
+
+#[test]
+fn second_factor_secrets_are_sealed_and_plain_ones_from_before_keep_working() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let sealer = db.sealer();
+        let mut c = pool.get().expect("conn");
+        let u = auth::add_user(
+            &mut c,
+            &Principal::cli(),
+            "fin@example.nl",
+            "",
+            Role::FinanceClerk,
+            PASSWORD,
+        )
+        .expect("user");
+        let (secret, _) = auth::begin_totp(&mut c, &sealer, &u.id).expect("begin");
+        let stored = users::find(&mut c, &u.id)
+            .expect("q")
+            .expect("u")
+            .totp_secret
+            .expect("stored");
+        assert!(stored.starts_with("v1:"), "{stored}");
+        assert!(!stored.contains(&secret), "the plain base32 is not stored");
+        // A database from before sealing: the plain secret, enabled.
+        let plain_db = "UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', \
+                        totp_enabled = TRUE";
+        c.batch_execute(plain_db).expect("plain secret");
+        let now = repo::now();
+        let t = password_step(&mut c, "fin@example.nl", "127.0.0.1");
+        let code = code_at_step(
+            "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+            "fin@example.nl",
+            auth::time_step(now),
+        );
+        session_token(
+            auth::complete_login(
+                &mut c,
+                &sealer,
+                &t,
+                &code,
+                "127.0.0.1",
+                now,
+                SessionPolicy::default(),
+            )
+            .expect("ok"),
+        );
+        let stored = users::find(&mut c, &u.id)
+            .expect("q")
+            .expect("u")
+            .totp_secret
+            .expect("stored");
+        assert!(stored.starts_with("v1:"), "sealed on first use: {stored}");
+        // And the start-up step seals any that are left.
+        c.batch_execute(plain_db).expect("plain secret");
+        assert_eq!(
+            auth::seal_plain_totp_secrets(&mut c, &sealer).expect("seal"),
+            1
+        );
+        assert_eq!(
+            auth::totp_secret_of(&mut c, &sealer, &u.id)
+                .expect("q")
+                .as_deref(),
+            Some("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        );
+        // Another key does not open it.
+        let other = burgerbegroting::domain::sealed_secret::SecretSealer::new([9; 32]);
+        assert_eq!(
+            auth::totp_secret_of(&mut c, &other, &u.id).expect("q"),
+            None
+        );
+    }
 }
 
 #[test]
@@ -631,9 +865,7 @@ async fn coordinators_manage_only_their_own_areas() {
             PASSWORD,
         )
         .expect("user");
-        let (secret, _) = auth::begin_totp(&mut c, &u.id).expect("totp");
-        let code = auth::current_code(&secret, &u.email, repo::now()).expect("code");
-        auth::confirm_totp(&mut c, &u.id, &code, repo::now()).expect("confirm");
+        crate::helpers::enrol_second_factor(&mut c, &app.sealer(), &u.id);
     }
     let c = app.login("loo@example.nl").await;
     let (status, mine) = app.get(&c, "/gebieden").await;
@@ -1005,4 +1237,138 @@ fn pruning_deletes_only_rows_that_can_never_be_used_again() {
             events_before + 1
         );
     }
+}
+
+/// The wrong code for the code `app.code_for` would give now.
+fn wrong_for(app: &TestApp, email: &str) -> String {
+    wrong_code(&app.code_for(email)).to_string()
+}
+
+#[actix_web::test]
+async fn forty_wrong_codes_on_the_login_page_end_in_429_and_the_right_code_is_refused_then() {
+    let app = TestApp::spawn().await;
+    let email = app.add_user("fin@example.nl", Role::FinanceClerk);
+    let c = app.client();
+    let mut statuses = Vec::new();
+    for _ in 0..40 {
+        let (_, page) = app.get(&c, "/inloggen").await;
+        let r = c
+            .post(app.url("/inloggen"))
+            .form(&[
+                ("csrf_token", csrf_token(&page).as_str()),
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+                ("terug", ""),
+            ])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(r.status(), 200, "the right password asks for the code");
+        let html = r.text().await.expect("body");
+        let r = c
+            .post(app.url("/inloggen/code"))
+            .form(&[
+                ("csrf_token", csrf_token(&html).as_str()),
+                ("ticket", hidden(&html, "ticket").as_str()),
+                ("code", wrong_for(&app, &email).as_str()),
+                ("terug", ""),
+            ])
+            .send()
+            .await
+            .expect("code");
+        statuses.push(r.status().as_u16());
+    }
+    let first = statuses.iter().position(|s| *s == 429);
+    assert_eq!(first, Some(4), "{statuses:?}");
+    assert!(statuses[5..].iter().all(|s| *s == 429), "{statuses:?}");
+    // The right code, now: still 429.
+    let (_, page) = app.get(&c, "/inloggen").await;
+    let r = c
+        .post(app.url("/inloggen"))
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("email", email.as_str()),
+            ("password", PASSWORD),
+            ("terug", ""),
+        ])
+        .send()
+        .await
+        .expect("login");
+    let html = r.text().await.expect("body");
+    let r = c
+        .post(app.url("/inloggen/code"))
+        .form(&[
+            ("csrf_token", csrf_token(&html).as_str()),
+            ("ticket", hidden(&html, "ticket").as_str()),
+            ("code", app.code_for(&email).as_str()),
+            ("terug", ""),
+        ])
+        .send()
+        .await
+        .expect("code");
+    assert_eq!(r.status(), 429);
+}
+
+#[actix_web::test]
+async fn the_api_login_counts_wrong_codes_and_accepts_a_code_once() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        let a = app.add_user("a@example.nl", Role::FinanceClerk);
+        let b = app.add_user("b@example.nl", Role::FinanceClerk);
+        let post = |body: serde_json::Value| {
+            let c = app.client();
+            let url = app.url("/api/v1/session");
+            async move { c.post(url).json(&body).send().await.expect("post") }
+        };
+        // A code is accepted once: the same body twice gives 200, then 401.
+        let code = app.code_for(&b);
+        let body = serde_json::json!({"email": b, "password": PASSWORD, "code": code});
+        assert_eq!(post(body.clone()).await.status(), 200, "{backend}");
+        assert_eq!(post(body).await.status(), 401, "{backend}: replayed code");
+        // Forty wrong codes with the right password: 429 from the fifth on.
+        let mut statuses = Vec::new();
+        for _ in 0..40 {
+            let body =
+                serde_json::json!({"email": a, "password": PASSWORD, "code": wrong_for(&app, &a)});
+            statuses.push(post(body).await.status().as_u16());
+        }
+        assert_eq!(
+            statuses.iter().position(|s| *s == 429),
+            Some(4),
+            "{backend}: {statuses:?}"
+        );
+        assert!(statuses[4..].iter().all(|s| *s == 429), "{statuses:?}");
+        let body = serde_json::json!({"email": a, "password": PASSWORD, "code": app.code_for(&a)});
+        assert_eq!(post(body).await.status(), 429, "{backend}: blocked");
+    }
+}
+
+#[test]
+fn the_secrets_key_is_made_beside_a_sqlite_database_and_required_with_postgresql() {
+    let db = TestDb::sqlite();
+    let settings = db.settings();
+    assert_eq!(settings.secrets_key_file, None);
+    let sealer = burgerbegroting::startup::secret_sealer(&settings).expect("default key");
+    let dir = std::path::Path::new(settings.database_url.trim_start_matches("sqlite://"))
+        .parent()
+        .expect("dir")
+        .to_path_buf();
+    let key = dir.join(burgerbegroting::startup::DEFAULT_SECRETS_KEY);
+    assert!(key.exists(), "made beside the database");
+    // The same key next time: what it sealed opens again.
+    let sealed = sealer.seal("u", "SECRET").expect("seal");
+    let again = burgerbegroting::startup::secret_sealer(&settings).expect("again");
+    assert_eq!(again.open("u", &sealed).expect("open").secret(), "SECRET");
+    // PostgreSQL without the setting: refused with a message that says what to do.
+    let mut pg = settings.clone();
+    pg.database_url = "postgres://nobody@127.0.0.1/none".into();
+    let err = burgerbegroting::startup::secret_sealer(&pg)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("secrets_key_file"), "{err}");
+    // A configured file that is missing is an error, never silently a new key.
+    let mut missing = settings;
+    missing.secrets_key_file = Some(dir.join("elders.key"));
+    assert!(burgerbegroting::startup::secret_sealer(&missing).is_err());
 }

@@ -19,7 +19,7 @@ fn import_the_cbs_sample_and_list_it_as_json() {
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
     let sample = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/ledger_samples/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+        "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
     );
     let out = bin()
         .args([

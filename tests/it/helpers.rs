@@ -9,6 +9,7 @@ use burgerbegroting::db::{self, DbConn, DbPool, DbUrl};
 use burgerbegroting::domain::audit::Actor;
 use burgerbegroting::domain::ledger_import::ImportOptions;
 use burgerbegroting::domain::role::Role;
+use burgerbegroting::domain::sealed_secret::SecretSealer;
 use burgerbegroting::service::ledger as svc;
 use burgerbegroting::service::{auth, Principal};
 use burgerbegroting::startup::Application;
@@ -49,10 +50,15 @@ impl TestDb {
         admin
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .expect("create test database");
+        // PostgreSQL needs a configured secrets key file (no database file to put it beside).
+        let dir = tempfile::tempdir().expect("temp dir");
+        burgerbegroting::keys::KeyFile::generate("test-secrets")
+            .and_then(|k| k.write_new(&dir.path().join("secrets.key")))
+            .expect("secrets key file");
         Some(TestDb {
             url,
             backend: "postgres",
-            _dir: None,
+            _dir: Some(dir),
             pg_drop: Some((base, name)),
         })
     }
@@ -71,8 +77,18 @@ impl TestDb {
             bind: "127.0.0.1:0".into(),
             database_url: self.url.clone(),
             pool_size: 8,
+            // SQLite: unset, so the key file beside the database is used (the default).
+            secrets_key_file: match (self.backend, &self._dir) {
+                ("postgres", Some(dir)) => Some(dir.path().join("secrets.key")),
+                _ => None,
+            },
             ..Settings::default()
         }
+    }
+
+    /// The sealer the application uses for second-factor secrets of this database.
+    pub fn sealer(&self) -> SecretSealer {
+        burgerbegroting::startup::secret_sealer(&self.settings()).expect("secrets key")
     }
 
     pub fn pool(&self) -> DbPool {
@@ -184,6 +200,10 @@ impl TestApp {
         self.pool.get().expect("connection")
     }
 
+    pub fn sealer(&self) -> SecretSealer {
+        self.db.sealer()
+    }
+
     /// Make an account with a password and, for staff, an authenticator app set up
     /// (the default settings require it); returns the email.
     pub fn add_user(&self, email: &str, role: Role) -> String {
@@ -191,23 +211,35 @@ impl TestApp {
         let user =
             auth::add_user(&mut c, &Principal::cli(), email, "", role, PASSWORD).expect("user");
         if role.is_staff() {
-            let (secret, _) = auth::begin_totp(&mut c, &user.id).expect("totp");
-            let code = auth::current_code(&secret, &user.email, burgerbegroting::db::repo::now())
-                .expect("code");
-            auth::confirm_totp(&mut c, &user.id, &code, burgerbegroting::db::repo::now())
-                .expect("confirm");
+            enrol_second_factor(&mut c, &self.sealer(), &user.id);
         }
         email.to_string()
     }
 
-    /// The current authenticator code of a user.
+    /// An authenticator code of a user that the server will accept now: the code of the
+    /// current step, or of the next one when the current was used already (a code works
+    /// once). When a test signs one account in more often than that allows within a
+    /// minute, the stored last step is moved back, standing for the half minute a person
+    /// would wait for the next code.
     pub fn code_for(&self, email: &str) -> String {
         let mut c = self.conn();
         let user = burgerbegroting::db::repo::users::find_by_email(&mut c, email)
             .expect("query")
             .expect("user");
-        let secret = user.totp_secret.expect("secret");
-        auth::current_code(&secret, &user.email, burgerbegroting::db::repo::now()).expect("code")
+        let secret = auth::totp_secret_of(&mut c, &self.sealer(), &user.id)
+            .expect("query")
+            .expect("secret");
+        let now = burgerbegroting::db::repo::now();
+        let current = auth::time_step(now);
+        let mut step = user
+            .totp_last_step
+            .map_or(current, |last| (last + 1).max(current));
+        if step > current + 1 {
+            burgerbegroting::db::repo::users::set_totp_last_step(&mut c, &user.id, current - 1)
+                .expect("step back");
+            step = current;
+        }
+        code_at_step(&secret, &user.email, step)
     }
 
     pub fn client(&self) -> reqwest::Client {
@@ -332,4 +364,23 @@ pub fn fund_pool(conn: &mut DbConn, area_slug: &str, cents: i64) {
         },
     )
     .expect("contribution");
+}
+
+/// The authenticator code of a secret at a time step.
+pub fn code_at_step(secret: &str, email: &str, step: i64) -> String {
+    let at = chrono::DateTime::from_timestamp(step * 30, 0)
+        .expect("time")
+        .naive_utc();
+    auth::current_code(secret, email, at).expect("code")
+}
+
+/// Set up the authenticator app of an account, as the account page does.
+pub fn enrol_second_factor(c: &mut DbConn, sealer: &SecretSealer, user_id: &str) {
+    let user = burgerbegroting::db::repo::users::find(c, user_id)
+        .expect("query")
+        .expect("user");
+    let (secret, _) = auth::begin_totp(c, sealer, user_id).expect("totp");
+    let now = burgerbegroting::db::repo::now();
+    let code = auth::current_code(&secret, &user.email, now).expect("code");
+    auth::confirm_totp(c, sealer, user_id, &code, now).expect("confirm");
 }

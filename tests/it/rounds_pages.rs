@@ -2,7 +2,6 @@
 //! initiator submits plans, the coordinator reviews them, opens voting, enters paper
 //! ballots and closes the round; the result and the published ballots are public.
 
-use burgerbegroting::db::repo;
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::{auth, rounds, voting_codes};
@@ -35,9 +34,7 @@ async fn app_on(db: TestDb) -> TestApp {
                 PASSWORD,
             )
             .expect("coordinator");
-            let (secret, _) = auth::begin_totp(&mut c, &u.id).expect("totp");
-            let code = auth::current_code(&secret, &u.email, repo::now()).expect("code");
-            auth::confirm_totp(&mut c, &u.id, &code, repo::now()).expect("confirm");
+            crate::helpers::enrol_second_factor(&mut c, &app.sealer(), &u.id);
         }
     }
     app.add_user(INITIATOR, Role::Initiator);

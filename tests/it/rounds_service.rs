@@ -752,3 +752,168 @@ fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
         assert_eq!(closed.result().expect("result")["spent_cents"], 600_000);
     }
 }
+
+/// Runs one raw SQL statement, as someone with direct database access would.
+fn raw(c: &mut DbConn, sql: &str) -> diesel::QueryResult<usize> {
+    use diesel::RunQueryDsl;
+    diesel::sql_query(sql).execute(c)
+}
+
+/// Removes the frozen-rules trigger, as someone with full database access could, to show
+/// that the service itself does not trust the live columns.
+fn drop_rules_trigger(c: &mut DbConn) {
+    let sql = match c {
+        DbConn::Sqlite(_) => "DROP TRIGGER rounds_rules_frozen",
+        DbConn::Postgres(_) => "DROP TRIGGER rounds_rules_frozen ON rounds",
+    };
+    raw(c, sql).expect("drop trigger");
+}
+
+#[test]
+fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(
+            &mut c,
+            BallotRule::Approval {
+                max_choices: Some(2),
+            },
+            CountRule::Greedy,
+            1,
+        );
+        let id = s.round.round.id.clone();
+        for set in [
+            "budget_cents = 1",
+            "count_rule = 'mes'",
+            "ballot_rule = 'knapsack', max_choices = NULL",
+            "max_choices = 3",
+            "frozen_rules = '{}'",
+            "fingerprint = 'ab'",
+            "year = 2028",
+            "status = 'open'",
+        ] {
+            let err = raw(
+                &mut c,
+                &format!("UPDATE rounds SET {set} WHERE id = '{id}'"),
+            )
+            .expect_err(set);
+            assert!(err.to_string().contains("frozen"), "{set}: {err}");
+        }
+        // Closing still works (status, result and time are not rules), and the rules of
+        // a closed round are frozen too.
+        svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[2]])).expect("vote");
+        let closed =
+            svc::close_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("close");
+        assert_eq!(closed.round.budget_cents, 1_000_000);
+        assert!(raw(
+            &mut c,
+            &format!("UPDATE rounds SET budget_cents = 5 WHERE id = '{id}'")
+        )
+        .is_err());
+        // An open round may still change: the trigger only guards frozen rounds.
+        let open = svc::create_round(
+            &mut c,
+            &coordinator_of(&s.round.area.id),
+            &RoundInput {
+                area_slug: s.round.area.slug.clone(),
+                year: 2027,
+                quarter: 3,
+                title: "Zomer".into(),
+                budget_cents: 100_000,
+                ballot_rule: BallotRule::Knapsack,
+                count_rule: CountRule::Greedy,
+            },
+        )
+        .expect("round");
+        let sql = format!(
+            "UPDATE rounds SET budget_cents = 200000 WHERE id = '{}'",
+            open.round.id
+        );
+        assert_eq!(raw(&mut c, &sql).expect("open round"), 1);
+    }
+}
+
+#[test]
+fn ballots_and_the_count_read_the_frozen_rules_not_the_live_columns() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(&mut c, BallotRule::Knapsack, CountRule::Greedy, 2);
+        let id = s.round.round.id.clone();
+        drop_rules_trigger(&mut c);
+        // The live columns say: approval, no maximum, € 20.000.
+        raw(
+            &mut c,
+            &format!(
+                "UPDATE rounds SET budget_cents = 2000000, ballot_rule = 'approval', \
+                 count_rule = 'mes' WHERE id = '{id}'"
+            ),
+        )
+        .expect("bend live columns");
+        // The frozen knapsack of € 10.000 still decides.
+        let err = svc::cast(
+            &mut c,
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[0], &s.plans[1]]),
+        )
+        .expect_err("over the frozen budget");
+        assert!(err.to_string().contains("10.000,00"), "{err}");
+        svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]])).expect("vote");
+        svc::cast(&mut c, &id, online(&s.codes[1]), &ids(&[&s.plans[1]])).expect("vote");
+        let closed =
+            svc::close_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("close");
+        let result = closed.result().expect("result");
+        assert_eq!(result["budget_cents"], 1_000_000);
+        assert_eq!(result["rule"], "greedy");
+        let pb = svc::published_pb(&mut c, &id).expect("pb").expect("closed");
+        assert!(pb.contains("\nbudget;10000\n"), "{pb}");
+        assert!(pb.contains("\nmax_sum_cost;10000\n"), "{pb}");
+    }
+}
+
+#[test]
+fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audited() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = voting_round(&mut c, BallotRule::Knapsack, CountRule::Greedy, 2);
+        let id = s.round.round.id.clone();
+        svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[2]])).expect("vote");
+        drop_rules_trigger(&mut c);
+        let rules = s.round.round.frozen_rules.clone().expect("rules");
+        let bent = rules.replace("\"budget_cents\":1000000", "\"budget_cents\":9000000");
+        assert_ne!(bent, rules);
+        raw(
+            &mut c,
+            &format!("UPDATE rounds SET frozen_rules = '{bent}' WHERE id = '{id}'"),
+        )
+        .expect("bend frozen rules");
+        let coord = coordinator_of(&s.round.area.id);
+        match svc::close_round(&mut c, &coord, &id) {
+            Err(ServiceError::Invalid { message, .. }) => {
+                assert!(message.contains("vingerafdruk"), "{message}")
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        let v = svc::round(&mut c, &id).expect("round");
+        assert_eq!(v.round.status, "voting");
+        assert!(v.round.result_json.is_none());
+        let refused = audit_repo::for_entity(&mut c, &id)
+            .expect("audit")
+            .into_iter()
+            .find(|e| e.action == "round.count_refused")
+            .expect("refusal event");
+        assert!(
+            refused.payload.contains("fingerprint_mismatch"),
+            "{}",
+            refused.payload
+        );
+        // Casting is refused as well: no ballot is taken under rules that do not match.
+        let err = svc::cast(&mut c, &id, online(&s.codes[1]), &ids(&[&s.plans[2]]))
+            .expect_err("bent rules");
+        assert!(err.to_string().contains("vingerafdruk"), "{err}");
+        assert_eq!(svc::round(&mut c, &id).expect("round").ballots, 1);
+    }
+}

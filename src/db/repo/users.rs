@@ -70,6 +70,28 @@ pub fn set_totp(
         .map(|_| ())
 }
 
+pub fn set_totp_secret(conn: &mut DbConn, user_id: &str, secret: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::totp_secret.eq(secret))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_totp_last_step(conn: &mut DbConn, user_id: &str, step: i64) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::totp_last_step.eq(step))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Accounts that have a second-factor secret stored (enrolled or enrolling).
+pub fn with_totp_secret(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .filter(users::totp_secret.is_not_null())
+        .order(users::id.asc())
+        .load(conn)
+}
+
 pub fn set_disabled(conn: &mut DbConn, user_id: &str, disabled: bool) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))
         .set(users::disabled.eq(disabled))

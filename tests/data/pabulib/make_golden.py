@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""(Re)generates golden.tsv from pabutools results recorded by ../shared/pabulib/run_rules.py.
+"""(Re)generates golden.tsv from pabutools results recorded by tests/data/pabulib/run_rules.py.
 
 Usage (from the repository root; needs only the Python standard library):
 
-    python3 tests/data/pabulib/make_golden.py ../shared/pabulib/reference/*.jsonl \
+    python3 tests/data/pabulib/make_golden.py tests/data/pabulib/reference/*.jsonl \
         tests/data/pabulib/reference_extra*.jsonl > tests/data/pabulib/golden.tsv
 
 Every JSONL record (one pabutools 1.2.3 run of one rule on one file) becomes one row saying

@@ -1,0 +1,1 @@
+DROP TRIGGER rounds_rules_frozen;
