@@ -397,6 +397,7 @@ pub fn replace(
 #[derive(Debug, Clone)]
 pub struct Voter {
     pub handle: String,
+    pub area_id: String,
     pub area_slug: String,
     pub area_name: String,
     pub year: i32,
@@ -529,6 +530,7 @@ pub fn voter(
     }
     Ok(Some(Voter {
         handle: s.handle,
+        area_id: area.id,
         area_slug: area.slug,
         area_name: area.name,
         year: s.year,
