@@ -57,6 +57,62 @@ pub enum Command {
     /// Key files kept outside the database (audit signing, second-factor secrets).
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// The signed audit log: checkpoints, the council's export bundle and its verifier.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Sign a checkpoint now if the log grew (the server does this by itself every 30 s).
+    Sign {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// After signing stopped because the stored history no longer matched the last
+    /// checkpoint: check again and continue only if it matches now (e.g. after restoring
+    /// the events from a backup).
+    Resume {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Write the council's export bundle (docs/audit-export.md) into a new folder.
+    Export {
+        /// Folder to write; must not exist yet or be empty.
+        #[arg(long)]
+        out: PathBuf,
+        /// An earlier bundle: its checkpoint and a consistency proof from it are added.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// First day of the period (YYYY-MM-DD, inclusive).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day of the period (YYYY-MM-DD, inclusive).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// Also write OUT.zip.
+        #[arg(long)]
+        zip: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Check a bundle offline (no database, no network). Exit code 0 only when all holds.
+    Verify {
+        /// The bundle's folder.
+        dir: PathBuf,
+        /// An earlier bundle you trust: this one must extend its history.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// The public key you trust (key.pub form); default: the bundle's own key.pub.
+        #[arg(long)]
+        key: Option<PathBuf>,
+        /// Print the verdict as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Language of the messages: nl or en.
+        #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
+        lang: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

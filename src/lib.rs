@@ -4,6 +4,8 @@
 //! `service` (units of work, permissions, audit) <- `web` (actix: pages and API) with
 //! `views` (maud). `tally` is the independent counting engine.
 
+pub mod audit;
+pub mod audit_export;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -3,7 +3,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use burgerbegroting::cli::{Cli, Command, DbArgs, LedgerCommand, ServeArgs, UserCommand};
+use burgerbegroting::cli::{
+    AuditCommand, Cli, Command, DbArgs, LedgerCommand, ServeArgs, UserCommand,
+};
 use burgerbegroting::config::Settings;
 use burgerbegroting::domain::ledger_import::ImportOptions;
 use burgerbegroting::domain::money::format_eur;
@@ -77,8 +79,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     s.database_url
                 ),
             }
-            drop(conn);
             println!("Let op: in de demo is de tweede stap (app met inlogcodes) voor medewerkers niet verplicht; instellen kan via /account/tweede-stap.");
+            // The demo signs its audit log with a key file beside the database (made on the
+            // first run, owner-only), unless the settings name one.
+            let key_path = s
+                .signing_key_file
+                .clone()
+                .unwrap_or_else(|| demo_key_path(&s.database_url));
+            let key = burgerbegroting::keys::KeyFile::load_or_create(
+                &key_path,
+                "oldebroek.burgerbegroting.demo/audit",
+            )?;
+            s.signing_key_file = Some(key_path.clone());
+            let signed = service::audit_log::sign_pending(&mut conn, &key).map_err(explain)?;
+            println!(
+                "Het auditlogboek wordt ondertekend met {} (publieke sleutel {}).",
+                key_path.display(),
+                key.verifier_text()
+            );
+            if let service::audit_log::SignOutcome::Stopped(reason) = signed {
+                println!("LET OP: het ondertekenen is gestopt: {reason}");
+            }
+            drop(conn);
             serve_with_pool(s, pool)
         }
         Command::Migrate(DbArgs { database }) => {
@@ -184,6 +206,95 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Publieke sleutel: {}", key.verifier_text());
             Ok(())
         }
+        Command::Audit(AuditCommand::Resume { db }) => {
+            let s = settings(config, None, db.database.as_deref())?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            service::audit_log::resume(&mut conn, &Principal::cli().actor).map_err(explain)?;
+            println!("De geschiedenis klopt weer met het laatste controlepunt; het ondertekenen gaat verder.");
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Export {
+            out,
+            previous,
+            from,
+            to,
+            zip,
+            db,
+        }) => {
+            let s = settings(config, None, db.database.as_deref())?;
+            let key = service::audit_log::load_signing_key(&s)?.ok_or_else(|| {
+                anyhow::anyhow!("er is geen ondertekeningssleutel ingesteld (signing_key_file)")
+            })?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            let opts = burgerbegroting::audit_export::ExportOptions {
+                from,
+                to,
+                previous,
+                zip,
+            };
+            let sum = burgerbegroting::audit_export::export_bundle(&mut conn, &key, &out, &opts)?;
+            println!(
+                "Bundel geschreven naar {} ({} bestanden, {} gebeurtenissen, wortel {}, {} overboekingen, {} ronde(s)).",
+                sum.dir.display(),
+                sum.files,
+                sum.size,
+                sum.root_hex,
+                sum.transfers,
+                sum.rounds
+            );
+            if let Some(z) = sum.zip {
+                println!("Zip: {}", z.display());
+            }
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Verify {
+            dir,
+            previous,
+            key,
+            json,
+            lang,
+        }) => {
+            let v = burgerbegroting::audit::verify::verify_bundle(
+                &dir,
+                previous.as_deref(),
+                key.as_deref(),
+            );
+            if json {
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                println!(
+                    "{}",
+                    burgerbegroting::audit::verify::describe(&v, lang == "en")
+                );
+            }
+            if v.ok {
+                Ok(())
+            } else if lang == "en" {
+                anyhow::bail!("the bundle does not hold")
+            } else {
+                anyhow::bail!("de bundel klopt niet")
+            }
+        }
+        Command::Audit(AuditCommand::Sign { db }) => {
+            let s = settings(config, None, db.database.as_deref())?;
+            let key = service::audit_log::load_signing_key(&s)?.ok_or_else(|| {
+                anyhow::anyhow!("er is geen ondertekeningssleutel ingesteld (signing_key_file)")
+            })?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            match service::audit_log::sign_pending(&mut conn, &key).map_err(explain)? {
+                service::audit_log::SignOutcome::Signed(c) => print!("{}", c.text),
+                service::audit_log::SignOutcome::Unchanged => {
+                    println!("Het logboek is niet gegroeid sinds het laatste controlepunt.")
+                }
+                service::audit_log::SignOutcome::Stopped(reason) => {
+                    anyhow::bail!("het ondertekenen is gestopt: {reason}")
+                }
+            }
+            Ok(())
+        }
         Command::Tally(args) => burgerbegroting::tally::cli::run(&args, &mut std::io::stdout()),
         Command::Codes(burgerbegroting::cli::CodesCommand::Generate {
             area,
@@ -215,6 +326,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+    }
+}
+
+/// `burgerbegroting-signing.key` in the directory of the demo's SQLite file (the working
+/// directory for PostgreSQL).
+fn demo_key_path(database_url: &str) -> std::path::PathBuf {
+    let name = "burgerbegroting-signing.key";
+    match burgerbegroting::db::DbUrl::parse(database_url) {
+        Ok(burgerbegroting::db::DbUrl::Sqlite(path)) => std::path::Path::new(&path)
+            .parent()
+            .map(|d| d.join(name))
+            .unwrap_or_else(|| name.into()),
+        _ => name.into(),
     }
 }
 

@@ -18,6 +18,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Seals second-factor secrets (key from `secrets_key_file`).
     pub sealer: Arc<SecretSealer>,
+    /// The audit log's signing key (`signing_key_file`), when configured.
+    pub signing_key: Option<Arc<crate::keys::KeyFile>>,
 }
 
 /// The file name of the secrets key made beside a SQLite database when
@@ -74,6 +76,7 @@ pub struct Application {
     port: u16,
     server: Server,
     pool: DbPool,
+    signing_key: Option<Arc<crate::keys::KeyFile>>,
 }
 
 impl Application {
@@ -92,10 +95,14 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
         let state_pool = pool.clone();
+        // A configured key that cannot be read stops the start: silently running unsigned
+        // would hide exactly what the key is for.
+        let signing_key = crate::service::audit_log::load_signing_key(&settings)?.map(Arc::new);
         let state = AppState {
             pool,
             settings: Arc::new(settings),
             sealer,
+            signing_key: signing_key.clone(),
         };
         let server = HttpServer::new(move || {
             App::new()
@@ -108,6 +115,7 @@ impl Application {
             port,
             server,
             pool: state_pool,
+            signing_key,
         })
     }
 
@@ -139,8 +147,45 @@ impl Application {
                 }
             }
         });
+        let signing = self
+            .signing_key
+            .clone()
+            .map(|key| actix_web::rt::spawn(sign_periodically(self.pool.clone(), key)));
         let result = self.server.await;
         pruning.abort();
+        if let Some(s) = signing {
+            s.abort();
+        }
         result
+    }
+}
+
+/// Signs a checkpoint whenever the audit log grew, checking every 30 seconds (so at most a
+/// minute passes between a change and its checkpoint). When the stored history no longer
+/// matches the last checkpoint, `sign_pending` records the stop and logs an error; this
+/// loop then keeps repeating the error once per check until an administrator acts.
+async fn sign_periodically(pool: DbPool, key: Arc<crate::keys::KeyFile>) {
+    use crate::service::audit_log::{sign_pending, SignOutcome};
+    let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(30));
+    loop {
+        every.tick().await;
+        let (pool, key) = (pool.clone(), key.clone());
+        let outcome = web::block(move || -> Result<_, crate::service::ServiceError> {
+            let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
+            sign_pending(&mut conn, &key)
+        })
+        .await;
+        match outcome {
+            Ok(Ok(SignOutcome::Signed(c))) => {
+                tracing::info!(size = c.size, root = %c.root_hex, "audit checkpoint signed")
+            }
+            Ok(Ok(SignOutcome::Unchanged)) => {}
+            Ok(Ok(SignOutcome::Stopped(reason))) => tracing::error!(
+                %reason,
+                "audit log signing is STOPPED; run 'burgerbegroting audit resume' after investigating"
+            ),
+            Ok(Err(e)) => tracing::warn!(error = %e, "signing the audit log failed"),
+            Err(e) => tracing::warn!(error = %e, "audit signing worker failed"),
+        }
     }
 }

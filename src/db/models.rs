@@ -147,6 +147,18 @@ pub struct AuditEventRow {
     pub leaf_hash: String,
 }
 
+/// A checkpoint the server signed (`note` is the signed-note text).
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
+#[diesel(table_name = audit_checkpoints)]
+pub struct CheckpointRow {
+    pub tree_size: i64,
+    pub root_hex: String,
+    pub origin: String,
+    pub key_id: String,
+    pub note: String,
+    pub signed_at: NaiveDateTime,
+}
+
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = code_batches)]
 pub struct CodeBatchRow {

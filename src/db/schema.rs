@@ -140,6 +140,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_checkpoints (tree_size) {
+        tree_size -> BigInt,
+        root_hex -> Text,
+        origin -> Text,
+        key_id -> Text,
+        note -> Text,
+        signed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_signer (id) {
+        id -> Integer,
+        stopped_at -> Nullable<Timestamp>,
+        stop_reason -> Nullable<Text>,
+        resumed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     write_lock (id) {
         id -> Integer,
         generation -> BigInt,
@@ -180,6 +200,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     transfers,
     transfer_decisions,
     audit_events,
+    audit_checkpoints,
+    audit_signer,
     write_lock,
     code_batches,
     voting_codes,

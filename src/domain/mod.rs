@@ -5,6 +5,7 @@ pub mod demo_ledger;
 pub mod ledger;
 pub mod ledger_import;
 pub mod money;
+pub mod nl_time;
 pub mod password;
 pub mod role;
 pub mod round;

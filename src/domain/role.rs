@@ -79,6 +79,9 @@ pub enum Permission {
     ApproveTransfer,
     /// Manage areas, funders, staff, roles and voting codes.
     Administer,
+    /// The council's dashboard: the report, the audit events and the export bundle
+    /// (read-only; council members and the steering group).
+    ViewAuditReport,
 }
 
 pub fn allows(roles: &[Role], p: Permission) -> bool {
@@ -97,6 +100,10 @@ pub fn allows(roles: &[Role], p: Permission) -> bool {
                 Permission::ProposeTransfer
             ) | (Role::FinanceApprover, Permission::ApproveTransfer)
                 | (Role::Admin, Permission::Administer)
+                | (
+                    Role::Council | Role::SteeringGroup,
+                    Permission::ViewAuditReport
+                )
         )
     })
 }
@@ -128,6 +135,17 @@ mod tests {
         assert!(!allows(&[Role::Initiator], Permission::ViewFinance));
         assert!(!allows(&[Role::AreaCoordinator], Permission::ViewFinance));
         assert!(!allows(&[], Permission::ViewFinance));
+        assert!(allows(&[Role::Council], Permission::ViewAuditReport));
+        assert!(allows(&[Role::SteeringGroup], Permission::ViewAuditReport));
+        for r in [
+            Role::Initiator,
+            Role::AreaCoordinator,
+            Role::FinanceClerk,
+            Role::FinanceApprover,
+            Role::Admin,
+        ] {
+            assert!(!allows(&[r], Permission::ViewAuditReport), "{r:?}");
+        }
     }
 
     #[test]

@@ -69,6 +69,13 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
             "Henk van 't Loo",
             Role::Initiator,
         ),
+        // Read-only: the council's dashboard, the report and the export bundle.
+        ("raad@oldebroek.example", "Mirjam Jansen", Role::Council),
+        (
+            "stuurgroep@oldebroek.example",
+            "Kees Hendriks",
+            Role::SteeringGroup,
+        ),
     ] {
         let password = demo_password();
         let user = add_user(conn, &cli, email, name, role, &password)?;

@@ -2,10 +2,12 @@
 //! the command line. They check permissions (the one guard), apply the domain rules and
 //! write the audit events in the same transaction as the change.
 
+pub mod audit_log;
 pub mod auth;
 pub mod demo;
 pub mod ledger;
 pub mod maintenance;
+pub mod report;
 pub mod rounds;
 pub mod throttle;
 pub mod users;

@@ -16,10 +16,13 @@ pub fn home(user: Option<&SessionUser>) -> Markup {
             p { a class="button" href="/stemmen" { "Stemmen met de code uit uw brief" } }
             p { a href="/rondes" { "Bekijk de plannen, stemrondes en uitslagen per dorp" } }
             p { "Wilt u zelf een plan indienen? " a href="/registreren" { "Maak een account" } "." }
+            p { "Heeft u gestemd? " a href="/audit" { "Controleer of uw stem in het logboek staat" } "." }
             @if let Some(u) = user {
                 p {
                     "U bent ingelogd als " (u.display_name) ". "
-                    @if allows(&u.roles, Permission::ViewFinance) {
+                    @if allows(&u.roles, Permission::ViewAuditReport) {
+                        a href="/raad" { "Naar het overzicht voor de raad" }
+                    } @else if allows(&u.roles, Permission::ViewFinance) {
                         a href="/financien/begroting" { "Naar de begroting" }
                     } @else {
                         a href="/rondes" { "Naar de rondes" }

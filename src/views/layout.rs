@@ -44,6 +44,9 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                                     (nav_link(nav.current, "/financien/potten", "Potten per gebied"))
                                     (nav_link(nav.current, "/financien/overboekingen", "Overboekingen"))
                                 }
+                                @if allows(&u.roles, Permission::ViewAuditReport) {
+                                    (nav_link(nav.current, "/raad", "Overzicht raad"))
+                                }
                                 @if u.roles.contains(&Role::AreaCoordinator) {
                                     (nav_link(nav.current, "/gebieden", "Mijn gebieden"))
                                 }
@@ -79,6 +82,7 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                 }
                 footer class="site" {
                     p { "Begrotingsgegevens: Bron: CBS (Iv3 open data, CC BY 4.0)." }
+                    p { a href="/audit" { "Controleer het logboek" } " – zo kunt u nagaan dat er niets stiekem is veranderd." }
                 }
             }
         }

@@ -34,16 +34,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-/// Only local paths are allowed as a return address after login (no open redirect);
-/// otherwise the person's own start page.
-fn safe_back<'a>(back: &'a str, landing: &'a str) -> &'a str {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
-        back
-    } else {
-        landing
-    }
-}
-
 pub fn client_ip(req: &HttpRequest) -> String {
     req.peer_addr()
         .map(|a| a.ip().to_string())
@@ -101,7 +91,7 @@ const THROTTLED: &str =
 
 fn signed_in(state: &AppState, s: &auth::NewSession, back: &str) -> Result<HttpResponse, WebError> {
     // A fresh session token at every login; the pre-session token is used up.
-    let mut resp = redirect(safe_back(back, s.landing));
+    let mut resp = redirect(super::local_path::local_or(back, s.landing));
     resp.add_cookie(&session_cookie(state, &s.token, s.staff))
         .map_err(|e| WebError::Internal(e.to_string()))?;
     let mut pre = pre_session_cookie(state, "");

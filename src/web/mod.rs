@@ -4,10 +4,13 @@
 pub mod account;
 pub mod admin_users;
 pub mod api;
+pub mod audit;
 pub mod ballot;
 pub mod codes;
+pub mod council;
 pub mod csrf;
 pub mod error;
+pub mod local_path;
 pub mod pages;
 pub mod rounds;
 pub mod session;
@@ -50,6 +53,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(codes::configure)
             .configure(ballot::configure)
             .configure(rounds::configure)
+            .configure(council::configure)
+            .configure(audit::configure)
             .route(
                 "/health",
                 web::get().to(|| async { HttpResponse::Ok().body("ok") }),

@@ -19,6 +19,8 @@ export const USERS = {
   approver: { email: process.env.E2E_APPROVER_EMAIL, password: process.env.E2E_APPROVER_PASSWORD },
   coordinator: { email: process.env.E2E_COORDINATOR_EMAIL, password: process.env.E2E_COORDINATOR_PASSWORD },
   initiator: { email: process.env.E2E_INITIATOR_EMAIL, password: process.env.E2E_INITIATOR_PASSWORD },
+  council: { email: process.env.E2E_COUNCIL_EMAIL, password: process.env.E2E_COUNCIL_PASSWORD },
+  steering: { email: process.env.E2E_STEERING_EMAIL, password: process.env.E2E_STEERING_PASSWORD },
 };
 
 /** Unused 't Loo voting codes printed by the demo; each spec that votes takes its own. */

@@ -1372,3 +1372,50 @@ fn the_secrets_key_is_made_beside_a_sqlite_database_and_required_with_postgresql
     missing.secrets_key_file = Some(dir.join("elders.key"));
     assert!(burgerbegroting::startup::secret_sealer(&missing).is_err());
 }
+
+#[actix_web::test]
+async fn after_login_only_strict_local_return_paths_are_followed() {
+    let app = TestApp::spawn().await;
+    let email = app.add_user("init@example.nl", Role::Initiator);
+    for (terug, expected) in [
+        ("/\t/evil.example", "/account"),
+        ("//evil.example", "/account"),
+        ("/\\evil.example", "/account"),
+        ("/x\ny", "/account"),
+        ("/x\r\nSet-Cookie: a=b", "/account"),
+        ("https://evil.example/", "/account"),
+        ("/rondes?jaar=2025", "/rondes?jaar=2025"),
+    ] {
+        let c = app.client();
+        let (_, page) = app.get(&c, "/inloggen").await;
+        let r = c
+            .post(app.url("/inloggen"))
+            .form(&[
+                ("csrf_token", csrf_token(&page).as_str()),
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+                ("terug", terug),
+            ])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(r.status(), 303, "{terug:?}");
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        assert_eq!(location, expected, "{terug:?}");
+    }
+    // Seven logins, seven sessions: none left behind by a failed answer.
+    let sessions: i64 = {
+        use diesel::dsl::count_star;
+        use diesel::QueryDsl;
+        burgerbegroting::db::schema::sessions::table
+            .select(count_star())
+            .first(&mut app.conn())
+            .expect("count")
+    };
+    assert_eq!(sessions, 7);
+}

@@ -3,14 +3,18 @@
 
 mod accounts;
 mod api;
+mod audit_export;
+mod audit_log;
 mod ballot_pages;
 mod cli;
 mod concurrency;
+mod council_pages;
 mod helpers;
 mod ledger_props;
 mod ledger_service;
 mod migrations;
 mod pages;
+mod report;
 mod rounds_pages;
 mod rounds_service;
 mod voting_codes;

@@ -9,7 +9,9 @@
 //! the query is not on a hot path, `.first()` is still fine.
 
 pub mod audit;
+pub mod audit_log;
 pub mod ledger;
+pub mod report;
 pub mod rounds;
 pub mod sessions;
 pub mod throttle;

@@ -1,0 +1,2 @@
+DROP TABLE audit_signer;
+DROP TABLE audit_checkpoints;

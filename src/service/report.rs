@@ -1,0 +1,670 @@
+//! The council's report: per area the money that came in (budget lines with their
+//! taakveld, funders), was committed to plans, paid and is left; per round counted in the
+//! period the turnout, the rules and the result with its explanation. The same read model
+//! feeds `rapport.html` (in the export bundle and on the council's dashboard) and the
+//! dashboard's tables, so the figures can never differ between them.
+//!
+//! Figures come straight from the posted transfers (never from a stored balance): the
+//! closing figure of an area is its pool's balance at the end of the period.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Principal, ServiceError};
+use crate::db::models::{AccountRow, AreaRow, AuditEventRow};
+use crate::db::repo::report as q;
+use crate::db::DbConn;
+use crate::domain::ledger::{AccountKind, TransferKind};
+use crate::domain::nl_time;
+use crate::domain::role::Permission;
+use crate::domain::round::{BallotRule, CountRule};
+
+/// Money figures of one area (or all areas together) for a period, in cents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    /// In the pool when the period began.
+    pub opening_cents: i64,
+    /// From budget lines into the pool (corrections subtracted).
+    pub in_budget_cents: i64,
+    /// From funders into the pool (corrections subtracted).
+    pub in_funders_cents: i64,
+    /// From the pool to funded plans (corrections subtracted).
+    pub committed_cents: i64,
+    /// What plans gave back to the pool (committed but not needed).
+    pub returned_cents: i64,
+    /// Paid out of the plans' accounts.
+    pub paid_cents: i64,
+    /// Anything else that left the pool (kept apart so the sum always closes).
+    pub other_out_cents: i64,
+    /// In the pool at the end of the period: what is left.
+    pub left_cents: i64,
+    /// Committed to plans and not yet paid, at the end of the period.
+    pub unpaid_cents: i64,
+}
+
+impl Figures {
+    pub fn in_cents(&self) -> i64 {
+        self.in_budget_cents + self.in_funders_cents
+    }
+
+    fn add(&mut self, o: &Figures) {
+        self.opening_cents += o.opening_cents;
+        self.in_budget_cents += o.in_budget_cents;
+        self.in_funders_cents += o.in_funders_cents;
+        self.committed_cents += o.committed_cents;
+        self.returned_cents += o.returned_cents;
+        self.paid_cents += o.paid_cents;
+        self.other_out_cents += o.other_out_cents;
+        self.left_cents += o.left_cents;
+        self.unpaid_cents += o.unpaid_cents;
+    }
+}
+
+/// Money from one budget line into an area's pool in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetSource {
+    pub budget_line_id: String,
+    pub fiscal_year: i32,
+    pub code: String,
+    pub name: String,
+    pub taakveld: String,
+    /// The taakveld's name from the CBS list ("" when the code is not in it).
+    pub taakveld_name: String,
+    pub amount_cents: i64,
+}
+
+/// Money from one funder into an area's pool in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct FunderSource {
+    pub funder_id: String,
+    pub name: String,
+    pub amount_cents: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaReport {
+    pub area_id: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub pool_account: String,
+    pub figures: Figures,
+    pub budget_sources: Vec<BudgetSource>,
+    pub funder_sources: Vec<FunderSource>,
+}
+
+/// One plan in a round's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanResult {
+    pub number: String,
+    pub title: String,
+    pub amount_cents: i64,
+    pub votes: i64,
+    pub funded: bool,
+    /// Why it was or was not funded, in plain Dutch (from the count).
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundReport {
+    pub round_id: String,
+    pub area_name: String,
+    pub title: String,
+    pub year: i32,
+    pub quarter: i32,
+    pub closed_at: NaiveDateTime,
+    /// Ballots cast (online and on paper).
+    pub ballots: i64,
+    /// Letters with a voting code for the area and year.
+    pub codes_issued: i64,
+    /// Turnout in tenths of a percent (417 = 41,7%); None when no codes were issued.
+    pub turnout_per_mille: Option<i64>,
+    pub ballot_rule_nl: String,
+    pub count_rule_label: &'static str,
+    pub count_rule_nl: &'static str,
+    pub budget_cents: i64,
+    pub spent_cents: i64,
+    pub fingerprint: Option<String>,
+    pub plans: Vec<PlanResult>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportModel {
+    pub municipality: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// When the report was made (UTC; shown in Dutch time).
+    pub generated_at: NaiveDateTime,
+    pub areas: Vec<AreaReport>,
+    pub totals: Figures,
+    pub rounds: Vec<RoundReport>,
+}
+
+impl ReportModel {
+    /// "1 januari 2026 tot en met 31 maart 2026", "tot en met ...", "vanaf ...", "alles".
+    pub fn period_nl(&self) -> String {
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => {
+                format!("{} tot en met {}", nl_time::date_nl(f), nl_time::date_nl(t))
+            }
+            (Some(f), None) => format!("vanaf {}", nl_time::date_nl(f)),
+            (None, Some(t)) => format!("tot en met {}", nl_time::date_nl(t)),
+            (None, None) => "vanaf het begin tot nu".to_string(),
+        }
+    }
+}
+
+/// The UTC bounds `[from, to)` of a period of Dutch calendar days (both days included).
+pub fn period_bounds(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+    (
+        from.map(nl_time::start_of_day_utc),
+        to.and_then(|t| t.succ_opt()).map(nl_time::start_of_day_utc),
+    )
+}
+
+/// A ballot rule as the council reads it.
+pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
+    match rule {
+        BallotRule::Approval {
+            max_choices: Some(1),
+        } => "Iedere inwoner koos één plan.".to_string(),
+        BallotRule::Approval {
+            max_choices: Some(k),
+        } => format!("Iedere inwoner koos de plannen die hij of zij steunt, hoogstens {k}."),
+        BallotRule::Approval { max_choices: None } => {
+            "Iedere inwoner koos alle plannen die hij of zij steunt, zonder maximum.".to_string()
+        }
+        BallotRule::Knapsack => format!(
+            "Iedere inwoner koos plannen die samen niet meer kosten dan het budget ({}).",
+            crate::domain::money::format_eur(budget_cents)
+        ),
+    }
+}
+
+/// A count rule as the council reads it.
+pub fn count_rule_nl(rule: CountRule) -> &'static str {
+    match rule {
+        CountRule::Greedy => {
+            "Het plan met de meeste stemmen kreeg als eerste geld, dan het volgende, zolang \
+             er genoeg geld was. Paste een plan niet meer, dan ging het volgende plan voor."
+        }
+        CountRule::EqualShares => {
+            "Het budget werd in gelijke delen over de stemmers verdeeld. Een plan kreeg geld \
+             als de mensen die ervoor stemden het samen konden betalen. Zo krijgt elke groep \
+             inwoners een eerlijk deel."
+        }
+    }
+}
+
+/// Tenths of a percent, rounded half up: 10 of 24 is 417 (41,7%).
+pub fn per_mille(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| (part * 1000 + whole / 2) / whole)
+}
+
+/// Who belongs where: each account's area (pools and plan accounts) and kind.
+struct AccountMap {
+    kind: HashMap<String, AccountKind>,
+    area: HashMap<String, String>,
+    row: HashMap<String, AccountRow>,
+}
+
+impl AccountMap {
+    fn load(conn: &mut DbConn) -> Result<AccountMap, ServiceError> {
+        let plan_round: HashMap<String, String> = q::initiative_rounds(conn)?.into_iter().collect();
+        let round_area: HashMap<String, String> = q::rounds(conn)?
+            .into_iter()
+            .map(|r| (r.id, r.area_id))
+            .collect();
+        let mut m = AccountMap {
+            kind: HashMap::new(),
+            area: HashMap::new(),
+            row: HashMap::new(),
+        };
+        for a in q::accounts(conn)? {
+            let kind = AccountKind::parse(&a.kind).unwrap_or(AccountKind::Funder);
+            let area = match kind {
+                AccountKind::Pool => a.area_id.clone(),
+                AccountKind::Initiative => a
+                    .initiative_id
+                    .as_ref()
+                    .and_then(|i| plan_round.get(i))
+                    .and_then(|r| round_area.get(r))
+                    .cloned(),
+                _ => None,
+            };
+            if let Some(area) = area {
+                m.area.insert(a.id.clone(), area);
+            }
+            m.kind.insert(a.id.clone(), kind);
+            m.row.insert(a.id.clone(), a);
+        }
+        Ok(m)
+    }
+
+    fn kind(&self, id: &str) -> Option<AccountKind> {
+        self.kind.get(id).copied()
+    }
+
+    fn area(&self, id: &str) -> Option<&String> {
+        self.area.get(id)
+    }
+}
+
+/// Builds the report for the Dutch calendar days `from` to `to` (both included; open
+/// ends mean "from the beginning" and "until now").
+pub fn build(
+    conn: &mut DbConn,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<ReportModel, ServiceError> {
+    let (start, end) = period_bounds(from, to);
+    let areas = q::areas(conn)?;
+    let funders = q::funders(conn)?;
+    let lines: HashMap<String, crate::db::models::BudgetLineRow> = q::budget_lines(conn)?
+        .into_iter()
+        .map(|l| (l.id.clone(), l))
+        .collect();
+    let accounts = AccountMap::load(conn)?;
+    let transfers = q::posted_transfers(conn)?;
+
+    // Per area: figures and sources, keyed by the area id.
+    let mut figures: HashMap<String, Figures> = HashMap::new();
+    let mut budget_in: HashMap<String, BTreeMap<String, i64>> = HashMap::new();
+    let mut funder_in: HashMap<String, BTreeMap<String, i64>> = HashMap::new();
+    // Balance per account at the end of the period (for "unpaid" and "left").
+    let mut closing: HashMap<String, i64> = HashMap::new();
+
+    for t in &transfers {
+        if end.is_some_and(|e| t.posted_at >= e) {
+            continue;
+        }
+        let (debit, credit, amount) = (
+            &t.row.debit_account,
+            &t.row.credit_account,
+            t.row.amount_cents,
+        );
+        *closing.entry(debit.clone()).or_insert(0) -= amount;
+        *closing.entry(credit.clone()).or_insert(0) += amount;
+        let before = start.is_some_and(|s| t.posted_at < s);
+        let (dk, ck) = (accounts.kind(debit), accounts.kind(credit));
+        // Opening balances of the pools.
+        if before {
+            if ck == Some(AccountKind::Pool) {
+                if let Some(area) = accounts.area(credit) {
+                    figures.entry(area.clone()).or_default().opening_cents += amount;
+                }
+            }
+            if dk == Some(AccountKind::Pool) {
+                if let Some(area) = accounts.area(debit) {
+                    figures.entry(area.clone()).or_default().opening_cents -= amount;
+                }
+            }
+            continue;
+        }
+        let is_correction = t.row.kind == TransferKind::Correction.as_str();
+        // Money into or out of a pool.
+        for (pool, other, sign) in [(credit, debit, 1i64), (debit, credit, -1i64)] {
+            if accounts.kind(pool) != Some(AccountKind::Pool) {
+                continue;
+            }
+            let Some(area) = accounts.area(pool).cloned() else {
+                continue;
+            };
+            let f = figures.entry(area.clone()).or_default();
+            let signed = sign * amount;
+            match accounts.kind(other) {
+                Some(AccountKind::BudgetLine) => {
+                    f.in_budget_cents += signed;
+                    let line = accounts
+                        .row
+                        .get(other)
+                        .and_then(|a| a.budget_line_id.clone())
+                        .unwrap_or_default();
+                    *budget_in.entry(area).or_default().entry(line).or_insert(0) += signed;
+                }
+                Some(AccountKind::Funder) => {
+                    f.in_funders_cents += signed;
+                    let funder = accounts
+                        .row
+                        .get(other)
+                        .and_then(|a| a.funder_id.clone())
+                        .unwrap_or_default();
+                    *funder_in
+                        .entry(area)
+                        .or_default()
+                        .entry(funder)
+                        .or_insert(0) += signed;
+                }
+                Some(AccountKind::Initiative) => {
+                    // Out to a plan is a commitment; back from a plan is a correction of
+                    // it, or what a finished plan did not need.
+                    if sign < 0 {
+                        f.committed_cents += amount;
+                    } else if is_correction {
+                        f.committed_cents -= amount;
+                    } else {
+                        f.returned_cents += amount;
+                    }
+                }
+                _ => {
+                    f.other_out_cents -= signed;
+                }
+            }
+        }
+        // Payments: out of a plan's account to anywhere but a pool (and corrections back).
+        for (plan, other, sign) in [(debit, credit, 1i64), (credit, debit, -1i64)] {
+            if accounts.kind(plan) != Some(AccountKind::Initiative)
+                || accounts.kind(other) == Some(AccountKind::Pool)
+            {
+                continue;
+            }
+            if let Some(area) = accounts.area(plan) {
+                figures.entry(area.clone()).or_default().paid_cents += sign * amount;
+            }
+        }
+    }
+    // Closing figures: the pool's balance, and what plans still hold.
+    for (account, balance) in &closing {
+        let Some(area) = accounts.area(account) else {
+            continue;
+        };
+        let f = figures.entry(area.clone()).or_default();
+        match accounts.kind(account) {
+            Some(AccountKind::Pool) => f.left_cents += balance,
+            Some(AccountKind::Initiative) => f.unpaid_cents += balance,
+            _ => {}
+        }
+    }
+
+    let funder_names: HashMap<String, String> = funders
+        .iter()
+        .map(|f| (f.id.clone(), f.name.clone()))
+        .collect();
+    let pool_of_area: HashMap<&String, &String> = accounts
+        .area
+        .iter()
+        .filter(|(acc, _)| accounts.kind(acc) == Some(AccountKind::Pool))
+        .map(|(acc, area)| (area, acc))
+        .collect();
+    let mut totals = Figures::default();
+    let mut area_reports = Vec::new();
+    for a in &areas {
+        let f = figures.remove(&a.id).unwrap_or_default();
+        totals.add(&f);
+        let budget_sources = budget_in
+            .remove(&a.id)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(_, cents)| *cents != 0)
+            .map(|(line_id, cents)| {
+                let line = lines.get(&line_id);
+                let fiscal_year = line.map(|l| l.fiscal_year).unwrap_or_default();
+                let taakveld = line.map(|l| l.taakveld.clone()).unwrap_or_default();
+                BudgetSource {
+                    taakveld_name: crate::domain::taakveld::lookup(fiscal_year, &taakveld)
+                        .map(|t| t.name.to_string())
+                        .unwrap_or_default(),
+                    budget_line_id: line_id,
+                    fiscal_year,
+                    code: line.map(|l| l.code.clone()).unwrap_or_default(),
+                    name: line.map(|l| l.name.clone()).unwrap_or_default(),
+                    taakveld,
+                    amount_cents: cents,
+                }
+            })
+            .collect();
+        let funder_sources = funder_in
+            .remove(&a.id)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(_, cents)| *cents != 0)
+            .map(|(id, cents)| FunderSource {
+                name: funder_names.get(&id).cloned().unwrap_or_default(),
+                funder_id: id,
+                amount_cents: cents,
+            })
+            .collect();
+        area_reports.push(AreaReport {
+            area_id: a.id.clone(),
+            slug: a.slug.clone(),
+            name: a.name.clone(),
+            kind: a.kind.clone(),
+            pool_account: pool_of_area
+                .get(&a.id)
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            figures: f,
+            budget_sources,
+            funder_sources,
+        });
+    }
+
+    let rounds = round_reports(conn, &areas, start, end)?;
+    let municipality = funders
+        .iter()
+        .find(|f| f.kind == super::ledger::MUNICIPALITY_FUNDER_KIND)
+        .map(|f| f.name.clone())
+        .unwrap_or_else(|| "De gemeente".to_string());
+    Ok(ReportModel {
+        municipality,
+        from,
+        to,
+        generated_at: crate::db::repo::now(),
+        areas: area_reports,
+        totals,
+        rounds,
+    })
+}
+
+fn round_reports(
+    conn: &mut DbConn,
+    areas: &[AreaRow],
+    start: Option<NaiveDateTime>,
+    end: Option<NaiveDateTime>,
+) -> Result<Vec<RoundReport>, ServiceError> {
+    let mut out = Vec::new();
+    for r in q::rounds_closed_between(conn, start, end)? {
+        let area_name = areas
+            .iter()
+            .find(|a| a.id == r.area_id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        let ballots = q::ballot_count(conn, &r.id)?;
+        let codes_issued = q::codes_issued(conn, &r.area_id, r.year)?;
+        let ballot_rule = BallotRule::from_parts(&r.ballot_rule, r.max_choices)
+            .unwrap_or(BallotRule::Approval { max_choices: None });
+        let count_rule = CountRule::parse(&r.count_rule).unwrap_or(CountRule::Greedy);
+        let result: Value = r
+            .result_json
+            .as_deref()
+            .and_then(|s| serde_json::from_str(s).ok())
+            .unwrap_or(Value::Null);
+        let initiatives = q::initiatives_of(conn, &r.id)?;
+        let plans = result["plans"]
+            .as_array()
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| {
+                        let number = match &p["number"] {
+                            Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        };
+                        let title = p["title"].as_str().map(str::to_string).unwrap_or_else(|| {
+                            initiatives
+                                .iter()
+                                .find(|i| i.number.to_string() == number)
+                                .map(|i| i.title.clone())
+                                .unwrap_or_default()
+                        });
+                        PlanResult {
+                            title,
+                            amount_cents: p["amount_cents"].as_i64().unwrap_or(0),
+                            votes: p["votes"].as_i64().unwrap_or(0),
+                            funded: p["funded"].as_bool().unwrap_or(false),
+                            explanation: p["explanation"].as_str().unwrap_or("").to_string(),
+                            number,
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.push(RoundReport {
+            area_name,
+            title: r.title.clone(),
+            year: r.year,
+            quarter: r.quarter,
+            closed_at: r.closed_at.unwrap_or(r.created_at),
+            ballots,
+            codes_issued,
+            turnout_per_mille: per_mille(ballots, codes_issued),
+            ballot_rule_nl: ballot_rule_nl(ballot_rule, r.budget_cents),
+            count_rule_label: count_rule.label_nl(),
+            count_rule_nl: count_rule_nl(count_rule),
+            budget_cents: r.budget_cents,
+            spent_cents: result["spent_cents"].as_i64().unwrap_or(0),
+            fingerprint: r.fingerprint.clone(),
+            plans,
+            round_id: r.id,
+        });
+    }
+    Ok(out)
+}
+
+// ---- the dashboard ---------------------------------------------------------------------
+
+/// The council's dashboard figures: the same model as the report.
+pub fn dashboard(
+    conn: &mut DbConn,
+    who: &Principal,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<ReportModel, ServiceError> {
+    who.require(Permission::ViewAuditReport)?;
+    build(conn, from, to)
+}
+
+/// What the council filters the audit events on (all optional).
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    pub action: Option<String>,
+    pub area_slug: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// 1-based.
+    pub page: i64,
+}
+
+pub const EVENTS_PER_PAGE: i64 = 50;
+
+/// One audit event as the dashboard lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub seq: i64,
+    pub occurred_at: NaiveDateTime,
+    /// The e-mail address of a staff member, else the actor key ("resident", "system").
+    pub actor: String,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    /// The canonical leaf, byte for byte what is in the log.
+    pub leaf: String,
+    pub leaf_hash: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventsPage {
+    pub events: Vec<EventView>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    /// The kinds of event in the log (for the filter).
+    pub actions: Vec<String>,
+    /// (slug, name) of every area (for the filter).
+    pub areas: Vec<(String, String)>,
+}
+
+/// The ids of everything that belongs to an area: the area, its rounds, their plans, the
+/// transfers into and out of its pool and plan accounts, its code batches.
+fn area_entity_ids(conn: &mut DbConn, area: &AreaRow) -> Result<Vec<String>, ServiceError> {
+    let mut ids = vec![area.id.clone()];
+    let rounds: Vec<String> = q::rounds(conn)?
+        .into_iter()
+        .filter(|r| r.area_id == area.id)
+        .map(|r| r.id)
+        .collect();
+    let plans: Vec<String> = q::initiative_rounds(conn)?
+        .into_iter()
+        .filter(|(_, r)| rounds.contains(r))
+        .map(|(i, _)| i)
+        .collect();
+    let accounts = AccountMap::load(conn)?;
+    for t in crate::db::repo::report::posted_transfers(conn)? {
+        let mine = |a: &String| accounts.area(a) == Some(&area.id);
+        if mine(&t.row.debit_account) || mine(&t.row.credit_account) {
+            ids.push(t.row.id);
+        }
+    }
+    ids.extend(rounds);
+    ids.extend(plans);
+    ids.extend(q::batch_ids_of_area(conn, &area.id)?);
+    Ok(ids)
+}
+
+pub fn events(
+    conn: &mut DbConn,
+    who: &Principal,
+    query: &EventQuery,
+) -> Result<EventsPage, ServiceError> {
+    who.require(Permission::ViewAuditReport)?;
+    let areas = q::areas(conn)?;
+    let entity_ids = match query.area_slug.as_deref().filter(|s| !s.is_empty()) {
+        Some(slug) => {
+            let area = areas
+                .iter()
+                .find(|a| a.slug == slug)
+                .ok_or_else(|| ServiceError::invalid("gebied", "Kies een gebied uit de lijst."))?;
+            Some(area_entity_ids(conn, area)?)
+        }
+        None => None,
+    };
+    let (from, to) = period_bounds(query.from, query.to);
+    let filter = q::EventFilter {
+        action: query.action.clone().filter(|a| !a.is_empty()),
+        entity_ids,
+        from,
+        to,
+    };
+    let page = query.page.max(1);
+    let (rows, total) =
+        q::events_page(conn, &filter, (page - 1) * EVENTS_PER_PAGE, EVENTS_PER_PAGE)?;
+    let people: HashMap<String, String> = crate::db::repo::users::list(conn)?
+        .into_iter()
+        .map(|u| (format!("user:{}", u.id), u.email))
+        .collect();
+    Ok(EventsPage {
+        events: rows
+            .into_iter()
+            .map(|e: AuditEventRow| EventView {
+                actor: people.get(&e.actor).cloned().unwrap_or(e.actor),
+                seq: e.seq,
+                occurred_at: e.occurred_at,
+                action: e.action,
+                entity_type: e.entity_type,
+                entity_id: e.entity_id,
+                leaf: e.payload,
+                leaf_hash: e.leaf_hash,
+            })
+            .collect(),
+        total,
+        page,
+        pages: ((total + EVENTS_PER_PAGE - 1) / EVENTS_PER_PAGE).max(1),
+        actions: q::event_actions(conn)?,
+        areas: areas.into_iter().map(|a| (a.slug, a.name)).collect(),
+    })
+}

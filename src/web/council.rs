@@ -1,0 +1,249 @@
+//! The council's pages (council members and the steering group, read-only): the dashboard
+//! for a period, the report `rapport.html`, the audit events with filters, and the export
+//! bundle. Handlers parse the query, call the report service, render.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+
+use super::error::WebError;
+use super::pages::html_status;
+use super::run_db;
+use super::session::Staff;
+use crate::domain::role::Permission;
+use crate::service::auth::SessionUser;
+use crate::service::report::{self, EventQuery};
+use crate::service::{audit_log, ServiceError};
+use crate::startup::AppState;
+use crate::views;
+use crate::views::council::{EventsForm, PeriodForm};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/raad", web::get().to(dashboard))
+        .route("/raad/rapport", web::get().to(rapport))
+        .route("/raad/gebeurtenissen", web::get().to(events));
+}
+
+type Errors = Vec<(String, String)>;
+
+fn require(user: &SessionUser) -> Result<(), WebError> {
+    user.principal()
+        .require(Permission::ViewAuditReport)
+        .map_err(|_| {
+            WebError::Forbidden(
+                "Deze pagina is alleen voor de gemeenteraad en de stuurgroep.".into(),
+            )
+        })
+}
+
+/// A day as typed: `2026-03-31` (what a date field sends) or `31-03-2026`.
+fn parse_day(text: &str) -> Result<Option<NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
+        .map(Some)
+        .map_err(|_| format!("\"{t}\" is geen datum. Schrijf de datum zo: 2026-03-31."))
+}
+
+/// The period from the form, or the Dutch messages per field.
+pub fn parse_period(
+    van: &str,
+    tot: &str,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Errors> {
+    let mut errors = Errors::new();
+    let from = parse_day(van).unwrap_or_else(|m| {
+        errors.push(("van".into(), m));
+        None
+    });
+    let to = parse_day(tot).unwrap_or_else(|m| {
+        errors.push(("tot".into(), m));
+        None
+    });
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            errors.push((
+                "van".into(),
+                "De eerste dag ligt na de laatste dag. Kies een eerste dag vóór of op de laatste dag."
+                    .into(),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok((from, to))
+    } else {
+        Err(errors)
+    }
+}
+
+async fn dashboard(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    form: web::Query<PeriodForm>,
+) -> Result<HttpResponse, WebError> {
+    require(&user)?;
+    let form = form.into_inner();
+    let (from, to) = match parse_period(&form.van, &form.tot) {
+        Ok(p) => p,
+        Err(errors) => {
+            return Ok(html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::council::dashboard(&user, None, &form, &errors, bundle_available()),
+            ))
+        }
+    };
+    let who = user.principal();
+    let model = run_db(&state, move |c| report::dashboard(c, &who, from, to)).await?;
+    Ok(html_status(
+        StatusCode::OK,
+        views::council::dashboard(&user, Some(&model), &form, &[], bundle_available()),
+    ))
+}
+
+/// Whether the export bundle can be downloaded from the dashboard.
+fn bundle_available() -> bool {
+    false
+}
+
+/// The latest checkpoint's text and the fingerprint of the signing key ("" when none).
+pub(crate) fn checkpoint_and_fingerprint(
+    c: &mut crate::db::DbConn,
+    state: &AppState,
+) -> Result<(String, String), ServiceError> {
+    let text = audit_log::latest_checkpoint(c)?
+        .map(|cp| cp.text)
+        .unwrap_or_default();
+    let fp = state
+        .signing_key
+        .as_deref()
+        .map(audit_log::key_fingerprint)
+        .unwrap_or_default();
+    Ok((text, fp))
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct RapportQuery {
+    #[serde(default)]
+    van: String,
+    #[serde(default)]
+    tot: String,
+    #[serde(default)]
+    download: Option<String>,
+}
+
+/// `rapport.html` for a period, exactly the file the export bundle holds. It is served
+/// with its own Content-Security-Policy: nothing may load, and only the report's own
+/// style sheet (by its hash) applies.
+async fn rapport(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    q: web::Query<RapportQuery>,
+) -> Result<HttpResponse, WebError> {
+    require(&user)?;
+    let q = q.into_inner();
+    let form = PeriodForm {
+        van: q.van.clone(),
+        tot: q.tot.clone(),
+    };
+    let (from, to) = match parse_period(&q.van, &q.tot) {
+        Ok(p) => p,
+        Err(errors) => {
+            return Ok(html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::council::dashboard(&user, None, &form, &errors, bundle_available()),
+            ))
+        }
+    };
+    let who = user.principal();
+    let st = state.get_ref().clone();
+    let html = run_db(&state, move |c| {
+        let model = report::dashboard(c, &who, from, to)?;
+        let (checkpoint, fingerprint) = checkpoint_and_fingerprint(c, &st)?;
+        Ok(views::report::rapport_html(
+            &model,
+            &checkpoint,
+            &fingerprint,
+        ))
+    })
+    .await?;
+    let csp = format!(
+        "default-src 'none'; style-src {}; img-src data:; frame-ancestors 'none'; \
+         base-uri 'none'; form-action 'none'",
+        views::report::report_css_hash()
+    );
+    let mut resp = HttpResponse::Ok();
+    resp.content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header(("Content-Security-Policy", csp));
+    if q.download.is_some() {
+        resp.insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"rapport.html\"",
+        ));
+    }
+    Ok(resp.body(html))
+}
+
+async fn events(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    form: web::Query<EventsForm>,
+) -> Result<HttpResponse, WebError> {
+    require(&user)?;
+    let form = form.into_inner();
+    let (from, to) = match parse_period(&form.van, &form.tot) {
+        Ok(p) => p,
+        Err(errors) => {
+            return Ok(html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::council::events(&user, None, &form, &errors),
+            ))
+        }
+    };
+    let query = EventQuery {
+        action: Some(form.soort.trim().to_string()),
+        area_slug: Some(form.gebied.trim().to_string()),
+        from,
+        to,
+        page: form
+            .pagina
+            .as_deref()
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or(1),
+    };
+    let who = user.principal();
+    let result = run_db(&state, move |c| report::events(c, &who, &query)).await;
+    match result {
+        Ok(page) => Ok(html_status(
+            StatusCode::OK,
+            views::council::events(&user, Some(&page), &form, &[]),
+        )),
+        Err(ServiceError::Invalid { field, message }) => Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::council::events(&user, None, &form, &[(field.to_string(), message)]),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_read_the_dutch_way_and_checked() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(parse_period("", ""), Ok((None, None)));
+        assert_eq!(
+            parse_period("2026-01-01", "31-03-2026"),
+            Ok((d("2026-01-01"), d("2026-03-31")))
+        );
+        let errors = parse_period("gisteren", "2026-02-30").expect_err("two bad days");
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].1.contains("\"gisteren\" is geen datum"));
+        let errors = parse_period("2026-04-01", "2026-03-31").expect_err("reversed");
+        assert_eq!(errors[0].0, "van");
+    }
+}

@@ -1,0 +1,212 @@
+//! The council's report on the seeded demo municipality, on every backend: its figures
+//! are the ledger's balances, the sums close, and rapport.html stands alone.
+
+use std::collections::HashMap;
+
+use burgerbegroting::db::DbConn;
+use burgerbegroting::domain::money::format_eur;
+use burgerbegroting::service::report::{self, ReportModel};
+use burgerbegroting::service::{demo, ledger as ledger_svc, rounds};
+use burgerbegroting::views::report::rapport_html;
+
+use crate::helpers::*;
+
+const CHECKPOINT: &str = "burgerbegroting.example/oldebroek\n42\nqGdY1v3pJbO6tI0yq0U9tS3QGm3xJ0fQkq1f0qzv8hE=\n\n\u{2014} burgerbegroting.example/oldebroek Az3grlgAAAAAbWVzc2FnZQ+signature+text==\n";
+const FINGERPRINT: &str = "SHA256:4f2a9c0d8b7e6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa998877";
+
+fn seeded(c: &mut DbConn) {
+    demo::seed(c).expect("seed").expect("empty database");
+}
+
+fn balances(c: &mut DbConn) -> HashMap<String, i64> {
+    ledger_svc::all_balances(c)
+        .expect("balances")
+        .into_iter()
+        .map(|(a, b)| (a.id, b))
+        .collect()
+}
+
+#[test]
+fn the_report_figures_are_the_ledger_balances() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        seeded(&mut c);
+        let model = report::build(&mut c, None, None).expect("report");
+        let bal = balances(&mut c);
+        let pools = ledger_svc::pools(&mut c).expect("pools");
+        assert_eq!(model.areas.len(), pools.len(), "{backend}: every area");
+        for a in &model.areas {
+            let p = pools
+                .iter()
+                .find(|p| p.area_id == a.area_id)
+                .expect("pool of area");
+            let f = &a.figures;
+            assert_eq!(a.pool_account, p.account_id, "{backend}: {}", a.name);
+            assert_eq!(
+                f.left_cents, p.balance_cents,
+                "{backend}: left in {}",
+                a.name
+            );
+            assert_eq!(f.left_cents, bal[&p.account_id], "{backend}: {}", a.name);
+            assert_eq!(f.opening_cents, 0, "{backend}: no period, no opening");
+            assert_eq!(
+                f.opening_cents + f.in_budget_cents + f.in_funders_cents - f.committed_cents
+                    + f.returned_cents
+                    - f.other_out_cents,
+                f.left_cents,
+                "{backend}: the sum closes for {}",
+                a.name
+            );
+            let sources: i64 = a.budget_sources.iter().map(|s| s.amount_cents).sum();
+            assert_eq!(sources, f.in_budget_cents, "{backend}: {}", a.name);
+            let funders: i64 = a.funder_sources.iter().map(|s| s.amount_cents).sum();
+            assert_eq!(funders, f.in_funders_cents, "{backend}: {}", a.name);
+        }
+        let by_slug = |s: &str| {
+            model
+                .areas
+                .iter()
+                .find(|a| a.slug == s)
+                .expect("area")
+                .clone()
+        };
+        // The demo: 12.000 from the 5.7 line into 't Loo, of which the summer round
+        // committed what its result says; the contribution to Wezep and the transfer to
+        // Hattemerbroek still wait for approval, so nothing came in there yet.
+        let loo = by_slug("t-loo");
+        assert_eq!(loo.figures.in_budget_cents, 1_200_000, "{backend}");
+        assert_eq!(loo.budget_sources.len(), 1, "{backend}");
+        assert_eq!(loo.budget_sources[0].taakveld, "5.7", "{backend}");
+        assert!(
+            loo.budget_sources[0].taakveld_name.contains("groen"),
+            "{backend}: {}",
+            loo.budget_sources[0].taakveld_name
+        );
+        let summer = rounds::list(&mut c)
+            .expect("rounds")
+            .into_iter()
+            .find(|r| r.round.status == "closed")
+            .expect("the counted round");
+        let spent = summer.result().expect("result")["spent_cents"]
+            .as_i64()
+            .expect("spent");
+        assert!(spent > 0, "{backend}");
+        assert_eq!(loo.figures.committed_cents, spent, "{backend}");
+        assert_eq!(
+            loo.figures.unpaid_cents, spent,
+            "{backend}: nothing paid yet"
+        );
+        assert_eq!(loo.figures.paid_cents, 0, "{backend}");
+        let wezep = by_slug("wezep");
+        assert_eq!(wezep.figures.in_funders_cents, 500_000, "{backend}");
+        assert_eq!(wezep.funder_sources.len(), 1, "{backend}");
+        assert_eq!(by_slug("hattemerbroek").figures.in_cents(), 0, "{backend}");
+        // Totals are the sums over the areas.
+        let total_left: i64 = pools.iter().map(|p| p.balance_cents).sum();
+        assert_eq!(model.totals.left_cents, total_left, "{backend}");
+        // The counted round: 24 ballots of 40 letters.
+        assert_eq!(model.rounds.len(), 1, "{backend}");
+        let r = &model.rounds[0];
+        assert_eq!((r.ballots, r.codes_issued), (24, 40), "{backend}");
+        assert_eq!(r.turnout_per_mille, Some(600), "{backend}");
+        assert_eq!(r.spent_cents, spent, "{backend}");
+        assert_eq!(r.plans.len(), 4, "{backend}: the nominated plans");
+        assert!(
+            r.plans.iter().all(|p| !p.explanation.is_empty()),
+            "{backend}: every plan explained"
+        );
+        let votes: i64 = r.plans.iter().map(|p| p.votes).sum();
+        assert!(votes >= 24, "{backend}: {votes}");
+    }
+}
+
+#[test]
+fn a_period_before_today_is_empty_and_hands_over_to_the_next() {
+    let db = TestDb::sqlite();
+    let pool = db.pool();
+    let mut c = pool.get().expect("conn");
+    seeded(&mut c);
+    let today = burgerbegroting::domain::nl_time::to_local(burgerbegroting::db::repo::now()).date();
+    let yesterday = today.pred_opt().expect("yesterday");
+    let before = report::build(&mut c, None, Some(yesterday)).expect("before");
+    assert!(before.rounds.is_empty());
+    assert!(before.areas.iter().all(|a| a.figures == Default::default()));
+    let now = report::build(&mut c, Some(today), Some(today)).expect("today");
+    let all = report::build(&mut c, None, None).expect("all");
+    for (a, b) in now.areas.iter().zip(&all.areas) {
+        assert_eq!(a.figures, b.figures, "{}", a.name);
+    }
+    assert_eq!(now.rounds.len(), 1);
+    // A later period starts with what the earlier one left.
+    let tomorrow = today.succ_opt().expect("tomorrow");
+    let later = report::build(&mut c, Some(tomorrow), None).expect("later");
+    for (a, b) in later.areas.iter().zip(&all.areas) {
+        assert_eq!(a.figures.opening_cents, b.figures.left_cents, "{}", a.name);
+        assert_eq!(a.figures.left_cents, b.figures.left_cents, "{}", a.name);
+        assert_eq!(a.figures.in_cents(), 0, "{}", a.name);
+    }
+    assert!(later.rounds.is_empty());
+}
+
+fn html_of(model: &ReportModel) -> String {
+    rapport_html(model, CHECKPOINT, FINGERPRINT)
+}
+
+#[test]
+fn rapport_html_stands_alone_and_carries_the_checkpoint() {
+    let db = TestDb::sqlite();
+    let pool = db.pool();
+    let mut c = pool.get().expect("conn");
+    seeded(&mut c);
+    let model = report::build(&mut c, None, None).expect("report");
+    let html = html_of(&model);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<html lang=\"nl\">"));
+    // Nothing from elsewhere: no src at all, no link element, no href to another site,
+    // no url() or @import in the style sheet.
+    let lower = html.to_lowercase();
+    for bad in [
+        " src=",
+        "<link",
+        "href=\"http",
+        "href='http",
+        "href=\"//",
+        "url(",
+        "@import",
+        "<script",
+    ] {
+        assert!(!lower.contains(bad), "found {bad:?} in rapport.html");
+    }
+    assert!(!lower.contains("http://") && !lower.contains("https://"));
+    // The checkpoint byte for byte, the fingerprint and how to check them.
+    assert!(html.contains(CHECKPOINT), "checkpoint text in the report");
+    assert!(html.contains(FINGERPRINT));
+    assert!(html.contains("burgerbegroting audit verify"));
+    assert!(html.contains("Bron: CBS"));
+    // Print-ready: A4, page numbers, rows not cut, repeated headers.
+    for css in [
+        "@page",
+        "size: A4",
+        "counter(page)",
+        "break-inside: avoid",
+        "table-header-group",
+    ] {
+        assert!(html.contains(css), "{css}");
+    }
+    // Every area with its closing figure formatted the Dutch way; the round with its
+    // turnout and rules; charts as inline SVG with a name.
+    for a in &model.areas {
+        assert!(html.contains(&a.name.replace('\'', "&#39;")) || html.contains(&a.name));
+        assert!(html.contains(&format_eur(a.figures.left_cents)));
+    }
+    assert!(html.contains("24 van de 40 stemcodes gebruikt (60,0%)"));
+    assert!(html.contains("Methode van gelijke delen"));
+    assert!(html.contains("Iedere inwoner koos de plannen die hij of zij steunt, hoogstens 3."));
+    assert!(html.contains("<svg role=\"img\""));
+    assert!(html.contains("<title id=\"grafiek-gebieden-titel\">"));
+    // Without a checkpoint yet, the report says so instead of showing an empty box.
+    let none = rapport_html(&model, "", "");
+    assert!(none.contains("Er is nog geen ondertekend controlepunt."));
+}
