@@ -643,6 +643,13 @@ async fn run(args: &Args, w: &World, dir: &Path) -> anyhow::Result<()> {
         &format!("127.0.0.1:{port}"),
     ])
     .env("RUST_LOG", "warn");
+    if args.postgres.is_some() {
+        // With PostgreSQL the server needs a secrets key file (no default beside a file).
+        let key = dir.join("secrets.key");
+        burgerbegroting::keys::KeyFile::generate("loadtest.burgerbegroting/secrets")?
+            .write_new(&key)?;
+        cmd.env("BB_SECRETS_KEY_FILE", &key);
+    }
     let server = start(cmd, port).await?;
     let pid = server.child.id();
     let base = server.base.clone();

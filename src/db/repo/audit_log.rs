@@ -68,7 +68,10 @@ pub fn latest_checkpoint(conn: &mut DbConn) -> QueryResult<Option<CheckpointRow>
 }
 
 pub fn checkpoint_of_size(conn: &mut DbConn, size: i64) -> QueryResult<Option<CheckpointRow>> {
-    audit_checkpoints::table.find(size).get_result(conn).optional()
+    audit_checkpoints::table
+        .find(size)
+        .get_result(conn)
+        .optional()
 }
 
 /// The smallest checkpoint that covers event `seq`.
