@@ -37,6 +37,7 @@ use burgerbegroting::db::schema::{
     areas, audit_events, ballots, code_participation, initiatives, rounds,
 };
 use burgerbegroting::db::{conn::establish, migrate, DbConn, DbUrl};
+use burgerbegroting::domain::round::RoundId;
 use burgerbegroting::domain::voting_code::VotingCode;
 use burgerbegroting::service::rounds::{self as rounds_svc, Channel};
 use burgerbegroting::service::voting_codes as codes_svc;
@@ -182,10 +183,12 @@ fn setup(args: &Args, dir: &Path) -> anyhow::Result<World> {
         }
         let t = Instant::now();
         let choice = vec![plan.clone()];
+        let round_id = RoundId(round.clone());
         for (i, code) in codes[args.voters + 1..].iter().enumerate() {
             rounds_svc::cast(
                 &mut c,
-                &round,
+                &Principal::resident(),
+                &round_id,
                 Channel::Online {
                     handle: code.handle(),
                 },

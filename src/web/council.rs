@@ -7,14 +7,14 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 
 use super::error::WebError;
-use super::pages::html_status;
+use super::respond::html_status;
 use super::run_db;
 use super::session::Staff;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
 use crate::service::report::{self, EventQuery};
 use crate::service::{audit_log, ServiceError};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::council::{EventsForm, PeriodForm};
 

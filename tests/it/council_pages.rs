@@ -7,7 +7,9 @@ use std::sync::Arc;
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::money::format_eur;
 use burgerbegroting::domain::role::Role;
+use burgerbegroting::domain::round::RoundStatus;
 use burgerbegroting::service::audit_log::{self as log, SignOutcome};
+use burgerbegroting::service::Principal;
 use burgerbegroting::service::{auth, demo, ledger as ledger_svc, rounds};
 use burgerbegroting::startup::Application;
 use burgerbegroting::views::audit::not_found_message;
@@ -45,12 +47,12 @@ async fn demo_app(db: TestDb) -> (TestApp, tempfile::TempDir) {
 }
 
 fn counted_receipts(c: &mut DbConn) -> Vec<String> {
-    let counted = rounds::list(c)
+    let counted = rounds::list(c, &Principal::resident())
         .expect("rounds")
         .into_iter()
-        .find(|r| r.round.status == "closed")
+        .find(|r| r.round.status == RoundStatus::Closed)
         .expect("the demo has a counted round");
-    rounds::published_ballots(c, &counted.round.id)
+    rounds::published_ballots(c, &Principal::resident(), &counted.round.id)
         .expect("query")
         .expect("closed")
         .into_iter()
@@ -83,7 +85,7 @@ async fn the_council_and_the_steering_group_see_the_dashboard_and_no_one_else() 
         let (app, _key) = demo_app(db).await;
         let loo_left = {
             let mut c = app.conn();
-            ledger_svc::pools(&mut c)
+            ledger_svc::pools(&mut c, &burgerbegroting::service::Principal::cli())
                 .expect("pools")
                 .into_iter()
                 .find(|p| p.slug == "t-loo")
