@@ -212,6 +212,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     code_participation,
     ballots,
     ballot_choices,
+    round_ballot_counts,
 );
 
 diesel::joinable!(transfer_decisions -> transfers (transfer_id));
@@ -318,6 +319,13 @@ diesel::table! {
         channel -> Text,
         assisted -> Bool,
         entered_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    round_ballot_counts (round_id) {
+        round_id -> Text,
+        ballots -> BigInt,
     }
 }
 

@@ -294,6 +294,7 @@ pub fn create_round(
             closed_at: None,
         };
         q::insert_round(c, &row)?;
+        q::insert_ballot_counter(c, &row.id)?;
         audit::append(
             c,
             &who.actor,
@@ -660,6 +661,7 @@ pub fn cast(
             entered_by,
         };
         q::insert_ballot(c, &ballot, &picked)?;
+        q::count_one_ballot(c, &round.id)?;
         audit::append(
             c,
             &who.actor,
@@ -710,6 +712,15 @@ fn paper_code_handle(c: &mut DbConn, text: &str) -> Result<String, CastError> {
         return Err(CastError::WrongCode);
     }
     row.map(|r| r.handle).ok_or(CastError::WrongCode)
+}
+
+/// Whether this code already took part in the round (one key lookup).
+pub fn has_voted(
+    conn: &mut DbConn,
+    handle: &str,
+    round_id: &RoundId,
+) -> Result<bool, ServiceError> {
+    Ok(q::has_participated(conn, handle, round_id)?)
 }
 
 /// Rounds a resident with a code of `area_id`/`year` can see on their voting page, each

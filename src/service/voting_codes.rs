@@ -401,6 +401,7 @@ pub fn replace(
 #[derive(Debug, Clone)]
 pub struct Voter {
     pub handle: String,
+    pub area_id: String,
     pub area_slug: String,
     pub area_name: String,
     pub year: i32,
@@ -525,21 +526,15 @@ pub fn voter(
     now: NaiveDateTime,
 ) -> Result<Option<Voter>, ServiceError> {
     let th = hash_token(token);
-    let Some(s) = q::find_session(conn, &th)? else {
+    let Some((s, status, area)) = q::find_voter(conn, &th)? else {
         return Ok(None);
     };
-    if now >= s.expires_at {
+    if now >= s.expires_at || status != q::STATUS_ACTIVE {
         return Ok(None);
     }
-    match q::find_code(conn, &s.handle)? {
-        Some(code) if code.status == q::STATUS_ACTIVE => {}
-        _ => return Ok(None),
-    }
-    let Some(area) = q::find_area(conn, &s.area_id)? else {
-        return Ok(None);
-    };
     Ok(Some(Voter {
         handle: s.handle,
+        area_id: area.id,
         area_slug: area.slug,
         area_name: area.name,
         year: s.year,

@@ -6,16 +6,17 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::codes::{form_token, url_part, voter_of, with_pre_cookie};
+use super::codes::{form_token, url_part, voter_token, with_pre_cookie};
 use super::csrf::CsrfForm;
 use super::error::WebError;
 use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::MaybeStaff;
+use crate::db::repo;
 use crate::domain::round::RoundId;
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, CastError, Channel, RoundView};
-use crate::service::voting_codes::Voter;
+use crate::service::voting_codes::{self as svc, Voter};
 use crate::service::{Principal, ServiceError};
 use crate::state::AppState;
 use crate::views::ballot as view;
@@ -42,6 +43,12 @@ struct Ctx {
     fresh: bool,
 }
 
+enum Found {
+    NoVoter,
+    NoRound(Voter),
+    Round(Box<(Voter, RoundView, bool)>),
+}
+
 enum Gate {
     Go(Box<Ctx>),
     /// Not signed in, or signed in for another area: where to go instead.
@@ -55,41 +62,52 @@ async fn open(
     area: &str,
     id: String,
 ) -> Result<Gate, WebError> {
-    let Some((voter, _)) = voter_of(req, state).await? else {
+    // The voter, the round and whether this code voted in it: one trip to the database.
+    let Some(cookie) = voter_token(req, state) else {
         return Ok(Gate::Away(redirect(&format!(
             "/stemmen?gebied={}",
             url_part(area)
         ))));
     };
-    if voter.area_slug != area {
-        // A code only ever opens its own area.
-        return Ok(Gate::Away(redirect(&format!(
-            "/stemmen/{}",
-            voter.area_slug
-        ))));
-    }
-    let (handle, year, slug) = (voter.handle.clone(), voter.year, voter.area_slug.clone());
     let id = RoundId(id);
     let found = run_db(state, move |c| {
+        let Some(voter) = svc::voter(c, &cookie, repo::now())? else {
+            return Ok(Found::NoVoter);
+        };
         // A resident with a code is a principal without an account.
         let who = Principal::resident();
         let round = match rounds::round(c, &who, &id) {
             Ok(r) => r,
-            Err(ServiceError::NotFound(_)) => return Ok(None),
+            Err(ServiceError::NotFound(_)) => return Ok(Found::NoRound(voter)),
             Err(e) => return Err(e),
         };
-        if round.area.slug != slug || round.round.year != year {
-            return Ok(None);
+        // Another area's or year's round is not there for this code.
+        if round.area.slug != voter.area_slug || round.round.year != voter.year {
+            return Ok(Found::NoRound(voter));
         }
-        let voted = rounds::voter_rounds(c, &who, &handle, &round.area.id, year)?
-            .into_iter()
-            .any(|(r, done)| done && r.round.id == round.round.id);
-        Ok(Some((round, voted)))
+        let voted = rounds::has_voted(c, &voter.handle, &round.round.id)?;
+        Ok(Found::Round(Box::new((voter, round, voted))))
     })
     .await?;
-    // Another area's or year's round is not there for this code.
-    let Some((round, voted)) = found else {
-        return Err(WebError::NotFound);
+    let (voter, round, voted) = match found {
+        Found::NoVoter => {
+            return Ok(Gate::Away(redirect(&format!(
+                "/stemmen?gebied={}",
+                url_part(area)
+            ))))
+        }
+        // A code only ever opens its own area.
+        Found::NoRound(voter) if voter.area_slug != area => {
+            return Ok(Gate::Away(redirect(&format!(
+                "/stemmen/{}",
+                voter.area_slug
+            ))))
+        }
+        Found::NoRound(_) => return Err(WebError::NotFound),
+        Found::Round(b) if b.0.area_slug != area => {
+            return Ok(Gate::Away(redirect(&format!("/stemmen/{}", b.0.area_slug))))
+        }
+        Found::Round(b) => *b,
     };
     let (token, fresh) = form_token(req, staff);
     Ok(Gate::Go(Box::new(Ctx {

@@ -14,7 +14,7 @@ use crate::db::repo;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, AreaInfo};
-use crate::service::voting_codes::{self as svc, CodeRefused, RevokeReason, Voter};
+use crate::service::voting_codes::{self as svc, CodeRefused, RevokeReason};
 use crate::service::{Principal, ServiceError};
 use crate::state::AppState;
 use crate::views;
@@ -63,20 +63,11 @@ fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
 
 pub(super) use super::csrf::{form_token, with_pre_cookie};
 
-pub(super) async fn voter_of(
-    req: &HttpRequest,
-    state: &AppState,
-) -> Result<Option<(Voter, String)>, WebError> {
-    let Some(token) = req
-        .cookie(voter_cookie_name(state))
+/// The voter cookie's token, when there is one.
+pub(super) fn voter_token(req: &HttpRequest, state: &AppState) -> Option<String> {
+    req.cookie(voter_cookie_name(state))
         .map(|c| c.value().to_string())
         .filter(|t| !t.is_empty())
-    else {
-        return Ok(None);
-    };
-    let t = token.clone();
-    let v = run_db(state, move |c| svc::voter(c, &t, repo::now())).await?;
-    Ok(v.map(|v| (v, token)))
 }
 
 #[derive(Deserialize)]
@@ -180,23 +171,28 @@ async fn voter_home(
     area: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let area = area.into_inner();
-    let Some((voter, _)) = voter_of(&req, &state).await? else {
-        return Ok(redirect(&format!("/stemmen?gebied={}", url_part(&area))));
+    let to_form = || redirect(&format!("/stemmen?gebied={}", url_part(&area)));
+    let Some(cookie) = voter_token(&req, &state) else {
+        return Ok(to_form());
+    };
+    // The voter and their rounds: one trip to the database.
+    let found = run_db(&state, move |c| {
+        let Some(voter) = svc::voter(c, &cookie, repo::now())? else {
+            return Ok(None);
+        };
+        // A resident with a code is a principal without an account.
+        let who = Principal::resident();
+        let rounds = rounds::voter_rounds(c, &who, &voter.handle, &voter.area_id, voter.year)?;
+        Ok(Some((voter, rounds)))
+    })
+    .await?;
+    let Some((voter, rounds)) = found else {
+        return Ok(to_form());
     };
     if voter.area_slug != area {
         // A code only ever opens its own area.
         return Ok(redirect(&format!("/stemmen/{}", voter.area_slug)));
     }
-    let (handle, year, slug) = (voter.handle.clone(), voter.year, voter.area_slug.clone());
-    let rounds = run_db(&state, move |c| {
-        // A resident with a code is a principal without an account.
-        let who = Principal::resident();
-        let Some(area) = rounds::area_by_slug(c, &who, &slug)? else {
-            return Ok(Vec::new());
-        };
-        rounds::voter_rounds(c, &who, &handle, &area.id, year)
-    })
-    .await?;
     let (token, fresh) = form_token(&req, staff.0.as_ref());
     let page = views::codes::voter_home(&voter, &rounds, &token);
     Ok(with_pre_cookie(

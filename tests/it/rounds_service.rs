@@ -6,6 +6,7 @@
 use std::sync::{Arc, Barrier};
 
 use burgerbegroting::db::repo::audit as audit_repo;
+use burgerbegroting::db::repo::rounds as q;
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId, RoundStatus};
@@ -1031,5 +1032,89 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
                 .ballots,
             1
         );
+    }
+}
+
+/// The number of ballots pages show is kept in a counter row in the ballot's transaction
+/// (no page counts a round's ballots): under parallel casts with different codes it equals
+/// the ballots stored, and a round without a counter row gets one with the right number.
+#[test]
+fn the_kept_ballot_count_equals_the_ballots_stored() {
+    const THREADS: usize = 12;
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let s = {
+            let mut c = pool.get().expect("conn");
+            voting_round(
+                &mut c,
+                BallotRule::Approval { max_choices: None },
+                CountRule::Greedy,
+                THREADS as i32 + 1,
+            )
+        };
+        let barrier = Arc::new(Barrier::new(THREADS));
+        let handles: Vec<_> = (0..THREADS)
+            .map(|i| {
+                let (pool, barrier) = (pool.clone(), barrier.clone());
+                let round = s.round.round.id.clone();
+                let handle = s.codes[i].handle().to_string();
+                let choice = s.plans[i % 3].clone();
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let mut c = pool.get().expect("conn");
+                    svc::cast(
+                        &mut c,
+                        &Principal::resident(),
+                        &round,
+                        Channel::Online { handle: &handle },
+                        &[choice.to_string()],
+                    )
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().expect("thread").expect("cast");
+        }
+        let mut c = pool.get().expect("conn");
+        let id = s.round.round.id.clone();
+        let stored = q::count_ballots(&mut c, &id).expect("count");
+        assert_eq!(stored, THREADS as i64, "{}", db.backend);
+        assert_eq!(
+            svc::round(&mut c, &Principal::resident(), &id)
+                .expect("round")
+                .ballots,
+            stored
+        );
+
+        // Without its row (a round from before the counter), the next ballot starts it
+        // from the ballots stored.
+        raw(
+            &mut c,
+            &format!("DELETE FROM round_ballot_counts WHERE round_id = '{id}'"),
+        )
+        .expect("delete counter");
+        assert_eq!(
+            svc::round(&mut c, &Principal::resident(), &id)
+                .expect("round")
+                .ballots,
+            stored
+        );
+        svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[THREADS]),
+            &[s.plans[0].to_string()],
+        )
+        .expect("cast");
+        assert_eq!(
+            svc::round(&mut c, &Principal::resident(), &id)
+                .expect("round")
+                .ballots,
+            stored + 1,
+            "{}",
+            db.backend
+        );
+        assert_eq!(q::count_ballots(&mut c, &id).expect("count"), stored + 1);
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::audit::{encode_leaf, leaf_hash, Actor, NewEvent};
 pub fn append(conn: &mut DbConn, actor: &Actor, events: &[NewEvent]) -> QueryResult<()> {
     let last: Option<i64> = audit_events::table
         .select(diesel::dsl::max(audit_events::seq))
-        .first(conn)?;
+        .get_result(conn)?;
     let mut seq = last.unwrap_or(0);
     let at = super::now();
     let rows: Vec<AuditEventRow> = events

@@ -40,12 +40,12 @@ where
 pub fn max_seq(conn: &mut DbConn) -> QueryResult<i64> {
     let m: Option<i64> = audit_events::table
         .select(diesel::dsl::max(audit_events::seq))
-        .first(conn)?;
+        .get_result(conn)?;
     Ok(m.unwrap_or(0))
 }
 
 pub fn event(conn: &mut DbConn, seq: i64) -> QueryResult<Option<AuditEventRow>> {
-    audit_events::table.find(seq).first(conn).optional()
+    audit_events::table.find(seq).get_result(conn).optional()
 }
 
 /// `ballot.cast` events whose payload mentions this tracker (the caller checks the field).
@@ -68,7 +68,10 @@ pub fn latest_checkpoint(conn: &mut DbConn) -> QueryResult<Option<CheckpointRow>
 }
 
 pub fn checkpoint_of_size(conn: &mut DbConn, size: i64) -> QueryResult<Option<CheckpointRow>> {
-    audit_checkpoints::table.find(size).first(conn).optional()
+    audit_checkpoints::table
+        .find(size)
+        .get_result(conn)
+        .optional()
 }
 
 /// The smallest checkpoint that covers event `seq`.
@@ -101,7 +104,7 @@ pub fn signer_stopped(conn: &mut DbConn) -> QueryResult<Option<(NaiveDateTime, S
     let row: Option<(Option<NaiveDateTime>, Option<String>)> = audit_signer::table
         .find(1)
         .select((audit_signer::stopped_at, audit_signer::stop_reason))
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     Ok(match row {
         Some((Some(at), reason)) => Some((at, reason.unwrap_or_default())),

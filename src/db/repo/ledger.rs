@@ -25,7 +25,7 @@ pub fn list_areas(conn: &mut DbConn) -> QueryResult<Vec<AreaRow>> {
 pub fn find_area_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<AreaRow>> {
     areas::table
         .filter(areas::slug.eq(slug))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -43,14 +43,14 @@ pub fn list_funders(conn: &mut DbConn) -> QueryResult<Vec<FunderRow>> {
 pub fn find_funder_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<FunderRow>> {
     funders::table
         .filter(funders::slug.eq(slug))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
 pub fn find_funder_by_name(conn: &mut DbConn, name: &str) -> QueryResult<Option<FunderRow>> {
     funders::table
         .filter(funders::name.eq(name))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -72,7 +72,7 @@ pub fn insert_account(conn: &mut DbConn, row: &AccountRow) -> QueryResult<()> {
 }
 
 pub fn find_account(conn: &mut DbConn, id: &str) -> QueryResult<Option<AccountRow>> {
-    accounts::table.find(id).first(conn).optional()
+    accounts::table.find(id).get_result(conn).optional()
 }
 
 pub fn list_accounts(conn: &mut DbConn) -> QueryResult<Vec<AccountRow>> {
@@ -92,14 +92,14 @@ pub fn accounts_by_kind(
 pub fn account_of_area(conn: &mut DbConn, area_id: &str) -> QueryResult<Option<AccountRow>> {
     accounts::table
         .filter(accounts::area_id.eq(area_id))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
 pub fn account_of_funder(conn: &mut DbConn, funder_id: &str) -> QueryResult<Option<AccountRow>> {
     accounts::table
         .filter(accounts::funder_id.eq(funder_id))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -109,7 +109,7 @@ pub fn account_of_budget_line(
 ) -> QueryResult<Option<AccountRow>> {
     accounts::table
         .filter(accounts::budget_line_id.eq(budget_line_id))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -123,7 +123,7 @@ pub fn insert_budget_line(conn: &mut DbConn, row: &BudgetLineRow) -> QueryResult
 }
 
 pub fn find_budget_line(conn: &mut DbConn, id: &str) -> QueryResult<Option<BudgetLineRow>> {
-    budget_lines::table.find(id).first(conn).optional()
+    budget_lines::table.find(id).get_result(conn).optional()
 }
 
 pub fn find_budget_line_by_code(
@@ -134,7 +134,7 @@ pub fn find_budget_line_by_code(
     budget_lines::table
         .filter(budget_lines::fiscal_year.eq(year))
         .filter(budget_lines::code.eq(code))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -171,7 +171,7 @@ pub fn insert_import(conn: &mut DbConn, row: &LedgerImportRow) -> QueryResult<()
 pub fn next_transfer_seq(conn: &mut DbConn) -> QueryResult<i64> {
     let last: Option<i64> = transfers::table
         .select(diesel::dsl::max(transfers::seq))
-        .first(conn)?;
+        .get_result(conn)?;
     Ok(last.unwrap_or(0) + 1)
 }
 

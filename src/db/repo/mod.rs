@@ -1,4 +1,12 @@
 //! Queries, one file per aggregate. Plain functions over `&mut DbConn`.
+//!
+//! Lookups of one row use `.get_result()` (on a key or an aggregate), not `.first()`:
+//! `.first()` adds `LIMIT ?` with the 1 as a bound parameter, and SQLite (3.53, bundled) plans a
+//! statement with a bound LIMIT for that value and marks it to be prepared again whenever
+//! the parameter is bound, i.e. on every run. The cached statement is then never reused
+//! (`sqlite3Reprepare` was a quarter of the server's CPU on the voting pages; see
+//! docs/performance.md, "Resident paths"). Where a top row of an ordering is needed and
+//! the query is not on a hot path, `.first()` is still fine.
 
 pub mod audit;
 pub mod audit_log;

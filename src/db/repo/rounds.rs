@@ -5,7 +5,8 @@ use diesel::prelude::*;
 
 use crate::db::models::{BallotChoiceRow, BallotRow, InitiativeRow, ParticipationRow, RoundRow};
 use crate::db::schema::{
-    ballot_choices, ballots, code_participation, initiatives, rounds, voting_codes,
+    ballot_choices, ballots, code_participation, initiatives, round_ballot_counts, rounds,
+    voting_codes,
 };
 use crate::db::DbConn;
 use crate::domain::round::{
@@ -139,7 +140,7 @@ pub fn insert_round(conn: &mut DbConn, round: &Round) -> QueryResult<()> {
 pub fn find_round(conn: &mut DbConn, id: &RoundId) -> QueryResult<Option<Round>> {
     rounds::table
         .find(id.as_str())
-        .first::<RoundRow>(conn)
+        .get_result::<RoundRow>(conn)
         .optional()?
         .map(round_of)
         .transpose()
@@ -155,7 +156,7 @@ pub fn find_round_by_quarter(
         .filter(rounds::area_id.eq(area_id))
         .filter(rounds::year.eq(year))
         .filter(rounds::quarter.eq(quarter))
-        .first::<RoundRow>(conn)
+        .get_result::<RoundRow>(conn)
         .optional()?
         .map(round_of)
         .transpose()
@@ -235,7 +236,7 @@ pub fn insert_initiative(conn: &mut DbConn, plan: &Plan) -> QueryResult<()> {
 pub fn find_initiative(conn: &mut DbConn, id: &PlanId) -> QueryResult<Option<Plan>> {
     initiatives::table
         .find(id.as_str())
-        .first::<InitiativeRow>(conn)
+        .get_result::<InitiativeRow>(conn)
         .optional()?
         .map(plan_of)
         .transpose()
@@ -255,7 +256,7 @@ pub fn next_initiative_number(conn: &mut DbConn, round_id: &RoundId) -> QueryRes
     let max: Option<i32> = initiatives::table
         .filter(initiatives::round_id.eq(round_id.as_str()))
         .select(diesel::dsl::max(initiatives::number))
-        .first(conn)?;
+        .get_result(conn)?;
     Ok(max.unwrap_or(0) + 1)
 }
 
@@ -368,11 +369,57 @@ pub fn insert_ballot(conn: &mut DbConn, row: &BallotRow, choices: &[PlanId]) -> 
     Ok(())
 }
 
+/// The round's number of ballots, from its counter row (one key lookup, however many
+/// people voted). A round without a row (made before the counter existed and not migrated,
+/// which migration 000009 prevents) is counted.
 pub fn ballot_count(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<i64> {
+    let kept: Option<i64> = round_ballot_counts::table
+        .find(round_id.as_str())
+        .select(round_ballot_counts::ballots)
+        .get_result(conn)
+        .optional()?;
+    match kept {
+        Some(n) => Ok(n),
+        None => count_ballots(conn, round_id),
+    }
+}
+
+/// COUNT(*) of the round's ballots: for the counter's start and for checks, never on a
+/// resident's request.
+pub fn count_ballots(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<i64> {
     ballots::table
         .filter(ballots::round_id.eq(round_id.as_str()))
         .count()
         .get_result(conn)
+}
+
+/// Start the counter of a new round at zero.
+pub fn insert_ballot_counter(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<()> {
+    diesel::insert_into(round_ballot_counts::table)
+        .values((
+            round_ballot_counts::round_id.eq(round_id.as_str()),
+            round_ballot_counts::ballots.eq(0_i64),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// One more ballot in the round; in the ballot's transaction, after the ballot is
+/// inserted. Under the write lock, so the read-then-insert of a missing row is safe.
+pub fn count_one_ballot(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<()> {
+    let updated = diesel::update(round_ballot_counts::table.find(round_id.as_str()))
+        .set(round_ballot_counts::ballots.eq(round_ballot_counts::ballots + 1_i64))
+        .execute(conn)?;
+    if updated == 0 {
+        let n = count_ballots(conn, round_id)?;
+        diesel::insert_into(round_ballot_counts::table)
+            .values((
+                round_ballot_counts::round_id.eq(round_id.as_str()),
+                round_ballot_counts::ballots.eq(n),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// The ballots of a round with their choices, ordered by tracker (never by arrival).

@@ -13,7 +13,7 @@ pub fn insert(conn: &mut DbConn, row: &SessionRow) -> QueryResult<()> {
 }
 
 pub fn find(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<SessionRow>> {
-    sessions::table.find(token_hash).first(conn).optional()
+    sessions::table.find(token_hash).get_result(conn).optional()
 }
 
 pub fn touch(conn: &mut DbConn, token_hash: &str, at: NaiveDateTime) -> QueryResult<()> {

@@ -9,7 +9,10 @@ use crate::db::schema::throttle_buckets;
 use crate::db::DbConn;
 
 pub fn find(conn: &mut DbConn, key: &str) -> QueryResult<Option<ThrottleBucketRow>> {
-    throttle_buckets::table.find(key).first(conn).optional()
+    throttle_buckets::table
+        .find(key)
+        .get_result(conn)
+        .optional()
 }
 
 /// Insert or replace the row for `row.key`.

@@ -22,12 +22,12 @@ pub fn add_role(conn: &mut DbConn, role: &UserRoleRow) -> QueryResult<()> {
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
     users::table
         .filter(users::email.eq(email))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
-    users::table.find(id).first(conn).optional()
+    users::table.find(id).get_result(conn).optional()
 }
 
 pub fn roles_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Role>> {
@@ -126,7 +126,7 @@ pub fn all_grants(conn: &mut DbConn) -> QueryResult<Vec<UserRoleRow>> {
 }
 
 pub fn find_grant(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRoleRow>> {
-    user_roles::table.find(id).first(conn).optional()
+    user_roles::table.find(id).get_result(conn).optional()
 }
 
 pub fn delete_grant(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
@@ -144,7 +144,10 @@ pub fn find_login_ticket(
     conn: &mut DbConn,
     token_hash: &str,
 ) -> QueryResult<Option<LoginTicketRow>> {
-    login_tickets::table.find(token_hash).first(conn).optional()
+    login_tickets::table
+        .find(token_hash)
+        .get_result(conn)
+        .optional()
 }
 
 pub fn delete_login_ticket(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize> {

@@ -14,7 +14,7 @@ pub const STATUS_ACTIVE: &str = "active";
 pub const STATUS_REVOKED: &str = "revoked";
 
 pub fn find_area(conn: &mut DbConn, id: &str) -> QueryResult<Option<AreaRow>> {
-    areas::table.find(id).first(conn).optional()
+    areas::table.find(id).get_result(conn).optional()
 }
 
 pub fn insert_batch(conn: &mut DbConn, row: &CodeBatchRow) -> QueryResult<()> {
@@ -31,7 +31,7 @@ pub fn list_batches(conn: &mut DbConn) -> QueryResult<Vec<CodeBatchRow>> {
 }
 
 pub fn find_batch(conn: &mut DbConn, id: &str) -> QueryResult<Option<CodeBatchRow>> {
-    code_batches::table.find(id).first(conn).optional()
+    code_batches::table.find(id).get_result(conn).optional()
 }
 
 pub fn insert_code(conn: &mut DbConn, row: &VotingCodeRow) -> QueryResult<()> {
@@ -42,7 +42,7 @@ pub fn insert_code(conn: &mut DbConn, row: &VotingCodeRow) -> QueryResult<()> {
 }
 
 pub fn find_code(conn: &mut DbConn, handle: &str) -> QueryResult<Option<VotingCodeRow>> {
-    voting_codes::table.find(handle).first(conn).optional()
+    voting_codes::table.find(handle).get_result(conn).optional()
 }
 
 /// Every handle in use, to draw new ones that do not collide.
@@ -106,7 +106,26 @@ pub fn insert_session(conn: &mut DbConn, row: &VoterSessionRow) -> QueryResult<(
 pub fn find_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<VoterSessionRow>> {
     voter_sessions::table
         .find(token_hash)
-        .first(conn)
+        .get_result(conn)
+        .optional()
+}
+
+/// The voter session with its code's status and its area, in one statement (every page
+/// of a signed-in resident starts here).
+pub fn find_voter(
+    conn: &mut DbConn,
+    token_hash: &str,
+) -> QueryResult<Option<(VoterSessionRow, String, AreaRow)>> {
+    voter_sessions::table
+        .inner_join(voting_codes::table.on(voting_codes::handle.eq(voter_sessions::handle)))
+        .inner_join(areas::table.on(areas::id.eq(voter_sessions::area_id)))
+        .filter(voter_sessions::token_hash.eq(token_hash))
+        .select((
+            voter_sessions::all_columns,
+            voting_codes::status,
+            areas::all_columns,
+        ))
+        .get_result(conn)
         .optional()
 }
 
