@@ -1154,6 +1154,8 @@ pub fn decide_transfer(
 
 /// CSV of all transfers for spreadsheets: `;`-separated with Dutch amounts, as Excel in
 /// a Dutch locale expects.
+use crate::domain::nl_time;
+
 pub fn transfers_csv(conn: &mut DbConn) -> Result<String, ServiceError> {
     let rows = list_transfers(conn)?;
     let mut w = csv::WriterBuilder::new()
@@ -1181,7 +1183,7 @@ pub fn transfers_csv(conn: &mut DbConn) -> Result<String, ServiceError> {
         w.write_record([
             t.seq.to_string(),
             t.id.clone(),
-            t.created_at.clone(),
+            nl_time::datetime_nl_text(&t.created_at),
             t.kind_label.to_string(),
             t.status.label_nl().to_string(),
             t.from_name.clone(),
@@ -1192,7 +1194,7 @@ pub fn transfers_csv(conn: &mut DbConn) -> Result<String, ServiceError> {
             t.correction_of.clone().unwrap_or_default(),
             t.created_by.clone(),
             t.decided_by.clone().unwrap_or_default(),
-            t.decided_at.clone().unwrap_or_default(),
+            t.decided_at.as_deref().map(nl_time::datetime_nl_text).unwrap_or_default(),
         ])
         .map_err(io)?;
     }
