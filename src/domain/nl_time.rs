@@ -112,7 +112,10 @@ mod tests {
     #[test]
     fn the_example_moments_of_the_issue() {
         // Winter: CET, one hour ahead.
-        assert_eq!(datetime_nl(utc("2026-12-02 01:45")), "2 december 2026, 02:45");
+        assert_eq!(
+            datetime_nl(utc("2026-12-02 01:45")),
+            "2 december 2026, 02:45"
+        );
         // Summer: CEST, two hours ahead.
         assert_eq!(datetime_nl(utc("2026-07-01 01:45")), "1 juli 2026, 03:45");
         assert_eq!(

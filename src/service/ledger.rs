@@ -1194,7 +1194,10 @@ pub fn transfers_csv(conn: &mut DbConn) -> Result<String, ServiceError> {
             t.correction_of.clone().unwrap_or_default(),
             t.created_by.clone(),
             t.decided_by.clone().unwrap_or_default(),
-            t.decided_at.as_deref().map(nl_time::datetime_nl_text).unwrap_or_default(),
+            t.decided_at
+                .as_deref()
+                .map(nl_time::datetime_nl_text)
+                .unwrap_or_default(),
         ])
         .map_err(io)?;
     }
