@@ -10,7 +10,7 @@ use std::time::Duration;
 use burgerbegroting::config::Settings;
 use burgerbegroting::domain::audit::Actor;
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::{BallotRule, CountRule};
+use burgerbegroting::domain::round::{BallotRule, CountRule, RoundId};
 use burgerbegroting::domain::voting_code::VotingCode;
 use burgerbegroting::service::rounds::{self as r, Channel, InitiativeInput, Review, RoundInput};
 use burgerbegroting::service::{ledger, voting_codes, Principal};
@@ -58,7 +58,7 @@ impl Fixture {
             &clerk,
             &ledger::TransferInput {
                 id: uuid::Uuid::new_v4(),
-                kind: burgerbegroting::domain::ledger::TransferKind::FunderContribution,
+                kind: Some(burgerbegroting::domain::ledger::TransferKind::FunderContribution),
                 from_account: funder.account_id,
                 to_account: area.account_id.clone(),
                 amount_cents: 100_000_000_000,
@@ -76,7 +76,7 @@ impl Fixture {
     }
 
     /// A new round in voting with PLANS plans (next quarter, next year after four).
-    fn round(&mut self) -> (String, Vec<String>, i32) {
+    fn round(&mut self) -> (RoundId, Vec<String>, i32) {
         self.quarter += 1;
         let year = 2030 + (self.quarter - 1) / 4;
         let mut c = self.pool.get().expect("conn");
@@ -109,7 +109,7 @@ impl Fixture {
             )
             .expect("plan");
             r::review_initiative(&mut c, &admin(), &p.id, Review::Nominate, "").expect("ok");
-            plans.push(p.id);
+            plans.push(p.id.to_string());
         }
         r::open_voting(&mut c, &admin(), &round.round.id).expect("open");
         (round.round.id, plans, year)
@@ -150,6 +150,7 @@ fn bench(c: &mut Criterion) {
                 // criterion's sample counts stay far below that.
                 black_box(r::cast(
                     &mut conn,
+                    &Principal::resident(),
                     &round,
                     Channel::Online { handle: &handle },
                     &choice(i, &plans),
@@ -173,6 +174,7 @@ fn bench(c: &mut Criterion) {
                 for (i, code) in codes.iter().enumerate() {
                     r::cast(
                         &mut conn,
+                        &Principal::resident(),
                         &round,
                         Channel::Online {
                             handle: code.handle(),

@@ -231,10 +231,15 @@ pub fn export_bundle(
             &format!("{d}/fingerprint.txt"),
             format!("{}\n", hex::encode(Sha256::digest(rules.as_bytes()))).as_bytes(),
         )?;
-        let pb = crate::service::rounds::published_pb(conn, &r.id)?.unwrap_or_default();
+        let (who, id) = (
+            crate::service::Principal::cli(),
+            crate::domain::round::RoundId::from(r.id.as_str()),
+        );
+        let pb = crate::service::rounds::published_pb(conn, &who, &id)?.unwrap_or_default();
         w.put(&format!("{d}/ballots.pb"), pb.as_bytes())?;
-        let view = crate::service::rounds::round(conn, &r.id)?;
-        let mut result = view.result().unwrap_or(serde_json::Value::Null);
+        let view = crate::service::rounds::round(conn, &who, &id)?;
+        // The stored result as JSON (sorted keys, as stored).
+        let mut result = serde_json::to_value(view.result()).unwrap_or(serde_json::Value::Null);
         let codes = q::codes_issued(conn, &view.area.id, view.round.year)?;
         result["round"] = serde_json::json!({
             "id": view.round.id, "title": view.round.title, "area": view.area.name,
@@ -248,6 +253,12 @@ pub fn export_bundle(
         w.put(&format!("{d}/result.json"), text.as_bytes())?;
     }
 
+    // The council's printable report (built by service::report / views::report).
+    let fingerprint = crate::audit::key_fingerprint(&key.verifying_key());
+    let model = crate::service::report::build(conn, opts.from, opts.to)?;
+    let html = crate::views::report::rapport_html(&model, &cp_row.note, &fingerprint);
+    w.put(b::REPORT, html.as_bytes())?;
+
     // The manifest, then its signature.
     let manifest = serde_json::json!({
         "format": b::FORMAT,
@@ -260,7 +271,7 @@ pub fn export_bundle(
         "created_at": crate::db::repo::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         "checkpoint": {"origin": cp.origin, "size": cp.size, "root_hex": cp.root_hex()},
         "key": key.verifier_text(),
-        "key_fingerprint": crate::audit::key_fingerprint(&key.verifying_key()),
+        "key_fingerprint": fingerprint,
         "previous": previous,
         "files": w.hashes,
     });

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod keys;
 pub mod service;
 pub mod startup;
+pub mod state;
 pub mod tally;
 pub mod views;
 pub mod web;

@@ -175,7 +175,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let s = settings(config, None, db.database.as_deref())?;
             let pool = prepare_database(&s)?;
             let mut conn = pool.get()?;
-            let lines = service::ledger::list_budget_lines(&mut conn, year).map_err(explain)?;
+            let lines =
+                service::ledger::list_budget_lines(&mut conn, &service::Principal::cli(), year)
+                    .map_err(explain)?;
             let mut out = std::io::stdout().lock();
             if json {
                 serde_json::to_writer_pretty(&mut out, &lines)?;

@@ -4,23 +4,15 @@ use std::net::TcpListener;
 use std::sync::Arc;
 
 use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 
 use crate::config::Settings;
 use crate::db::{self, DbPool, DbUrl};
 use crate::domain::sealed_secret::{SecretSealer, TOTP_PURPOSE};
 use crate::keys::KeyFile;
-
-/// Shared state for every request.
-#[derive(Clone)]
-pub struct AppState {
-    pub pool: DbPool,
-    pub settings: Arc<Settings>,
-    /// Seals second-factor secrets (key from `secrets_key_file`).
-    pub sealer: Arc<SecretSealer>,
-    /// The audit log's signing key (`signing_key_file`), when configured.
-    pub signing_key: Option<Arc<crate::keys::KeyFile>>,
-}
+use crate::state::AppState;
+use crate::web::request_log;
 
 /// The file name of the secrets key made beside a SQLite database when
 /// `secrets_key_file` is not set.
@@ -108,6 +100,9 @@ impl Application {
             App::new()
                 .app_data(web::Data::new(state.clone()))
                 .configure(crate::web::configure)
+                // Outermost last: the logger opens the request's span and id first.
+                .wrap(from_fn(request_log::expose_request_id))
+                .wrap(request_log::logger())
         })
         .listen(listener)?
         .run();

@@ -96,7 +96,7 @@ def parse_verifier(text):
         data = base64.b64decode(b64, validate=True)
     except Exception:
         return None
-    if not name or len(data) != 33 or data[0] != 1:
+    if not name or len(data) != 33 or data[0] != 1 or base64.b64encode(data).decode() != b64:
         return None
     pub = data[1:]
     key_id = sha256(name.encode() + b"\n" + b"\x01" + pub)[:4]
@@ -135,6 +135,9 @@ def open_note(text, key):
         try:
             blob = base64.b64decode(line[len(prefix):], validate=True)
         except Exception:
+            continue
+        # Only canonical base64 (unused bits zero), as the document requires.
+        if base64.b64encode(blob).decode() != line[len(prefix):]:
             continue
         if len(blob) == 68 and blob[:4] == key_id and ed25519_ok(pub, blob[4:], body.encode()):
             ok = True
@@ -459,6 +462,7 @@ def verify(d, previous=None, key_path=None):
             o, n = int(plines[1][len("old "):]), int(plines[2][len("new "):])
             assert plines[1].startswith("old ") and plines[2].startswith("new ")
             proof = [base64.b64decode(x, validate=True) for x in plines[3:]]
+            assert all(len(x) == 32 and base64.b64encode(x).decode() == y for x, y in zip(proof, plines[3:]))
         except Exception:
             raise Failure("previous/consistency-proof.txt", None, "onleesbaar bewijs", "malformed proof")
         if o != old_size or n != size or not verify_consistency(o, n, proof, old_root, root):

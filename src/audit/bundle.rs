@@ -622,7 +622,7 @@ mod tests {
         assert_eq!(t("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(t("-1"), "'-1");
         assert_eq!(t("a;b"), "\"a;b\"");
-        assert_eq!(t("zeg \"hoi\""), "zeg \"hoi\"");
+        assert_eq!(t("zeg \"hoi\""), "\"zeg \"\"hoi\"\"\"");
         assert_eq!(t("x;\"y\""), "\"x;\"\"y\"\"\"");
         assert_eq!(t("@x\r\n"), "\"'@x\r\n\"");
     }

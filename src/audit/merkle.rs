@@ -6,7 +6,7 @@
 //! checked by the iterative algorithms of RFC 9162 §2.1.3.2 and §2.1.4.2, so making and
 //! checking are two independent codings of the same tree. Written by hand rather than
 //! taken from `ct-merkle` because that crate pulls in the sha2 0.11 generation beside our
-//! 0.10 one (see docs/adr/0006-own-merkle-module.md); the known-answer vectors of
+//! 0.10 one (see docs/adr/0008-own-merkle-module.md); the known-answer vectors of
 //! transparency-dev/merkle prove both halves.
 
 use sha2::{Digest, Sha256};

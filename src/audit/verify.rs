@@ -261,7 +261,10 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
     let events = text(dir, b::EVENTS)?;
     let mut leaves: Vec<Hash> = Vec::with_capacity(cp.size as usize);
     let mut replay = Replay::default();
-    let mut parsed: Vec<Value> = Vec::new();
+    // The replay runs in the same pass (so the events are never all held parsed in
+    // memory); its first failure is reported only after the root checks, keeping the
+    // order of checks in docs/audit-export.md.
+    let mut replay_failure: Option<Failure> = None;
     if !events.is_empty() && !events.ends_with('\n') {
         return Err(f(
             b::EVENTS,
@@ -280,7 +283,10 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
                 format!("not valid JSON: {e}"),
             )
         })?;
-        if ev.to_string() != line {
+        // Re-encoding must give the same bytes (Value's own == would compare it with a JSON
+        // string, not with the line's text).
+        let reencoded = ev.to_string();
+        if reencoded.as_str() != line {
             return Err(f(
                 b::EVENTS,
                 Some(seq),
@@ -297,7 +303,9 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
             ));
         }
         leaves.push(merkle::leaf_hash(line.as_bytes()));
-        parsed.push(ev);
+        if replay_failure.is_none() {
+            replay_failure = replay.apply(seq, &ev).err();
+        }
     }
     ctx.verdict.events = leaves.len() as u64;
     if leaves.len() as u64 != cp.size {
@@ -323,11 +331,10 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
     // 7. The earlier checkpoint and the consistency proof.
     check_previous(ctx, &manifest, &cp, &leaves, previous, &name, &vk)?;
     // 8. Replay every event, with the ledger invariants.
-    for (i, ev) in parsed.iter().enumerate() {
-        replay.apply(i as u64 + 1, ev)?;
+    if let Some(fail) = replay_failure {
+        return Err(fail);
     }
     replay.finish(cp.size)?;
-    drop(parsed);
     // 9. The ledger files, recomputed from the events for the manifest's period.
     let period = period_of(&manifest)?;
     ctx.verdict.transfers = replay

@@ -92,7 +92,7 @@ pub fn establish(url: &DbUrl) -> Result<DbConn, DbError> {
         DbUrl::Postgres(u) => Ok(DbConn::Postgres(diesel::PgConnection::establish(u)?)),
         DbUrl::Sqlite(path) => {
             let mut c = diesel::SqliteConnection::establish(path)?;
-            apply_sqlite_pragmas(&mut c)?;
+            apply_sqlite_pragmas(&mut c).map_err(DbError::from)?;
             Ok(DbConn::Sqlite(c))
         }
     }
@@ -105,10 +105,12 @@ impl ManageConnection for Manager {
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
         establish(&self.url).map_err(|e| match e {
             DbError::Connection(c) => r2d2::Error::ConnectionError(c),
-            DbError::Query(q) => r2d2::Error::QueryError(q),
-            other => r2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(
-                other.to_string(),
-            )),
+            other => match other.into_diesel() {
+                Ok(q) => r2d2::Error::QueryError(q),
+                Err(other) => r2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(
+                    super::cause_chain(&other),
+                )),
+            },
         })
     }
 

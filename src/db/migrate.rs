@@ -17,5 +17,19 @@ pub fn run_pending(conn: &mut DbConn) -> Result<Vec<String>, DbError> {
             .run_pending_migrations(POSTGRES_MIGRATIONS)
             .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>()),
     };
-    applied.map_err(|e| DbError::Migration(e.to_string()))
+    applied.map_err(DbError::Migration)
+}
+
+/// Undo every applied migration, newest first (each `down.sql`); returns their names in the
+/// order they were undone. For the round-trip test and for an operator who must go back.
+pub fn revert_all(conn: &mut DbConn) -> Result<Vec<String>, DbError> {
+    let reverted = match conn {
+        DbConn::Sqlite(c) => c
+            .revert_all_migrations(SQLITE_MIGRATIONS)
+            .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>()),
+        DbConn::Postgres(c) => c
+            .revert_all_migrations(POSTGRES_MIGRATIONS)
+            .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>()),
+    };
+    reverted.map_err(DbError::Migration)
 }

@@ -5,6 +5,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::*;
+use crate::domain::ledger::{AccountKind, TransferKind};
+use crate::domain::role::Role;
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = users)]
@@ -26,7 +28,9 @@ pub struct UserRow {
 pub struct UserRoleRow {
     pub id: String,
     pub user_id: String,
-    pub role: String,
+    /// Read as the domain enum: an unknown value fails the query (no default).
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub role: Role,
     pub area_id: Option<String>,
     pub created_at: NaiveDateTime,
 }
@@ -83,7 +87,9 @@ pub struct BudgetLineRow {
 #[diesel(table_name = accounts)]
 pub struct AccountRow {
     pub id: String,
-    pub kind: String,
+    /// Read as the domain enum: an unknown value fails the query (no default).
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: AccountKind,
     pub name: String,
     pub budget_line_id: Option<String>,
     pub area_id: Option<String>,
@@ -111,7 +117,9 @@ pub struct LedgerImportRow {
 pub struct TransferRow {
     pub id: String,
     pub seq: i64,
-    pub kind: String,
+    /// Read as the domain enum: an unknown value fails the query (no default).
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: TransferKind,
     pub debit_account: String,
     pub credit_account: String,
     pub amount_cents: i64,

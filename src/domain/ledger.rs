@@ -5,6 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::money::{within_bound, ABOVE_MAXIMUM_NL};
+use super::permissions::{allows, Permission};
+use super::role::Role;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountKind {
@@ -91,6 +95,17 @@ impl TransferKind {
         }
     }
 
+    /// The one rule for the kind of a transfer typed in by hand (the page and the API):
+    /// it follows from the source. A budget line gives to a pool, a funder contributes;
+    /// anything else is no source for a hand-made transfer.
+    pub fn for_source(source: AccountKind) -> Result<TransferKind, LedgerError> {
+        match source {
+            AccountKind::BudgetLine => Ok(TransferKind::BudgetToPool),
+            AccountKind::Funder => Ok(TransferKind::FunderContribution),
+            AccountKind::Pool | AccountKind::Initiative => Err(LedgerError::SourceNotAllowed),
+        }
+    }
+
     pub fn label_nl(self) -> &'static str {
         match self {
             TransferKind::BudgetAllocation => "Begroting vastgesteld",
@@ -99,6 +114,47 @@ impl TransferKind {
             TransferKind::Correction => "Correctie",
             TransferKind::Commitment => "Toegekend aan plan (uitslag ronde)",
         }
+    }
+}
+
+/// A stored value that is none of the known ones (an account kind, a transfer kind): an
+/// error where the row is read, never a silent default.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} in the database: {value:?}")]
+pub struct UnknownValue {
+    pub what: &'static str,
+    pub value: String,
+}
+
+impl TryFrom<String> for AccountKind {
+    type Error = UnknownValue;
+    fn try_from(s: String) -> Result<Self, UnknownValue> {
+        AccountKind::parse(&s).ok_or(UnknownValue {
+            what: "account kind",
+            value: s,
+        })
+    }
+}
+
+impl From<AccountKind> for String {
+    fn from(k: AccountKind) -> String {
+        k.as_str().to_string()
+    }
+}
+
+impl TryFrom<String> for TransferKind {
+    type Error = UnknownValue;
+    fn try_from(s: String) -> Result<Self, UnknownValue> {
+        TransferKind::parse(&s).ok_or(UnknownValue {
+            what: "transfer kind",
+            value: s,
+        })
+    }
+}
+
+impl From<TransferKind> for String {
+    fn from(k: TransferKind) -> String {
+        k.as_str().to_string()
     }
 }
 
@@ -148,6 +204,12 @@ impl TransferStatus {
 pub enum LedgerError {
     #[error("Vul een bedrag groter dan € 0 in.")]
     AmountNotPositive,
+    #[error("{}", ABOVE_MAXIMUM_NL)]
+    AmountTooLarge,
+    #[error("Kies een begrotingspost of een financier als bron.")]
+    SourceNotAllowed,
+    #[error("De soort overboeking volgt uit de bron. Bij deze bron hoort: {}.", .0.label_nl())]
+    KindDoesNotMatchSource(TransferKind),
     #[error("Van en naar zijn dezelfde rekening. Kies twee verschillende rekeningen.")]
     SameAccount,
     #[error("Schrijf kort op waarom u dit geld overboekt.")]
@@ -192,6 +254,9 @@ pub fn validate_basic(
     if amount_cents <= 0 {
         return Err(LedgerError::AmountNotPositive);
     }
+    if !within_bound(amount_cents) {
+        return Err(LedgerError::AmountTooLarge);
+    }
     if memo.trim().is_empty() {
         return Err(LedgerError::MemoMissing);
     }
@@ -234,6 +299,94 @@ pub fn validate_basic(
         return Err(LedgerError::DecisionRefMissing);
     }
     Ok(())
+}
+
+/// The one money invariant, for every movement: nothing but a funder goes below zero.
+/// `available_cents` is what the source can still give (its balance, less what pending
+/// transfers already promised away, when the caller counts those).
+pub fn check_funds(
+    source: AccountKind,
+    account_name: &str,
+    available_cents: i64,
+    amount_cents: i64,
+) -> Result<(), LedgerError> {
+    if source.may_go_negative() || amount_cents <= available_cents {
+        return Ok(());
+    }
+    Err(LedgerError::InsufficientFunds {
+        account: account_name.to_string(),
+        available_cents: available_cents.max(0),
+        requested_cents: amount_cents,
+    })
+}
+
+/// What an account can still give: its posted balance less the pending transfers out of
+/// it, `None` when that does not fit in an `i64` (amounts are bounded, so never in use).
+pub fn available(balance_cents: i64, pending_out_cents: i64) -> Option<i64> {
+    balance_cents.checked_sub(pending_out_cents)
+}
+
+/// May a transfer be decided on (approved or rejected) now, and by somebody who did
+/// (`own`) or did not make it? Four eyes: never by the person who made it.
+pub fn check_decidable(
+    needs_approval: bool,
+    status: TransferStatus,
+    own: bool,
+) -> Result<(), LedgerError> {
+    if !needs_approval {
+        return Err(LedgerError::NoApprovalNeeded);
+    }
+    if status != TransferStatus::Pending {
+        return Err(LedgerError::AlreadyDecided);
+    }
+    if own {
+        return Err(LedgerError::OwnTransfer);
+    }
+    Ok(())
+}
+
+/// May a transfer be corrected? Only a posted one, and never a correction itself.
+pub fn check_correctable(status: TransferStatus, kind: TransferKind) -> Result<(), LedgerError> {
+    if status != TransferStatus::Posted {
+        return Err(LedgerError::CorrectionOfUnposted);
+    }
+    if kind == TransferKind::Correction {
+        return Err(LedgerError::CorrectionOfCorrection);
+    }
+    Ok(())
+}
+
+/// What one caller may do with one transfer: read by the pages (never recomputed in a
+/// template) and the same rules the service applies when the caller tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct TransferActions {
+    /// The caller made this transfer.
+    pub own: bool,
+    /// The caller may approve or reject it now (not their own, still pending).
+    pub may_approve: bool,
+    /// The caller may propose a correction of it.
+    pub may_correct: bool,
+}
+
+pub fn actions(
+    roles: &[Role],
+    kind: TransferKind,
+    status: TransferStatus,
+    needs_approval: bool,
+    own: bool,
+) -> TransferActions {
+    TransferActions {
+        own,
+        may_approve: allows(roles, Permission::ApproveTransfer)
+            && check_decidable(needs_approval, status, own).is_ok(),
+        may_correct: allows(roles, Permission::ProposeTransfer)
+            && check_correctable(status, kind).is_ok(),
+    }
+}
+
+/// May the caller start a transfer from an account with this much still available?
+pub fn may_transfer_from(roles: &[Role], available_cents: i64) -> bool {
+    allows(roles, Permission::ProposeTransfer) && available_cents > 0
 }
 
 /// A posted movement, as the balance replay sees it.
@@ -341,6 +494,77 @@ mod tests {
         assert_eq!(b.get("b"), Some(&300));
         assert_eq!(b.get("p"), Some(&200));
         assert_eq!(b.get("f"), Some(&-500));
+    }
+
+    #[test]
+    fn the_kind_follows_from_the_source() {
+        assert_eq!(
+            TransferKind::for_source(AccountKind::BudgetLine),
+            Ok(TransferKind::BudgetToPool)
+        );
+        assert_eq!(
+            TransferKind::for_source(AccountKind::Funder),
+            Ok(TransferKind::FunderContribution)
+        );
+        assert_eq!(
+            TransferKind::for_source(AccountKind::Pool),
+            Err(LedgerError::SourceNotAllowed)
+        );
+    }
+
+    #[test]
+    fn nothing_but_a_funder_goes_below_zero() {
+        assert!(check_funds(AccountKind::Funder, "f", -500, 1_000).is_ok());
+        assert!(check_funds(AccountKind::Pool, "p", 1_000, 1_000).is_ok());
+        assert_eq!(
+            check_funds(AccountKind::BudgetLine, "b", -3, 1),
+            Err(LedgerError::InsufficientFunds {
+                account: "b".into(),
+                available_cents: 0,
+                requested_cents: 1
+            })
+        );
+        assert_eq!(available(i64::MIN, 1), None);
+    }
+
+    #[test]
+    fn amounts_above_the_bound_are_refused_never_wrapped() {
+        assert_eq!(
+            validate_basic(
+                TransferKind::FunderContribution,
+                AccountKind::Funder,
+                AccountKind::Pool,
+                i64::MAX,
+                "x",
+                None
+            ),
+            Err(LedgerError::AmountTooLarge)
+        );
+    }
+
+    #[test]
+    fn approvers_decide_on_others_pending_transfers_only() {
+        let a = |roles: &[Role], status, own| {
+            actions(roles, TransferKind::BudgetToPool, status, true, own)
+        };
+        assert!(a(&[Role::FinanceApprover], TransferStatus::Pending, false).may_approve);
+        assert!(!a(&[Role::FinanceApprover], TransferStatus::Pending, true).may_approve);
+        assert!(!a(&[Role::FinanceClerk], TransferStatus::Pending, false).may_approve);
+        assert!(!a(&[Role::FinanceApprover], TransferStatus::Posted, false).may_approve);
+        assert!(a(&[Role::FinanceClerk], TransferStatus::Posted, true).may_correct);
+        assert!(!a(&[Role::Council], TransferStatus::Posted, false).may_correct);
+        let correction = actions(
+            &[Role::FinanceClerk],
+            TransferKind::Correction,
+            TransferStatus::Posted,
+            true,
+            false,
+        );
+        assert!(!correction.may_correct);
+        assert_eq!(
+            check_decidable(true, TransferStatus::Pending, true),
+            Err(LedgerError::OwnTransfer)
+        );
     }
 
     #[test]

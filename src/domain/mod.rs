@@ -7,6 +7,7 @@ pub mod ledger_import;
 pub mod money;
 pub mod nl_time;
 pub mod password;
+pub mod permissions;
 pub mod role;
 pub mod round;
 pub mod sealed_secret;

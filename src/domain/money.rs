@@ -16,6 +16,36 @@ use std::fmt;
 /// NO-BREAK SPACE, used between `€` and the number.
 pub const NBSP: char = '\u{a0}';
 
+/// The largest amount anywhere in the platform: € 10 billion (10^12 cents), far above a
+/// municipality's whole budget. Every entrance (forms, API, ledger import, rounds) refuses
+/// more, so sums of amounts stay far from the `i64` limit and never wrap.
+pub const MAX_AMOUNT_CENTS: i64 = 1_000_000_000_000;
+
+/// The Dutch message for an amount above [`MAX_AMOUNT_CENTS`].
+pub const ABOVE_MAXIMUM_NL: &str =
+    "Dit bedrag is te groot. Een bedrag is hoogstens € 10.000.000.000,00.";
+
+/// Is this amount (either sign) within [`MAX_AMOUNT_CENTS`]?
+pub fn within_bound(cents: i64) -> bool {
+    cents.unsigned_abs() <= MAX_AMOUNT_CENTS.unsigned_abs()
+}
+
+/// [`within_bound`] as a check with the Dutch message.
+pub fn check_bound(cents: i64) -> Result<i64, String> {
+    if within_bound(cents) {
+        Ok(cents)
+    } else {
+        Err(ABOVE_MAXIMUM_NL.to_owned())
+    }
+}
+
+/// The sum of amounts, or `None` when it does not fit in an `i64` (never a wrap-around).
+pub fn checked_sum<I: IntoIterator<Item = i64>>(amounts: I) -> Option<i64> {
+    amounts
+        .into_iter()
+        .try_fold(0i64, |acc, a| acc.checked_add(a))
+}
+
 /// Which written notation a parser expected; used to give the right example in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumberStyle {
@@ -394,6 +424,19 @@ pub fn parse_x1000_eur_signed(s: &str) -> Result<i64, MoneyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bound_is_ten_billion_euros_and_sums_never_wrap() {
+        assert!(within_bound(MAX_AMOUNT_CENTS));
+        assert!(within_bound(-MAX_AMOUNT_CENTS));
+        assert!(!within_bound(MAX_AMOUNT_CENTS + 1));
+        assert!(!within_bound(i64::MAX));
+        assert!(!within_bound(i64::MIN));
+        assert_eq!(format_eur(MAX_AMOUNT_CENTS), "€\u{a0}10.000.000.000,00");
+        assert_eq!(checked_sum([1, 2, 3]), Some(6));
+        assert_eq!(checked_sum([i64::MAX, 1]), None);
+        assert_eq!(checked_sum([i64::MIN, -1]), None);
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -1,7 +1,9 @@
-//! Roles and what each may do. One place decides; the service layer asks it for every
-//! request (the "one server-side guard"), with area scoping for coordinators.
+//! Roles. What each role may do is in the one table of `domain::permissions`.
 
 use serde::{Deserialize, Serialize};
+
+// The permission table lives in `permissions`; these names stay importable from here.
+pub use super::permissions::{allows, may_coordinate, Permission};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -69,97 +71,27 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Permission {
-    /// Read the ledger, pools and transfers.
-    ViewFinance,
-    /// Import budget lines and propose transfers.
-    ProposeTransfer,
-    /// Approve or reject somebody else's transfer.
-    ApproveTransfer,
-    /// Manage areas, funders, staff, roles and voting codes.
-    Administer,
-    /// The council's dashboard: the report, the audit events and the export bundle
-    /// (read-only; council members and the steering group).
-    ViewAuditReport,
+/// A stored role that is none of the known ones: an error where the row is read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role in the database: {0:?}")]
+pub struct UnknownRole(pub String);
+
+impl TryFrom<String> for Role {
+    type Error = UnknownRole;
+    fn try_from(s: String) -> Result<Self, UnknownRole> {
+        Role::parse(&s).ok_or(UnknownRole(s))
+    }
 }
 
-pub fn allows(roles: &[Role], p: Permission) -> bool {
-    roles.iter().any(|r| {
-        matches!(
-            (r, p),
-            (
-                Role::FinanceClerk
-                    | Role::FinanceApprover
-                    | Role::Council
-                    | Role::SteeringGroup
-                    | Role::Admin,
-                Permission::ViewFinance
-            ) | (
-                Role::FinanceClerk | Role::FinanceApprover,
-                Permission::ProposeTransfer
-            ) | (Role::FinanceApprover, Permission::ApproveTransfer)
-                | (Role::Admin, Permission::Administer)
-                | (
-                    Role::Council | Role::SteeringGroup,
-                    Permission::ViewAuditReport
-                )
-        )
-    })
-}
-
-/// May someone with these grants manage this area? Administrators may manage every area;
-/// a coordinator only the areas they were assigned.
-pub fn may_coordinate(roles: &[Role], coordinator_areas: &[String], area_id: &str) -> bool {
-    roles.contains(&Role::Admin)
-        || (roles.contains(&Role::AreaCoordinator)
-            && coordinator_areas.iter().any(|a| a == area_id))
+impl From<Role> for String {
+    fn from(r: Role) -> String {
+        r.as_str().to_string()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clerks_propose_approvers_approve_council_reads() {
-        assert!(allows(&[Role::FinanceClerk], Permission::ProposeTransfer));
-        assert!(!allows(&[Role::FinanceClerk], Permission::ApproveTransfer));
-        assert!(allows(
-            &[Role::FinanceApprover],
-            Permission::ApproveTransfer
-        ));
-        assert!(!allows(&[Role::Admin], Permission::ProposeTransfer));
-        assert!(allows(&[Role::Admin], Permission::Administer));
-        assert!(allows(&[Role::Council], Permission::ViewFinance));
-        assert!(!allows(&[Role::Council], Permission::ProposeTransfer));
-        assert!(!allows(&[Role::Initiator], Permission::ViewFinance));
-        assert!(!allows(&[Role::AreaCoordinator], Permission::ViewFinance));
-        assert!(!allows(&[], Permission::ViewFinance));
-        assert!(allows(&[Role::Council], Permission::ViewAuditReport));
-        assert!(allows(&[Role::SteeringGroup], Permission::ViewAuditReport));
-        for r in [
-            Role::Initiator,
-            Role::AreaCoordinator,
-            Role::FinanceClerk,
-            Role::FinanceApprover,
-            Role::Admin,
-        ] {
-            assert!(!allows(&[r], Permission::ViewAuditReport), "{r:?}");
-        }
-    }
-
-    #[test]
-    fn coordinators_are_scoped_to_their_areas() {
-        let loo = vec!["area-t-loo".to_string()];
-        assert!(may_coordinate(&[Role::AreaCoordinator], &loo, "area-t-loo"));
-        assert!(!may_coordinate(
-            &[Role::AreaCoordinator],
-            &loo,
-            "area-oosterwolde"
-        ));
-        assert!(!may_coordinate(&[Role::FinanceClerk], &loo, "area-t-loo"));
-        assert!(may_coordinate(&[Role::Admin], &[], "area-oosterwolde"));
-    }
 
     #[test]
     fn roles_round_trip() {

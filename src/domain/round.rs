@@ -2,9 +2,78 @@
 //! against those rules, the fingerprint that freezes the rules when voting opens, and the
 //! receipt (tracker) a voter gets. Pure: no I/O.
 
+use chrono::NaiveDateTime;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+use crate::domain::role::{may_coordinate, Role};
+
+/// The id of a round (a UUID), typed so it cannot be mixed up with a plan's or an
+/// area's id on its way between the layers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RoundId(pub String);
+
+/// The id of a plan (initiative).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PlanId(pub String);
+
+macro_rules! string_id {
+    ($t:ident) => {
+        impl $t {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl From<String> for $t {
+            fn from(s: String) -> Self {
+                $t(s)
+            }
+        }
+        impl From<&str> for $t {
+            fn from(s: &str) -> Self {
+                $t(s.to_string())
+            }
+        }
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+        impl PartialEq<String> for $t {
+            fn eq(&self, other: &String) -> bool {
+                &self.0 == other
+            }
+        }
+        impl PartialEq<$t> for String {
+            fn eq(&self, other: &$t) -> bool {
+                self == &other.0
+            }
+        }
+        /// Reading an id as text (addresses, templates) is fine; making one from text is
+        /// explicit (`From`).
+        impl std::ops::Deref for $t {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+string_id!(RoundId);
+string_id!(PlanId);
 
 /// Where a round is. Rounds only move forward: open → voting → closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,10 +180,192 @@ impl CountRule {
     }
 }
 
+/// Where a plan is in its review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    /// Waiting for the coordinator's review.
+    Submitted,
+    /// On the ballot.
+    Nominated,
+    /// Not on the ballot, with a reason.
+    Rejected,
+}
+
+impl PlanStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanStatus::Submitted => "submitted",
+            PlanStatus::Nominated => "nominated",
+            PlanStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Submitted, Self::Nominated, Self::Rejected]
+            .into_iter()
+            .find(|p| p.as_str() == s)
+    }
+
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            PlanStatus::Submitted => "Ingediend",
+            PlanStatus::Nominated => "Genomineerd",
+            PlanStatus::Rejected => "Afgewezen",
+        }
+    }
+}
+
+/// A round as the services see it: statuses and rules typed, the result read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    pub id: RoundId,
+    pub area_id: String,
+    pub year: i32,
+    pub quarter: i32,
+    pub title: String,
+    pub status: RoundStatus,
+    /// The live rule columns: what the coordinator chose. Once voting opened, ballots and
+    /// the count read `frozen_rules` instead.
+    pub ballot_rule: BallotRule,
+    pub count_rule: CountRule,
+    pub budget_cents: i64,
+    pub fingerprint: Option<String>,
+    pub frozen_rules: Option<String>,
+    pub result: Option<RoundResult>,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub voting_opened_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+/// A plan (initiative) of a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub id: PlanId,
+    pub round_id: RoundId,
+    pub number: i32,
+    pub title: String,
+    pub summary: String,
+    pub amount_cents: i64,
+    pub taakveld: String,
+    pub status: PlanStatus,
+    pub review_reason: Option<String>,
+    pub submitted_by: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// The stored count of a closed round. The field names are those of the stored JSON
+/// (`rounds.result_json`), which earlier versions wrote as an untyped object; reading
+/// ignores fields it does not know.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundResult {
+    pub rule: String,
+    pub completion: String,
+    pub tie_break: String,
+    pub voters: u64,
+    pub budget_cents: i64,
+    pub spent_cents: i64,
+    pub left_cents: i64,
+    /// The funded plans.
+    pub selected: Vec<PlanId>,
+    /// Every plan on the ballot, with its votes and the explanation of the decision.
+    pub plans: Vec<PlanResult>,
+    /// The transfers from the area's pool to each funded plan, made when counting.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+}
+
+/// One plan in the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanResult {
+    pub initiative: Option<PlanId>,
+    /// The plan number as it stands in the `.pb` file.
+    pub number: String,
+    pub title: Option<String>,
+    pub amount_cents: Option<i64>,
+    pub votes: u64,
+    pub funded: bool,
+    pub step: Option<usize>,
+    pub explanation: String,
+}
+
+/// The transfer that pays a funded plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commitment {
+    pub initiative: PlanId,
+    pub account: String,
+    pub transfer: String,
+    pub amount_cents: i64,
+}
+
+impl RoundResult {
+    /// The stored form: sorted keys, as the first version wrote it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_value(self)
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn parse(text: &str) -> Result<RoundResult, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
+
+/// What one caller may do with one round now. The rounds service guards every entry
+/// point with these booleans, and the read models carry them (`RoundView::actions`) so
+/// pages show exactly the forms the service will accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct RoundCapabilities {
+    /// Rounds, plans, review reasons and results are public.
+    pub may_view: bool,
+    /// Manages this round's area: an administrator, or a coordinator of the area.
+    pub coordinates: bool,
+    /// May hand in plans in this area: an initiator, or whoever coordinates it.
+    pub submits_plans: bool,
+    /// May submit a plan now (the round is open).
+    pub may_submit: bool,
+    /// May nominate or reject plans now.
+    pub may_review: bool,
+    pub may_open_voting: bool,
+    pub may_enter_paper_ballot: bool,
+    pub may_close: bool,
+    /// Anyone with a valid code of the area and year may vote online while voting is open.
+    pub may_vote_online: bool,
+    /// The result and the anonymised ballots are public once the round is closed.
+    pub results_published: bool,
+}
+
+/// The one rule for what `roles` (with their coordinated areas) may do with a round of
+/// `area_id` in `status`.
+pub fn capabilities(
+    status: RoundStatus,
+    area_id: &str,
+    roles: &[Role],
+    coordinator_areas: &[String],
+) -> RoundCapabilities {
+    let coordinates = may_coordinate(roles, coordinator_areas, area_id);
+    let submits_plans = coordinates || roles.contains(&Role::Initiator);
+    let open = status == RoundStatus::Open;
+    let voting = status == RoundStatus::Voting;
+    RoundCapabilities {
+        may_view: true,
+        coordinates,
+        submits_plans,
+        may_submit: submits_plans && open,
+        may_review: coordinates && open,
+        may_open_voting: coordinates && open,
+        may_enter_paper_ballot: coordinates && voting,
+        may_close: coordinates && voting,
+        may_vote_online: voting,
+        results_published: status == RoundStatus::Closed,
+    }
+}
+
 /// One plan on the ballot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BallotItem {
-    pub id: String,
+    pub id: PlanId,
     pub amount_cents: i64,
 }
 
@@ -140,7 +391,7 @@ pub fn check_ballot(
     budget_cents: i64,
     ballot: &[BallotItem],
     chosen: &[String],
-) -> Result<Vec<String>, BallotProblem> {
+) -> Result<Vec<PlanId>, BallotProblem> {
     let mut picked = Vec::new();
     for id in chosen {
         let id = id.trim();
@@ -152,7 +403,7 @@ pub fn check_ballot(
         }
     }
     for item in ballot {
-        if chosen.iter().any(|c| c.trim() == item.id) {
+        if chosen.iter().any(|c| item.id == c.trim()) {
             picked.push(item);
         }
     }
@@ -186,7 +437,7 @@ pub fn check_ballot(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrozenPlan {
-    pub id: String,
+    pub id: PlanId,
     pub number: i32,
     pub title: String,
     pub amount_cents: i64,
@@ -196,7 +447,7 @@ pub struct FrozenPlan {
 /// ballot and counting read these, never the live round columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrozenRules {
-    pub round_id: String,
+    pub round_id: RoundId,
     pub area_slug: String,
     pub year: i32,
     pub quarter: i32,
@@ -213,7 +464,7 @@ pub struct FrozenRules {
 #[serde(deny_unknown_fields)]
 struct FrozenWire {
     v: u32,
-    round: String,
+    round: RoundId,
     area: String,
     year: i32,
     quarter: i32,
@@ -300,7 +551,7 @@ impl FrozenRules {
     }
 
     /// Checks `chosen` against the frozen rule and ballot.
-    pub fn check(&self, chosen: &[String]) -> Result<Vec<String>, BallotProblem> {
+    pub fn check(&self, chosen: &[String]) -> Result<Vec<PlanId>, BallotProblem> {
         check_ballot(self.ballot_rule, self.budget_cents, &self.ballot(), chosen)
     }
 }
@@ -351,6 +602,10 @@ mod tests {
         v.iter().map(|s| s.to_string()).collect()
     }
 
+    fn plan_ids(v: &[&str]) -> Vec<PlanId> {
+        v.iter().map(|s| PlanId::from(*s)).collect()
+    }
+
     #[test]
     fn approval_limits_the_number_of_choices() {
         let rule = BallotRule::Approval {
@@ -358,7 +613,7 @@ mod tests {
         };
         assert_eq!(
             check_ballot(rule, 100_000, &items(), &ids(&["c", "a"])),
-            Ok(ids(&["a", "c"]))
+            Ok(plan_ids(&["a", "c"]))
         );
         assert_eq!(
             check_ballot(rule, 100_000, &items(), &ids(&["a", "b", "c"])),
@@ -375,7 +630,7 @@ mod tests {
     fn knapsack_must_fit_the_budget() {
         assert_eq!(
             check_ballot(BallotRule::Knapsack, 110_000, &items(), &ids(&["a", "b"])),
-            Ok(ids(&["a", "b"]))
+            Ok(plan_ids(&["a", "b"]))
         );
         let err = check_ballot(BallotRule::Knapsack, 100_000, &items(), &ids(&["a", "b"]))
             .expect_err("over budget");
@@ -400,7 +655,7 @@ mod tests {
         );
         assert_eq!(
             check_ballot(rule, 1, &items(), &ids(&["b", "b", "b"])),
-            Ok(ids(&["b"]))
+            Ok(plan_ids(&["b"]))
         );
     }
 
@@ -474,7 +729,7 @@ mod tests {
     #[test]
     fn frozen_rules_check_ballots() {
         let r = frozen();
-        assert_eq!(r.check(&ids(&["i1"])), Ok(ids(&["i1"])));
+        assert_eq!(r.check(&ids(&["i1"])), Ok(plan_ids(&["i1"])));
         assert_eq!(r.check(&ids(&["i2"])), Err(BallotProblem::NotOnBallot));
     }
 
@@ -488,6 +743,35 @@ mod tests {
             .filter(|c| *c != '-')
             .all(|c| TRACKER_ALPHABET.contains(&(c as u8))));
         assert_ne!(new_tracker(), t);
+    }
+
+    #[test]
+    fn capabilities_follow_role_area_and_status() {
+        let loo = vec!["loo".to_string()];
+        let coord = [Role::AreaCoordinator];
+        let c = capabilities(RoundStatus::Open, "loo", &coord, &loo);
+        assert!(c.coordinates && c.may_submit && c.may_review && c.may_open_voting);
+        assert!(!c.may_close && !c.may_enter_paper_ballot && !c.may_vote_online);
+        let c = capabilities(RoundStatus::Voting, "loo", &coord, &loo);
+        assert!(c.may_close && c.may_enter_paper_ballot && c.may_vote_online);
+        assert!(!c.may_submit && !c.may_review && !c.may_open_voting);
+        let other = capabilities(RoundStatus::Open, "oost", &coord, &loo);
+        assert!(!other.coordinates && !other.may_review && !other.may_submit);
+        let ini = capabilities(RoundStatus::Open, "oost", &[Role::Initiator], &[]);
+        assert!(ini.may_submit && !ini.may_review);
+        let admin = capabilities(RoundStatus::Voting, "oost", &[Role::Admin], &[]);
+        assert!(admin.may_close && admin.may_enter_paper_ballot);
+        let resident = capabilities(RoundStatus::Closed, "loo", &[], &[]);
+        assert!(resident.may_view && resident.results_published && !resident.may_submit);
+        for role in [
+            Role::FinanceClerk,
+            Role::FinanceApprover,
+            Role::Council,
+            Role::SteeringGroup,
+        ] {
+            let c = capabilities(RoundStatus::Open, "loo", &[role], &loo);
+            assert!(!c.coordinates && !c.submits_plans, "{role:?}");
+        }
     }
 
     #[test]

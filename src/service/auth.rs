@@ -12,7 +12,8 @@ use crate::db::repo::{self, audit, sessions, users};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::{Actor, NewEvent};
 use crate::domain::password;
-use crate::domain::role::{Permission, Role};
+use crate::domain::permissions::{Operation, Permission};
+use crate::domain::role::Role;
 use crate::domain::sealed_secret::{self, Opened, SecretSealer};
 
 /// Session lifetimes. Staff: idle 30 min, absolute 8 h (security.md). Residents with an
@@ -174,7 +175,7 @@ pub fn add_user_in_area(
     area_slug: Option<&str>,
     password_plain: &str,
 ) -> Result<UserRow, ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::AddUser)?;
     create_account(
         conn,
         Some(who),
@@ -284,7 +285,7 @@ fn create_account(
             &UserRoleRow {
                 id: Uuid::new_v4().to_string(),
                 user_id: user.id.clone(),
-                role: role.as_str().to_string(),
+                role,
                 area_id: area_id.clone(),
                 created_at: now,
             },
@@ -748,10 +749,7 @@ fn role_list(
     conn: &mut DbConn,
     user_id: &str,
 ) -> Result<Vec<(Role, Option<String>)>, ServiceError> {
-    Ok(users::grants_of(conn, user_id)?
-        .into_iter()
-        .filter_map(|(r, a)| Role::parse(&r).map(|r| (r, a)))
-        .collect())
+    Ok(users::grants_of(conn, user_id)?)
 }
 
 /// Resolve a session cookie; None when unknown, revoked, idle too long or past its

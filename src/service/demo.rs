@@ -121,7 +121,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
         &ImportOptions::default(),
     )?;
 
-    let lines = super::ledger::list_budget_lines(conn, Some(2025))?;
+    let lines = super::ledger::list_budget_lines(conn, clerk, Some(2025))?;
     let find_line = |tv: &str| {
         lines
             .iter()
@@ -131,7 +131,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
     };
     let groen = find_line("5.7")?;
     let wegen = find_line("2.1")?;
-    let pools = pools(conn)?;
+    let pools = pools(conn, clerk)?;
     let pool = |slug: &str| {
         pools
             .iter()
@@ -159,7 +159,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
             clerk,
             &TransferInput {
                 id: Uuid::new_v4(),
-                kind: TransferKind::BudgetToPool,
+                kind: Some(TransferKind::BudgetToPool),
                 from_account: from,
                 to_account: to,
                 amount_cents: cents,
@@ -174,7 +174,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
         clerk,
         &TransferInput {
             id: Uuid::new_v4(),
-            kind: TransferKind::FunderContribution,
+            kind: Some(TransferKind::FunderContribution),
             from_account: corporation.account_id,
             to_account: pool("wezep")?,
             amount_cents: 500_000,
@@ -187,7 +187,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
         clerk,
         &TransferInput {
             id: Uuid::new_v4(),
-            kind: TransferKind::BudgetToPool,
+            kind: Some(TransferKind::BudgetToPool),
             from_account: wegen,
             to_account: pool("hattemerbroek")?,
             amount_cents: 750_000,
@@ -343,20 +343,27 @@ fn seed_rounds(
     for (i, code) in used.iter().enumerate() {
         let choice: Vec<String> = patterns[i % patterns.len()]
             .iter()
-            .map(|&k| plans[k].id.clone())
+            .map(|&k| plans[k].id.to_string())
             .collect();
-        let channel = if i % 6 == 5 {
-            Channel::Paper {
-                staff: &coordinator,
-                code: &code.formatted(),
-                assisted: i == 11,
-            }
+        let resident = Principal::resident();
+        let formatted = code.formatted();
+        let (who, channel) = if i % 6 == 5 {
+            (
+                &coordinator,
+                Channel::Paper {
+                    code: &formatted,
+                    assisted: i == 11,
+                },
+            )
         } else {
-            Channel::Online {
-                handle: code.handle(),
-            }
+            (
+                &resident,
+                Channel::Online {
+                    handle: code.handle(),
+                },
+            )
         };
-        r::cast(conn, &summer.round.id, channel, &choice).map_err(|e| match e {
+        r::cast(conn, who, &summer.round.id, channel, &choice).map_err(|e| match e {
             r::CastError::Failed(e) => e,
             other => ServiceError::invalid("demo", other.to_string()),
         })?;

@@ -17,7 +17,8 @@ use crate::db::DbError;
 use crate::domain::audit::Actor;
 use crate::domain::ledger::LedgerError;
 use crate::domain::ledger_import::ImportProblem;
-use crate::domain::role::{allows, Permission, Role};
+use crate::domain::permissions::{allows, Need, Operation, Permission};
+use crate::domain::role::Role;
 
 /// Who is asking, with their roles.
 #[derive(Debug, Clone)]
@@ -38,6 +39,35 @@ impl Principal {
         }
     }
 
+    /// The service guard: may this caller start `op`? Asks the one table in
+    /// `domain::permissions`. Area-scoped operations use [`Principal::may_in_area`].
+    pub fn may(&self, op: Operation) -> Result<(), ServiceError> {
+        match op.need() {
+            Need::Permission(p) => self.require(p),
+            Need::Area => Err(ServiceError::Forbidden(
+                "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
+            )),
+        }
+    }
+
+    /// The guard for an operation on one area (coordinators in their own areas).
+    pub fn may_in_area(&self, op: Operation, area_id: &str) -> Result<(), ServiceError> {
+        match op.need() {
+            Need::Permission(p) => self.require(p),
+            Need::Area => self.require_area(area_id),
+        }
+    }
+
+    /// A resident without an account: a visitor of the public pages, or a voter whose
+    /// letter code (checked separately) is the only credential.
+    pub fn resident() -> Principal {
+        Principal {
+            actor: Actor::Resident,
+            roles: Vec::new(),
+            coordinator_areas: Vec::new(),
+        }
+    }
+
     pub fn require(&self, p: Permission) -> Result<(), ServiceError> {
         if allows(&self.roles, p) {
             Ok(())
@@ -51,7 +81,8 @@ impl Principal {
     /// The one guard for area-scoped work: administrators everywhere, coordinators only
     /// in their own areas.
     pub fn require_area(&self, area_id: &str) -> Result<(), ServiceError> {
-        if crate::domain::role::may_coordinate(&self.roles, &self.coordinator_areas, area_id) {
+        if crate::domain::permissions::may_coordinate(&self.roles, &self.coordinator_areas, area_id)
+        {
             Ok(())
         } else {
             Err(ServiceError::Forbidden(
@@ -84,15 +115,33 @@ pub enum ServiceError {
     Forbidden(String),
     #[error(transparent)]
     Db(#[from] DbError),
+    /// Something outside the database failed (writing a CSV, a worker thread); the cause is
+    /// kept for the log.
+    #[error("{context}")]
+    Internal {
+        context: &'static str,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 impl From<diesel::result::Error> for ServiceError {
     fn from(e: diesel::result::Error) -> Self {
-        ServiceError::Db(DbError::Query(e))
+        ServiceError::Db(DbError::from(e))
     }
 }
 
 impl ServiceError {
+    pub fn internal(
+        context: &'static str,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        ServiceError::Internal {
+            context,
+            source: source.into(),
+        }
+    }
+
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
         ServiceError::Invalid {
             field,

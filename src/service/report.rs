@@ -227,7 +227,7 @@ impl AccountMap {
             row: HashMap::new(),
         };
         for a in q::accounts(conn)? {
-            let kind = AccountKind::parse(&a.kind).unwrap_or(AccountKind::Funder);
+            let kind = a.kind;
             let area = match kind {
                 AccountKind::Pool => a.area_id.clone(),
                 AccountKind::Initiative => a
@@ -307,7 +307,7 @@ pub fn build(
             }
             continue;
         }
-        let is_correction = t.row.kind == TransferKind::Correction.as_str();
+        let is_correction = t.row.kind == TransferKind::Correction;
         // Money into or out of a pool.
         for (pool, other, sign) in [(credit, debit, 1i64), (debit, credit, -1i64)] {
             if accounts.kind(pool) != Some(AccountKind::Pool) {

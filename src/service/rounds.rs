@@ -9,14 +9,14 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::{Principal, ServiceError};
-use crate::db::models::{AreaRow, BallotRow, InitiativeRow, RoundRow};
+use crate::db::models::{AreaRow, BallotRow};
 use crate::db::repo::{self, audit, ledger as areas, rounds as q, voting_codes as codes};
 use crate::db::{tx, DbConn};
-use crate::domain::audit::{Actor, NewEvent};
-use crate::domain::role::Role;
+use crate::domain::audit::NewEvent;
 use crate::domain::round::{
-    self as rule, BallotProblem, BallotRule, CountRule, FrozenPlan, FrozenProblem, FrozenRules,
-    RoundStatus,
+    self as rule, BallotProblem, BallotRule, Commitment, CountRule, FrozenPlan, FrozenProblem,
+    FrozenRules, Plan, PlanId, PlanResult, PlanStatus, Round, RoundCapabilities, RoundId,
+    RoundResult, RoundStatus,
 };
 use crate::domain::taakveld;
 use crate::domain::voting_code::{self as vc, VotingCode};
@@ -48,115 +48,176 @@ pub struct InitiativeInput {
     pub taakveld: String,
 }
 
-/// A round with its area and what the pages show about it.
-#[derive(Debug, Clone, serde::Serialize)]
+/// The area of a round, as the pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaInfo {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    /// The most one plan in this area may cost, if the area sets a limit.
+    pub max_initiative_cents: Option<i64>,
+}
+
+impl From<AreaRow> for AreaInfo {
+    fn from(a: AreaRow) -> Self {
+        AreaInfo {
+            id: a.id,
+            slug: a.slug,
+            name: a.name,
+            max_initiative_cents: a.max_initiative_cents,
+        }
+    }
+}
+
+/// A round with its area, its plans and what the caller may do with it.
+#[derive(Debug, Clone)]
 pub struct RoundView {
-    pub round: RoundRow,
-    pub area: AreaRow,
-    pub initiatives: Vec<InitiativeRow>,
+    pub round: Round,
+    pub area: AreaInfo,
+    pub initiatives: Vec<Plan>,
     /// Codes that took part (online and paper).
     pub ballots: i64,
+    /// What the caller may do now (the same booleans the service guards with).
+    pub actions: RoundCapabilities,
 }
 
 impl RoundView {
     pub fn status(&self) -> RoundStatus {
-        RoundStatus::parse(&self.round.status).unwrap_or(RoundStatus::Closed)
+        self.round.status
     }
 
     pub fn ballot_rule(&self) -> BallotRule {
-        BallotRule::from_parts(&self.round.ballot_rule, self.round.max_choices)
-            .unwrap_or(BallotRule::Approval { max_choices: None })
+        self.round.ballot_rule
     }
 
     pub fn count_rule(&self) -> CountRule {
-        CountRule::parse(&self.round.count_rule).unwrap_or(CountRule::Greedy)
+        self.round.count_rule
     }
 
     /// The plans on the ballot: nominated ones, in number order.
-    pub fn nominated(&self) -> Vec<&InitiativeRow> {
+    pub fn nominated(&self) -> Vec<&Plan> {
         self.initiatives
             .iter()
-            .filter(|i| i.status == "nominated")
+            .filter(|i| i.status == PlanStatus::Nominated)
             .collect()
     }
 
     /// The stored count, once the round is closed.
-    pub fn result(&self) -> Option<Value> {
-        self.round
-            .result_json
-            .as_deref()
-            .and_then(|s| serde_json::from_str(s).ok())
+    pub fn result(&self) -> Option<&RoundResult> {
+        self.round.result.as_ref()
     }
+}
+
+/// The one rule (`domain::round::capabilities`) applied to this caller and round.
+pub fn capabilities_for(who: &Principal, round: &Round) -> RoundCapabilities {
+    rule::capabilities(
+        round.status,
+        &round.area_id,
+        &who.roles,
+        &who.coordinator_areas,
+    )
+}
+
+/// The refusal when the caller does not manage the round's area.
+fn not_coordinator() -> ServiceError {
+    ServiceError::Forbidden(
+        "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
+    )
 }
 
 fn new_id() -> String {
     Uuid::new_v4().to_string()
 }
 
-fn status_of(r: &RoundRow) -> RoundStatus {
-    RoundStatus::parse(&r.status).unwrap_or(RoundStatus::Closed)
-}
-
 fn area_by_id(c: &mut DbConn, id: &str) -> Result<AreaRow, ServiceError> {
     codes::find_area(c, id)?.ok_or(ServiceError::NotFound("Gebied"))
 }
 
-fn load_round(c: &mut DbConn, id: &str) -> Result<RoundRow, ServiceError> {
+fn load_round(c: &mut DbConn, id: &RoundId) -> Result<Round, ServiceError> {
     q::find_round(c, id)?.ok_or(ServiceError::NotFound("Ronde"))
 }
 
 /// The round's frozen rules, checked against their fingerprint. Only a round whose voting
 /// has opened has them.
-fn frozen_rules(round: &RoundRow) -> Result<FrozenRules, ServiceError> {
+fn frozen_rules(round: &Round) -> Result<FrozenRules, ServiceError> {
     frozen_rules_or_problem(round).map_err(|e| ServiceError::invalid("round", e.to_string()))
 }
 
-fn frozen_rules_or_problem(round: &RoundRow) -> Result<FrozenRules, FrozenProblem> {
+fn frozen_rules_or_problem(round: &Round) -> Result<FrozenRules, FrozenProblem> {
     match (&round.frozen_rules, &round.fingerprint) {
         (Some(text), Some(fp)) => FrozenRules::verified(text, fp),
         _ => Err(FrozenProblem::Unreadable("geen vastgelegde regels".into())),
     }
 }
 
-fn view(c: &mut DbConn, round: RoundRow) -> Result<RoundView, ServiceError> {
-    let area = area_by_id(c, &round.area_id)?;
+fn view(c: &mut DbConn, who: &Principal, round: Round) -> Result<RoundView, ServiceError> {
+    let area = area_by_id(c, &round.area_id)?.into();
     let initiatives = q::initiatives_of(c, &round.id)?;
     let ballots = q::ballot_count(c, &round.id)?;
+    let actions = capabilities_for(who, &round);
     Ok(RoundView {
         round,
         area,
         initiatives,
         ballots,
+        actions,
     })
 }
 
-/// One round, for anyone (rounds, plans, review reasons and results are public).
-pub fn round(conn: &mut DbConn, id: &str) -> Result<RoundView, ServiceError> {
+/// One round, for anyone (rounds, plans, review reasons and results are public), with
+/// what `who` may do with it.
+pub fn round(conn: &mut DbConn, who: &Principal, id: &RoundId) -> Result<RoundView, ServiceError> {
     let r = load_round(conn, id)?;
-    view(conn, r)
+    view(conn, who, r)
+}
+
+/// One round for the person who manages it: `Forbidden` for anyone else.
+pub fn managed(
+    conn: &mut DbConn,
+    who: &Principal,
+    id: &RoundId,
+) -> Result<RoundView, ServiceError> {
+    let v = round(conn, who, id)?;
+    if !v.actions.coordinates {
+        return Err(not_coordinator());
+    }
+    Ok(v)
 }
 
 /// All rounds, newest first, with their areas.
-pub fn list(conn: &mut DbConn) -> Result<Vec<RoundView>, ServiceError> {
+pub fn list(conn: &mut DbConn, who: &Principal) -> Result<Vec<RoundView>, ServiceError> {
     let rows = q::list_rounds(conn)?;
-    rows.into_iter().map(|r| view(conn, r)).collect()
+    rows.into_iter().map(|r| view(conn, who, r)).collect()
 }
 
 /// The rounds a staff member may manage: every round for an administrator, the rounds of
 /// their own areas for a coordinator.
 pub fn manageable(conn: &mut DbConn, who: &Principal) -> Result<Vec<RoundView>, ServiceError> {
-    Ok(list(conn)?
+    Ok(list(conn, who)?
         .into_iter()
-        .filter(|r| who.require_area(&r.area.id).is_ok())
+        .filter(|r| r.actions.coordinates)
         .collect())
 }
 
 /// Areas in which this person may create rounds.
-pub fn areas_for(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaRow>, ServiceError> {
+pub fn areas_for(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaInfo>, ServiceError> {
     Ok(areas::list_areas(conn)?
         .into_iter()
         .filter(|a| who.require_area(&a.id).is_ok())
+        .map(AreaInfo::from)
         .collect())
+}
+
+/// An area by its slug (the resident's code page names the area it came from).
+pub fn area_by_slug(
+    conn: &mut DbConn,
+    _who: &Principal,
+    slug: &str,
+) -> Result<Option<AreaInfo>, ServiceError> {
+    if slug.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(areas::find_area_by_slug(conn, slug.trim())?.map(AreaInfo::from))
 }
 
 pub fn create_round(
@@ -189,6 +250,12 @@ pub fn create_round(
             "Vul het bedrag in dat in deze ronde te verdelen is, bijvoorbeeld 25.000,00.",
         ));
     }
+    if !crate::domain::money::within_bound(input.budget_cents) {
+        return Err(ServiceError::invalid(
+            "budget",
+            crate::domain::money::ABOVE_MAXIMUM_NL,
+        ));
+    }
     if matches!(input.ballot_rule.max_choices(), Some(m) if !(1..=MAX_CHOICES).contains(&m)) {
         return Err(ServiceError::invalid(
             "max_choices",
@@ -208,23 +275,19 @@ pub fn create_round(
                 ),
             ));
         }
-        let row = RoundRow {
-            id: new_id(),
+        let row = Round {
+            id: RoundId(new_id()),
             area_id: area.id.clone(),
             year: input.year,
             quarter: input.quarter,
             title: title.clone(),
-            status: RoundStatus::Open.as_str().into(),
-            ballot_rule: input.ballot_rule.as_str().into(),
-            max_choices: input
-                .ballot_rule
-                .max_choices()
-                .and_then(|m| i32::try_from(m).ok()),
-            count_rule: input.count_rule.as_str().into(),
+            status: RoundStatus::Open,
+            ballot_rule: input.ballot_rule,
+            count_rule: input.count_rule,
             budget_cents: input.budget_cents,
             fingerprint: None,
             frozen_rules: None,
-            result_json: None,
+            result: None,
             created_by: who.key(),
             created_at: repo::now(),
             voting_opened_at: None,
@@ -237,17 +300,18 @@ pub fn create_round(
             &[NewEvent {
                 action: "round.created",
                 entity_type: "round",
-                entity_id: row.id.clone(),
+                entity_id: row.id.to_string(),
                 before: Value::Null,
                 after: json!({
                     "area": area.slug, "year": row.year, "quarter": row.quarter,
                     "title": row.title, "budget_cents": row.budget_cents,
-                    "ballot_rule": row.ballot_rule, "max_choices": row.max_choices,
-                    "count_rule": row.count_rule,
+                    "ballot_rule": row.ballot_rule.as_str(),
+                    "max_choices": row.ballot_rule.max_choices(),
+                    "count_rule": row.count_rule.as_str(),
                 }),
             }],
         )?;
-        view(c, row)
+        view(c, who, row)
     })
 }
 
@@ -256,9 +320,9 @@ pub fn create_round(
 pub fn submit_initiative(
     conn: &mut DbConn,
     who: &Principal,
-    round_id: &str,
+    round_id: &RoundId,
     input: &InitiativeInput,
-) -> Result<InitiativeRow, ServiceError> {
+) -> Result<Plan, ServiceError> {
     let title = input.title.trim().to_string();
     let summary = input.summary.trim().to_string();
     if title.is_empty() || title.chars().count() > TITLE_MAX {
@@ -281,15 +345,21 @@ pub fn submit_initiative(
             "Vul het bedrag in dat uw plan kost, bijvoorbeeld 2.500,00.",
         ));
     }
+    if !crate::domain::money::within_bound(input.amount_cents) {
+        return Err(ServiceError::invalid(
+            "amount",
+            crate::domain::money::ABOVE_MAXIMUM_NL,
+        ));
+    }
     tx::write(conn, |c| {
         let round = load_round(c, round_id)?;
-        let coordinates = who.require_area(&round.area_id).is_ok();
-        if !coordinates && !who.roles.contains(&Role::Initiator) {
+        let may = capabilities_for(who, &round);
+        if !may.submits_plans {
             return Err(ServiceError::Forbidden(
                 "Maak eerst een account aan om een plan in te dienen.".into(),
             ));
         }
-        if status_of(&round) != RoundStatus::Open {
+        if !may.may_submit {
             return Err(ServiceError::invalid(
                 "round",
                 "In deze ronde kunnen geen plannen meer worden ingediend.",
@@ -320,15 +390,15 @@ pub fn submit_initiative(
                 ),
             ));
         }
-        let row = InitiativeRow {
-            id: new_id(),
+        let row = Plan {
+            id: PlanId(new_id()),
             round_id: round.id.clone(),
             number: q::next_initiative_number(c, &round.id)?,
             title,
             summary,
             amount_cents: input.amount_cents,
             taakveld: taakveld.code.to_string(),
-            status: "submitted".into(),
+            status: PlanStatus::Submitted,
             review_reason: None,
             submitted_by: who.key(),
             created_at: repo::now(),
@@ -340,7 +410,7 @@ pub fn submit_initiative(
             &[NewEvent {
                 action: "initiative.submitted",
                 entity_type: "initiative",
-                entity_id: row.id.clone(),
+                entity_id: row.id.to_string(),
                 before: Value::Null,
                 after: json!({
                     "round": row.round_id, "number": row.number, "title": row.title,
@@ -362,10 +432,10 @@ pub enum Review {
 pub fn review_initiative(
     conn: &mut DbConn,
     who: &Principal,
-    initiative_id: &str,
+    initiative_id: &PlanId,
     decision: Review,
     reason: &str,
-) -> Result<InitiativeRow, ServiceError> {
+) -> Result<Plan, ServiceError> {
     let reason = reason.trim().to_string();
     if decision == Review::Reject && reason.is_empty() {
         return Err(ServiceError::invalid(
@@ -376,16 +446,19 @@ pub fn review_initiative(
     tx::write(conn, |c| {
         let before = q::find_initiative(c, initiative_id)?.ok_or(ServiceError::NotFound("Plan"))?;
         let round = load_round(c, &before.round_id)?;
-        who.require_area(&round.area_id)?;
-        if status_of(&round) != RoundStatus::Open {
+        let may = capabilities_for(who, &round);
+        if !may.coordinates {
+            return Err(not_coordinator());
+        }
+        if !may.may_review {
             return Err(ServiceError::invalid(
                 "round",
                 "Het stemmen is al begonnen; de beoordeling ligt vast.",
             ));
         }
         let status = match decision {
-            Review::Nominate => "nominated",
-            Review::Reject => "rejected",
+            Review::Nominate => PlanStatus::Nominated,
+            Review::Reject => PlanStatus::Rejected,
         };
         let reason = (!reason.is_empty()).then_some(reason.as_str());
         q::set_review(c, &before.id, status, reason)?;
@@ -395,13 +468,13 @@ pub fn review_initiative(
             &[NewEvent {
                 action: "initiative.reviewed",
                 entity_type: "initiative",
-                entity_id: before.id.clone(),
-                before: json!({"status": before.status, "reason": before.review_reason}),
-                after: json!({"status": status, "reason": reason}),
+                entity_id: before.id.to_string(),
+                before: json!({"status": before.status.as_str(), "reason": before.review_reason}),
+                after: json!({"status": status.as_str(), "reason": reason}),
             }],
         )?;
-        Ok(InitiativeRow {
-            status: status.into(),
+        Ok(Plan {
+            status,
             review_reason: reason.map(str::to_string),
             ..before
         })
@@ -412,15 +485,18 @@ pub fn review_initiative(
 pub fn open_voting(
     conn: &mut DbConn,
     who: &Principal,
-    round_id: &str,
+    round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
     tx::write(conn, |c| {
         let round = load_round(c, round_id)?;
-        who.require_area(&round.area_id)?;
-        if status_of(&round) != RoundStatus::Open {
+        let may = capabilities_for(who, &round);
+        if !may.coordinates {
+            return Err(not_coordinator());
+        }
+        if !may.may_open_voting {
             return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
         }
-        let v = view(c, round)?;
+        let v = view(c, who, round)?;
         let nominated = v.nominated();
         if nominated.is_empty() {
             return Err(ServiceError::invalid(
@@ -428,7 +504,10 @@ pub fn open_voting(
                 "Er staat nog geen plan op het stembiljet. Nomineer eerst een of meer plannen.",
             ));
         }
-        if v.initiatives.iter().any(|i| i.status == "submitted") {
+        if v.initiatives
+            .iter()
+            .any(|i| i.status == PlanStatus::Submitted)
+        {
             return Err(ServiceError::invalid(
                 "round",
                 "Beoordeel eerst alle ingediende plannen (nomineren of afwijzen).",
@@ -463,7 +542,7 @@ pub fn open_voting(
             &[NewEvent {
                 action: "round.voting_opened",
                 entity_type: "round",
-                entity_id: v.round.id.clone(),
+                entity_id: v.round.id.to_string(),
                 before: json!({"status": "open"}),
                 after: json!({
                     "status": "voting",
@@ -473,7 +552,7 @@ pub fn open_voting(
             }],
         )?;
         let r = load_round(c, round_id)?;
-        view(c, r)
+        view(c, who, r)
     })
 }
 
@@ -504,44 +583,49 @@ impl From<diesel::result::Error> for CastError {
 /// A stored ballot's receipt.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Receipt {
-    pub round_id: String,
+    pub round_id: RoundId,
     pub tracker: String,
     /// The chosen plans, in ballot order.
-    pub choices: Vec<String>,
+    pub choices: Vec<PlanId>,
 }
 
 /// How a ballot arrived.
 #[derive(Debug, Clone)]
 pub enum Channel<'a> {
-    /// The resident, signed in with their code (`handle` from the voter session).
+    /// The resident, signed in with their code (`handle` from the voter session); the
+    /// caller is `Principal::resident()`.
     Online { handle: &'a str },
-    /// A paper ballot from the village evening, typed in by `staff` with the code from
-    /// the letter; `assisted` when someone helped the voter (the fact is logged, never
-    /// the helper or the content).
-    Paper {
-        staff: &'a Principal,
-        code: &'a str,
-        assisted: bool,
-    },
+    /// A paper ballot from the village evening, typed in by the caller (staff who
+    /// coordinate the area) with the code from the letter; `assisted` when someone helped
+    /// the voter (the fact is logged, never the helper or the content).
+    Paper { code: &'a str, assisted: bool },
 }
 
 /// Checks the ballot and stores it, with the code's participation, in one transaction.
 pub fn cast(
     conn: &mut DbConn,
-    round_id: &str,
+    who: &Principal,
+    round_id: &RoundId,
     channel: Channel<'_>,
     choices: &[String],
 ) -> Result<Receipt, CastError> {
     tx::write(conn, |c| {
         let round = q::find_round(c, round_id)?.ok_or(CastError::NotVoting)?;
+        let may = capabilities_for(who, &round);
         let handle = match &channel {
             Channel::Online { handle } => handle.to_string(),
-            Channel::Paper { staff, code, .. } => {
-                staff.require_area(&round.area_id)?;
+            Channel::Paper { code, .. } => {
+                if !may.coordinates {
+                    return Err(not_coordinator().into());
+                }
                 paper_code_handle(c, code)?
             }
         };
-        if status_of(&round) != RoundStatus::Voting {
+        let now_allowed = match &channel {
+            Channel::Online { .. } => may.may_vote_online,
+            Channel::Paper { .. } => may.may_enter_paper_ballot,
+        };
+        if !now_allowed {
             return Err(CastError::NotVoting);
         }
         let code = codes::find_code(c, &handle)?.ok_or(CastError::WrongCode)?;
@@ -563,15 +647,13 @@ pub fn cast(
                 break t;
             }
         };
-        let (channel_name, assisted, entered_by, actor) = match &channel {
-            Channel::Online { .. } => ("online", false, None, Actor::Resident),
-            Channel::Paper {
-                staff, assisted, ..
-            } => ("paper", *assisted, Some(staff.key()), staff.actor.clone()),
+        let (channel_name, assisted, entered_by) = match &channel {
+            Channel::Online { .. } => ("online", false, None),
+            Channel::Paper { assisted, .. } => ("paper", *assisted, Some(who.key())),
         };
         let ballot = BallotRow {
             id: new_id(),
-            round_id: round.id.clone(),
+            round_id: round.id.to_string(),
             tracker: tracker.clone(),
             channel: channel_name.into(),
             assisted,
@@ -580,11 +662,11 @@ pub fn cast(
         q::insert_ballot(c, &ballot, &picked)?;
         audit::append(
             c,
-            &actor,
+            &who.actor,
             &[NewEvent {
                 action: "ballot.cast",
                 entity_type: "round",
-                entity_id: round.id.clone(),
+                entity_id: round.id.to_string(),
                 before: Value::Null,
                 after: json!({
                     "tracker": tracker, "channel": channel_name, "assisted": assisted,
@@ -598,6 +680,22 @@ pub fn cast(
             choices: picked,
         })
     })
+}
+
+/// Checks a resident's choice against the round's frozen rules without storing
+/// anything (the review step before the ballot is cast): the chosen plans in ballot
+/// order, or why the ballot would be refused.
+pub fn preview(
+    conn: &mut DbConn,
+    who: &Principal,
+    round_id: &RoundId,
+    choices: &[String],
+) -> Result<Vec<PlanId>, CastError> {
+    let round = q::find_round(conn, round_id)?.ok_or(CastError::NotVoting)?;
+    if !capabilities_for(who, &round).may_vote_online {
+        return Err(CastError::NotVoting);
+    }
+    Ok(frozen_rules(&round)?.check(choices)?)
 }
 
 /// The handle of a code typed in from a paper ballot, when the code is genuine.
@@ -618,19 +716,20 @@ fn paper_code_handle(c: &mut DbConn, text: &str) -> Result<String, CastError> {
 /// with whether this code already voted in it.
 pub fn voter_rounds(
     conn: &mut DbConn,
+    who: &Principal,
     handle: &str,
     area_id: &str,
     year: i32,
 ) -> Result<Vec<(RoundView, bool)>, ServiceError> {
     let voted = q::rounds_voted_by(conn, handle)?;
-    let rows: Vec<RoundRow> = q::rounds_of_area(conn, area_id)?
+    let rows: Vec<Round> = q::rounds_of_area(conn, area_id)?
         .into_iter()
-        .filter(|r| r.year == year && status_of(r) == RoundStatus::Voting)
+        .filter(|r| r.year == year && capabilities_for(who, r).may_vote_online)
         .collect();
     rows.into_iter()
         .map(|r| {
             let done = voted.contains(&r.id);
-            Ok((view(conn, r)?, done))
+            Ok((view(conn, who, r)?, done))
         })
         .collect()
 }
@@ -642,13 +741,16 @@ pub fn voter_rounds(
 pub fn close_round(
     conn: &mut DbConn,
     who: &Principal,
-    round_id: &str,
+    round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
     let mut refused: Option<FrozenProblem> = None;
     let outcome = tx::write(conn, |c| {
         let round = load_round(c, round_id)?;
-        who.require_area(&round.area_id)?;
-        if status_of(&round) != RoundStatus::Voting {
+        let may = capabilities_for(who, &round);
+        if !may.coordinates {
+            return Err(not_coordinator());
+        }
+        if !may.may_close {
             return Err(ServiceError::invalid(
                 "round",
                 "Alleen een ronde waarin gestemd wordt, kan worden afgesloten.",
@@ -661,15 +763,13 @@ pub fn close_round(
                 return Err(ServiceError::invalid("round", problem.to_string()));
             }
         };
-        let v = view(c, round)?;
+        let v = view(c, who, round)?;
         let ballots = q::ballots_of(c, &v.round.id)?;
         let pb = pb_text(&v, &frozen, &ballots);
         let mut result = count(&frozen, &pb)?;
-        let commitments = commit_winners(c, who, &v, &frozen, &result)?;
-        result["commitments"] = Value::Array(commitments);
-        let result_text = result.to_string();
+        result.commitments = commit_winners(c, who, &v, &frozen, &result)?;
         let now = repo::now();
-        if q::set_closed(c, &v.round.id, &result_text, now)? != 1 {
+        if q::set_closed(c, &v.round.id, &result, now)? != 1 {
             return Err(ServiceError::invalid("round", "De ronde is al afgesloten."));
         }
         audit::append(
@@ -678,19 +778,19 @@ pub fn close_round(
             &[NewEvent {
                 action: "round.closed",
                 entity_type: "round",
-                entity_id: v.round.id.clone(),
+                entity_id: v.round.id.to_string(),
                 before: json!({"status": "voting"}),
                 after: json!({
                     "status": "closed",
                     "ballots": ballots.len(),
                     "ballots_pb_sha256": hex::encode(<sha2::Sha256 as sha2::Digest>::digest(pb.as_bytes())),
-                    "selected": result["selected"],
-                    "spent_cents": result["spent_cents"],
+                    "selected": result.selected,
+                    "spent_cents": result.spent_cents,
                 }),
             }],
         )?;
         let r = load_round(c, round_id)?;
-        view(c, r)
+        view(c, who, r)
     });
     if let Some(problem) = refused {
         // The closing transaction rolled back; the refusal itself is kept in the audit
@@ -727,28 +827,22 @@ fn commit_winners(
     who: &Principal,
     v: &RoundView,
     frozen: &FrozenRules,
-    result: &Value,
-) -> Result<Vec<Value>, ServiceError> {
-    let winners: Vec<InitiativeRow> = result["selected"]
-        .as_array()
-        .map(|ids| {
-            ids.iter()
-                .filter_map(|id| {
-                    let plan = frozen
-                        .initiatives
-                        .iter()
-                        .find(|i| Some(i.id.as_str()) == id.as_str())?;
-                    let row = v.initiatives.iter().find(|i| i.id == plan.id)?;
-                    Some(InitiativeRow {
-                        amount_cents: plan.amount_cents,
-                        number: plan.number,
-                        title: plan.title.clone(),
-                        ..row.clone()
-                    })
-                })
-                .collect()
+    result: &RoundResult,
+) -> Result<Vec<Commitment>, ServiceError> {
+    let winners: Vec<Plan> = result
+        .selected
+        .iter()
+        .filter_map(|id| {
+            let plan = frozen.initiatives.iter().find(|i| &i.id == id)?;
+            let row = v.initiatives.iter().find(|i| i.id == plan.id)?;
+            Some(Plan {
+                amount_cents: plan.amount_cents,
+                number: plan.number,
+                title: plan.title.clone(),
+                ..row.clone()
+            })
         })
-        .unwrap_or_default();
+        .collect();
     let needed: i64 = winners.iter().map(|i| i.amount_cents).sum();
     if needed == 0 {
         return Ok(Vec::new());
@@ -779,13 +873,14 @@ fn commit_winners(
         .iter()
         .map(|plan| {
             let name = format!("Plan {}: {} ({})", plan.number, plan.title, v.area.name);
-            let t = super::ledger::commit_to_plan(c, who, &pool, plan, &name, &decision_ref)?;
-            Ok(json!({
-                "initiative": plan.id,
-                "account": t.to_account,
-                "transfer": t.id,
-                "amount_cents": t.amount_cents,
-            }))
+            let row = q::plan_row(plan);
+            let t = super::ledger::commit_to_plan(c, who, &pool, &row, &name, &decision_ref)?;
+            Ok(Commitment {
+                initiative: plan.id.clone(),
+                account: t.to_account,
+                transfer: t.id,
+                amount_cents: t.amount_cents,
+            })
         })
         .collect()
 }
@@ -806,7 +901,7 @@ pub fn tally_options(rule: CountRule) -> TallyOptions {
 
 /// Counts the round from its published `.pb` text: what anyone else can recount is
 /// exactly what we count.
-fn count(frozen: &FrozenRules, pb: &str) -> Result<Value, ServiceError> {
+fn count(frozen: &FrozenRules, pb: &str) -> Result<RoundResult, ServiceError> {
     let election =
         Election::parse(pb).map_err(|e| ServiceError::invalid("round", e.to_string()))?;
     let outcome = tally::tally(&election, &tally_options(frozen.count_rule))
@@ -817,7 +912,7 @@ fn count(frozen: &FrozenRules, pb: &str) -> Result<Value, ServiceError> {
             .iter()
             .find(|i| i.number.to_string() == n)
     };
-    let selected: Vec<String> = outcome
+    let selected: Vec<PlanId> = outcome
         .selected
         .iter()
         .filter_map(|n| by_number(n).map(|i| i.id.clone()))
@@ -827,40 +922,41 @@ fn count(frozen: &FrozenRules, pb: &str) -> Result<Value, ServiceError> {
         .iter()
         .filter_map(|n| by_number(n).map(|i| i.amount_cents))
         .sum();
-    let plans: Vec<Value> = outcome
+    let plans: Vec<PlanResult> = outcome
         .explanations
         .iter()
         .map(|e| {
             let i = by_number(&e.project);
-            json!({
-                "initiative": i.map(|i| i.id.clone()),
-                "number": e.project,
-                "title": i.map(|i| i.title.clone()),
-                "amount_cents": i.map(|i| i.amount_cents),
-                "votes": e.votes,
-                "funded": e.selected,
-                "step": e.step,
-                "explanation": tally::explain::explain_dutch(e, &outcome),
-            })
+            PlanResult {
+                initiative: i.map(|i| i.id.clone()),
+                number: e.project.clone(),
+                title: i.map(|i| i.title.clone()),
+                amount_cents: i.map(|i| i.amount_cents),
+                votes: e.votes,
+                funded: e.selected,
+                step: e.step,
+                explanation: tally::explain::explain_dutch(e, &outcome),
+            }
         })
         .collect();
-    Ok(json!({
-        "rule": outcome.rule,
-        "completion": outcome.completion,
-        "tie_break": outcome.tie_break,
-        "voters": outcome.voters,
-        "budget_cents": frozen.budget_cents,
-        "spent_cents": spent_cents,
-        "left_cents": frozen.budget_cents - spent_cents,
-        "selected": selected,
-        "plans": plans,
-    }))
+    Ok(RoundResult {
+        rule: outcome.rule.clone(),
+        completion: outcome.completion.clone(),
+        tie_break: outcome.tie_break.clone(),
+        voters: outcome.voters,
+        budget_cents: frozen.budget_cents,
+        spent_cents,
+        left_cents: frozen.budget_cents - spent_cents,
+        selected,
+        plans,
+        commitments: Vec::new(),
+    })
 }
 
 /// The round's anonymised ballots as a pabulib `.pb` file, written by the tally's own
 /// writer: projects are the frozen plans by number (cost in euros), voters are the
 /// trackers (the receipts), in tracker order. Budget and rules are the frozen ones.
-fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<String>)]) -> String {
+fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<PlanId>)]) -> String {
     use crate::tally::number::cents_pb_string;
     use crate::tally::pb_csv::Record;
     use crate::tally::pb_file::{MetaEntry, PbFile, Table};
@@ -903,10 +999,10 @@ fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<Strin
         meta.push(("rules_fingerprint".into(), fp.clone()));
     }
     // The taakveld is a label on the plan, not part of the rules.
-    let category = |id: &str| {
+    let category = |id: &PlanId| {
         v.initiatives
             .iter()
-            .find(|i| i.id == id)
+            .find(|i| &i.id == id)
             .map(|i| i.taakveld.clone())
             .unwrap_or_default()
     };
@@ -956,9 +1052,13 @@ fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<Strin
 
 /// The published ballots of a closed round as `.pb` text (None while voting goes on:
 /// partial results must not influence voters).
-pub fn published_pb(conn: &mut DbConn, round_id: &str) -> Result<Option<String>, ServiceError> {
-    let v = round(conn, round_id)?;
-    if v.status() != RoundStatus::Closed {
+pub fn published_pb(
+    conn: &mut DbConn,
+    who: &Principal,
+    round_id: &RoundId,
+) -> Result<Option<String>, ServiceError> {
+    let v = round(conn, who, round_id)?;
+    if !v.actions.results_published {
         return Ok(None);
     }
     let frozen = frozen_rules(&v.round)?;
@@ -973,10 +1073,11 @@ pub type PublishedBallot = (String, Vec<i32>);
 /// The published ballot list of a closed round, in tracker order.
 pub fn published_ballots(
     conn: &mut DbConn,
-    round_id: &str,
+    who: &Principal,
+    round_id: &RoundId,
 ) -> Result<Option<Vec<PublishedBallot>>, ServiceError> {
-    let v = round(conn, round_id)?;
-    if v.status() != RoundStatus::Closed {
+    let v = round(conn, who, round_id)?;
+    if !v.actions.results_published {
         return Ok(None);
     }
     let ballots = q::ballots_of(conn, round_id)?;

@@ -11,7 +11,8 @@ use crate::db::models::UserRoleRow;
 use crate::db::repo::{self, audit, ledger as q, sessions, users};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
-use crate::domain::role::{Permission, Role};
+use crate::domain::permissions::Operation;
+use crate::domain::role::Role;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct GrantView {
@@ -40,21 +41,20 @@ fn area_names(conn: &mut DbConn) -> Result<HashMap<String, String>, ServiceError
 }
 
 pub fn list_users(conn: &mut DbConn, who: &Principal) -> Result<Vec<UserView>, ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::ListUsers)?;
     let areas = area_names(conn)?;
     let mut grants: HashMap<String, Vec<GrantView>> = HashMap::new();
     for g in users::all_grants(conn)? {
-        if let Some(role) = Role::parse(&g.role) {
-            grants
-                .entry(g.user_id.clone())
-                .or_default()
-                .push(GrantView {
-                    id: g.id,
-                    role,
-                    role_label: role.label_nl(),
-                    area: g.area_id.and_then(|a| areas.get(&a).cloned()),
-                });
-        }
+        let role = g.role;
+        grants
+            .entry(g.user_id.clone())
+            .or_default()
+            .push(GrantView {
+                id: g.id,
+                role,
+                role_label: role.label_nl(),
+                area: g.area_id.and_then(|a| areas.get(&a).cloned()),
+            });
     }
     Ok(users::list(conn)?
         .into_iter()
@@ -77,7 +77,7 @@ pub fn grant_role(
     role: Role,
     area_slug: Option<&str>,
 ) -> Result<(), ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::GrantRole)?;
     tx::write(conn, |c| {
         let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
         let area_id = if role.needs_area() {
@@ -96,10 +96,7 @@ pub fn grant_role(
             None
         };
         let existing = users::grants_of(c, &user.id)?;
-        if existing
-            .iter()
-            .any(|(r, a)| r == role.as_str() && *a == area_id)
-        {
+        if existing.iter().any(|(r, a)| *r == role && *a == area_id) {
             return Err(ServiceError::invalid(
                 "role",
                 "Deze gebruiker heeft deze rol al.",
@@ -108,7 +105,7 @@ pub fn grant_role(
         let row = UserRoleRow {
             id: Uuid::new_v4().to_string(),
             user_id: user.id.clone(),
-            role: role.as_str().into(),
+            role,
             area_id: area_id.clone(),
             created_at: repo::now(),
         };
@@ -129,10 +126,10 @@ pub fn grant_role(
 }
 
 pub fn revoke_role(conn: &mut DbConn, who: &Principal, grant_id: &str) -> Result<(), ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::RevokeRole)?;
     tx::write(conn, |c| {
         let g = users::find_grant(c, grant_id)?.ok_or(ServiceError::NotFound("Rol"))?;
-        if who.actor.user_id() == Some(g.user_id.as_str()) && g.role == Role::Admin.as_str() {
+        if who.actor.user_id() == Some(g.user_id.as_str()) && g.role == Role::Admin {
             return Err(ServiceError::invalid(
                 "role",
                 "U kunt uw eigen beheerdersrol niet intrekken. Vraag een andere beheerder.",
@@ -161,7 +158,7 @@ pub fn set_disabled(
     user_id: &str,
     disabled: bool,
 ) -> Result<(), ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::SetDisabled)?;
     if disabled && who.actor.user_id() == Some(user_id) {
         return Err(ServiceError::invalid(
             "user",
@@ -200,6 +197,7 @@ pub fn set_disabled(
 
 /// Who has which role, for the quarterly access review (CSV, `;`, BOM for Excel).
 pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceError> {
+    who.may(Operation::RolesCsv)?;
     let list = list_users(conn, who)?;
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -263,7 +261,7 @@ pub fn area_settings(
     slug: &str,
 ) -> Result<AreaSettings, ServiceError> {
     let a = q::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
-    who.require_area(&a.id)?;
+    who.may_in_area(Operation::AreaSettings, &a.id)?;
     Ok(AreaSettings {
         id: a.id,
         slug: a.slug,
@@ -288,6 +286,12 @@ pub fn update_area_settings(
                 "Vul een maximum groter dan € 0 in, of laat het leeg.",
             ));
         }
+        if !crate::domain::money::within_bound(m) {
+            return Err(ServiceError::invalid(
+                "max_initiative",
+                crate::domain::money::ABOVE_MAXIMUM_NL,
+            ));
+        }
     }
     if description.chars().count() > 4000 {
         return Err(ServiceError::invalid(
@@ -297,7 +301,7 @@ pub fn update_area_settings(
     }
     tx::write(conn, |c| {
         let a = q::find_area_by_slug(c, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
-        who.require_area(&a.id)?;
+        who.may_in_area(Operation::UpdateAreaSettings, &a.id)?;
         q::update_area_settings(c, &a.id, description.trim(), max_initiative_cents)?;
         audit::append(
             c,
@@ -324,7 +328,7 @@ pub fn update_area_settings(
 pub fn my_areas(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaSettings>, ServiceError> {
     Ok(q::list_areas(conn)?
         .into_iter()
-        .filter(|a| crate::domain::role::may_coordinate(&who.roles, &who.coordinator_areas, &a.id))
+        .filter(|a| Operation::AreaSettings.allowed(&who.roles, &who.coordinator_areas, &a.id))
         .map(|a| AreaSettings {
             id: a.id,
             slug: a.slug,

@@ -20,7 +20,7 @@ use crate::db::models::{AreaRow, CodeBatchRow, VoterSessionRow, VotingCodeRow};
 use crate::db::repo::{self, audit, ledger as areas, voting_codes as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
-use crate::domain::role::Permission;
+use crate::domain::permissions::Operation;
 use crate::domain::voting_code::{self as vc, VotingCode};
 
 /// Largest batch one request may make (a village or a whole municipality fits).
@@ -68,7 +68,7 @@ pub fn generate_batch(
     year: i32,
     count: i32,
 ) -> Result<GeneratedBatch, ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::GenerateCodes)?;
     if !YEARS.contains(&year) {
         return Err(ServiceError::invalid(
             "year",
@@ -191,7 +191,7 @@ pub struct BatchSummary {
 }
 
 pub fn list_batches(conn: &mut DbConn, who: &Principal) -> Result<Vec<BatchSummary>, ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::ListCodeBatches)?;
     let batches = q::list_batches(conn)?;
     let counts = q::counts_per_batch(conn)?;
     let replaced = q::replaced_per_batch(conn)?;
@@ -311,7 +311,7 @@ pub fn revoke(
     handle: &str,
     reason: RevokeReason,
 ) -> Result<VotingCodeRow, ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::RevokeCode)?;
     tx::write(conn, |c| {
         let row = active_code(c, handle)?;
         q::set_revoked(c, &row.handle, None)?;
@@ -350,7 +350,7 @@ pub fn replace(
     handle: &str,
     reason: RevokeReason,
 ) -> Result<Replacement, ServiceError> {
-    who.require(Permission::Administer)?;
+    who.may(Operation::ReplaceCode)?;
     tx::write(conn, |c| {
         let old = active_code(c, handle)?;
         let used = q::all_handles(c)?;
@@ -552,9 +552,15 @@ pub fn end_voter_session(conn: &mut DbConn, token: &str) -> Result<(), ServiceEr
 }
 
 /// The areas a batch can be made for.
-pub fn areas_for_codes(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaRow>, ServiceError> {
-    who.require(Permission::Administer)?;
-    Ok(areas::list_areas(conn)?)
+pub fn areas_for_codes(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Vec<super::rounds::AreaInfo>, ServiceError> {
+    who.may(Operation::AreasForCodes)?;
+    Ok(areas::list_areas(conn)?
+        .into_iter()
+        .map(super::rounds::AreaInfo::from)
+        .collect())
 }
 
 /// The command line's `codes generate`: make a batch and write its CSV to `out`, which

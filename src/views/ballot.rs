@@ -6,9 +6,8 @@ use maud::{html, Markup};
 
 use super::components::{csrf_field, error_summary, money};
 use super::layout::{page, Nav};
-use crate::db::models::InitiativeRow;
 use crate::domain::money::format_eur;
-use crate::domain::round::BallotRule;
+use crate::domain::round::{BallotRule, Plan, PlanId, RoundId};
 use crate::service::rounds::{Receipt, RoundView};
 
 fn nav() -> Nav<'static> {
@@ -19,7 +18,7 @@ fn nav() -> Nav<'static> {
 }
 
 /// The address of a round's ballot for a resident of `area_slug`.
-pub fn ballot_path(area_slug: &str, round_id: &str) -> String {
+pub fn ballot_path(area_slug: &str, round_id: &RoundId) -> String {
     format!("/stemmen/{area_slug}/rondes/{round_id}")
 }
 
@@ -115,7 +114,7 @@ pub fn ballot(p: &BallotPage<'_>) -> Markup {
                     }
                     ul class="choices" {
                         @for plan in r.nominated() {
-                            (choice(plan, p.chosen.iter().any(|c| c.trim() == plan.id)))
+                            (choice(plan, p.chosen.iter().any(|c| plan.id == c.trim())))
                         }
                     }
                 }
@@ -126,7 +125,7 @@ pub fn ballot(p: &BallotPage<'_>) -> Markup {
     )
 }
 
-fn choice(plan: &InitiativeRow, checked: bool) -> Markup {
+fn choice(plan: &Plan, checked: bool) -> Markup {
     let id = format!("keuze-{}", plan.number);
     html! {
         li class="choice" {
@@ -141,7 +140,7 @@ fn choice(plan: &InitiativeRow, checked: bool) -> Markup {
 }
 
 /// The plans of `round` whose ids are in `picked`, in ballot order.
-fn picked_plans<'a>(round: &'a RoundView, picked: &[String]) -> Vec<&'a InitiativeRow> {
+fn picked_plans<'a>(round: &'a RoundView, picked: &[PlanId]) -> Vec<&'a Plan> {
     round
         .nominated()
         .into_iter()
@@ -149,7 +148,7 @@ fn picked_plans<'a>(round: &'a RoundView, picked: &[String]) -> Vec<&'a Initiati
         .collect()
 }
 
-fn hidden_choices(picked: &[String]) -> Markup {
+fn hidden_choices(picked: &[PlanId]) -> Markup {
     html! {
         @for id in picked {
             input type="hidden" name="keuze" value=(id);
@@ -157,7 +156,7 @@ fn hidden_choices(picked: &[String]) -> Markup {
     }
 }
 
-fn plan_list(plans: &[&InitiativeRow]) -> Markup {
+fn plan_list(plans: &[&Plan]) -> Markup {
     let total: i64 = plans.iter().map(|p| p.amount_cents).sum();
     html! {
         ul class="picked" {
@@ -173,7 +172,7 @@ fn plan_list(plans: &[&InitiativeRow]) -> Markup {
 }
 
 /// "Controleer uw stem": the checked choice, before it is final.
-pub fn review(round: &RoundView, csrf: &str, picked: &[String]) -> Markup {
+pub fn review(round: &RoundView, csrf: &str, picked: &[PlanId]) -> Markup {
     let plans = picked_plans(round, picked);
     let base = ballot_path(&round.area.slug, &round.round.id);
     page(

@@ -6,9 +6,8 @@ use maud::{html, Markup};
 use super::ballot::{ballot_path, stop_form};
 use super::components::{csrf_field, error_summary, field_error, money, text_input};
 use super::layout::{page, Nav};
-use crate::db::models::AreaRow;
 use crate::service::auth::SessionUser;
-use crate::service::rounds::RoundView;
+use crate::service::rounds::{AreaInfo, RoundView};
 use crate::service::voting_codes::{BatchSummary, Replacement, RevokeReason, Voter};
 
 /// The one answer for every code that does not work (unknown, revoked, other area,
@@ -27,7 +26,7 @@ pub const TOO_MANY_ATTEMPTS: &str = "U heeft te vaak een code geprobeerd die nie
 pub struct CodeEntry<'a> {
     pub csrf: &'a str,
     /// The area whose page the resident came from, if any.
-    pub area: Option<&'a AreaRow>,
+    pub area: Option<&'a AreaInfo>,
     pub error: Option<&'a str>,
 }
 
@@ -141,7 +140,7 @@ pub fn voter_home(v: &Voter, rounds: &[(RoundView, bool)], csrf: &str) -> Markup
 /// What the administrator page shows.
 pub struct AdminCodes<'a> {
     pub batches: &'a [BatchSummary],
-    pub areas: &'a [AreaRow],
+    pub areas: &'a [AreaInfo],
     pub errors: &'a [(String, String)],
     pub notice: Option<&'a str>,
     pub area: &'a str,

@@ -10,7 +10,6 @@ use super::layout::{page, Nav};
 use crate::domain::ledger::TransferStatus;
 use crate::domain::ledger_import::ImportProblem;
 use crate::domain::money::format_eur;
-use crate::domain::role::{allows, Permission};
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{
     BudgetLineView, ImportOutcome, LedgerOverview, PoolView, TransferOptions, TransferView,
@@ -139,7 +138,7 @@ pub fn budget_line(user: &SessionUser, l: &BudgetLineView, history: &[TransferVi
                 dt { "Wacht op goedkeuring" } dd { (money(l.pending_out_cents)) }
                 dt { "Nog beschikbaar" } dd { (money(l.balance_cents - l.pending_out_cents)) }
             }
-            @if allows(&user.roles, Permission::ProposeTransfer) && l.balance_cents - l.pending_out_cents > 0 {
+            @if l.may_transfer_from {
                 p { a class="button" href={ "/financien/overboekingen/nieuw?van=" (l.account_id) } { "Geld overboeken naar een pot" } }
             }
             h2 { "Geschiedenis" }
@@ -277,13 +276,10 @@ pub struct TransferPage<'a> {
 pub fn transfer(user: &SessionUser, p: &TransferPage<'_>) -> Markup {
     let t = p.transfer;
     let title = format!("Overboeking {}", t.seq);
-    let own = t.created_by == user.email;
-    let can_decide = t.status == TransferStatus::Pending
-        && allows(&user.roles, Permission::ApproveTransfer)
-        && !own;
-    let can_correct = t.status == TransferStatus::Posted
-        && t.correction_of.is_none()
-        && allows(&user.roles, Permission::ProposeTransfer);
+    // What this user may do was decided by the service (`domain::ledger::actions`).
+    let own = t.actions.own;
+    let can_decide = t.actions.may_approve;
+    let can_correct = t.actions.may_correct;
     page(
         &title,
         &nav(user, ""),

@@ -2,19 +2,16 @@
 //! coordinator (new round, review, open voting, paper ballots, close) and of initiators
 //! (submit a plan). Every form works without JavaScript; errors stand next to their field.
 
-use maud::{html, Markup};
-use serde_json::Value;
-
 use super::components::{
     csrf_field, error_summary, field_error, money, table_scroll, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
-use crate::db::models::{AreaRow, InitiativeRow};
 use crate::domain::money::format_eur;
-use crate::domain::round::{BallotRule, CountRule, RoundStatus};
+use crate::domain::round::{BallotRule, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
-use crate::service::rounds::{Receipt, RoundView};
+use crate::service::rounds::{AreaInfo, Receipt, RoundView};
+use maud::{html, Markup};
 
 const NAV_CURRENT: &str = "/rondes";
 
@@ -71,15 +68,6 @@ pub struct PaperFormValues {
 /// "2026, kwartaal 3".
 pub fn period(v: &RoundView) -> String {
     format!("{}, kwartaal {}", v.round.year, v.round.quarter)
-}
-
-/// The status of a plan in plain Dutch.
-pub fn plan_status_nl(status: &str) -> &'static str {
-    match status {
-        "nominated" => "Genomineerd",
-        "rejected" => "Afgewezen",
-        _ => "Ingediend",
-    }
 }
 
 /// The ballot rule in plain words.
@@ -187,7 +175,7 @@ pub struct ListPage<'a> {
     pub user: Option<&'a SessionUser>,
     pub rounds: &'a [RoundView],
     /// Areas in which the viewer may create a round (empty: no form).
-    pub areas: &'a [AreaRow],
+    pub areas: &'a [AreaInfo],
     pub form: &'a RoundFormValues,
     pub errors: &'a [(String, String)],
 }
@@ -282,10 +270,6 @@ fn new_round_form(p: &ListPage<'_>) -> Markup {
 pub struct RoundPage<'a> {
     pub user: Option<&'a SessionUser>,
     pub round: &'a RoundView,
-    /// The viewer coordinates this area (or is an administrator).
-    pub may_manage: bool,
-    /// The viewer may submit a plan now.
-    pub may_submit: bool,
     pub errors: &'a [(String, String)],
     pub notice: Option<&'a str>,
     pub plan: &'a PlanFormValues,
@@ -343,7 +327,7 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
             @if status == RoundStatus::Open {
                 (submit_section(p))
             }
-            @if p.may_manage { (manage(p)) }
+            @if v.actions.coordinates { (manage(p)) }
             @if status == RoundStatus::Closed { (published(p)) }
         },
     )
@@ -378,18 +362,18 @@ fn plans(p: &RoundPage<'_>) -> Markup {
     }
 }
 
-fn plan(p: &RoundPage<'_>, i: &InitiativeRow) -> Markup {
+fn plan(p: &RoundPage<'_>, i: &Plan) -> Markup {
     let v = p.round;
-    let reviewable = p.may_manage && v.status() == RoundStatus::Open;
+    let reviewable = v.actions.may_review;
     html! {
         section class="plan" aria-labelledby={ "plan-" (i.number) } {
             h3 id={ "plan-" (i.number) } { "Plan " (i.number) ": " (i.title) }
             dl class="facts" {
                 dt { "Bedrag" } dd { (money(i.amount_cents)) }
                 dt { "Taakveld" } dd { (taakveld_text(v.round.year, &i.taakveld)) }
-                dt { "Status" } dd { (plan_status_nl(&i.status)) }
+                dt { "Status" } dd { (i.status.label_nl()) }
                 @if let Some(reason) = &i.review_reason {
-                    @if i.status == "rejected" {
+                    @if i.status == PlanStatus::Rejected {
                         dt { "Waarom afgewezen" } dd { (reason) }
                     } @else {
                         dt { "Toelichting" } dd { (reason) }
@@ -404,10 +388,10 @@ fn plan(p: &RoundPage<'_>, i: &InitiativeRow) -> Markup {
     }
 }
 
-fn review_form(p: &RoundPage<'_>, i: &InitiativeRow) -> Markup {
+fn review_form(p: &RoundPage<'_>, i: &Plan) -> Markup {
     let id = format!("reden-{}", i.id);
     let kept = match p.review {
-        Some((plan, text)) if plan == i.id => text,
+        Some((plan, text)) if i.id == plan => text,
         _ => i.review_reason.as_deref().unwrap_or(""),
     };
     html! {
@@ -429,7 +413,7 @@ fn submit_section(p: &RoundPage<'_>) -> Markup {
     let taakvelden = taakveld::all_for_year(v.round.year);
     html! {
         h2 id="plan-indienen" { "Een plan indienen" }
-        @if p.may_submit {
+        @if v.actions.may_submit {
             p { "Beschrijf wat u wilt doen en waar het geld voor is. De gebiedsregisseur kijkt of het "
                 "plan past bij wat het dorp belangrijk vindt. Daarna komt het plan op het stembiljet, "
                 "of u leest waarom niet." }
@@ -466,8 +450,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     let token = p.user.map(|u| u.csrf_token.as_str()).unwrap_or("");
     html! {
-        @match v.status() {
-            RoundStatus::Open => {
+        @if v.actions.may_open_voting {
                 h2 id="stemmen-openen" { "Stemmen openen" }
                 p { "Als u het stemmen opent, liggen de regels, het budget en de genomineerde plannen "
                     "vast. Daarna kunt u niets meer veranderen en geen plannen meer beoordelen. "
@@ -477,13 +460,15 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                     (csrf_field(token))
                     button type="submit" { "Stemmen openen" }
                 }
-            }
-            RoundStatus::Voting => {
+        }
+        @if v.actions.may_enter_paper_ballot {
                 h2 id="papieren-stem" { "Papieren stem invoeren" }
                 p { "Tot nu toe gestemd: " strong { (v.ballots) } " stem(men), online en op papier samen." }
                 p { "Typ de stemcode van de brief over en kruis aan wat op het stembiljet is gekozen. "
                     "Na het opslaan ziet u een controlecode. Schrijf die op het stembiljet." }
                 (paper_form(p, token))
+        }
+        @if v.actions.may_close {
                 h2 id="afsluiten" { "Ronde afsluiten" }
                 p { "Als u de ronde afsluit, kan niemand meer stemmen. De stemmen worden meteen "
                     "geteld en de uitslag komt op deze pagina." }
@@ -491,8 +476,6 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                     (csrf_field(token))
                     button type="submit" class="danger" { "Stemmen sluiten en tellen" }
                 }
-            }
-            RoundStatus::Closed => {}
         }
     }
 }
@@ -513,7 +496,7 @@ fn paper_form(p: &RoundPage<'_>, token: &str) -> Markup {
                     @let id = format!("keuze-{}", i.number);
                     div class="choice" {
                         input type="checkbox" id=(id) name="keuze" value=(i.id)
-                            checked[p.paper.choices.contains(&i.id)];
+                            checked[p.paper.choices.iter().any(|c| i.id == *c)];
                         label for=(id) { "Plan " (i.number) ": " (i.title) " (" (format_eur(i.amount_cents)) ")" }
                     }
                 }
@@ -530,32 +513,19 @@ fn paper_form(p: &RoundPage<'_>, token: &str) -> Markup {
     }
 }
 
-fn num<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
-    v.get(key).filter(|x| !x.is_null())
-}
-
 fn result(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     let Some(r) = v.result() else {
         return html! { p { "De uitslag is nog niet beschikbaar." } };
     };
-    let plans: Vec<Value> = r
-        .get("plans")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let spent = num(&r, "spent_cents").and_then(Value::as_i64).unwrap_or(0);
-    let left = num(&r, "left_cents")
-        .and_then(Value::as_i64)
-        .unwrap_or(v.round.budget_cents - spent);
-    let voters = num(&r, "voters").and_then(Value::as_u64).unwrap_or(0);
+    let (spent, left, voters) = (r.spent_cents, r.left_cents, r.voters);
     html! {
         h2 id="uitslag" { "Uitslag" }
         p { (voters) " " @if voters == 1 { "inwoner heeft" } @else { "inwoners hebben" } " gestemd. "
             "Aan de gekozen plannen gaat " strong { (money(spent)) } " uit. "
             "Er blijft " strong { (money(left)) } " over. Dat geld blijft in de pot van "
             (v.area.name) " voor een volgende ronde." }
-        @if r.get("commitments").and_then(Value::as_array).is_some_and(|c| !c.is_empty()) {
+        @if !r.commitments.is_empty() {
             p { "Het geld voor de gekozen plannen is bij het tellen van de pot van " (v.area.name)
                 " naar elk plan overgeboekt. Financiën ziet deze overboekingen in de boekhouding, "
                 "met de uitslag van deze ronde als besluit." }
@@ -571,17 +541,16 @@ fn result(p: &RoundPage<'_>) -> Markup {
                 th scope="col" { "Uitleg" }
             } }
             tbody {
-                @for plan in &plans {
-                    @let funded = plan.get("funded").and_then(Value::as_bool).unwrap_or(false);
+                @for plan in &r.plans {
                     tr {
-                        td { (plan.get("number").and_then(Value::as_str).unwrap_or("")) }
-                        td { (plan.get("title").and_then(Value::as_str).unwrap_or("")) }
+                        td { (plan.number) }
+                        td { (plan.title.as_deref().unwrap_or("")) }
                         td class="num" {
-                            @if let Some(a) = plan.get("amount_cents").and_then(Value::as_i64) { (money(a)) }
+                            @if let Some(a) = plan.amount_cents { (money(a)) }
                         }
-                        td class="num" { (plan.get("votes").and_then(Value::as_u64).unwrap_or(0)) }
-                        td { @if funded { strong { "Ja" } } @else { "Nee" } }
-                        td { (plan.get("explanation").and_then(Value::as_str).unwrap_or("")) }
+                        td class="num" { (plan.votes) }
+                        td { @if plan.funded { strong { "Ja" } } @else { "Nee" } }
+                        td { (plan.explanation) }
                     }
                 }
             }

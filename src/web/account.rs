@@ -7,12 +7,12 @@ use serde::Deserialize;
 
 use super::csrf::{pre_session_cookie, pre_session_token, CsrfForm};
 use super::error::WebError;
-use super::pages::{html, html_status, redirect};
+use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::{removal_cookie, session_cookie, SignedIn};
 use crate::service::auth::{self, LoginOutcome};
 use crate::service::ServiceError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -93,11 +93,10 @@ fn signed_in(state: &AppState, s: &auth::NewSession, back: &str) -> Result<HttpR
     // A fresh session token at every login; the pre-session token is used up.
     let mut resp = redirect(super::local_path::local_or(back, s.landing));
     resp.add_cookie(&session_cookie(state, &s.token, s.staff))
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+        .map_err(WebError::internal)?;
     let mut pre = pre_session_cookie(state, "");
     pre.make_removal();
-    resp.add_cookie(&pre)
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+    resp.add_cookie(&pre).map_err(WebError::internal)?;
     Ok(resp)
 }
 
@@ -203,7 +202,7 @@ async fn logout(
     }
     let mut resp = redirect("/");
     resp.add_cookie(&removal_cookie(&state))
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+        .map_err(WebError::internal)?;
     Ok(resp)
 }
 

@@ -6,14 +6,14 @@ use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::pages::{html, html_status, redirect};
+use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::Staff;
 use crate::domain::money::parse_eur_nl;
 use crate::domain::role::{Permission, Role};
 use crate::service::auth::{self, SessionUser};
 use crate::service::{ledger, users, ServiceError};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -42,7 +42,7 @@ async fn render(
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let (list, areas) = run_db(state, move |c| {
-        Ok((users::list_users(c, &p)?, ledger::pools(c)?))
+        Ok((users::list_users(c, &p)?, ledger::pools(c, &p)?))
     })
     .await?;
     Ok(html_status(

@@ -2,6 +2,7 @@
 //! POST /api/v1/session; state-changing calls send the returned csrf_token in the
 //! X-CSRF-Token header. The OpenAPI document is served at /api/v1/openapi.json.
 
+use crate::domain::round::RoundId;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -11,10 +12,9 @@ use super::error::ApiError;
 use super::run_db;
 use super::session::{removal_cookie, session_cookie, ApiStaff};
 use crate::domain::ledger_import::ImportOptions;
-use crate::domain::role::Permission;
 use crate::service::auth;
 use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -40,10 +40,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/rounds/{id}", web::get().to(round))
             .route("/rounds/{id}/ballots", web::get().to(round_ballots)),
     );
-}
-
-fn require(user: &auth::SessionUser, p: Permission) -> Result<(), ApiError> {
-    user.principal().require(p).map_err(ApiError::from)
 }
 
 #[derive(Deserialize)]
@@ -133,9 +129,8 @@ async fn ledger_lines(
     ApiStaff(user): ApiStaff,
     q: web::Query<YearQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let year = q.year;
-    let o = run_db(&state, move |c| ledger::ledger_overview(c, year)).await?;
+    let (year, p) = (q.year, user.principal());
+    let o = run_db(&state, move |c| ledger::ledger_overview(c, &p, year)).await?;
     Ok(HttpResponse::Ok().json(o))
 }
 
@@ -152,7 +147,6 @@ async fn import(
     q: web::Query<ImportQuery>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ProposeTransfer)?;
     let p = user.principal();
     let name = q
         .file_name
@@ -173,9 +167,8 @@ async fn budget_line(
     ApiStaff(user): ApiStaff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let id = id.into_inner();
-    let (line, history) = run_db(&state, move |c| ledger::budget_line_detail(c, &id)).await?;
+    let (id, p) = (id.into_inner(), user.principal());
+    let (line, history) = run_db(&state, move |c| ledger::budget_line_detail(c, &p, &id)).await?;
     Ok(HttpResponse::Ok().json(json!({"budget_line": line, "history": history})))
 }
 
@@ -183,8 +176,8 @@ async fn areas(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    Ok(HttpResponse::Ok().json(run_db(&state, ledger::pools).await?))
+    let p = user.principal();
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::pools(c, &p)).await?))
 }
 
 async fn area(
@@ -192,9 +185,8 @@ async fn area(
     ApiStaff(user): ApiStaff,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let slug = slug.into_inner();
-    let (pool, history) = run_db(&state, move |c| ledger::pool_detail(c, &slug)).await?;
+    let (slug, p) = (slug.into_inner(), user.principal());
+    let (pool, history) = run_db(&state, move |c| ledger::pool_detail(c, &p, &slug)).await?;
     Ok(HttpResponse::Ok().json(json!({"pool": pool, "history": history})))
 }
 
@@ -202,16 +194,16 @@ async fn funders(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    Ok(HttpResponse::Ok().json(run_db(&state, ledger::funders).await?))
+    let p = user.principal();
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::funders(c, &p)).await?))
 }
 
 async fn balances(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let all = run_db(&state, ledger::all_balances).await?;
+    let p = user.principal();
+    let all = run_db(&state, move |c| ledger::all_balances(c, &p)).await?;
     let out: Vec<_> = all
         .into_iter()
         .map(|(a, b)| json!({"account_id": a.id, "kind": a.kind, "name": a.name, "balance_cents": b}))
@@ -223,16 +215,16 @@ async fn transfers(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    Ok(HttpResponse::Ok().json(run_db(&state, ledger::list_transfers).await?))
+    let p = user.principal();
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::list_transfers(c, &p)).await?))
 }
 
 async fn pending(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    Ok(HttpResponse::Ok().json(run_db(&state, ledger::approval_queue).await?))
+    let p = user.principal();
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::approval_queue(c, &p)).await?))
 }
 
 async fn transfer(
@@ -240,9 +232,8 @@ async fn transfer(
     ApiStaff(user): ApiStaff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    require(&user, Permission::ViewFinance)?;
-    let id = id.into_inner();
-    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::transfer(c, &id)).await?))
+    let (id, p) = (id.into_inner(), user.principal());
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::transfer(c, &p, &id)).await?))
 }
 
 async fn create_transfer(
@@ -349,11 +340,11 @@ fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
         "year": v.round.year,
         "quarter": v.round.quarter,
         "title": v.round.title,
-        "status": v.round.status,
+        "status": v.round.status.as_str(),
         "budget_cents": v.round.budget_cents,
-        "ballot_rule": v.round.ballot_rule,
-        "max_choices": v.round.max_choices,
-        "count_rule": v.round.count_rule,
+        "ballot_rule": v.round.ballot_rule.as_str(),
+        "max_choices": v.round.ballot_rule.max_choices(),
+        "count_rule": v.round.count_rule.as_str(),
         "fingerprint": v.round.fingerprint,
         "ballots": v.ballots,
         "initiatives": v.initiatives.iter().map(|i| json!({
@@ -363,7 +354,7 @@ fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
             "summary": i.summary,
             "amount_cents": i.amount_cents,
             "taakveld": i.taakveld,
-            "status": i.status,
+            "status": i.status.as_str(),
             "review_reason": i.review_reason,
         })).collect::<Vec<_>>(),
         "result": v.result(),
@@ -371,7 +362,10 @@ fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
 }
 
 async fn rounds(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let all = run_db(&state, crate::service::rounds::list).await?;
+    let all = run_db(&state, |c| {
+        crate::service::rounds::list(c, &crate::service::Principal::resident())
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(all.iter().map(round_json).collect::<Vec<_>>()))
 }
 
@@ -379,8 +373,11 @@ async fn round(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let v = run_db(&state, move |c| crate::service::rounds::round(c, &id)).await?;
+    let id = RoundId(id.into_inner());
+    let v = run_db(&state, move |c| {
+        crate::service::rounds::round(c, &crate::service::Principal::resident(), &id)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(round_json(&v)))
 }
 
@@ -390,9 +387,9 @@ async fn round_ballots(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
+    let id = RoundId(id.into_inner());
     let list = run_db(&state, move |c| {
-        crate::service::rounds::published_ballots(c, &id)
+        crate::service::rounds::published_ballots(c, &crate::service::Principal::resident(), &id)
     })
     .await?
     .ok_or(crate::service::ServiceError::NotFound("Stemmenlijst"))?;

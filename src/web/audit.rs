@@ -5,11 +5,11 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 
 use super::error::WebError;
-use super::pages::html_status;
+use super::respond::html_status;
 use super::run_db;
 use super::session::MaybeStaff;
 use crate::service::audit_log;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::audit::{not_found_message, AuditPage, Lookup};
 

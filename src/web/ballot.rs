@@ -6,17 +6,18 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::codes::{form_token, html_status, redirect, url_part, voter_of, with_pre_cookie};
+use super::codes::{form_token, url_part, voter_of, with_pre_cookie};
 use super::csrf::CsrfForm;
 use super::error::WebError;
+use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::MaybeStaff;
-use crate::domain::round::{check_ballot, BallotItem};
+use crate::domain::round::RoundId;
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, CastError, Channel, RoundView};
 use crate::service::voting_codes::Voter;
-use crate::service::ServiceError;
-use crate::startup::AppState;
+use crate::service::{Principal, ServiceError};
+use crate::state::AppState;
 use crate::views::ballot as view;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -68,8 +69,11 @@ async fn open(
         ))));
     }
     let (handle, year, slug) = (voter.handle.clone(), voter.year, voter.area_slug.clone());
+    let id = RoundId(id);
     let found = run_db(state, move |c| {
-        let round = match rounds::round(c, &id) {
+        // A resident with a code is a principal without an account.
+        let who = Principal::resident();
+        let round = match rounds::round(c, &who, &id) {
             Ok(r) => r,
             Err(ServiceError::NotFound(_)) => return Ok(None),
             Err(e) => return Err(e),
@@ -77,7 +81,7 @@ async fn open(
         if round.area.slug != slug || round.round.year != year {
             return Ok(None);
         }
-        let voted = rounds::voter_rounds(c, &handle, &round.area.id, year)?
+        let voted = rounds::voter_rounds(c, &who, &handle, &round.area.id, year)?
             .into_iter()
             .any(|(r, done)| done && r.round.id == round.round.id);
         Ok(Some((round, voted)))
@@ -104,7 +108,7 @@ fn respond(state: &AppState, ctx: &Ctx, status: StatusCode, page: maud::Markup) 
 /// The page for a round this resident cannot vote in now, or None when the ballot can be
 /// shown.
 fn refusal(ctx: &Ctx, status: StatusCode) -> Option<(StatusCode, maud::Markup)> {
-    if ctx.round.status() != crate::domain::round::RoundStatus::Voting {
+    if !ctx.round.actions.may_vote_online {
         return Some((
             status,
             view::message(
@@ -198,27 +202,22 @@ async fn check(
         let page = ballot_page(&ctx, &choice.keuze, None);
         return Ok(respond(&state, &ctx, StatusCode::OK, page));
     }
-    let items: Vec<BallotItem> = ctx
-        .round
-        .nominated()
-        .into_iter()
-        .map(|i| BallotItem {
-            id: i.id.clone(),
-            amount_cents: i.amount_cents,
-        })
-        .collect();
-    let r = &ctx.round.round;
-    match check_ballot(
-        ctx.round.ballot_rule(),
-        r.budget_cents,
-        &items,
-        &choice.keuze,
-    ) {
+    let (round_id, keuze) = (ctx.round.round.id.clone(), choice.keuze.clone());
+    let checked = run_db(&state, move |c| {
+        Ok(rounds::preview(
+            c,
+            &Principal::resident(),
+            &round_id,
+            &keuze,
+        ))
+    })
+    .await?;
+    match checked {
         Ok(picked) => {
             let page = view::review(&ctx.round, &ctx.token, &picked);
             Ok(respond(&state, &ctx, StatusCode::OK, page))
         }
-        Err(problem) => {
+        Err(CastError::Ballot(problem)) => {
             let page = ballot_page(&ctx, &choice.keuze, Some(&problem.to_string()));
             Ok(respond(
                 &state,
@@ -226,6 +225,17 @@ async fn check(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 page,
             ))
+        }
+        Err(CastError::Failed(e)) => Err(e.into()),
+        // Voting closed in the meantime (the code itself is checked when casting).
+        Err(_) => {
+            let page = view::message(
+                &ctx.round,
+                &ctx.token,
+                view::NOT_VOTING_TITLE,
+                view::NOT_VOTING,
+            );
+            Ok(respond(&state, &ctx, StatusCode::CONFLICT, page))
         }
     }
 }
@@ -250,6 +260,7 @@ async fn cast(
     let outcome = run_db(&state, move |c| {
         Ok(rounds::cast(
             c,
+            &Principal::resident(),
             &round_id,
             Channel::Online { handle: &handle },
             &choices,

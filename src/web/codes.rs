@@ -9,15 +9,16 @@ use serde::Deserialize;
 
 use super::csrf::{pre_session_cookie, pre_session_token, CsrfForm};
 use super::error::WebError;
+use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::db::repo;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
-use crate::service::rounds;
+use crate::service::rounds::{self, AreaInfo};
 use crate::service::voting_codes::{self as svc, CodeRefused, RevokeReason, Voter};
-use crate::service::ServiceError;
-use crate::startup::AppState;
+use crate::service::{Principal, ServiceError};
+use crate::state::AppState;
 use crate::views;
 use crate::views::codes::{AdminCodes, CodeEntry};
 
@@ -74,20 +75,6 @@ pub fn client_key(req: &HttpRequest) -> String {
         },
         None => "unknown".to_string(),
     }
-}
-
-pub(super) fn html_status(status: StatusCode, markup: maud::Markup) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(markup.into_string())
-}
-
-pub(super) fn redirect(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to.to_string()))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .finish()
 }
 
 fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
@@ -147,16 +134,10 @@ struct AreaQuery {
     gebied: String,
 }
 
-async fn find_area(
-    state: &AppState,
-    slug: &str,
-) -> Result<Option<crate::db::models::AreaRow>, WebError> {
-    if slug.trim().is_empty() {
-        return Ok(None);
-    }
-    let slug = slug.trim().to_string();
+async fn find_area(state: &AppState, slug: &str) -> Result<Option<AreaInfo>, WebError> {
+    let slug = slug.to_string();
     Ok(run_db(state, move |c| {
-        Ok(crate::db::repo::ledger::find_area_by_slug(c, &slug)?)
+        rounds::area_by_slug(c, &Principal::resident(), &slug)
     })
     .await?)
 }
@@ -213,7 +194,7 @@ async fn enter_code(
         Ok(session) => {
             let mut resp = redirect(&format!("/stemmen/{}", session.area_slug));
             resp.add_cookie(&voter_cookie(&state, &session.token))
-                .map_err(|e| WebError::Internal(e.to_string()))?;
+                .map_err(WebError::internal)?;
             return Ok(resp);
         }
         Err(CodeRefused::Refused) => (StatusCode::UNPROCESSABLE_ENTITY, views::codes::CODE_REFUSED),
@@ -257,10 +238,12 @@ async fn voter_home(
     }
     let (handle, year, slug) = (voter.handle.clone(), voter.year, voter.area_slug.clone());
     let rounds = run_db(&state, move |c| {
-        let Some(area) = crate::db::repo::ledger::find_area_by_slug(c, &slug)? else {
+        // A resident with a code is a principal without an account.
+        let who = Principal::resident();
+        let Some(area) = rounds::area_by_slug(c, &who, &slug)? else {
             return Ok(Vec::new());
         };
-        rounds::voter_rounds(c, &handle, &area.id, year)
+        rounds::voter_rounds(c, &who, &handle, &area.id, year)
     })
     .await?;
     let (token, fresh) = form_token(&req, staff.0.as_ref());
@@ -298,8 +281,7 @@ async fn stop(
     let mut resp = redirect("/stemmen");
     let mut gone = voter_cookie(&state, "");
     gone.make_removal();
-    resp.add_cookie(&gone)
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+    resp.add_cookie(&gone).map_err(WebError::internal)?;
     Ok(resp)
 }
 

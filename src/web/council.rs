@@ -7,21 +7,22 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 
 use super::error::WebError;
-use super::pages::html_status;
+use super::respond::html_status;
 use super::run_db;
 use super::session::Staff;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
 use crate::service::report::{self, EventQuery};
 use crate::service::{audit_log, ServiceError};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::views;
 use crate::views::council::{EventsForm, PeriodForm};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/raad", web::get().to(dashboard))
         .route("/raad/rapport", web::get().to(rapport))
-        .route("/raad/gebeurtenissen", web::get().to(events));
+        .route("/raad/gebeurtenissen", web::get().to(events))
+        .route("/raad/bundel", web::get().to(bundle));
 }
 
 type Errors = Vec<(String, String)>;
@@ -90,7 +91,7 @@ async fn dashboard(
         Err(errors) => {
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::council::dashboard(&user, None, &form, &errors, bundle_available()),
+                views::council::dashboard(&user, None, &form, &errors, state.signing_key.is_some()),
             ))
         }
     };
@@ -98,13 +99,8 @@ async fn dashboard(
     let model = run_db(&state, move |c| report::dashboard(c, &who, from, to)).await?;
     Ok(html_status(
         StatusCode::OK,
-        views::council::dashboard(&user, Some(&model), &form, &[], bundle_available()),
+        views::council::dashboard(&user, Some(&model), &form, &[], state.signing_key.is_some()),
     ))
-}
-
-/// Whether the export bundle can be downloaded from the dashboard.
-fn bundle_available() -> bool {
-    false
 }
 
 /// The latest checkpoint's text and the fingerprint of the signing key ("" when none).
@@ -152,7 +148,7 @@ async fn rapport(
         Err(errors) => {
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::council::dashboard(&user, None, &form, &errors, bundle_available()),
+                views::council::dashboard(&user, None, &form, &errors, state.signing_key.is_some()),
             ))
         }
     };
@@ -225,6 +221,88 @@ async fn events(
             views::council::events(&user, None, &form, &[(field.to_string(), message)]),
         )),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// A fresh export bundle for the period as one zip (`audit export --zip`), made in a
+/// temporary folder that is removed again. The export signs a checkpoint first, so the
+/// bundle covers everything logged until now.
+async fn bundle(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    form: web::Query<PeriodForm>,
+) -> Result<HttpResponse, WebError> {
+    require(&user)?;
+    let form = form.into_inner();
+    let (from, to) = match parse_period(&form.van, &form.tot) {
+        Ok(p) => p,
+        Err(errors) => {
+            return Ok(html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::council::dashboard(&user, None, &form, &errors, state.signing_key.is_some()),
+            ))
+        }
+    };
+    let Some(key) = state.signing_key.clone() else {
+        return Err(WebError::Conflict(
+            "Er is geen ondertekeningssleutel ingesteld. Zonder sleutel kan er geen controlebundel worden gemaakt."
+                .into(),
+        ));
+    };
+    let who = user.principal();
+    let name = format!(
+        "controlebundel-{}-{}",
+        from.map(|d| d.to_string())
+            .unwrap_or_else(|| "begin".into()),
+        to.map(|d| d.to_string()).unwrap_or_else(|| "nu".into())
+    );
+    let folder = name.clone();
+    let made = run_db(&state, move |c| {
+        who.require(Permission::ViewAuditReport)?;
+        let tmp = std::env::temp_dir().join(format!("bb-bundel-{}", uuid::Uuid::new_v4()));
+        let out = tmp.join(&folder);
+        let opts = crate::audit_export::ExportOptions {
+            from,
+            to,
+            previous: None,
+            zip: true,
+        };
+        let result = crate::audit_export::export_bundle(c, &key, &out, &opts);
+        let bytes = match &result {
+            Ok(summary) => summary
+                .zip
+                .as_ref()
+                .map(std::fs::read)
+                .transpose()
+                .map_err(|e| e.to_string()),
+            Err(_) => Ok(None),
+        };
+        // Nothing of the bundle stays on the server.
+        let _ = std::fs::remove_dir_all(&tmp);
+        Ok(match (result, bytes) {
+            (Ok(_), Ok(Some(b))) => Ok(b),
+            (Ok(_), Ok(None)) => Err("de zip is niet gemaakt".to_string()),
+            (Ok(_), Err(e)) => Err(e),
+            (Err(crate::audit_export::ExportError::Refused(reason)), _) => Err(reason),
+            (Err(e), _) => {
+                tracing::error!(error = %e, "export bundle failed");
+                Err("er ging bij ons iets mis; er is niets bewaard".to_string())
+            }
+        })
+    })
+    .await?;
+    match made {
+        Ok(bytes) => Ok(HttpResponse::Ok()
+            .content_type("application/zip")
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.zip\""),
+            ))
+            .body(bytes)),
+        Err(reason) => Err(WebError::Conflict(format!(
+            "De controlebundel kon niet worden gemaakt: {reason}."
+        ))),
     }
 }
 

@@ -17,7 +17,7 @@ use subtle::ConstantTimeEq;
 use super::error::WebError;
 use super::session::current;
 use crate::service::auth::SessionUser;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub const PRE_SESSION_COOKIE: &str = "bb_pre";
 

@@ -4,6 +4,8 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde_json::json;
 
+use super::request_log::current_request_id;
+use crate::db::{cause_chain, DbErrorKind};
 use crate::domain::ledger::LedgerError;
 use crate::service::ServiceError;
 
@@ -25,9 +27,15 @@ pub enum WebError {
     Throttled,
     #[error("conflict: {0}")]
     Conflict(String),
-    #[error("internal error: {0}")]
-    Internal(String),
+    /// A server fault; the cause chain goes to the log, never to the page.
+    #[error("internal error")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
+
+/// The Dutch message for a change the database refused because of stored data.
+const DB_CONFLICT: &str =
+    "Dit botst met gegevens die al zijn opgeslagen (misschien deed iemand anders net hetzelfde). \
+     Laad de pagina opnieuw en kijk of het nog nodig is.";
 
 impl From<ServiceError> for WebError {
     fn from(e: ServiceError) -> Self {
@@ -37,7 +45,15 @@ impl From<ServiceError> for WebError {
             ServiceError::Ledger(LedgerError::IdempotencyConflict) => {
                 WebError::Conflict(LedgerError::IdempotencyConflict.to_string())
             }
-            ServiceError::Db(e) => WebError::Internal(e.to_string()),
+            ServiceError::Db(db) => match db.kind() {
+                DbErrorKind::NotFound => WebError::NotFound,
+                DbErrorKind::Conflict => {
+                    tracing::info!(error = %cause_chain(&db), "refused by the database");
+                    WebError::Conflict(DB_CONFLICT.into())
+                }
+                DbErrorKind::Internal => WebError::Internal(Box::new(db)),
+            },
+            e @ ServiceError::Internal { .. } => WebError::Internal(Box::new(e)),
             // Validation errors are normally shown on the form itself; a handler that
             // lets one through still gets a readable page, never a 500.
             other => WebError::Conflict(other.to_string()),
@@ -46,9 +62,19 @@ impl From<ServiceError> for WebError {
 }
 
 impl WebError {
+    pub fn internal(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> WebError {
+        WebError::Internal(cause.into())
+    }
+
     pub fn into_response(&self, _req: &HttpRequest) -> HttpResponse {
         self.error_response()
     }
+}
+
+/// Logs a server fault with its whole cause chain (inside the request's span, so with its
+/// request id).
+fn log_server_error(error: &(dyn std::error::Error + 'static)) {
+    tracing::error!(error = %cause_chain(error), "request failed");
 }
 
 impl ResponseError for WebError {
@@ -76,8 +102,8 @@ impl ResponseError for WebError {
                 .insert_header((header::LOCATION, "/account/tweede-stap"))
                 .finish();
         }
-        if let WebError::Internal(detail) = self {
-            tracing::error!(error = %detail, "request failed");
+        if let WebError::Internal(_) = self {
+            log_server_error(self);
         }
         let (title, text) = match self {
             WebError::NotFound => ("Niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de vorige pagina.".to_string()),
@@ -87,6 +113,13 @@ impl ResponseError for WebError {
             WebError::Conflict(m) => ("Dit kan niet", m.clone()),
             WebError::Throttled => ("Te veel pogingen", "Er is te vaak een verkeerde code of een verkeerd wachtwoord ingevuld. Wacht 15 minuten en probeer het dan opnieuw.".to_string()),
             WebError::Internal(_) | WebError::LoginRequired(_) | WebError::SecondFactorRequired => ("Er ging iets mis", "Er ging bij ons iets mis. Er is niets half opgeslagen. Probeer het over een paar minuten opnieuw.".to_string()),
+        };
+        // The request id lets a resident's report find the log lines.
+        let text = match current_request_id() {
+            Some(id) if self.status_code().is_server_error() => {
+                format!("{text} Foutcode: {id}.")
+            }
+            _ => text,
         };
         HttpResponse::build(self.status_code())
             .content_type("text/html; charset=utf-8")
@@ -178,7 +211,12 @@ impl From<ServiceError> for ApiError {
             ServiceError::Import(_) => (StatusCode::UNPROCESSABLE_ENTITY, "import_refused"),
             ServiceError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             ServiceError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
-            ServiceError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            ServiceError::Db(db) => match db.kind() {
+                DbErrorKind::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+                DbErrorKind::Conflict => (StatusCode::CONFLICT, "conflict"),
+                DbErrorKind::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            },
+            ServiceError::Internal { .. } => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         };
         let problems = match &e {
             ServiceError::Import(ps) => Some(json!(ps
@@ -188,12 +226,20 @@ impl From<ServiceError> for ApiError {
             ServiceError::Invalid { field, .. } => Some(json!([{ "field": field }])),
             _ => None,
         };
-        let detail = match &e {
-            ServiceError::Db(inner) => {
-                tracing::error!(error = %inner, "api request failed");
-                "Internal error; nothing was changed.".to_string()
+        let detail = if status.is_server_error() {
+            log_server_error(&e);
+            "Internal error; nothing was changed.".to_string()
+        } else {
+            match &e {
+                ServiceError::Db(db) if db.kind() == DbErrorKind::NotFound => {
+                    "Not found.".to_string()
+                }
+                ServiceError::Db(db) => {
+                    tracing::info!(error = %cause_chain(db), "refused by the database");
+                    "The change conflicts with stored data; reload and try again.".to_string()
+                }
+                other => other.to_string(),
             }
-            other => other.to_string(),
         };
         ApiError {
             status,
@@ -206,6 +252,9 @@ impl From<ServiceError> for ApiError {
 
 impl From<WebError> for ApiError {
     fn from(e: WebError) -> Self {
+        if let WebError::Internal(_) = e {
+            log_server_error(&e);
+        }
         ApiError {
             status: e.status_code(),
             title: "error".into(),
@@ -224,6 +273,10 @@ impl ResponseError for ApiError {
         let mut body = json!({"type": "about:blank", "title": self.title, "status": self.status.as_u16(), "detail": self.detail});
         if let Some(p) = &self.problems {
             body["problems"] = p.clone();
+        }
+        // RFC 9457 allows extension members: the id that finds this request in the log.
+        if let Some(id) = current_request_id() {
+            body["request_id"] = json!(id);
         }
         HttpResponse::build(self.status)
             .content_type("application/problem+json")

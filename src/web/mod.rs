@@ -2,6 +2,7 @@
 //! handlers parse input, call one service function in `run_db`, and render.
 
 pub mod account;
+pub mod admin_areas;
 pub mod admin_users;
 pub mod api;
 pub mod audit;
@@ -10,8 +11,12 @@ pub mod codes;
 pub mod council;
 pub mod csrf;
 pub mod error;
+pub mod finance;
+pub mod home;
+pub mod ledger_import;
 pub mod local_path;
-pub mod pages;
+pub mod request_log;
+pub mod respond;
 pub mod rounds;
 pub mod session;
 
@@ -20,7 +25,7 @@ use actix_web::{web, HttpResponse};
 
 use crate::db::DbConn;
 use crate::service::ServiceError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Security headers on every response (security.md): CSP without inline script or style,
 /// no framing, no MIME sniffing, same-origin referrers.
@@ -49,7 +54,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(api::configure)
             .configure(account::configure)
             .configure(admin_users::configure)
-            .configure(pages::configure)
+            .configure(home::configure)
+            .configure(finance::configure)
+            .configure(ledger_import::configure)
+            .configure(admin_areas::configure)
             .configure(codes::configure)
             .configure(ballot::configure)
             .configure(rounds::configure)
@@ -83,10 +91,13 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, ServiceError> + Send + 'static,
 {
     let pool = state.pool.clone();
+    // The blocking thread logs inside the request's span (its request id included).
+    let span = tracing::Span::current();
     web::block(move || {
+        let _request = span.enter();
         let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
         f(&mut conn)
     })
     .await
-    .map_err(|e| ServiceError::Db(crate::db::DbError::Url(format!("worker failed: {e}"))))?
+    .map_err(|e| ServiceError::internal("the database worker thread failed", e))?
 }

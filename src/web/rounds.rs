@@ -8,18 +8,17 @@ use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::pages::{html_status, redirect};
+use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::domain::money::parse_eur_nl;
-use crate::domain::role::Role;
-use crate::domain::round::{BallotRule, CountRule, RoundStatus};
+use crate::domain::round::{BallotRule, CountRule, PlanId, RoundId};
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{
-    self, CastError, Channel, InitiativeInput, Receipt, Review, RoundInput, RoundView,
+    self, AreaInfo, CastError, Channel, InitiativeInput, Receipt, Review, RoundInput, RoundView,
 };
-use crate::service::ServiceError;
-use crate::startup::AppState;
+use crate::service::{Principal, ServiceError};
+use crate::state::AppState;
 use crate::views;
 use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues};
 
@@ -46,18 +45,20 @@ type Errors = Vec<(String, String)>;
 // The list and a new round
 // ---------------------------------------------------------------------------------------
 
+/// The caller: the signed-in person, or a resident without an account.
+fn caller(user: Option<&SessionUser>) -> Principal {
+    user.map_or_else(Principal::resident, SessionUser::principal)
+}
+
 /// All rounds, and the areas in which this person may create one.
 async fn list_data(
     state: &AppState,
     user: Option<&SessionUser>,
-) -> Result<(Vec<RoundView>, Vec<crate::db::models::AreaRow>), WebError> {
-    let p = user.map(SessionUser::principal);
+) -> Result<(Vec<RoundView>, Vec<AreaInfo>), WebError> {
+    let p = caller(user);
     Ok(run_db(state, move |c| {
-        let all = rounds::list(c)?;
-        let areas = match &p {
-            Some(p) => rounds::areas_for(c, p)?,
-            None => Vec::new(),
-        };
+        let all = rounds::list(c, &p)?;
+        let areas = rounds::areas_for(c, &p)?;
         Ok((all, areas))
     })
     .await?)
@@ -65,7 +66,7 @@ async fn list_data(
 
 fn render_list(
     user: Option<&SessionUser>,
-    data: &(Vec<RoundView>, Vec<crate::db::models::AreaRow>),
+    data: &(Vec<RoundView>, Vec<AreaInfo>),
     form: &RoundFormValues,
     errors: &[(String, String)],
     status: StatusCode,
@@ -246,30 +247,22 @@ struct PageState {
 async fn render_round(
     state: &AppState,
     user: Option<&SessionUser>,
-    id: String,
+    id: RoundId,
     s: PageState,
     status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
+    let p = caller(user);
     let (v, published) = run_db(state, move |c| {
-        let v = rounds::round(c, &id)?;
-        let published = if v.status() == RoundStatus::Closed {
-            rounds::published_ballots(c, &id)?
-        } else {
-            None
-        };
+        let v = rounds::round(c, &p, &id)?;
+        let published = rounds::published_ballots(c, &p, &id)?;
         Ok((v, published))
     })
     .await?;
-    let may_manage = user.is_some_and(|u| u.principal().require_area(&v.area.id).is_ok());
-    let may_submit = v.status() == RoundStatus::Open
-        && (may_manage || user.is_some_and(|u| u.roles.contains(&Role::Initiator)));
     Ok(html_status(
         status,
         views::rounds::round(&views::rounds::RoundPage {
             user,
             round: &v,
-            may_manage,
-            may_submit,
             errors: &s.errors,
             notice: s.notice,
             plan: &s.plan,
@@ -291,17 +284,25 @@ async fn show(
         notice: q.gedaan.as_deref().and_then(notice_for),
         ..Default::default()
     };
-    render_round(&state, user.as_ref(), id.into_inner(), s, StatusCode::OK).await
+    render_round(
+        &state,
+        user.as_ref(),
+        RoundId(id.into_inner()),
+        s,
+        StatusCode::OK,
+    )
+    .await
 }
 
 async fn ballots_pb(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let id = id.into_inner();
+    let id = RoundId(id.into_inner());
     let found = run_db(&state, move |c| {
-        let v = rounds::round(c, &id)?;
-        Ok(rounds::published_pb(c, &id)?.map(|pb| (v, pb)))
+        let p = Principal::resident();
+        let v = rounds::round(c, &p, &id)?;
+        Ok(rounds::published_pb(c, &p, &id)?.map(|pb| (v, pb)))
     })
     .await?;
     let Some((v, pb)) = found else {
@@ -336,7 +337,7 @@ async fn submit_plan(
     id: web::Path<String>,
     form: CsrfForm<PlanFormValues>,
 ) -> Result<HttpResponse, WebError> {
-    let id = id.into_inner();
+    let id = RoundId(id.into_inner());
     let f = form.data;
     let keep = |errors: Errors| PageState {
         errors,
@@ -389,15 +390,10 @@ struct ReviewForm {
 async fn managed_round(
     state: &AppState,
     user: &SessionUser,
-    id: &str,
+    id: &RoundId,
 ) -> Result<RoundView, WebError> {
-    let (p, id) = (user.principal(), id.to_string());
-    Ok(run_db(state, move |c| {
-        let v = rounds::round(c, &id)?;
-        p.require_area(&v.area.id)?;
-        Ok(v)
-    })
-    .await?)
+    let (p, id) = (user.principal(), id.clone());
+    Ok(run_db(state, move |c| rounds::managed(c, &p, &id)).await?)
 }
 
 async fn review(
@@ -407,6 +403,7 @@ async fn review(
     form: CsrfForm<ReviewForm>,
 ) -> Result<HttpResponse, WebError> {
     let (id, plan) = path.into_inner();
+    let (id, plan) = (RoundId(id), PlanId(plan));
     let f = form.data;
     let v = managed_round(&state, &user, &id).await?;
     if !v.initiatives.iter().any(|i| i.id == plan) {
@@ -437,7 +434,7 @@ async fn review(
             };
             let s = PageState {
                 errors: vec![(at, message)],
-                review: Some((plan, f.reason)),
+                review: Some((plan.to_string(), f.reason)),
                 ..Default::default()
             };
             render_round(&state, Some(&user), id, s, UNPROCESSABLE).await
@@ -457,7 +454,7 @@ struct Empty {}
 async fn after_step(
     state: &AppState,
     user: &SessionUser,
-    id: String,
+    id: RoundId,
     result: Result<RoundView, ServiceError>,
     done: &str,
     anchor: &str,
@@ -481,7 +478,7 @@ async fn open_voting(
     id: web::Path<String>,
     _form: CsrfForm<Empty>,
 ) -> Result<HttpResponse, WebError> {
-    let id = id.into_inner();
+    let id = RoundId(id.into_inner());
     managed_round(&state, &user, &id).await?;
     let (p, rid) = (user.principal(), id.clone());
     let result = run_db(&state, move |c| rounds::open_voting(c, &p, &rid)).await;
@@ -494,7 +491,7 @@ async fn close(
     id: web::Path<String>,
     _form: CsrfForm<Empty>,
 ) -> Result<HttpResponse, WebError> {
-    let id = id.into_inner();
+    let id = RoundId(id.into_inner());
     managed_round(&state, &user, &id).await?;
     let (p, rid) = (user.principal(), id.clone());
     let result = run_db(&state, move |c| rounds::close_round(c, &p, &rid)).await;
@@ -538,7 +535,7 @@ async fn paper_ballot(
     id: web::Path<String>,
     form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let id = id.into_inner();
+    let id = RoundId(id.into_inner());
     managed_round(&state, &user, &id).await?;
     let values = paper_values(&form.data);
     if values.code.trim().is_empty() {
@@ -554,9 +551,9 @@ async fn paper_ballot(
     let result = run_db(&state, move |c| {
         Ok(rounds::cast(
             c,
+            &staff,
             &rid,
             Channel::Paper {
-                staff: &staff,
                 code: &v2.code,
                 assisted: v2.assisted,
             },

@@ -9,7 +9,7 @@ use actix_web::{web, FromRequest, HttpRequest};
 use super::error::{ApiError, WebError};
 use super::run_db;
 use crate::service::auth::{session_user, SessionUser};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn cookie_name(state: &AppState) -> &'static str {
     if state.settings.cookies_secure() {
@@ -49,7 +49,7 @@ fn state_of(req: &HttpRequest) -> Option<AppState> {
 /// Look up the session behind the request's cookie (None when absent or expired).
 pub async fn current(req: &HttpRequest) -> Result<Option<SessionUser>, WebError> {
     let Some(state) = state_of(req) else {
-        return Err(WebError::Internal("application state missing".into()));
+        return Err(WebError::internal("application state missing"));
     };
     let Some(token) = req
         .cookie(cookie_name(&state))

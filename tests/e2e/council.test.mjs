@@ -127,8 +127,12 @@ test('rapport.html is accessible, styled under its own CSP, and prints to more t
     const text = pdf.toString('latin1');
     const pages = (text.match(/\/Type\s*\/Page(?!s)/g) || []).length;
     assert.ok(pages > 1, `rapport.html should paginate, got ${pages} page(s)`);
-    // A4 is 595 x 842 points.
-    assert.match(text, /\/MediaBox\s*\[\s*0 0 595(\.\d+)? 841\.\d+|\/MediaBox\s*\[\s*0 0 595(\.\d+)? 842/, 'A4 pages');
+    // A4 is 595 x 842 points (Skia writes e.g. [0 0 594.95996 841.91998]).
+    const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    assert.equal(boxes.length, pages, 'one MediaBox per page');
+    for (const [w, h] of boxes) {
+      assert.ok(Math.abs(w - 595) < 1 && Math.abs(h - 842) < 1, `A4 page, got ${w} x ${h}`);
+    }
     console.log(`# rapport.pdf: ${pages} A4 pages (${pdf.length} bytes) in ${SHOTS}`);
   });
 });

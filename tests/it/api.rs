@@ -1,6 +1,7 @@
 //! The JSON API over real HTTP, on both backends.
 
 use burgerbegroting::domain::role::Role;
+use burgerbegroting::service::Principal;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
@@ -265,11 +266,12 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
             .remove(0);
             r::cast(
                 &mut c,
+                &Principal::resident(),
                 &round.round.id,
                 Channel::Online {
                     handle: code.handle(),
                 },
-                std::slice::from_ref(&plan.id),
+                &[plan.id.to_string()],
             )
             .expect("ballot");
             (round.round.id, plan.id)

@@ -325,3 +325,146 @@ pub fn resign(dir: &Path, key: &KeyFile) {
     )
     .expect("sig");
 }
+
+/// Runs tools/verify_bundle.py; returns (exit ok, failing file).
+fn python(dir: &Path, extra: &[&str]) -> (bool, Option<String>) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/verify_bundle.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(dir)
+        .args(extra)
+        .arg("--json")
+        .output()
+        .expect("python3 runs (CI installs it with the cryptography package)");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "python verifier printed no JSON ({e}): {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert_eq!(
+        out.status.success(),
+        v["ok"] == true,
+        "exit code and verdict agree"
+    );
+    (
+        out.status.success(),
+        v["failure"]["file"].as_str().map(str::to_string),
+    )
+}
+
+/// Applies `change` to a file, runs both verifiers, restores; both must fail naming `want`.
+fn both_fail(dir: &Path, rel: &str, want: &[&str], change: impl FnOnce(&mut Vec<u8>)) {
+    let path = dir.join(rel);
+    let original = std::fs::read(&path).expect("read");
+    let mut b = original.clone();
+    change(&mut b);
+    assert_ne!(b, original);
+    std::fs::write(&path, &b).expect("write");
+    let rust = verify_bundle(dir, None, None);
+    let (py_ok, py_file) = python(dir, &[]);
+    std::fs::write(&path, &original).expect("restore");
+    let named = |f: Option<&str>| f.is_some_and(|f| want.iter().any(|w| f.contains(w)));
+    assert!(
+        named(failure_file(&rust).as_deref()),
+        "rust, {rel}: {:?}",
+        rust.failure
+    );
+    assert!(
+        !py_ok && named(py_file.as_deref()),
+        "python, {rel}: {py_file:?}"
+    );
+}
+
+fn replace_line(b: &mut Vec<u8>, sep: &str, i: usize, f: impl FnOnce(&str) -> String) {
+    let t = String::from_utf8(b.clone()).expect("utf8");
+    let mut ls: Vec<String> = t.split(sep).map(str::to_string).collect();
+    ls[i] = f(&ls[i]);
+    *b = ls.join(sep).into_bytes();
+}
+
+#[test]
+fn the_python_verifier_written_from_the_document_agrees() {
+    let e = exported_demo();
+    let key = e.key_pub.to_string_lossy().to_string();
+    let first = e.first.to_string_lossy().to_string();
+    assert_eq!(python(&e.first, &[]), (true, None));
+    assert_eq!(
+        python(&e.second, &["--previous", &first, "--key", &key]),
+        (true, None)
+    );
+    // A period-bounded bundle (today only) verifies in both.
+    let today = chrono::Utc::now().date_naive();
+    let db = TestDb::sqlite();
+    let pool = db.pool();
+    let mut c = pool.get().expect("conn");
+    demo::seed(&mut c).expect("seed").expect("fresh");
+    let dated = e.first.parent().expect("tmp").join("dated");
+    export_bundle(
+        &mut c,
+        &e.key,
+        &dated,
+        &ExportOptions {
+            from: Some(today),
+            to: Some(today),
+            ..ExportOptions::default()
+        },
+    )
+    .expect("dated export");
+    assert_ok(&dated, None, None);
+    assert_eq!(python(&dated, &[]), (true, None));
+
+    let dir = &e.first;
+    let n_events = std::fs::read_to_string(dir.join("events.jsonl"))
+        .expect("e")
+        .lines()
+        .count();
+    for i in [0, 1, n_events / 2, n_events - 1] {
+        both_fail(dir, "events.jsonl", &["events.jsonl"], |b| {
+            replace_line(b, "\n", i, |l| l.replacen("\"v\":1", "\"v\":2", 1))
+        });
+    }
+    both_fail(dir, "ledger/transfers.csv", &["transfers.csv"], |b| {
+        replace_line(b, "\r\n", 1, |l| l.replacen(",00", ",01", 1))
+    });
+    both_fail(dir, "ledger/balances.csv", &["balances.csv"], |b| {
+        replace_line(b, "\r\n", 2, |l| l.replacen(',', ",9", 1))
+    });
+    let pb = walk(dir)
+        .into_iter()
+        .find(|p| p.ends_with(".pb"))
+        .expect("a round");
+    both_fail(dir, &pb, &[".pb"], |b| {
+        let n = String::from_utf8_lossy(b).lines().count();
+        replace_line(b, "\n", n - 1, |l| format!("{l},1"))
+    });
+    for rel in ["manifest.json", "checkpoint.txt", "manifest.sig"] {
+        let len = std::fs::metadata(dir.join(rel)).expect("meta").len() as usize;
+        for at in [0, len / 3, len / 2, len - 3] {
+            both_fail(
+                dir,
+                rel,
+                &["manifest.json", "manifest.sig", "checkpoint.txt"],
+                |b| b[at] ^= 0x01,
+            );
+        }
+    }
+    // A rewritten, re-signed history passes alone but not against the earlier bundle.
+    let second = &e.second;
+    let path = second.join("events.jsonl");
+    let events = std::fs::read_to_string(&path).expect("events");
+    let mut b = events.into_bytes();
+    replace_line(&mut b, "\n", 2, |l| {
+        l.replacen("\"v\":1", "\"v\":1,\"w\":0", 1)
+    });
+    std::fs::write(&path, &b).expect("write");
+    resign(second, &e.key);
+    let (ok, file) = python(second, &["--previous", &first, "--key", &key]);
+    assert!(!ok);
+    assert!(
+        file.as_deref() == Some("events.jsonl")
+            || file.as_deref() == Some("previous/consistency-proof.txt"),
+        "{file:?}"
+    );
+}

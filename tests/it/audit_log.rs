@@ -5,8 +5,10 @@ use burgerbegroting::audit::merkle;
 use burgerbegroting::audit::note::{self, Checkpoint};
 use burgerbegroting::db::{tx, DbConn};
 use burgerbegroting::domain::audit::{Actor, NewEvent};
+use burgerbegroting::domain::round::RoundStatus;
 use burgerbegroting::keys::KeyFile;
 use burgerbegroting::service::audit_log::{self as log, SignOutcome, SigningStatus};
+use burgerbegroting::service::Principal;
 use burgerbegroting::service::{demo, rounds, ServiceError};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -154,12 +156,12 @@ fn a_receipt_finds_its_ballot_with_an_inclusion_proof() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
         demo::seed(&mut c).expect("seed").expect("fresh");
-        let counted = rounds::list(&mut c)
+        let counted = rounds::list(&mut c, &Principal::resident())
             .expect("rounds")
             .into_iter()
-            .find(|r| r.round.status == "closed")
+            .find(|r| r.round.status == RoundStatus::Closed)
             .expect("the demo has a counted round");
-        let ballots = rounds::published_ballots(&mut c, &counted.round.id)
+        let ballots = rounds::published_ballots(&mut c, &Principal::resident(), &counted.round.id)
             .expect("query")
             .expect("closed");
         let tracker = ballots[0].0.clone();

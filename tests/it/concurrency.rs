@@ -41,7 +41,7 @@ fn parallel_transfers_out_of_one_budget_line_never_overdraw_it() {
                         &clerk(),
                         &TransferInput {
                             id: Uuid::new_v4(),
-                            kind: TransferKind::BudgetToPool,
+                            kind: Some(TransferKind::BudgetToPool),
                             from_account: from,
                             to_account: to,
                             amount_cents: 100_000,
@@ -92,7 +92,8 @@ fn parallel_transfers_out_of_one_budget_line_never_overdraw_it() {
             h.join().expect("thread").expect("approve");
         }
         let mut c = pool.get().expect("conn");
-        let after = svc::list_budget_lines(&mut c, Some(2025)).expect("lines");
+        let after =
+            svc::list_budget_lines(&mut c, &crate::helpers::reader(), Some(2025)).expect("lines");
         let line_after = after.iter().find(|l| l.code == "SP-01").expect("line");
         assert_eq!(line_after.balance_cents, 50, "{}", db.backend);
         assert!(after.iter().all(|l| l.balance_cents >= 0));
@@ -109,7 +110,7 @@ fn parallel_replays_of_one_request_move_money_once() {
         };
         let input = TransferInput {
             id: Uuid::new_v4(),
-            kind: TransferKind::FunderContribution,
+            kind: Some(TransferKind::FunderContribution),
             from_account: small.corporation.account_id.clone(),
             to_account: small.pools[0].account_id.clone(),
             amount_cents: 250_000,
@@ -149,7 +150,7 @@ fn parallel_replays_of_one_request_move_money_once() {
             1
         );
         let mut c = pool.get().expect("conn");
-        let pools = svc::pools(&mut c).expect("pools");
+        let pools = svc::pools(&mut c, &crate::helpers::reader()).expect("pools");
         assert_eq!(
             pools
                 .iter()
@@ -159,7 +160,7 @@ fn parallel_replays_of_one_request_move_money_once() {
             "{}",
             db.backend
         );
-        let n = svc::list_transfers(&mut c)
+        let n = svc::list_transfers(&mut c, &crate::helpers::reader())
             .expect("t")
             .iter()
             .filter(|t| t.id == input.id.to_string())

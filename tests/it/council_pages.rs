@@ -7,7 +7,9 @@ use std::sync::Arc;
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::money::format_eur;
 use burgerbegroting::domain::role::Role;
+use burgerbegroting::domain::round::RoundStatus;
 use burgerbegroting::service::audit_log::{self as log, SignOutcome};
+use burgerbegroting::service::Principal;
 use burgerbegroting::service::{auth, demo, ledger as ledger_svc, rounds};
 use burgerbegroting::startup::Application;
 use burgerbegroting::views::audit::not_found_message;
@@ -45,12 +47,12 @@ async fn demo_app(db: TestDb) -> (TestApp, tempfile::TempDir) {
 }
 
 fn counted_receipts(c: &mut DbConn) -> Vec<String> {
-    let counted = rounds::list(c)
+    let counted = rounds::list(c, &Principal::resident())
         .expect("rounds")
         .into_iter()
-        .find(|r| r.round.status == "closed")
+        .find(|r| r.round.status == RoundStatus::Closed)
         .expect("the demo has a counted round");
-    rounds::published_ballots(c, &counted.round.id)
+    rounds::published_ballots(c, &Principal::resident(), &counted.round.id)
         .expect("query")
         .expect("closed")
         .into_iter()
@@ -83,7 +85,7 @@ async fn the_council_and_the_steering_group_see_the_dashboard_and_no_one_else() 
         let (app, _key) = demo_app(db).await;
         let loo_left = {
             let mut c = app.conn();
-            ledger_svc::pools(&mut c)
+            ledger_svc::pools(&mut c, &burgerbegroting::service::Principal::cli())
                 .expect("pools")
                 .into_iter()
                 .find(|p| p.slug == "t-loo")
@@ -147,6 +149,44 @@ async fn the_council_and_the_steering_group_see_the_dashboard_and_no_one_else() 
             "{backend}: {html}"
         );
         assert!(html.contains("value=\"gisteren\""), "{backend}");
+
+        // A fresh bundle for the period as one zip, which the offline verifier accepts and
+        // which holds the report on the bundle's own checkpoint.
+        let r = council
+            .get(app.url("/raad/bundel?van=&tot="))
+            .send()
+            .await
+            .expect("bundle");
+        assert_eq!(r.status(), 200, "{backend}");
+        assert_eq!(
+            r.headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok()),
+            Some("application/zip"),
+            "{backend}"
+        );
+        let bytes = r.bytes().await.expect("zip");
+        let unpacked = tempfile::tempdir().expect("dir");
+        zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec()))
+            .expect("a zip")
+            .extract(unpacked.path())
+            .expect("unzip");
+        let dir = unpacked.path().join("controlebundel-begin-nu");
+        let verdict = burgerbegroting::audit::verify::verify_bundle(&dir, None, None);
+        assert!(verdict.ok, "{backend}: {:?}", verdict.failure);
+        let checkpoint = std::fs::read_to_string(dir.join("checkpoint.txt")).expect("checkpoint");
+        let report = std::fs::read_to_string(dir.join("rapport.html")).expect("rapport.html");
+        assert!(
+            report.contains(&checkpoint),
+            "{backend}: the bundle's checkpoint"
+        );
+        assert!(report.contains(&format_eur(loo_left)), "{backend}");
+        let (status, html) = app.get(&council, "/raad").await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains("href=\"/raad/bundel?van=&amp;tot=\""),
+            "{backend}"
+        );
 
         // The events: all of them paged, newest first; filtered by kind, area and date.
         let (status, html) = app.get(&council, "/raad/gebeurtenissen").await;

@@ -159,14 +159,14 @@ pub fn seed_small(conn: &mut DbConn) -> Small {
     )
     .expect("import");
     // In file order: GR-01 (50.000,00), WG-01 (30.000,00), SP-01 (10.000,50).
-    let all = svc::list_budget_lines(conn, Some(2025)).expect("lines");
+    let all = svc::list_budget_lines(conn, &crate::helpers::reader(), Some(2025)).expect("lines");
     let lines = ["GR-01", "WG-01", "SP-01"]
         .iter()
         .map(|code| all.iter().find(|l| l.code == *code).cloned().expect("line"))
         .collect();
     Small {
         lines,
-        pools: svc::pools(conn).expect("pools"),
+        pools: svc::pools(conn, &crate::helpers::reader()).expect("pools"),
         corporation,
     }
 }
@@ -338,14 +338,14 @@ pub fn hidden(html: &str, name: &str) -> String {
 /// Puts `cents` in an area's pool as a contribution of a test funder (posted at once: a
 /// funder's contribution needs no second pair of eyes), so that rounds can commit money.
 pub fn fund_pool(conn: &mut DbConn, area_slug: &str, cents: i64) {
-    let funders = svc::funders(conn).expect("funders");
+    let funders = svc::funders(conn, &crate::helpers::reader()).expect("funders");
     let funder = match funders.into_iter().find(|f| f.name == "Testfonds") {
         Some(f) => f,
         None => {
             svc::create_funder(conn, &admin(), "Testfonds", "housing_corporation").expect("funder")
         }
     };
-    let pool = svc::pools(conn)
+    let pool = svc::pools(conn, &crate::helpers::reader())
         .expect("pools")
         .into_iter()
         .find(|p| p.slug == area_slug)
@@ -355,7 +355,7 @@ pub fn fund_pool(conn: &mut DbConn, area_slug: &str, cents: i64) {
         &clerk(),
         &svc::TransferInput {
             id: uuid::Uuid::new_v4(),
-            kind: burgerbegroting::domain::ledger::TransferKind::FunderContribution,
+            kind: Some(burgerbegroting::domain::ledger::TransferKind::FunderContribution),
             from_account: funder.account_id,
             to_account: pool.account_id,
             amount_cents: cents,
@@ -383,4 +383,9 @@ pub fn enrol_second_factor(c: &mut DbConn, sealer: &SecretSealer, user_id: &str)
     let now = burgerbegroting::db::repo::now();
     let code = auth::current_code(&secret, &user.email, now).expect("code");
     auth::confirm_totp(c, sealer, user_id, &code, now).expect("confirm");
+}
+
+/// Reads everything in finance (the approval queue included), for checks in tests.
+pub fn reader() -> Principal {
+    staff("reader", &[Role::FinanceApprover, Role::Admin])
 }

@@ -13,7 +13,7 @@ use crate::helpers::*;
 fn to_pool(small: &Small, line: usize, pool: usize, cents: i64) -> TransferInput {
     TransferInput {
         id: Uuid::new_v4(),
-        kind: TransferKind::BudgetToPool,
+        kind: Some(TransferKind::BudgetToPool),
         from_account: small.lines[line].account_id.clone(),
         to_account: small.pools[pool].account_id.clone(),
         amount_cents: cents,
@@ -23,7 +23,7 @@ fn to_pool(small: &Small, line: usize, pool: usize, cents: i64) -> TransferInput
 }
 
 fn balance(conn: &mut burgerbegroting::db::DbConn, account: &str) -> i64 {
-    svc::all_balances(conn)
+    svc::all_balances(conn, &crate::helpers::reader())
         .expect("balances")
         .into_iter()
         .find(|(a, _)| a.id == account)
@@ -119,7 +119,7 @@ fn a_retry_with_the_same_id_moves_money_once_and_other_content_is_refused() {
         let small = seed_small(&mut c);
         let input = TransferInput {
             id: Uuid::new_v4(),
-            kind: TransferKind::FunderContribution,
+            kind: Some(TransferKind::FunderContribution),
             from_account: small.corporation.account_id.clone(),
             to_account: small.pools[2].account_id.clone(),
             amount_cents: 500_000,
@@ -276,7 +276,7 @@ fn importing_the_same_file_twice_changes_nothing_and_conflicts_are_refused_whole
         }
         // Refused as a whole: the new line on line 2 was not added either.
         assert_eq!(
-            svc::list_budget_lines(&mut c, Some(2025))
+            svc::list_budget_lines(&mut c, &crate::helpers::reader(), Some(2025))
                 .expect("lines")
                 .len(),
             3

@@ -34,3 +34,81 @@ fn sqlite_and_postgres_trees_have_the_same_folders() {
         }
     }
 }
+
+#[derive(diesel::QueryableByName, Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
+struct SchemaItem {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    kind: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    detail: String,
+}
+
+/// Every table, column, index and trigger of the database (diesel's own bookkeeping table
+/// left out), as comparable rows.
+fn schema(conn: &mut burgerbegroting::db::DbConn) -> Vec<SchemaItem> {
+    use burgerbegroting::db::DbConn;
+    use diesel::RunQueryDsl;
+    let mut items = match conn {
+        DbConn::Sqlite(c) => diesel::sql_query(
+            "SELECT type AS kind, name, COALESCE(sql, '') AS detail FROM sqlite_master \
+             WHERE name NOT LIKE '__diesel%' AND name NOT LIKE 'sqlite_%'",
+        )
+        .load::<SchemaItem>(c),
+        DbConn::Postgres(c) => diesel::sql_query(
+            "SELECT 'column' AS kind, table_name || '.' || column_name AS name, \
+                    data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '') AS detail \
+               FROM information_schema.columns \
+              WHERE table_schema = 'public' AND table_name NOT LIKE '__diesel%' \
+             UNION ALL \
+             SELECT 'index', indexname, indexdef FROM pg_indexes \
+              WHERE schemaname = 'public' AND tablename NOT LIKE '__diesel%' \
+             UNION ALL \
+             SELECT 'trigger', tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t \
+              WHERE NOT tgisinternal \
+             UNION ALL \
+             SELECT 'function', p.proname, pg_get_functiondef(p.oid) FROM pg_proc p \
+               JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'",
+        )
+        .load::<SchemaItem>(c),
+    }
+    .expect("read the schema");
+    items.sort();
+    items
+}
+
+/// Every migration goes up, down (newest first, each `down.sql`) and up again on both
+/// backends; down leaves nothing behind and the second up builds the same schema.
+#[test]
+fn every_migration_goes_up_down_and_up_again() {
+    use burgerbegroting::db::{self, migrate, DbUrl};
+    for test_db in super::helpers::TestDb::all() {
+        let backend = test_db.backend;
+        let url = DbUrl::parse(&test_db.url).expect("url");
+        let mut conn = db::conn::establish(&url).expect("connect");
+        let up = migrate::run_pending(&mut conn).expect("first up");
+        assert_eq!(
+            up.len(),
+            names("sqlite").len(),
+            "{backend}: every migration applied"
+        );
+        let first = schema(&mut conn);
+        assert!(
+            first.iter().any(|i| i.name.starts_with("audit_events")),
+            "{backend}: the schema has the audit log"
+        );
+
+        let down = migrate::revert_all(&mut conn)
+            .unwrap_or_else(|e| panic!("{backend}: a down.sql fails: {e}"));
+        let mut newest_first = up.clone();
+        newest_first.reverse();
+        assert_eq!(down, newest_first, "{backend}: undone newest first");
+        let left = schema(&mut conn);
+        assert!(left.is_empty(), "{backend}: down left {left:#?}");
+
+        let again = migrate::run_pending(&mut conn).expect("second up");
+        assert_eq!(again, up, "{backend}: the same migrations again");
+        assert_eq!(schema(&mut conn), first, "{backend}: the same schema again");
+    }
+}

@@ -160,7 +160,9 @@ async fn a_post_without_or_with_a_wrong_csrf_token_is_refused() {
     assert_eq!(r.status(), 403);
     let mut conn = app.conn();
     assert!(
-        svc::approval_queue(&mut conn).expect("queue").is_empty(),
+        svc::approval_queue(&mut conn, &crate::helpers::reader())
+            .expect("queue")
+            .is_empty(),
         "nothing was created"
     );
 }
@@ -251,7 +253,12 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
     assert!(loc.ends_with(&request_id));
     {
         let mut c = app.conn();
-        assert_eq!(svc::approval_queue(&mut c).expect("queue").len(), 1);
+        assert_eq!(
+            svc::approval_queue(&mut c, &crate::helpers::reader())
+                .expect("queue")
+                .len(),
+            1
+        );
     }
 
     // The clerk cannot approve it.
@@ -330,7 +337,7 @@ async fn a_rejection_needs_a_reason_shown_on_the_page() {
             &clerk,
             &svc::TransferInput {
                 id: uuid::Uuid::new_v4(),
-                kind: burgerbegroting::domain::ledger::TransferKind::BudgetToPool,
+                kind: Some(burgerbegroting::domain::ledger::TransferKind::BudgetToPool),
                 from_account: small.lines[0].account_id.clone(),
                 to_account: small.pools[0].account_id.clone(),
                 amount_cents: 100,
@@ -388,7 +395,7 @@ async fn import_page_refuses_a_bad_file_whole_and_accepts_a_good_one() {
     {
         let mut c = app.conn();
         assert!(
-            svc::list_budget_lines(&mut c, Some(2025))
+            svc::list_budget_lines(&mut c, &crate::helpers::reader(), Some(2025))
                 .expect("l")
                 .iter()
                 .all(|l| l.code != "A-1"),

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::money::format_eur;
+use burgerbegroting::domain::round::RoundStatus;
 use burgerbegroting::service::report::{self, ReportModel};
+use burgerbegroting::service::Principal;
 use burgerbegroting::service::{demo, ledger as ledger_svc, rounds};
 use burgerbegroting::views::report::rapport_html;
 
@@ -19,7 +21,7 @@ fn seeded(c: &mut DbConn) {
 }
 
 fn balances(c: &mut DbConn) -> HashMap<String, i64> {
-    ledger_svc::all_balances(c)
+    ledger_svc::all_balances(c, &burgerbegroting::service::Principal::cli())
         .expect("balances")
         .into_iter()
         .map(|(a, b)| (a.id, b))
@@ -35,7 +37,8 @@ fn the_report_figures_are_the_ledger_balances() {
         seeded(&mut c);
         let model = report::build(&mut c, None, None).expect("report");
         let bal = balances(&mut c);
-        let pools = ledger_svc::pools(&mut c).expect("pools");
+        let pools =
+            ledger_svc::pools(&mut c, &burgerbegroting::service::Principal::cli()).expect("pools");
         assert_eq!(model.areas.len(), pools.len(), "{backend}: every area");
         for a in &model.areas {
             let p = pools
@@ -84,14 +87,12 @@ fn the_report_figures_are_the_ledger_balances() {
             "{backend}: {}",
             loo.budget_sources[0].taakveld_name
         );
-        let summer = rounds::list(&mut c)
+        let summer = rounds::list(&mut c, &Principal::resident())
             .expect("rounds")
             .into_iter()
-            .find(|r| r.round.status == "closed")
+            .find(|r| r.round.status == RoundStatus::Closed)
             .expect("the counted round");
-        let spent = summer.result().expect("result")["spent_cents"]
-            .as_i64()
-            .expect("spent");
+        let spent = summer.result().expect("result").spent_cents;
         assert!(spent > 0, "{backend}");
         assert_eq!(loo.figures.committed_cents, spent, "{backend}");
         assert_eq!(

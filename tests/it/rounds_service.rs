@@ -8,7 +8,7 @@ use std::sync::{Arc, Barrier};
 use burgerbegroting::db::repo::audit as audit_repo;
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::{BallotRule, CountRule};
+use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId, RoundStatus};
 use burgerbegroting::domain::voting_code::VotingCode;
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::rounds::{
@@ -38,7 +38,7 @@ struct Setup {
     other_area: VotingCode,
     /// A code of the same area, next year.
     other_year: VotingCode,
-    plans: Vec<String>,
+    plans: Vec<PlanId>,
 }
 
 /// 't Loo with a 2027 Q2 round of € 10.000 and three nominated plans (6.000, 5.000 and
@@ -121,7 +121,7 @@ fn online<'a>(code: &'a VotingCode) -> Channel<'a> {
     }
 }
 
-fn ids(v: &[&String]) -> Vec<String> {
+fn ids(v: &[&PlanId]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
@@ -137,12 +137,24 @@ fn one_ballot_per_code_per_round_whatever_the_channel() {
             3,
         );
         let id = s.round.round.id.clone();
-        let first = svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]]))
-            .expect("first ballot");
+        let first = svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[0]]),
+        )
+        .expect("first ballot");
         assert_eq!(first.choices, vec![s.plans[0].clone()]);
         // Again online, and again on paper with the same letter: refused, nothing stored.
         assert!(matches!(
-            svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[1]])),
+            svc::cast(
+                &mut c,
+                &Principal::resident(),
+                &id,
+                online(&s.codes[0]),
+                &ids(&[&s.plans[1]])
+            ),
             Err(CastError::AlreadyVoted)
         ));
         let coord = coordinator_of(&s.round.area.id);
@@ -150,9 +162,9 @@ fn one_ballot_per_code_per_round_whatever_the_channel() {
         assert!(matches!(
             svc::cast(
                 &mut c,
+                &coord,
                 &id,
                 Channel::Paper {
-                    staff: &coord,
                     code: &formatted,
                     assisted: false
                 },
@@ -164,9 +176,9 @@ fn one_ballot_per_code_per_round_whatever_the_channel() {
         let paper_code = s.codes[1].formatted();
         let paper = svc::cast(
             &mut c,
+            &coord,
             &id,
             Channel::Paper {
-                staff: &coord,
                 code: &paper_code,
                 assisted: true,
             },
@@ -175,10 +187,21 @@ fn one_ballot_per_code_per_round_whatever_the_channel() {
         .expect("paper ballot");
         assert_ne!(paper.tracker, first.tracker);
         assert!(matches!(
-            svc::cast(&mut c, &id, online(&s.codes[1]), &ids(&[&s.plans[0]])),
+            svc::cast(
+                &mut c,
+                &Principal::resident(),
+                &id,
+                online(&s.codes[1]),
+                &ids(&[&s.plans[0]])
+            ),
             Err(CastError::AlreadyVoted)
         ));
-        assert_eq!(svc::round(&mut c, &id).expect("round").ballots, 2);
+        assert_eq!(
+            svc::round(&mut c, &Principal::resident(), &id)
+                .expect("round")
+                .ballots,
+            2
+        );
         // The batch list counts two used codes of three, and nothing else about them.
         let batches = codes_svc::list_batches(&mut c, &admin()).expect("batches");
         let mine = batches
@@ -221,9 +244,10 @@ fn fifty_parallel_submissions_with_one_code_give_one_ballot() {
                     let mut c = pool.get().expect("conn");
                     svc::cast(
                         &mut c,
+                        &Principal::resident(),
                         &round,
                         Channel::Online { handle: &handle },
-                        &[choice],
+                        &[choice.to_string()],
                     )
                 })
             })
@@ -240,7 +264,7 @@ fn fifty_parallel_submissions_with_one_code_give_one_ballot() {
         assert_eq!((ok, already), (1, THREADS - 1), "{}", db.backend);
         let mut c = pool.get().expect("conn");
         assert_eq!(
-            svc::round(&mut c, &s.round.round.id)
+            svc::round(&mut c, &Principal::resident(), &s.round.round.id)
                 .expect("round")
                 .ballots,
             1
@@ -268,7 +292,7 @@ fn a_code_only_votes_in_its_own_area_and_year() {
         let choice = ids(&[&s.plans[0]]);
         for code in [&s.other_area, &s.other_year] {
             assert!(matches!(
-                svc::cast(&mut c, &id, online(code), &choice),
+                svc::cast(&mut c, &Principal::resident(), &id, online(code), &choice),
                 Err(CastError::WrongCode)
             ));
         }
@@ -281,7 +305,13 @@ fn a_code_only_votes_in_its_own_area_and_year() {
         )
         .expect("revoke");
         assert!(matches!(
-            svc::cast(&mut c, &id, online(&s.codes[0]), &choice),
+            svc::cast(
+                &mut c,
+                &Principal::resident(),
+                &id,
+                online(&s.codes[0]),
+                &choice
+            ),
             Err(CastError::WrongCode)
         ));
         // A mistyped paper code gets the same answer as a code of another area.
@@ -291,9 +321,9 @@ fn a_code_only_votes_in_its_own_area_and_year() {
                 matches!(
                     svc::cast(
                         &mut c,
+                        &coord,
                         &id,
                         Channel::Paper {
-                            staff: &coord,
                             code: typed,
                             assisted: false
                         },
@@ -304,7 +334,12 @@ fn a_code_only_votes_in_its_own_area_and_year() {
                 "{typed}"
             );
         }
-        assert_eq!(svc::round(&mut c, &id).expect("round").ballots, 0);
+        assert_eq!(
+            svc::round(&mut c, &Principal::resident(), &id)
+                .expect("round")
+                .ballots,
+            0
+        );
     }
 }
 
@@ -318,6 +353,7 @@ fn ballots_are_checked_against_the_frozen_rules() {
         // 6.000 + 5.000 > 10.000: refused, and the code can still vote.
         let err = svc::cast(
             &mut c,
+            &Principal::resident(),
             &id,
             online(&s.codes[0]),
             &ids(&[&s.plans[0], &s.plans[1]]),
@@ -326,11 +362,18 @@ fn ballots_are_checked_against_the_frozen_rules() {
         assert!(err.to_string().contains("10.000,00"), "{err}");
         // The rejected plan is not on the ballot.
         assert!(matches!(
-            svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[3]])),
+            svc::cast(
+                &mut c,
+                &Principal::resident(),
+                &id,
+                online(&s.codes[0]),
+                &ids(&[&s.plans[3]])
+            ),
             Err(CastError::Ballot(_))
         ));
         svc::cast(
             &mut c,
+            &Principal::resident(),
             &id,
             online(&s.codes[0]),
             &ids(&[&s.plans[0], &s.plans[2]]),
@@ -488,23 +531,28 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
         let ballots: [&[usize]; 5] = [&[0, 1], &[0, 1, 2], &[0], &[0, 2], &[1]];
         let mut trackers = Vec::new();
         for (code, picks) in s.codes.iter().zip(ballots) {
-            let choice: Vec<String> = picks.iter().map(|&p| s.plans[p].clone()).collect();
+            let choice: Vec<String> = picks.iter().map(|&p| s.plans[p].to_string()).collect();
             trackers.push(
-                svc::cast(&mut c, &id, online(code), &choice)
+                svc::cast(&mut c, &Principal::resident(), &id, online(code), &choice)
                     .expect("ballot")
                     .tracker,
             );
         }
         // Nothing is published while voting goes on.
-        assert_eq!(svc::published_pb(&mut c, &id).expect("pb"), None);
-        assert!(svc::published_ballots(&mut c, &id).expect("list").is_none());
+        assert_eq!(
+            svc::published_pb(&mut c, &Principal::resident(), &id).expect("pb"),
+            None
+        );
+        assert!(svc::published_ballots(&mut c, &Principal::resident(), &id)
+            .expect("list")
+            .is_none());
         let coord = coordinator_of(&s.round.area.id);
         let closed = svc::close_round(&mut c, &coord, &id).expect("close");
         assert!(
             svc::close_round(&mut c, &coord, &id).is_err(),
             "closes once"
         );
-        let result = closed.result().expect("result");
+        let result = serde_json::to_value(closed.result().expect("result")).expect("json");
         // Greedy: Speeltuin (6.000) first, Bankjes (5.000) no longer fits, Bloembollen does.
         assert_eq!(
             result["selected"],
@@ -525,7 +573,7 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
         assert!(!bankjes["explanation"].as_str().unwrap_or("").is_empty());
 
         // The published list: every receipt, in tracker order, with its choices.
-        let list = svc::published_ballots(&mut c, &id)
+        let list = svc::published_ballots(&mut c, &Principal::resident(), &id)
             .expect("list")
             .expect("closed");
         let mut sorted = trackers.clone();
@@ -541,7 +589,9 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
         assert_eq!(second.1, vec![1, 2, 3]);
 
         // The .pb file recounts to the same result with the engine on its own.
-        let pb = svc::published_pb(&mut c, &id).expect("pb").expect("closed");
+        let pb = svc::published_pb(&mut c, &Principal::resident(), &id)
+            .expect("pb")
+            .expect("closed");
         let election = Election::parse(&pb).expect("valid .pb");
         assert_eq!(election.ballots.len(), 5);
         assert_eq!(election.projects.len(), 3, "only nominated plans");
@@ -554,7 +604,7 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
             assert!(pb.contains(t.as_str()), "receipt {t} in the .pb file");
         }
         // The winning amounts moved from the pool to each funded plan's own account.
-        let pool = ledger_svc::pools(&mut c)
+        let pool = ledger_svc::pools(&mut c, &crate::helpers::reader())
             .expect("pools")
             .into_iter()
             .find(|p| p.slug == s.round.area.slug)
@@ -562,7 +612,8 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
         assert_eq!(pool.balance_cents, 1_000_000 - 900_000, "{}", db.backend);
         let commitments = result["commitments"].as_array().expect("commitments");
         assert_eq!(commitments.len(), 2);
-        let balances = ledger_svc::all_balances(&mut c).expect("balances");
+        let balances =
+            ledger_svc::all_balances(&mut c, &crate::helpers::reader()).expect("balances");
         for (k, plan) in [(0usize, 600_000i64), (2, 300_000)] {
             let cm = commitments
                 .iter()
@@ -573,11 +624,15 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
                 .iter()
                 .find(|(a, _)| Some(a.id.as_str()) == cm["account"].as_str())
                 .expect("plan account");
-            assert_eq!(account.kind, "initiative");
+            assert_eq!(account.kind.as_str(), "initiative");
             assert_eq!(account.initiative_id.as_deref(), Some(s.plans[k].as_str()));
             assert_eq!(*balance, plan);
-            let t = ledger_svc::transfer(&mut c, cm["transfer"].as_str().unwrap_or(""))
-                .expect("transfer");
+            let t = ledger_svc::transfer(
+                &mut c,
+                &crate::helpers::reader(),
+                cm["transfer"].as_str().unwrap_or(""),
+            )
+            .expect("transfer");
             assert_eq!(t.kind.as_str(), "commitment");
             assert_eq!(t.from_account, pool.account_id);
             assert!(t.decision_ref.unwrap_or_default().starts_with("Uitslag"));
@@ -611,23 +666,25 @@ fn equal_shares_rounds_count_with_equal_shares() {
         // pays for Bloembollen but not also for Bankjes.
         for (i, code) in s.codes.iter().enumerate() {
             let choice = if i < 6 {
-                vec![s.plans[0].clone()]
+                ids(&[&s.plans[0]])
             } else {
-                vec![s.plans[1].clone(), s.plans[2].clone()]
+                ids(&[&s.plans[1], &s.plans[2]])
             };
-            svc::cast(&mut c, &id, online(code), &choice).expect("ballot");
+            svc::cast(&mut c, &Principal::resident(), &id, online(code), &choice).expect("ballot");
         }
         let coord = coordinator_of(&s.round.area.id);
         let closed = svc::close_round(&mut c, &coord, &id).expect("close");
-        let result = closed.result().expect("result");
+        let result = serde_json::to_value(closed.result().expect("result")).expect("json");
         assert_eq!(result["rule"], "mes-cost");
-        let pb = svc::published_pb(&mut c, &id).expect("pb").expect("closed");
+        let pb = svc::published_pb(&mut c, &Principal::resident(), &id)
+            .expect("pb")
+            .expect("closed");
         let recount = tally::tally(
             &Election::parse(&pb).expect("pb"),
             &svc::tally_options(CountRule::EqualShares),
         )
         .expect("recount");
-        let expected: Vec<String> = recount
+        let expected: Vec<PlanId> = recount
             .selected
             .iter()
             .map(|n| s.plans[n.parse::<usize>().expect("number") - 1].clone())
@@ -649,15 +706,21 @@ fn ballots_carry_no_identity_and_codes_stay_out_of_the_database() {
             2,
         );
         let id = s.round.round.id.clone();
-        let online_receipt =
-            svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]])).expect("online");
+        let online_receipt = svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[0]]),
+        )
+        .expect("online");
         let coord = coordinator_of(&s.round.area.id);
         let typed = s.codes[1].formatted();
         svc::cast(
             &mut c,
+            &coord,
             &id,
             Channel::Paper {
-                staff: &coord,
                 code: &typed,
                 assisted: true,
             },
@@ -708,16 +771,25 @@ fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
             1,
         );
         let id = s.round.round.id.clone();
-        svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]])).expect("ballot");
+        svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[0]]),
+        )
+        .expect("ballot");
         // A pending correction out of the pool reserves 8.000 of its 10.000.
-        let loo = ledger_svc::pools(&mut c)
+        let loo = ledger_svc::pools(&mut c, &crate::helpers::reader())
             .expect("pools")
             .into_iter()
             .find(|p| p.slug == s.round.area.slug)
             .expect("pool");
-        let transfers_before = ledger_svc::list_transfers(&mut c).expect("t").len();
+        let transfers_before = ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
+            .expect("t")
+            .len();
         let coord = coordinator_of(&s.round.area.id);
-        let contribution = ledger_svc::list_transfers(&mut c)
+        let contribution = ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
             .expect("t")
             .into_iter()
             .find(|t| t.to_account == loo.account_id)
@@ -738,18 +810,20 @@ fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
         assert!(message.contains("2.000,00"), "{message}");
         assert!(message.contains("6.000,00"), "{message}");
         // Nothing changed: still voting, no new transfers, no result.
-        let v = svc::round(&mut c, &id).expect("round");
-        assert_eq!(v.round.status, "voting");
-        assert!(v.round.result_json.is_none());
+        let v = svc::round(&mut c, &Principal::resident(), &id).expect("round");
+        assert_eq!(v.round.status, RoundStatus::Voting);
+        assert!(v.round.result.is_none());
         assert_eq!(
-            ledger_svc::list_transfers(&mut c).expect("t").len(),
+            ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
+                .expect("t")
+                .len(),
             transfers_before + 1,
             "only the correction"
         );
         // Once the pool is topped up, the same round closes with the same ballots.
         fund_pool(&mut c, &s.round.area.slug, 500_000);
         let closed = svc::close_round(&mut c, &coord, &id).expect("closes now");
-        assert_eq!(closed.result().expect("result")["spent_cents"], 600_000);
+        assert_eq!(closed.result().expect("result").spent_cents, 600_000);
     }
 }
 
@@ -802,7 +876,14 @@ fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
         }
         // Closing still works (status, result and time are not rules), and the rules of
         // a closed round are frozen too.
-        svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[2]])).expect("vote");
+        svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[2]]),
+        )
+        .expect("vote");
         let closed =
             svc::close_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("close");
         assert_eq!(closed.round.budget_cents, 1_000_000);
@@ -854,20 +935,37 @@ fn ballots_and_the_count_read_the_frozen_rules_not_the_live_columns() {
         // The frozen knapsack of € 10.000 still decides.
         let err = svc::cast(
             &mut c,
+            &Principal::resident(),
             &id,
             online(&s.codes[0]),
             &ids(&[&s.plans[0], &s.plans[1]]),
         )
         .expect_err("over the frozen budget");
         assert!(err.to_string().contains("10.000,00"), "{err}");
-        svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[0]])).expect("vote");
-        svc::cast(&mut c, &id, online(&s.codes[1]), &ids(&[&s.plans[1]])).expect("vote");
+        svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[0]]),
+        )
+        .expect("vote");
+        svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[1]),
+            &ids(&[&s.plans[1]]),
+        )
+        .expect("vote");
         let closed =
             svc::close_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("close");
-        let result = closed.result().expect("result");
+        let result = serde_json::to_value(closed.result().expect("result")).expect("json");
         assert_eq!(result["budget_cents"], 1_000_000);
         assert_eq!(result["rule"], "greedy");
-        let pb = svc::published_pb(&mut c, &id).expect("pb").expect("closed");
+        let pb = svc::published_pb(&mut c, &Principal::resident(), &id)
+            .expect("pb")
+            .expect("closed");
         assert!(pb.contains("\nbudget;10000\n"), "{pb}");
         assert!(pb.contains("\nmax_sum_cost;10000\n"), "{pb}");
     }
@@ -880,7 +978,14 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
         let mut c = pool.get().expect("conn");
         let s = voting_round(&mut c, BallotRule::Knapsack, CountRule::Greedy, 2);
         let id = s.round.round.id.clone();
-        svc::cast(&mut c, &id, online(&s.codes[0]), &ids(&[&s.plans[2]])).expect("vote");
+        svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[0]),
+            &ids(&[&s.plans[2]]),
+        )
+        .expect("vote");
         drop_rules_trigger(&mut c);
         let rules = s.round.round.frozen_rules.clone().expect("rules");
         let bent = rules.replace("\"budget_cents\":1000000", "\"budget_cents\":9000000");
@@ -897,9 +1002,9 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
             }
             other => panic!("expected a refusal, got {other:?}"),
         }
-        let v = svc::round(&mut c, &id).expect("round");
-        assert_eq!(v.round.status, "voting");
-        assert!(v.round.result_json.is_none());
+        let v = svc::round(&mut c, &Principal::resident(), &id).expect("round");
+        assert_eq!(v.round.status, RoundStatus::Voting);
+        assert!(v.round.result.is_none());
         let refused = audit_repo::for_entity(&mut c, &id)
             .expect("audit")
             .into_iter()
@@ -911,9 +1016,20 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
             refused.payload
         );
         // Casting is refused as well: no ballot is taken under rules that do not match.
-        let err = svc::cast(&mut c, &id, online(&s.codes[1]), &ids(&[&s.plans[2]]))
-            .expect_err("bent rules");
+        let err = svc::cast(
+            &mut c,
+            &Principal::resident(),
+            &id,
+            online(&s.codes[1]),
+            &ids(&[&s.plans[2]]),
+        )
+        .expect_err("bent rules");
         assert!(err.to_string().contains("vingerafdruk"), "{err}");
-        assert_eq!(svc::round(&mut c, &id).expect("round").ballots, 1);
+        assert_eq!(
+            svc::round(&mut c, &Principal::resident(), &id)
+                .expect("round")
+                .ballots,
+            1
+        );
     }
 }

@@ -9,6 +9,7 @@ use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::voting_code::{self as vc, VotingCode};
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::voting_codes::{self as svc, CodeRefused, RevokeReason};
+use burgerbegroting::service::Principal;
 use burgerbegroting::service::ServiceError;
 use burgerbegroting::startup::Application;
 use burgerbegroting::views::codes::{CODE_REFUSED, TOO_MANY_ATTEMPTS};
@@ -697,9 +698,10 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
         for h in &handles[1..3] {
             r::cast(
                 &mut conn,
+                &Principal::resident(),
                 &round.round.id,
                 Channel::Online { handle: h },
-                std::slice::from_ref(&plan.id),
+                &[plan.id.to_string()],
             )
             .expect("ballot");
         }

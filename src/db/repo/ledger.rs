@@ -66,7 +66,7 @@ pub fn first_funder_of_kind(conn: &mut DbConn, kind: &str) -> QueryResult<Option
 
 pub fn insert_account(conn: &mut DbConn, row: &AccountRow) -> QueryResult<()> {
     diesel::insert_into(accounts::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -79,9 +79,12 @@ pub fn list_accounts(conn: &mut DbConn) -> QueryResult<Vec<AccountRow>> {
     accounts::table.order(accounts::name.asc()).load(conn)
 }
 
-pub fn accounts_by_kind(conn: &mut DbConn, kind: &str) -> QueryResult<Vec<AccountRow>> {
+pub fn accounts_by_kind(
+    conn: &mut DbConn,
+    kind: crate::domain::ledger::AccountKind,
+) -> QueryResult<Vec<AccountRow>> {
     accounts::table
-        .filter(accounts::kind.eq(kind))
+        .filter(accounts::kind.eq(kind.as_str()))
         .order(accounts::name.asc())
         .load(conn)
 }
@@ -174,7 +177,7 @@ pub fn next_transfer_seq(conn: &mut DbConn) -> QueryResult<i64> {
 
 pub fn insert_transfer(conn: &mut DbConn, row: &TransferRow) -> QueryResult<()> {
     diesel::insert_into(transfers::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -275,10 +278,18 @@ pub fn posted_movements(conn: &mut DbConn) -> QueryResult<Vec<(String, String, i
 pub fn balances(conn: &mut DbConn) -> QueryResult<HashMap<String, i64>> {
     let mut out: HashMap<String, i64> = HashMap::new();
     for (debit, credit, amount) in posted_movements(conn)? {
-        *out.entry(debit).or_insert(0) -= amount;
-        *out.entry(credit).or_insert(0) += amount;
+        let d = out.entry(debit).or_insert(0);
+        *d = d.checked_sub(amount).ok_or_else(overflow)?;
+        let c = out.entry(credit).or_insert(0);
+        *c = c.checked_add(amount).ok_or_else(overflow)?;
     }
     Ok(out)
+}
+
+/// A balance or sum that does not fit in 64 bits: an error, never a wrap-around. Amounts
+/// are bounded (`money::MAX_AMOUNT_CENTS`), so this does not happen in use.
+fn overflow() -> diesel::result::Error {
+    diesel::result::Error::DeserializationError("a sum of amounts does not fit in 64 bits".into())
 }
 
 /// Posted balance of one account.
@@ -290,10 +301,10 @@ pub fn balance_of(conn: &mut DbConn, account_id: &str) -> QueryResult<i64> {
             continue;
         }
         if t.credit_account == account_id {
-            total += t.amount_cents;
+            total = total.checked_add(t.amount_cents).ok_or_else(overflow)?;
         }
         if t.debit_account == account_id {
-            total -= t.amount_cents;
+            total = total.checked_sub(t.amount_cents).ok_or_else(overflow)?;
         }
     }
     Ok(total)
@@ -308,7 +319,7 @@ pub fn pending_outgoing(conn: &mut DbConn, account_id: &str) -> QueryResult<i64>
         .filter(transfer_decisions::transfer_id.is_null())
         .select(transfers::amount_cents)
         .load(conn)?;
-    Ok(amounts.iter().sum())
+    crate::domain::money::checked_sum(amounts).ok_or_else(overflow)
 }
 
 pub fn update_area_settings(

@@ -8,16 +8,141 @@ use crate::db::schema::{
     ballot_choices, ballots, code_participation, initiatives, rounds, voting_codes,
 };
 use crate::db::DbConn;
+use crate::domain::round::{
+    BallotRule, CountRule, Plan, PlanId, PlanStatus, Round, RoundId, RoundResult, RoundStatus,
+};
 
-pub fn insert_round(conn: &mut DbConn, row: &RoundRow) -> QueryResult<()> {
+// ---------------------------------------------------------------------------------------
+// Rows to domain types and back. A value the domain does not know is an error, never a
+// default: a row that does not read is a damaged database, not an empty result.
+// ---------------------------------------------------------------------------------------
+
+fn unreadable(what: &str, value: &str) -> diesel::result::Error {
+    diesel::result::Error::DeserializationError(
+        format!("unknown {what} {value:?} in the database").into(),
+    )
+}
+
+fn round_of(r: RoundRow) -> QueryResult<Round> {
+    let status =
+        RoundStatus::parse(&r.status).ok_or_else(|| unreadable("round status", &r.status))?;
+    let max_choices = match r.max_choices {
+        None => None,
+        Some(m) => Some(u32::try_from(m).map_err(|_| unreadable("max_choices", &m.to_string()))?),
+    };
+    let ballot_rule = match r.ballot_rule.as_str() {
+        "approval" => BallotRule::Approval { max_choices },
+        "knapsack" if max_choices.is_none() => BallotRule::Knapsack,
+        other => return Err(unreadable("ballot rule", other)),
+    };
+    let count_rule =
+        CountRule::parse(&r.count_rule).ok_or_else(|| unreadable("count rule", &r.count_rule))?;
+    let result = match &r.result_json {
+        None => None,
+        Some(text) => Some(RoundResult::parse(text).map_err(|e| {
+            diesel::result::Error::DeserializationError(
+                format!("unreadable result of round {}: {e}", r.id).into(),
+            )
+        })?),
+    };
+    Ok(Round {
+        id: RoundId(r.id),
+        area_id: r.area_id,
+        year: r.year,
+        quarter: r.quarter,
+        title: r.title,
+        status,
+        ballot_rule,
+        count_rule,
+        budget_cents: r.budget_cents,
+        fingerprint: r.fingerprint,
+        frozen_rules: r.frozen_rules,
+        result,
+        created_by: r.created_by,
+        created_at: r.created_at,
+        voting_opened_at: r.voting_opened_at,
+        closed_at: r.closed_at,
+    })
+}
+
+fn round_row(r: &Round) -> RoundRow {
+    RoundRow {
+        id: r.id.0.clone(),
+        area_id: r.area_id.clone(),
+        year: r.year,
+        quarter: r.quarter,
+        title: r.title.clone(),
+        status: r.status.as_str().into(),
+        ballot_rule: r.ballot_rule.as_str().into(),
+        max_choices: r
+            .ballot_rule
+            .max_choices()
+            .map(|m| i32::try_from(m).unwrap_or(i32::MAX)),
+        count_rule: r.count_rule.as_str().into(),
+        budget_cents: r.budget_cents,
+        fingerprint: r.fingerprint.clone(),
+        frozen_rules: r.frozen_rules.clone(),
+        result_json: r.result.as_ref().map(RoundResult::to_json),
+        created_by: r.created_by.clone(),
+        created_at: r.created_at,
+        voting_opened_at: r.voting_opened_at,
+        closed_at: r.closed_at,
+    }
+}
+
+fn plan_of(r: InitiativeRow) -> QueryResult<Plan> {
+    let status =
+        PlanStatus::parse(&r.status).ok_or_else(|| unreadable("plan status", &r.status))?;
+    Ok(Plan {
+        id: PlanId(r.id),
+        round_id: RoundId(r.round_id),
+        number: r.number,
+        title: r.title,
+        summary: r.summary,
+        amount_cents: r.amount_cents,
+        taakveld: r.taakveld,
+        status,
+        review_reason: r.review_reason,
+        submitted_by: r.submitted_by,
+        created_at: r.created_at,
+    })
+}
+
+/// The row of a plan, for the ledger's commitment of a funded plan.
+pub fn plan_row(p: &Plan) -> InitiativeRow {
+    InitiativeRow {
+        id: p.id.0.clone(),
+        round_id: p.round_id.0.clone(),
+        number: p.number,
+        title: p.title.clone(),
+        summary: p.summary.clone(),
+        amount_cents: p.amount_cents,
+        taakveld: p.taakveld.clone(),
+        status: p.status.as_str().into(),
+        review_reason: p.review_reason.clone(),
+        submitted_by: p.submitted_by.clone(),
+        created_at: p.created_at,
+    }
+}
+
+fn rounds_of(rows: Vec<RoundRow>) -> QueryResult<Vec<Round>> {
+    rows.into_iter().map(round_of).collect()
+}
+
+pub fn insert_round(conn: &mut DbConn, round: &Round) -> QueryResult<()> {
     diesel::insert_into(rounds::table)
-        .values(row)
+        .values(&round_row(round))
         .execute(conn)
         .map(|_| ())
 }
 
-pub fn find_round(conn: &mut DbConn, id: &str) -> QueryResult<Option<RoundRow>> {
-    rounds::table.find(id).first(conn).optional()
+pub fn find_round(conn: &mut DbConn, id: &RoundId) -> QueryResult<Option<Round>> {
+    rounds::table
+        .find(id.as_str())
+        .first::<RoundRow>(conn)
+        .optional()?
+        .map(round_of)
+        .transpose()
 }
 
 pub fn find_round_by_quarter(
@@ -25,88 +150,110 @@ pub fn find_round_by_quarter(
     area_id: &str,
     year: i32,
     quarter: i32,
-) -> QueryResult<Option<RoundRow>> {
+) -> QueryResult<Option<Round>> {
     rounds::table
         .filter(rounds::area_id.eq(area_id))
         .filter(rounds::year.eq(year))
         .filter(rounds::quarter.eq(quarter))
-        .first(conn)
-        .optional()
+        .first::<RoundRow>(conn)
+        .optional()?
+        .map(round_of)
+        .transpose()
 }
 
 /// Every round, newest first.
-pub fn list_rounds(conn: &mut DbConn) -> QueryResult<Vec<RoundRow>> {
-    rounds::table
-        .order((
-            rounds::year.desc(),
-            rounds::quarter.desc(),
-            rounds::title.asc(),
-        ))
-        .load(conn)
+pub fn list_rounds(conn: &mut DbConn) -> QueryResult<Vec<Round>> {
+    rounds_of(
+        rounds::table
+            .order((
+                rounds::year.desc(),
+                rounds::quarter.desc(),
+                rounds::title.asc(),
+            ))
+            .load(conn)?,
+    )
 }
 
-pub fn rounds_of_area(conn: &mut DbConn, area_id: &str) -> QueryResult<Vec<RoundRow>> {
-    rounds::table
-        .filter(rounds::area_id.eq(area_id))
-        .order((rounds::year.desc(), rounds::quarter.desc()))
-        .load(conn)
+pub fn rounds_of_area(conn: &mut DbConn, area_id: &str) -> QueryResult<Vec<Round>> {
+    rounds_of(
+        rounds::table
+            .filter(rounds::area_id.eq(area_id))
+            .order((rounds::year.desc(), rounds::quarter.desc()))
+            .load(conn)?,
+    )
 }
 
 /// Moves a round from `from` to `to` status; 0 rows when it was not in `from` any more
 /// (a concurrent request moved it first).
 pub fn set_voting(
     conn: &mut DbConn,
-    id: &str,
+    id: &RoundId,
     fingerprint: &str,
     frozen_rules: &str,
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(rounds::table.find(id).filter(rounds::status.eq("open")))
-        .set((
-            rounds::status.eq("voting"),
-            rounds::fingerprint.eq(fingerprint),
-            rounds::frozen_rules.eq(frozen_rules),
-            rounds::voting_opened_at.eq(at),
-        ))
-        .execute(conn)
+    diesel::update(
+        rounds::table
+            .find(id.as_str())
+            .filter(rounds::status.eq(RoundStatus::Open.as_str())),
+    )
+    .set((
+        rounds::status.eq(RoundStatus::Voting.as_str()),
+        rounds::fingerprint.eq(fingerprint),
+        rounds::frozen_rules.eq(frozen_rules),
+        rounds::voting_opened_at.eq(at),
+    ))
+    .execute(conn)
 }
 
 pub fn set_closed(
     conn: &mut DbConn,
-    id: &str,
-    result_json: &str,
+    id: &RoundId,
+    result: &RoundResult,
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(rounds::table.find(id).filter(rounds::status.eq("voting")))
-        .set((
-            rounds::status.eq("closed"),
-            rounds::result_json.eq(result_json),
-            rounds::closed_at.eq(at),
-        ))
-        .execute(conn)
+    diesel::update(
+        rounds::table
+            .find(id.as_str())
+            .filter(rounds::status.eq(RoundStatus::Voting.as_str())),
+    )
+    .set((
+        rounds::status.eq(RoundStatus::Closed.as_str()),
+        rounds::result_json.eq(result.to_json()),
+        rounds::closed_at.eq(at),
+    ))
+    .execute(conn)
 }
 
-pub fn insert_initiative(conn: &mut DbConn, row: &InitiativeRow) -> QueryResult<()> {
+pub fn insert_initiative(conn: &mut DbConn, plan: &Plan) -> QueryResult<()> {
     diesel::insert_into(initiatives::table)
-        .values(row)
+        .values(&plan_row(plan))
         .execute(conn)
         .map(|_| ())
 }
 
-pub fn find_initiative(conn: &mut DbConn, id: &str) -> QueryResult<Option<InitiativeRow>> {
-    initiatives::table.find(id).first(conn).optional()
-}
-
-pub fn initiatives_of(conn: &mut DbConn, round_id: &str) -> QueryResult<Vec<InitiativeRow>> {
+pub fn find_initiative(conn: &mut DbConn, id: &PlanId) -> QueryResult<Option<Plan>> {
     initiatives::table
-        .filter(initiatives::round_id.eq(round_id))
-        .order(initiatives::number.asc())
-        .load(conn)
+        .find(id.as_str())
+        .first::<InitiativeRow>(conn)
+        .optional()?
+        .map(plan_of)
+        .transpose()
 }
 
-pub fn next_initiative_number(conn: &mut DbConn, round_id: &str) -> QueryResult<i32> {
+pub fn initiatives_of(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<Vec<Plan>> {
+    initiatives::table
+        .filter(initiatives::round_id.eq(round_id.as_str()))
+        .order(initiatives::number.asc())
+        .load::<InitiativeRow>(conn)?
+        .into_iter()
+        .map(plan_of)
+        .collect()
+}
+
+pub fn next_initiative_number(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<i32> {
     let max: Option<i32> = initiatives::table
-        .filter(initiatives::round_id.eq(round_id))
+        .filter(initiatives::round_id.eq(round_id.as_str()))
         .select(diesel::dsl::max(initiatives::number))
         .first(conn)?;
     Ok(max.unwrap_or(0) + 1)
@@ -114,13 +261,13 @@ pub fn next_initiative_number(conn: &mut DbConn, round_id: &str) -> QueryResult<
 
 pub fn set_review(
     conn: &mut DbConn,
-    id: &str,
-    status: &str,
+    id: &PlanId,
+    status: PlanStatus,
     reason: Option<&str>,
 ) -> QueryResult<usize> {
-    diesel::update(initiatives::table.find(id))
+    diesel::update(initiatives::table.find(id.as_str()))
         .set((
-            initiatives::status.eq(status),
+            initiatives::status.eq(status.as_str()),
             initiatives::review_reason.eq(reason),
         ))
         .execute(conn)
@@ -128,7 +275,12 @@ pub fn set_review(
 
 /// Records that `handle` took part in `round_id`. Returns false, and writes nothing, when
 /// it already had (the primary key decides, so two parallel requests cannot both pass).
-pub fn record_participation(conn: &mut DbConn, handle: &str, round_id: &str) -> QueryResult<bool> {
+pub fn record_participation(
+    conn: &mut DbConn,
+    handle: &str,
+    round_id: &RoundId,
+) -> QueryResult<bool> {
+    let round_id = round_id.as_str();
     let exists = code_participation::table
         .find((handle, round_id))
         .count()
@@ -146,25 +298,28 @@ pub fn record_participation(conn: &mut DbConn, handle: &str, round_id: &str) -> 
     Ok(true)
 }
 
-pub fn has_participated(conn: &mut DbConn, handle: &str, round_id: &str) -> QueryResult<bool> {
+pub fn has_participated(conn: &mut DbConn, handle: &str, round_id: &RoundId) -> QueryResult<bool> {
     Ok(code_participation::table
-        .find((handle, round_id))
+        .find((handle, round_id.as_str()))
         .count()
         .get_result::<i64>(conn)?
         > 0)
 }
 
 /// Rounds (of the given ids) in which this code took part.
-pub fn rounds_voted_by(conn: &mut DbConn, handle: &str) -> QueryResult<Vec<String>> {
-    code_participation::table
+pub fn rounds_voted_by(conn: &mut DbConn, handle: &str) -> QueryResult<Vec<RoundId>> {
+    Ok(code_participation::table
         .filter(code_participation::handle.eq(handle))
         .select(code_participation::round_id)
-        .load(conn)
+        .load::<String>(conn)?
+        .into_iter()
+        .map(RoundId)
+        .collect())
 }
 
-pub fn participation_count(conn: &mut DbConn, round_id: &str) -> QueryResult<i64> {
+pub fn participation_count(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<i64> {
     code_participation::table
-        .filter(code_participation::round_id.eq(round_id))
+        .filter(code_participation::round_id.eq(round_id.as_str()))
         .count()
         .get_result(conn)
 }
@@ -194,7 +349,7 @@ pub fn tracker_exists(conn: &mut DbConn, tracker: &str) -> QueryResult<bool> {
         > 0)
 }
 
-pub fn insert_ballot(conn: &mut DbConn, row: &BallotRow, choices: &[String]) -> QueryResult<()> {
+pub fn insert_ballot(conn: &mut DbConn, row: &BallotRow, choices: &[PlanId]) -> QueryResult<()> {
     diesel::insert_into(ballots::table)
         .values(row)
         .execute(conn)?;
@@ -202,7 +357,7 @@ pub fn insert_ballot(conn: &mut DbConn, row: &BallotRow, choices: &[String]) -> 
         .iter()
         .map(|c| BallotChoiceRow {
             ballot_id: row.id.clone(),
-            initiative_id: c.clone(),
+            initiative_id: c.0.clone(),
         })
         .collect();
     for r in &rows {
@@ -213,15 +368,19 @@ pub fn insert_ballot(conn: &mut DbConn, row: &BallotRow, choices: &[String]) -> 
     Ok(())
 }
 
-pub fn ballot_count(conn: &mut DbConn, round_id: &str) -> QueryResult<i64> {
+pub fn ballot_count(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<i64> {
     ballots::table
-        .filter(ballots::round_id.eq(round_id))
+        .filter(ballots::round_id.eq(round_id.as_str()))
         .count()
         .get_result(conn)
 }
 
 /// The ballots of a round with their choices, ordered by tracker (never by arrival).
-pub fn ballots_of(conn: &mut DbConn, round_id: &str) -> QueryResult<Vec<(BallotRow, Vec<String>)>> {
+pub fn ballots_of(
+    conn: &mut DbConn,
+    round_id: &RoundId,
+) -> QueryResult<Vec<(BallotRow, Vec<PlanId>)>> {
+    let round_id = round_id.as_str();
     let rows: Vec<BallotRow> = ballots::table
         .filter(ballots::round_id.eq(round_id))
         .order(ballots::tracker.asc())
@@ -231,13 +390,13 @@ pub fn ballots_of(conn: &mut DbConn, round_id: &str) -> QueryResult<Vec<(BallotR
         .filter(ballots::round_id.eq(round_id))
         .select((ballot_choices::ballot_id, ballot_choices::initiative_id))
         .load(conn)?;
-    let mut by_ballot: std::collections::HashMap<String, Vec<String>> =
+    let mut by_ballot: std::collections::HashMap<String, Vec<PlanId>> =
         std::collections::HashMap::new();
     for c in choices {
         by_ballot
             .entry(c.ballot_id)
             .or_default()
-            .push(c.initiative_id);
+            .push(PlanId(c.initiative_id));
     }
     Ok(rows
         .into_iter()

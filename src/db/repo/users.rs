@@ -3,6 +3,7 @@ use diesel::prelude::*;
 use crate::db::models::{LoginTicketRow, UserRoleRow, UserRow};
 use crate::db::schema::{login_tickets, user_roles, users};
 use crate::db::DbConn;
+use crate::domain::role::Role;
 
 pub fn insert(conn: &mut DbConn, user: &UserRow) -> QueryResult<()> {
     diesel::insert_into(users::table)
@@ -13,7 +14,7 @@ pub fn insert(conn: &mut DbConn, user: &UserRow) -> QueryResult<()> {
 
 pub fn add_role(conn: &mut DbConn, role: &UserRoleRow) -> QueryResult<()> {
     diesel::insert_into(user_roles::table)
-        .values(role)
+        .values(role.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -29,12 +30,18 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
     users::table.find(id).first(conn).optional()
 }
 
-pub fn roles_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<String>> {
-    user_roles::table
+pub fn roles_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Role>> {
+    let stored: Vec<String> = user_roles::table
         .filter(user_roles::user_id.eq(user_id))
         .select(user_roles::role)
         .order(user_roles::role.asc())
-        .load(conn)
+        .load(conn)?;
+    stored.into_iter().map(to_role).collect()
+}
+
+/// A stored role as the domain enum; an unknown value is an error, never skipped.
+fn to_role(s: String) -> QueryResult<Role> {
+    Role::try_from(s).map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
 pub fn list(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
@@ -100,12 +107,16 @@ pub fn set_disabled(conn: &mut DbConn, user_id: &str, disabled: bool) -> QueryRe
 }
 
 /// (role, area id) pairs of one user.
-pub fn grants_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(String, Option<String>)>> {
-    user_roles::table
+pub fn grants_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(Role, Option<String>)>> {
+    let stored: Vec<(String, Option<String>)> = user_roles::table
         .filter(user_roles::user_id.eq(user_id))
         .select((user_roles::role, user_roles::area_id))
         .order(user_roles::role.asc())
-        .load(conn)
+        .load(conn)?;
+    stored
+        .into_iter()
+        .map(|(r, a)| Ok((to_role(r)?, a)))
+        .collect()
 }
 
 pub fn all_grants(conn: &mut DbConn) -> QueryResult<Vec<UserRoleRow>> {

@@ -284,6 +284,15 @@ pub(crate) fn parse(
         };
         let lasten_value = row.get(idx[LASTEN]);
         let amount = match idx[LASTEN].map(|_| parse_x1000_eur_signed(lasten_value)) {
+            Some(Ok(a)) if !crate::domain::money::within_bound(a) => {
+                problems.push(ImportProblem::new(
+                    n,
+                    col(LASTEN),
+                    crate::domain::money::ABOVE_MAXIMUM_NL,
+                    lasten_value,
+                ));
+                None
+            }
             Some(Ok(a)) => Some(a),
             Some(Err(e)) => {
                 let message = match e {

@@ -178,5 +178,5 @@ fn amount_cents(spec: &LineFormatSpec, value: &str) -> Result<i64, String> {
     if cents <= 0 {
         return Err("Het bedrag van een begrotingsregel moet groter zijn dan 0 euro.".to_owned());
     }
-    Ok(cents)
+    crate::domain::money::check_bound(cents)
 }

@@ -1,31 +1,29 @@
-//! HTML page handlers (Dutch URLs). Each: parse input, one service call, render.
+//! The finance pages (Dutch URLs under /financien): budget, pools, transfers, the
+//! approval queue, proposals, decisions and corrections. Each handler parses input, calls
+//! one service (which checks the caller) and renders.
 
-use actix_multipart::Multipart;
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
-use futures_util::StreamExt;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::csrf::{tokens_match, CsrfForm};
+use super::csrf::CsrfForm;
 use super::error::WebError;
+use super::respond::{html, html_status, redirect};
 use super::run_db;
-use super::session::{MaybeStaff, Staff};
-use crate::domain::ledger::{AccountKind, LedgerError, TransferKind};
-use crate::domain::ledger_import::ImportOptions;
+use super::session::Staff;
+use crate::domain::ledger::LedgerError;
 use crate::domain::money::parse_eur_nl;
-use crate::domain::role::Permission;
+use crate::domain::permissions::Operation;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput};
-use crate::service::{Principal, ServiceError};
-use crate::startup::AppState;
+use crate::service::ServiceError;
+use crate::state::AppState;
 use crate::views;
 use crate::views::finance::{TransferFormValues, TransferPage};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home))
-        .route("/privacy", web::get().to(privacy))
-        .route("/financien", web::get().to(finance_home))
+    cfg.route("/financien", web::get().to(finance_home))
         .route("/financien/begroting", web::get().to(overview))
         .route(
             "/financien/begrotingsposten/{id}",
@@ -52,47 +50,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/financien/overboekingen/{id}/correctie",
             web::post().to(correct),
         )
-        .route("/financien/goedkeuren", web::get().to(approval_queue))
-        .route("/financien/import", web::get().to(import_form))
-        .route("/financien/import", web::post().to(import))
-        .route("/beheer", web::get().to(admin))
-        .route("/beheer/gebieden", web::post().to(create_area))
-        .route("/beheer/financiers", web::post().to(create_funder));
-}
-
-pub(crate) fn html(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(markup.into_string())
-}
-
-pub(crate) fn html_status(
-    status: actix_web::http::StatusCode,
-    markup: maud::Markup,
-) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(markup.into_string())
-}
-
-pub(crate) fn redirect(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to.to_string()))
-        .finish()
-}
-
-fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
-    user.principal().require(p).map_err(WebError::from)
-}
-
-async fn privacy(user: MaybeStaff) -> HttpResponse {
-    html(views::home::privacy(user.0.as_ref()))
-}
-
-async fn home(user: MaybeStaff) -> HttpResponse {
-    html(views::home::home(user.0.as_ref()))
+        .route("/financien/goedkeuren", web::get().to(approval_queue));
 }
 
 async fn finance_home(_staff: Staff) -> HttpResponse {
@@ -109,9 +67,9 @@ async fn overview(
     state: web::Data<AppState>,
     q: web::Query<YearQuery>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ViewFinance)?;
     let year = q.jaar.as_deref().and_then(|y| y.trim().parse::<i32>().ok());
-    let o = run_db(&state, move |c| ledger::ledger_overview(c, year)).await?;
+    let p = user.principal();
+    let o = run_db(&state, move |c| ledger::ledger_overview(c, &p, year)).await?;
     Ok(html(views::finance::overview(&user, &o, None)))
 }
 
@@ -120,15 +78,14 @@ async fn budget_line(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ViewFinance)?;
-    let id = id.into_inner();
-    let (line, history) = run_db(&state, move |c| ledger::budget_line_detail(c, &id)).await?;
+    let (id, p) = (id.into_inner(), user.principal());
+    let (line, history) = run_db(&state, move |c| ledger::budget_line_detail(c, &p, &id)).await?;
     Ok(html(views::finance::budget_line(&user, &line, &history)))
 }
 
 async fn pools(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ViewFinance)?;
-    let pools = run_db(&state, ledger::pools).await?;
+    let p = user.principal();
+    let pools = run_db(&state, move |c| ledger::pools(c, &p)).await?;
     Ok(html(views::finance::pools(&user, &pools)))
 }
 
@@ -137,9 +94,8 @@ async fn pool(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ViewFinance)?;
-    let slug = slug.into_inner();
-    let (p, history) = run_db(&state, move |c| ledger::pool_detail(c, &slug)).await?;
+    let (slug, who) = (slug.into_inner(), user.principal());
+    let (p, history) = run_db(&state, move |c| ledger::pool_detail(c, &who, &slug)).await?;
     Ok(html(views::finance::pool(&user, &p, &history)))
 }
 
@@ -147,8 +103,8 @@ async fn transfers(
     Staff(user): Staff,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ViewFinance)?;
-    let rows = run_db(&state, ledger::list_transfers).await?;
+    let p = user.principal();
+    let rows = run_db(&state, move |c| ledger::list_transfers(c, &p)).await?;
     Ok(html(views::finance::transfers(&user, &rows)))
 }
 
@@ -156,8 +112,8 @@ async fn transfers_csv(
     Staff(user): Staff,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ViewFinance)?;
-    let csv = run_db(&state, ledger::transfers_csv).await?;
+    let p = user.principal();
+    let csv = run_db(&state, move |c| ledger::transfers_csv(c, &p)).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -171,8 +127,8 @@ async fn approval_queue(
     Staff(user): Staff,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ApproveTransfer)?;
-    let rows = run_db(&state, ledger::approval_queue).await?;
+    let p = user.principal();
+    let rows = run_db(&state, move |c| ledger::approval_queue(c, &p)).await?;
     Ok(html(views::finance::approval_queue(&user, &rows)))
 }
 
@@ -186,8 +142,8 @@ async fn new_transfer(
     state: web::Data<AppState>,
     q: web::Query<NewTransferQuery>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ProposeTransfer)?;
-    let opts = run_db(&state, ledger::transfer_options).await?;
+    let p = user.principal();
+    let opts = run_db(&state, move |c| ledger::transfer_options(c, &p)).await?;
     let values = TransferFormValues {
         // The idempotency key of this form: a retry or double click sends it again.
         request_id: Uuid::new_v4().to_string(),
@@ -229,7 +185,8 @@ async fn create_transfer(
     state: web::Data<AppState>,
     form: CsrfForm<TransferFormValues>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ProposeTransfer)?;
+    // Checked before the form is read, so a caller without the right sees 403, not 422.
+    user.principal().may(Operation::ProposeTransfer)?;
     let v = form.data;
     let mut errors: Vec<(String, String)> = Vec::new();
     let id = Uuid::parse_str(v.request_id.trim()).ok();
@@ -258,26 +215,13 @@ async fn create_transfer(
             let v2 = v.clone();
             Some(
                 run_db(&state, move |c| {
-                    let from = crate::db::repo::ledger::find_account(c, &v2.from_account)?
-                        .ok_or_else(|| {
-                            ServiceError::invalid("from_account", "Kies een bron uit de lijst.")
-                        })?;
-                    let kind = match AccountKind::parse(&from.kind) {
-                        Some(AccountKind::BudgetLine) => TransferKind::BudgetToPool,
-                        Some(AccountKind::Funder) => TransferKind::FunderContribution,
-                        _ => {
-                            return Err(ServiceError::invalid(
-                                "from_account",
-                                "Kies een begrotingspost of een financier als bron.",
-                            ))
-                        }
-                    };
                     ledger::propose_transfer(
                         c,
                         &principal,
                         &TransferInput {
                             id,
-                            kind,
+                            // The service decides the kind from the source.
+                            kind: None,
                             from_account: v2.from_account.clone(),
                             to_account: v2.to_account.clone(),
                             amount_cents: amount,
@@ -309,9 +253,10 @@ async fn render_transfer_form(
     v: &TransferFormValues,
     errors: &[(String, String)],
 ) -> Result<HttpResponse, WebError> {
-    let opts = run_db(state, ledger::transfer_options).await?;
+    let p = user.principal();
+    let opts = run_db(state, move |c| ledger::transfer_options(c, &p)).await?;
     Ok(html_status(
-        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+        StatusCode::UNPROCESSABLE_ENTITY,
         views::finance::new_transfer(user, &opts, v, errors),
     ))
 }
@@ -332,9 +277,10 @@ async fn render_transfer(
     s: TransferPageState,
     status: actix_web::http::StatusCode,
 ) -> Result<HttpResponse, WebError> {
+    let p = user.principal();
     let (t, corrections) = run_db(state, move |c| {
-        let t = ledger::transfer(c, &id)?;
-        let corrections = ledger::list_transfers(c)?
+        let t = ledger::transfer(c, &p, &id)?;
+        let corrections = ledger::list_transfers(c, &p)?
             .into_iter()
             .filter(|x| x.correction_of.as_deref() == Some(id.as_str()))
             .collect::<Vec<_>>();
@@ -365,13 +311,12 @@ async fn show_transfer(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ViewFinance)?;
     render_transfer(
         &state,
         &user,
         id.into_inner(),
         TransferPageState::default(),
-        actix_web::http::StatusCode::OK,
+        StatusCode::OK,
     )
     .await
 }
@@ -423,7 +368,7 @@ async fn decide(
                     reason: f.reason,
                     ..Default::default()
                 },
-                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
@@ -447,7 +392,8 @@ async fn correct(
     id: web::Path<String>,
     form: CsrfForm<CorrectionForm>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ProposeTransfer)?;
+    // Checked before the form is read, so a caller without the right sees 403, not 422.
+    user.principal().may(Operation::ProposeCorrection)?;
     let id = id.into_inner();
     let f = form.data;
     let request_id = Uuid::parse_str(f.request_id.trim()).map_err(|_| WebError::BadRequest)?;
@@ -465,7 +411,7 @@ async fn correct(
                 &user,
                 id,
                 keep(vec![("amount".into(), e.to_string())]),
-                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
@@ -497,239 +443,10 @@ async fn correct(
                 &user,
                 id,
                 keep(vec![(field.into(), e.to_string())]),
-                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
         Err(e) => Err(e.into()),
     }
-}
-
-async fn import_form(Staff(user): Staff) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ProposeTransfer)?;
-    Ok(html(views::finance::import_form(
-        &user,
-        "",
-        &[],
-        None,
-        None,
-    )))
-}
-
-/// Largest ledger file we accept (a municipality's full budget is a few hundred kB).
-const MAX_UPLOAD: usize = 10 * 1024 * 1024;
-
-async fn import(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    mut payload: Multipart,
-) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::ProposeTransfer)?;
-    let mut token = String::new();
-    let mut gemeente = String::new();
-    let mut file_name = String::new();
-    let mut bytes: Vec<u8> = Vec::new();
-    let mut too_large = false;
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| WebError::BadRequest)?;
-        let name = field.name().unwrap_or("").to_string();
-        if name == "bestand" {
-            file_name = field
-                .content_disposition()
-                .and_then(|cd| cd.get_filename())
-                .unwrap_or("bestand.csv")
-                .to_string();
-        }
-        let mut data = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| WebError::BadRequest)?;
-            if data.len() + chunk.len() > MAX_UPLOAD {
-                too_large = true;
-                break;
-            }
-            data.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "csrf_token" => token = String::from_utf8_lossy(&data).to_string(),
-            "gemeente" => gemeente = String::from_utf8_lossy(&data).trim().to_string(),
-            "bestand" => bytes = data,
-            _ => {}
-        }
-    }
-    if !tokens_match(&token, &user.csrf_token) {
-        return Err(WebError::Csrf);
-    }
-    let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-    if too_large {
-        return Ok(html_status(
-            unprocessable,
-            views::finance::import_form(
-                &user,
-                &gemeente,
-                &[],
-                Some("Het bestand is groter dan 10 MB. Is dit wel een begroting?"),
-                None,
-            ),
-        ));
-    }
-    if bytes.is_empty() {
-        return Ok(html_status(
-            unprocessable,
-            views::finance::import_form(
-                &user,
-                &gemeente,
-                &[],
-                Some("Kies een bestand om in te lezen."),
-                None,
-            ),
-        ));
-    }
-    let principal = user.principal();
-    let g = gemeente.clone();
-    let result = run_db(&state, move |c| {
-        let opts = ImportOptions {
-            municipality: if g.is_empty() { None } else { Some(g) },
-        };
-        ledger::import_ledger(c, &principal, &file_name, &bytes, &opts)
-    })
-    .await;
-    match result {
-        Ok(outcome) => Ok(html(views::finance::import_form(
-            &user,
-            &gemeente,
-            &[],
-            None,
-            Some(&outcome),
-        ))),
-        Err(ServiceError::Import(problems)) => Ok(html_status(
-            unprocessable,
-            views::finance::import_form(&user, &gemeente, &problems, None, None),
-        )),
-        Err(e) => Err(e.into()),
-    }
-}
-
-async fn admin(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::Administer)?;
-    render_admin(
-        &state,
-        &user,
-        Vec::new(),
-        "",
-        "",
-        None,
-        actix_web::http::StatusCode::OK,
-    )
-    .await
-}
-
-async fn render_admin(
-    state: &AppState,
-    user: &SessionUser,
-    errors: Vec<(String, String)>,
-    area_name: &str,
-    funder_name: &str,
-    notice: Option<&str>,
-    status: actix_web::http::StatusCode,
-) -> Result<HttpResponse, WebError> {
-    let (pools, funders) = run_db(state, |c| Ok((ledger::pools(c)?, ledger::funders(c)?))).await?;
-    Ok(html_status(
-        status,
-        views::admin::admin(
-            user,
-            &views::admin::AdminPage {
-                pools: &pools,
-                funders: &funders,
-                errors: &errors,
-                area_name,
-                funder_name,
-                notice,
-            },
-        ),
-    ))
-}
-
-#[derive(Deserialize)]
-struct AreaForm {
-    #[serde(default)]
-    area_name: String,
-    #[serde(default)]
-    area_kind: String,
-}
-
-/// The admin page after a create form: the notice on success, or the form again with
-/// the Dutch message on the field and what was typed kept.
-async fn after_admin_form(
-    state: &AppState,
-    user: &SessionUser,
-    result: Result<String, ServiceError>,
-    field: &str,
-    area_name: &str,
-    funder_name: &str,
-) -> Result<HttpResponse, WebError> {
-    match result {
-        Ok(notice) => {
-            render_admin(
-                state,
-                user,
-                Vec::new(),
-                "",
-                "",
-                Some(&notice),
-                actix_web::http::StatusCode::OK,
-            )
-            .await
-        }
-        Err(ServiceError::Invalid { message, .. }) => {
-            render_admin(
-                state,
-                user,
-                vec![(field.to_string(), message)],
-                area_name,
-                funder_name,
-                None,
-                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-async fn create_area(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    form: CsrfForm<AreaForm>,
-) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::Administer)?;
-    let f = form.data;
-    let p: Principal = user.principal();
-    let (name, kind) = (f.area_name.clone(), f.area_kind.clone());
-    let result = run_db(&state, move |c| ledger::create_area(c, &p, &name, &kind))
-        .await
-        .map(|a| format!("Gebied {} is toegevoegd, met een eigen pot.", a.name));
-    after_admin_form(&state, &user, result, "area_name", &f.area_name, "").await
-}
-
-#[derive(Deserialize)]
-struct FunderForm {
-    #[serde(default)]
-    funder_name: String,
-    #[serde(default)]
-    funder_kind: String,
-}
-
-async fn create_funder(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    form: CsrfForm<FunderForm>,
-) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::Administer)?;
-    let f = form.data;
-    let p: Principal = user.principal();
-    let (name, kind) = (f.funder_name.clone(), f.funder_kind.clone());
-    let result = run_db(&state, move |c| ledger::create_funder(c, &p, &name, &kind))
-        .await
-        .map(|fv| format!("Financier {} is toegevoegd.", fv.name));
-    after_admin_form(&state, &user, result, "funder_name", "", &f.funder_name).await
 }

@@ -1,0 +1,232 @@
+//! The one permission table: which role may do what, and which permission each service
+//! entry point needs. The service guard (`Principal::require`), the handlers' early
+//! checks, the menu and the read models' `actions` fields all ask this module, so they
+//! cannot disagree. `tests/it/permissions.rs` calls every entry point with every role and
+//! compares the answers with [`Operation::permission`] and [`allows`].
+
+use super::role::Role;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Read the ledger, pools and transfers.
+    ViewFinance,
+    /// Import budget lines and propose transfers.
+    ProposeTransfer,
+    /// Approve or reject somebody else's transfer (and see the queue of those waiting).
+    ApproveTransfer,
+    /// Manage areas, funders, staff, roles and voting codes.
+    Administer,
+    /// The council's dashboard: the report, the audit events and the export bundle
+    /// (read-only; council members and the steering group).
+    ViewAuditReport,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 5] = [
+        Permission::ViewFinance,
+        Permission::ProposeTransfer,
+        Permission::ApproveTransfer,
+        Permission::Administer,
+        Permission::ViewAuditReport,
+    ];
+
+    /// The table: the roles that hold this permission.
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            Permission::ViewFinance => &[
+                Role::FinanceClerk,
+                Role::FinanceApprover,
+                Role::Council,
+                Role::SteeringGroup,
+                Role::Admin,
+            ],
+            Permission::ProposeTransfer => &[Role::FinanceClerk, Role::FinanceApprover],
+            Permission::ApproveTransfer => &[Role::FinanceApprover],
+            Permission::Administer => &[Role::Admin],
+            Permission::ViewAuditReport => &[Role::Council, Role::SteeringGroup],
+        }
+    }
+}
+
+/// Does one of these roles hold the permission?
+pub fn allows(roles: &[Role], p: Permission) -> bool {
+    roles.iter().any(|r| p.roles().contains(r))
+}
+
+/// May someone with these grants manage this area? Administrators may manage every area;
+/// a coordinator only the areas they were assigned.
+pub fn may_coordinate(roles: &[Role], coordinator_areas: &[String], area_id: &str) -> bool {
+    roles.contains(&Role::Admin)
+        || (roles.contains(&Role::AreaCoordinator)
+            && coordinator_areas.iter().any(|a| a == area_id))
+}
+
+/// What an entry point needs: a permission, or the right to coordinate the area it acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Permission(Permission),
+    /// Administrators everywhere, coordinators in their own areas ([`may_coordinate`]).
+    Area,
+}
+
+/// Every service entry point that acts for a signed-in caller (finance, administration,
+/// users, voting codes). Named after the service function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    // finance reads
+    LedgerOverview,
+    ListBudgetLines,
+    BudgetLineDetail,
+    Pools,
+    PoolDetail,
+    Funders,
+    ListTransfers,
+    ApprovalQueue,
+    Transfer,
+    AllBalances,
+    TransferOptions,
+    TransfersCsv,
+    // finance changes
+    ImportLedger,
+    ProposeTransfer,
+    ProposeCorrection,
+    DecideTransfer,
+    // areas and funders
+    CreateArea,
+    CreateFunder,
+    // users and roles
+    AddUser,
+    ListUsers,
+    GrantRole,
+    RevokeRole,
+    SetDisabled,
+    RolesCsv,
+    AreaSettings,
+    UpdateAreaSettings,
+    // voting codes
+    GenerateCodes,
+    ListCodeBatches,
+    RevokeCode,
+    ReplaceCode,
+    AreasForCodes,
+}
+
+impl Operation {
+    pub const ALL: [Operation; 31] = [
+        Operation::LedgerOverview,
+        Operation::ListBudgetLines,
+        Operation::BudgetLineDetail,
+        Operation::Pools,
+        Operation::PoolDetail,
+        Operation::Funders,
+        Operation::ListTransfers,
+        Operation::ApprovalQueue,
+        Operation::Transfer,
+        Operation::AllBalances,
+        Operation::TransferOptions,
+        Operation::TransfersCsv,
+        Operation::ImportLedger,
+        Operation::ProposeTransfer,
+        Operation::ProposeCorrection,
+        Operation::DecideTransfer,
+        Operation::CreateArea,
+        Operation::CreateFunder,
+        Operation::AddUser,
+        Operation::ListUsers,
+        Operation::GrantRole,
+        Operation::RevokeRole,
+        Operation::SetDisabled,
+        Operation::RolesCsv,
+        Operation::AreaSettings,
+        Operation::UpdateAreaSettings,
+        Operation::GenerateCodes,
+        Operation::ListCodeBatches,
+        Operation::RevokeCode,
+        Operation::ReplaceCode,
+        Operation::AreasForCodes,
+    ];
+
+    /// The second column of the table: what each entry point needs.
+    pub fn need(self) -> Need {
+        use Operation::*;
+        use Permission::*;
+        Need::Permission(match self {
+            LedgerOverview | ListBudgetLines | BudgetLineDetail | Pools | PoolDetail | Funders
+            | ListTransfers | Transfer | AllBalances | TransfersCsv => ViewFinance,
+            // The queue is the approvers' work list (the page and the API agree).
+            ApprovalQueue | DecideTransfer => ApproveTransfer,
+            TransferOptions | ImportLedger | Operation::ProposeTransfer | ProposeCorrection => {
+                Permission::ProposeTransfer
+            }
+            CreateArea | CreateFunder | AddUser | ListUsers | GrantRole | RevokeRole
+            | SetDisabled | RolesCsv | GenerateCodes | ListCodeBatches | RevokeCode
+            | ReplaceCode | AreasForCodes => Administer,
+            AreaSettings | UpdateAreaSettings => return Need::Area,
+        })
+    }
+
+    /// May a caller with these grants start this operation (on this area, for the
+    /// area-scoped ones)?
+    pub fn allowed(self, roles: &[Role], coordinator_areas: &[String], area_id: &str) -> bool {
+        match self.need() {
+            Need::Permission(p) => allows(roles, p),
+            Need::Area => may_coordinate(roles, coordinator_areas, area_id),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clerks_propose_approvers_approve_council_reads() {
+        assert!(allows(&[Role::FinanceClerk], Permission::ProposeTransfer));
+        assert!(!allows(&[Role::FinanceClerk], Permission::ApproveTransfer));
+        assert!(allows(
+            &[Role::FinanceApprover],
+            Permission::ApproveTransfer
+        ));
+        assert!(!allows(&[Role::Admin], Permission::ProposeTransfer));
+        assert!(allows(&[Role::Admin], Permission::Administer));
+        assert!(allows(&[Role::Council], Permission::ViewFinance));
+        assert!(!allows(&[Role::Council], Permission::ProposeTransfer));
+        assert!(!allows(&[Role::Initiator], Permission::ViewFinance));
+        assert!(!allows(&[Role::AreaCoordinator], Permission::ViewFinance));
+        assert!(!allows(&[], Permission::ViewFinance));
+        assert!(allows(&[Role::Council], Permission::ViewAuditReport));
+        assert!(allows(&[Role::SteeringGroup], Permission::ViewAuditReport));
+        for r in [
+            Role::Initiator,
+            Role::AreaCoordinator,
+            Role::FinanceClerk,
+            Role::FinanceApprover,
+            Role::Admin,
+        ] {
+            assert!(!allows(&[r], Permission::ViewAuditReport), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn coordinators_are_scoped_to_their_areas() {
+        let loo = vec!["area-t-loo".to_string()];
+        assert!(may_coordinate(&[Role::AreaCoordinator], &loo, "area-t-loo"));
+        assert!(!may_coordinate(
+            &[Role::AreaCoordinator],
+            &loo,
+            "area-oosterwolde"
+        ));
+        assert!(!may_coordinate(&[Role::FinanceClerk], &loo, "area-t-loo"));
+        assert!(may_coordinate(&[Role::Admin], &[], "area-oosterwolde"));
+    }
+
+    #[test]
+    fn the_approval_queue_needs_what_deciding_needs() {
+        assert_eq!(
+            Operation::ApprovalQueue.need(),
+            Operation::DecideTransfer.need()
+        );
+        assert!(!Operation::ApprovalQueue.allowed(&[Role::Council], &[], ""));
+        assert!(Operation::ApprovalQueue.allowed(&[Role::FinanceApprover], &[], ""));
+    }
+}

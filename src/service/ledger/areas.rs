@@ -1,0 +1,191 @@
+//! Areas (each with its pool account) and funders (each with its account).
+
+use serde_json::{json, Value};
+
+use super::new_id;
+use super::read::{FunderView, PoolView};
+use crate::db::models::{AccountRow, AreaRow, FunderRow};
+use crate::db::repo::{self, audit, ledger as q};
+use crate::db::{tx, DbConn};
+use crate::domain::audit::NewEvent;
+use crate::domain::ledger::AccountKind;
+use crate::domain::permissions::Operation;
+use crate::service::{Principal, ServiceError};
+
+pub(super) fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().to_lowercase().chars() {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+pub fn create_area(
+    conn: &mut DbConn,
+    who: &Principal,
+    name: &str,
+    kind: &str,
+) -> Result<PoolView, ServiceError> {
+    who.may(Operation::CreateArea)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ServiceError::invalid(
+            "name",
+            "Vul de naam van het gebied in.",
+        ));
+    }
+    if !matches!(kind, "dorp" | "wijk") {
+        return Err(ServiceError::invalid("kind", "Kies dorp of wijk."));
+    }
+    let slug = slugify(name);
+    if slug.is_empty() {
+        return Err(ServiceError::invalid(
+            "name",
+            "Gebruik letters of cijfers in de naam.",
+        ));
+    }
+    tx::write(conn, |c| {
+        if q::find_area_by_slug(c, &slug)?.is_some() {
+            return Err(ServiceError::invalid(
+                "name",
+                "Er is al een gebied met deze naam.",
+            ));
+        }
+        let now = repo::now();
+        let area = AreaRow {
+            id: new_id(),
+            slug: slug.clone(),
+            name: name.to_string(),
+            kind: kind.to_string(),
+            created_at: now,
+            description: String::new(),
+            max_initiative_cents: None,
+        };
+        q::insert_area(c, &area)?;
+        let account = AccountRow {
+            id: new_id(),
+            kind: AccountKind::Pool,
+            name: format!("Pot {}", area.name),
+            budget_line_id: None,
+            area_id: Some(area.id.clone()),
+            funder_id: None,
+            created_at: now,
+            initiative_id: None,
+        };
+        q::insert_account(c, &account)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "area.created",
+                entity_type: "area",
+                entity_id: area.id.clone(),
+                before: Value::Null,
+                after: json!({"slug": area.slug, "name": area.name, "kind": area.kind, "pool_account": account.id}),
+            }],
+        )?;
+        Ok(PoolView {
+            area_id: area.id,
+            slug: area.slug,
+            name: area.name,
+            kind: area.kind,
+            account_id: account.id,
+            balance_cents: 0,
+            pending_in_cents: 0,
+        })
+    })
+}
+
+pub(super) fn insert_funder_with_account(
+    c: &mut DbConn,
+    who: &Principal,
+    name: &str,
+    kind: &str,
+) -> Result<(FunderRow, AccountRow), ServiceError> {
+    let now = repo::now();
+    let funder = FunderRow {
+        id: new_id(),
+        slug: slugify(name),
+        name: name.to_string(),
+        kind: kind.to_string(),
+        created_at: now,
+    };
+    q::insert_funder(c, &funder)?;
+    let account = AccountRow {
+        id: new_id(),
+        kind: AccountKind::Funder,
+        name: funder.name.clone(),
+        budget_line_id: None,
+        area_id: None,
+        funder_id: Some(funder.id.clone()),
+        created_at: now,
+        initiative_id: None,
+    };
+    q::insert_account(c, &account)?;
+    audit::append(
+        c,
+        &who.actor,
+        &[NewEvent {
+            action: "funder.created",
+            entity_type: "funder",
+            entity_id: funder.id.clone(),
+            before: Value::Null,
+            after: json!({"slug": funder.slug, "name": funder.name, "kind": funder.kind, "account": account.id}),
+        }],
+    )?;
+    Ok((funder, account))
+}
+
+pub fn create_funder(
+    conn: &mut DbConn,
+    who: &Principal,
+    name: &str,
+    kind: &str,
+) -> Result<FunderView, ServiceError> {
+    who.may(Operation::CreateFunder)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ServiceError::invalid(
+            "name",
+            "Vul de naam van de financier in.",
+        ));
+    }
+    if !matches!(kind, "municipality" | "housing_corporation" | "other") {
+        return Err(ServiceError::invalid("kind", "Kies het soort financier."));
+    }
+    if slugify(name).is_empty() {
+        return Err(ServiceError::invalid(
+            "name",
+            "Gebruik letters of cijfers in de naam.",
+        ));
+    }
+    tx::write(conn, |c| {
+        if q::find_funder_by_slug(c, &slugify(name))?.is_some() {
+            return Err(ServiceError::invalid(
+                "name",
+                "Er is al een financier met deze naam.",
+            ));
+        }
+        let (f, a) = insert_funder_with_account(c, who, name, kind)?;
+        Ok(FunderView {
+            id: f.id,
+            slug: f.slug,
+            name: f.name,
+            kind: f.kind,
+            account_id: a.id,
+            balance_cents: 0,
+        })
+    })
+}

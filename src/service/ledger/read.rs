@@ -1,0 +1,500 @@
+//! Read models of the finance pages and the API. Every read takes the caller and asks the
+//! guard first; the `actions` fields say what this caller may do next (the templates only
+//! read them).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::MUNICIPALITY_FUNDER_KIND;
+use crate::db::models::{AccountRow, TransferDecisionRow, TransferRow};
+use crate::db::repo::{self, ledger as q};
+use crate::db::DbConn;
+use crate::domain::ledger::{
+    self as rules, AccountKind, TransferActions, TransferKind, TransferStatus,
+};
+use crate::domain::money::checked_sum;
+use crate::domain::permissions::Operation;
+use crate::service::{Principal, ServiceError};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetLineView {
+    pub id: String,
+    pub account_id: String,
+    pub fiscal_year: i32,
+    pub code: String,
+    pub name: String,
+    pub taakveld: String,
+    pub funder: String,
+    pub amount_cents: i64,
+    pub balance_cents: i64,
+    pub pending_out_cents: i64,
+    /// The caller may start a transfer from this line (`domain::ledger::may_transfer_from`).
+    pub may_transfer_from: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaakveldGroup {
+    pub taakveld: String,
+    pub taakveld_name: String,
+    pub lines: Vec<BudgetLineView>,
+    pub amount_cents: i64,
+    pub balance_cents: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LedgerOverview {
+    pub year: Option<i32>,
+    pub years: Vec<i32>,
+    pub groups: Vec<TaakveldGroup>,
+    pub amount_cents: i64,
+    pub balance_cents: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PoolView {
+    pub area_id: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub account_id: String,
+    pub balance_cents: i64,
+    pub pending_in_cents: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FunderView {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub account_id: String,
+    pub balance_cents: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TransferView {
+    pub id: String,
+    pub seq: i64,
+    pub kind: TransferKind,
+    pub kind_label: &'static str,
+    pub status: TransferStatus,
+    pub from_account: String,
+    pub from_name: String,
+    pub to_account: String,
+    pub to_name: String,
+    pub amount_cents: i64,
+    pub memo: String,
+    pub decision_ref: Option<String>,
+    pub correction_of: Option<String>,
+    pub created_by: String,
+    pub created_at: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<String>,
+    pub decision_reason: Option<String>,
+    /// What the caller may do with this transfer (`domain::ledger::actions`).
+    pub actions: TransferActions,
+    /// True when this answer replays an earlier identical request.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub replayed: bool,
+}
+
+fn ts(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Names of accounts and people, loaded once per page.
+struct Names {
+    accounts: HashMap<String, AccountRow>,
+    people: HashMap<String, String>,
+}
+
+impl Names {
+    fn load(conn: &mut DbConn) -> Result<Names, ServiceError> {
+        let accounts = q::list_accounts(conn)?
+            .into_iter()
+            .map(|a| (a.id.clone(), a))
+            .collect();
+        let people = repo::users::list(conn)?
+            .into_iter()
+            .map(|u| (format!("user:{}", u.id), u.email))
+            .collect();
+        Ok(Names { accounts, people })
+    }
+
+    fn account(&self, id: &str) -> String {
+        self.accounts
+            .get(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn person(&self, key: &str) -> String {
+        self.people
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn view(
+        &self,
+        who: &Principal,
+        t: TransferRow,
+        d: Option<TransferDecisionRow>,
+    ) -> Result<TransferView, ServiceError> {
+        let status = TransferStatus::derive(t.needs_approval, d.as_ref().map(|d| d.approved));
+        let kind = t.kind;
+        let actions = rules::actions(
+            &who.roles,
+            kind,
+            status,
+            t.needs_approval,
+            t.created_by == who.key(),
+        );
+        Ok(TransferView {
+            from_name: self.account(&t.debit_account),
+            to_name: self.account(&t.credit_account),
+            created_by: self.person(&t.created_by),
+            created_at: ts(t.created_at),
+            decided_by: d.as_ref().map(|d| self.person(&d.decided_by)),
+            decided_at: d.as_ref().map(|d| ts(d.decided_at)),
+            decision_reason: d.map(|d| d.reason),
+            id: t.id,
+            seq: t.seq,
+            kind,
+            kind_label: kind.label_nl(),
+            status,
+            from_account: t.debit_account,
+            to_account: t.credit_account,
+            amount_cents: t.amount_cents,
+            memo: t.memo,
+            decision_ref: t.decision_ref,
+            correction_of: t.correction_of,
+            actions,
+            replayed: false,
+        })
+    }
+
+    fn views(
+        &self,
+        who: &Principal,
+        rows: Vec<(TransferRow, Option<TransferDecisionRow>)>,
+    ) -> Result<Vec<TransferView>, ServiceError> {
+        rows.into_iter()
+            .map(|(t, d)| self.view(who, t, d))
+            .collect()
+    }
+}
+
+/// Amounts are bounded (`money::MAX_AMOUNT_CENTS`), so this never happens in use; if it
+/// did, the page fails instead of showing a wrapped-around number.
+fn overflow() -> ServiceError {
+    ServiceError::Db(crate::db::DbError::Url(
+        "a sum of amounts does not fit in 64 bits".into(),
+    ))
+}
+
+/// Sum of amounts for a read model; an overflow is an error, never a wrap-around.
+fn sum(amounts: impl IntoIterator<Item = i64>) -> Result<i64, ServiceError> {
+    checked_sum(amounts).ok_or_else(overflow)
+}
+
+/// Money promised away by pending transfers, per source account.
+fn pending_out(conn: &mut DbConn) -> Result<HashMap<String, i64>, ServiceError> {
+    let mut by_account: HashMap<String, Vec<i64>> = HashMap::new();
+    for t in q::pending_transfers(conn)? {
+        by_account
+            .entry(t.debit_account)
+            .or_default()
+            .push(t.amount_cents);
+    }
+    by_account
+        .into_iter()
+        .map(|(k, v)| Ok((k, sum(v)?)))
+        .collect()
+}
+
+fn budget_line_views(
+    conn: &mut DbConn,
+    who: &Principal,
+    year: Option<i32>,
+) -> Result<Vec<BudgetLineView>, ServiceError> {
+    let lines = q::list_budget_lines(conn, year)?;
+    let balances = q::balances(conn)?;
+    let accounts: HashMap<String, String> = q::accounts_by_kind(conn, AccountKind::BudgetLine)?
+        .into_iter()
+        .filter_map(|a| a.budget_line_id.map(|b| (b, a.id)))
+        .collect();
+    let funders: HashMap<String, String> = q::list_funders(conn)?
+        .into_iter()
+        .map(|f| (f.id, f.name))
+        .collect();
+    let pending = pending_out(conn)?;
+    lines
+        .into_iter()
+        .map(|l| {
+            let account_id = accounts.get(&l.id).cloned().unwrap_or_default();
+            let balance_cents = balances.get(&account_id).copied().unwrap_or(0);
+            let pending_out_cents = pending.get(&account_id).copied().unwrap_or(0);
+            let available =
+                rules::available(balance_cents, pending_out_cents).ok_or_else(overflow)?;
+            Ok(BudgetLineView {
+                balance_cents,
+                pending_out_cents,
+                may_transfer_from: rules::may_transfer_from(&who.roles, available),
+                funder: funders.get(&l.funder_id).cloned().unwrap_or_default(),
+                account_id,
+                id: l.id,
+                fiscal_year: l.fiscal_year,
+                code: l.code,
+                name: l.name,
+                taakveld: l.taakveld,
+                amount_cents: l.amount_cents,
+            })
+        })
+        .collect()
+}
+
+/// Sort key for taakveld codes: numeric parts first ("0.10" after "0.9"), then letters.
+fn taakveld_sort_key(code: &str) -> Vec<(u32, String)> {
+    code.split('.')
+        .map(|part| {
+            let digits: String = part.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let rest: String = part.chars().skip(digits.len()).collect();
+            (digits.parse().unwrap_or(u32::MAX), rest)
+        })
+        .collect()
+}
+
+pub fn ledger_overview(
+    conn: &mut DbConn,
+    who: &Principal,
+    year: Option<i32>,
+) -> Result<LedgerOverview, ServiceError> {
+    who.may(Operation::LedgerOverview)?;
+    let years = q::fiscal_years(conn)?;
+    let year = year.or_else(|| years.first().copied());
+    let lines = match year {
+        Some(y) => budget_line_views(conn, who, Some(y))?,
+        None => Vec::new(),
+    };
+    let mut sorted = lines;
+    sorted.sort_by(|a, b| {
+        taakveld_sort_key(&a.taakveld)
+            .cmp(&taakveld_sort_key(&b.taakveld))
+            .then(a.code.cmp(&b.code))
+    });
+    let mut groups: Vec<TaakveldGroup> = Vec::new();
+    for line in sorted {
+        match groups.last_mut() {
+            Some(g) if g.taakveld == line.taakveld => g.lines.push(line),
+            _ => {
+                let name = crate::domain::taakveld::lookup(line.fiscal_year, &line.taakveld)
+                    .map(|t| t.name.to_string())
+                    .unwrap_or_default();
+                groups.push(TaakveldGroup {
+                    taakveld: line.taakveld.clone(),
+                    taakveld_name: name,
+                    amount_cents: 0,
+                    balance_cents: 0,
+                    lines: vec![line],
+                });
+            }
+        }
+    }
+    for g in &mut groups {
+        g.amount_cents = sum(g.lines.iter().map(|l| l.amount_cents))?;
+        g.balance_cents = sum(g.lines.iter().map(|l| l.balance_cents))?;
+    }
+    Ok(LedgerOverview {
+        amount_cents: sum(groups.iter().map(|g| g.amount_cents))?,
+        balance_cents: sum(groups.iter().map(|g| g.balance_cents))?,
+        year,
+        years,
+        groups,
+    })
+}
+
+pub fn list_budget_lines(
+    conn: &mut DbConn,
+    who: &Principal,
+    year: Option<i32>,
+) -> Result<Vec<BudgetLineView>, ServiceError> {
+    who.may(Operation::ListBudgetLines)?;
+    budget_line_views(conn, who, year)
+}
+
+pub fn budget_line_detail(
+    conn: &mut DbConn,
+    who: &Principal,
+    id: &str,
+) -> Result<(BudgetLineView, Vec<TransferView>), ServiceError> {
+    who.may(Operation::BudgetLineDetail)?;
+    let line = q::find_budget_line(conn, id)?.ok_or(ServiceError::NotFound("Begrotingspost"))?;
+    let view = budget_line_views(conn, who, Some(line.fiscal_year))?
+        .into_iter()
+        .find(|v| v.id == id)
+        .ok_or(ServiceError::NotFound("Begrotingspost"))?;
+    let history = account_history(conn, who, &view.account_id)?;
+    Ok((view, history))
+}
+
+fn account_history(
+    conn: &mut DbConn,
+    who: &Principal,
+    account_id: &str,
+) -> Result<Vec<TransferView>, ServiceError> {
+    let names = Names::load(conn)?;
+    names.views(who, q::transfers_of_account(conn, account_id)?)
+}
+
+fn pool_views(conn: &mut DbConn) -> Result<Vec<PoolView>, ServiceError> {
+    let balances = q::balances(conn)?;
+    let mut pending_in: HashMap<String, Vec<i64>> = HashMap::new();
+    for t in q::pending_transfers(conn)? {
+        pending_in
+            .entry(t.credit_account)
+            .or_default()
+            .push(t.amount_cents);
+    }
+    let mut out = Vec::new();
+    for area in q::list_areas(conn)? {
+        let account = q::account_of_area(conn, &area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
+        out.push(PoolView {
+            balance_cents: balances.get(&account.id).copied().unwrap_or(0),
+            pending_in_cents: sum(pending_in.remove(&account.id).unwrap_or_default())?,
+            account_id: account.id,
+            area_id: area.id,
+            slug: area.slug,
+            name: area.name,
+            kind: area.kind,
+        });
+    }
+    Ok(out)
+}
+
+pub fn pools(conn: &mut DbConn, who: &Principal) -> Result<Vec<PoolView>, ServiceError> {
+    who.may(Operation::Pools)?;
+    pool_views(conn)
+}
+
+pub fn pool_detail(
+    conn: &mut DbConn,
+    who: &Principal,
+    slug: &str,
+) -> Result<(PoolView, Vec<TransferView>), ServiceError> {
+    who.may(Operation::PoolDetail)?;
+    let pool = pool_views(conn)?
+        .into_iter()
+        .find(|p| p.slug == slug)
+        .ok_or(ServiceError::NotFound("Gebied"))?;
+    let history = account_history(conn, who, &pool.account_id)?;
+    Ok((pool, history))
+}
+
+fn funder_views(conn: &mut DbConn) -> Result<Vec<FunderView>, ServiceError> {
+    let balances = q::balances(conn)?;
+    let mut out = Vec::new();
+    for f in q::list_funders(conn)? {
+        let account =
+            q::account_of_funder(conn, &f.id)?.ok_or(ServiceError::NotFound("Financier"))?;
+        out.push(FunderView {
+            balance_cents: balances.get(&account.id).copied().unwrap_or(0),
+            account_id: account.id,
+            id: f.id,
+            slug: f.slug,
+            name: f.name,
+            kind: f.kind,
+        });
+    }
+    Ok(out)
+}
+
+pub fn funders(conn: &mut DbConn, who: &Principal) -> Result<Vec<FunderView>, ServiceError> {
+    who.may(Operation::Funders)?;
+    funder_views(conn)
+}
+
+pub fn list_transfers(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Vec<TransferView>, ServiceError> {
+    who.may(Operation::ListTransfers)?;
+    let names = Names::load(conn)?;
+    names.views(who, q::list_transfers(conn)?)
+}
+
+pub fn approval_queue(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Vec<TransferView>, ServiceError> {
+    who.may(Operation::ApprovalQueue)?;
+    let names = Names::load(conn)?;
+    q::pending_transfers(conn)?
+        .into_iter()
+        .map(|t| names.view(who, t, None))
+        .collect()
+}
+
+pub fn transfer(
+    conn: &mut DbConn,
+    who: &Principal,
+    id: &str,
+) -> Result<TransferView, ServiceError> {
+    who.may(Operation::Transfer)?;
+    transfer_view(conn, who, id)
+}
+
+/// One transfer as `who` sees it, without the read guard: the answer to a change the
+/// caller was allowed to make (a coordinator closing a round sees the commitment).
+pub(super) fn transfer_view(
+    conn: &mut DbConn,
+    who: &Principal,
+    id: &str,
+) -> Result<TransferView, ServiceError> {
+    let names = Names::load(conn)?;
+    let (t, d) = q::find_transfer(conn, id)?.ok_or(ServiceError::NotFound("Overboeking"))?;
+    names.view(who, t, d)
+}
+
+/// Posted balance of every account (for the API and the invariant checks in tests).
+pub fn all_balances(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Vec<(AccountRow, i64)>, ServiceError> {
+    who.may(Operation::AllBalances)?;
+    let balances = q::balances(conn)?;
+    Ok(q::list_accounts(conn)?
+        .into_iter()
+        .map(|a| {
+            let b = balances.get(&a.id).copied().unwrap_or(0);
+            (a, b)
+        })
+        .collect())
+}
+
+/// What the new-transfer form offers.
+#[derive(Debug, Clone, Serialize)]
+pub struct TransferOptions {
+    pub budget_lines: Vec<BudgetLineView>,
+    pub funders: Vec<FunderView>,
+    pub pools: Vec<PoolView>,
+}
+
+pub fn transfer_options(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<TransferOptions, ServiceError> {
+    who.may(Operation::TransferOptions)?;
+    Ok(TransferOptions {
+        budget_lines: budget_line_views(conn, who, None)?
+            .into_iter()
+            .filter(|l| l.may_transfer_from)
+            .collect(),
+        funders: funder_views(conn)?
+            .into_iter()
+            .filter(|f| f.kind != MUNICIPALITY_FUNDER_KIND)
+            .collect(),
+        pools: pool_views(conn)?,
+    })
+}

@@ -1,0 +1,19 @@
+//! The state every request handler shares. Its own module so that `web` (which reads it)
+//! and `startup` (which builds it and the server) do not import each other.
+
+use std::sync::Arc;
+
+use crate::config::Settings;
+use crate::db::DbPool;
+use crate::domain::sealed_secret::SecretSealer;
+
+/// Shared state for every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Arc<Settings>,
+    /// Seals second-factor secrets (key from `secrets_key_file`).
+    pub sealer: Arc<SecretSealer>,
+    /// The audit log's signing key (`signing_key_file`), when configured.
+    pub signing_key: Option<Arc<crate::keys::KeyFile>>,
+}
