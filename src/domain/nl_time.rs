@@ -1,11 +1,12 @@
 //! Dutch local time (Europe/Amsterdam) for what people read: the database keeps UTC.
 //!
-//! The Netherlands follow the EU summer-time rule (directive 2000/84/EC): CEST (UTC+2)
-//! from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC, CET
-//! (UTC+1) otherwise. That one rule is all we need, so it is written out here instead of
-//! pulling in the whole tz database (ADR 0007). Pure: no I/O.
+//! The one home of every date and time people see, on pages and in downloaded files:
+//! one date format ("2 december 2026") and one time format ("02:45"), always in Dutch
+//! local time. The offset comes from the IANA tz database through `chrono-tz` (ADR 0007),
+//! so summer time and any future change of the rule follow the database. Pure: no I/O.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Europe::Amsterdam;
 
 const MONTHS: [&str; 12] = [
     "januari",
@@ -22,59 +23,60 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// The last Sunday of `month` in `year`, at 01:00 UTC (when summer time starts or ends).
-fn switch_moment(year: i32, month: u32) -> NaiveDateTime {
-    let first_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .unwrap_or(NaiveDate::MIN);
-    let mut day = first_next.pred_opt().unwrap_or(first_next);
-    while day.weekday() != Weekday::Sun {
-        day = day.pred_opt().unwrap_or(day);
-    }
-    day.and_time(NaiveTime::from_hms_opt(1, 0, 0).unwrap_or(NaiveTime::MIN))
-}
-
 /// Hours ahead of UTC at the UTC moment `utc` (1 in winter, 2 in summer).
 pub fn offset_hours(utc: NaiveDateTime) -> i64 {
-    let year = utc.year();
-    if utc >= switch_moment(year, 3) && utc < switch_moment(year, 10) {
-        2
-    } else {
-        1
-    }
+    (to_local(utc) - utc).num_hours()
 }
 
 /// The wall-clock time in the Netherlands at the UTC moment `utc`.
 pub fn to_local(utc: NaiveDateTime) -> NaiveDateTime {
-    utc + Duration::hours(offset_hours(utc))
+    Amsterdam.from_utc_datetime(&utc).naive_local()
 }
 
-/// The UTC moment at which local day `date` begins (00:00 in the Netherlands). Midnight is
-/// never inside a switch (they happen at 02:00 and 03:00 local time).
+/// The UTC moment at which local day `date` begins (00:00 in the Netherlands).
 pub fn start_of_day_utc(date: NaiveDate) -> NaiveDateTime {
     let local = date.and_time(NaiveTime::MIN);
-    // Try the winter offset first; if the result is in summer time, use that.
-    let winter = local - Duration::hours(1);
-    if offset_hours(winter) == 2 {
-        local - Duration::hours(2)
-    } else {
-        winter
+    match Amsterdam.from_local_datetime(&local) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.naive_utc(),
+        // Midnight never falls in a switch in the Netherlands; be safe anyway.
+        LocalResult::None => local - chrono::Duration::hours(1),
     }
 }
 
-/// "3 maart 2025"
+/// "3 maart 2025": the one date format.
 pub fn date_nl(date: NaiveDate) -> String {
     let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
     format!("{} {} {}", date.day(), month, date.year())
 }
 
+/// "15:05": the one time format.
+pub fn time_nl(local: NaiveDateTime) -> String {
+    local.format("%H:%M").to_string()
+}
+
 /// "3 maart 2025, 15:05" in Dutch local time, from a UTC moment.
 pub fn datetime_nl(utc: NaiveDateTime) -> String {
     let local = to_local(utc);
-    format!("{}, {}", date_nl(local.date()), local.format("%H:%M"))
+    format!("{}, {}", date_nl(local.date()), time_nl(local))
+}
+
+/// The local calendar day of a UTC moment, written the one way ("3 maart 2025").
+pub fn local_date_nl(utc: NaiveDateTime) -> String {
+    date_nl(to_local(utc).date())
+}
+
+/// A UTC moment as the services pass it on as text ("2026-12-02T01:45:00Z", with or
+/// without fractions of a second, or "2026-12-02 01:45:00").
+pub fn parse_utc(text: &str) -> Option<NaiveDateTime> {
+    let t = text.trim().trim_end_matches('Z');
+    NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S%.f")
+        .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S%.f"))
+        .ok()
+}
+
+/// [`datetime_nl`] for a UTC moment given as text; text that is no moment is shown as is.
+pub fn datetime_nl_text(text: &str) -> String {
+    parse_utc(text).map_or_else(|| text.to_string(), datetime_nl)
 }
 
 #[cfg(test)]
@@ -105,6 +107,28 @@ mod tests {
             datetime_nl(utc("2025-12-31 23:30")),
             "1 januari 2026, 00:30"
         );
+    }
+
+    #[test]
+    fn the_example_moments_of_the_issue() {
+        // Winter: CET, one hour ahead.
+        assert_eq!(
+            datetime_nl(utc("2026-12-02 01:45")),
+            "2 december 2026, 02:45"
+        );
+        // Summer: CEST, two hours ahead.
+        assert_eq!(datetime_nl(utc("2026-07-01 01:45")), "1 juli 2026, 03:45");
+        assert_eq!(
+            datetime_nl_text("2026-12-02T01:45:00Z"),
+            "2 december 2026, 02:45"
+        );
+        assert_eq!(
+            datetime_nl_text("2026-07-01T01:45:00.123456Z"),
+            "1 juli 2026, 03:45"
+        );
+        // The local day, not the UTC day.
+        assert_eq!(local_date_nl(utc("2026-07-01 22:30")), "2 juli 2026");
+        assert_eq!(datetime_nl_text("geen tijd"), "geen tijd");
     }
 
     #[test]

@@ -76,7 +76,7 @@ impl SigningStatus {
                 "LET OP: het ondertekenen is op {} gestopt, omdat de opgeslagen geschiedenis \
                  niet meer klopt met het laatst ondertekende controlepunt ({reason}). Er wordt \
                  niets meer ondertekend tot een beheerder dit heeft onderzocht.",
-                since.format("%d-%m-%Y %H:%M")
+                crate::domain::nl_time::datetime_nl(*since)
             ),
         }
     }

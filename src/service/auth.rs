@@ -296,6 +296,35 @@ pub fn register(
     })
 }
 
+/// Every field problem of a new account at once (e-mail, password, area), so the form
+/// shows them all in one go. The service checks them again when it saves.
+pub fn check_new_account(
+    email: &str,
+    display_name: &str,
+    role: Role,
+    area_slug: &str,
+    password_plain: &str,
+) -> Vec<(&'static str, String)> {
+    let mut errors = Vec::new();
+    let email = normalise_email(email);
+    if !valid_email(&email) {
+        errors.push((
+            "email",
+            "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.".to_string(),
+        ));
+    }
+    if role.needs_area() && area_slug.trim().is_empty() {
+        errors.push((
+            "area",
+            "Kies het gebied van deze gebiedsregisseur.".to_string(),
+        ));
+    }
+    if let Err(m) = password::check_policy(password_plain, &[&email, display_name.trim()]) {
+        errors.push(("password", m.to_string()));
+    }
+    errors
+}
+
 fn create_account(
     conn: &mut DbConn,
     who: Option<&Principal>,

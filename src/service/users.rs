@@ -65,7 +65,7 @@ pub fn list_users(conn: &mut DbConn, who: &Principal) -> Result<Vec<UserView>, S
             display_name: u.display_name,
             disabled: u.disabled,
             second_factor: u.totp_enabled,
-            created_at: u.created_at.format("%Y-%m-%d").to_string(),
+            created_at: crate::domain::nl_time::local_date_nl(u.created_at),
         })
         .collect())
 }

@@ -183,7 +183,7 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
                                 tr {
                                     td { (b.area_name) }
                                     td class="num" { (b.year) }
-                                    td { (b.created_at.format("%d-%m-%Y %H:%M")) }
+                                    td { (crate::domain::nl_time::datetime_nl(b.created_at)) }
                                     td class="num" { (b.generated) }
                                     td class="num" { (b.active) }
                                     td class="num" { (b.revoked) }

@@ -134,38 +134,9 @@ pub fn nl_date_cell(iso: &str) -> Markup {
     }
 }
 
+/// A UTC moment given as text, in Dutch local time ("2 december 2026, 02:45").
 pub fn nl_date(iso: &str) -> String {
-    // "2025-03-03T14:05:00Z" -> "3 maart 2025, 14:05" (Dutch convention: day month year).
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let parsed = chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%SZ");
-    match parsed {
-        Ok(t) => {
-            use chrono::{Datelike, Timelike};
-            let month = MONTHS.get(t.month0() as usize).copied().unwrap_or_default();
-            format!(
-                "{} {} {}, {:02}:{:02}",
-                t.day(),
-                month,
-                t.year(),
-                t.hour(),
-                t.minute()
-            )
-        }
-        Err(_) => iso.to_string(),
-    }
+    crate::domain::nl_time::datetime_nl_text(iso)
 }
 
 #[cfg(test)]
@@ -174,7 +145,9 @@ mod tests {
 
     #[test]
     fn dates_are_written_the_dutch_way() {
-        assert_eq!(nl_date("2025-03-03T14:05:00Z"), "3 maart 2025, 14:05");
+        // Stored UTC, shown in Amsterdam time: winter +1, summer +2.
+        assert_eq!(nl_date("2026-12-02T01:45:00Z"), "2 december 2026, 02:45");
+        assert_eq!(nl_date("2026-07-01T01:45:00Z"), "1 juli 2026, 03:45");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::components::{csrf_field, error_summary, money, text_input};
+use super::components::{csrf_field, error_summary, field, money, text_input};
 use super::layout::{page, Nav};
 use crate::domain::money::format_nl_number;
 use crate::domain::role::Role;
@@ -14,24 +14,41 @@ pub struct UsersPage<'a> {
     pub users: &'a [UserView],
     pub areas: &'a [PoolView],
     pub errors: &'a [(String, String)],
-    pub email: &'a str,
-    pub name: &'a str,
+    pub form: NewAccount<'a>,
     pub notice: Option<&'a str>,
 }
 
-fn role_select(id: &str) -> Markup {
+/// What was typed and chosen in the new-account form, shown again after an error.
+#[derive(Default, Clone, Copy)]
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub area: &'a str,
+}
+
+fn role_select(id: &str, selected: &str, attrs: (Option<String>, bool)) -> Markup {
+    let (described, invalid) = attrs;
     html! {
-        select id=(id) name="role" {
-            @for r in Role::ALL { option value=(r.as_str()) { (r.label_nl()) } }
+        select id=(id) name="role" aria-describedby=[described] aria-invalid=[invalid.then_some("true")] {
+            @for r in Role::ALL {
+                option value=(r.as_str()) selected[r.as_str() == selected] { (r.label_nl()) }
+            }
         }
     }
 }
 
-fn area_select(id: &str, areas: &[PoolView]) -> Markup {
+fn area_select(
+    id: &str,
+    areas: &[PoolView],
+    selected: &str,
+    attrs: (Option<String>, bool),
+) -> Markup {
+    let (described, invalid) = attrs;
     html! {
-        select id=(id) name="area" {
-            option value="" { "Geen (alleen nodig voor gebiedsregisseurs)" }
-            @for a in areas { option value=(a.slug) { (a.name) } }
+        select id=(id) name="area" aria-describedby=[described] aria-invalid=[invalid.then_some("true")] {
+            option value="" selected[selected.is_empty()] { "Geen (alleen nodig voor gebiedsregisseurs)" }
+            @for a in areas { option value=(a.slug) selected[a.slug == selected] { (a.name) } }
         }
     }
 }
@@ -79,9 +96,9 @@ pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
                                     form class="inline-add" method="post" action={ "/beheer/gebruikers/" (u.id) "/rollen" } {
                                         (csrf_field(&user.csrf_token))
                                         label for={ "role-" (u.id) } { "Rol toevoegen" }
-                                        (role_select(&format!("role-{}", u.id)))
+                                        (role_select(&format!("role-{}", u.id), "", (None, false)))
                                         label for={ "area-" (u.id) } { "Gebied" }
-                                        (area_select(&format!("area-{}", u.id), p.areas))
+                                        (area_select(&format!("area-{}", u.id), p.areas, "", (None, false)))
                                         button type="submit" class="secondary" { "Toevoegen" }
                                     }
                                 }
@@ -107,12 +124,10 @@ pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
             h2 { "Nieuw account voor een medewerker" }
             form class="stack" method="post" action="/beheer/gebruikers" {
                 (csrf_field(&user.csrf_token))
-                (text_input(p.errors, "email", "E-mailadres", None, p.email, "email"))
-                (text_input(p.errors, "name", "Naam", None, p.name, "text"))
-                label for="new-role" { "Rol" }
-                (role_select("new-role"))
-                label for="new-area" { "Gebied" }
-                (area_select("new-area", p.areas))
+                (text_input(p.errors, "email", "E-mailadres", None, p.form.email, "email"))
+                (text_input(p.errors, "name", "Naam", None, p.form.name, "text"))
+                (field(p.errors, "role", "Rol", None, |d, i| role_select("role", p.form.role, (d, i))))
+                (field(p.errors, "area", "Gebied", None, |d, i| area_select("area", p.areas, p.form.area, (d, i))))
                 (text_input(p.errors, "password", "Eerste wachtwoord", Some("Minstens 12 tekens. Geef het persoonlijk door."), "", "password"))
                 button type="submit" { "Account maken" }
             }

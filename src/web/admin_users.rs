@@ -36,8 +36,7 @@ async fn render(
     state: &AppState,
     user: &SessionUser,
     errors: Vec<(String, String)>,
-    email: &str,
-    name: &str,
+    form: views::users::NewAccount<'_>,
     notice: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
@@ -54,8 +53,7 @@ async fn render(
                 users: &list,
                 areas: &areas,
                 errors: &errors,
-                email,
-                name,
+                form,
                 notice,
             },
         ),
@@ -64,7 +62,15 @@ async fn render(
 
 async fn list(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     user.principal().require(Permission::Administer)?;
-    render(&state, &user, Vec::new(), "", "", None, StatusCode::OK).await
+    render(
+        &state,
+        &user,
+        Vec::new(),
+        Default::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -92,6 +98,28 @@ async fn create(
     let Some(role) = Role::parse(&f.role) else {
         return Err(WebError::BadRequest);
     };
+    let kept = views::users::NewAccount {
+        email: &f.email,
+        name: &f.name,
+        role: &f.role,
+        area: &f.area,
+    };
+    let problems = auth::check_new_account(&f.email, &f.name, role, &f.area, &f.password);
+    if !problems.is_empty() {
+        let errors = problems
+            .into_iter()
+            .map(|(field, m)| (field.to_string(), m))
+            .collect();
+        return render(
+            &state,
+            &user,
+            errors,
+            kept,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     let (email, name, area, password) = (
         f.email.clone(),
         f.name.clone(),
@@ -109,8 +137,7 @@ async fn create(
                 &state,
                 &user,
                 Vec::new(),
-                "",
-                "",
+                Default::default(),
                 Some(&notice),
                 StatusCode::OK,
             )
@@ -121,8 +148,7 @@ async fn create(
                 &state,
                 &user,
                 vec![(field.to_string(), message)],
-                &f.email,
-                &f.name,
+                kept,
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -160,14 +186,23 @@ async fn after_change(
     ok: &str,
 ) -> Result<HttpResponse, WebError> {
     match r {
-        Ok(()) => render(state, user, Vec::new(), "", "", Some(ok), StatusCode::OK).await,
+        Ok(()) => {
+            render(
+                state,
+                user,
+                Vec::new(),
+                Default::default(),
+                Some(ok),
+                StatusCode::OK,
+            )
+            .await
+        }
         Err(ServiceError::Invalid { message, .. }) => {
             render(
                 state,
                 user,
                 vec![("email".into(), message)],
-                "",
-                "",
+                Default::default(),
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )

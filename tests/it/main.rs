@@ -9,6 +9,7 @@ mod ballot_pages;
 mod cli;
 mod concurrency;
 mod council_pages;
+mod forms;
 mod helpers;
 mod ledger_props;
 mod ledger_service;

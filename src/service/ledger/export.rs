@@ -35,7 +35,7 @@ pub fn transfers_csv(conn: &mut DbConn, who: &Principal) -> Result<String, Servi
         w.write_record(crate::domain::csv_cell::record([
             t.seq.to_string(),
             t.id.clone(),
-            t.created_at.clone(),
+            crate::domain::nl_time::datetime_nl_text(&t.created_at),
             t.kind_label.to_string(),
             t.status.label_nl().to_string(),
             t.from_name.clone(),
@@ -46,7 +46,10 @@ pub fn transfers_csv(conn: &mut DbConn, who: &Principal) -> Result<String, Servi
             t.correction_of.clone().unwrap_or_default(),
             t.created_by.clone(),
             t.decided_by.clone().unwrap_or_default(),
-            t.decided_at.clone().unwrap_or_default(),
+            t.decided_at
+                .as_deref()
+                .map(crate::domain::nl_time::datetime_nl_text)
+                .unwrap_or_default(),
         ]))
         .map_err(io)?;
     }
