@@ -166,7 +166,8 @@ fn line_strategy() -> impl Strategy<Value = ImportedLine> {
         cell_text(),
         any::<usize>(),
         proptest::option::of(cell_text()),
-        1..=i64::MAX,
+        // Every amount the import accepts: at most money::MAX_AMOUNT_CENTS (€ 10 billion).
+        1..=burgerbegroting::domain::money::MAX_AMOUNT_CENTS,
     )
         .prop_map(|(year, code, name, pick, funder, amount_cents)| {
             let list = taakveld::all_for_year(year);
