@@ -7,7 +7,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-const MONTHS: [&str; 12] = [
+/// The Dutch month names (one list: `views::components::nl_date` uses it too).
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",

@@ -257,12 +257,15 @@ impl AccountMap {
 }
 
 /// Builds the report for the Dutch calendar days `from` to `to` (both included; open
-/// ends mean "from the beginning" and "until now").
+/// ends mean "from the beginning" and "until now"), for a caller who may read it
+/// (`Operation::Report` in the permission table).
 pub fn build(
     conn: &mut DbConn,
+    who: &Principal,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<ReportModel, ServiceError> {
+    who.require(Permission::ViewAuditReport)?;
     let (start, end) = period_bounds(from, to);
     let areas = q::areas(conn)?;
     let funders = q::funders(conn)?;
@@ -545,8 +548,7 @@ pub fn dashboard(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<ReportModel, ServiceError> {
-    who.require(Permission::ViewAuditReport)?;
-    build(conn, from, to)
+    build(conn, who, from, to)
 }
 
 /// What the council filters the audit events on (all optional).

@@ -136,25 +136,14 @@ pub fn nl_date_cell(iso: &str) -> Markup {
 
 pub fn nl_date(iso: &str) -> String {
     // "2025-03-03T14:05:00Z" -> "3 maart 2025, 14:05" (Dutch convention: day month year).
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let parsed = chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%SZ");
     match parsed {
         Ok(t) => {
             use chrono::{Datelike, Timelike};
-            let month = MONTHS.get(t.month0() as usize).copied().unwrap_or_default();
+            let month = crate::domain::nl_time::MONTHS
+                .get(t.month0() as usize)
+                .copied()
+                .unwrap_or_default();
             format!(
                 "{} {} {}, {:02}:{:02}",
                 t.day(),
