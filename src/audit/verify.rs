@@ -280,7 +280,7 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
                 format!("not valid JSON: {e}"),
             )
         })?;
-        if ev.to_string() != line {
+        if ev != line {
             return Err(f(
                 b::EVENTS,
                 Some(seq),
