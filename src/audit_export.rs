@@ -255,7 +255,7 @@ pub fn export_bundle(
 
     // The council's printable report (built by service::report / views::report).
     let fingerprint = crate::audit::key_fingerprint(&key.verifying_key());
-    let model = crate::service::report::build(conn, opts.from, opts.to)?;
+    let model = crate::service::report::build_for_bundle(conn, opts.from, opts.to)?;
     let html = crate::views::report::rapport_html(&model, &cp_row.note, &fingerprint);
     w.put(b::REPORT, html.as_bytes())?;
 

@@ -8,7 +8,8 @@
 use chrono::{Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Europe::Amsterdam;
 
-const MONTHS: [&str; 12] = [
+/// The Dutch month names (one list: `views::components::nl_date` uses it too).
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",

@@ -64,13 +64,20 @@ pub fn may_coordinate(roles: &[Role], coordinator_areas: &[String], area_id: &st
 /// What an entry point needs: a permission, or the right to coordinate the area it acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
+    /// Nothing: public reads, and what a resident does with a voting code (the round's
+    /// state decides when, see `domain::round::capabilities`).
+    Anyone,
     Permission(Permission),
     /// Administrators everywhere, coordinators in their own areas ([`may_coordinate`]).
     Area,
+    /// Initiators, and whoever coordinates the area (plans handed in on paper).
+    AreaOrInitiator,
 }
 
-/// Every service entry point that acts for a signed-in caller (finance, administration,
-/// users, voting codes). Named after the service function.
+/// Every service entry point that takes a caller (finance, administration, users, voting
+/// codes, rounds and ballots, the council's report and audit events). Named after the
+/// service function. Who may act on a round is this table; *when* (the round's state) is
+/// `domain::round::capabilities`, which asks this table for the who.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Operation {
     // finance reads
@@ -109,10 +116,31 @@ pub enum Operation {
     RevokeCode,
     ReplaceCode,
     AreasForCodes,
+    // rounds and ballots (service/rounds.rs)
+    Round,
+    ListRounds,
+    ManageableRounds,
+    AreasForRounds,
+    AreaBySlug,
+    VoterRounds,
+    PreviewBallot,
+    CastOnline,
+    PublishedPb,
+    PublishedBallots,
+    CreateRound,
+    ManagedRound,
+    SubmitPlan,
+    ReviewPlan,
+    OpenVoting,
+    PaperBallot,
+    CloseRound,
+    // the council (service/report.rs)
+    Report,
+    AuditEvents,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 31] = [
+    pub const ALL: [Operation; 50] = [
         Operation::LedgerOverview,
         Operation::ListBudgetLines,
         Operation::BudgetLineDetail,
@@ -144,6 +172,25 @@ impl Operation {
         Operation::RevokeCode,
         Operation::ReplaceCode,
         Operation::AreasForCodes,
+        Operation::Round,
+        Operation::ListRounds,
+        Operation::ManageableRounds,
+        Operation::AreasForRounds,
+        Operation::AreaBySlug,
+        Operation::VoterRounds,
+        Operation::PreviewBallot,
+        Operation::CastOnline,
+        Operation::PublishedPb,
+        Operation::PublishedBallots,
+        Operation::CreateRound,
+        Operation::ManagedRound,
+        Operation::SubmitPlan,
+        Operation::ReviewPlan,
+        Operation::OpenVoting,
+        Operation::PaperBallot,
+        Operation::CloseRound,
+        Operation::Report,
+        Operation::AuditEvents,
     ];
 
     /// The second column of the table: what each entry point needs.
@@ -161,7 +208,14 @@ impl Operation {
             CreateArea | CreateFunder | AddUser | ListUsers | GrantRole | RevokeRole
             | SetDisabled | RolesCsv | GenerateCodes | ListCodeBatches | RevokeCode
             | ReplaceCode | AreasForCodes => Administer,
-            AreaSettings | UpdateAreaSettings => return Need::Area,
+            Report | AuditEvents => ViewAuditReport,
+            // Rounds, plans, review reasons and results are public; a resident votes with
+            // a code. Lists filter to what the caller may manage instead of refusing.
+            Round | ListRounds | ManageableRounds | AreasForRounds | AreaBySlug | VoterRounds
+            | PreviewBallot | CastOnline | PublishedPb | PublishedBallots => return Need::Anyone,
+            AreaSettings | UpdateAreaSettings | CreateRound | ManagedRound | ReviewPlan
+            | OpenVoting | PaperBallot | CloseRound => return Need::Area,
+            SubmitPlan => return Need::AreaOrInitiator,
         })
     }
 
@@ -169,8 +223,13 @@ impl Operation {
     /// area-scoped ones)?
     pub fn allowed(self, roles: &[Role], coordinator_areas: &[String], area_id: &str) -> bool {
         match self.need() {
+            Need::Anyone => true,
             Need::Permission(p) => allows(roles, p),
             Need::Area => may_coordinate(roles, coordinator_areas, area_id),
+            Need::AreaOrInitiator => {
+                roles.contains(&Role::Initiator)
+                    || may_coordinate(roles, coordinator_areas, area_id)
+            }
         }
     }
 }

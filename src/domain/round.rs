@@ -7,7 +7,8 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::domain::role::{may_coordinate, Role};
+use crate::domain::permissions::Operation;
+use crate::domain::role::Role;
 
 /// The id of a round (a UUID), typed so it cannot be mixed up with a plan's or an
 /// area's id on its way between the layers.
@@ -344,8 +345,9 @@ pub fn capabilities(
     roles: &[Role],
     coordinator_areas: &[String],
 ) -> RoundCapabilities {
-    let coordinates = may_coordinate(roles, coordinator_areas, area_id);
-    let submits_plans = coordinates || roles.contains(&Role::Initiator);
+    // Who: the permission table; when: the round's state.
+    let coordinates = Operation::ManagedRound.allowed(roles, coordinator_areas, area_id);
+    let submits_plans = Operation::SubmitPlan.allowed(roles, coordinator_areas, area_id);
     let open = status == RoundStatus::Open;
     let voting = status == RoundStatus::Voting;
     RoundCapabilities {

@@ -43,18 +43,21 @@ impl Principal {
     /// `domain::permissions`. Area-scoped operations use [`Principal::may_in_area`].
     pub fn may(&self, op: Operation) -> Result<(), ServiceError> {
         match op.need() {
-            Need::Permission(p) => self.require(p),
-            Need::Area => Err(ServiceError::Forbidden(
+            Need::Area | Need::AreaOrInitiator => Err(ServiceError::Forbidden(
                 "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
             )),
+            _ => self.may_in_area(op, ""),
         }
     }
 
     /// The guard for an operation on one area (coordinators in their own areas).
     pub fn may_in_area(&self, op: Operation, area_id: &str) -> Result<(), ServiceError> {
         match op.need() {
+            Need::Anyone => Ok(()),
             Need::Permission(p) => self.require(p),
             Need::Area => self.require_area(area_id),
+            Need::AreaOrInitiator if self.roles.contains(&Role::Initiator) => Ok(()),
+            Need::AreaOrInitiator => self.require_area(area_id),
         }
     }
 

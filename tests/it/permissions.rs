@@ -1,27 +1,88 @@
-//! The role table test: every service entry point of finance, administration, users and
-//! voting codes, called with every role, refuses exactly when the one table in
-//! `domain::permissions` says so. A new `Operation` without a call here does not compile
+//! The role table test: every service entry point that takes a caller (finance,
+//! administration, users, voting codes, rounds and ballots, the council's report and audit
+//! events), called with every role, as a resident and with no role, refuses exactly when
+//! the one table in `domain::permissions` says so. A refusal is `Forbidden`; a round in
+//! the wrong state answers `Invalid` (that is `domain::round::capabilities`' *when*, not
+//! the table's *who*). A new `Operation` without a call here does not compile
 //! (the match has no catch-all).
 
 use burgerbegroting::domain::ledger_import::ImportOptions;
 use burgerbegroting::domain::permissions::Operation;
 use burgerbegroting::domain::role::Role;
+use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId, RoundId};
 use burgerbegroting::service::ledger::{self as svc, CorrectionInput, TransferInput};
+use burgerbegroting::service::report::{self, EventQuery};
+use burgerbegroting::service::rounds::{
+    self, CastError, Channel, InitiativeInput, Review, RoundInput,
+};
 use burgerbegroting::service::voting_codes::RevokeReason;
 use burgerbegroting::service::{auth, users, voting_codes, Principal, ServiceError};
 
 use crate::helpers::*;
 
-/// Call the entry point of `op` as `who`, with input that changes nothing when allowed
-/// (unknown ids, empty names): only the guard's answer matters here.
+/// What the walk acts on: the small ledger, and one round with one plan in its first area.
+struct World {
+    small: Small,
+    round: RoundId,
+    plan: PlanId,
+}
+
+fn round_input(slug: &str) -> RoundInput {
+    RoundInput {
+        area_slug: slug.into(),
+        year: 2027,
+        quarter: 1,
+        title: "Ronde".into(),
+        budget_cents: 100_000,
+        ballot_rule: BallotRule::Approval { max_choices: None },
+        count_rule: CountRule::EqualShares,
+    }
+}
+
+fn plan_input() -> InitiativeInput {
+    InitiativeInput {
+        title: "Bankjes".into(),
+        summary: "Bankjes bij de kerk".into(),
+        amount_cents: 50_000,
+        taakveld: "5.7".into(),
+    }
+}
+
+fn world(c: &mut burgerbegroting::db::DbConn) -> World {
+    let small = seed_small(c);
+    let round = rounds::create_round(c, &admin(), &round_input(&small.pools[0].slug))
+        .expect("round")
+        .round
+        .id;
+    let plan = rounds::submit_initiative(c, &admin(), &round, &plan_input())
+        .expect("plan")
+        .id;
+    World { small, round, plan }
+}
+
+/// A ballot's own refusals (no code, not voting) are answers, not the guard's: only a
+/// `Forbidden` inside counts as refused.
+fn cast_answer<T>(r: Result<T, CastError>) -> Result<(), ServiceError> {
+    match r {
+        Err(CastError::Failed(e)) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Call the entry point of `op` as `who`, with input that changes little when allowed
+/// (unknown ids, empty names, a second round in a taken quarter): only the guard's answer
+/// matters here. Allowed round changes may move the round on (voting opened, closed);
+/// later calls then answer `Invalid`, which the walk counts as allowed.
 fn call(
     c: &mut burgerbegroting::db::DbConn,
     who: &Principal,
     op: Operation,
-    small: &Small,
+    w: &World,
 ) -> Result<(), ServiceError> {
     let nobody = "00000000-0000-0000-0000-000000000000";
+    let small = &w.small;
     let slug = small.pools[0].slug.as_str();
+    let area = small.pools[0].area_id.as_str();
     let input = TransferInput {
         id: uuid::Uuid::new_v4(),
         kind: None,
@@ -82,6 +143,44 @@ fn call(
             voting_codes::replace(c, who, "onbekend", RevokeReason::Lost).map(drop)
         }
         Operation::AreasForCodes => voting_codes::areas_for_codes(c, who).map(drop),
+        Operation::Round => rounds::round(c, who, &w.round).map(drop),
+        Operation::ListRounds => rounds::list(c, who).map(drop),
+        Operation::ManageableRounds => rounds::manageable(c, who).map(drop),
+        Operation::AreasForRounds => rounds::areas_for(c, who).map(drop),
+        Operation::AreaBySlug => rounds::area_by_slug(c, who, slug).map(drop),
+        Operation::VoterRounds => rounds::voter_rounds(c, who, "onbekend", area, 2027).map(drop),
+        Operation::PreviewBallot => cast_answer(rounds::preview(c, who, &w.round, &[])),
+        Operation::CastOnline => cast_answer(rounds::cast(
+            c,
+            who,
+            &w.round,
+            Channel::Online { handle: "onbekend" },
+            &[],
+        )),
+        Operation::PublishedPb => rounds::published_pb(c, who, &w.round).map(drop),
+        Operation::PublishedBallots => rounds::published_ballots(c, who, &w.round).map(drop),
+        Operation::CreateRound => rounds::create_round(c, who, &round_input(slug)).map(drop),
+        Operation::ManagedRound => rounds::managed(c, who, &w.round).map(drop),
+        Operation::SubmitPlan => {
+            rounds::submit_initiative(c, who, &w.round, &plan_input()).map(drop)
+        }
+        Operation::ReviewPlan => {
+            rounds::review_initiative(c, who, &w.plan, Review::Nominate, "").map(drop)
+        }
+        Operation::OpenVoting => rounds::open_voting(c, who, &w.round).map(drop),
+        Operation::PaperBallot => cast_answer(rounds::cast(
+            c,
+            who,
+            &w.round,
+            Channel::Paper {
+                code: "onbekend",
+                assisted: false,
+            },
+            &[],
+        )),
+        Operation::CloseRound => rounds::close_round(c, who, &w.round).map(drop),
+        Operation::Report => report::build(c, who, None, None).map(drop),
+        Operation::AuditEvents => report::events(c, who, &EventQuery::default()).map(drop),
     }
 }
 
@@ -90,39 +189,52 @@ fn every_entry_point_with_every_role_follows_the_one_table() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let small = seed_small(&mut c);
-        let area = small.pools[0].area_id.clone();
+        let w = world(&mut c);
+        let area = w.small.pools[0].area_id.clone();
+        let mut callers: Vec<(String, Principal)> = Role::ALL
+            .iter()
+            .map(|&role| {
+                let mut who = staff(&format!("walker-{}", role.as_str()), &[role]);
+                if role == Role::AreaCoordinator {
+                    who.coordinator_areas = vec![area.clone()];
+                }
+                (format!("{role:?}"), who)
+            })
+            .collect();
+        // A coordinator of another area, a resident, and a staff member without a role.
+        let mut elsewhere = staff("walker-elders", &[Role::AreaCoordinator]);
+        elsewhere.coordinator_areas = vec![w.small.pools[1].area_id.clone()];
+        callers.push(("coordinator elsewhere".into(), elsewhere));
+        callers.push(("resident".into(), Principal::resident()));
+        callers.push(("no role".into(), staff("walker-none", &[])));
         let mut checked = 0;
-        for role in Role::ALL {
-            let mut who = staff(&format!("walker-{}", role.as_str()), &[role]);
-            if role == Role::AreaCoordinator {
-                who.coordinator_areas = vec![area.clone()];
-            }
+        for (name, who) in &callers {
             for op in Operation::ALL {
                 let expected = op.allowed(&who.roles, &who.coordinator_areas, &area);
-                let got = !matches!(
-                    call(&mut c, &who, op, &small),
-                    Err(ServiceError::Forbidden(_))
-                );
+                let got = !matches!(call(&mut c, who, op, &w), Err(ServiceError::Forbidden(_)));
                 assert_eq!(
                     got, expected,
-                    "{op:?} as {role:?} on {}: the service and the table disagree",
+                    "{op:?} as {name} on {}: the service and the table disagree",
                     db.backend
                 );
                 checked += 1;
             }
         }
-        assert_eq!(checked, Role::ALL.len() * Operation::ALL.len());
-        // A caller without any role may do nothing.
-        let none = staff("walker-none", &[]);
-        for op in Operation::ALL {
-            assert!(
-                matches!(
-                    call(&mut c, &none, op, &small),
-                    Err(ServiceError::Forbidden(_))
-                ),
-                "{op:?} without a role"
-            );
-        }
+        assert_eq!(checked, callers.len() * Operation::ALL.len());
     }
+}
+
+/// Without a role, only what the table opens to anyone is open (and it is not empty: the
+/// public round pages and voting with a code).
+#[test]
+fn without_a_role_only_the_public_entry_points_are_open() {
+    let open: Vec<Operation> = Operation::ALL
+        .into_iter()
+        .filter(|op| op.allowed(&[], &[], "area"))
+        .collect();
+    assert!(open.contains(&Operation::CastOnline));
+    assert!(open.contains(&Operation::Round));
+    assert!(!open.contains(&Operation::SubmitPlan));
+    assert!(!open.contains(&Operation::Report));
+    assert!(!open.contains(&Operation::LedgerOverview));
 }

@@ -35,7 +35,8 @@ fn the_report_figures_are_the_ledger_balances() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
         seeded(&mut c);
-        let model = report::build(&mut c, None, None).expect("report");
+        let council = staff("raad", &[burgerbegroting::domain::role::Role::Council]);
+        let model = report::build(&mut c, &council, None, None).expect("report");
         let bal = balances(&mut c);
         let pools =
             ledger_svc::pools(&mut c, &burgerbegroting::service::Principal::cli()).expect("pools");
@@ -129,20 +130,21 @@ fn a_period_before_today_is_empty_and_hands_over_to_the_next() {
     let pool = db.pool();
     let mut c = pool.get().expect("conn");
     seeded(&mut c);
+    let council = staff("raad", &[burgerbegroting::domain::role::Role::Council]);
     let today = burgerbegroting::domain::nl_time::to_local(burgerbegroting::db::repo::now()).date();
     let yesterday = today.pred_opt().expect("yesterday");
-    let before = report::build(&mut c, None, Some(yesterday)).expect("before");
+    let before = report::build(&mut c, &council, None, Some(yesterday)).expect("before");
     assert!(before.rounds.is_empty());
     assert!(before.areas.iter().all(|a| a.figures == Default::default()));
-    let now = report::build(&mut c, Some(today), Some(today)).expect("today");
-    let all = report::build(&mut c, None, None).expect("all");
+    let now = report::build(&mut c, &council, Some(today), Some(today)).expect("today");
+    let all = report::build(&mut c, &council, None, None).expect("all");
     for (a, b) in now.areas.iter().zip(&all.areas) {
         assert_eq!(a.figures, b.figures, "{}", a.name);
     }
     assert_eq!(now.rounds.len(), 1);
     // A later period starts with what the earlier one left.
     let tomorrow = today.succ_opt().expect("tomorrow");
-    let later = report::build(&mut c, Some(tomorrow), None).expect("later");
+    let later = report::build(&mut c, &council, Some(tomorrow), None).expect("later");
     for (a, b) in later.areas.iter().zip(&all.areas) {
         assert_eq!(a.figures.opening_cents, b.figures.left_cents, "{}", a.name);
         assert_eq!(a.figures.left_cents, b.figures.left_cents, "{}", a.name);
@@ -161,7 +163,8 @@ fn rapport_html_stands_alone_and_carries_the_checkpoint() {
     let pool = db.pool();
     let mut c = pool.get().expect("conn");
     seeded(&mut c);
-    let model = report::build(&mut c, None, None).expect("report");
+    let council = staff("raad", &[burgerbegroting::domain::role::Role::Council]);
+    let model = report::build(&mut c, &council, None, None).expect("report");
     let html = html_of(&model);
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
     assert!(html.contains("<html lang=\"nl\">"));
