@@ -79,6 +79,21 @@ pub fn parse_period(
     }
 }
 
+/// The period of the dashboard form, or the dashboard again with the errors (422) and the
+/// dates as typed: the dashboard and the bundle download share this form.
+fn dashboard_period(
+    user: &SessionUser,
+    state: &AppState,
+    form: &PeriodForm,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Box<HttpResponse>> {
+    parse_period(&form.van, &form.tot).map_err(|errors| {
+        Box::new(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::council::dashboard(user, None, form, &errors, state.signing_key.is_some()),
+        ))
+    })
+}
+
 async fn dashboard(
     Staff(user): Staff,
     state: web::Data<AppState>,
@@ -86,14 +101,9 @@ async fn dashboard(
 ) -> Result<HttpResponse, WebError> {
     require(&user)?;
     let form = form.into_inner();
-    let (from, to) = match parse_period(&form.van, &form.tot) {
+    let (from, to) = match dashboard_period(&user, &state, &form) {
         Ok(p) => p,
-        Err(errors) => {
-            return Ok(html_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::council::dashboard(&user, None, &form, &errors, state.signing_key.is_some()),
-            ))
-        }
+        Err(page) => return Ok(*page),
     };
     let who = user.principal();
     let model = run_db(&state, move |c| report::dashboard(c, &who, from, to)).await?;
@@ -234,14 +244,9 @@ async fn bundle(
 ) -> Result<HttpResponse, WebError> {
     require(&user)?;
     let form = form.into_inner();
-    let (from, to) = match parse_period(&form.van, &form.tot) {
+    let (from, to) = match dashboard_period(&user, &state, &form) {
         Ok(p) => p,
-        Err(errors) => {
-            return Ok(html_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::council::dashboard(&user, None, &form, &errors, state.signing_key.is_some()),
-            ))
-        }
+        Err(page) => return Ok(*page),
     };
     let Some(key) = state.signing_key.clone() else {
         return Err(WebError::Conflict(
