@@ -969,8 +969,7 @@ fn count(frozen: &FrozenRules, pb: &str) -> Result<RoundResult, ServiceError> {
 /// trackers (the receipts), in tracker order. Budget and rules are the frozen ones.
 fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<PlanId>)]) -> String {
     use crate::tally::number::cents_pb_string;
-    use crate::tally::pb_csv::Record;
-    use crate::tally::pb_file::{MetaEntry, PbFile, Table};
+    use crate::tally::pb_file::{PbFile, Table};
     let plans = &frozen.initiatives;
     let mut meta: Vec<(String, String)> = vec![
         (
@@ -1017,47 +1016,27 @@ fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<PlanI
             .map(|i| i.taakveld.clone())
             .unwrap_or_default()
     };
-    let row = |fields: Vec<String>| Record { line: 0, fields };
-    let file = PbFile {
-        meta: meta
-            .into_iter()
-            .map(|(key, value)| MetaEntry {
-                key,
-                value,
-                line: 0,
-            })
-            .collect(),
-        projects: Table {
-            header: ["project_id", "cost", "name", "category"]
-                .map(String::from)
-                .to_vec(),
-            rows: plans
-                .iter()
-                .map(|i| {
-                    row(vec![
-                        i.number.to_string(),
-                        cents_pb_string(i.amount_cents),
-                        i.title.clone(),
-                        category(&i.id),
-                    ])
-                })
-                .collect(),
-        },
-        votes: Table {
-            header: ["voter_id", "vote"].map(String::from).to_vec(),
-            rows: ballots
-                .iter()
-                .map(|(b, choice_ids)| {
-                    let numbers: Vec<String> = plans
-                        .iter()
-                        .filter(|i| choice_ids.contains(&i.id))
-                        .map(|i| i.number.to_string())
-                        .collect();
-                    row(vec![b.tracker.clone(), numbers.join(",")])
-                })
-                .collect(),
-        },
-    };
+    let projects = plans.iter().map(|i| {
+        vec![
+            i.number.to_string(),
+            cents_pb_string(i.amount_cents),
+            i.title.clone(),
+            category(&i.id),
+        ]
+    });
+    let votes = ballots.iter().map(|(b, choice_ids)| {
+        let numbers: Vec<String> = plans
+            .iter()
+            .filter(|i| choice_ids.contains(&i.id))
+            .map(|i| i.number.to_string())
+            .collect();
+        vec![b.tracker.clone(), numbers.join(",")]
+    });
+    let file = PbFile::new(
+        meta,
+        Table::new(&["project_id", "cost", "name", "category"], projects),
+        Table::new(&["voter_id", "vote"], votes),
+    );
     file.to_pb_string()
 }
 
