@@ -1,5 +1,8 @@
 use maud::{html, Markup};
 
+use super::components::table_head;
+use super::components::Col::{Num, Text};
+
 use super::components::{csrf_field, error_summary, money, table_scroll, text_input};
 use super::layout::{page, Nav};
 use crate::service::auth::SessionUser;
@@ -37,7 +40,7 @@ pub fn admin(user: &SessionUser, p: &AdminPage<'_>) -> Markup {
             h2 { "Financiers" }
             (table_scroll("Financiers en wat zij hebben bijgedragen", html! { table {
                 caption { "Financiers en wat zij hebben bijgedragen" }
-                thead { tr { th scope="col" { "Naam" } th scope="col" { "Soort" } th scope="col" class="num" { "Saldo" } } }
+                (table_head(&[Text("Naam"), Text("Soort"), Num("Saldo")]))
                 tbody { @for f in p.funders { tr { td { (f.name) } td { (f.kind) } td class="num" { (money(f.balance_cents)) } } } }
             } }))
             form class="stack" method="post" action="/beheer/financiers" {

@@ -4,6 +4,9 @@
 
 use maud::{html, Markup};
 
+use super::components::table_head;
+use super::components::Col::{Num, Text};
+
 use super::components::{error_summary, table_scroll, text_input};
 use super::layout::{page, Nav};
 use super::report::{area_chart, area_sources, area_table, round_section};
@@ -222,14 +225,7 @@ pub fn events(
                     (table_scroll("Gebeurtenissen", html! {
                         table {
                             caption { "Gebeurtenissen, nieuwste eerst" }
-                            thead { tr {
-                                th scope="col" class="num" { "Nummer" }
-                                th scope="col" { "Tijd" }
-                                th scope="col" { "Wie" }
-                                th scope="col" { "Soort" }
-                                th scope="col" { "Waarover" }
-                                th scope="col" { "Zoals vastgelegd" }
-                            } }
+                            (table_head(&[Num("Nummer"), Text("Tijd"), Text("Wie"), Text("Soort"), Text("Waarover"), Text("Zoals vastgelegd")]))
                             tbody {
                                 @for e in &d.events {
                                     tr {

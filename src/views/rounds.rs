@@ -13,6 +13,9 @@ use crate::service::auth::SessionUser;
 use crate::service::rounds::{AreaInfo, Receipt, RoundView};
 use maud::{html, Markup};
 
+use super::components::table_head;
+use super::components::Col::{Num, Text};
+
 const NAV_CURRENT: &str = "/rondes";
 
 fn nav(user: Option<&SessionUser>) -> Nav<'_> {
@@ -201,13 +204,7 @@ pub fn list(p: &ListPage<'_>) -> Markup {
             } @else {
                 (table_scroll("Alle rondes, nieuwste eerst", html! { table {
                     caption { "Alle rondes, nieuwste eerst" }
-                    thead { tr {
-                        th scope="col" { "Gebied" }
-                        th scope="col" { "Periode" }
-                        th scope="col" { "Ronde" }
-                        th scope="col" { "Status" }
-                        th scope="col" class="num" { "Budget" }
-                    } }
+                    (table_head(&[Text("Gebied"), Text("Periode"), Text("Ronde"), Text("Status"), Num("Budget")]))
                     tbody {
                         @for r in p.rounds {
                             tr {
@@ -532,14 +529,7 @@ fn result(p: &RoundPage<'_>) -> Markup {
         }
         (table_scroll("Uitslag per plan", html! { table {
             caption { "Uitslag per plan" }
-            thead { tr {
-                th scope="col" { "Nr." }
-                th scope="col" { "Plan" }
-                th scope="col" class="num" { "Bedrag" }
-                th scope="col" class="num" { "Stemmen" }
-                th scope="col" { "Krijgt geld" }
-                th scope="col" { "Uitleg" }
-            } }
+            (table_head(&[Text("Nr."), Text("Plan"), Num("Bedrag"), Num("Stemmen"), Text("Krijgt geld"), Text("Uitleg")]))
             tbody {
                 @for plan in &r.plans {
                     tr {
@@ -578,10 +568,7 @@ fn published(p: &RoundPage<'_>) -> Markup {
             Some(list) if !list.is_empty() => {
                 (table_scroll("Stemmen per controlecode", html! { table {
                     caption { "Stemmen per controlecode" }
-                    thead { tr {
-                        th scope="col" { "Controlecode" }
-                        th scope="col" { "Gekozen plannen" }
-                    } }
+                    (table_head(&[Text("Controlecode"), Text("Gekozen plannen")]))
                     tbody {
                         @for (tracker, numbers) in list {
                             tr {
