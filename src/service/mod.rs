@@ -20,6 +20,12 @@ use crate::domain::ledger_import::ImportProblem;
 use crate::domain::permissions::{allows, Need, Operation, Permission};
 use crate::domain::role::Role;
 
+/// The current moment as the database stores it (UTC, microseconds). Handlers pass it to
+/// the services that take a moment (sessions, throttles), which keeps those testable.
+pub fn now() -> chrono::NaiveDateTime {
+    crate::db::repo::now()
+}
+
 /// Who is asking, with their roles.
 #[derive(Debug, Clone)]
 pub struct Principal {

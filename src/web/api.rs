@@ -74,7 +74,7 @@ async fn login(
         .cookie(super::session::cookie_name(&state))
         .map(|c| auth::hash_token(c.value()));
     let outcome = run_db(&state, move |c| {
-        let now = crate::db::repo::now();
+        let now = crate::service::now();
         if let Some(th) = &previous {
             auth::logout(c, th)?;
         }

@@ -2,14 +2,14 @@
 //! approval queue, proposals, decisions and corrections. Each handler parses input, calls
 //! one service (which checks the caller) and renders.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::{html, html_status, redirect};
+use super::respond::{csv_download, html, html_status, redirect};
 use super::run_db;
 use super::session::Staff;
 use crate::domain::ledger::LedgerError;
@@ -114,14 +114,7 @@ async fn transfers_csv(
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let csv = run_db(&state, move |c| ledger::transfers_csv(c, &p)).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"overboekingen.csv\"",
-        ))
-        .body(csv))
+    Ok(csv_download("overboekingen.csv", csv))
 }
 
 async fn approval_queue(

@@ -2,13 +2,13 @@
 //! open voting, paper ballots, close), the initiator's plan form and the published
 //! ballots as a `.pb` file. Each handler parses input, calls the rounds service, renders.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::{html_status, redirect};
+use super::respond::{download, html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::domain::money::parse_eur_nl;
@@ -317,14 +317,7 @@ async fn ballots_pb(
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
         .collect();
-    Ok(HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(pb))
+    Ok(download("text/plain; charset=utf-8", &name, pb))
 }
 
 // ---------------------------------------------------------------------------------------
