@@ -212,7 +212,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let s = settings(config, None, db.database.as_deref())?;
             let pool = prepare_database(&s)?;
             let mut conn = pool.get()?;
-            service::audit_log::resume(&mut conn, &Principal::cli().actor).map_err(explain)?;
+            service::audit_log::resume(&mut conn, &Principal::cli()).map_err(explain)?;
             println!("De geschiedenis klopt weer met het laatste controlepunt; het ondertekenen gaat verder.");
             Ok(())
         }

@@ -137,10 +137,19 @@ pub enum Operation {
     // the council (service/report.rs)
     Report,
     AuditEvents,
+    // the signed audit log (service/audit_log.rs): public reads, so anyone can check it
+    LatestCheckpoint,
+    Checkpoints,
+    SigningStatus,
+    InclusionProof,
+    InclusionProofForReceipt,
+    FindReceipt,
+    ConsistencyProof,
+    ResumeSigning,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 50] = [
+    pub const ALL: [Operation; 58] = [
         Operation::LedgerOverview,
         Operation::ListBudgetLines,
         Operation::BudgetLineDetail,
@@ -191,6 +200,14 @@ impl Operation {
         Operation::CloseRound,
         Operation::Report,
         Operation::AuditEvents,
+        Operation::LatestCheckpoint,
+        Operation::Checkpoints,
+        Operation::SigningStatus,
+        Operation::InclusionProof,
+        Operation::InclusionProofForReceipt,
+        Operation::FindReceipt,
+        Operation::ConsistencyProof,
+        Operation::ResumeSigning,
     ];
 
     /// The second column of the table: what each entry point needs.
@@ -208,11 +225,23 @@ impl Operation {
             CreateArea | CreateFunder | AddUser | ListUsers | GrantRole | RevokeRole
             | SetDisabled | RolesCsv | GenerateCodes | ListCodeBatches | RevokeCode
             | ReplaceCode | AreasForCodes => Administer,
+            // Letting signing continue after it stopped is an administrator's decision.
+            ResumeSigning => Administer,
             Report | AuditEvents => ViewAuditReport,
             // Rounds, plans, review reasons and results are public; a resident votes with
             // a code. Lists filter to what the caller may manage instead of refusing.
             Round | ListRounds | ManageableRounds | AreasForRounds | AreaBySlug | VoterRounds
             | PreviewBallot | CastOnline | PublishedPb | PublishedBallots => return Need::Anyone,
+            // The signed log is a public transparency log: checkpoints, the signer's
+            // state and every proof are for anyone (residents check their receipt).
+            // Signing itself is not a caller's act: whoever holds the key signs.
+            LatestCheckpoint
+            | Checkpoints
+            | SigningStatus
+            | InclusionProof
+            | InclusionProofForReceipt
+            | FindReceipt
+            | ConsistencyProof => return Need::Anyone,
             AreaSettings | UpdateAreaSettings | CreateRound | ManagedRound | ReviewPlan
             | OpenVoting | PaperBallot | CloseRound => return Need::Area,
             SubmitPlan => return Need::AreaOrInitiator,

@@ -14,10 +14,11 @@ use crate::config::Settings;
 use crate::db::models::CheckpointRow;
 use crate::db::repo::{self, audit as audit_repo, audit_log as q};
 use crate::db::{tx, DbConn};
-use crate::domain::audit::{Actor, NewEvent};
+use crate::domain::audit::NewEvent;
+use crate::domain::permissions::Operation;
 use crate::keys::KeyFile;
 
-use super::ServiceError;
+use super::{Principal, ServiceError};
 
 /// A checkpoint the server signed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -110,21 +111,34 @@ pub fn key_fingerprint(key: &KeyFile) -> String {
     crate::audit::key_fingerprint(&key.verifying_key())
 }
 
-pub fn latest_checkpoint(conn: &mut DbConn) -> Result<Option<StoredCheckpoint>, ServiceError> {
+/// The latest signed checkpoint (public: anyone may check the log).
+pub fn latest_checkpoint(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Option<StoredCheckpoint>, ServiceError> {
+    who.may(Operation::LatestCheckpoint)?;
     Ok(q::latest_checkpoint(conn)?.map(Into::into))
 }
 
-pub fn checkpoints(conn: &mut DbConn) -> Result<Vec<StoredCheckpoint>, ServiceError> {
+/// Every signed checkpoint, oldest first (public).
+pub fn checkpoints(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Vec<StoredCheckpoint>, ServiceError> {
+    who.may(Operation::Checkpoints)?;
     Ok(q::list_checkpoints(conn)?
         .into_iter()
         .map(Into::into)
         .collect())
 }
 
+/// Whether the log is being signed (public: the /audit page says so loudly when not).
 pub fn signing_status(
     conn: &mut DbConn,
+    who: &Principal,
     key: Option<&KeyFile>,
 ) -> Result<SigningStatus, ServiceError> {
+    who.may(Operation::SigningStatus)?;
     if let Some((since, reason)) = q::signer_stopped(conn)? {
         return Ok(SigningStatus::Stopped { since, reason });
     }
@@ -132,16 +146,14 @@ pub fn signing_status(
         return Ok(SigningStatus::NotConfigured);
     }
     Ok(SigningStatus::Ok {
-        latest: latest_checkpoint(conn)?,
+        latest: q::latest_checkpoint(conn)?.map(Into::into),
     })
 }
 
 /// The leaf hashes of events 1..=upto, recomputed from the stored payloads. Err(reason)
 /// when the stored rows are not a gap-free log whose stored hashes match their payloads.
-pub fn leaf_hashes(
-    conn: &mut DbConn,
-    upto: i64,
-) -> Result<Result<Vec<Hash>, String>, ServiceError> {
+/// A step inside signing and the proofs (their callers are guarded), not an entry point.
+fn leaf_hashes(conn: &mut DbConn, upto: i64) -> Result<Result<Vec<Hash>, String>, ServiceError> {
     let mut out: Vec<Hash> = Vec::with_capacity(usize::try_from(upto).unwrap_or(0));
     let mut problem: Option<String> = None;
     q::for_each_leaf(conn, upto, |row| -> Result<(), ServiceError> {
@@ -274,8 +286,9 @@ pub fn sign_pending(conn: &mut DbConn, key: &KeyFile) -> Result<SignOutcome, Ser
 
 /// After signing stopped: checks the stored history again and, only when it matches the
 /// last signed checkpoint again (for example after restoring the events from a backup),
-/// lets signing continue. Writes an `audit.signing_resumed` event.
-pub fn resume(conn: &mut DbConn, actor: &Actor) -> Result<(), ServiceError> {
+/// lets signing continue. Writes an `audit.signing_resumed` event. Administrators only.
+pub fn resume(conn: &mut DbConn, who: &Principal) -> Result<(), ServiceError> {
+    who.may(Operation::ResumeSigning)?;
     tx::write(conn, |c| {
         let Some((since, reason)) = q::signer_stopped(c)? else {
             return Err(ServiceError::invalid(
@@ -301,7 +314,7 @@ pub fn resume(conn: &mut DbConn, actor: &Actor) -> Result<(), ServiceError> {
         q::set_signer_resumed(c, repo::now())?;
         audit_repo::append(
             c,
-            actor,
+            &who.actor,
             &[NewEvent {
                 action: "audit.signing_resumed",
                 entity_type: "audit_log",
@@ -315,8 +328,17 @@ pub fn resume(conn: &mut DbConn, actor: &Actor) -> Result<(), ServiceError> {
 }
 
 /// Inclusion proof (C2SP tlog-proof text) of event `seq` in the latest checkpoint that
-/// contains it. None when no checkpoint covers the event yet.
-pub fn inclusion_proof(conn: &mut DbConn, seq: i64) -> Result<Option<String>, ServiceError> {
+/// contains it. None when no checkpoint covers the event yet. Public.
+pub fn inclusion_proof(
+    conn: &mut DbConn,
+    who: &Principal,
+    seq: i64,
+) -> Result<Option<String>, ServiceError> {
+    who.may(Operation::InclusionProof)?;
+    proof_of_event(conn, seq)
+}
+
+fn proof_of_event(conn: &mut DbConn, seq: i64) -> Result<Option<String>, ServiceError> {
     let Some(cp) = q::latest_checkpoint(conn)? else {
         return Ok(None);
     };
@@ -340,8 +362,17 @@ pub fn inclusion_proof(conn: &mut DbConn, seq: i64) -> Result<Option<String>, Se
 
 /// The receipt (tracker) printed after voting finds its `ballot.cast` event; returns that
 /// event's `seq` and its inclusion proof. None when the receipt is unknown or not yet in a
-/// signed checkpoint.
+/// signed checkpoint. Public (a resident checks their own ballot).
 pub fn inclusion_proof_for_receipt(
+    conn: &mut DbConn,
+    who: &Principal,
+    receipt: &str,
+) -> Result<Option<(i64, String)>, ServiceError> {
+    who.may(Operation::InclusionProofForReceipt)?;
+    proof_of_receipt(conn, receipt)
+}
+
+fn proof_of_receipt(
     conn: &mut DbConn,
     receipt: &str,
 ) -> Result<Option<(i64, String)>, ServiceError> {
@@ -366,15 +397,45 @@ pub fn inclusion_proof_for_receipt(
     let Some(ev) = found else {
         return Ok(None);
     };
-    Ok(inclusion_proof(conn, ev.seq)?.map(|p| (ev.seq, p)))
+    Ok(proof_of_event(conn, ev.seq)?.map(|p| (ev.seq, p)))
+}
+
+/// Where a receipt stands in the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReceiptLookup {
+    /// Its `ballot.cast` event is in a signed checkpoint (that event's number).
+    InLog { seq: i64 },
+    /// The ballot is there, but no checkpoint covers it yet.
+    NotYetSigned,
+    /// No ballot has this receipt.
+    Unknown,
+}
+
+/// Finds a receipt for the /audit page. Public.
+pub fn find_receipt(
+    conn: &mut DbConn,
+    who: &Principal,
+    receipt: &str,
+) -> Result<ReceiptLookup, ServiceError> {
+    who.may(Operation::FindReceipt)?;
+    if let Some((seq, _)) = proof_of_receipt(conn, receipt)? {
+        return Ok(ReceiptLookup::InLog { seq });
+    }
+    if repo::rounds::tracker_exists(conn, receipt)? {
+        return Ok(ReceiptLookup::NotYetSigned);
+    }
+    Ok(ReceiptLookup::Unknown)
 }
 
 /// Consistency proof text between the checkpoints of sizes `old` and `new` (both signed).
+/// Public.
 pub fn consistency_proof(
     conn: &mut DbConn,
+    who: &Principal,
     old: i64,
     new: i64,
 ) -> Result<Option<String>, ServiceError> {
+    who.may(Operation::ConsistencyProof)?;
     if old < 1 || old > new {
         return Ok(None);
     }

@@ -276,7 +276,7 @@ async fn anyone_finds_a_real_receipt_in_the_log_and_a_made_up_one_is_refused() {
             SignOutcome::Signed(_) | SignOutcome::Unchanged => {}
             other => panic!("{backend}: {other:?}"),
         }
-        let cp = log::latest_checkpoint(&mut app.conn())
+        let cp = log::latest_checkpoint(&mut app.conn(), &Principal::resident())
             .expect("query")
             .expect("a checkpoint");
         let (status, html) = app.get(&anon, "/audit").await;

@@ -16,7 +16,7 @@ use burgerbegroting::service::rounds::{
     self, CastError, Channel, InitiativeInput, Review, RoundInput,
 };
 use burgerbegroting::service::voting_codes::RevokeReason;
-use burgerbegroting::service::{auth, users, voting_codes, Principal, ServiceError};
+use burgerbegroting::service::{audit_log, auth, users, voting_codes, Principal, ServiceError};
 
 use crate::helpers::*;
 
@@ -181,6 +181,17 @@ fn call(
         Operation::CloseRound => rounds::close_round(c, who, &w.round).map(drop),
         Operation::Report => report::build(c, who, None, None).map(drop),
         Operation::AuditEvents => report::events(c, who, &EventQuery::default()).map(drop),
+        Operation::LatestCheckpoint => audit_log::latest_checkpoint(c, who).map(drop),
+        Operation::Checkpoints => audit_log::checkpoints(c, who).map(drop),
+        Operation::SigningStatus => audit_log::signing_status(c, who, None).map(drop),
+        Operation::InclusionProof => audit_log::inclusion_proof(c, who, 1).map(drop),
+        Operation::InclusionProofForReceipt => {
+            audit_log::inclusion_proof_for_receipt(c, who, "AAAAA-AAAAA").map(drop)
+        }
+        Operation::FindReceipt => audit_log::find_receipt(c, who, "AAAAA-AAAAA").map(drop),
+        Operation::ConsistencyProof => audit_log::consistency_proof(c, who, 1, 2).map(drop),
+        // Signing has not stopped: an allowed caller is told there is nothing to resume.
+        Operation::ResumeSigning => audit_log::resume(c, who),
     }
 }
 
@@ -237,4 +248,7 @@ fn without_a_role_only_the_public_entry_points_are_open() {
     assert!(!open.contains(&Operation::SubmitPlan));
     assert!(!open.contains(&Operation::Report));
     assert!(!open.contains(&Operation::LedgerOverview));
+    // The signed log is public, letting signing resume is not.
+    assert!(open.contains(&Operation::InclusionProofForReceipt));
+    assert!(!open.contains(&Operation::ResumeSigning));
 }
