@@ -87,7 +87,7 @@ impl Writer {
 fn municipality(conn: &mut DbConn) -> Result<String, ServiceError> {
     Ok(crate::db::repo::ledger::list_funders(conn)?
         .into_iter()
-        .find(|f| f.kind == "municipality")
+        .find(|f| f.kind == crate::domain::kinds::FunderKind::Municipality)
         .map(|f| f.name)
         .unwrap_or_default())
 }

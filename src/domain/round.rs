@@ -7,6 +7,7 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::domain::ids::string_id;
 use crate::domain::permissions::Operation;
 use crate::domain::role::Role;
 
@@ -21,58 +22,6 @@ pub struct RoundId(pub String);
 #[serde(transparent)]
 pub struct PlanId(pub String);
 
-macro_rules! string_id {
-    ($t:ident) => {
-        impl $t {
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-        impl From<String> for $t {
-            fn from(s: String) -> Self {
-                $t(s)
-            }
-        }
-        impl From<&str> for $t {
-            fn from(s: &str) -> Self {
-                $t(s.to_string())
-            }
-        }
-        impl PartialEq<str> for $t {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-        impl PartialEq<&str> for $t {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-        impl PartialEq<String> for $t {
-            fn eq(&self, other: &String) -> bool {
-                &self.0 == other
-            }
-        }
-        impl PartialEq<$t> for String {
-            fn eq(&self, other: &$t) -> bool {
-                self == &other.0
-            }
-        }
-        /// Reading an id as text (addresses, templates) is fine; making one from text is
-        /// explicit (`From`).
-        impl std::ops::Deref for $t {
-            type Target = str;
-            fn deref(&self) -> &str {
-                &self.0
-            }
-        }
-    };
-}
 string_id!(RoundId);
 string_id!(PlanId);
 

@@ -888,8 +888,8 @@ fn commit_winners(
             let t = super::ledger::commit_to_plan(c, who, &pool, &row, &name, &decision_ref)?;
             Ok(Commitment {
                 initiative: plan.id.clone(),
-                account: t.to_account,
-                transfer: t.id,
+                account: t.to_account.into(),
+                transfer: t.id.into(),
                 amount_cents: t.amount_cents,
             })
         })

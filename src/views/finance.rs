@@ -152,7 +152,7 @@ pub fn pools(user: &SessionUser, pools: &[PoolView]) -> Markup {
                         @for p in pools {
                             tr {
                                 td { a href={ "/financien/potten/" (p.slug) } { (p.name) } }
-                                td { (p.kind) }
+                                td { (p.kind.label_nl()) }
                                 td class="num" { (money(p.balance_cents)) }
                                 td class="num" { (money(p.pending_in_cents)) }
                             }

@@ -2,6 +2,7 @@
 //! POST /api/v1/session; state-changing calls send the returned csrf_token in the
 //! X-CSRF-Token header. The OpenAPI document is served at /api/v1/openapi.json.
 
+use crate::domain::ids::TransferId;
 use crate::domain::round::RoundId;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
@@ -246,7 +247,12 @@ async fn transfer(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, p) = (id.into_inner(), user.principal());
-    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::transfer(c, &p, &id)).await?))
+    Ok(HttpResponse::Ok().json(
+        run_db(&state, move |c| {
+            ledger::transfer(c, &p, &TransferId::from(id))
+        })
+        .await?,
+    ))
 }
 
 async fn create_transfer(
@@ -282,7 +288,7 @@ async fn decide(
 ) -> Result<HttpResponse, ApiError> {
     let p = user.principal();
     let t = run_db(&state, move |c| {
-        ledger::decide_transfer(c, &p, &id, approve, &reason)
+        ledger::decide_transfer(c, &p, &TransferId::from(id), approve, &reason)
     })
     .await?;
     Ok(HttpResponse::Ok().json(t))
@@ -324,7 +330,7 @@ async fn correct(
     let id = id.into_inner();
     let input = body.into_inner();
     let t = run_db(&state, move |c| {
-        ledger::propose_correction(c, &p, &id, &input)
+        ledger::propose_correction(c, &p, &TransferId::from(id), &input)
     })
     .await?;
     let status = if t.replayed {

@@ -12,6 +12,7 @@ use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect};
 use super::run_db;
 use super::session::Staff;
+use crate::domain::ids::TransferId;
 use crate::domain::ledger::LedgerError;
 use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
@@ -216,8 +217,8 @@ async fn create_transfer(
                             id,
                             // The service decides the kind from the source.
                             kind: None,
-                            from_account: v2.from_account.clone(),
-                            to_account: v2.to_account.clone(),
+                            from_account: v2.from_account.as_str().into(),
+                            to_account: v2.to_account.as_str().into(),
                             amount_cents: amount,
                             memo: v2.memo.clone(),
                             decision_ref: Some(v2.decision_ref.clone()),
@@ -267,7 +268,7 @@ struct TransferPageState {
 async fn render_transfer(
     state: &AppState,
     user: &SessionUser,
-    id: String,
+    id: TransferId,
     s: TransferPageState,
     status: actix_web::http::StatusCode,
 ) -> Result<HttpResponse, WebError> {
@@ -276,7 +277,7 @@ async fn render_transfer(
         let t = ledger::transfer(c, &p, &id)?;
         let corrections = ledger::list_transfers(c, &p)?
             .into_iter()
-            .filter(|x| x.correction_of.as_deref() == Some(id.as_str()))
+            .filter(|x| x.correction_of.as_ref() == Some(&id))
             .collect::<Vec<_>>();
         Ok((t, corrections))
     })
@@ -303,7 +304,7 @@ async fn render_transfer(
 async fn show_transfer(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<TransferId>,
 ) -> Result<HttpResponse, WebError> {
     render_transfer(
         &state,
@@ -326,7 +327,7 @@ struct DecideForm {
 async fn decide(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<TransferId>,
     form: CsrfForm<DecideForm>,
 ) -> Result<HttpResponse, WebError> {
     let id = id.into_inner();
@@ -383,7 +384,7 @@ struct CorrectionForm {
 async fn correct(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<TransferId>,
     form: CsrfForm<CorrectionForm>,
 ) -> Result<HttpResponse, WebError> {
     // Checked before the form is read, so a caller without the right sees 403, not 422.

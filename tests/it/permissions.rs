@@ -108,7 +108,7 @@ fn call(
         Operation::Funders => svc::funders(c, who).map(drop),
         Operation::ListTransfers => svc::list_transfers(c, who).map(drop),
         Operation::ApprovalQueue => svc::approval_queue(c, who).map(drop),
-        Operation::Transfer => svc::transfer(c, who, nobody).map(drop),
+        Operation::Transfer => svc::transfer(c, who, &nobody.into()).map(drop),
         Operation::AllBalances => svc::all_balances(c, who).map(drop),
         Operation::TransferOptions => svc::transfer_options(c, who).map(drop),
         Operation::TransfersCsv => svc::transfers_csv(c, who).map(drop),
@@ -117,9 +117,11 @@ fn call(
         }
         Operation::ProposeTransfer => svc::propose_transfer(c, who, &input).map(drop),
         Operation::ProposeCorrection => {
-            svc::propose_correction(c, who, nobody, &correction).map(drop)
+            svc::propose_correction(c, who, &nobody.into(), &correction).map(drop)
         }
-        Operation::DecideTransfer => svc::decide_transfer(c, who, nobody, true, "").map(drop),
+        Operation::DecideTransfer => {
+            svc::decide_transfer(c, who, &nobody.into(), true, "").map(drop)
+        }
         Operation::CreateArea => svc::create_area(c, who, "", "dorp").map(drop),
         Operation::CreateFunder => svc::create_funder(c, who, "", "other").map(drop),
         Operation::AddUser => auth::add_user(c, who, "", "", Role::Initiator, "").map(drop),

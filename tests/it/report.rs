@@ -24,7 +24,7 @@ fn balances(c: &mut DbConn) -> HashMap<String, i64> {
     ledger_svc::all_balances(c, &burgerbegroting::service::Principal::cli())
         .expect("balances")
         .into_iter()
-        .map(|(a, b)| (a.id, b))
+        .map(|(a, b)| (a.id.into(), b))
         .collect()
 }
 
@@ -53,7 +53,12 @@ fn the_report_figures_are_the_ledger_balances() {
                 "{backend}: left in {}",
                 a.name
             );
-            assert_eq!(f.left_cents, bal[&p.account_id], "{backend}: {}", a.name);
+            assert_eq!(
+                f.left_cents,
+                bal[p.account_id.as_str()],
+                "{backend}: {}",
+                a.name
+            );
             assert_eq!(f.opening_cents, 0, "{backend}: no period, no opening");
             assert_eq!(
                 f.opening_cents + f.in_budget_cents + f.in_funders_cents - f.committed_cents

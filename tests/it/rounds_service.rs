@@ -631,7 +631,7 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
             let t = ledger_svc::transfer(
                 &mut c,
                 &crate::helpers::reader(),
-                cm["transfer"].as_str().unwrap_or(""),
+                &cm["transfer"].as_str().unwrap_or("").into(),
             )
             .expect("transfer");
             assert_eq!(t.kind.as_str(), "commitment");

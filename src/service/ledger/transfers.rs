@@ -14,6 +14,7 @@ use crate::db::models::{AccountRow, TransferDecisionRow, TransferRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::ids::{AccountId, TransferId};
 use crate::domain::ledger::{
     self as rules, check_correctable, check_decidable, check_funds, needs_approval, validate_basic,
     AccountKind, LedgerError, TransferKind, TransferStatus,
@@ -31,8 +32,8 @@ pub struct TransferInput {
     /// sent along must be that one.
     #[serde(default)]
     pub kind: Option<TransferKind>,
-    pub from_account: String,
-    pub to_account: String,
+    pub from_account: AccountId,
+    pub to_account: AccountId,
     pub amount_cents: i64,
     pub memo: String,
     #[serde(default)]
@@ -66,7 +67,7 @@ pub(super) fn transfer_event(action: &'static str, t: &TransferRow, before: Valu
     NewEvent {
         action,
         entity_type: "transfer",
-        entity_id: t.id.clone(),
+        entity_id: t.id.to_string(),
         before,
         after: json!({"seq": t.seq, "kind": t.kind, "debit": t.debit_account, "credit": t.credit_account,
             "amount_cents": t.amount_cents, "memo": t.memo, "decision_ref": t.decision_ref,
@@ -129,7 +130,7 @@ pub(crate) fn commit_to_plan(
     decision_ref: &str,
 ) -> Result<TransferView, ServiceError> {
     let account = AccountRow {
-        id: new_id(),
+        id: new_id().into(),
         kind: AccountKind::Initiative,
         name: account_name.to_string(),
         budget_line_id: None,
@@ -157,7 +158,7 @@ pub(crate) fn commit_to_plan(
 pub(crate) fn pool_available(
     conn: &mut DbConn,
     area_id: &str,
-) -> Result<(String, i64), ServiceError> {
+) -> Result<(AccountId, i64), ServiceError> {
     let account = q::account_of_area(conn, area_id)?.ok_or(ServiceError::NotFound("Pot"))?;
     let avail = available(conn, &account)?;
     Ok((account.id, avail))
@@ -166,7 +167,7 @@ pub(crate) fn pool_available(
 pub fn propose_correction(
     conn: &mut DbConn,
     who: &Principal,
-    original_id: &str,
+    original_id: &TransferId,
     input: &CorrectionInput,
 ) -> Result<TransferView, ServiceError> {
     who.may(Operation::ProposeCorrection)?;
@@ -186,7 +187,7 @@ pub fn propose_correction(
         input.amount_cents,
         &memo,
         original.decision_ref.clone(),
-        Some(original.id.clone()),
+        Some(original.id.to_string()),
     )
 }
 
@@ -203,7 +204,7 @@ fn record_transfer(
     decision_ref: Option<String>,
     correction_of: Option<String>,
 ) -> Result<TransferView, ServiceError> {
-    let id = id.to_string();
+    let id = TransferId::from(id.to_string());
     let hash = content_hash(
         kind,
         from,
@@ -303,7 +304,7 @@ fn record_transfer(
 pub fn decide_transfer(
     conn: &mut DbConn,
     who: &Principal,
-    id: &str,
+    id: &TransferId,
     approve: bool,
     reason: &str,
 ) -> Result<TransferView, ServiceError> {
@@ -352,7 +353,7 @@ pub fn decide_transfer(
                     "transfer.rejected"
                 },
                 entity_type: "transfer",
-                entity_id: t.id.clone(),
+                entity_id: t.id.to_string(),
                 before: json!({"status": "pending"}),
                 after: json!({"status": if approve { "posted" } else { "rejected" }, "reason": reason}),
             }],
