@@ -30,8 +30,7 @@ pub fn run_pending(conn: &mut DbConn) -> Result<Vec<String>, DbError> {
                 .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>());
             // Also released when the connection closes; unlock anyway, the caller may
             // keep it.
-            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
-                .execute(c)?;
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})")).execute(c)?;
             applied
         }
     };

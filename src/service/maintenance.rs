@@ -85,7 +85,10 @@ pub fn period_start(now: NaiveDateTime, period: Duration) -> NaiveDateTime {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scheduled<T> {
     /// This call claimed the period and the work ran (and committed) with the claim.
-    Ran { period_start: NaiveDateTime, output: T },
+    Ran {
+        period_start: NaiveDateTime,
+        output: T,
+    },
     /// The job already ran for this period; the row says when and by which server.
     AlreadyDone(ScheduledJobRow),
 }
@@ -111,7 +114,8 @@ pub fn run_once_per_period<T>(
     work: impl FnOnce(&mut DbConn) -> Result<T, ServiceError>,
 ) -> Result<Scheduled<T>, ServiceError> {
     let start = period_start(now, period);
-    let done = |row: &Option<ScheduledJobRow>| row.as_ref().filter(|r| r.period_start >= start).cloned();
+    let done =
+        |row: &Option<ScheduledJobRow>| row.as_ref().filter(|r| r.period_start >= start).cloned();
     if let Some(row) = done(&scheduled_jobs::find(conn, job)?) {
         return Ok(Scheduled::AlreadyDone(row));
     }

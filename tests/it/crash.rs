@@ -58,24 +58,55 @@ async fn resident(load: Arc<Load>, w: Arc<World>, base: String) {
     }
 }
 
-async fn money(load: Arc<Load>, w: Arc<World>, base: String, clerk: Arc<Staff>, approver: Arc<Staff>, n: usize) {
+async fn money(
+    load: Arc<Load>,
+    w: Arc<World>,
+    base: String,
+    clerk: Arc<Staff>,
+    approver: Arc<Staff>,
+    n: usize,
+) {
     let mut i = n;
     while !load.stop.load(Ordering::SeqCst) {
         i += MONEY_WORKERS;
         let id = uuid::Uuid::new_v4();
-        let body = transfer_body(id, &w.lines[i % w.lines.len()], &w.pools[i % w.pools.len()], 1 + (i % 50) as i64);
+        let body = transfer_body(
+            id,
+            &w.lines[i % w.lines.len()],
+            &w.pools[i % w.pools.len()],
+            1 + (i % 50) as i64,
+        );
         match clerk.post(format!("{base}/api/v1/transfers"), &body).await {
-            Ok((201, _)) => load.acked.lock().expect("acked").proposed.push(id.to_string()),
+            Ok((201, _)) => load
+                .acked
+                .lock()
+                .expect("acked")
+                .proposed
+                .push(id.to_string()),
             Ok((s, b)) => {
-                load.acked.lock().expect("acked").odd.push(format!("propose answered {s}: {b}"));
+                load.acked
+                    .lock()
+                    .expect("acked")
+                    .odd
+                    .push(format!("propose answered {s}: {b}"));
                 continue;
             }
             Err(_) => continue,
         }
         let url = format!("{base}/api/v1/transfers/{id}/approve");
         match approver.post(url, &serde_json::json!({})).await {
-            Ok((200, _)) => load.acked.lock().expect("acked").approved.push(id.to_string()),
-            Ok((s, b)) => load.acked.lock().expect("acked").odd.push(format!("approve answered {s}: {b}")),
+            Ok((200, _)) => load
+                .acked
+                .lock()
+                .expect("acked")
+                .approved
+                .push(id.to_string()),
+            Ok((s, b)) => load
+                .acked
+                .lock()
+                .expect("acked")
+                .odd
+                .push(format!("approve answered {s}: {b}")),
             Err(_) => {}
         }
     }
@@ -116,7 +147,11 @@ async fn a_killed_server_loses_and_doubles_nothing() {
             };
             let mut workers = Vec::new();
             for _ in 0..VOTER_WORKERS {
-                workers.push(tokio::spawn(resident(load.clone(), w.clone(), base.clone())));
+                workers.push(tokio::spawn(resident(
+                    load.clone(),
+                    w.clone(),
+                    base.clone(),
+                )));
             }
             for n in 0..MONEY_WORKERS {
                 workers.push(tokio::spawn(money(
@@ -143,7 +178,10 @@ async fn a_killed_server_loses_and_doubles_nothing() {
                 if b >= 15 && a >= 5 {
                     break;
                 }
-                assert!(Instant::now() < deadline, "{what}: too little work acknowledged ({b} ballots, {a} approvals; {odd:?})");
+                assert!(
+                    Instant::now() < deadline,
+                    "{what}: too little work acknowledged ({b} ballots, {a} approvals; {odd:?})"
+                );
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             let wait = rand::thread_rng().gen_range(0..300);
@@ -154,16 +192,27 @@ async fn a_killed_server_loses_and_doubles_nothing() {
                 worker.await.expect("worker");
             }
             let log = server.log();
-            assert!(!log.contains("panicked"), "{what}: the server panicked:\n{log}");
+            assert!(
+                !log.contains("panicked"),
+                "{what}: the server panicked:\n{log}"
+            );
 
             // Start again on the same database and check everything.
             server = Server::start(&env);
             let acked = load.acked.lock().expect("acked");
-            assert!(acked.odd.is_empty(), "{what}: unexpected answers: {:?}", acked.odd);
+            assert!(
+                acked.odd.is_empty(),
+                "{what}: unexpected answers: {:?}",
+                acked.odd
+            );
             assert_intact(&mut conn, &what);
             let stored = stored_trackers(&mut conn, &w.round_id);
             for t in &acked.trackers {
-                assert_eq!(stored.get(t), Some(&1), "{what}: acknowledged ballot {t} stored once");
+                assert_eq!(
+                    stored.get(t),
+                    Some(&1),
+                    "{what}: acknowledged ballot {t} stored once"
+                );
             }
             assert!(stored.values().all(|n| *n == 1), "{what}: no tracker twice");
             let unacked = stored.len() - acked.trackers.iter().collect::<HashSet<_>>().len();
@@ -173,14 +222,24 @@ async fn a_killed_server_loses_and_doubles_nothing() {
             );
             for id in &acked.proposed {
                 let n = crate::processes::events_per_entity(&mut conn, &["transfer.proposed"]);
-                assert_eq!(n.get(id), Some(&1), "{what}: acknowledged transfer {id} stored once");
+                assert_eq!(
+                    n.get(id),
+                    Some(&1),
+                    "{what}: acknowledged transfer {id} stored once"
+                );
             }
             for id in &acked.approved {
-                assert!(approved(&mut conn, id), "{what}: acknowledged approval of {id}");
+                assert!(
+                    approved(&mut conn, id),
+                    "{what}: acknowledged approval of {id}"
+                );
             }
             // The signer finds the history it signed before the kill.
             let outcome = audit_log::sign_pending(&mut conn, &env.signing_key()).expect("sign");
-            assert!(!matches!(outcome, SignOutcome::Stopped(_)), "{what}: {outcome:?}");
+            assert!(
+                !matches!(outcome, SignOutcome::Stopped(_)),
+                "{what}: {outcome:?}"
+            );
             eprintln!(
                 "{what}: {} ballots ({} acknowledged), {} transfers proposed and {} approved \
                  acknowledged so far; checked in {:.1?} since start",

@@ -125,7 +125,6 @@ async fn two_servers_on_one_postgresql_database_lose_double_and_fork_nothing() {
     let second_email = app_a.add_user("approver2@test.example", Role::FinanceApprover);
     let second = Arc::new(api_login(&app_a, &a.base, &second_email).await);
 
-
     let bases = [a.base.clone(), b.base.clone()];
     let w = Arc::new(w);
 
@@ -260,7 +259,11 @@ async fn two_servers_on_one_postgresql_database_lose_double_and_fork_nothing() {
     );
     let logged = |job: &str| runs.keys().filter(|(j, _)| j == job).count() as i64;
     assert!(logged(PRUNE_JOB) >= 1 && logged(SIGN_JOB) >= 1, "{runs:?}");
-    assert_eq!(job_runs(&mut conn, PRUNE_JOB), logged(PRUNE_JOB), "{runs:?}");
+    assert_eq!(
+        job_runs(&mut conn, PRUNE_JOB),
+        logged(PRUNE_JOB),
+        "{runs:?}"
+    );
     assert_eq!(job_runs(&mut conn, SIGN_JOB), logged(SIGN_JOB), "{runs:?}");
     let pruned_events = events_per_entity(&mut conn, &["maintenance.pruned"]);
     assert_eq!(

@@ -180,8 +180,9 @@ fn field(line: &str, name: &str) -> String {
         .match_indices(' ')
         .find(|(j, _)| {
             let next = &rest[j + 1..];
-            next.split_once('=')
-                .is_some_and(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            next.split_once('=').is_some_and(|(k, _)| {
+                !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
         })
         .map_or(rest.len(), |(j, _)| j);
     rest[..end].trim().trim_matches('"').to_string()
@@ -504,16 +505,19 @@ pub fn assert_intact(conn: &mut DbConn, what: &str) -> i64 {
             .load(c)
             .expect("foreign_key_check");
         let tables: Vec<_> = dangling.into_iter().map(|d| d.table).collect();
-        assert!(tables.is_empty(), "{what}: dangling foreign keys in {tables:?}");
+        assert!(
+            tables.is_empty(),
+            "{what}: dangling foreign keys in {tables:?}"
+        );
     }
 
     // The audit log: 1..n without gaps, hashes matching the payloads.
     let n = burgerbegroting::db::repo::audit_log::max_seq(conn).expect("max seq");
-    let count: i64 = audit_events::table
-        .count()
-        .get_result(conn)
-        .expect("count");
-    assert_eq!(count, n, "{what}: audit events are numbered 1..{n} without gaps");
+    let count: i64 = audit_events::table.count().get_result(conn).expect("count");
+    assert_eq!(
+        count, n,
+        "{what}: audit events are numbered 1..{n} without gaps"
+    );
     let leaves = audit_log::leaf_hashes(conn, n)
         .expect("leaves")
         .unwrap_or_else(|e| panic!("{what}: audit log broken: {e}"));
@@ -523,7 +527,10 @@ pub fn assert_intact(conn: &mut DbConn, what: &str) -> i64 {
     // this history, all signed by one key under one origin, sizes rising with time.
     let cps = audit_log::checkpoints(conn).expect("checkpoints");
     let keys: HashSet<_> = cps.iter().map(|c| (&c.key_id, &c.origin)).collect();
-    assert!(keys.len() <= 1, "{what}: checkpoints by several keys: {keys:?}");
+    assert!(
+        keys.len() <= 1,
+        "{what}: checkpoints by several keys: {keys:?}"
+    );
     let mut by_time = cps.clone();
     by_time.sort_by_key(|c| (c.signed_at, c.size));
     for pair in by_time.windows(2) {
@@ -564,7 +571,10 @@ pub fn assert_intact(conn: &mut DbConn, what: &str) -> i64 {
         .load(conn)
         .expect("transfers");
     let decisions: BTreeMap<String, bool> = transfer_decisions::table
-        .select((transfer_decisions::transfer_id, transfer_decisions::approved))
+        .select((
+            transfer_decisions::transfer_id,
+            transfer_decisions::approved,
+        ))
         .load::<(String, bool)>(conn)
         .expect("decisions")
         .into_iter()

@@ -25,9 +25,18 @@ fn at(h: u32, m: u32, s: u32) -> chrono::NaiveDateTime {
 
 #[test]
 fn periods_are_cut_the_same_on_every_server() {
-    assert_eq!(period_start(at(10, 17, 45), Duration::seconds(30)), at(10, 17, 30) - Duration::microseconds(250));
-    assert_eq!(period_start(at(10, 17, 45), Duration::hours(1)), at(10, 0, 0) - Duration::microseconds(250));
-    assert_eq!(period_start(at(0, 0, 0), Duration::days(1)), at(0, 0, 0) - Duration::microseconds(250));
+    assert_eq!(
+        period_start(at(10, 17, 45), Duration::seconds(30)),
+        at(10, 17, 30) - Duration::microseconds(250)
+    );
+    assert_eq!(
+        period_start(at(10, 17, 45), Duration::hours(1)),
+        at(10, 0, 0) - Duration::microseconds(250)
+    );
+    assert_eq!(
+        period_start(at(0, 0, 0), Duration::days(1)),
+        at(0, 0, 0) - Duration::microseconds(250)
+    );
 }
 
 #[test]
@@ -43,36 +52,70 @@ fn a_period_runs_once_however_many_servers_ask_at_once() {
                     let (pool, ran) = (pool.clone(), ran.clone());
                     s.spawn(move || {
                         let mut c = pool.get().expect("conn");
-                        run_once_per_period(&mut c, "test.job", Duration::hours(1), now, &format!("server {i}"), |_| {
-                            ran.fetch_add(1, Ordering::SeqCst);
-                            Ok(())
-                        })
+                        run_once_per_period(
+                            &mut c,
+                            "test.job",
+                            Duration::hours(1),
+                            now,
+                            &format!("server {i}"),
+                            |_| {
+                                ran.fetch_add(1, Ordering::SeqCst);
+                                Ok(())
+                            },
+                        )
                         .expect("scheduled")
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().expect("thread")).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("thread"))
+                .collect()
         });
         assert_eq!(ran.load(Ordering::SeqCst), 1, "{backend}");
-        let winners: Vec<_> = outcomes.iter().filter(|o| matches!(o, Scheduled::Ran { .. })).collect();
+        let winners: Vec<_> = outcomes
+            .iter()
+            .filter(|o| matches!(o, Scheduled::Ran { .. }))
+            .collect();
         assert_eq!(winners.len(), 1, "{backend}: {outcomes:?}");
         let mut c = pool.get().expect("conn");
-        let row = scheduled_jobs::find(&mut c, "test.job").expect("row").expect("claimed");
+        let row = scheduled_jobs::find(&mut c, "test.job")
+            .expect("row")
+            .expect("claimed");
         assert_eq!(row.runs, 1, "{backend}");
         assert_eq!(row.period_start, period_start(now, Duration::hours(1)));
         for o in &outcomes {
             if let Scheduled::AlreadyDone(r) = o {
-                assert_eq!(r.ran_by, row.ran_by, "{backend}: the others name the winner");
+                assert_eq!(
+                    r.ran_by, row.ran_by,
+                    "{backend}: the others name the winner"
+                );
             }
         }
         // Later in the same hour: done; the next hour: runs again.
-        let again = run_once_per_period(&mut c, "test.job", Duration::hours(1), now + Duration::minutes(40), "late", |_| Ok(()))
-            .expect("scheduled");
+        let again = run_once_per_period(
+            &mut c,
+            "test.job",
+            Duration::hours(1),
+            now + Duration::minutes(40),
+            "late",
+            |_| Ok(()),
+        )
+        .expect("scheduled");
         assert!(matches!(again, Scheduled::AlreadyDone(_)), "{backend}");
-        let next = run_once_per_period(&mut c, "test.job", Duration::hours(1), now + Duration::hours(1), "next", |_| Ok(()))
-            .expect("scheduled");
+        let next = run_once_per_period(
+            &mut c,
+            "test.job",
+            Duration::hours(1),
+            now + Duration::hours(1),
+            "next",
+            |_| Ok(()),
+        )
+        .expect("scheduled");
         assert!(matches!(next, Scheduled::Ran { .. }), "{backend}");
-        let row = scheduled_jobs::find(&mut c, "test.job").expect("row").expect("claimed");
+        let row = scheduled_jobs::find(&mut c, "test.job")
+            .expect("row")
+            .expect("claimed");
         assert_eq!((row.runs, row.ran_by.as_str()), (2, "next"), "{backend}");
     }
 }
@@ -90,14 +133,26 @@ fn failed_work_gives_the_period_back() {
             Err::<(), _>(ServiceError::invalid("job", "mislukt"))
         });
         assert!(failed.is_err(), "{backend}");
-        assert!(scheduled_jobs::find(&mut c, "test.fails").expect("row").is_none(), "{backend}: no claim left");
+        assert!(
+            scheduled_jobs::find(&mut c, "test.fails")
+                .expect("row")
+                .is_none(),
+            "{backend}: no claim left"
+        );
         let pools = ledger_svc::pools(&mut c, &crate::helpers::reader()).expect("pools");
-        assert!(pools.iter().all(|p| p.name != "Hattemerbroek"), "{backend}: the work is undone");
-        let retried = run_once_per_period(&mut c, "test.fails", Duration::hours(1), now, "b", |c| {
-            ledger_svc::create_area(c, &admin(), "Hattemerbroek", "dorp").map(|a| a.slug)
-        })
-        .expect("retry");
-        assert!(matches!(retried, Scheduled::Ran { .. }), "{backend}: another server retries");
+        assert!(
+            pools.iter().all(|p| p.name != "Hattemerbroek"),
+            "{backend}: the work is undone"
+        );
+        let retried =
+            run_once_per_period(&mut c, "test.fails", Duration::hours(1), now, "b", |c| {
+                ledger_svc::create_area(c, &admin(), "Hattemerbroek", "dorp").map(|a| a.slug)
+            })
+            .expect("retry");
+        assert!(
+            matches!(retried, Scheduled::Ran { .. }),
+            "{backend}: another server retries"
+        );
     }
 }
 
@@ -110,12 +165,28 @@ fn a_server_with_another_signing_key_signs_nothing() {
         let ours = KeyFile::generate("gemeente.example/audit").expect("key");
         let stray = KeyFile::generate("gemeente.example/audit").expect("key");
         ledger_svc::create_area(&mut c, &admin(), "Wezep", "dorp").expect("area");
-        assert!(matches!(sign_checkpoint(&mut c, &ours).expect("sign"), SignOutcome::Signed(_)), "{backend}");
+        assert!(
+            matches!(
+                sign_checkpoint(&mut c, &ours).expect("sign"),
+                SignOutcome::Signed(_)
+            ),
+            "{backend}"
+        );
         ledger_svc::create_area(&mut c, &admin(), "Oosterwolde", "dorp").expect("area");
         let refused = sign_checkpoint(&mut c, &stray);
         let message = refused.expect_err("another key refused").to_string();
         assert!(message.contains("signing_key_file"), "{backend}: {message}");
-        assert_eq!(audit_log::checkpoints(&mut c).expect("checkpoints").len(), 1, "{backend}");
-        assert!(matches!(sign_checkpoint(&mut c, &ours).expect("sign"), SignOutcome::Signed(_)), "{backend}");
+        assert_eq!(
+            audit_log::checkpoints(&mut c).expect("checkpoints").len(),
+            1,
+            "{backend}"
+        );
+        assert!(
+            matches!(
+                sign_checkpoint(&mut c, &ours).expect("sign"),
+                SignOutcome::Signed(_)
+            ),
+            "{backend}"
+        );
     }
 }

@@ -22,10 +22,7 @@ pub struct ScheduledJobRow {
 }
 
 pub fn find(conn: &mut DbConn, job: &str) -> QueryResult<Option<ScheduledJobRow>> {
-    scheduled_jobs::table
-        .find(job)
-        .get_result(conn)
-        .optional()
+    scheduled_jobs::table.find(job).get_result(conn).optional()
 }
 
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<ScheduledJobRow>> {
