@@ -220,8 +220,8 @@ async fn a_killed_server_loses_and_doubles_nothing() {
                 unacked <= VOTER_WORKERS,
                 "{what}: {unacked} stored ballots were never cast by a worker in flight"
             );
+            let n = crate::processes::events_per_entity(&mut conn, &["transfer.proposed"]);
             for id in &acked.proposed {
-                let n = crate::processes::events_per_entity(&mut conn, &["transfer.proposed"]);
                 assert_eq!(
                     n.get(id),
                     Some(&1),

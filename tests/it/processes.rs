@@ -63,6 +63,8 @@ pub struct Server {
     child: Child,
     pub base: String,
     log: Arc<Mutex<String>>,
+    /// The threads copying stdout and stderr into `log`; they end when the process does.
+    readers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Server {
@@ -93,7 +95,7 @@ impl Server {
         let (tx, rx) = std::sync::mpsc::channel::<String>();
         let stdout = child.stdout.take().expect("stdout");
         let out_log = log.clone();
-        std::thread::spawn(move || {
+        let out_reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if let Some(rest) = line.split("luistert op ").nth(1) {
                     let _ = tx.send(rest.trim().trim_end_matches('/').to_string());
@@ -103,7 +105,7 @@ impl Server {
         });
         let stderr = child.stderr.take().expect("stderr");
         let err_log = log.clone();
-        std::thread::spawn(move || {
+        let err_reader = std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 err_log
                     .lock()
@@ -112,7 +114,12 @@ impl Server {
             }
         });
         match rx.recv_timeout(Duration::from_secs(120)) {
-            Ok(base) => Server { child, base, log },
+            Ok(base) => Server {
+                child,
+                base,
+                log,
+                readers: vec![out_reader, err_reader],
+            },
             Err(_) => {
                 let _ = child.kill();
                 let _ = child.wait();
@@ -126,9 +133,13 @@ impl Server {
     }
 
     /// SIGKILL: no shutdown code of the server runs.
+    /// Afterwards `log` holds everything the process wrote.
     pub fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        for reader in self.readers.drain(..) {
+            let _ = reader.join();
+        }
     }
 
     /// Everything the server wrote so far (stdout and stderr, without colours).
