@@ -145,11 +145,12 @@ pub enum Operation {
     InclusionProofForReceipt,
     FindReceipt,
     ConsistencyProof,
+    LeafHashes,
     ResumeSigning,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 58] = [
+    pub const ALL: [Operation; 59] = [
         Operation::LedgerOverview,
         Operation::ListBudgetLines,
         Operation::BudgetLineDetail,
@@ -207,6 +208,7 @@ impl Operation {
         Operation::InclusionProofForReceipt,
         Operation::FindReceipt,
         Operation::ConsistencyProof,
+        Operation::LeafHashes,
         Operation::ResumeSigning,
     ];
 
@@ -241,7 +243,8 @@ impl Operation {
             | InclusionProof
             | InclusionProofForReceipt
             | FindReceipt
-            | ConsistencyProof => return Need::Anyone,
+            | ConsistencyProof
+            | LeafHashes => return Need::Anyone,
             AreaSettings | UpdateAreaSettings | CreateRound | ManagedRound | ReviewPlan
             | OpenVoting | PaperBallot | CloseRound => return Need::Area,
             SubmitPlan => return Need::AreaOrInitiator,

@@ -152,8 +152,18 @@ pub fn signing_status(
 
 /// The leaf hashes of events 1..=upto, recomputed from the stored payloads. Err(reason)
 /// when the stored rows are not a gap-free log whose stored hashes match their payloads.
-/// A step inside signing and the proofs (their callers are guarded), not an entry point.
-fn leaf_hashes(conn: &mut DbConn, upto: i64) -> Result<Result<Vec<Hash>, String>, ServiceError> {
+/// Public, like the log itself (a check of the stored history).
+pub fn leaf_hashes(
+    conn: &mut DbConn,
+    who: &Principal,
+    upto: i64,
+) -> Result<Result<Vec<Hash>, String>, ServiceError> {
+    who.may(Operation::LeafHashes)?;
+    stored_leaves(conn, upto)
+}
+
+/// [`leaf_hashes`] inside signing and the proofs (their callers are guarded).
+fn stored_leaves(conn: &mut DbConn, upto: i64) -> Result<Result<Vec<Hash>, String>, ServiceError> {
     let mut out: Vec<Hash> = Vec::with_capacity(usize::try_from(upto).unwrap_or(0));
     let mut problem: Option<String> = None;
     q::for_each_leaf(conn, upto, |row| -> Result<(), ServiceError> {
@@ -256,7 +266,7 @@ pub fn sign_pending(conn: &mut DbConn, key: &KeyFile) -> Result<SignOutcome, Ser
         }
         let size = q::max_seq(c)?;
         let last = q::latest_checkpoint(c)?;
-        let leaves = match leaf_hashes(c, size)? {
+        let leaves = match stored_leaves(c, size)? {
             Ok(l) => l,
             Err(reason) => return stop(c, &reason),
         };
@@ -298,7 +308,7 @@ pub fn resume(conn: &mut DbConn, who: &Principal) -> Result<(), ServiceError> {
         };
         let size = q::max_seq(c)?;
         let last = q::latest_checkpoint(c)?;
-        let problem = match leaf_hashes(c, size)? {
+        let problem = match stored_leaves(c, size)? {
             Ok(leaves) => check_history(c, last.as_ref(), &leaves)?,
             Err(p) => Some(p),
         };
@@ -345,7 +355,7 @@ fn proof_of_event(conn: &mut DbConn, seq: i64) -> Result<Option<String>, Service
     if seq < 1 || seq > cp.tree_size {
         return Ok(None);
     }
-    let leaves = match leaf_hashes(conn, cp.tree_size)? {
+    let leaves = match stored_leaves(conn, cp.tree_size)? {
         Ok(l) => l,
         Err(_) => return Ok(None),
     };
@@ -442,7 +452,7 @@ pub fn consistency_proof(
     if q::checkpoint_of_size(conn, old)?.is_none() || q::checkpoint_of_size(conn, new)?.is_none() {
         return Ok(None);
     }
-    let leaves = match leaf_hashes(conn, new)? {
+    let leaves = match stored_leaves(conn, new)? {
         Ok(l) => l,
         Err(_) => return Ok(None),
     };

@@ -77,6 +77,16 @@ impl Principal {
         }
     }
 
+    /// The server's own scheduled work (housekeeping, signing checkpoints): no role, so
+    /// it may only read what is public; its changes are its own, audited as `system`.
+    pub fn system() -> Principal {
+        Principal {
+            actor: Actor::System,
+            roles: Vec::new(),
+            coordinator_areas: Vec::new(),
+        }
+    }
+
     pub fn require(&self, p: Permission) -> Result<(), ServiceError> {
         if allows(&self.roles, p) {
             Ok(())
