@@ -7,10 +7,14 @@ pub mod auth;
 pub mod demo;
 pub mod ledger;
 pub mod maintenance;
+pub mod payments;
+pub mod plans;
+pub mod progress;
 pub mod report;
 pub mod rounds;
 pub mod throttle;
 pub mod users;
+pub mod village;
 pub mod voting_codes;
 
 use crate::db::DbError;
