@@ -216,7 +216,10 @@ impl Operation {
             // The queue is the approvers' work list (the page and the API agree).
             ApprovalQueue | DecideTransfer => ApproveTransfer,
             // A payment is a transfer typed in by finance (four eyes above the threshold).
-            TransferOptions | ImportLedger | Operation::ProposeTransfer | ProposeCorrection
+            TransferOptions
+            | ImportLedger
+            | Operation::ProposeTransfer
+            | ProposeCorrection
             | RecordPayment => Permission::ProposeTransfer,
             CreateArea | CreateFunder | AddUser | ListUsers | GrantRole | RevokeRole
             | SetDisabled | RolesCsv | GenerateCodes | ListCodeBatches | RevokeCode

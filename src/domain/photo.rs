@@ -56,7 +56,9 @@ impl PhotoType {
 pub enum PhotoError {
     #[error("De foto is groter dan 5 MB. Kies een kleinere foto of maak hem kleiner.")]
     TooLarge,
-    #[error("Dit bestand is geen JPEG- of PNG-foto. Kies een foto die eindigt op .jpg, .jpeg of .png.")]
+    #[error(
+        "Dit bestand is geen JPEG- of PNG-foto. Kies een foto die eindigt op .jpg, .jpeg of .png."
+    )]
     WrongType,
     #[error("Deze foto kunnen we niet openen. Kies een andere JPEG- of PNG-foto.")]
     Unreadable,
@@ -122,7 +124,11 @@ mod tests {
     use super::*;
 
     fn jpeg(w: u32, h: u32) -> Vec<u8> {
-        let img = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(w, h, image::Rgb([200, 120, 40])));
+        let img = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            w,
+            h,
+            image::Rgb([200, 120, 40]),
+        ));
         let mut out = Vec::new();
         img.write_with_encoder(JpegEncoder::new_with_quality(&mut out, 90))
             .expect("encode");

@@ -165,7 +165,9 @@ pub enum PlanMoneyError {
     AmountTooLarge,
     #[error("Vul de datum van de betaling in, bijvoorbeeld 2026-11-30.")]
     DateMissing,
-    #[error("De datum van de betaling ligt in de toekomst. Leg een betaling vast als hij gedaan is.")]
+    #[error(
+        "De datum van de betaling ligt in de toekomst. Leg een betaling vast als hij gedaan is."
+    )]
     DateInFuture,
     #[error("Vul het nummer van de factuur of de opdracht in (hoogstens {REFERENCE_MAX} tekens).")]
     ReferenceMissing,
@@ -320,13 +322,19 @@ mod tests {
         assert_eq!(m.paid_cents, 350);
         assert_eq!(m.pending_cents, 100);
         assert_eq!(m.open_cents, 1_000 - 350 - 100);
-        assert_eq!(check_finish(&m), Err(PlanMoneyError::PaymentPending { pending_cents: 100 }));
+        assert_eq!(
+            check_finish(&m),
+            Err(PlanMoneyError::PaymentPending { pending_cents: 100 })
+        );
         let done = PlanMoney::of(&[
             mv(TransferKind::Commitment, false, AccountKind::Pool, 1_000),
             mv(TransferKind::Payment, true, AccountKind::PaidOut, 400),
             mv(TransferKind::Return, true, AccountKind::Pool, 600),
         ]);
-        assert_eq!((done.paid_cents, done.returned_cents, done.open_cents), (400, 600, 0));
+        assert_eq!(
+            (done.paid_cents, done.returned_cents, done.open_cents),
+            (400, 600, 0)
+        );
     }
 
     #[test]
@@ -337,7 +345,11 @@ mod tests {
         };
         assert!(check_payment(&m, 250).is_ok());
         let e = check_payment(&m, 251).expect_err("over");
-        assert!(e.to_string().contains("€ 2,50") && e.to_string().contains("€ 2,51"), "{e}");
+        let text = e.to_string();
+        assert!(
+            text.contains("€\u{a0}2,50") && text.contains("€\u{a0}2,51"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -251,7 +251,10 @@ pub struct FundedPlanRow {
 }
 
 /// Every plan that a round committed money to, for finance's payments list.
-pub fn funded_plans(conn: &mut DbConn, who: &Principal) -> Result<Vec<FundedPlanRow>, ServiceError> {
+pub fn funded_plans(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Vec<FundedPlanRow>, ServiceError> {
     who.may(Operation::FundedPlans)?;
     let mut out = Vec::new();
     for account in lq::accounts_by_kind(conn, AccountKind::Initiative)? {
@@ -291,8 +294,7 @@ pub fn photo(
     post_id: &str,
 ) -> Result<(&'static str, Vec<u8>), ServiceError> {
     who.may(Operation::PlanPhoto)?;
-    let (plan, kind, bytes) =
-        pq::photo_of(conn, post_id)?.ok_or(ServiceError::NotFound("Foto"))?;
+    let (plan, kind, bytes) = pq::photo_of(conn, post_id)?.ok_or(ServiceError::NotFound("Foto"))?;
     if plan != plan_id.0 {
         return Err(ServiceError::NotFound("Foto"));
     }

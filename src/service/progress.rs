@@ -105,8 +105,8 @@ pub fn post_progress(
             returned_cents =
                 check_finish(&money).map_err(|e| ServiceError::invalid("stage", e.to_string()))?;
             if returned_cents > 0 {
-                let pool = lq::account_of_area(c, &ctx.area.id)?
-                    .ok_or(ServiceError::NotFound("Pot"))?;
+                let pool =
+                    lq::account_of_area(c, &ctx.area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
                 let t = ledger_svc::return_to_pool(
                     c,
                     who,

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::Datelike;
 
-
 use super::plans;
 use crate::db::models::{AccountRow, AreaRow};
 use crate::db::repo::{ledger as lq, report as rep, rounds as rq};
@@ -124,7 +123,11 @@ fn year_of(at: chrono::NaiveDateTime) -> i32 {
     nl_time::to_local(at).year()
 }
 
-pub fn village(conn: &mut DbConn, who: &Principal, slug: &str) -> Result<VillageView, ServiceError> {
+pub fn village(
+    conn: &mut DbConn,
+    who: &Principal,
+    slug: &str,
+) -> Result<VillageView, ServiceError> {
     who.may(Operation::VillagePage)?;
     let area: AreaRow = lq::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("Dorp"))?;
     let pool = lq::account_of_area(conn, &area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
@@ -153,7 +156,9 @@ pub fn village(conn: &mut DbConn, who: &Principal, slug: &str) -> Result<Village
         .values()
         .filter(|a| {
             a.kind == AccountKind::Initiative
-                && a.initiative_id.as_ref().is_some_and(|i| plan_ids.contains(i))
+                && a.initiative_id
+                    .as_ref()
+                    .is_some_and(|i| plan_ids.contains(i))
         })
         .map(|a| &a.id)
         .collect();
@@ -269,8 +274,11 @@ pub fn village(conn: &mut DbConn, who: &Principal, slug: &str) -> Result<Village
             turnout_per_mille: crate::service::report::per_mille(ballots, codes_issued),
         });
         for p in plans_by_round.get(&r.id.0).into_iter().flatten() {
-            let ctx_account =
-                crate::db::repo::plan_money::account_of_plan(conn, &p.id.0, AccountKind::Initiative)?;
+            let ctx_account = crate::db::repo::plan_money::account_of_plan(
+                conn,
+                &p.id.0,
+                AccountKind::Initiative,
+            )?;
             if let Some(acc) = ctx_account {
                 let money = plans::money_of(conn, &acc)?;
                 yv.plans.push(PlanLine {

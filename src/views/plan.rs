@@ -5,7 +5,9 @@
 
 use maud::{html, Markup};
 
-use super::components::{csrf_field, error_summary, field, money, status, text_input, textarea_input};
+use super::components::{
+    csrf_field, error_summary, field, money, status, text_input, textarea_input,
+};
 use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
 use crate::domain::plan_money::ProgressStage;
@@ -234,7 +236,11 @@ fn progress_form(p: &PlanPage<'_>) -> Markup {
     let v = p.view;
     let f = p.progress;
     let open = v.money.map(|m| m.open_cents).unwrap_or(0);
-    let stage = if f.stage.is_empty() { "in_progress" } else { f.stage.as_str() };
+    let stage = if f.stage.is_empty() {
+        "in_progress"
+    } else {
+        f.stage.as_str()
+    };
     html! {
         h2 id="voortgang-melden" { "Voortgang melden" }
         p { "Vertel het dorp hoe het met het plan gaat. Kiest u " strong { "Klaar" } ", dan gaat wat "

@@ -99,11 +99,13 @@ async fn show(
     // Only known notices: the text never comes from the address.
     let notice = match q.melding.as_deref() {
         Some("betaald") => Some("De betaling is vastgelegd."),
-        Some("goedkeuren") => {
-            Some("De betaling is vastgelegd en wacht op goedkeuring door een collega van Financiën.")
-        }
+        Some("goedkeuren") => Some(
+            "De betaling is vastgelegd en wacht op goedkeuring door een collega van Financiën.",
+        ),
         Some("voortgang") => Some("De voortgang is gemeld."),
-        Some("klaar") => Some("Het plan is klaar gemeld. Wat niet betaald was, is terug in de pot."),
+        Some("klaar") => {
+            Some("Het plan is klaar gemeld. Wat niet betaald was, is terug in de pot.")
+        }
         _ => None,
     };
     render(
@@ -123,7 +125,9 @@ async fn show(
 fn form_error(e: &ServiceError) -> Option<(String, String)> {
     match e {
         ServiceError::Invalid { field, message } => Some((field.to_string(), message.clone())),
-        ServiceError::Ledger(l) if *l != crate::domain::ledger::LedgerError::IdempotencyConflict => {
+        ServiceError::Ledger(l)
+            if *l != crate::domain::ledger::LedgerError::IdempotencyConflict =>
+        {
             Some(("amount".to_string(), l.to_string()))
         }
         _ => None,
@@ -180,7 +184,9 @@ async fn pay(
             } else {
                 "betaald"
             };
-            Ok(redirect(&format!("/plannen/{id}?melding={melding}#betalingen")))
+            Ok(redirect(&format!(
+                "/plannen/{id}?melding={melding}#betalingen"
+            )))
         }
         Err(e) => match form_error(&e) {
             Some(err) => {
@@ -274,13 +280,25 @@ async fn post_progress(
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let Some(stage) = ProgressStage::parse(up.values.stage.trim()) else {
         let msg = "Kies hoe het plan ervoor staat: gepland, bezig of klaar.";
-        return render(&state, Some(&user), id, back(vec![("stage".into(), msg.into())]), unprocessable)
-            .await;
+        return render(
+            &state,
+            Some(&user),
+            id,
+            back(vec![("stage".into(), msg.into())]),
+            unprocessable,
+        )
+        .await;
     };
     if up.photo_too_large {
         let msg = crate::domain::photo::PhotoError::TooLarge.to_string();
-        return render(&state, Some(&user), id, back(vec![("photo".into(), msg)]), unprocessable)
-            .await;
+        return render(
+            &state,
+            Some(&user),
+            id,
+            back(vec![("photo".into(), msg)]),
+            unprocessable,
+        )
+        .await;
     }
     let p = user.principal();
     let input = ProgressInput {
@@ -291,7 +309,10 @@ async fn post_progress(
         photo_alt: up.values.photo_alt.clone(),
     };
     let plan = PlanId(id.clone());
-    let result = run_db(&state, move |c| progress::post_progress(c, &p, &plan, &input)).await;
+    let result = run_db(&state, move |c| {
+        progress::post_progress(c, &p, &plan, &input)
+    })
+    .await;
     match result {
         Ok(_) => {
             let melding = if stage == ProgressStage::Done {
@@ -299,7 +320,9 @@ async fn post_progress(
             } else {
                 "voortgang"
             };
-            Ok(redirect(&format!("/plannen/{id}?melding={melding}#voortgang")))
+            Ok(redirect(&format!(
+                "/plannen/{id}?melding={melding}#voortgang"
+            )))
         }
         Err(e) => match form_error(&e) {
             Some(err) => render(&state, Some(&user), id, back(vec![err]), unprocessable).await,

@@ -16,6 +16,7 @@ mod ledger_service;
 mod migrations;
 mod money_bounds;
 mod pages;
+mod payments;
 mod permissions;
 mod report;
 mod request_log;

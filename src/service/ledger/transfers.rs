@@ -15,8 +15,8 @@ use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::ledger::{
-    self as rules, check_correctable, check_decidable, check_funds, needs_approval_with, validate_basic,
-    AccountKind, LedgerError, TransferKind, TransferStatus,
+    self as rules, check_correctable, check_decidable, check_funds, needs_approval_with,
+    validate_basic, AccountKind, LedgerError, TransferKind, TransferStatus,
 };
 use crate::domain::permissions::Operation;
 use crate::service::{Principal, ServiceError};
