@@ -5,6 +5,7 @@
 pub mod audit_log;
 pub mod auth;
 pub mod demo;
+mod demo_money;
 pub mod ledger;
 pub mod maintenance;
 pub mod payments;

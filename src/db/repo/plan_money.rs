@@ -103,11 +103,11 @@ pub fn is_done(conn: &mut DbConn, initiative_id: &str) -> QueryResult<bool> {
     Ok(n > 0)
 }
 
-/// The photo of one post: (plan id, media type, bytes).
-pub fn photo_of(
-    conn: &mut DbConn,
-    post_id: &str,
-) -> QueryResult<Option<(String, Option<String>, Option<Vec<u8>>)>> {
+/// The photo of one post: the plan it belongs to, its media type and bytes (both `None`
+/// for a post without a photo).
+pub type StoredPhoto = (String, Option<String>, Option<Vec<u8>>);
+
+pub fn photo_of(conn: &mut DbConn, post_id: &str) -> QueryResult<Option<StoredPhoto>> {
     progress_posts::table
         .find(post_id)
         .select((
