@@ -298,6 +298,37 @@ fn pay_in_parts_refuse_too_much_and_return_what_is_left() {
         assert_eq!(page.posts.len(), 2);
         assert_eq!(page.posts[1].returned_cents, Some(50_000));
 
+        // The general transfer form (and the API) cannot pay a plan: a payment needs its
+        // date and invoice, so it is made on the plan's own form.
+        let plan_account = ledger_svc::all_balances(&mut c, &reader())
+            .expect("accounts")
+            .into_iter()
+            .find(|(a, _)| {
+                a.initiative_id.as_deref() == Some(plan.0.as_str())
+                    && a.kind.as_str() == "initiative"
+            })
+            .expect("plan account")
+            .0;
+        let general = ledger_svc::propose_transfer(
+            &mut c,
+            &clerk(),
+            &ledger_svc::TransferInput {
+                id: uuid::Uuid::new_v4(),
+                kind: None,
+                from_account: plan_account.id.clone(),
+                to_account: plan_account.id,
+                amount_cents: 1,
+                memo: "x".into(),
+                decision_ref: None,
+            },
+        );
+        assert!(
+            matches!(
+                general,
+                Err(ServiceError::Ledger(LedgerError::PaymentOnPlanForm))
+            ),
+            "{general:?}"
+        );
         // Nothing more moves on a finished plan.
         let late = record_payment(&mut c, &clerk(), plan, &payment(1, "F-laat"), THRESHOLD)
             .expect_err("done");
