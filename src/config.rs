@@ -34,6 +34,9 @@ pub struct Settings {
     /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` and
     /// `X-Forwarded-Host` are believed. Empty: nobody's (the TCP peer is the client).
     pub trusted_proxies: Vec<String>,
+    /// Payments to funded plans above this amount (in cents) need a second finance user;
+    /// at or below it they are posted at once.
+    pub payment_approval_threshold_cents: i64,
 }
 
 impl Default for Settings {
@@ -49,6 +52,7 @@ impl Default for Settings {
             signing_key_file: None,
             secrets_key_file: None,
             trusted_proxies: Vec::new(),
+            payment_approval_threshold_cents: 500_000,
         }
     }
 }

@@ -147,10 +147,17 @@ pub enum Operation {
     ConsistencyProof,
     LeafHashes,
     ResumeSigning,
+    // the money after the vote (service/payments.rs, progress.rs, plans.rs, village.rs)
+    FundedPlans,
+    RecordPayment,
+    PostProgress,
+    PlanPage,
+    PlanPhoto,
+    VillagePage,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 59] = [
+    pub const ALL: [Operation; 65] = [
         Operation::LedgerOverview,
         Operation::ListBudgetLines,
         Operation::BudgetLineDetail,
@@ -210,6 +217,12 @@ impl Operation {
         Operation::ConsistencyProof,
         Operation::LeafHashes,
         Operation::ResumeSigning,
+        Operation::FundedPlans,
+        Operation::RecordPayment,
+        Operation::PostProgress,
+        Operation::PlanPage,
+        Operation::PlanPhoto,
+        Operation::VillagePage,
     ];
 
     /// The second column of the table: what each entry point needs.
@@ -218,12 +231,15 @@ impl Operation {
         use Permission::*;
         Need::Permission(match self {
             LedgerOverview | ListBudgetLines | BudgetLineDetail | Pools | PoolDetail | Funders
-            | ListTransfers | Transfer | AllBalances | TransfersCsv => ViewFinance,
+            | ListTransfers | Transfer | AllBalances | TransfersCsv | FundedPlans => ViewFinance,
             // The queue is the approvers' work list (the page and the API agree).
             ApprovalQueue | DecideTransfer => ApproveTransfer,
-            TransferOptions | ImportLedger | Operation::ProposeTransfer | ProposeCorrection => {
-                Permission::ProposeTransfer
-            }
+            // A payment is a transfer typed in by finance (four eyes above the threshold).
+            TransferOptions
+            | ImportLedger
+            | Operation::ProposeTransfer
+            | ProposeCorrection
+            | RecordPayment => Permission::ProposeTransfer,
             CreateArea | CreateFunder | AddUser | ListUsers | GrantRole | RevokeRole
             | SetDisabled | RolesCsv | GenerateCodes | ListCodeBatches | RevokeCode
             | ReplaceCode | AreasForCodes => Administer,
@@ -245,9 +261,14 @@ impl Operation {
             | FindReceipt
             | ConsistencyProof
             | LeafHashes => return Need::Anyone,
+            // Where the village's money went, per plan and per year, is public.
+            PlanPage | PlanPhoto | VillagePage => return Need::Anyone,
             AreaSettings | UpdateAreaSettings | CreateRound | ManagedRound | ReviewPlan
             | OpenVoting | PaperBallot | CloseRound => return Need::Area,
             SubmitPlan => return Need::AreaOrInitiator,
+            // Initiators: only on their own plan (`domain::plan_money::may_post_progress`,
+            // checked against the plan by the service after this table).
+            PostProgress => return Need::AreaOrInitiator,
         })
     }
 

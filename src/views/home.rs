@@ -15,6 +15,7 @@ pub fn home(user: Option<&SessionUser>) -> Markup {
                 "Inwoners bedenken plannen en stemmen over wat er met dat geld gebeurt." }
             p { a class="button" href="/stemmen" { "Stemmen met de code uit uw brief" } }
             p { a href="/rondes" { "Bekijk de plannen, stemrondes en uitslagen per dorp" } }
+            p { a href="/dorpen" { "Zie per dorp waar het geld vandaan komt en waar het naartoe gaat" } }
             p { "Wilt u zelf een plan indienen? " a href="/registreren" { "Maak een account" } "." }
             p { "Heeft u gestemd? " a href="/audit" { "Controleer of uw stem in het logboek staat" } "." }
             @if let Some(u) = user {

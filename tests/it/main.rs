@@ -18,6 +18,7 @@ mod migrations;
 mod money_bounds;
 mod multi_server;
 mod pages;
+mod payments;
 mod permissions;
 mod processes;
 mod report;
