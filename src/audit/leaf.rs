@@ -28,7 +28,9 @@ pub fn is_canonical(line: &str) -> Result<(), LeafError> {
     }
     let v: serde_json::Value =
         serde_json::from_str(line).map_err(|e| LeafError::NotJson(e.to_string()))?;
-    if v.to_string() == line {
+    // Compared as text (Value's own == with a str would compare it with a JSON string).
+    let written = v.to_string();
+    if written.as_str() == line {
         Ok(())
     } else {
         Err(LeafError::NotCanonical)
@@ -408,7 +410,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn slow(line: &str) -> bool {
-        serde_json::from_str::<Value>(line).is_ok_and(|v| v.to_string() == line)
+        serde_json::from_str::<Value>(line).is_ok_and(|v| v.to_string().as_str() == line)
     }
 
     #[test]

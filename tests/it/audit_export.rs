@@ -642,3 +642,130 @@ fn a_rewritten_database_is_caught_by_the_server_and_by_both_verifiers_with_previ
         );
     }
 }
+
+/// The commands a council member and an administrator type: `keys generate` (never
+/// overwrites, owner-only), `audit export` with the key from the settings, and `audit
+/// verify` with its exit code, `--json` and `--lang en`, naming the file and line.
+#[test]
+fn the_commands_generate_a_key_export_and_verify_with_exit_codes() {
+    use std::process::Command;
+    let bin = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
+        c.env_remove("BB_DATABASE_URL")
+            .env_remove("BB_BIND")
+            .env_remove("BB_CONFIG")
+            .env_remove("BB_SIGNING_KEY_FILE");
+        c
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("bb.db").display());
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+    );
+    let out = bin()
+        .args(["ledger", "import", sample, "--gemeente", "Oldebroek"])
+        .args(["--database", &db])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let key = dir.path().join("audit.key");
+    let generate = || {
+        bin()
+            .args([
+                "keys",
+                "generate",
+                "--name",
+                "cli.burgerbegroting.example/audit",
+            ])
+            .arg("--out")
+            .arg(&key)
+            .output()
+            .expect("run")
+    };
+    let first = generate();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let written = std::fs::read(&key).expect("key file");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "owner-only key file");
+    }
+    let again = generate();
+    assert!(!again.status.success(), "a second generate must refuse");
+    assert_eq!(
+        std::fs::read(&key).expect("key"),
+        written,
+        "not overwritten"
+    );
+
+    let bundle = dir.path().join("bundel");
+    let out = bin()
+        .env("BB_SIGNING_KEY_FILE", &key)
+        .args(["audit", "export", "--zip", "--database", &db])
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(bundle.with_extension("zip").exists());
+
+    let verify = |extra: &[&str]| {
+        let out = bin()
+            .args(["audit", "verify"])
+            .arg(&bundle)
+            .args(extra)
+            .output()
+            .expect("run");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (ok, text) = verify(&[]);
+    assert!(ok && text.starts_with("OK: "), "{text}");
+    assert!(text.contains("sleutel uit de bundel zelf"), "{text}");
+
+    // One amount in the budget lines changed: exit 1, the file and line named.
+    let csv_path = bundle.join("ledger/budget_lines.csv");
+    let csv = std::fs::read_to_string(&csv_path).expect("csv");
+    let mut lines: Vec<String> = csv.split("\r\n").map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[2].split(';').map(str::to_string).collect();
+    cells[6] = format!("{}1", cells[6]);
+    lines[2] = cells.join(";");
+    std::fs::write(&csv_path, lines.join("\r\n")).expect("write");
+    let (ok, text) = verify(&["--lang", "en"]);
+    assert!(!ok, "{text}");
+    assert!(
+        text.starts_with("FAILED: ledger/budget_lines.csv"),
+        "{text}"
+    );
+    let (ok, json) = verify(&["--json"]);
+    assert!(!ok);
+    let v: Value = serde_json::from_str(&json).expect("json verdict");
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["failure"]["file"], "ledger/budget_lines.csv");
+    assert!(v["failure"]["message_nl"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+    std::fs::write(&csv_path, csv).expect("restore");
+    // Against the key the reader trusts, and its file named in the verdict.
+    let trusted = dir.path().join("raad.pub");
+    std::fs::copy(bundle.join("key.pub"), &trusted).expect("copy");
+    let (ok, text) = verify(&["--key", &trusted.to_string_lossy()]);
+    assert!(ok && text.contains("opgegeven sleutel"), "{text}");
+}
