@@ -159,11 +159,16 @@ pub fn leaf_hashes(
     upto: i64,
 ) -> Result<Result<Vec<Hash>, String>, ServiceError> {
     who.may(Operation::LeafHashes)?;
-    stored_leaves(conn, upto)
+    leaf_hashes_reading(conn, upto, |_| {})
 }
 
-/// [`leaf_hashes`] inside signing and the proofs (their callers are guarded).
-fn stored_leaves(conn: &mut DbConn, upto: i64) -> Result<Result<Vec<Hash>, String>, ServiceError> {
+/// [`leaf_hashes`], handing every payload to `each` in `seq` order as it is hashed (the
+/// exporter writes `events.jsonl` in the same pass).
+fn leaf_hashes_reading(
+    conn: &mut DbConn,
+    upto: i64,
+    mut each: impl FnMut(&str),
+) -> Result<Result<Vec<Hash>, String>, ServiceError> {
     let mut out: Vec<Hash> = Vec::with_capacity(usize::try_from(upto).unwrap_or(0));
     let mut problem: Option<String> = None;
     q::for_each_leaf(conn, upto, |row| -> Result<(), ServiceError> {
@@ -176,13 +181,18 @@ fn stored_leaves(conn: &mut DbConn, upto: i64) -> Result<Result<Vec<Hash>, Strin
             return Ok(());
         }
         let h = merkle::leaf_hash(row.payload.as_bytes());
-        if hex::encode(h) != row.leaf_hash {
+        // The stored hash in lower-case hex, compared without an allocation per event.
+        let mut hex_hash = [0u8; 64];
+        if hex::encode_to_slice(h, &mut hex_hash).is_err()
+            || &hex_hash[..] != row.leaf_hash.as_bytes()
+        {
             problem = Some(format!(
                 "de opgeslagen hash van gebeurtenis {} past niet bij de inhoud",
                 row.seq
             ));
             return Ok(());
         }
+        each(&row.payload);
         out.push(h);
         Ok(())
     })?;
@@ -198,32 +208,31 @@ fn stored_leaves(conn: &mut DbConn, upto: i64) -> Result<Result<Vec<Hash>, Strin
     Ok(Ok(out))
 }
 
-/// Does the stored history still produce the last signed checkpoint? Ok(None) when it
-/// does (or nothing was signed yet), Ok(Some(reason)) when not.
-fn check_history(
-    conn: &mut DbConn,
-    last: Option<&CheckpointRow>,
-    leaves: &[Hash],
-) -> Result<Option<String>, ServiceError> {
+/// Does the stored history still produce the last signed checkpoint? Ok(root of all
+/// `leaves`) when it does (or nothing was signed yet), Err(reason) when not.
+fn check_history(last: Option<&CheckpointRow>, leaves: &[Hash]) -> Result<Hash, String> {
     let Some(last) = last else {
-        return Ok(None);
+        return Ok(merkle::root(leaves));
     };
     let size = usize::try_from(last.tree_size).unwrap_or(usize::MAX);
     if leaves.len() < size {
-        return Ok(Some(format!(
+        return Err(format!(
             "het logboek telt {} gebeurtenissen, minder dan de {} van het laatste controlepunt",
             leaves.len(),
             last.tree_size
-        )));
+        ));
     }
     // The root signed for the old size must equal the root recomputed now; together with
     // the consistency proof from it to the new tree this is what a verifier checks.
     let old_root = merkle::root(&leaves[..size]);
     if hex::encode(old_root) != last.root_hex {
-        return Ok(Some(format!(
+        return Err(format!(
             "de eerste {} gebeurtenissen geven nu een andere wortel dan de ondertekende",
             last.tree_size
-        )));
+        ));
+    }
+    if leaves.len() == size {
+        return Ok(old_root);
     }
     let new_root = merkle::root(leaves);
     let proof: Vec<Vec<u8>> = merkle::consistency_proof(leaves, size)
@@ -240,10 +249,9 @@ fn check_history(
     )
     .is_err()
     {
-        return Ok(Some("het consistentiebewijs klopt niet".into()));
+        return Err("het consistentiebewijs klopt niet".into());
     }
-    let _ = conn;
-    Ok(None)
+    Ok(new_root)
 }
 
 fn stop(conn: &mut DbConn, reason: &str) -> Result<SignOutcome, ServiceError> {
@@ -260,26 +268,58 @@ fn stop(conn: &mut DbConn, reason: &str) -> Result<SignOutcome, ServiceError> {
 /// Signs a checkpoint over the whole log when it grew since the last one, after checking
 /// that the stored history still matches the last signed checkpoint.
 pub fn sign_pending(conn: &mut DbConn, key: &KeyFile) -> Result<SignOutcome, ServiceError> {
+    sign_pending_reading(conn, key, |_| {}).map(|s| s.outcome)
+}
+
+/// What one signing pass read and signed, for the exporter.
+#[derive(Debug)]
+pub struct SignedLog {
+    pub outcome: SignOutcome,
+    /// The checkpoint over exactly `leaves` (just signed, or the last one when the log did
+    /// not grow); None when signing stopped or the log is empty.
+    pub checkpoint: Option<CheckpointRow>,
+    /// The leaf hashes of events 1..=size, recomputed from the stored payloads.
+    pub leaves: Vec<Hash>,
+}
+
+/// [`sign_pending`], handing every payload to `each` in `seq` order while it is hashed: the
+/// exporter writes `events.jsonl` from the very rows the checkpoint is signed over, in one
+/// pass (one read of the log, one hash per event).
+pub fn sign_pending_reading(
+    conn: &mut DbConn,
+    key: &KeyFile,
+    each: impl FnMut(&str),
+) -> Result<SignedLog, ServiceError> {
     tx::write(conn, |c| {
+        let stopped = |outcome| SignedLog {
+            outcome,
+            checkpoint: None,
+            leaves: Vec::new(),
+        };
         if let Some((_, reason)) = q::signer_stopped(c)? {
-            return Ok(SignOutcome::Stopped(reason));
+            return Ok(stopped(SignOutcome::Stopped(reason)));
         }
         let size = q::max_seq(c)?;
         let last = q::latest_checkpoint(c)?;
-        let leaves = match stored_leaves(c, size)? {
+        let leaves = match leaf_hashes_reading(c, size, each)? {
             Ok(l) => l,
-            Err(reason) => return stop(c, &reason),
+            Err(reason) => return stop(c, &reason).map(stopped),
         };
-        if let Some(reason) = check_history(c, last.as_ref(), &leaves)? {
-            return stop(c, &reason);
-        }
+        let root = match check_history(last.as_ref(), &leaves) {
+            Ok(root) => root,
+            Err(reason) => return stop(c, &reason).map(stopped),
+        };
         if size == 0 || last.as_ref().is_some_and(|l| l.tree_size == size) {
-            return Ok(SignOutcome::Unchanged);
+            return Ok(SignedLog {
+                outcome: SignOutcome::Unchanged,
+                checkpoint: last.filter(|l| l.tree_size == size),
+                leaves,
+            });
         }
         let cp = Checkpoint {
             origin: key.name().to_string(),
             size: size as u64,
-            root: merkle::root(&leaves),
+            root,
         };
         let row = CheckpointRow {
             tree_size: size,
@@ -290,7 +330,11 @@ pub fn sign_pending(conn: &mut DbConn, key: &KeyFile) -> Result<SignOutcome, Ser
             signed_at: repo::now(),
         };
         q::insert_checkpoint(c, &row)?;
-        Ok(SignOutcome::Signed(row.into()))
+        Ok(SignedLog {
+            outcome: SignOutcome::Signed(row.clone().into()),
+            checkpoint: Some(row),
+            leaves,
+        })
     })
 }
 
@@ -308,8 +352,8 @@ pub fn resume(conn: &mut DbConn, who: &Principal) -> Result<(), ServiceError> {
         };
         let size = q::max_seq(c)?;
         let last = q::latest_checkpoint(c)?;
-        let problem = match stored_leaves(c, size)? {
-            Ok(leaves) => check_history(c, last.as_ref(), &leaves)?,
+        let problem = match leaf_hashes_reading(c, size, |_| {})? {
+            Ok(leaves) => check_history(last.as_ref(), &leaves).err(),
             Err(p) => Some(p),
         };
         if let Some(p) = problem {
@@ -355,7 +399,7 @@ fn proof_of_event(conn: &mut DbConn, seq: i64) -> Result<Option<String>, Service
     if seq < 1 || seq > cp.tree_size {
         return Ok(None);
     }
-    let leaves = match stored_leaves(conn, cp.tree_size)? {
+    let leaves = match leaf_hashes_reading(conn, cp.tree_size, |_| {})? {
         Ok(l) => l,
         Err(_) => return Ok(None),
     };
@@ -452,7 +496,7 @@ pub fn consistency_proof(
     if q::checkpoint_of_size(conn, old)?.is_none() || q::checkpoint_of_size(conn, new)?.is_none() {
         return Ok(None);
     }
-    let leaves = match stored_leaves(conn, new)? {
+    let leaves = match leaf_hashes_reading(conn, new, |_| {})? {
         Ok(l) => l,
         Err(_) => return Ok(None),
     };
