@@ -96,6 +96,16 @@ fn json_error(e: actix_web::error::JsonPayloadError) -> ApiError {
     }
 }
 
+/// A JSON body read as `T`, after refusing a NUL in any string (`nul_guard`): 400 either way.
+fn parse_body<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, ApiError> {
+    if super::nul_guard::json_has_nul(&v) {
+        return Err(ApiError::bad_request(
+            "Text may not contain a NUL character.",
+        ));
+    }
+    serde_json::from_value(v).map_err(|e| ApiError::bad_request(e.to_string()))
+}
+
 /// Addresses under /api/v1 that no route serves: 405 with the allowed methods when the
 /// document has the path, otherwise 404; both as problem documents.
 async fn unknown(req: actix_web::HttpRequest) -> HttpResponse {
@@ -153,14 +163,14 @@ struct LoginBody {
 async fn login(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<LoginBody>,
+    body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let policy = state.settings.session_policy();
     let LoginBody {
         email,
         password,
         code,
-    } = body.into_inner();
+    } = parse_body(body.into_inner())?;
     let ip = super::account::client_ip(&req);
     let sealer = state.sealer.clone();
     // The session this client was sent with ends here, as with the page login.
@@ -429,10 +439,10 @@ impl From<CorrectionBody> for CorrectionInput {
 async fn create_transfer(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
-    body: web::Json<TransferBody>,
+    body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let p = user.principal();
-    let input = TransferInput::from(body.into_inner());
+    let input = TransferInput::from(parse_body::<TransferBody>(body.into_inner())?);
     let t = run_db(&state, move |c| ledger::propose_transfer(c, &p, &input)).await?;
     let status = if t.replayed {
         StatusCode::OK
@@ -477,9 +487,8 @@ async fn approve(
     let reason = if body.iter().all(u8::is_ascii_whitespace) {
         String::new()
     } else {
-        serde_json::from_slice::<DecisionBody>(&body)
-            .map_err(|e| ApiError::bad_request(e.to_string()))?
-            .reason
+        let v = serde_json::from_slice(&body).map_err(|e| ApiError::bad_request(e.to_string()))?;
+        parse_body::<DecisionBody>(v)?.reason
     };
     decide(state, user, id.into_inner(), true, reason).await
 }
@@ -488,27 +497,21 @@ async fn reject(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
     id: web::Path<String>,
-    body: web::Json<DecisionBody>,
+    body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
-    decide(
-        state,
-        user,
-        id.into_inner(),
-        false,
-        body.into_inner().reason,
-    )
-    .await
+    let reason = parse_body::<DecisionBody>(body.into_inner())?.reason;
+    decide(state, user, id.into_inner(), false, reason).await
 }
 
 async fn correct(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
     id: web::Path<String>,
-    body: web::Json<CorrectionBody>,
+    body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let p = user.principal();
     let id = id.into_inner();
-    let input = CorrectionInput::from(body.into_inner());
+    let input = CorrectionInput::from(parse_body::<CorrectionBody>(body.into_inner())?);
     let t = run_db(&state, move |c| {
         ledger::propose_correction(c, &p, &id, &input)
     })

@@ -552,6 +552,28 @@ async fn every_answer_of_every_operation_matches_the_document() {
             )
             .await;
         assert_eq!(s, 422, "a commitment is never typed in ({backend})");
+        // PostgreSQL cannot store a NUL: refused at the edge on both backends alike.
+        let mut nul = float.clone();
+        nul["id"] = json!(uuid::Uuid::new_v4());
+        nul["memo"] = json!("a\u{0}b");
+        let (s, _) = spec
+            .send(
+                clerk
+                    .post(&transfers)
+                    .header("X-CSRF-Token", &ct)
+                    .json(&nul),
+            )
+            .await;
+        assert_eq!(s, 400, "a NUL in the memo ({backend})");
+        let (s, _) = spec
+            .send(
+                clerk
+                    .post(u("/api/v1/ledger/imports?gemeente=a%00b"))
+                    .header("X-CSRF-Token", &ct)
+                    .body("year,code,name,taakveld,funder,amount\n"),
+            )
+            .await;
+        assert_eq!(s, 400, "a NUL in a query parameter ({backend})");
         let mut missing = float.clone();
         missing["id"] = json!(uuid::Uuid::new_v4());
         missing["to_account"] = json!("geen-rekening");
