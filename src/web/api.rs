@@ -96,9 +96,13 @@ fn json_error(e: actix_web::error::JsonPayloadError) -> ApiError {
     }
 }
 
-/// A JSON body read as `T`, after refusing a NUL in any string (`nul_guard`): 400 either way.
-fn parse_body<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, ApiError> {
-    if super::nul_guard::json_has_nul(&v) {
+/// A JSON body read as `T`, after refusing a NUL in one of the text fields it reads
+/// (`nul_guard`; the document's `pattern` says so): 400 either way.
+fn parse_body<T: serde::de::DeserializeOwned>(
+    v: serde_json::Value,
+    text_fields: &[&str],
+) -> Result<T, ApiError> {
+    if super::nul_guard::json_fields_have_nul(&v, text_fields) {
         return Err(ApiError::bad_request(
             "Text may not contain a NUL character.",
         ));
@@ -170,7 +174,7 @@ async fn login(
         email,
         password,
         code,
-    } = parse_body(body.into_inner())?;
+    } = parse_body(body.into_inner(), &["email", "password", "code"])?;
     let ip = super::account::client_ip(&req);
     let sealer = state.sealer.clone();
     // The session this client was sent with ends here, as with the page login.
@@ -442,7 +446,10 @@ async fn create_transfer(
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let p = user.principal();
-    let input = TransferInput::from(parse_body::<TransferBody>(body.into_inner())?);
+    let input = TransferInput::from(parse_body::<TransferBody>(
+        body.into_inner(),
+        &["from_account", "to_account", "memo", "decision_ref"],
+    )?);
     let t = run_db(&state, move |c| ledger::propose_transfer(c, &p, &input)).await?;
     let status = if t.replayed {
         StatusCode::OK
@@ -488,7 +495,7 @@ async fn approve(
         String::new()
     } else {
         let v = serde_json::from_slice(&body).map_err(|e| ApiError::bad_request(e.to_string()))?;
-        parse_body::<DecisionBody>(v)?.reason
+        parse_body::<DecisionBody>(v, &["reason"])?.reason
     };
     decide(state, user, id.into_inner(), true, reason).await
 }
@@ -499,7 +506,7 @@ async fn reject(
     id: web::Path<String>,
     body: web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
-    let reason = parse_body::<DecisionBody>(body.into_inner())?.reason;
+    let reason = parse_body::<DecisionBody>(body.into_inner(), &["reason"])?.reason;
     decide(state, user, id.into_inner(), false, reason).await
 }
 
@@ -511,7 +518,7 @@ async fn correct(
 ) -> Result<HttpResponse, ApiError> {
     let p = user.principal();
     let id = id.into_inner();
-    let input = CorrectionInput::from(parse_body::<CorrectionBody>(body.into_inner())?);
+    let input = CorrectionInput::from(parse_body::<CorrectionBody>(body.into_inner(), &["memo"])?);
     let t = run_db(&state, move |c| {
         ledger::propose_correction(c, &p, &id, &input)
     })
