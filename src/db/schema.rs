@@ -285,6 +285,13 @@ diesel::table! {
         created_at -> Timestamp,
         voting_opened_at -> Nullable<Timestamp>,
         closed_at -> Nullable<Timestamp>,
+        plans_from -> Nullable<Date>,
+        plans_until -> Nullable<Date>,
+        review_until -> Nullable<Date>,
+        voting_from -> Nullable<Date>,
+        voting_until -> Nullable<Date>,
+        review_started_at -> Nullable<Timestamp>,
+        counted_at -> Nullable<Timestamp>,
     }
 }
 

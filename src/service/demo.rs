@@ -258,6 +258,7 @@ fn seed_rounds(
         budget_cents: budget,
         ballot_rule,
         count_rule,
+        calendar: None,
     };
     let plan = |title: &str, summary: &str, amount, taakveld: &str| InitiativeInput {
         title: title.into(),
@@ -368,6 +369,7 @@ fn seed_rounds(
             other => ServiceError::invalid("demo", other.to_string()),
         })?;
     }
+    r::count_round(conn, &coordinator, &summer.round.id)?;
     r::close_round(conn, &coordinator, &summer.round.id)?;
 
     // Autumn: voting now, knapsack ballot, greedy count.

@@ -354,6 +354,7 @@ fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
         "quarter": v.round.quarter,
         "title": v.round.title,
         "status": v.round.status.as_str(),
+        "calendar": v.round.calendar,
         "budget_cents": v.round.budget_cents,
         "ballot_rule": v.round.ballot_rule.as_str(),
         "max_choices": v.round.ballot_rule.max_choices(),

@@ -960,6 +960,7 @@ async fn no_get_route_changes_state() {
                     budget_cents: 100_000,
                     ballot_rule: BallotRule::Knapsack,
                     count_rule: CountRule::Greedy,
+                    calendar: None,
                 },
             )
             .expect("round");
@@ -979,6 +980,7 @@ async fn no_get_route_changes_state() {
             r::open_voting(&mut c, &admin(), &round.round.id).expect("voting");
             ids.push(round.round.id);
         }
+        r::count_round(&mut c, &admin(), &ids[0]).expect("counted");
         r::close_round(&mut c, &admin(), &ids[0]).expect("closed");
         (ids[0].clone(), ids[1].clone())
     };

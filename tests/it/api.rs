@@ -237,6 +237,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
                         max_choices: Some(2),
                     },
                     count_rule: CountRule::EqualShares,
+                    calendar: None,
                 },
             )
             .expect("round");
@@ -298,6 +299,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
         assert_eq!(early.status().as_u16(), 404);
         {
             let mut c = app.conn();
+            r::count_round(&mut c, &admin(), &round_id).expect("count");
             r::close_round(&mut c, &admin(), &round_id).expect("close");
         }
         let one: Value = anon

@@ -54,6 +54,7 @@ fn new_round(
             budget_cents: budget,
             ballot_rule: rule,
             count_rule: CountRule::Greedy,
+            calendar: None,
         },
     )
     .expect("round")

@@ -19,6 +19,7 @@ mod pages;
 mod permissions;
 mod report;
 mod request_log;
+mod round_calendar;
 mod rounds_pages;
 mod rounds_service;
 mod security;

@@ -678,6 +678,7 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
                 budget_cents: 100_000,
                 ballot_rule: BallotRule::Approval { max_choices: None },
                 count_rule: CountRule::Greedy,
+                calendar: None,
             },
         )
         .expect("round");
