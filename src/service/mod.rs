@@ -7,6 +7,7 @@ pub mod auth;
 pub mod demo;
 pub mod ledger;
 pub mod maintenance;
+pub mod pool_holds;
 pub mod report;
 pub mod rounds;
 pub mod throttle;

@@ -796,6 +796,9 @@ pub fn open_voting(
                 .collect(),
         };
         let (rules, fingerprint) = frozen.freeze();
+        // The budget is reserved in the pool now, so no other round can promise it.
+        let area = area_by_id(c, &v.round.area_id)?;
+        super::pool_holds::reserve_for_round(c, who, &area, &v.round)?;
         let now = repo::now();
         if q::set_voting(c, &v.round.id, from, &fingerprint, &rules, now)? != 1 {
             return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
@@ -1131,6 +1134,9 @@ pub fn close_round(
         // Ballots are append-only and voting is over: the same file as at the count.
         let ballots = q::ballots_of(c, &v.round.id)?;
         let pb = pb_text(&v, &frozen, &ballots);
+        // The reservation ends here: what the winners get is committed below, the rest is
+        // free again for a next round.
+        super::pool_holds::release_round(c, who, &v.round, result.spent_cents)?;
         result.commitments = commit_winners(c, who, &v, &frozen, &result)?;
         if q::set_closed(c, &v.round.id, &result, repo::now())? != 1 {
             return Err(ServiceError::invalid("round", "De ronde is al afgesloten."));

@@ -11,6 +11,7 @@ use crate::domain::nl_time::date_nl;
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
+use crate::service::pool_holds::PoolMoney;
 use crate::service::rounds::{AreaInfo, Receipt, RoundView};
 use maud::{html, Markup};
 
@@ -280,6 +281,12 @@ pub fn list(p: &ListPage<'_>) -> Markup {
             @if !p.areas.is_empty() {
                 p { a href="/rondes/jaar-plannen" { "Een heel jaar in één keer plannen" }
                     " (1 tot 4 rondes per dorp of wijk, met dezelfde data en regels)." }
+                p { "De pot van uw gebied (gereserveerd en apart gezet geld): "
+                    @for (i, a) in p.areas.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        a href={ "/rondes/pot/" (a.slug) } { (a.name) }
+                    }
+                    "." }
                 (new_round_form(p))
             }
         },
@@ -330,6 +337,93 @@ fn new_round_form(p: &ListPage<'_>) -> Markup {
             }
             button type="submit" { "Ronde aanmaken" }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The pool of an area: reserved and earmarked money
+// ---------------------------------------------------------------------------------------
+
+/// The open holds of a pool (reservations of rounds and earmarks), as a table.
+pub fn holds_table(m: &PoolMoney) -> Markup {
+    html! {
+        @if m.holds.is_empty() {
+            p { "Er is geen geld gereserveerd of apart gezet." }
+        } @else {
+            (table_scroll("Gereserveerd en apart gezet", html! { table {
+                caption { "Gereserveerd en apart gezet" }
+                thead { tr {
+                    th scope="col" { "Soort" }
+                    th scope="col" { "Waarvoor" }
+                    th scope="col" class="num" { "Bedrag" }
+                } }
+                tbody {
+                    @for h in &m.holds {
+                        tr {
+                            td { @if h.kind == "reservation" { "Ronde" } @else { "Apart gezet" } }
+                            td { (h.reason) }
+                            td class="num" { (money(h.amount_cents)) }
+                        }
+                    }
+                }
+            } }))
+        }
+    }
+}
+
+pub struct PoolPage<'a> {
+    pub user: &'a SessionUser,
+    pub pool: &'a PoolMoney,
+    pub errors: &'a [(String, String)],
+    pub amount: &'a str,
+    pub reason: &'a str,
+    pub notice: Option<&'a str>,
+}
+
+/// The coordinator's view of an area's pool: what is in it, what rounds reserved, what is
+/// put apart (with a button to release it), and the form to put money apart.
+pub fn pool_page(p: &PoolPage<'_>) -> Markup {
+    let m = p.pool;
+    let title = format!("Pot {}", m.name);
+    let head = if p.errors.is_empty() {
+        title.clone()
+    } else {
+        format!("Fout: {title}")
+    };
+    let token = p.user.csrf_token.as_str();
+    html! {
+        (page(&head, &nav(Some(p.user)), html! {
+            p { a href="/rondes" { "Terug naar alle rondes" } }
+            h1 { (title) }
+            @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
+            (error_summary(p.errors))
+            dl class="facts" {
+                dt { "In de pot" } dd { (money(m.balance_cents)) }
+                dt { "Gereserveerd voor rondes" } dd { (money(m.reserved_cents)) }
+                dt { "Apart gezet" } dd { (money(m.earmarked_cents)) }
+                dt { "Wacht op goedkeuring" } dd { (money(m.pending_out_cents)) }
+                dt { "Beschikbaar voor nieuwe rondes" } dd { strong { (money(m.available_cents)) } }
+            }
+            p { "Als het stemmen in een ronde begint, wordt het budget van de ronde in de pot "
+                "gereserveerd. Als de ronde wordt afgesloten, gaat het geld naar de gekozen plannen "
+                "en komt de rest weer vrij." }
+            (holds_table(m))
+            @for h in m.holds.iter().filter(|h| h.kind == "earmark") {
+                form method="post" action={ "/rondes/pot/" (m.slug) "/vrijgeven/" (h.id) } {
+                    (csrf_field(token))
+                    button type="submit" { "Vrijgeven: " (h.reason) " (" (format_eur(h.amount_cents)) ")" }
+                }
+            }
+            h2 id="apart-zetten" { "Geld apart zetten" }
+            p { "Zet geld apart voor iets wat het dorp wil, bijvoorbeeld 10.000 euro voor de speeltuin. "
+                "Dat geld kan dan niet in een ronde worden verdeeld, tot u het vrijgeeft." }
+            form class="stack" method="post" action={ "/rondes/pot/" (m.slug) } {
+                (csrf_field(token))
+                (text_input(p.errors, "amount", "Bedrag in euro", Some("Bijvoorbeeld 10.000,00"), p.amount, "text"))
+                (text_input(p.errors, "reason", "Waarvoor", Some("Bijvoorbeeld: de nieuwe speeltuin"), p.reason, "text"))
+                button type="submit" { "Apart zetten" }
+            }
+        }))
     }
 }
 

@@ -17,7 +17,7 @@ use crate::service::auth::SessionUser;
 use crate::service::rounds::{
     self, AreaInfo, CastError, Channel, InitiativeInput, Receipt, Review, RoundInput, RoundView,
 };
-use crate::service::{Principal, ServiceError};
+use crate::service::{pool_holds, Principal, ServiceError};
 use crate::state::AppState;
 use crate::views;
 use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues, ScheduleFormValues};
@@ -27,6 +27,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rondes", web::get().to(list))
         .route("/rondes/jaar-plannen", web::get().to(schedule_form))
         .route("/rondes/jaar-plannen", web::post().to(schedule))
+        .route("/rondes/pot/{slug}", web::get().to(pool_page))
+        .route("/rondes/pot/{slug}", web::post().to(earmark))
+        .route(
+            "/rondes/pot/{slug}/vrijgeven/{hold}",
+            web::post().to(release_earmark),
+        )
         .route("/rondes/{id}", web::get().to(show))
         .route("/rondes/{id}/stemmen.pb", web::get().to(ballots_pb))
         .route("/rondes/{id}/plannen", web::post().to(submit_plan))
@@ -278,6 +284,119 @@ async fn create_round(
             &[(field.to_string(), message)],
             UNPROCESSABLE,
         )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The pool of an area: earmarks
+// ---------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct PoolQuery {
+    gedaan: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct EarmarkForm {
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn render_pool(
+    state: &AppState,
+    user: &SessionUser,
+    slug: String,
+    f: &EarmarkForm,
+    errors: &[(String, String)],
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let p = user.principal();
+    let m = run_db(state, move |c| pool_holds::pool_money(c, &p, &slug)).await?;
+    Ok(html_status(
+        status,
+        views::rounds::pool_page(&views::rounds::PoolPage {
+            user,
+            pool: &m,
+            errors,
+            amount: &f.amount,
+            reason: &f.reason,
+            notice,
+        }),
+    ))
+}
+
+async fn pool_page(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    q: web::Query<PoolQuery>,
+) -> Result<HttpResponse, WebError> {
+    let notice = match q.gedaan.as_deref() {
+        Some("apart") => Some("Het geld staat apart."),
+        Some("vrij") => Some("Het geld is vrijgegeven."),
+        _ => None,
+    };
+    let f = EarmarkForm::default();
+    render_pool(
+        &state,
+        &user,
+        slug.into_inner(),
+        &f,
+        &[],
+        notice,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn earmark(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: CsrfForm<EarmarkForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, f) = (slug.into_inner(), form.data);
+    let amount = match parse_eur_nl(&f.amount) {
+        Ok(a) => a,
+        Err(e) => {
+            let errors = [("amount".to_string(), e.to_string())];
+            return render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await;
+        }
+    };
+    let (p, s2, reason) = (user.principal(), slug.clone(), f.reason.clone());
+    match run_db(&state, move |c| {
+        pool_holds::earmark(c, &p, &s2, amount, &reason)
+    })
+    .await
+    {
+        Ok(_) => Ok(redirect(&format!("/rondes/pot/{slug}?gedaan=apart"))),
+        Err(ServiceError::Invalid { field, message }) => {
+            let errors = [(field.to_string(), message)];
+            render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn release_earmark(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, hold) = path.into_inner();
+    let p = user.principal();
+    match run_db(&state, move |c| pool_holds::release_earmark(c, &p, &hold)).await {
+        Ok(()) => Ok(redirect(&format!("/rondes/pot/{slug}?gedaan=vrij"))),
+        Err(ServiceError::Invalid { message, .. }) => {
+            let errors = [("apart-zetten".to_string(), message)];
+            let f = EarmarkForm::default();
+            render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await
+        }
         Err(e) => Err(e.into()),
     }
 }

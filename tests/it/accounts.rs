@@ -977,6 +977,7 @@ async fn no_get_route_changes_state() {
             )
             .expect("plan");
             r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+            crate::helpers::fund_pool(&mut c, &round.area.slug, round.round.budget_cents);
             r::open_voting(&mut c, &admin(), &round.round.id).expect("voting");
             ids.push(round.round.id);
         }

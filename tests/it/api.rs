@@ -223,7 +223,8 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
         let (round_id, plan_id) = {
             let mut c = app.conn();
             let small = seed_small(&mut c);
-            fund_pool(&mut c, &small.pools[0].slug, 150_000);
+            // The round's budget is reserved when voting opens.
+            fund_pool(&mut c, &small.pools[0].slug, 200_000);
             let round = r::create_round(
                 &mut c,
                 &admin(),

@@ -17,6 +17,7 @@ mod migrations;
 mod money_bounds;
 mod pages;
 mod permissions;
+mod pool_holds;
 mod report;
 mod request_log;
 mod round_calendar;
