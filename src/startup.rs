@@ -120,42 +120,122 @@ impl Application {
         self.port
     }
 
-    /// Serves until stopped. Also prunes expired sessions, tickets and throttle rows once
-    /// an hour (the first time an hour after start).
+    /// Serves until stopped. Meanwhile runs the scheduled work, each job once per period
+    /// across every server on the database ([`spawn_scheduled`]): pruning expired
+    /// sessions, tickets and throttle rows once an hour, and signing an audit checkpoint
+    /// when the log grew, every 30 seconds (with a signing key).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let pool = self.pool.clone();
-        let pruning = actix_web::rt::spawn(async move {
-            let hour = std::time::Duration::from_secs(3600);
-            let mut every =
-                actix_web::rt::time::interval_at(actix_web::rt::time::Instant::now() + hour, hour);
-            loop {
-                every.tick().await;
-                let pool = pool.clone();
-                let outcome = web::block(move || -> Result<_, crate::service::ServiceError> {
-                    let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
-                    crate::service::maintenance::prune_expired(&mut conn, crate::db::repo::now())
-                })
-                .await;
-                match outcome {
-                    Ok(Ok(p)) if p.total() > 0 => tracing::info!(?p, "pruned expired rows"),
-                    Ok(Ok(_)) => {}
-                    Ok(Err(e)) => tracing::warn!(error = %e, "pruning failed"),
-                    Err(e) => tracing::warn!(error = %e, "pruning worker failed"),
+        use crate::service::maintenance as m;
+        let mut jobs = vec![spawn_scheduled(
+            self.pool.clone(),
+            m::PRUNE_JOB,
+            m::PRUNE_PERIOD,
+            |c| m::prune_expired(c, crate::db::repo::now()),
+            |p: m::Pruned| {
+                if p.total() > 0 {
+                    tracing::info!(?p, "pruned expired rows")
                 }
-            }
-        });
-        let calendar = actix_web::rt::spawn(move_rounds_periodically(self.pool.clone()));
-        let signing = self
-            .signing_key
-            .clone()
-            .map(|key| actix_web::rt::spawn(sign_periodically(self.pool.clone(), key)));
+            },
+        )];
+        if let Some(key) = self.signing_key.clone() {
+            jobs.push(spawn_scheduled(
+                self.pool.clone(),
+                m::SIGN_JOB,
+                m::SIGN_PERIOD,
+                move |c| m::sign_checkpoint(c, &key),
+                report_signing,
+            ));
+        }
+        // The round calendar moves each round exactly once by itself (a conditional
+        // UPDATE under the write lock), so every server may run it every minute.
+        jobs.push(actix_web::rt::spawn(move_rounds_periodically(
+            self.pool.clone(),
+        )));
         let result = self.server.await;
-        pruning.abort();
-        calendar.abort();
-        if let Some(s) = signing {
-            s.abort();
+        for job in jobs {
+            job.abort();
         }
         result
+    }
+}
+
+/// Runs `work` once per `period` for all servers on the database together
+/// (`maintenance::run_once_per_period`: a claim row in `scheduled_jobs`, taken in the same
+/// transaction as the work), until the returned task is aborted. Every server checks at
+/// start and then every `period` (at most every five minutes), so a period is done by
+/// whichever server comes first and a server that stops leaves the work to the others.
+/// `report` logs what the work returned, on the server that did it; a failed run (its
+/// claim undone) is logged as a warning and tried again at the next check.
+pub fn spawn_scheduled<T, W, R>(
+    pool: DbPool,
+    job: &'static str,
+    period: chrono::Duration,
+    work: W,
+    report: R,
+) -> actix_web::rt::task::JoinHandle<()>
+where
+    T: Send + 'static,
+    W: Fn(&mut crate::db::DbConn) -> Result<T, crate::service::ServiceError>
+        + Send
+        + Sync
+        + 'static,
+    R: Fn(T) + 'static,
+{
+    use crate::service::maintenance::{run_once_per_period, runner_name, Scheduled};
+    let check = period
+        .to_std()
+        .unwrap_or(std::time::Duration::from_secs(60))
+        .clamp(
+            std::time::Duration::from_secs(1),
+            std::time::Duration::from_secs(300),
+        );
+    let work = Arc::new(work);
+    let runner: Arc<str> = runner_name().into();
+    actix_web::rt::spawn(async move {
+        let mut every = actix_web::rt::time::interval(check);
+        loop {
+            every.tick().await;
+            let (pool, work, me) = (pool.clone(), work.clone(), runner.clone());
+            let outcome = web::block(move || -> Result<_, crate::service::ServiceError> {
+                let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
+                let now = crate::db::repo::now();
+                run_once_per_period(&mut conn, job, period, now, &me, |c| work(c))
+            })
+            .await;
+            match outcome {
+                Ok(Ok(Scheduled::Ran {
+                    period_start,
+                    output,
+                })) => {
+                    tracing::debug!(job, %period_start, runner = %runner, "scheduled job ran");
+                    report(output)
+                }
+                Ok(Ok(Scheduled::AlreadyDone(row))) => tracing::trace!(
+                    job,
+                    period_start = %row.period_start,
+                    by = %row.ran_by,
+                    "scheduled job already done for this period"
+                ),
+                Ok(Err(e)) => tracing::warn!(job, error = %e, "scheduled job failed"),
+                Err(e) => tracing::warn!(job, error = %e, "scheduled job worker failed"),
+            }
+        }
+    })
+}
+
+/// Logs a signing pass: a new checkpoint at info; a stop at error, repeated at every pass
+/// until an administrator acts.
+fn report_signing(outcome: crate::service::audit_log::SignOutcome) {
+    use crate::service::audit_log::SignOutcome;
+    match outcome {
+        SignOutcome::Signed(c) => {
+            tracing::info!(size = c.size, root = %c.root_hex, "audit checkpoint signed")
+        }
+        SignOutcome::Unchanged => {}
+        SignOutcome::Stopped(reason) => tracing::error!(
+            %reason,
+            "audit log signing is STOPPED; run 'burgerbegroting audit resume' after investigating"
+        ),
     }
 }
 
@@ -163,7 +243,7 @@ impl Application {
 /// phase (docs/rounds.md). Several servers on one database may all run this; each move is
 /// made exactly once (`service::rounds::move_due_rounds`). A move the calendar cannot make
 /// (e.g. voting should open but no plan is nominated) is logged once per round and reason,
-/// not every minute; the round page shows the coordinator what is missing.
+/// not every minute.
 async fn move_rounds_periodically(pool: DbPool) {
     let mut warned: std::collections::HashSet<(String, String)> = Default::default();
     let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(60));
@@ -201,36 +281,6 @@ async fn move_rounds_periodically(pool: DbPool) {
             }
             Ok(Err(e)) => tracing::warn!(error = %e, "round calendar failed"),
             Err(e) => tracing::warn!(error = %e, "round calendar worker failed"),
-        }
-    }
-}
-
-/// Signs a checkpoint whenever the audit log grew, checking every 30 seconds (so at most a
-/// minute passes between a change and its checkpoint). When the stored history no longer
-/// matches the last checkpoint, `sign_pending` records the stop and logs an error; this
-/// loop then keeps repeating the error once per check until an administrator acts.
-async fn sign_periodically(pool: DbPool, key: Arc<crate::keys::KeyFile>) {
-    use crate::service::audit_log::{sign_pending, SignOutcome};
-    let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(30));
-    loop {
-        every.tick().await;
-        let (pool, key) = (pool.clone(), key.clone());
-        let outcome = web::block(move || -> Result<_, crate::service::ServiceError> {
-            let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
-            sign_pending(&mut conn, &key)
-        })
-        .await;
-        match outcome {
-            Ok(Ok(SignOutcome::Signed(c))) => {
-                tracing::info!(size = c.size, root = %c.root_hex, "audit checkpoint signed")
-            }
-            Ok(Ok(SignOutcome::Unchanged)) => {}
-            Ok(Ok(SignOutcome::Stopped(reason))) => tracing::error!(
-                %reason,
-                "audit log signing is STOPPED; run 'burgerbegroting audit resume' after investigating"
-            ),
-            Ok(Err(e)) => tracing::warn!(error = %e, "signing the audit log failed"),
-            Err(e) => tracing::warn!(error = %e, "audit signing worker failed"),
         }
     }
 }

@@ -186,6 +186,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    scheduled_jobs (job) {
+        job -> Text,
+        period_start -> Timestamp,
+        ran_at -> Timestamp,
+        ran_by -> Text,
+        runs -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     login_tickets,
     mail_outbox,

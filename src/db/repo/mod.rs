@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod mail;
 pub mod report;
 pub mod rounds;
+pub mod scheduled_jobs;
 pub mod sessions;
 pub mod throttle;
 pub mod users;
