@@ -2,7 +2,7 @@
 //! mapping happens here, once. Field order matches the table order in schema.rs (the MultiConnection
 //! cannot use `as_returning`, so rows are loaded positionally).
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::*;
@@ -253,6 +253,13 @@ pub struct RoundRow {
     pub created_at: NaiveDateTime,
     pub voting_opened_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
+    pub plans_from: Option<NaiveDate>,
+    pub plans_until: Option<NaiveDate>,
+    pub review_until: Option<NaiveDate>,
+    pub voting_from: Option<NaiveDate>,
+    pub voting_until: Option<NaiveDate>,
+    pub review_started_at: Option<NaiveDateTime>,
+    pub counted_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]

@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod maintenance;
 pub mod payments;
 pub mod plans;
+pub mod pool_holds;
 pub mod progress;
 pub mod report;
 pub mod rounds;

@@ -169,7 +169,12 @@ pub fn pools(user: &SessionUser, pools: &[PoolView]) -> Markup {
     )
 }
 
-pub fn pool(user: &SessionUser, p: &PoolView, history: &[TransferView]) -> Markup {
+pub fn pool(
+    user: &SessionUser,
+    p: &PoolView,
+    history: &[TransferView],
+    held: &crate::service::pool_holds::PoolMoney,
+) -> Markup {
     let title = format!("Pot {}", p.name);
     page(
         &title,
@@ -180,7 +185,11 @@ pub fn pool(user: &SessionUser, p: &PoolView, history: &[TransferView]) -> Marku
             dl class="facts" {
                 dt { "Saldo" } dd { (money(p.balance_cents)) }
                 dt { "Wacht op goedkeuring" } dd { (money(p.pending_in_cents)) }
+                dt { "Gereserveerd voor rondes" } dd { (money(held.reserved_cents)) }
+                dt { "Apart gezet" } dd { (money(held.earmarked_cents)) }
+                dt { "Beschikbaar" } dd { (money(held.available_cents)) }
             }
+            (crate::views::rounds::holds_table(held))
             h2 { "Geschiedenis" }
             (history_table("Alle overboekingen van en naar deze pot", &p.account_id, history))
         },

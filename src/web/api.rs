@@ -419,8 +419,8 @@ impl From<TransferBody> for TransferInput {
         TransferInput {
             id: b.id,
             kind: b.kind,
-            from_account: b.from_account,
-            to_account: b.to_account,
+            from_account: b.from_account.into(),
+            to_account: b.to_account.into(),
             amount_cents: b.amount_cents,
             memo: b.memo,
             decision_ref: b.decision_ref,
@@ -556,6 +556,7 @@ fn round_json(v: &crate::service::rounds::RoundView) -> serde_json::Value {
         "quarter": v.round.quarter,
         "title": v.round.title,
         "status": v.round.status.as_str(),
+        "calendar": v.round.calendar,
         "budget_cents": v.round.budget_cents,
         "ballot_rule": v.round.ballot_rule.as_str(),
         "max_choices": v.round.ballot_rule.max_choices(),

@@ -96,8 +96,16 @@ async fn pool(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, who) = (slug.into_inner(), user.principal());
-    let (p, history) = run_db(&state, move |c| ledger::pool_detail(c, &who, &slug)).await?;
-    Ok(html(views::finance::pool(&user, &p, &history)))
+    let (p, history, held) = run_db(&state, move |c| {
+        let (p, history) = ledger::pool_detail(c, &who, &slug)?;
+        // Reserved and earmarked money is shown apart (it has not moved in the ledger).
+        let area = crate::db::repo::ledger::find_area_by_slug(c, &slug)?
+            .ok_or(crate::service::ServiceError::NotFound("Gebied"))?;
+        let held = crate::service::pool_holds::pool_money_of_area(c, &area)?;
+        Ok((p, history, held))
+    })
+    .await?;
+    Ok(html(views::finance::pool(&user, &p, &history, &held)))
 }
 
 async fn transfers(

@@ -191,7 +191,8 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
         let (round_id, plan_id) = {
             let mut c = app.conn();
             let small = seed_small(&mut c);
-            fund_pool(&mut c, &small.pools[0].slug, 150_000);
+            // The round's budget is reserved when voting opens.
+            fund_pool(&mut c, &small.pools[0].slug, 200_000);
             let round = r::create_round(
                 &mut c,
                 &admin(),
@@ -205,6 +206,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
                         max_choices: Some(2),
                     },
                     count_rule: CountRule::EqualShares,
+                    calendar: None,
                 },
             )
             .expect("round");
@@ -266,6 +268,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
         assert_eq!(early.status().as_u16(), 404);
         {
             let mut c = app.conn();
+            r::count_round(&mut c, &admin(), &round_id).expect("count");
             r::close_round(&mut c, &admin(), &round_id).expect("close");
         }
         let one: Value = anon

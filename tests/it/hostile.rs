@@ -360,6 +360,7 @@ fn world(app: &TestApp) -> BTreeMap<&'static str, String> {
             budget_cents: 150_000,
             ballot_rule: BallotRule::Approval { max_choices: None },
             count_rule: CountRule::Greedy,
+            calendar: None,
         },
     )
     .expect("round");
@@ -417,7 +418,7 @@ fn world(app: &TestApp) -> BTreeMap<&'static str, String> {
         "role",
         role.into_iter().next().map(|r| r.name).unwrap_or_default(),
     );
-    ids.insert("transfer", transfer.id);
+    ids.insert("transfer", transfer.id.to_string());
     ids.insert("line", small.lines[1].id.clone());
     ids.insert("round", round.round.id.to_string());
     ids

@@ -161,6 +161,7 @@ fn every_other_entrance_refuses_amounts_above_the_bound() {
             budget_cents,
             ballot_rule: BallotRule::Knapsack,
             count_rule: CountRule::Greedy,
+            calendar: None,
         };
         too_big(rounds::create_round(&mut c, &admin(), &round_input(i64::MAX)).map(drop));
         too_big(

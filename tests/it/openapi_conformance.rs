@@ -266,6 +266,7 @@ fn closed_round_with_a_commitment(app: &TestApp, small: &Small) -> String {
                 max_choices: Some(2),
             },
             count_rule: CountRule::EqualShares,
+            calendar: None,
         },
     )
     .expect("round");

@@ -88,6 +88,7 @@ pub(crate) fn funded(c: &mut DbConn, initiator: &Principal) -> Funded {
             budget_cents: 1_000_000,
             ballot_rule: BallotRule::Approval { max_choices: None },
             count_rule: CountRule::Greedy,
+            calendar: None,
         },
     )
     .expect("round")

@@ -41,6 +41,7 @@ fn round_input(slug: &str) -> RoundInput {
         budget_cents: 100_000,
         ballot_rule: BallotRule::Approval { max_choices: None },
         count_rule: CountRule::EqualShares,
+        calendar: None,
     }
 }
 
@@ -188,7 +189,12 @@ fn call(
             },
             &[],
         )),
-        Operation::CloseRound => rounds::close_round(c, who, &w.round).map(drop),
+        Operation::CloseRound => {
+            // Counting and closing are the same coordinator's steps (one row of the table).
+            rounds::count_round(c, who, &w.round)
+                .and_then(|_| rounds::close_round(c, who, &w.round))
+                .map(drop)
+        }
         Operation::Report => report::build(c, who, None, None).map(drop),
         Operation::AuditEvents => report::events(c, who, &EventQuery::default()).map(drop),
         Operation::LatestCheckpoint => audit_log::latest_checkpoint(c, who).map(drop),

@@ -239,6 +239,7 @@ pub fn world(conn: &mut DbConn, codes: i32) -> World {
                 max_choices: Some(2),
             },
             count_rule: CountRule::Greedy,
+            calendar: None,
         },
     )
     .expect("round");
@@ -263,6 +264,8 @@ pub fn world(conn: &mut DbConn, codes: i32) -> World {
         rounds::review_initiative(conn, &admin(), &p.id, Review::Nominate, "").expect("nominate");
         plans.push(p.id.0.clone());
     }
+    // Opening reserves the round's budget in the pool: put it there first.
+    crate::helpers::fund_pool(conn, &area, round.round.budget_cents);
     rounds::open_voting(conn, &admin(), &round.round.id).expect("open voting");
     World {
         area,

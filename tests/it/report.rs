@@ -81,11 +81,12 @@ fn the_report_figures_are_the_ledger_balances() {
                 .expect("area")
                 .clone()
         };
-        // The demo: 12.000 from the 5.7 line into 't Loo, of which the summer round
-        // committed what its result says (and part came back from a finished plan); the contribution to Wezep and the transfer to
+        // The demo: 24.000 from the 5.7 line into 't Loo, of which the summer round
+        // committed what its result says (and part came back from a finished plan); the
+        // contribution to Wezep and the transfer to
         // Hattemerbroek still wait for approval, so nothing came in there yet.
         let loo = by_slug("t-loo");
-        assert_eq!(loo.figures.in_budget_cents, 1_200_000, "{backend}");
+        assert_eq!(loo.figures.in_budget_cents, 2_400_000, "{backend}");
         assert_eq!(loo.budget_sources.len(), 1, "{backend}");
         assert_eq!(loo.budget_sources[0].taakveld, "5.7", "{backend}");
         assert!(

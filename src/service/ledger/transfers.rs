@@ -77,11 +77,21 @@ pub(super) fn transfer_event(action: &'static str, t: &TransferRow, before: Valu
 }
 
 /// Money an account can still give: its posted balance minus what pending transfers
-/// already promised away (checked: never a wrap-around).
+/// already promised away, and for a pool also minus its open holds (round reservations
+/// and earmarks, docs/ledger.md) (checked: never a wrap-around).
 fn available(c: &mut DbConn, account: &AccountRow) -> Result<i64, ServiceError> {
     let balance = q::balance_of(c, &account.id)?;
     let pending = q::pending_outgoing(c, &account.id)?;
-    rules::available(balance, pending).ok_or(ServiceError::Ledger(LedgerError::AmountTooLarge))
+    let held = match (&account.kind, &account.area_id) {
+        (AccountKind::Pool, Some(area)) => {
+            let (reserved, earmarked) = repo::holds::held(c, area)?;
+            reserved.checked_add(earmarked)
+        }
+        _ => Some(0),
+    };
+    held.and_then(|h| pending.checked_add(h))
+        .and_then(|out| rules::available(balance, out))
+        .ok_or(ServiceError::Ledger(LedgerError::AmountTooLarge))
 }
 
 pub fn propose_transfer(
@@ -235,7 +245,8 @@ pub(crate) fn open_paid_out_account(
     Ok(account)
 }
 
-/// Money an area's pool can still give (balance minus pending transfers out of it).
+/// Money an area's pool can still give (balance minus pending transfers out of it and
+/// minus its open holds).
 pub(crate) fn pool_available(
     conn: &mut DbConn,
     area_id: &str,
