@@ -304,6 +304,7 @@ fn closed_round_with_a_commitment(app: &TestApp, small: &Small) -> String {
         &[plan.id.to_string()],
     )
     .expect("ballot");
+    r::count_round(&mut c, &admin(), &round.round.id).expect("count");
     r::close_round(&mut c, &admin(), &round.round.id).expect("close");
     round.round.id.to_string()
 }

@@ -129,6 +129,7 @@ pub(crate) fn funded(c: &mut DbConn, initiator: &Principal) -> Funded {
         )
         .expect("ballot");
     }
+    rounds_svc::count_round(c, &coord, &round).expect("count");
     rounds_svc::close_round(c, &coord, &round).expect("close");
     Funded {
         slug: area.slug,
