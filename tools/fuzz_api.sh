@@ -23,6 +23,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${1:-${CARGO_TARGET_DIR:-$root/target}/debug/burgerbegroting}"
+# The server is started from a temporary folder: make a relative path absolute first.
+case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 seconds="${FUZZ_SECONDS:-90}"
 examples="${FUZZ_EXAMPLES:-60}"
 seed="${FUZZ_SEED:-$RANDOM$RANDOM}"
