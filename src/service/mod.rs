@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod maintenance;
 pub mod report;
 pub mod rounds;
+pub mod start;
 pub mod throttle;
 pub mod users;
 pub mod voting_codes;

@@ -26,4 +26,5 @@ mod rounds_pages;
 mod rounds_service;
 mod scheduled;
 mod security;
+mod theme;
 mod voting_codes;
