@@ -41,6 +41,9 @@ pub struct Settings {
     /// Set by `burgerbegroting demo`: without `theme_file`, show the built-in demo theme.
     #[serde(skip)]
     pub demo_theme: bool,
+    /// Payments to funded plans above this amount (in cents) need a second finance user;
+    /// at or below it they are posted at once.
+    pub payment_approval_threshold_cents: i64,
 }
 
 impl Default for Settings {
@@ -58,6 +61,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             theme_file: None,
             demo_theme: false,
+            payment_approval_threshold_cents: 500_000,
         }
     }
 }

@@ -247,6 +247,9 @@ class Replay:
         memo = text_of(t.get("memo"))
         if text_of(t.get("kind")) == "commitment" and credit not in self.accounts:
             self.account(credit, "initiative", memo)
+        # A plan's paid-out account is made by its first payment (docs/ledger.md).
+        if text_of(t.get("kind")) == "payment" and credit not in self.accounts:
+            self.account(credit, "paid_out", memo)
         for a in (debit, credit):
             if a not in self.accounts:
                 self.fail(seq, "onbekende rekening " + a, "unknown account " + a)

@@ -355,6 +355,10 @@ impl Replay {
         if m.kind == "commitment" && !self.accounts.contains_key(&m.credit) {
             self.account(&m.credit, "initiative", m.memo.clone());
         }
+        // A plan's paid-out account is made by its first payment (docs/ledger.md).
+        if m.kind == "payment" && !self.accounts.contains_key(&m.credit) {
+            self.account(&m.credit, "paid_out", m.memo.clone());
+        }
         for acc in [&m.debit, &m.credit] {
             if !self.accounts.contains_key(acc.as_str()) {
                 return Err(fail(

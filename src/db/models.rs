@@ -296,3 +296,32 @@ pub struct MailRow {
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
 }
+
+/// What finance adds to a payment transfer: when it was paid and against which invoice.
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = payments)]
+pub struct PaymentRow {
+    pub transfer_id: String,
+    pub initiative_id: String,
+    /// ISO date (YYYY-MM-DD), checked by `domain::plan_money`.
+    pub paid_on: String,
+    pub reference: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = progress_posts)]
+pub struct ProgressPostRow {
+    pub id: String,
+    pub initiative_id: String,
+    /// Read as the domain enum: an unknown value fails the query (no default).
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub stage: crate::domain::plan_money::ProgressStage,
+    pub body: String,
+    pub photo: Option<Vec<u8>>,
+    pub photo_type: Option<String>,
+    pub photo_alt: Option<String>,
+    pub return_transfer_id: Option<String>,
+    pub posted_by: String,
+    pub created_at: NaiveDateTime,
+}

@@ -223,6 +223,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     ballots,
     ballot_choices,
     round_ballot_counts,
+    payments,
+    progress_posts,
 );
 
 diesel::joinable!(transfer_decisions -> transfers (transfer_id));
@@ -351,3 +353,34 @@ diesel::joinable!(initiatives -> rounds (round_id));
 diesel::joinable!(ballots -> rounds (round_id));
 diesel::joinable!(ballot_choices -> ballots (ballot_id));
 diesel::joinable!(code_participation -> voting_codes (handle));
+
+// The money after the vote (migration 000020): payment details beside their transfer,
+// and the public progress posts of funded plans.
+diesel::table! {
+    payments (transfer_id) {
+        transfer_id -> Text,
+        initiative_id -> Text,
+        paid_on -> Text,
+        reference -> Text,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    progress_posts (id) {
+        id -> Text,
+        initiative_id -> Text,
+        stage -> Text,
+        body -> Text,
+        photo -> Nullable<Binary>,
+        photo_type -> Nullable<Text>,
+        photo_alt -> Nullable<Text>,
+        return_transfer_id -> Nullable<Text>,
+        posted_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(payments -> transfers (transfer_id));
+diesel::joinable!(payments -> initiatives (initiative_id));
+diesel::joinable!(progress_posts -> initiatives (initiative_id));

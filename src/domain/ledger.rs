@@ -20,6 +20,9 @@ pub enum AccountKind {
     Funder,
     /// A funded plan: what its round committed to it from the area's pool.
     Initiative,
+    /// What was paid out for one funded plan (one per plan, made at its first payment).
+    /// Money here has left the municipality: only payments come in, nothing goes out.
+    PaidOut,
 }
 
 impl AccountKind {
@@ -29,6 +32,7 @@ impl AccountKind {
             AccountKind::Pool => "pool",
             AccountKind::Funder => "funder",
             AccountKind::Initiative => "initiative",
+            AccountKind::PaidOut => "paid_out",
         }
     }
 
@@ -38,6 +42,7 @@ impl AccountKind {
             "pool" => Some(AccountKind::Pool),
             "funder" => Some(AccountKind::Funder),
             "initiative" => Some(AccountKind::Initiative),
+            "paid_out" => Some(AccountKind::PaidOut),
             _ => None,
         }
     }
@@ -53,6 +58,7 @@ impl AccountKind {
             AccountKind::Pool => "pot",
             AccountKind::Funder => "financier",
             AccountKind::Initiative => "plan",
+            AccountKind::PaidOut => "uitbetaald",
         }
     }
 }
@@ -71,6 +77,12 @@ pub enum TransferKind {
     /// Pool to a funded plan, when its round closes. Decided by the residents' vote and
     /// made by the count, never typed in by hand.
     Commitment,
+    /// A funded plan's account to its paid-out account: finance paid an invoice or order.
+    /// Above the municipality's threshold it needs a second finance user.
+    Payment,
+    /// A finished plan's account back to its area's pool: what was committed and not
+    /// paid. Made when the plan is marked done, never typed in by hand.
+    Return,
 }
 
 impl TransferKind {
@@ -81,6 +93,8 @@ impl TransferKind {
             TransferKind::FunderContribution => "funder_contribution",
             TransferKind::Correction => "correction",
             TransferKind::Commitment => "commitment",
+            TransferKind::Payment => "payment",
+            TransferKind::Return => "return",
         }
     }
 
@@ -91,18 +105,33 @@ impl TransferKind {
             "funder_contribution" => Some(TransferKind::FunderContribution),
             "correction" => Some(TransferKind::Correction),
             "commitment" => Some(TransferKind::Commitment),
+            "payment" => Some(TransferKind::Payment),
+            "return" => Some(TransferKind::Return),
             _ => None,
         }
     }
 
-    /// The one rule for the kind of a transfer typed in by hand (the page and the API):
-    /// it follows from the source. A budget line gives to a pool, a funder contributes;
-    /// anything else is no source for a hand-made transfer.
+    /// The one rule for the kind of a transfer typed in by hand (the transfer form, the
+    /// API and the payment form): it follows from the source. A budget line gives to a
+    /// pool, a funder contributes, a funded plan pays; a pool (its money leaves only by a
+    /// round's result) and paid-out money are no source for a hand-made transfer.
     pub fn for_source(source: AccountKind) -> Result<TransferKind, LedgerError> {
         match source {
             AccountKind::BudgetLine => Ok(TransferKind::BudgetToPool),
             AccountKind::Funder => Ok(TransferKind::FunderContribution),
-            AccountKind::Pool | AccountKind::Initiative => Err(LedgerError::SourceNotAllowed),
+            AccountKind::Initiative => Ok(TransferKind::Payment),
+            AccountKind::Pool | AccountKind::PaidOut => Err(LedgerError::SourceNotAllowed),
+        }
+    }
+
+    /// May this kind be made on the general transfer form (and `POST /api/v1/transfers`)?
+    /// A payment carries a date and an invoice reference and is made on the plan's
+    /// payment form; the rest of the kinds are made by the system.
+    pub fn check_general_form(self) -> Result<(), LedgerError> {
+        match self {
+            TransferKind::BudgetToPool | TransferKind::FunderContribution => Ok(()),
+            TransferKind::Payment => Err(LedgerError::PaymentOnPlanForm),
+            _ => Err(LedgerError::SourceNotAllowed),
         }
     }
 
@@ -113,6 +142,8 @@ impl TransferKind {
             TransferKind::FunderContribution => "Bijdrage financier",
             TransferKind::Correction => "Correctie",
             TransferKind::Commitment => "Toegekend aan plan (uitslag ronde)",
+            TransferKind::Payment => "Betaling voor plan",
+            TransferKind::Return => "Terug naar de pot (plan klaar)",
         }
     }
 }
@@ -158,9 +189,28 @@ impl From<TransferKind> for String {
     }
 }
 
-/// Four eyes: money leaving a budget line, and every correction, needs a second user.
+/// Four eyes: money leaving a budget line, and every correction, needs a second user; a
+/// payment does too, unless a threshold says otherwise ([`needs_approval_with`]).
 pub fn needs_approval(kind: TransferKind, debit: AccountKind) -> bool {
-    kind == TransferKind::Correction || debit == AccountKind::BudgetLine
+    kind == TransferKind::Correction
+        || kind == TransferKind::Payment
+        || debit == AccountKind::BudgetLine
+}
+
+/// Four eyes with the municipality's payment threshold (setting
+/// `payment_approval_threshold_cents`): a payment above it needs a second finance user, a
+/// payment at or below it is posted at once. Without a threshold every payment needs one.
+/// The other kinds follow [`needs_approval`].
+pub fn needs_approval_with(
+    kind: TransferKind,
+    debit: AccountKind,
+    amount_cents: i64,
+    payment_threshold_cents: Option<i64>,
+) -> bool {
+    match (kind, payment_threshold_cents) {
+        (TransferKind::Payment, Some(threshold)) => amount_cents > threshold,
+        _ => needs_approval(kind, debit),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,6 +290,13 @@ pub enum LedgerError {
         "Deze aanvraag is al eerder verstuurd met andere gegevens. Open het formulier opnieuw."
     )]
     IdempotencyConflict,
+    #[error("Een betaling boekt u bij het plan zelf (Financiën, Betalingen aan plannen): daar vult u ook de datum en het factuurnummer in.")]
+    PaymentOnPlanForm,
+    #[error("U betaalt meer dan er nog voor dit plan klaarstaat. Nog te betalen: {}, gevraagd: {}.", crate::domain::money::format_eur(*open_cents), crate::domain::money::format_eur(*requested_cents))]
+    PaymentAboveCommitment {
+        open_cents: i64,
+        requested_cents: i64,
+    },
 }
 
 /// Validate the parts of a transfer that do not need the database.
@@ -286,6 +343,20 @@ pub fn validate_basic(
             if debit != AccountKind::Pool || credit != AccountKind::Initiative {
                 return Err(LedgerError::KindNotAllowed(
                     "alleen de uitslag van een ronde zet geld van een pot op een plan",
+                ));
+            }
+        }
+        TransferKind::Payment => {
+            if debit != AccountKind::Initiative || credit != AccountKind::PaidOut {
+                return Err(LedgerError::KindNotAllowed(
+                    "een betaling gaat van een plan naar wat voor dat plan is uitbetaald",
+                ));
+            }
+        }
+        TransferKind::Return => {
+            if debit != AccountKind::Initiative || credit != AccountKind::Pool {
+                return Err(LedgerError::KindNotAllowed(
+                    "alleen een plan dat klaar is, geeft geld terug aan de pot",
                 ));
             }
         }

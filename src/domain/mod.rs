@@ -9,6 +9,8 @@ pub mod money;
 pub mod nl_time;
 pub mod password;
 pub mod permissions;
+pub mod photo;
+pub mod plan_money;
 pub mod role;
 pub mod round;
 pub mod sealed_secret;

@@ -137,10 +137,17 @@ pub enum Operation {
     // the council (service/report.rs)
     Report,
     AuditEvents,
+    // the money after the vote (service/payments.rs, progress.rs, plans.rs, village.rs)
+    FundedPlans,
+    RecordPayment,
+    PostProgress,
+    PlanPage,
+    PlanPhoto,
+    VillagePage,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 50] = [
+    pub const ALL: [Operation; 56] = [
         Operation::LedgerOverview,
         Operation::ListBudgetLines,
         Operation::BudgetLineDetail,
@@ -191,6 +198,12 @@ impl Operation {
         Operation::CloseRound,
         Operation::Report,
         Operation::AuditEvents,
+        Operation::FundedPlans,
+        Operation::RecordPayment,
+        Operation::PostProgress,
+        Operation::PlanPage,
+        Operation::PlanPhoto,
+        Operation::VillagePage,
     ];
 
     /// The second column of the table: what each entry point needs.
@@ -199,12 +212,15 @@ impl Operation {
         use Permission::*;
         Need::Permission(match self {
             LedgerOverview | ListBudgetLines | BudgetLineDetail | Pools | PoolDetail | Funders
-            | ListTransfers | Transfer | AllBalances | TransfersCsv => ViewFinance,
+            | ListTransfers | Transfer | AllBalances | TransfersCsv | FundedPlans => ViewFinance,
             // The queue is the approvers' work list (the page and the API agree).
             ApprovalQueue | DecideTransfer => ApproveTransfer,
-            TransferOptions | ImportLedger | Operation::ProposeTransfer | ProposeCorrection => {
-                Permission::ProposeTransfer
-            }
+            // A payment is a transfer typed in by finance (four eyes above the threshold).
+            TransferOptions
+            | ImportLedger
+            | Operation::ProposeTransfer
+            | ProposeCorrection
+            | RecordPayment => Permission::ProposeTransfer,
             CreateArea | CreateFunder | AddUser | ListUsers | GrantRole | RevokeRole
             | SetDisabled | RolesCsv | GenerateCodes | ListCodeBatches | RevokeCode
             | ReplaceCode | AreasForCodes => Administer,
@@ -213,9 +229,14 @@ impl Operation {
             // a code. Lists filter to what the caller may manage instead of refusing.
             Round | ListRounds | ManageableRounds | AreasForRounds | AreaBySlug | VoterRounds
             | PreviewBallot | CastOnline | PublishedPb | PublishedBallots => return Need::Anyone,
+            // Where the village's money went, per plan and per year, is public.
+            PlanPage | PlanPhoto | VillagePage => return Need::Anyone,
             AreaSettings | UpdateAreaSettings | CreateRound | ManagedRound | ReviewPlan
             | OpenVoting | PaperBallot | CloseRound => return Need::Area,
             SubmitPlan => return Need::AreaOrInitiator,
+            // Initiators: only on their own plan (`domain::plan_money::may_post_progress`,
+            // checked against the plan by the service after this table).
+            PostProgress => return Need::AreaOrInitiator,
         })
     }
 

@@ -196,6 +196,13 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
         },
     )?;
     let voting_codes = seed_rounds(conn, admin, &initiator, &mut logins)?;
+    super::demo_money::seed_execution(
+        conn,
+        clerk,
+        approver,
+        &initiator,
+        crate::config::Settings::default().payment_approval_threshold_cents,
+    )?;
     Ok(Some(DemoSeed {
         logins,
         voting_codes,

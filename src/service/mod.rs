@@ -5,13 +5,18 @@
 pub mod audit_log;
 pub mod auth;
 pub mod demo;
+mod demo_money;
 pub mod ledger;
 pub mod maintenance;
+pub mod payments;
+pub mod plans;
+pub mod progress;
 pub mod report;
 pub mod rounds;
 pub mod start;
 pub mod throttle;
 pub mod users;
+pub mod village;
 pub mod voting_codes;
 
 use crate::db::DbError;

@@ -11,6 +11,7 @@ use crate::domain::round::{PlanStatus, RoundStatus};
 /// One of the caller's own plans, with its round.
 #[derive(Debug, Clone)]
 pub struct MyPlan {
+    pub plan_id: String,
     pub round_id: String,
     pub round_title: String,
     pub area_name: String,
@@ -49,14 +50,17 @@ pub fn start_page(
     user_id: Option<&str>,
 ) -> Result<StartPage, ServiceError> {
     let all = rounds::list(conn, who)?;
+    // Plans store their author as the actor key (`Principal::key`).
+    let me = user_id.map(|_| who.key());
     let mut page = StartPage {
         submits_plans: who.roles.contains(&Role::Initiator),
         ..StartPage::default()
     };
     for r in &all {
-        if let Some(uid) = user_id {
-            for p in r.initiatives.iter().filter(|p| p.submitted_by == uid) {
+        if let Some(key) = &me {
+            for p in r.initiatives.iter().filter(|p| &p.submitted_by == key) {
                 page.my_plans.push(MyPlan {
+                    plan_id: p.id.to_string(),
                     round_id: r.round.id.to_string(),
                     round_title: r.round.title.clone(),
                     area_name: r.area.name.clone(),

@@ -71,7 +71,7 @@ pub fn home(user: Option<&SessionUser>, start: &StartPage) -> Markup {
                         ul {
                             @for p in &start.my_plans {
                                 li {
-                                    a href={ "/rondes/" (p.round_id) } { (p.title) }
+                                    a href={ "/plannen/" (p.plan_id) } { (p.title) }
                                     " – " (p.area_name) ", " (p.round_title) ": "
                                     strong { (plan_status(p)) }
                                 }
@@ -128,6 +128,7 @@ pub fn home(user: Option<&SessionUser>, start: &StartPage) -> Markup {
                 }
             }
             p { a href="/rondes" { "Bekijk alle plannen, stemrondes en uitslagen per dorp" } }
+            p { a href="/dorpen" { "Zie per dorp waar het geld vandaan komt en waar het naartoe gaat" } }
             @if user.is_none() {
                 p { "Wilt u zelf een plan indienen? " a href="/registreren" { "Maak een account" } "." }
                 p { "Heeft u gestemd? " a href="/audit" { "Controleer of uw stem in het logboek staat" } "." }

@@ -61,6 +61,7 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                                     (nav_link(nav.current, "/financien/begroting", "Begroting"))
                                     (nav_link(nav.current, "/financien/potten", "Potten per gebied"))
                                     (nav_link(nav.current, "/financien/overboekingen", "Overboekingen"))
+                                    (nav_link(nav.current, "/financien/plannen", "Betalingen aan plannen"))
                                 }
                                 @if allows(&u.roles, Permission::ViewAuditReport) {
                                     (nav_link(nav.current, "/raad", "Overzicht raad"))
@@ -81,6 +82,7 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                                     (nav_link(nav.current, "/beheer/stemcodes", "Stemcodes"))
                                 }
                                 (nav_link(nav.current, "/rondes", "Rondes"))
+                                (nav_link(nav.current, "/dorpen", "Dorpen"))
                                 (nav_link(nav.current, "/account", "Mijn account"))
                             }
                         }

@@ -11,8 +11,10 @@ pub mod errors;
 pub mod finance;
 pub mod home;
 pub mod layout;
+pub mod plan;
 pub mod report;
 pub mod rounds;
 pub mod users;
+pub mod village;
 
 pub const STYLESHEET: &str = include_str!("app.css");

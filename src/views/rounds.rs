@@ -367,7 +367,7 @@ fn plan(p: &RoundPage<'_>, i: &Plan) -> Markup {
     let reviewable = v.actions.may_review;
     html! {
         section class="plan" aria-labelledby={ "plan-" (i.number) } {
-            h3 id={ "plan-" (i.number) } { "Plan " (i.number) ": " (i.title) }
+            h3 id={ "plan-" (i.number) } { a href={ "/plannen/" (i.id) } { "Plan " (i.number) ": " (i.title) } }
             dl class="facts" {
                 dt { "Bedrag" } dd { (money(i.amount_cents)) }
                 dt { "Taakveld" } dd { (taakveld_text(v.round.year, &i.taakveld)) }

@@ -16,10 +16,12 @@ pub mod finance;
 pub mod home;
 pub mod ledger_import;
 pub mod local_path;
+pub mod plan_pages;
 pub mod request_log;
 pub mod respond;
 pub mod rounds;
 pub mod session;
+pub mod village;
 
 use actix_web::middleware::{from_fn, DefaultHeaders};
 use actix_web::{web, HttpResponse};
@@ -64,6 +66,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(rounds::configure)
             .configure(council::configure)
             .configure(audit::configure)
+            .configure(plan_pages::configure)
+            .configure(village::configure)
             .route(
                 "/health",
                 web::get().to(|| async { HttpResponse::Ok().body("ok") }),

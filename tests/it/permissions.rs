@@ -8,15 +8,20 @@
 
 use burgerbegroting::domain::ledger_import::ImportOptions;
 use burgerbegroting::domain::permissions::Operation;
+use burgerbegroting::domain::plan_money::ProgressStage;
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId, RoundId};
 use burgerbegroting::service::ledger::{self as svc, CorrectionInput, TransferInput};
+use burgerbegroting::service::payments::{self, PaymentInput};
+use burgerbegroting::service::progress::{self, ProgressInput};
 use burgerbegroting::service::report::{self, EventQuery};
 use burgerbegroting::service::rounds::{
     self, CastError, Channel, InitiativeInput, Review, RoundInput,
 };
 use burgerbegroting::service::voting_codes::RevokeReason;
-use burgerbegroting::service::{auth, users, voting_codes, Principal, ServiceError};
+use burgerbegroting::service::{
+    auth, plans, users, village, voting_codes, Principal, ServiceError,
+};
 
 use crate::helpers::*;
 
@@ -54,7 +59,10 @@ fn world(c: &mut burgerbegroting::db::DbConn) -> World {
         .expect("round")
         .round
         .id;
-    let plan = rounds::submit_initiative(c, &admin(), &round, &plan_input())
+    // Handed in by the walk's initiator, so that "the plan's own initiator" (progress
+    // posts) is a caller the walk has.
+    let initiator = staff("walker-initiator", &[Role::Initiator]);
+    let plan = rounds::submit_initiative(c, &initiator, &round, &plan_input())
         .expect("plan")
         .id;
     World { small, round, plan }
@@ -181,6 +189,38 @@ fn call(
         Operation::CloseRound => rounds::close_round(c, who, &w.round).map(drop),
         Operation::Report => report::build(c, who, None, None).map(drop),
         Operation::AuditEvents => report::events(c, who, &EventQuery::default()).map(drop),
+        // The walk's plan has no money: allowed callers get `Invalid` (not funded).
+        Operation::FundedPlans => plans::funded_plans(c, who).map(drop),
+        Operation::RecordPayment => payments::record_payment(
+            c,
+            who,
+            &w.plan,
+            &PaymentInput {
+                id: uuid::Uuid::new_v4(),
+                amount_cents: 1,
+                paid_on: "2026-01-02".into(),
+                reference: "F-1".into(),
+                note: String::new(),
+            },
+            0,
+        )
+        .map(drop),
+        Operation::PostProgress => progress::post_progress(
+            c,
+            who,
+            &w.plan,
+            &ProgressInput {
+                id: uuid::Uuid::new_v4(),
+                stage: ProgressStage::InProgress,
+                body: "Begonnen".into(),
+                photo: None,
+                photo_alt: String::new(),
+            },
+        )
+        .map(drop),
+        Operation::PlanPage => plans::plan_page(c, who, &w.plan).map(drop),
+        Operation::PlanPhoto => plans::photo(c, who, &w.plan, nobody).map(drop),
+        Operation::VillagePage => village::village(c, who, slug).map(drop),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod audit_log;
 pub mod ledger;
 pub mod mail;
+pub mod plan_money;
 pub mod report;
 pub mod rounds;
 pub mod scheduled_jobs;

@@ -17,7 +17,9 @@ pub use areas::{create_area, create_funder};
 pub use export::transfers_csv;
 pub use import::{import_ledger, ImportOutcome};
 pub use read::*;
-pub(crate) use transfers::{commit_to_plan, pool_available};
+pub(crate) use transfers::{
+    commit_to_plan, open_paid_out_account, pay_from_plan, pool_available, return_to_pool,
+};
 pub use transfers::{
     decide_transfer, propose_correction, propose_transfer, CorrectionInput, TransferInput,
 };

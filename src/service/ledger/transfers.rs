@@ -15,8 +15,8 @@ use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::ledger::{
-    self as rules, check_correctable, check_decidable, check_funds, needs_approval, validate_basic,
-    AccountKind, LedgerError, TransferKind, TransferStatus,
+    self as rules, check_correctable, check_decidable, check_funds, needs_approval_with,
+    validate_basic, AccountKind, LedgerError, TransferKind, TransferStatus,
 };
 use crate::domain::permissions::Operation;
 use crate::service::{Principal, ServiceError};
@@ -92,6 +92,7 @@ pub fn propose_transfer(
     let source = q::find_account(conn, &input.from_account)?
         .ok_or_else(|| ServiceError::invalid("from_account", "Kies een bron uit de lijst."))?;
     let kind = TransferKind::for_source(source.kind)?;
+    kind.check_general_form()?;
     if input.kind.is_some_and(|k| k != kind) {
         return Err(LedgerError::KindDoesNotMatchSource(kind).into());
     }
@@ -112,6 +113,7 @@ pub fn propose_transfer(
         input.amount_cents,
         &memo,
         decision_ref,
+        None,
         None,
     )
 }
@@ -150,7 +152,86 @@ pub(crate) fn commit_to_plan(
         &format!("Plan {}: {}", plan.number, plan.title),
         Some(decision_ref.to_string()),
         None,
+        None,
     )
+}
+
+/// A payment out of a funded plan's account to its paid-out account, typed in on the
+/// plan's payment form (`service::payments`). The kind follows from the source like every
+/// hand-made transfer; four eyes above the municipality's threshold; `check_funds` keeps
+/// the plan's account from going below zero. Runs inside the caller's transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn pay_from_plan(
+    conn: &mut DbConn,
+    who: &Principal,
+    id: Uuid,
+    plan_account: &AccountRow,
+    paid_out_account: &str,
+    amount_cents: i64,
+    memo: &str,
+    reference: &str,
+    threshold_cents: i64,
+) -> Result<TransferView, ServiceError> {
+    let kind = TransferKind::for_source(plan_account.kind)?;
+    record_transfer(
+        conn,
+        who,
+        id,
+        kind,
+        &plan_account.id,
+        paid_out_account,
+        amount_cents,
+        memo,
+        Some(reference.to_string()),
+        None,
+        Some(threshold_cents),
+    )
+}
+
+/// Gives what a finished plan did not use back to its area's pool (kind `return`, no
+/// second pair of eyes: the money goes back where the residents' vote took it from).
+/// Called by `service::progress` in the transaction of the "done" post.
+pub(crate) fn return_to_pool(
+    conn: &mut DbConn,
+    who: &Principal,
+    plan_account: &str,
+    pool_account: &str,
+    amount_cents: i64,
+    memo: &str,
+) -> Result<TransferView, ServiceError> {
+    record_transfer(
+        conn,
+        who,
+        Uuid::new_v4(),
+        TransferKind::Return,
+        plan_account,
+        pool_account,
+        amount_cents,
+        memo,
+        None,
+        None,
+        None,
+    )
+}
+
+/// Makes the account that collects what is paid out for one plan.
+pub(crate) fn open_paid_out_account(
+    conn: &mut DbConn,
+    plan_id: &str,
+    name: &str,
+) -> Result<AccountRow, ServiceError> {
+    let account = AccountRow {
+        id: new_id(),
+        kind: AccountKind::PaidOut,
+        name: name.to_string(),
+        budget_line_id: None,
+        area_id: None,
+        funder_id: None,
+        created_at: repo::now(),
+        initiative_id: Some(plan_id.to_string()),
+    };
+    q::insert_account(conn, &account)?;
+    Ok(account)
 }
 
 /// Money an area's pool can still give (balance minus pending transfers out of it).
@@ -187,6 +268,7 @@ pub fn propose_correction(
         &memo,
         original.decision_ref.clone(),
         Some(original.id.clone()),
+        None,
     )
 }
 
@@ -202,6 +284,7 @@ fn record_transfer(
     memo: &str,
     decision_ref: Option<String>,
     correction_of: Option<String>,
+    payment_threshold_cents: Option<i64>,
 ) -> Result<TransferView, ServiceError> {
     let id = id.to_string();
     let hash = content_hash(
@@ -267,7 +350,7 @@ fn record_transfer(
             memo: memo.to_string(),
             decision_ref: decision_ref.clone(),
             correction_of: correction_of.clone(),
-            needs_approval: needs_approval(kind, dk),
+            needs_approval: needs_approval_with(kind, dk, amount_cents, payment_threshold_cents),
             content_hash: hash.clone(),
             created_by: who.key(),
             created_at: repo::now(),

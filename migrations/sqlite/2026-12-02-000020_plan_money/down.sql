@@ -1,0 +1,2 @@
+DROP TABLE progress_posts;
+DROP TABLE payments;
