@@ -1,6 +1,7 @@
 //! Export and verify of a large audit log: a SQLite file with N events (default 1,000,000:
 //! accounts, then one-cent transfers between them), then `audit export` (sign a checkpoint
-//! over all events, write the bundle) and `audit verify` (no database), each timed once.
+//! over all events, write the bundle) and `audit verify` (no database), each timed once,
+//! with the CPU seconds of each and the load average around them.
 //! A single run is the figure asked for (seconds, not microseconds), so no criterion here.
 //!
 //! `cargo bench --bench audit` (release); `AUDIT_BENCH_EVENTS=N` for another size;
@@ -32,6 +33,14 @@ fn cpu_seconds() -> f64 {
             Some(ticks / 100.0)
         })
         .unwrap_or(0.0)
+}
+
+/// The 1-, 5- and 15-minute load averages (Linux; "" elsewhere): the figures of a shared
+/// machine mean little without them.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
 }
 
 fn main() {
@@ -88,6 +97,7 @@ fn main() {
         .expect("append");
     }
     println!("filled {n} events in {:.1} s", t.elapsed().as_secs_f64());
+    println!("load average before export: {}", load_average());
 
     let out = dir.path().join("bundle");
     let (t, c) = (Instant::now(), cpu_seconds());
@@ -112,6 +122,8 @@ fn main() {
         "verify (Rust): {verify_s:.2} s wall, {:.2} s CPU",
         cpu_seconds() - c
     );
+
+    println!("load average after verify: {}", load_average());
 
     if std::env::var("AUDIT_BENCH_PYTHON").is_ok() {
         let t = Instant::now();

@@ -91,6 +91,7 @@ impl Fixture {
                 budget_cents: 5_000_000,
                 ballot_rule: BallotRule::Approval { max_choices: None },
                 count_rule: CountRule::EqualShares,
+                calendar: None,
             },
         )
         .expect("round");
@@ -187,6 +188,7 @@ fn bench(c: &mut Criterion) {
             },
             |round| {
                 let mut conn = pool.get().expect("conn");
+                r::count_round(&mut conn, &admin(), &round).expect("count");
                 black_box(r::close_round(&mut conn, &admin(), &round).expect("close"))
             },
             BatchSize::PerIteration,

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::audit::bundle::{self as b, Period, Replay};
-use crate::audit::merkle::{self, Hash};
+use crate::audit::merkle;
 use crate::audit::note::{self, Checkpoint};
 use crate::db::repo::audit_log as q;
 use crate::db::DbConn;
@@ -87,7 +87,7 @@ impl Writer {
 fn municipality(conn: &mut DbConn) -> Result<String, ServiceError> {
     Ok(crate::db::repo::ledger::list_funders(conn)?
         .into_iter()
-        .find(|f| f.kind == "municipality")
+        .find(|f| f.kind == crate::domain::kinds::FunderKind::Municipality)
         .map(|f| f.name)
         .unwrap_or_default())
 }
@@ -116,58 +116,62 @@ pub fn export_bundle(
             out.display()
         )));
     }
-    // A fresh checkpoint over everything logged so far.
-    if let SignOutcome::Stopped(reason) = log::sign_pending(conn, key)? {
+    // A fresh checkpoint over everything logged so far. The signer reads every stored
+    // event once, checks it against its stored hash and the last checkpoint, and hands us
+    // the payloads as it goes: events.jsonl is exactly what the checkpoint is signed over.
+    let mut events: Vec<u8> = Vec::new();
+    let signed = log::sign_pending_reading(conn, key, |payload| {
+        events.extend_from_slice(payload.as_bytes());
+        events.push(b'\n');
+    })?;
+    if let SignOutcome::Stopped(reason) = &signed.outcome {
         return Err(ExportError::Refused(format!(
             "het ondertekenen is gestopt ({reason}); er wordt geen bundel gemaakt"
         )));
     }
-    let cp_row = q::latest_checkpoint(conn)?
+    let cp_row = signed
+        .checkpoint
         .ok_or_else(|| ExportError::Refused("het logboek is nog leeg".into()))?;
+    let leaves = signed.leaves;
     let cp = Checkpoint::open(&cp_row.note, key.name(), &key.verifying_key()).map_err(|_| {
         ExportError::Refused("het laatste controlepunt is niet met deze sleutel ondertekend".into())
     })?;
+    if leaves.len() as u64 != cp.size {
+        return Err(ExportError::Refused(
+            "het controlepunt telt niet de gelezen gebeurtenissen; er wordt geen bundel gemaakt"
+                .into(),
+        ));
+    }
     let mut w = Writer {
         dir: out.to_path_buf(),
         hashes: BTreeMap::new(),
     };
-    // events.jsonl and the leaves, straight from the stored payloads.
-    let mut events = Vec::with_capacity(cp.size as usize * 300);
-    let mut leaves: Vec<Hash> = Vec::with_capacity(cp.size as usize);
+    // The replay, from the lines as the verifier will read them.
+    let events_text = std::str::from_utf8(&events)
+        .map_err(|_| ExportError::Refused("het logboek bevat tekst die geen UTF-8 is".into()))?;
     let mut replay = Replay::default();
-    let mut bad: Option<String> = None;
-    q::for_each_leaf(conn, cp.size as i64, |row| -> Result<(), ExportError> {
-        if bad.is_some() {
-            return Ok(());
-        }
-        let seq = leaves.len() as u64 + 1;
-        if row.seq as u64 != seq {
-            bad = Some(format!("gebeurtenis {seq} ontbreekt"));
-            return Ok(());
-        }
-        events.extend_from_slice(row.payload.as_bytes());
-        events.push(b'\n');
-        leaves.push(merkle::leaf_hash(row.payload.as_bytes()));
-        match serde_json::from_str::<serde_json::Value>(&row.payload) {
-            Ok(v) => {
-                if let Err(e) = replay.apply(seq, &v) {
-                    bad = Some(format!("gebeurtenis {seq}: {}", e.nl));
-                }
+    for (i, line) in events_text.split_terminator('\n').enumerate() {
+        let seq = i as u64 + 1;
+        let bad = match crate::audit::leaf::is_canonical(line) {
+            Err(crate::audit::leaf::LeafError::NotJson(e)) => {
+                Some(format!("gebeurtenis {seq} is geen JSON: {e}"))
             }
-            Err(e) => bad = Some(format!("gebeurtenis {seq} is geen JSON: {e}")),
+            Err(crate::audit::leaf::LeafError::NotCanonical) => {
+                Some(format!("gebeurtenis {seq} is niet in de canonieke vorm"))
+            }
+            Ok(()) => replay
+                .apply(
+                    seq,
+                    &crate::audit::leaf::Raw(line).object().unwrap_or_default(),
+                )
+                .err()
+                .map(|e| format!("gebeurtenis {seq}: {}", e.nl)),
+        };
+        if let Some(reason) = bad {
+            return Err(ExportError::Refused(format!(
+                "het logboek klopt niet ({reason}); er wordt geen bundel gemaakt"
+            )));
         }
-        Ok(())
-    })?;
-    if let Some(reason) = bad {
-        return Err(ExportError::Refused(format!(
-            "het logboek klopt niet ({reason}); er wordt geen bundel gemaakt"
-        )));
-    }
-    if leaves.len() as u64 != cp.size || merkle::root(&leaves) != cp.root {
-        return Err(ExportError::Refused(
-            "de opgeslagen gebeurtenissen geven niet de ondertekende wortel; er wordt geen bundel gemaakt"
-                .into(),
-        ));
     }
     w.put(b::EVENTS, &events)?;
     drop(events);

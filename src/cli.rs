@@ -54,6 +54,9 @@ pub enum Command {
     /// Voting codes for the residents' letters.
     #[command(subcommand)]
     Codes(CodesCommand),
+    /// Smederij rounds: schedule a year at once.
+    #[command(subcommand)]
+    Rounds(RoundsCommand),
     /// Key files kept outside the database (audit signing, second-factor secrets).
     #[command(subcommand)]
     Keys(KeysCommand),
@@ -146,6 +149,47 @@ pub enum CodesCommand {
         /// CSV file to write; must not exist yet.
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoundsCommand {
+    /// One round per chosen quarter for every chosen area, with the same rules, budget and
+    /// (per quarter) the same dates; all or nothing (docs/rounds.md). The dates: plans from
+    /// the first day of the quarter for --plan-weeks, then --review-weeks of review, then
+    /// --voting-weeks of voting.
+    Schedule {
+        #[arg(long)]
+        year: i32,
+        /// Quarters, e.g. 1,2,3,4.
+        #[arg(long, value_delimiter = ',', required = true)]
+        quarters: Vec<i32>,
+        /// `all` (every area) or area slugs separated by commas, e.g. t-loo,wezep.
+        #[arg(long)]
+        areas: String,
+        /// The budget of each round in euros, e.g. 10000 or 10.000,00.
+        #[arg(long)]
+        budget: String,
+        /// The name before "2027 kwartaal 2".
+        #[arg(long, default_value = "Smederij")]
+        title: String,
+        /// approval (tick the plans you support) or knapsack (choose within the budget).
+        #[arg(long, default_value = "approval", value_parser = ["approval", "knapsack"])]
+        ballot_rule: String,
+        /// With approval: at most this many plans per ballot.
+        #[arg(long)]
+        max_choices: Option<u32>,
+        /// greedy (most votes first) or mes (Method of Equal Shares).
+        #[arg(long, default_value = "greedy", value_parser = ["greedy", "mes"])]
+        count_rule: String,
+        #[arg(long, default_value_t = 6)]
+        plan_weeks: u32,
+        #[arg(long, default_value_t = 2)]
+        review_weeks: u32,
+        #[arg(long, default_value_t = 2)]
+        voting_weeks: u32,
         #[command(flatten)]
         db: DbArgs,
     },

@@ -213,7 +213,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let s = settings(config, None, db.database.as_deref())?;
             let pool = prepare_database(&s)?;
             let mut conn = pool.get()?;
-            service::audit_log::resume(&mut conn, &Principal::cli().actor).map_err(explain)?;
+            service::audit_log::resume(&mut conn, &Principal::cli()).map_err(explain)?;
             println!("De geschiedenis klopt weer met het laatste controlepunt; het ondertekenen gaat verder.");
             Ok(())
         }
@@ -299,6 +299,71 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Tally(args) => burgerbegroting::tally::cli::run(&args, &mut std::io::stdout()),
+        Command::Rounds(burgerbegroting::cli::RoundsCommand::Schedule {
+            year,
+            quarters,
+            areas,
+            budget,
+            title,
+            ballot_rule,
+            max_choices,
+            count_rule,
+            plan_weeks,
+            review_weeks,
+            voting_weeks,
+            db,
+        }) => {
+            use burgerbegroting::domain::round::{BallotRule, CountRule};
+            use burgerbegroting::service::rounds::{schedule_year, AreaChoice, ScheduleInput};
+            let budget_cents = burgerbegroting::domain::money::parse_eur_nl(&budget)
+                .map_err(|e| anyhow::anyhow!("--budget: {e}"))?;
+            let ballot_rule = match ballot_rule.as_str() {
+                "knapsack" if max_choices.is_some() => {
+                    anyhow::bail!("--max-choices past alleen bij --ballot-rule approval")
+                }
+                "knapsack" => BallotRule::Knapsack,
+                _ => BallotRule::Approval { max_choices },
+            };
+            let count_rule = CountRule::parse(&count_rule).unwrap_or(CountRule::Greedy);
+            let s = settings(config, None, db.database.as_deref())?;
+            let pool = prepare_database(&s)?;
+            let mut conn = pool.get()?;
+            let made = schedule_year(
+                &mut conn,
+                &Principal::cli(),
+                &ScheduleInput {
+                    year,
+                    quarters,
+                    areas: AreaChoice::parse(&areas),
+                    title,
+                    budget_cents,
+                    ballot_rule,
+                    count_rule,
+                    plan_weeks,
+                    review_weeks,
+                    voting_weeks,
+                },
+            )
+            .map_err(explain)?;
+            println!("{} ronde(s) gepland:", made.len());
+            for v in made {
+                let dates = v.round.calendar.map(|c| {
+                    format!(
+                        "plannen {} t/m {}, beoordelen t/m {}, stemmen {} t/m {}",
+                        c.plans_from, c.plans_until, c.review_until, c.voting_from, c.voting_until
+                    )
+                });
+                println!(
+                    "  {}  {}  kwartaal {}  {}  {}",
+                    v.round.id,
+                    v.area.slug,
+                    v.round.quarter,
+                    format_eur(v.round.budget_cents),
+                    dates.unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
         Command::Codes(burgerbegroting::cli::CodesCommand::Generate {
             area,
             year,

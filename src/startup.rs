@@ -161,6 +161,11 @@ impl Application {
                 report_signing,
             ));
         }
+        // The round calendar moves each round exactly once by itself (a conditional
+        // UPDATE under the write lock), so every server may run it every minute.
+        jobs.push(actix_web::rt::spawn(move_rounds_periodically(
+            self.pool.clone(),
+        )));
         let result = self.server.await;
         for job in jobs {
             job.abort();
@@ -246,5 +251,51 @@ fn report_signing(outcome: crate::service::audit_log::SignOutcome) {
             %reason,
             "audit log signing is STOPPED; run 'burgerbegroting audit resume' after investigating"
         ),
+    }
+}
+
+/// The round calendar: once a minute, every round whose date has passed moves to its next
+/// phase (docs/rounds.md). Several servers on one database may all run this; each move is
+/// made exactly once (`service::rounds::move_due_rounds`). A move the calendar cannot make
+/// (e.g. voting should open but no plan is nominated) is logged once per round and reason,
+/// not every minute.
+async fn move_rounds_periodically(pool: DbPool) {
+    let mut warned: std::collections::HashSet<(String, String)> = Default::default();
+    let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        let pool = pool.clone();
+        let outcome = web::block(move || -> Result<_, crate::service::ServiceError> {
+            let mut conn = pool.get().map_err(crate::db::DbError::Pool)?;
+            crate::service::rounds::move_due_rounds(&mut conn, crate::db::repo::now())
+        })
+        .await;
+        match outcome {
+            Ok(Ok(moves)) => {
+                for m in moves {
+                    match m.refused {
+                        None => tracing::info!(
+                            round = %m.round,
+                            from = m.from.as_str(),
+                            to = m.to.as_str(),
+                            "round calendar: moved"
+                        ),
+                        Some(reason) => {
+                            if warned.insert((m.round.to_string(), reason.clone())) {
+                                tracing::warn!(
+                                    round = %m.round,
+                                    from = m.from.as_str(),
+                                    to = m.to.as_str(),
+                                    %reason,
+                                    "round calendar: the date has passed but the round cannot move yet"
+                                )
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(Err(e)) => tracing::warn!(error = %e, "round calendar failed"),
+            Err(e) => tracing::warn!(error = %e, "round calendar worker failed"),
+        }
     }
 }

@@ -13,6 +13,7 @@ its file (and line).
 import argparse
 import base64
 import csv
+import datetime
 import hashlib
 import io
 import json
@@ -166,6 +167,26 @@ def open_checkpoint(text, file, key):
     return origin, int(size), root
 
 
+# ---- Dutch calendar days (docs section 1.1) -------------------------------------------
+
+def _last_sunday_0100(year, month):
+    day = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
+    day -= datetime.timedelta(days=(day.weekday() - 6) % 7)
+    return datetime.datetime(day.year, day.month, day.day, 1, 0, 0)
+
+
+def dutch_date(at):
+    """The Dutch calendar day (YYYY-MM-DD) of an event's `at`, or None when unreadable:
+    UTC+2 from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC,
+    UTC+1 otherwise (no tz database needed)."""
+    try:
+        utc = datetime.datetime.strptime(at[:19], "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return None
+    summer = _last_sunday_0100(utc.year, 3) <= utc < _last_sunday_0100(utc.year, 10)
+    return (utc + datetime.timedelta(hours=2 if summer else 1)).date().isoformat()
+
+
 # ---- CSV (docs section 3.2) -----------------------------------------------------------
 
 def eur(cents):
@@ -237,7 +258,7 @@ class Replay:
             self.fail(seq, "correctie verwijst niet naar een eerdere overboeking",
                       "correction does not refer to an earlier transfer")
 
-    def move(self, seq, at, tid, t):
+    def move(self, seq, at, date, tid, t):
         amount = t.get("amount_cents")
         if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
             self.fail(seq, "bedrag niet positief", "amount not positive")
@@ -258,7 +279,7 @@ class Replay:
         if self.accounts[debit][0] != "funder" and self.balances[debit] < 0:
             self.fail(seq, "rekening onder nul", "account below zero")
         self.movements.append({
-            "seq": seq, "at": at, "date": at[:10], "transfer": tid,
+            "seq": seq, "at": at, "date": date, "transfer": tid,
             "kind": text_of(t.get("kind")), "debit": debit, "credit": credit, "amount": amount,
             "memo": memo, "decision_ref": text_of(t.get("decision_ref")),
             "correction_of": text_of(t.get("correction_of")),
@@ -270,7 +291,8 @@ class Replay:
         entity = ev.get("entity") if isinstance(ev.get("entity"), dict) else {}
         eid = text_of(entity.get("id"))
         at = text_of(ev.get("at"))
-        if len(at) < 10 or at[4] != "-" or at[7] != "-":
+        date = dutch_date(at)
+        if date is None:
             self.fail(seq, "onleesbaar tijdstip", "unreadable time")
         if action == "funder.created":
             self.account(text_of(after.get("account")), "funder", text_of(after.get("name")))
@@ -285,14 +307,14 @@ class Replay:
             self.budget_lines.append(line)
         elif action == "transfer.posted":
             self.new_transfer(seq, eid, after)
-            self.move(seq, at, eid, after)
+            self.move(seq, at, date, eid, after)
         elif action == "transfer.proposed":
             self.new_transfer(seq, eid, after)
             self.pending[eid] = after
         elif action == "transfer.approved":
             if eid not in self.pending:
                 self.fail(seq, "goedgekeurd zonder voorstel", "approved without a proposal")
-            self.move(seq, at, eid, self.pending.pop(eid))
+            self.move(seq, at, date, eid, self.pending.pop(eid))
         elif action == "transfer.rejected":
             if eid not in self.pending:
                 self.fail(seq, "afgewezen zonder voorstel", "rejected without a proposal")
@@ -307,7 +329,7 @@ class Replay:
             self.round(eid)["ballots"].append((text_of(after.get("tracker")),
                                                [text_of(c) for c in after.get("choices") or []]))
         elif action == "round.closed":
-            self.round(eid)["closed"] = {"seq": seq, "date": at[:10], "ballots": after.get("ballots"),
+            self.round(eid)["closed"] = {"seq": seq, "date": date, "ballots": after.get("ballots"),
                                          "pb": after.get("ballots_pb_sha256"),
                                          "selected": after.get("selected") or [],
                                          "spent": after.get("spent_cents")}

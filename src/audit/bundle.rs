@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use serde_json::Value;
+
+use super::leaf::{self, Obj, Raw};
 use sha2::{Digest, Sha256};
 
 pub const FORMAT: &str = "burgerbegroting-audit-bundle";
@@ -59,7 +60,15 @@ pub fn manifest_note(manifest_bytes: &[u8]) -> String {
     )
 }
 
-/// An inclusive date range; None on either side is open.
+/// The Dutch calendar day (Europe/Amsterdam, `domain::nl_time`) of an event's `at`: its
+/// first 19 characters are the UTC moment `YYYY-MM-DDTHH:MM:SS`. The period of a bundle is
+/// made of these days, as the report's is: 23:30 UTC on 31 March is 1 April.
+pub fn dutch_date(at: &str) -> Option<NaiveDate> {
+    let utc = chrono::NaiveDateTime::parse_from_str(at.get(..19)?, "%Y-%m-%dT%H:%M:%S").ok()?;
+    Some(crate::domain::nl_time::to_local(utc).date())
+}
+
+/// An inclusive range of Dutch calendar days; None on either side is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Period {
     pub from: Option<NaiveDate>,
@@ -85,7 +94,7 @@ pub struct Account {
 }
 
 /// Money that moved: a transfer posted at once (`transfer.posted`) or approved later
-/// (`transfer.approved`), dated by that event.
+/// (`transfer.approved`), dated by that event (its Dutch calendar day, [`dutch_date`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Movement {
     pub event_seq: u64,
@@ -143,16 +152,31 @@ pub struct Replay {
     pub budget_lines: Vec<BudgetLine>,
     pub rounds: BTreeMap<String, RoundFacts>,
     pub balances: HashMap<String, i64>,
-    pending: HashMap<String, Value>,
+    /// Proposed transfers waiting for a decision: the `after` text of their event.
+    pending: HashMap<String, String>,
     transfers_seen: HashSet<String>,
 }
 
-fn s(v: &Value) -> String {
-    match v {
-        Value::String(x) => x.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
+/// A field of an object as the replay reads text (docs/audit-export.md §3.1): a string's
+/// text, "" for null or missing, anything else as its JSON text.
+fn s(obj: Option<&Obj<'_>>, key: &str) -> String {
+    leaf::text(obj.and_then(|o| o.get(key))).into_owned()
+}
+
+fn int(obj: Option<&Obj<'_>>, key: &str) -> Option<i64> {
+    obj.and_then(|o| o.get(key)).and_then(|v| v.as_i64())
+}
+
+/// An array field as texts (empty when it is no array).
+fn texts(obj: Option<&Obj<'_>>, key: &str) -> Vec<String> {
+    obj.and_then(|o| o.get(key))
+        .and_then(|v| v.items())
+        .map(|a| {
+            a.into_iter()
+                .map(|x| leaf::text(Some(x)).into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn fail(line: u64, nl: String, en: String) -> Failure {
@@ -160,39 +184,41 @@ fn fail(line: u64, nl: String, en: String) -> Failure {
 }
 
 impl Replay {
-    /// Feeds one event (already checked to be line `seq` of events.jsonl).
-    pub fn apply(&mut self, seq: u64, ev: &Value) -> Result<(), Failure> {
-        let action = ev["action"].as_str().unwrap_or("");
-        let after = &ev["after"];
-        let id = s(&ev["entity"]["id"]);
-        let at = s(&ev["at"]);
-        let date = at
-            .get(..10)
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .ok_or_else(|| {
-                fail(
-                    seq,
-                    "het tijdstip 'at' is onleesbaar".into(),
-                    "the time 'at' is unreadable".into(),
-                )
-            })?;
-        match action {
-            "funder.created" => self.account(&s(&after["account"]), "funder", s(&after["name"])),
+    /// Feeds one event: line `seq` of events.jsonl, already checked to be canonical
+    /// ([`leaf::is_canonical`]) with that `seq`.
+    pub fn apply(&mut self, seq: u64, ev: &Obj<'_>) -> Result<(), Failure> {
+        let action = ev
+            .get("action")
+            .and_then(|a| a.as_str())
+            .unwrap_or_default();
+        let after_obj = ev.get("after").and_then(|a| a.object());
+        let after = after_obj.as_ref();
+        let id = s(ev.get("entity").and_then(|e| e.object()).as_ref(), "id");
+        let at = s(Some(ev), "at");
+        let date = dutch_date(&at).ok_or_else(|| {
+            fail(
+                seq,
+                "het tijdstip 'at' is onleesbaar".into(),
+                "the time 'at' is unreadable".into(),
+            )
+        })?;
+        match action.as_ref() {
+            "funder.created" => self.account(&s(after, "account"), "funder", s(after, "name")),
             "area.created" => self.account(
-                &s(&after["pool_account"]),
+                &s(after, "pool_account"),
                 "pool",
-                format!("Pot {}", s(&after["name"])),
+                format!("Pot {}", s(after, "name")),
             ),
             "budget_line.imported" => {
-                let account = s(&after["account"]);
+                let account = s(after, "account");
                 let line = BudgetLine {
                     id: id.clone(),
-                    fiscal_year: after["fiscal_year"].as_i64().unwrap_or(0),
-                    code: s(&after["code"]),
-                    name: s(&after["name"]),
-                    taakveld: s(&after["taakveld"]),
-                    funder: s(&after["funder"]),
-                    amount_cents: after["amount_cents"].as_i64().unwrap_or(0),
+                    fiscal_year: int(after, "fiscal_year").unwrap_or(0),
+                    code: s(after, "code"),
+                    name: s(after, "name"),
+                    taakveld: s(after, "taakveld"),
+                    funder: s(after, "funder"),
+                    amount_cents: int(after, "amount_cents").unwrap_or(0),
                     account: account.clone(),
                 };
                 self.account(
@@ -205,7 +231,8 @@ impl Replay {
             "transfer.posted" => self.post(seq, &at, date, &id, after)?,
             "transfer.proposed" => {
                 self.new_transfer(seq, &id, after)?;
-                self.pending.insert(id, after.clone());
+                let text = ev.get("after").map_or("null", |a| a.0);
+                self.pending.insert(id, text.to_string());
             }
             "transfer.approved" => {
                 let proposal = self.pending.remove(&id).ok_or_else(|| {
@@ -215,7 +242,8 @@ impl Replay {
                         format!("transfer {id} is approved but was never proposed"),
                     )
                 })?;
-                self.move_money(seq, &at, date, &id, &proposal)?;
+                let proposal = Raw(&proposal).object();
+                self.move_money(seq, &at, date, &id, proposal.as_ref())?;
             }
             "transfer.rejected" => {
                 self.pending.remove(&id).ok_or_else(|| {
@@ -227,8 +255,12 @@ impl Replay {
                 })?;
             }
             "round.voting_opened" => {
-                let text = after["rules"].to_string();
-                let fp = s(&after["fingerprint"]);
+                // The line is canonical, so the rules' text is their compact sorted-keys JSON.
+                let text = after
+                    .and_then(|a| a.get("rules"))
+                    .map_or("null", |r| r.0)
+                    .to_string();
+                let fp = s(after, "fingerprint");
                 if hex::encode(Sha256::digest(text.as_bytes())) != fp {
                     return Err(fail(
                         seq,
@@ -241,24 +273,21 @@ impl Replay {
                 r.fingerprint = Some(fp);
             }
             "ballot.cast" => {
-                let choices = after["choices"]
-                    .as_array()
-                    .map(|a| a.iter().map(s).collect())
-                    .unwrap_or_default();
-                let tracker = s(&after["tracker"]);
+                let choices = texts(after, "choices");
+                let tracker = s(after, "tracker");
                 self.round(&id).ballots.push((tracker, choices));
             }
             "round.closed" => {
                 let closed = Closed {
                     event_seq: seq,
                     date,
-                    ballots: after["ballots"].as_u64().unwrap_or(0),
-                    pb_sha256: s(&after["ballots_pb_sha256"]),
-                    selected: after["selected"]
-                        .as_array()
-                        .map(|a| a.iter().map(s).collect())
-                        .unwrap_or_default(),
-                    spent_cents: after["spent_cents"].as_i64().unwrap_or(0),
+                    ballots: after
+                        .and_then(|a| a.get("ballots"))
+                        .and_then(|b| b.as_u64())
+                        .unwrap_or(0),
+                    pb_sha256: s(after, "ballots_pb_sha256"),
+                    selected: texts(after, "selected"),
+                    spent_cents: int(after, "spent_cents").unwrap_or(0),
                 };
                 self.round(&id).closed = Some(closed);
             }
@@ -286,7 +315,7 @@ impl Replay {
         });
     }
 
-    fn new_transfer(&mut self, seq: u64, id: &str, after: &Value) -> Result<(), Failure> {
+    fn new_transfer(&mut self, seq: u64, id: &str, after: Option<&Obj<'_>>) -> Result<(), Failure> {
         if !self.transfers_seen.insert(id.to_string()) {
             return Err(fail(
                 seq,
@@ -294,7 +323,7 @@ impl Replay {
                 format!("transfer {id} appears twice"),
             ));
         }
-        let corr = s(&after["correction_of"]);
+        let corr = s(after, "correction_of");
         if !corr.is_empty() && (corr == id || !self.transfers_seen.contains(&corr)) {
             return Err(fail(
                 seq,
@@ -311,7 +340,7 @@ impl Replay {
         at: &str,
         date: NaiveDate,
         id: &str,
-        after: &Value,
+        after: Option<&Obj<'_>>,
     ) -> Result<(), Failure> {
         self.new_transfer(seq, id, after)?;
         self.move_money(seq, at, date, id, after)
@@ -323,20 +352,20 @@ impl Replay {
         at: &str,
         date: NaiveDate,
         id: &str,
-        t: &Value,
+        t: Option<&Obj<'_>>,
     ) -> Result<(), Failure> {
         let m = Movement {
             event_seq: seq,
             at: at.to_string(),
             date,
             transfer: id.to_string(),
-            kind: s(&t["kind"]),
-            debit: s(&t["debit"]),
-            credit: s(&t["credit"]),
-            amount_cents: t["amount_cents"].as_i64().unwrap_or(0),
-            memo: s(&t["memo"]),
-            decision_ref: s(&t["decision_ref"]),
-            correction_of: s(&t["correction_of"]),
+            kind: s(t, "kind"),
+            debit: s(t, "debit"),
+            credit: s(t, "credit"),
+            amount_cents: int(t, "amount_cents").unwrap_or(0),
+            memo: s(t, "memo"),
+            decision_ref: s(t, "decision_ref"),
+            correction_of: s(t, "correction_of"),
         };
         if m.amount_cents <= 0 {
             return Err(fail(
@@ -427,70 +456,82 @@ pub fn eur(cents: i64) -> String {
     format!("{sign}{},{:02}", a / 100, a % 100)
 }
 
-/// A text cell that a spreadsheet would read as a formula gets a leading apostrophe.
-/// (Written here because no shared helper for this is on main yet.)
-pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
-fn quote(cell: &str) -> String {
-    if cell.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
-    }
-}
-
-/// Text cell: neutralised, then quoted when needed.
+/// Text cell (docs/audit-export.md §3.2): neutralised by the product's one rule for text
+/// columns (`domain::csv_cell::neutralise_text`), then quoted when needed.
+#[cfg(test)]
 fn t(cell: &str) -> String {
-    quote(&neutralise(cell))
+    let mut c = Csv::default();
+    c.text(cell);
+    c.out
 }
 
-fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&header.join(";"));
-    out.push_str("\r\n");
-    for r in rows {
-        out.push_str(&r.join(";"));
-        out.push_str("\r\n");
+/// A CSV file written cell by cell into one string (a million-row transfers file should
+/// not cost a million vectors of strings).
+#[derive(Default)]
+struct Csv {
+    out: String,
+    /// A cell was written on the current row.
+    open: bool,
+}
+
+impl Csv {
+    fn with_header(header: &[&str], rows: usize) -> Csv {
+        let mut c = Csv {
+            out: String::with_capacity(64 + rows * 160),
+            open: false,
+        };
+        c.out.push('\u{feff}');
+        c.out.push_str(&header.join(";"));
+        c.out.push_str("\r\n");
+        c
     }
-    out
+
+    fn sep(&mut self) {
+        if self.open {
+            self.out.push(';');
+        }
+        self.open = true;
+    }
+
+    fn text(&mut self, cell: &str) {
+        self.sep();
+        let cell = crate::domain::csv_cell::neutralise_text(cell);
+        if cell.contains([';', '"', '\n', '\r']) {
+            self.out.push('"');
+            self.out.push_str(&cell.replace('"', "\"\""));
+            self.out.push('"');
+        } else {
+            self.out.push_str(&cell);
+        }
+    }
+
+    fn int(&mut self, n: impl std::fmt::Display) {
+        use std::fmt::Write;
+        self.sep();
+        let _ = write!(self.out, "{n}");
+    }
+
+    /// Cents as euros (see [`eur`]).
+    fn eur(&mut self, cents: i64) {
+        use std::fmt::Write;
+        self.sep();
+        let sign = if cents < 0 { "-" } else { "" };
+        let a = cents.unsigned_abs();
+        let _ = write!(self.out, "{sign}{},{:02}", a / 100, a % 100);
+    }
+
+    fn end_row(&mut self) {
+        self.out.push_str("\r\n");
+        self.open = false;
+    }
 }
 
-fn name_of(r: &Replay, id: &str) -> String {
-    r.accounts
-        .get(id)
-        .map(|a| a.name.clone())
-        .unwrap_or_default()
+fn name_of<'r>(r: &'r Replay, id: &str) -> &'r str {
+    r.accounts.get(id).map(|a| a.name.as_str()).unwrap_or("")
 }
 
 pub fn transfers_csv(r: &Replay, period: Period) -> String {
-    let rows = r
-        .movements
-        .iter()
-        .filter(|m| period.contains(m.date))
-        .map(|m| {
-            vec![
-                m.event_seq.to_string(),
-                t(&m.at),
-                t(&m.transfer),
-                t(&m.kind),
-                t(&m.debit),
-                t(&name_of(r, &m.debit)),
-                t(&m.credit),
-                t(&name_of(r, &m.credit)),
-                eur(m.amount_cents),
-                t(&m.memo),
-                t(&m.decision_ref),
-                t(&m.correction_of),
-            ]
-        })
-        .collect();
-    csv(
+    let mut c = Csv::with_header(
         &[
             "event_seq",
             "posted_at",
@@ -505,8 +546,24 @@ pub fn transfers_csv(r: &Replay, period: Period) -> String {
             "decision_ref",
             "correction_of",
         ],
-        rows,
-    )
+        r.movements.len(),
+    );
+    for m in r.movements.iter().filter(|m| period.contains(m.date)) {
+        c.int(m.event_seq);
+        c.text(&m.at);
+        c.text(&m.transfer);
+        c.text(&m.kind);
+        c.text(&m.debit);
+        c.text(name_of(r, &m.debit));
+        c.text(&m.credit);
+        c.text(name_of(r, &m.credit));
+        c.eur(m.amount_cents);
+        c.text(&m.memo);
+        c.text(&m.decision_ref);
+        c.text(&m.correction_of);
+        c.end_row();
+    }
+    c.out
 }
 
 /// (opening, in, out, closing) per account for the period.
@@ -544,23 +601,8 @@ pub fn period_balances(r: &Replay, period: Period) -> HashMap<String, (i64, i64,
 
 pub fn balances_csv(r: &Replay, period: Period) -> String {
     let b = period_balances(r, period);
-    let rows = r
-        .accounts_in_order()
-        .into_iter()
-        .map(|a| {
-            let (o, i, u, c) = b.get(&a.id).copied().unwrap_or_default();
-            vec![
-                t(&a.id),
-                t(a.kind),
-                t(&a.name),
-                eur(o),
-                eur(i),
-                eur(u),
-                eur(c),
-            ]
-        })
-        .collect();
-    csv(
+    let accounts = r.accounts_in_order();
+    let mut c = Csv::with_header(
         &[
             "account_id",
             "kind",
@@ -570,30 +612,25 @@ pub fn balances_csv(r: &Replay, period: Period) -> String {
             "out_eur",
             "closing_eur",
         ],
-        rows,
-    )
+        accounts.len(),
+    );
+    for a in accounts {
+        let (o, i, u, cl) = b.get(&a.id).copied().unwrap_or_default();
+        c.text(&a.id);
+        c.text(a.kind);
+        c.text(&a.name);
+        c.eur(o);
+        c.eur(i);
+        c.eur(u);
+        c.eur(cl);
+        c.end_row();
+    }
+    c.out
 }
 
 pub fn budget_lines_csv(r: &Replay, period: Period) -> String {
     let b = period_balances(r, period);
-    let rows = r
-        .budget_lines
-        .iter()
-        .map(|l| {
-            vec![
-                t(&l.id),
-                l.fiscal_year.to_string(),
-                t(&l.code),
-                t(&l.name),
-                t(&l.taakveld),
-                t(&l.funder),
-                eur(l.amount_cents),
-                t(&l.account),
-                eur(b.get(&l.account).map(|x| x.3).unwrap_or(0)),
-            ]
-        })
-        .collect();
-    csv(
+    let mut c = Csv::with_header(
         &[
             "budget_line_id",
             "fiscal_year",
@@ -605,8 +642,21 @@ pub fn budget_lines_csv(r: &Replay, period: Period) -> String {
             "account_id",
             "closing_balance_eur",
         ],
-        rows,
-    )
+        r.budget_lines.len(),
+    );
+    for l in &r.budget_lines {
+        c.text(&l.id);
+        c.int(l.fiscal_year);
+        c.text(&l.code);
+        c.text(&l.name);
+        c.text(&l.taakveld);
+        c.text(&l.funder);
+        c.eur(l.amount_cents);
+        c.text(&l.account);
+        c.eur(b.get(&l.account).map(|x| x.3).unwrap_or(0));
+        c.end_row();
+    }
+    c.out
 }
 
 /// Path of a round's files inside the bundle.
@@ -629,5 +679,67 @@ mod tests {
         assert_eq!(t("zeg \"hoi\""), "\"zeg \"\"hoi\"\"\"");
         assert_eq!(t("x;\"y\""), "\"x;\"\"y\"\"\"");
         assert_eq!(t("@x\r\n"), "\"'@x\r\n\"");
+    }
+
+    #[test]
+    fn events_are_dated_by_the_dutch_calendar_day() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        // Summer time (UTC+2): 23:30 UTC on 31 March is 01:30 on 1 April.
+        assert_eq!(
+            dutch_date("2026-03-31T23:30:00.000000Z"),
+            Some(d("2026-04-01"))
+        );
+        assert_eq!(
+            dutch_date("2026-03-31T21:59:59.999999Z"),
+            Some(d("2026-03-31"))
+        );
+        assert_eq!(dutch_date("2026-03-31T22:00:00Z"), Some(d("2026-04-01")));
+        // Winter time (UTC+1).
+        assert_eq!(
+            dutch_date("2026-01-31T22:59:59.000000Z"),
+            Some(d("2026-01-31"))
+        );
+        assert_eq!(
+            dutch_date("2026-01-31T23:00:00.000000Z"),
+            Some(d("2026-02-01"))
+        );
+        assert_eq!(dutch_date("2026-01-31"), None);
+        assert_eq!(dutch_date("gisteren om twaalf uur 's nachts"), None);
+    }
+
+    /// The rule docs/audit-export.md gives for verifiers without a tz database (and
+    /// tools/verify_bundle.py uses): UTC+2 from the last Sunday of March 01:00 UTC to the
+    /// last Sunday of October 01:00 UTC, else UTC+1. It must be what chrono-tz says for
+    /// Europe/Amsterdam, every hour (midnight and the switches included) of 1996-2037.
+    #[test]
+    fn the_documented_summer_time_rule_is_the_tz_database() {
+        use chrono::{Datelike, Duration, NaiveDateTime, Timelike, Weekday};
+        fn last_sunday_0100(year: i32, month: u32) -> NaiveDateTime {
+            let mut day =
+                NaiveDate::from_ymd_opt(year, month + 1, 1).expect("date") - Duration::days(1);
+            while day.weekday() != Weekday::Sun {
+                day -= Duration::days(1);
+            }
+            day.and_hms_opt(1, 0, 0).expect("time")
+        }
+        for year in 1996..=2037 {
+            let (start, end) = (last_sunday_0100(year, 3), last_sunday_0100(year, 10));
+            let mut utc = NaiveDate::from_ymd_opt(year, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .expect("new year");
+            while utc.year() == year {
+                let offset = if utc >= start && utc < end { 2 } else { 1 };
+                assert_eq!(crate::domain::nl_time::offset_hours(utc), offset, "{utc}");
+                if utc.hour() >= 21 {
+                    let at = utc.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
+                    assert_eq!(
+                        dutch_date(&at),
+                        Some((utc + Duration::hours(offset)).date()),
+                        "{at}"
+                    );
+                }
+                utc += Duration::hours(1);
+            }
+        }
     }
 }

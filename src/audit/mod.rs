@@ -3,6 +3,7 @@
 //! (no diesel, no actix), so the verifier needs nothing but the files.
 
 pub mod bundle;
+pub mod leaf;
 pub mod merkle;
 pub mod note;
 pub mod verify;

@@ -1,10 +1,13 @@
-//! Row structs. Field order matches the table order in schema.rs (the MultiConnection
+//! Row structs. Ids and kinds are read as their domain types (an id type, an enum): the
+//! mapping happens here, once. Field order matches the table order in schema.rs (the MultiConnection
 //! cannot use `as_returning`, so rows are loaded positionally).
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::*;
+use crate::domain::ids::{AccountId, TransferId};
+use crate::domain::kinds::{AreaKind, FunderKind};
 use crate::domain::ledger::{AccountKind, TransferKind};
 use crate::domain::role::Role;
 
@@ -53,7 +56,8 @@ pub struct AreaRow {
     pub id: String,
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: AreaKind,
     pub created_at: NaiveDateTime,
     pub description: String,
     pub max_initiative_cents: Option<i64>,
@@ -65,7 +69,8 @@ pub struct FunderRow {
     pub id: String,
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: FunderKind,
     pub created_at: NaiveDateTime,
 }
 
@@ -86,7 +91,8 @@ pub struct BudgetLineRow {
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = accounts)]
 pub struct AccountRow {
-    pub id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub id: AccountId,
     /// Read as the domain enum: an unknown value fails the query (no default).
     #[diesel(deserialize_as = String, serialize_as = String)]
     pub kind: AccountKind,
@@ -115,13 +121,16 @@ pub struct LedgerImportRow {
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = transfers)]
 pub struct TransferRow {
-    pub id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub id: TransferId,
     pub seq: i64,
     /// Read as the domain enum: an unknown value fails the query (no default).
     #[diesel(deserialize_as = String, serialize_as = String)]
     pub kind: TransferKind,
-    pub debit_account: String,
-    pub credit_account: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub debit_account: AccountId,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub credit_account: AccountId,
     pub amount_cents: i64,
     pub memo: String,
     pub decision_ref: Option<String>,
@@ -135,7 +144,8 @@ pub struct TransferRow {
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = transfer_decisions)]
 pub struct TransferDecisionRow {
-    pub transfer_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub transfer_id: TransferId,
     pub approved: bool,
     pub reason: String,
     pub decided_by: String,
@@ -243,6 +253,13 @@ pub struct RoundRow {
     pub created_at: NaiveDateTime,
     pub voting_opened_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
+    pub plans_from: Option<NaiveDate>,
+    pub plans_until: Option<NaiveDate>,
+    pub review_until: Option<NaiveDate>,
+    pub voting_from: Option<NaiveDate>,
+    pub voting_until: Option<NaiveDate>,
+    pub review_started_at: Option<NaiveDateTime>,
+    pub counted_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]

@@ -297,8 +297,40 @@ diesel::table! {
         created_at -> Timestamp,
         voting_opened_at -> Nullable<Timestamp>,
         closed_at -> Nullable<Timestamp>,
+        plans_from -> Nullable<Date>,
+        plans_until -> Nullable<Date>,
+        review_until -> Nullable<Date>,
+        voting_from -> Nullable<Date>,
+        voting_until -> Nullable<Date>,
+        review_started_at -> Nullable<Timestamp>,
+        counted_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    pool_holds (id) {
+        id -> Text,
+        area_id -> Text,
+        kind -> Text,
+        round_id -> Nullable<Text>,
+        amount_cents -> BigInt,
+        reason -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pool_hold_releases (hold_id) {
+        hold_id -> Text,
+        reason -> Text,
+        released_by -> Text,
+        released_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(pool_hold_releases -> pool_holds (hold_id));
+diesel::allow_tables_to_appear_in_same_query!(pool_holds, pool_hold_releases);
 
 diesel::table! {
     initiatives (id) {

@@ -4,22 +4,45 @@
 //! could run in the spreadsheet of the clerk who downloads it. Such cells get a leading
 //! apostrophe (OWASP's advice), which the spreadsheet shows as plain text.
 //!
-//! Plain numbers (`-1.234,56`, `+12`) are left alone: a negative amount is not a formula,
-//! and an apostrophe would turn it into text. Every CSV the product writes for download
-//! passes its cells through [`neutralise`] (or writes them with [`record`]).
+//! The one rule lives here, in two strengths:
+//! - [`neutralise_text`]: a cell that is text by its column's type gets the apostrophe
+//!   whenever it starts like a formula, also `-5` (the audit bundle's CSV files, whose rule
+//!   docs/audit-export.md §3.2 fixes for every verifier: "starts with `=`, `+`, `-`, `@`,
+//!   TAB or CR");
+//! - [`neutralise`]: for files that put numbers and text through the same call, plain
+//!   numbers (`-1.234,56`, `+12`) are left alone: a negative amount is not a formula, and
+//!   an apostrophe would turn it into text.
+//!
+//! Every CSV the product writes for download passes its text cells through one of them
+//! (or writes them with [`record`]).
 
 use std::borrow::Cow;
 
 /// First characters that make a spreadsheet read a cell as a formula.
 const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// The cell as a spreadsheet will show it as text.
+/// Would a spreadsheet read a cell that starts like this as a formula?
+pub fn starts_like_formula(cell: &str) -> bool {
+    cell.starts_with(TRIGGERS)
+}
+
+/// A text cell as a spreadsheet will show it: an apostrophe before anything that starts
+/// like a formula, numbers included (the column is text).
+pub fn neutralise_text(cell: &str) -> Cow<'_, str> {
+    if starts_like_formula(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// A cell of a column that may hold numbers: plain numbers pass, anything else as
+/// [`neutralise_text`].
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some(first) if TRIGGERS.contains(&first) && !is_plain_number(cell) => {
-            Cow::Owned(format!("'{cell}"))
-        }
-        _ => Cow::Borrowed(cell),
+    if is_plain_number(cell) {
+        Cow::Borrowed(cell)
+    } else {
+        neutralise_text(cell)
     }
 }
 
@@ -86,5 +109,27 @@ mod tests {
             record(["=x", "y"]),
             vec!["'=x".to_string(), "y".to_string()]
         );
+    }
+
+    #[test]
+    fn text_columns_neutralise_numbers_too() {
+        // The audit bundle's rule (docs/audit-export.md §3.2): the first character decides.
+        for (cell, shown) in [
+            ("-1", "'-1"),
+            ("+12", "'+12"),
+            ("-1.234,56", "'-1.234,56"),
+            ("=1+1", "'=1+1"),
+            ("@x", "'@x"),
+            ("\t1", "'\t1"),
+            ("\r1", "'\r1"),
+        ] {
+            assert_eq!(neutralise_text(cell), shown, "{cell:?}");
+        }
+        for cell in ["", "1,00", "a-b", "'t Loo", " =x"] {
+            assert!(
+                matches!(neutralise_text(cell), Cow::Borrowed(_)),
+                "{cell:?}"
+            );
+        }
     }
 }

@@ -3,6 +3,8 @@
 pub mod audit;
 pub mod csv_cell;
 pub mod demo_ledger;
+pub mod ids;
+pub mod kinds;
 pub mod ledger;
 pub mod ledger_import;
 pub mod money;

@@ -137,6 +137,16 @@ pub enum Operation {
     // the council (service/report.rs)
     Report,
     AuditEvents,
+    // the signed audit log (service/audit_log.rs): public reads, so anyone can check it
+    LatestCheckpoint,
+    Checkpoints,
+    SigningStatus,
+    InclusionProof,
+    InclusionProofForReceipt,
+    FindReceipt,
+    ConsistencyProof,
+    LeafHashes,
+    ResumeSigning,
     // the money after the vote (service/payments.rs, progress.rs, plans.rs, village.rs)
     FundedPlans,
     RecordPayment,
@@ -147,7 +157,7 @@ pub enum Operation {
 }
 
 impl Operation {
-    pub const ALL: [Operation; 56] = [
+    pub const ALL: [Operation; 65] = [
         Operation::LedgerOverview,
         Operation::ListBudgetLines,
         Operation::BudgetLineDetail,
@@ -198,6 +208,15 @@ impl Operation {
         Operation::CloseRound,
         Operation::Report,
         Operation::AuditEvents,
+        Operation::LatestCheckpoint,
+        Operation::Checkpoints,
+        Operation::SigningStatus,
+        Operation::InclusionProof,
+        Operation::InclusionProofForReceipt,
+        Operation::FindReceipt,
+        Operation::ConsistencyProof,
+        Operation::LeafHashes,
+        Operation::ResumeSigning,
         Operation::FundedPlans,
         Operation::RecordPayment,
         Operation::PostProgress,
@@ -224,11 +243,24 @@ impl Operation {
             CreateArea | CreateFunder | AddUser | ListUsers | GrantRole | RevokeRole
             | SetDisabled | RolesCsv | GenerateCodes | ListCodeBatches | RevokeCode
             | ReplaceCode | AreasForCodes => Administer,
+            // Letting signing continue after it stopped is an administrator's decision.
+            ResumeSigning => Administer,
             Report | AuditEvents => ViewAuditReport,
             // Rounds, plans, review reasons and results are public; a resident votes with
             // a code. Lists filter to what the caller may manage instead of refusing.
             Round | ListRounds | ManageableRounds | AreasForRounds | AreaBySlug | VoterRounds
             | PreviewBallot | CastOnline | PublishedPb | PublishedBallots => return Need::Anyone,
+            // The signed log is a public transparency log: checkpoints, the signer's
+            // state and every proof are for anyone (residents check their receipt).
+            // Signing itself is not a caller's act: whoever holds the key signs.
+            LatestCheckpoint
+            | Checkpoints
+            | SigningStatus
+            | InclusionProof
+            | InclusionProofForReceipt
+            | FindReceipt
+            | ConsistencyProof
+            | LeafHashes => return Need::Anyone,
             // Where the village's money went, per plan and per year, is public.
             PlanPage | PlanPhoto | VillagePage => return Need::Anyone,
             AreaSettings | UpdateAreaSettings | CreateRound | ManagedRound | ReviewPlan

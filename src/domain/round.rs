@@ -2,11 +2,12 @@
 //! against those rules, the fingerprint that freezes the rules when voting opens, and the
 //! receipt (tracker) a voter gets. Pure: no I/O.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::domain::ids::string_id;
 use crate::domain::permissions::Operation;
 use crate::domain::role::Role;
 
@@ -21,93 +22,206 @@ pub struct RoundId(pub String);
 #[serde(transparent)]
 pub struct PlanId(pub String);
 
-macro_rules! string_id {
-    ($t:ident) => {
-        impl $t {
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-        impl From<String> for $t {
-            fn from(s: String) -> Self {
-                $t(s)
-            }
-        }
-        impl From<&str> for $t {
-            fn from(s: &str) -> Self {
-                $t(s.to_string())
-            }
-        }
-        impl PartialEq<str> for $t {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-        impl PartialEq<&str> for $t {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-        impl PartialEq<String> for $t {
-            fn eq(&self, other: &String) -> bool {
-                &self.0 == other
-            }
-        }
-        impl PartialEq<$t> for String {
-            fn eq(&self, other: &$t) -> bool {
-                self == &other.0
-            }
-        }
-        /// Reading an id as text (addresses, templates) is fine; making one from text is
-        /// explicit (`From`).
-        impl std::ops::Deref for $t {
-            type Target = str;
-            fn deref(&self) -> &str {
-                &self.0
-            }
-        }
-    };
-}
 string_id!(RoundId);
 string_id!(PlanId);
 
-/// Where a round is. Rounds only move forward: open → voting → closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a round is. Rounds only move forward:
+/// open for plans → review → voting → counted → closed (money committed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RoundStatus {
-    /// Initiatives may be submitted and reviewed.
+    /// Plans may be submitted (and already reviewed).
     Open,
+    /// No new plans; the coordinator finishes the review.
+    Review,
     /// Rules frozen, residents vote.
     Voting,
-    /// Counted; the result and the anonymised ballots are public.
+    /// Counted: the result and the anonymised ballots are public, nothing is committed yet.
+    Counted,
+    /// The winners' money is committed from the pool; the round is done.
     Closed,
 }
 
 impl RoundStatus {
+    /// Every phase, in order.
+    pub const ALL: [RoundStatus; 5] = [
+        RoundStatus::Open,
+        RoundStatus::Review,
+        RoundStatus::Voting,
+        RoundStatus::Counted,
+        RoundStatus::Closed,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             RoundStatus::Open => "open",
+            RoundStatus::Review => "review",
             RoundStatus::Voting => "voting",
+            RoundStatus::Counted => "counted",
             RoundStatus::Closed => "closed",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Open, Self::Voting, Self::Closed]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
     pub fn label_nl(self) -> &'static str {
         match self {
             RoundStatus::Open => "Open voor plannen",
+            RoundStatus::Review => "Beoordeling",
             RoundStatus::Voting => "Stemmen",
+            RoundStatus::Counted => "Geteld",
             RoundStatus::Closed => "Afgesloten",
         }
+    }
+
+    /// The phase after this one (none after closed).
+    pub fn next(self) -> Option<RoundStatus> {
+        let i = Self::ALL.iter().position(|s| *s == self)?;
+        Self::ALL.get(i + 1).copied()
+    }
+
+    /// Whether a round may go from `self` to `to`: one phase forward, or straight from
+    /// open to voting (a coordinator who finished the review early). Never back, never in
+    /// place, never past the count or the commitment.
+    pub fn may_move_to(self, to: RoundStatus) -> bool {
+        self.next() == Some(to) || (self == RoundStatus::Open && to == RoundStatus::Voting)
+    }
+}
+
+/// The dates of a round, as calendar days in the Netherlands. Plans may be submitted from
+/// `plans_from` up to and including `plans_until`; the review runs until `review_until`;
+/// residents vote from `voting_from` up to and including `voting_until`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Calendar {
+    pub plans_from: NaiveDate,
+    pub plans_until: NaiveDate,
+    pub review_until: NaiveDate,
+    pub voting_from: NaiveDate,
+    pub voting_until: NaiveDate,
+}
+
+/// Why a set of dates is not a calendar. Messages for the coordinator (B1 Dutch); the
+/// field names those of the forms.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarProblem {
+    #[error("Plannen indienen moet eindigen op of na de eerste dag.")]
+    PlansEndBeforeStart,
+    #[error("De beoordeling kan niet eindigen voordat het indienen is afgelopen.")]
+    ReviewBeforePlans,
+    #[error("Het stemmen kan pas beginnen als de beoordeling klaar is.")]
+    VotingBeforeReview,
+    #[error("Het stemmen moet eindigen op of na de eerste stemdag.")]
+    VotingEndBeforeStart,
+    #[error("Kies 1 tot 26 weken.")]
+    Weeks,
+}
+
+impl CalendarProblem {
+    /// The form field the problem belongs to.
+    pub fn field(&self) -> &'static str {
+        match self {
+            CalendarProblem::PlansEndBeforeStart => "plans_until",
+            CalendarProblem::ReviewBeforePlans => "review_until",
+            CalendarProblem::VotingBeforeReview => "voting_from",
+            CalendarProblem::VotingEndBeforeStart => "voting_until",
+            CalendarProblem::Weeks => "weeks",
+        }
+    }
+}
+
+impl Calendar {
+    /// The dates, when they are in order (the same check as the database's).
+    pub fn new(
+        plans_from: NaiveDate,
+        plans_until: NaiveDate,
+        review_until: NaiveDate,
+        voting_from: NaiveDate,
+        voting_until: NaiveDate,
+    ) -> Result<Calendar, CalendarProblem> {
+        if plans_until < plans_from {
+            return Err(CalendarProblem::PlansEndBeforeStart);
+        }
+        if review_until < plans_until {
+            return Err(CalendarProblem::ReviewBeforePlans);
+        }
+        if voting_from < review_until {
+            return Err(CalendarProblem::VotingBeforeReview);
+        }
+        if voting_until < voting_from {
+            return Err(CalendarProblem::VotingEndBeforeStart);
+        }
+        Ok(Calendar {
+            plans_from,
+            plans_until,
+            review_until,
+            voting_from,
+            voting_until,
+        })
+    }
+
+    /// The calendar of a quarter when a year is scheduled at once: plans from the first
+    /// day of the quarter for `plan_weeks` weeks, then `review_weeks` of review, voting
+    /// the day after for `voting_weeks` weeks. Every area gets the same dates.
+    pub fn for_quarter(
+        year: i32,
+        quarter: i32,
+        plan_weeks: u32,
+        review_weeks: u32,
+        voting_weeks: u32,
+    ) -> Result<Calendar, CalendarProblem> {
+        let weeks = 1..=26;
+        if !weeks.contains(&plan_weeks)
+            || !weeks.contains(&review_weeks)
+            || !weeks.contains(&voting_weeks)
+            || !(1..=4).contains(&quarter)
+        {
+            return Err(CalendarProblem::Weeks);
+        }
+        let month = u32::try_from((quarter - 1) * 3 + 1).map_err(|_| CalendarProblem::Weeks)?;
+        let start = NaiveDate::from_ymd_opt(year, month, 1).ok_or(CalendarProblem::Weeks)?;
+        let days = |w: u32| chrono::Days::new(u64::from(w) * 7);
+        let plans_until = start + days(plan_weeks) - chrono::Days::new(1);
+        let review_until = plans_until + days(review_weeks);
+        let voting_from = review_until + chrono::Days::new(1);
+        let voting_until = voting_from + days(voting_weeks) - chrono::Days::new(1);
+        Calendar::new(start, plans_until, review_until, voting_from, voting_until)
+    }
+
+    /// The phase these dates call for on `today` (a Dutch calendar day). Counting is the
+    /// last phase a date brings: committing the money is the coordinator's step.
+    pub fn phase_on(&self, today: NaiveDate) -> RoundStatus {
+        if today <= self.plans_until {
+            RoundStatus::Open
+        } else if today < self.voting_from {
+            RoundStatus::Review
+        } else if today <= self.voting_until {
+            RoundStatus::Voting
+        } else {
+            RoundStatus::Counted
+        }
+    }
+
+    /// Whether plans may be submitted on `today`.
+    pub fn accepts_plans_on(&self, today: NaiveDate) -> bool {
+        self.plans_from <= today && today <= self.plans_until
+    }
+
+    /// Whether ballots may be cast on `today`.
+    pub fn accepts_votes_on(&self, today: NaiveDate) -> bool {
+        self.voting_from <= today && today <= self.voting_until
+    }
+}
+
+/// The one step the calendar asks of a round in `status` on `today`, if any: always the
+/// next phase (a round that is behind moves one step at a time, each its own audit event),
+/// never back, never to closed.
+pub fn due_move(status: RoundStatus, calendar: &Calendar, today: NaiveDate) -> Option<RoundStatus> {
+    let wanted = calendar.phase_on(today);
+    if wanted > status {
+        status.next().filter(|n| status.may_move_to(*n))
+    } else {
+        None
     }
 }
 
@@ -238,6 +352,10 @@ pub struct Round {
     pub created_at: NaiveDateTime,
     pub voting_opened_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
+    /// The dates at which `serve` moves the round on (none: moved by hand only).
+    pub calendar: Option<Calendar>,
+    pub review_started_at: Option<NaiveDateTime>,
+    pub counted_at: Option<NaiveDateTime>,
 }
 
 /// A plan (initiative) of a round.
@@ -328,12 +446,18 @@ pub struct RoundCapabilities {
     pub may_submit: bool,
     /// May nominate or reject plans now.
     pub may_review: bool,
+    /// May end the submission of plans early (open → review).
+    pub may_close_submissions: bool,
+    /// May open voting (from open or review).
     pub may_open_voting: bool,
     pub may_enter_paper_ballot: bool,
+    /// May end voting and count (voting → counted).
+    pub may_count: bool,
+    /// May commit the winners' money and close the round (counted → closed).
     pub may_close: bool,
     /// Anyone with a valid code of the area and year may vote online while voting is open.
     pub may_vote_online: bool,
-    /// The result and the anonymised ballots are public once the round is closed.
+    /// The result and the anonymised ballots are public once the round is counted.
     pub results_published: bool,
 }
 
@@ -349,18 +473,21 @@ pub fn capabilities(
     let coordinates = Operation::ManagedRound.allowed(roles, coordinator_areas, area_id);
     let submits_plans = Operation::SubmitPlan.allowed(roles, coordinator_areas, area_id);
     let open = status == RoundStatus::Open;
+    let reviewing = open || status == RoundStatus::Review;
     let voting = status == RoundStatus::Voting;
     RoundCapabilities {
         may_view: true,
         coordinates,
         submits_plans,
         may_submit: submits_plans && open,
-        may_review: coordinates && open,
-        may_open_voting: coordinates && open,
+        may_review: coordinates && reviewing,
+        may_close_submissions: coordinates && open,
+        may_open_voting: coordinates && reviewing,
         may_enter_paper_ballot: coordinates && voting,
-        may_close: coordinates && voting,
+        may_count: coordinates && voting,
+        may_close: coordinates && status == RoundStatus::Counted,
         may_vote_online: voting,
-        results_published: status == RoundStatus::Closed,
+        results_published: status >= RoundStatus::Counted,
     }
 }
 
@@ -754,15 +881,20 @@ mod tests {
         let c = capabilities(RoundStatus::Open, "loo", &coord, &loo);
         assert!(c.coordinates && c.may_submit && c.may_review && c.may_open_voting);
         assert!(!c.may_close && !c.may_enter_paper_ballot && !c.may_vote_online);
+        let c = capabilities(RoundStatus::Review, "loo", &coord, &loo);
+        assert!(c.may_review && c.may_open_voting && !c.may_submit && !c.may_close_submissions);
         let c = capabilities(RoundStatus::Voting, "loo", &coord, &loo);
-        assert!(c.may_close && c.may_enter_paper_ballot && c.may_vote_online);
-        assert!(!c.may_submit && !c.may_review && !c.may_open_voting);
+        assert!(c.may_count && c.may_enter_paper_ballot && c.may_vote_online);
+        assert!(!c.may_submit && !c.may_review && !c.may_open_voting && !c.may_close);
+        assert!(!c.results_published);
+        let c = capabilities(RoundStatus::Counted, "loo", &coord, &loo);
+        assert!(c.may_close && c.results_published && !c.may_count && !c.may_vote_online);
         let other = capabilities(RoundStatus::Open, "oost", &coord, &loo);
         assert!(!other.coordinates && !other.may_review && !other.may_submit);
         let ini = capabilities(RoundStatus::Open, "oost", &[Role::Initiator], &[]);
         assert!(ini.may_submit && !ini.may_review);
         let admin = capabilities(RoundStatus::Voting, "oost", &[Role::Admin], &[]);
-        assert!(admin.may_close && admin.may_enter_paper_ballot);
+        assert!(admin.may_count && admin.may_enter_paper_ballot);
         let resident = capabilities(RoundStatus::Closed, "loo", &[], &[]);
         assert!(resident.may_view && resident.results_published && !resident.may_submit);
         for role in [
@@ -778,7 +910,7 @@ mod tests {
 
     #[test]
     fn states_and_rules_round_trip() {
-        for s in ["open", "voting", "closed"] {
+        for s in ["open", "review", "voting", "counted", "closed"] {
             assert_eq!(RoundStatus::parse(s).map(|r| r.as_str()), Some(s));
         }
         assert_eq!(RoundStatus::parse("draft"), None);
@@ -790,5 +922,93 @@ mod tests {
             })
         );
         assert_eq!(BallotRule::from_parts("ranked", None), None);
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
+    }
+
+    #[test]
+    fn phases_never_go_back() {
+        for from in RoundStatus::ALL {
+            for to in RoundStatus::ALL {
+                if from.may_move_to(to) {
+                    assert!(to > from, "{from:?} -> {to:?}");
+                }
+            }
+        }
+        assert!(RoundStatus::Open.may_move_to(RoundStatus::Review));
+        assert!(RoundStatus::Open.may_move_to(RoundStatus::Voting));
+        assert!(RoundStatus::Counted.may_move_to(RoundStatus::Closed));
+        assert!(!RoundStatus::Open.may_move_to(RoundStatus::Counted));
+        assert!(!RoundStatus::Voting.may_move_to(RoundStatus::Closed));
+        assert!(!RoundStatus::Closed.may_move_to(RoundStatus::Open));
+        assert_eq!(RoundStatus::Closed.next(), None);
+    }
+
+    #[test]
+    fn the_calendar_moves_a_round_forward_one_step_at_a_time_and_never_back() {
+        let cal = Calendar::for_quarter(2027, 2, 6, 2, 2).expect("calendar");
+        assert_eq!(cal.plans_from, day(2027, 4, 1));
+        assert_eq!(cal.plans_until, day(2027, 5, 12));
+        assert_eq!(cal.review_until, day(2027, 5, 26));
+        assert_eq!(cal.voting_from, day(2027, 5, 27));
+        assert_eq!(cal.voting_until, day(2027, 6, 9));
+        // Every day of a long stretch, from every phase: the step asked for is the next
+        // phase or nothing, and following the steps reaches the phase of the day.
+        let mut today = day(2027, 3, 1);
+        while today < day(2027, 8, 1) {
+            for status in RoundStatus::ALL {
+                let mut s = status;
+                while let Some(to) = due_move(s, &cal, today) {
+                    assert!(s.may_move_to(to) && to > s && to != RoundStatus::Closed);
+                    s = to;
+                }
+                assert_eq!(s, status.max(cal.phase_on(today)), "{status:?} on {today}");
+                assert!(s >= status);
+            }
+            today = today.succ_opt().expect("next day");
+        }
+        assert_eq!(due_move(RoundStatus::Open, &cal, day(2027, 5, 12)), None);
+        assert_eq!(
+            due_move(RoundStatus::Open, &cal, day(2027, 5, 13)),
+            Some(RoundStatus::Review)
+        );
+        assert_eq!(
+            due_move(RoundStatus::Review, &cal, day(2027, 5, 27)),
+            Some(RoundStatus::Voting)
+        );
+        assert_eq!(
+            due_move(RoundStatus::Voting, &cal, day(2027, 6, 10)),
+            Some(RoundStatus::Counted)
+        );
+        assert_eq!(due_move(RoundStatus::Counted, &cal, day(2030, 1, 1)), None);
+        assert!(cal.accepts_plans_on(day(2027, 4, 1)) && !cal.accepts_plans_on(day(2027, 3, 31)));
+        assert!(cal.accepts_votes_on(day(2027, 6, 9)) && !cal.accepts_votes_on(day(2027, 6, 10)));
+    }
+
+    #[test]
+    fn calendar_dates_must_be_in_order() {
+        let d = day(2027, 1, 10);
+        assert_eq!(
+            Calendar::new(d, day(2027, 1, 9), d, d, d),
+            Err(CalendarProblem::PlansEndBeforeStart)
+        );
+        assert_eq!(
+            Calendar::new(d, d, day(2027, 1, 9), d, d),
+            Err(CalendarProblem::ReviewBeforePlans)
+        );
+        assert_eq!(
+            Calendar::new(d, d, day(2027, 1, 11), d, day(2027, 1, 12)),
+            Err(CalendarProblem::VotingBeforeReview)
+        );
+        assert!(Calendar::new(d, d, d, d, d).is_ok());
+        assert_eq!(
+            Calendar::for_quarter(2027, 1, 0, 1, 1),
+            Err(CalendarProblem::Weeks)
+        );
+        // Quarter 4 runs into the next year without trouble.
+        let q4 = Calendar::for_quarter(2027, 4, 8, 3, 3).expect("q4");
+        assert_eq!(q4.voting_until, day(2028, 1, 6));
     }
 }

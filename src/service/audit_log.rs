@@ -14,10 +14,11 @@ use crate::config::Settings;
 use crate::db::models::CheckpointRow;
 use crate::db::repo::{self, audit as audit_repo, audit_log as q};
 use crate::db::{tx, DbConn};
-use crate::domain::audit::{Actor, NewEvent};
+use crate::domain::audit::NewEvent;
+use crate::domain::permissions::Operation;
 use crate::keys::KeyFile;
 
-use super::ServiceError;
+use super::{Principal, ServiceError};
 
 /// A checkpoint the server signed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -110,21 +111,34 @@ pub fn key_fingerprint(key: &KeyFile) -> String {
     crate::audit::key_fingerprint(&key.verifying_key())
 }
 
-pub fn latest_checkpoint(conn: &mut DbConn) -> Result<Option<StoredCheckpoint>, ServiceError> {
+/// The latest signed checkpoint (public: anyone may check the log).
+pub fn latest_checkpoint(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Option<StoredCheckpoint>, ServiceError> {
+    who.may(Operation::LatestCheckpoint)?;
     Ok(q::latest_checkpoint(conn)?.map(Into::into))
 }
 
-pub fn checkpoints(conn: &mut DbConn) -> Result<Vec<StoredCheckpoint>, ServiceError> {
+/// Every signed checkpoint, oldest first (public).
+pub fn checkpoints(
+    conn: &mut DbConn,
+    who: &Principal,
+) -> Result<Vec<StoredCheckpoint>, ServiceError> {
+    who.may(Operation::Checkpoints)?;
     Ok(q::list_checkpoints(conn)?
         .into_iter()
         .map(Into::into)
         .collect())
 }
 
+/// Whether the log is being signed (public: the /audit page says so loudly when not).
 pub fn signing_status(
     conn: &mut DbConn,
+    who: &Principal,
     key: Option<&KeyFile>,
 ) -> Result<SigningStatus, ServiceError> {
+    who.may(Operation::SigningStatus)?;
     if let Some((since, reason)) = q::signer_stopped(conn)? {
         return Ok(SigningStatus::Stopped { since, reason });
     }
@@ -132,15 +146,28 @@ pub fn signing_status(
         return Ok(SigningStatus::NotConfigured);
     }
     Ok(SigningStatus::Ok {
-        latest: latest_checkpoint(conn)?,
+        latest: q::latest_checkpoint(conn)?.map(Into::into),
     })
 }
 
 /// The leaf hashes of events 1..=upto, recomputed from the stored payloads. Err(reason)
 /// when the stored rows are not a gap-free log whose stored hashes match their payloads.
+/// Public, like the log itself (a check of the stored history).
 pub fn leaf_hashes(
     conn: &mut DbConn,
+    who: &Principal,
     upto: i64,
+) -> Result<Result<Vec<Hash>, String>, ServiceError> {
+    who.may(Operation::LeafHashes)?;
+    leaf_hashes_reading(conn, upto, |_| {})
+}
+
+/// [`leaf_hashes`], handing every payload to `each` in `seq` order as it is hashed (the
+/// exporter writes `events.jsonl` in the same pass).
+fn leaf_hashes_reading(
+    conn: &mut DbConn,
+    upto: i64,
+    mut each: impl FnMut(&str),
 ) -> Result<Result<Vec<Hash>, String>, ServiceError> {
     let mut out: Vec<Hash> = Vec::with_capacity(usize::try_from(upto).unwrap_or(0));
     let mut problem: Option<String> = None;
@@ -154,13 +181,18 @@ pub fn leaf_hashes(
             return Ok(());
         }
         let h = merkle::leaf_hash(row.payload.as_bytes());
-        if hex::encode(h) != row.leaf_hash {
+        // The stored hash in lower-case hex, compared without an allocation per event.
+        let mut hex_hash = [0u8; 64];
+        if hex::encode_to_slice(h, &mut hex_hash).is_err()
+            || &hex_hash[..] != row.leaf_hash.as_bytes()
+        {
             problem = Some(format!(
                 "de opgeslagen hash van gebeurtenis {} past niet bij de inhoud",
                 row.seq
             ));
             return Ok(());
         }
+        each(&row.payload);
         out.push(h);
         Ok(())
     })?;
@@ -176,32 +208,31 @@ pub fn leaf_hashes(
     Ok(Ok(out))
 }
 
-/// Does the stored history still produce the last signed checkpoint? Ok(None) when it
-/// does (or nothing was signed yet), Ok(Some(reason)) when not.
-fn check_history(
-    conn: &mut DbConn,
-    last: Option<&CheckpointRow>,
-    leaves: &[Hash],
-) -> Result<Option<String>, ServiceError> {
+/// Does the stored history still produce the last signed checkpoint? Ok(root of all
+/// `leaves`) when it does (or nothing was signed yet), Err(reason) when not.
+fn check_history(last: Option<&CheckpointRow>, leaves: &[Hash]) -> Result<Hash, String> {
     let Some(last) = last else {
-        return Ok(None);
+        return Ok(merkle::root(leaves));
     };
     let size = usize::try_from(last.tree_size).unwrap_or(usize::MAX);
     if leaves.len() < size {
-        return Ok(Some(format!(
+        return Err(format!(
             "het logboek telt {} gebeurtenissen, minder dan de {} van het laatste controlepunt",
             leaves.len(),
             last.tree_size
-        )));
+        ));
     }
     // The root signed for the old size must equal the root recomputed now; together with
     // the consistency proof from it to the new tree this is what a verifier checks.
     let old_root = merkle::root(&leaves[..size]);
     if hex::encode(old_root) != last.root_hex {
-        return Ok(Some(format!(
+        return Err(format!(
             "de eerste {} gebeurtenissen geven nu een andere wortel dan de ondertekende",
             last.tree_size
-        )));
+        ));
+    }
+    if leaves.len() == size {
+        return Ok(old_root);
     }
     let new_root = merkle::root(leaves);
     let proof: Vec<Vec<u8>> = merkle::consistency_proof(leaves, size)
@@ -218,10 +249,9 @@ fn check_history(
     )
     .is_err()
     {
-        return Ok(Some("het consistentiebewijs klopt niet".into()));
+        return Err("het consistentiebewijs klopt niet".into());
     }
-    let _ = conn;
-    Ok(None)
+    Ok(new_root)
 }
 
 fn stop(conn: &mut DbConn, reason: &str) -> Result<SignOutcome, ServiceError> {
@@ -238,26 +268,58 @@ fn stop(conn: &mut DbConn, reason: &str) -> Result<SignOutcome, ServiceError> {
 /// Signs a checkpoint over the whole log when it grew since the last one, after checking
 /// that the stored history still matches the last signed checkpoint.
 pub fn sign_pending(conn: &mut DbConn, key: &KeyFile) -> Result<SignOutcome, ServiceError> {
+    sign_pending_reading(conn, key, |_| {}).map(|s| s.outcome)
+}
+
+/// What one signing pass read and signed, for the exporter.
+#[derive(Debug)]
+pub struct SignedLog {
+    pub outcome: SignOutcome,
+    /// The checkpoint over exactly `leaves` (just signed, or the last one when the log did
+    /// not grow); None when signing stopped or the log is empty.
+    pub checkpoint: Option<CheckpointRow>,
+    /// The leaf hashes of events 1..=size, recomputed from the stored payloads.
+    pub leaves: Vec<Hash>,
+}
+
+/// [`sign_pending`], handing every payload to `each` in `seq` order while it is hashed: the
+/// exporter writes `events.jsonl` from the very rows the checkpoint is signed over, in one
+/// pass (one read of the log, one hash per event).
+pub fn sign_pending_reading(
+    conn: &mut DbConn,
+    key: &KeyFile,
+    each: impl FnMut(&str),
+) -> Result<SignedLog, ServiceError> {
     tx::write(conn, |c| {
+        let stopped = |outcome| SignedLog {
+            outcome,
+            checkpoint: None,
+            leaves: Vec::new(),
+        };
         if let Some((_, reason)) = q::signer_stopped(c)? {
-            return Ok(SignOutcome::Stopped(reason));
+            return Ok(stopped(SignOutcome::Stopped(reason)));
         }
         let size = q::max_seq(c)?;
         let last = q::latest_checkpoint(c)?;
-        let leaves = match leaf_hashes(c, size)? {
+        let leaves = match leaf_hashes_reading(c, size, each)? {
             Ok(l) => l,
-            Err(reason) => return stop(c, &reason),
+            Err(reason) => return stop(c, &reason).map(stopped),
         };
-        if let Some(reason) = check_history(c, last.as_ref(), &leaves)? {
-            return stop(c, &reason);
-        }
+        let root = match check_history(last.as_ref(), &leaves) {
+            Ok(root) => root,
+            Err(reason) => return stop(c, &reason).map(stopped),
+        };
         if size == 0 || last.as_ref().is_some_and(|l| l.tree_size == size) {
-            return Ok(SignOutcome::Unchanged);
+            return Ok(SignedLog {
+                outcome: SignOutcome::Unchanged,
+                checkpoint: last.filter(|l| l.tree_size == size),
+                leaves,
+            });
         }
         let cp = Checkpoint {
             origin: key.name().to_string(),
             size: size as u64,
-            root: merkle::root(&leaves),
+            root,
         };
         let row = CheckpointRow {
             tree_size: size,
@@ -268,14 +330,19 @@ pub fn sign_pending(conn: &mut DbConn, key: &KeyFile) -> Result<SignOutcome, Ser
             signed_at: repo::now(),
         };
         q::insert_checkpoint(c, &row)?;
-        Ok(SignOutcome::Signed(row.into()))
+        Ok(SignedLog {
+            outcome: SignOutcome::Signed(row.clone().into()),
+            checkpoint: Some(row),
+            leaves,
+        })
     })
 }
 
 /// After signing stopped: checks the stored history again and, only when it matches the
 /// last signed checkpoint again (for example after restoring the events from a backup),
-/// lets signing continue. Writes an `audit.signing_resumed` event.
-pub fn resume(conn: &mut DbConn, actor: &Actor) -> Result<(), ServiceError> {
+/// lets signing continue. Writes an `audit.signing_resumed` event. Administrators only.
+pub fn resume(conn: &mut DbConn, who: &Principal) -> Result<(), ServiceError> {
+    who.may(Operation::ResumeSigning)?;
     tx::write(conn, |c| {
         let Some((since, reason)) = q::signer_stopped(c)? else {
             return Err(ServiceError::invalid(
@@ -285,8 +352,8 @@ pub fn resume(conn: &mut DbConn, actor: &Actor) -> Result<(), ServiceError> {
         };
         let size = q::max_seq(c)?;
         let last = q::latest_checkpoint(c)?;
-        let problem = match leaf_hashes(c, size)? {
-            Ok(leaves) => check_history(c, last.as_ref(), &leaves)?,
+        let problem = match leaf_hashes_reading(c, size, |_| {})? {
+            Ok(leaves) => check_history(last.as_ref(), &leaves).err(),
             Err(p) => Some(p),
         };
         if let Some(p) = problem {
@@ -301,7 +368,7 @@ pub fn resume(conn: &mut DbConn, actor: &Actor) -> Result<(), ServiceError> {
         q::set_signer_resumed(c, repo::now())?;
         audit_repo::append(
             c,
-            actor,
+            &who.actor,
             &[NewEvent {
                 action: "audit.signing_resumed",
                 entity_type: "audit_log",
@@ -315,15 +382,24 @@ pub fn resume(conn: &mut DbConn, actor: &Actor) -> Result<(), ServiceError> {
 }
 
 /// Inclusion proof (C2SP tlog-proof text) of event `seq` in the latest checkpoint that
-/// contains it. None when no checkpoint covers the event yet.
-pub fn inclusion_proof(conn: &mut DbConn, seq: i64) -> Result<Option<String>, ServiceError> {
+/// contains it. None when no checkpoint covers the event yet. Public.
+pub fn inclusion_proof(
+    conn: &mut DbConn,
+    who: &Principal,
+    seq: i64,
+) -> Result<Option<String>, ServiceError> {
+    who.may(Operation::InclusionProof)?;
+    proof_of_event(conn, seq)
+}
+
+fn proof_of_event(conn: &mut DbConn, seq: i64) -> Result<Option<String>, ServiceError> {
     let Some(cp) = q::latest_checkpoint(conn)? else {
         return Ok(None);
     };
     if seq < 1 || seq > cp.tree_size {
         return Ok(None);
     }
-    let leaves = match leaf_hashes(conn, cp.tree_size)? {
+    let leaves = match leaf_hashes_reading(conn, cp.tree_size, |_| {})? {
         Ok(l) => l,
         Err(_) => return Ok(None),
     };
@@ -340,8 +416,17 @@ pub fn inclusion_proof(conn: &mut DbConn, seq: i64) -> Result<Option<String>, Se
 
 /// The receipt (tracker) printed after voting finds its `ballot.cast` event; returns that
 /// event's `seq` and its inclusion proof. None when the receipt is unknown or not yet in a
-/// signed checkpoint.
+/// signed checkpoint. Public (a resident checks their own ballot).
 pub fn inclusion_proof_for_receipt(
+    conn: &mut DbConn,
+    who: &Principal,
+    receipt: &str,
+) -> Result<Option<(i64, String)>, ServiceError> {
+    who.may(Operation::InclusionProofForReceipt)?;
+    proof_of_receipt(conn, receipt)
+}
+
+fn proof_of_receipt(
     conn: &mut DbConn,
     receipt: &str,
 ) -> Result<Option<(i64, String)>, ServiceError> {
@@ -366,22 +451,52 @@ pub fn inclusion_proof_for_receipt(
     let Some(ev) = found else {
         return Ok(None);
     };
-    Ok(inclusion_proof(conn, ev.seq)?.map(|p| (ev.seq, p)))
+    Ok(proof_of_event(conn, ev.seq)?.map(|p| (ev.seq, p)))
+}
+
+/// Where a receipt stands in the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReceiptLookup {
+    /// Its `ballot.cast` event is in a signed checkpoint (that event's number).
+    InLog { seq: i64 },
+    /// The ballot is there, but no checkpoint covers it yet.
+    NotYetSigned,
+    /// No ballot has this receipt.
+    Unknown,
+}
+
+/// Finds a receipt for the /audit page. Public.
+pub fn find_receipt(
+    conn: &mut DbConn,
+    who: &Principal,
+    receipt: &str,
+) -> Result<ReceiptLookup, ServiceError> {
+    who.may(Operation::FindReceipt)?;
+    if let Some((seq, _)) = proof_of_receipt(conn, receipt)? {
+        return Ok(ReceiptLookup::InLog { seq });
+    }
+    if repo::rounds::tracker_exists(conn, receipt)? {
+        return Ok(ReceiptLookup::NotYetSigned);
+    }
+    Ok(ReceiptLookup::Unknown)
 }
 
 /// Consistency proof text between the checkpoints of sizes `old` and `new` (both signed).
+/// Public.
 pub fn consistency_proof(
     conn: &mut DbConn,
+    who: &Principal,
     old: i64,
     new: i64,
 ) -> Result<Option<String>, ServiceError> {
+    who.may(Operation::ConsistencyProof)?;
     if old < 1 || old > new {
         return Ok(None);
     }
     if q::checkpoint_of_size(conn, old)?.is_none() || q::checkpoint_of_size(conn, new)?.is_none() {
         return Ok(None);
     }
-    let leaves = match leaf_hashes(conn, new)? {
+    let leaves = match leaf_hashes_reading(conn, new, |_| {})? {
         Ok(l) => l,
         Err(_) => return Ok(None),
     };

@@ -134,7 +134,9 @@ fn valid_email(email: &str) -> bool {
     }
 }
 
-fn area_id_for(
+/// The area a role is granted in: none for a role without one; for a coordinator the
+/// area the form named, which must exist. Account creation and granting a role ask here.
+pub(crate) fn area_id_for(
     c: &mut DbConn,
     role: Role,
     area_slug: Option<&str>,

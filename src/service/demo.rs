@@ -143,7 +143,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
         (
             groen.clone(),
             pool("t-loo")?,
-            1_200_000,
+            2_400_000,
             "Groenonderhoud 't Loo 2025 (burgerbegroting)",
         ),
         (
@@ -265,6 +265,18 @@ fn seed_rounds(
         budget_cents: budget,
         ballot_rule,
         count_rule,
+        calendar: None,
+    };
+    // Dates around today, so the demo's phases hold whenever it is started: the
+    // calendar of `serve` only moves a round once a date has passed.
+    let today = r::today_nl(crate::db::repo::now());
+    let day = |n: i64| {
+        today
+            .checked_add_signed(chrono::Duration::days(n))
+            .unwrap_or(today)
+    };
+    let dates = |a: i64, b: i64, c: i64, d: i64, e: i64| {
+        crate::domain::round::Calendar::new(day(a), day(b), day(c), day(d), day(e)).ok()
     };
     let plan = |title: &str, summary: &str, amount, taakveld: &str| InitiativeInput {
         title: title.into(),
@@ -375,20 +387,25 @@ fn seed_rounds(
             other => ServiceError::invalid("demo", other.to_string()),
         })?;
     }
+    r::count_round(conn, &coordinator, &summer.round.id)?;
     r::close_round(conn, &coordinator, &summer.round.id)?;
 
-    // Autumn: voting now, knapsack ballot, greedy count.
+    // Autumn: voting now (opened by the coordinator on the last day of plans), knapsack
+    // ballot, greedy count; the calendar counts it after the last voting day.
     let autumn = r::create_round(
         conn,
         &coordinator,
-        &round(
-            4,
-            "Smederij najaar: veilig en gezellig",
-            "t-loo",
-            1_000_000,
-            BallotRule::Knapsack,
-            CountRule::Greedy,
-        ),
+        &RoundInput {
+            calendar: dates(-21, 0, 0, 0, 14),
+            ..round(
+                4,
+                "Smederij najaar: veilig en gezellig",
+                "t-loo",
+                1_000_000,
+                BallotRule::Knapsack,
+                CountRule::Greedy,
+            )
+        },
     )?;
     for (title, summary, amount, tv) in [
         (
@@ -420,18 +437,139 @@ fn seed_rounds(
     }
     r::open_voting(conn, &coordinator, &autumn.round.id)?;
 
-    // Oosterwolde: open for plans, one submitted, waiting for review.
-    let open = r::create_round(
+    // Oosterwolde, spring: counted, waiting for the coordinator to commit the money.
+    let spring = r::create_round(
         conn,
         &coordinator,
         &round(
-            4,
-            "Smederij Oosterwolde najaar",
+            2,
+            "Smederij Oosterwolde voorjaar",
             "oosterwolde",
-            800_000,
-            BallotRule::Approval { max_choices: None },
+            500_000,
+            BallotRule::Approval {
+                max_choices: Some(2),
+            },
             CountRule::Greedy,
         ),
+    )?;
+    let mut spring_plans = Vec::new();
+    for (title, summary, amount) in [
+        (
+            "Picknickbanken bij de vijver",
+            "Vier picknickbanken van robiniahout.",
+            240_000,
+        ),
+        (
+            "Jeu-de-boulesbaan bij de kerk",
+            "Een baan met een bank erbij.",
+            300_000,
+        ),
+    ] {
+        let p = r::submit_initiative(
+            conn,
+            initiator,
+            &spring.round.id,
+            &plan(title, summary, amount, "5.7"),
+        )?;
+        r::review_initiative(conn, &coordinator, &p.id, Review::Nominate, "")?;
+        spring_plans.push(p);
+    }
+    r::open_voting(conn, &coordinator, &spring.round.id)?;
+    let oost_codes =
+        super::voting_codes::generate_batch(conn, admin, "oosterwolde", year, 10)?.codes;
+    for (i, code) in oost_codes.iter().take(5).enumerate() {
+        let choice = vec![spring_plans[usize::from(i % 3 == 0)].id.to_string()];
+        r::cast(
+            conn,
+            &Principal::resident(),
+            &spring.round.id,
+            Channel::Online {
+                handle: code.handle(),
+            },
+            &choice,
+        )
+        .map_err(|e| match e {
+            r::CastError::Failed(e) => e,
+            other => ServiceError::invalid("demo", other.to_string()),
+        })?;
+    }
+    r::count_round(conn, &coordinator, &spring.round.id)?;
+
+    // Oosterwolde, summer: in review (plans closed early by the coordinator), one plan
+    // nominated, one waiting.
+    let review = r::create_round(
+        conn,
+        &coordinator,
+        &RoundInput {
+            calendar: dates(-30, 2, 9, 10, 24),
+            ..round(
+                3,
+                "Smederij Oosterwolde zomer",
+                "oosterwolde",
+                600_000,
+                BallotRule::Approval { max_choices: None },
+                CountRule::EqualShares,
+            )
+        },
+    )?;
+    let waiting = [
+        ("Zitbank bij de bushalte", "Een overdekte bank.", 150_000),
+        (
+            "Bloembakken in de Dorpsstraat",
+            "Twaalf bakken met vaste planten.",
+            200_000,
+        ),
+    ]
+    .into_iter()
+    .map(|(t, d, a)| r::submit_initiative(conn, initiator, &review.round.id, &plan(t, d, a, "5.7")))
+    .collect::<Result<Vec<_>, _>>()?;
+    r::review_initiative(conn, &coordinator, &waiting[0].id, Review::Nominate, "")?;
+    r::close_submissions(conn, &coordinator, &review.round.id)?;
+
+    // Money put apart in Oosterwolde's pool.
+    super::pool_holds::earmark(
+        conn,
+        &coordinator,
+        "oosterwolde",
+        250_000,
+        "apart voor de speeltuin",
+    )?;
+
+    // Wezep: next year scheduled at once, four rounds with dates.
+    r::schedule_year(
+        conn,
+        admin,
+        &r::ScheduleInput {
+            year: year + 1,
+            quarters: vec![1, 2, 3, 4],
+            areas: r::AreaChoice::Slugs(vec!["wezep".into()]),
+            title: "Smederij Wezep".into(),
+            budget_cents: 400_000,
+            ballot_rule: BallotRule::Approval {
+                max_choices: Some(3),
+            },
+            count_rule: CountRule::EqualShares,
+            plan_weeks: 6,
+            review_weeks: 2,
+            voting_weeks: 2,
+        },
+    )?;
+
+    // Oosterwolde, autumn: open for plans, one submitted, waiting for review.
+    let open = r::create_round(
+        conn,
+        &coordinator,
+        &RoundInput {
+            calendar: dates(-7, 21, 35, 36, 49),
+            ..round(
+                4,
+                "Smederij Oosterwolde najaar",
+                "oosterwolde",
+                800_000,
+                BallotRule::Approval { max_choices: None },
+                CountRule::Greedy,
+            )
+        },
     )?;
     r::submit_initiative(
         conn,

@@ -12,7 +12,7 @@ use chrono::{Duration, NaiveDateTime};
 use serde_json::{json, Value};
 
 use super::audit_log::{self, SignOutcome};
-use super::ServiceError;
+use super::{Principal, ServiceError};
 use crate::db::repo::scheduled_jobs::{self, ScheduledJobRow};
 use crate::db::repo::{audit, sessions, users, voting_codes};
 use crate::db::{tx, DbConn};
@@ -161,7 +161,7 @@ pub fn runner_name() -> String {
 /// names both keys. A new key for a new log starts on an empty checkpoint table only.
 pub fn sign_checkpoint(conn: &mut DbConn, key: &KeyFile) -> Result<SignOutcome, ServiceError> {
     let ours = hex::encode(key.key_id());
-    if let Some(last) = audit_log::latest_checkpoint(conn)? {
+    if let Some(last) = audit_log::latest_checkpoint(conn, &Principal::system())? {
         if last.key_id != ours {
             return Err(ServiceError::invalid(
                 "signing_key_file",

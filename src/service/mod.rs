@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod maintenance;
 pub mod payments;
 pub mod plans;
+pub mod pool_holds;
 pub mod progress;
 pub mod report;
 pub mod rounds;
@@ -25,6 +26,12 @@ use crate::domain::ledger::LedgerError;
 use crate::domain::ledger_import::ImportProblem;
 use crate::domain::permissions::{allows, Need, Operation, Permission};
 use crate::domain::role::Role;
+
+/// The current moment as the database stores it (UTC, microseconds). Handlers pass it to
+/// the services that take a moment (sessions, throttles), which keeps those testable.
+pub fn now() -> chrono::NaiveDateTime {
+    crate::db::repo::now()
+}
 
 /// Who is asking, with their roles.
 #[derive(Debug, Clone)]
@@ -72,6 +79,16 @@ impl Principal {
     pub fn resident() -> Principal {
         Principal {
             actor: Actor::Resident,
+            roles: Vec::new(),
+            coordinator_areas: Vec::new(),
+        }
+    }
+
+    /// The server's own scheduled work (housekeeping, signing checkpoints): no role, so
+    /// it may only read what is public; its changes are its own, audited as `system`.
+    pub fn system() -> Principal {
+        Principal {
+            actor: Actor::System,
             roles: Vec::new(),
             coordinator_areas: Vec::new(),
         }

@@ -13,6 +13,7 @@ use crate::db::models::PaymentRow;
 use crate::db::repo::{audit, plan_money as pq};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::ids::TransferId;
 use crate::domain::ledger::{AccountKind, TransferStatus};
 use crate::domain::permissions::Operation;
 use crate::domain::plan_money::{check_open, check_payment, check_payment_details};
@@ -56,7 +57,8 @@ pub fn record_payment(
         if let Some(existing) = pq::find_payment(c, &input.id.to_string())? {
             if existing.initiative_id == plan_id.0 {
                 let p = who.clone();
-                let view = ledger_svc::transfer(c, &p, &existing.transfer_id);
+                let view =
+                    ledger_svc::transfer(c, &p, &TransferId::from(existing.transfer_id.clone()));
                 if let Ok(mut v) = view {
                     v.replayed = true;
                     return Ok(v);
@@ -109,7 +111,7 @@ pub fn record_payment(
             return Ok(view);
         }
         let row = PaymentRow {
-            transfer_id: view.id.clone(),
+            transfer_id: view.id.to_string(),
             initiative_id: ctx.plan.id.0.clone(),
             paid_on: paid_on.clone(),
             reference: details.reference.clone(),

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::db::models::{AccountRow, AreaRow};
 use crate::db::repo::{ledger as lq, plan_money as pq, rounds as rq, users as uq};
 use crate::db::DbConn;
+use crate::domain::ids::AccountId;
 use crate::domain::ledger::{AccountKind, TransferStatus};
 use crate::domain::permissions::{allows, may_coordinate, Operation, Permission};
 use crate::domain::plan_money::{may_post_progress, PlanMoney, PlanMove, ProgressStage};
@@ -43,7 +44,7 @@ pub(crate) fn load(c: &mut DbConn, id: &PlanId) -> Result<PlanContext, ServiceEr
 
 /// The money of a plan's account, summed by `domain::plan_money`.
 pub(crate) fn money_of(c: &mut DbConn, account: &AccountRow) -> Result<PlanMoney, ServiceError> {
-    let mut kinds: HashMap<String, AccountKind> = HashMap::new();
+    let mut kinds: HashMap<AccountId, AccountKind> = HashMap::new();
     let mut moves = Vec::new();
     for (t, d) in lq::transfers_of_account(c, &account.id)? {
         let outgoing = t.debit_account == account.id;

@@ -13,6 +13,7 @@ use crate::db::models::ProgressPostRow;
 use crate::db::repo::{self, audit, ledger as lq, plan_money as pq};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::ids::TransferId;
 use crate::domain::permissions::{may_coordinate, Operation};
 use crate::domain::photo::{self, CleanPhoto};
 use crate::domain::plan_money::{
@@ -129,7 +130,7 @@ pub fn post_progress(
             photo_type: clean.as_ref().map(|p| p.kind.media_type().to_string()),
             photo_alt: clean.as_ref().map(|_| input.photo_alt.trim().to_string()),
             photo: clean.as_ref().map(|p| p.bytes.clone()),
-            return_transfer_id: return_transfer.clone(),
+            return_transfer_id: return_transfer.as_ref().map(|t: &TransferId| t.to_string()),
             posted_by: who.key(),
             created_at: repo::now(),
         };

@@ -239,10 +239,10 @@ impl AccountMap {
                 _ => None,
             };
             if let Some(area) = area {
-                m.area.insert(a.id.clone(), area);
+                m.area.insert(a.id.to_string(), area);
             }
-            m.kind.insert(a.id.clone(), kind);
-            m.row.insert(a.id.clone(), a);
+            m.kind.insert(a.id.to_string(), kind);
+            m.row.insert(a.id.to_string(), a);
         }
         Ok(m)
     }
@@ -303,8 +303,8 @@ pub(crate) fn build_for_bundle(
             &t.row.credit_account,
             t.row.amount_cents,
         );
-        *closing.entry(debit.clone()).or_insert(0) -= amount;
-        *closing.entry(credit.clone()).or_insert(0) += amount;
+        *closing.entry(debit.to_string()).or_insert(0) -= amount;
+        *closing.entry(credit.to_string()).or_insert(0) += amount;
         let before = start.is_some_and(|s| t.posted_at < s);
         let (dk, ck) = (accounts.kind(debit), accounts.kind(credit));
         // Opening balances of the pools.
@@ -337,7 +337,7 @@ pub(crate) fn build_for_bundle(
                     f.in_budget_cents += signed;
                     let line = accounts
                         .row
-                        .get(other)
+                        .get(other.as_str())
                         .and_then(|a| a.budget_line_id.clone())
                         .unwrap_or_default();
                     *budget_in.entry(area).or_default().entry(line).or_insert(0) += signed;
@@ -346,7 +346,7 @@ pub(crate) fn build_for_bundle(
                     f.in_funders_cents += signed;
                     let funder = accounts
                         .row
-                        .get(other)
+                        .get(other.as_str())
                         .and_then(|a| a.funder_id.clone())
                         .unwrap_or_default();
                     *funder_in
@@ -448,7 +448,7 @@ pub(crate) fn build_for_bundle(
             area_id: a.id.clone(),
             slug: a.slug.clone(),
             name: a.name.clone(),
-            kind: a.kind.clone(),
+            kind: a.kind.as_str().to_string(),
             pool_account: pool_of_area
                 .get(&a.id)
                 .map(|s| s.to_string())
@@ -462,7 +462,7 @@ pub(crate) fn build_for_bundle(
     let rounds = round_reports(conn, &areas, start, end)?;
     let municipality = funders
         .iter()
-        .find(|f| f.kind == super::ledger::MUNICIPALITY_FUNDER_KIND)
+        .find(|f| f.kind == crate::domain::kinds::FunderKind::Municipality)
         .map(|f| f.name.clone())
         .unwrap_or_else(|| "De gemeente".to_string());
     Ok(ReportModel {
@@ -618,9 +618,9 @@ fn area_entity_ids(conn: &mut DbConn, area: &AreaRow) -> Result<Vec<String>, Ser
         .collect();
     let accounts = AccountMap::load(conn)?;
     for t in crate::db::repo::report::posted_transfers(conn)? {
-        let mine = |a: &String| accounts.area(a) == Some(&area.id);
+        let mine = |a: &str| accounts.area(a) == Some(&area.id);
         if mine(&t.row.debit_account) || mine(&t.row.credit_account) {
-            ids.push(t.row.id);
+            ids.push(t.row.id.into());
         }
     }
     ids.extend(rounds);

@@ -12,11 +12,14 @@ use super::{Principal, ServiceError};
 use crate::db::models::{AreaRow, BallotRow};
 use crate::db::repo::{self, audit, ledger as areas, rounds as q, voting_codes as codes};
 use crate::db::{tx, DbConn};
+use crate::domain::audit::Actor;
 use crate::domain::audit::NewEvent;
+use crate::domain::nl_time;
+use crate::domain::role::Role;
 use crate::domain::round::{
-    self as rule, BallotProblem, BallotRule, Commitment, CountRule, FrozenPlan, FrozenProblem,
-    FrozenRules, Plan, PlanId, PlanResult, PlanStatus, Round, RoundCapabilities, RoundId,
-    RoundResult, RoundStatus,
+    self as rule, BallotProblem, BallotRule, Calendar, Commitment, CountRule, FrozenPlan,
+    FrozenProblem, FrozenRules, Plan, PlanId, PlanResult, PlanStatus, Round, RoundCapabilities,
+    RoundId, RoundResult, RoundStatus,
 };
 use crate::domain::taakveld;
 use crate::domain::voting_code::{self as vc, VotingCode};
@@ -37,6 +40,32 @@ pub struct RoundInput {
     pub budget_cents: i64,
     pub ballot_rule: BallotRule,
     pub count_rule: CountRule,
+    /// The dates at which `serve` moves the round on; none: moved by hand only.
+    pub calendar: Option<Calendar>,
+}
+
+/// Today in the Netherlands: the calendar's days are Dutch days.
+pub fn today_nl(now: chrono::NaiveDateTime) -> chrono::NaiveDate {
+    nl_time::to_local(now).date()
+}
+
+/// The round calendar acting on its own (`serve`): the system as actor, with the rights of
+/// an administrator so the same guarded steps apply.
+pub fn calendar_principal() -> Principal {
+    Principal {
+        actor: Actor::System,
+        roles: vec![Role::Admin],
+        coordinator_areas: Vec::new(),
+    }
+}
+
+/// Who made a phase move, for its audit event.
+fn moved_by(who: &Principal) -> &'static str {
+    if who.actor == Actor::System {
+        "calendar"
+    } else {
+        "coordinator"
+    }
 }
 
 /// What an initiator (or a coordinator on their behalf) fills in.
@@ -225,6 +254,27 @@ pub fn create_round(
     who: &Principal,
     input: &RoundInput,
 ) -> Result<RoundView, ServiceError> {
+    let title = check_round_input(input)?;
+    tx::write(conn, |c| {
+        let area = areas::find_area_by_slug(c, input.area_slug.trim())?
+            .ok_or_else(|| ServiceError::invalid("area", "Kies een bestaand gebied."))?;
+        who.require_area(&area.id)?;
+        if q::find_round_by_quarter(c, &area.id, input.year, input.quarter)?.is_some() {
+            return Err(ServiceError::invalid(
+                "quarter",
+                format!(
+                    "{} heeft al een ronde in kwartaal {} van {}.",
+                    area.name, input.quarter, input.year
+                ),
+            ));
+        }
+        let row = insert_round(c, who, &area, input, title)?;
+        view(c, who, row)
+    })
+}
+
+/// The checks of a new round that need no database; the trimmed title.
+fn check_round_input(input: &RoundInput) -> Result<String, ServiceError> {
     let title = input.title.trim().to_string();
     if title.is_empty() || title.chars().count() > TITLE_MAX {
         return Err(ServiceError::invalid(
@@ -262,57 +312,206 @@ pub fn create_round(
             format!("Vul een aantal van 1 tot en met {MAX_CHOICES} in, of laat het veld leeg."),
         ));
     }
+    Ok(title)
+}
+
+/// Stores a new round (open for plans) with its ballot counter and its `round.created`
+/// event, inside the caller's transaction. The caller checked the input, the area and
+/// that the quarter is free.
+fn insert_round(
+    c: &mut DbConn,
+    who: &Principal,
+    area: &AreaRow,
+    input: &RoundInput,
+    title: String,
+) -> Result<Round, ServiceError> {
+    let row = Round {
+        id: RoundId(new_id()),
+        area_id: area.id.clone(),
+        year: input.year,
+        quarter: input.quarter,
+        title,
+        status: RoundStatus::Open,
+        ballot_rule: input.ballot_rule,
+        count_rule: input.count_rule,
+        budget_cents: input.budget_cents,
+        fingerprint: None,
+        frozen_rules: None,
+        result: None,
+        created_by: who.key(),
+        created_at: repo::now(),
+        voting_opened_at: None,
+        closed_at: None,
+        calendar: input.calendar,
+        review_started_at: None,
+        counted_at: None,
+    };
+    q::insert_round(c, &row)?;
+    q::insert_ballot_counter(c, &row.id)?;
+    audit::append(
+        c,
+        &who.actor,
+        &[NewEvent {
+            action: "round.created",
+            entity_type: "round",
+            entity_id: row.id.to_string(),
+            before: Value::Null,
+            after: json!({
+                "area": area.slug, "year": row.year, "quarter": row.quarter,
+                "title": row.title, "budget_cents": row.budget_cents,
+                "ballot_rule": row.ballot_rule.as_str(),
+                "max_choices": row.ballot_rule.max_choices(),
+                "count_rule": row.count_rule.as_str(),
+                "calendar": row.calendar,
+            }),
+        }],
+    )?;
+    Ok(row)
+}
+
+/// Which areas a year is scheduled for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AreaChoice {
+    /// Every area the caller manages.
+    All,
+    /// These areas (slugs).
+    Slugs(Vec<String>),
+}
+
+impl AreaChoice {
+    /// `all`, or slugs separated by commas (the command line's `--areas`).
+    pub fn parse(text: &str) -> AreaChoice {
+        if text.trim().eq_ignore_ascii_case("all") || text.trim().eq_ignore_ascii_case("alle") {
+            return AreaChoice::All;
+        }
+        AreaChoice::Slugs(
+            text.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        )
+    }
+}
+
+/// A year at once: one round per chosen quarter for every chosen area, all with the same
+/// rules and budget, and per quarter the same dates (`Calendar::for_quarter`).
+#[derive(Debug, Clone)]
+pub struct ScheduleInput {
+    pub year: i32,
+    pub quarters: Vec<i32>,
+    pub areas: AreaChoice,
+    /// The name before "2027 kwartaal 2", e.g. "Smederij".
+    pub title: String,
+    pub budget_cents: i64,
+    pub ballot_rule: BallotRule,
+    pub count_rule: CountRule,
+    pub plan_weeks: u32,
+    pub review_weeks: u32,
+    pub voting_weeks: u32,
+}
+
+/// Schedules a year: all rounds or none, in one transaction. A quarter that an area
+/// already has a round in refuses the whole schedule, naming every clash.
+pub fn schedule_year(
+    conn: &mut DbConn,
+    who: &Principal,
+    input: &ScheduleInput,
+) -> Result<Vec<RoundView>, ServiceError> {
+    let mut quarters = input.quarters.clone();
+    quarters.sort_unstable();
+    quarters.dedup();
+    if quarters.is_empty() || quarters.iter().any(|q| !(1..=4).contains(q)) {
+        return Err(ServiceError::invalid(
+            "quarters",
+            "Kies een of meer kwartalen (1, 2, 3 of 4).",
+        ));
+    }
+    let mut calendars = Vec::with_capacity(quarters.len());
+    for &quarter in &quarters {
+        let cal = Calendar::for_quarter(
+            input.year,
+            quarter,
+            input.plan_weeks,
+            input.review_weeks,
+            input.voting_weeks,
+        )
+        .map_err(|e| ServiceError::invalid("weeks", e.to_string()))?;
+        calendars.push((quarter, cal));
+    }
+    let base = |quarter: i32, calendar: Calendar| RoundInput {
+        area_slug: String::new(),
+        year: input.year,
+        quarter,
+        title: format!("{} {} kwartaal {}", input.title.trim(), input.year, quarter),
+        budget_cents: input.budget_cents,
+        ballot_rule: input.ballot_rule,
+        count_rule: input.count_rule,
+        calendar: Some(calendar),
+    };
+    if input.title.trim().is_empty() {
+        return Err(ServiceError::invalid(
+            "title",
+            "Geef de rondes een naam, bijvoorbeeld Smederij.",
+        ));
+    }
+    for (quarter, cal) in &calendars {
+        check_round_input(&base(*quarter, *cal))?;
+    }
     tx::write(conn, |c| {
-        let area = areas::find_area_by_slug(c, input.area_slug.trim())?
-            .ok_or_else(|| ServiceError::invalid("area", "Kies een bestaand gebied."))?;
-        who.require_area(&area.id)?;
-        if q::find_round_by_quarter(c, &area.id, input.year, input.quarter)?.is_some() {
+        let chosen: Vec<AreaRow> = match &input.areas {
+            AreaChoice::All => areas::list_areas(c)?
+                .into_iter()
+                .filter(|a| who.require_area(&a.id).is_ok())
+                .collect(),
+            AreaChoice::Slugs(slugs) => {
+                let mut out: Vec<AreaRow> = Vec::new();
+                for slug in slugs {
+                    let area = areas::find_area_by_slug(c, slug)?.ok_or_else(|| {
+                        ServiceError::invalid("areas", format!("Het gebied {slug} bestaat niet."))
+                    })?;
+                    who.require_area(&area.id)?;
+                    if !out.iter().any(|a| a.id == area.id) {
+                        out.push(area);
+                    }
+                }
+                out
+            }
+        };
+        if chosen.is_empty() {
             return Err(ServiceError::invalid(
-                "quarter",
+                "areas",
+                "Kies een of meer dorpen of wijken.",
+            ));
+        }
+        let mut clashes = Vec::new();
+        for area in &chosen {
+            for (quarter, _) in &calendars {
+                if q::find_round_by_quarter(c, &area.id, input.year, *quarter)?.is_some() {
+                    clashes.push(format!("{} kwartaal {}", area.name, quarter));
+                }
+            }
+        }
+        if !clashes.is_empty() {
+            return Err(ServiceError::invalid(
+                "quarters",
                 format!(
-                    "{} heeft al een ronde in kwartaal {} van {}.",
-                    area.name, input.quarter, input.year
+                    "Er is niets gepland: er is al een ronde in {} van {}. Kies andere kwartalen \
+                     of gebieden.",
+                    clashes.join(", "),
+                    input.year
                 ),
             ));
         }
-        let row = Round {
-            id: RoundId(new_id()),
-            area_id: area.id.clone(),
-            year: input.year,
-            quarter: input.quarter,
-            title: title.clone(),
-            status: RoundStatus::Open,
-            ballot_rule: input.ballot_rule,
-            count_rule: input.count_rule,
-            budget_cents: input.budget_cents,
-            fingerprint: None,
-            frozen_rules: None,
-            result: None,
-            created_by: who.key(),
-            created_at: repo::now(),
-            voting_opened_at: None,
-            closed_at: None,
-        };
-        q::insert_round(c, &row)?;
-        q::insert_ballot_counter(c, &row.id)?;
-        audit::append(
-            c,
-            &who.actor,
-            &[NewEvent {
-                action: "round.created",
-                entity_type: "round",
-                entity_id: row.id.to_string(),
-                before: Value::Null,
-                after: json!({
-                    "area": area.slug, "year": row.year, "quarter": row.quarter,
-                    "title": row.title, "budget_cents": row.budget_cents,
-                    "ballot_rule": row.ballot_rule.as_str(),
-                    "max_choices": row.ballot_rule.max_choices(),
-                    "count_rule": row.count_rule.as_str(),
-                }),
-            }],
-        )?;
-        view(c, who, row)
+        let mut made = Vec::new();
+        for area in &chosen {
+            for (quarter, cal) in &calendars {
+                let mut one = base(*quarter, *cal);
+                one.area_slug = area.slug.clone();
+                let title = one.title.clone();
+                made.push(insert_round(c, who, area, &one, title)?);
+            }
+        }
+        made.into_iter().map(|r| view(c, who, r)).collect()
     })
 }
 
@@ -365,6 +564,27 @@ pub fn submit_initiative(
                 "round",
                 "In deze ronde kunnen geen plannen meer worden ingediend.",
             ));
+        }
+        if let Some(cal) = &round.calendar {
+            let today = today_nl(repo::now());
+            if today < cal.plans_from {
+                return Err(ServiceError::invalid(
+                    "round",
+                    format!(
+                        "Plannen indienen kan vanaf {}.",
+                        nl_time::date_nl(cal.plans_from)
+                    ),
+                ));
+            }
+            if today > cal.plans_until {
+                return Err(ServiceError::invalid(
+                    "round",
+                    format!(
+                        "Plannen indienen kon tot en met {}.",
+                        nl_time::date_nl(cal.plans_until)
+                    ),
+                ));
+            }
         }
         let code = input.taakveld.trim();
         let taakveld = taakveld::check(round.year, code)
@@ -482,7 +702,49 @@ pub fn review_initiative(
     })
 }
 
-/// Freezes the ballot, the rules and the budget, fingerprints them, and opens voting.
+/// Ends the submission of plans (open → review): by the calendar when `plans_until` has
+/// passed, or early by the coordinator. Reviewing goes on; voting opens next.
+pub fn close_submissions(
+    conn: &mut DbConn,
+    who: &Principal,
+    round_id: &RoundId,
+) -> Result<RoundView, ServiceError> {
+    tx::write(conn, |c| {
+        let round = load_round(c, round_id)?;
+        let may = capabilities_for(who, &round);
+        if !may.coordinates {
+            return Err(not_coordinator());
+        }
+        if !may.may_close_submissions {
+            return Err(ServiceError::invalid(
+                "round",
+                "Het indienen van plannen is al gesloten.",
+            ));
+        }
+        if q::start_review(c, &round.id, repo::now())? != 1 {
+            return Err(ServiceError::invalid(
+                "round",
+                "Het indienen van plannen is al gesloten.",
+            ));
+        }
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "round.review_started",
+                entity_type: "round",
+                entity_id: round.id.to_string(),
+                before: json!({"status": "open"}),
+                after: json!({"status": "review", "by": moved_by(who)}),
+            }],
+        )?;
+        let r = load_round(c, round_id)?;
+        view(c, who, r)
+    })
+}
+
+/// Freezes the ballot, the rules and the budget, fingerprints them, and opens voting
+/// (from open or review).
 pub fn open_voting(
     conn: &mut DbConn,
     who: &Principal,
@@ -497,6 +759,7 @@ pub fn open_voting(
         if !may.may_open_voting {
             return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
         }
+        let from = round.status;
         let v = view(c, who, round)?;
         let nominated = v.nominated();
         if nominated.is_empty() {
@@ -533,8 +796,11 @@ pub fn open_voting(
                 .collect(),
         };
         let (rules, fingerprint) = frozen.freeze();
+        // The budget is reserved in the pool now, so no other round can promise it.
+        let area = area_by_id(c, &v.round.area_id)?;
+        super::pool_holds::reserve_for_round(c, who, &area, &v.round)?;
         let now = repo::now();
-        if q::set_voting(c, &v.round.id, &fingerprint, &rules, now)? != 1 {
+        if q::set_voting(c, &v.round.id, from, &fingerprint, &rules, now)? != 1 {
             return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
         }
         audit::append(
@@ -544,9 +810,10 @@ pub fn open_voting(
                 action: "round.voting_opened",
                 entity_type: "round",
                 entity_id: v.round.id.to_string(),
-                before: json!({"status": "open"}),
+                before: json!({"status": from.as_str()}),
                 after: json!({
                     "status": "voting",
+                    "by": moved_by(who),
                     "fingerprint": fingerprint,
                     "rules": serde_json::from_str::<Value>(&rules).unwrap_or(Value::Null),
                 }),
@@ -627,6 +894,10 @@ pub fn cast(
             Channel::Paper { .. } => may.may_enter_paper_ballot,
         };
         if !now_allowed {
+            return Err(CastError::NotVoting);
+        }
+        // The last voting day has passed, even if the calendar has not counted yet.
+        if matches!(&round.calendar, Some(cal) if today_nl(repo::now()) > cal.voting_until) {
             return Err(CastError::NotVoting);
         }
         let code = codes::find_code(c, &handle)?.ok_or(CastError::WrongCode)?;
@@ -745,11 +1016,12 @@ pub fn voter_rounds(
         .collect()
 }
 
-/// Closes voting and counts. The count reads the frozen rules, after checking them
-/// against their fingerprint; when they do not match nothing is counted and the refusal is
-/// audited. The result (with its explanation per plan) and the fingerprint of the
-/// published ballots are stored and audited.
-pub fn close_round(
+/// Ends voting and counts (voting → counted): by the calendar when `voting_until` has
+/// passed, or early by the coordinator. The count reads the frozen rules, after checking
+/// them against their fingerprint; when they do not match nothing is counted and the
+/// refusal is audited. The result (with its explanation per plan) and the fingerprint of
+/// the published ballots are stored, public and audited; no money moves yet.
+pub fn count_round(
     conn: &mut DbConn,
     who: &Principal,
     round_id: &RoundId,
@@ -761,10 +1033,10 @@ pub fn close_round(
         if !may.coordinates {
             return Err(not_coordinator());
         }
-        if !may.may_close {
+        if !may.may_count {
             return Err(ServiceError::invalid(
                 "round",
-                "Alleen een ronde waarin gestemd wordt, kan worden afgesloten.",
+                "Alleen een ronde waarin gestemd wordt, kan worden geteld.",
             ));
         }
         let frozen = match frozen_rules_or_problem(&round) {
@@ -777,24 +1049,23 @@ pub fn close_round(
         let v = view(c, who, round)?;
         let ballots = q::ballots_of(c, &v.round.id)?;
         let pb = pb_text(&v, &frozen, &ballots);
-        let mut result = count(&frozen, &pb)?;
-        result.commitments = commit_winners(c, who, &v, &frozen, &result)?;
-        let now = repo::now();
-        if q::set_closed(c, &v.round.id, &result, now)? != 1 {
-            return Err(ServiceError::invalid("round", "De ronde is al afgesloten."));
+        let result = count(&frozen, &pb)?;
+        if q::set_counted(c, &v.round.id, &result, repo::now())? != 1 {
+            return Err(ServiceError::invalid("round", "De ronde is al geteld."));
         }
         audit::append(
             c,
             &who.actor,
             &[NewEvent {
-                action: "round.closed",
+                action: "round.counted",
                 entity_type: "round",
                 entity_id: v.round.id.to_string(),
                 before: json!({"status": "voting"}),
                 after: json!({
-                    "status": "closed",
+                    "status": "counted",
+                    "by": moved_by(who),
                     "ballots": ballots.len(),
-                    "ballots_pb_sha256": hex::encode(<sha2::Sha256 as sha2::Digest>::digest(pb.as_bytes())),
+                    "ballots_pb_sha256": sha256_hex(&pb),
                     "selected": result.selected,
                     "spent_cents": result.spent_cents,
                 }),
@@ -804,7 +1075,7 @@ pub fn close_round(
         view(c, who, r)
     });
     if let Some(problem) = refused {
-        // The closing transaction rolled back; the refusal itself is kept in the audit
+        // The counting transaction rolled back; the refusal itself is kept in the audit
         // log, so a bent round cannot be retried quietly.
         tx::write(conn, |c| {
             audit::append(
@@ -829,8 +1100,141 @@ pub fn close_round(
     outcome
 }
 
+fn sha256_hex(text: &str) -> String {
+    hex::encode(<sha2::Sha256 as sha2::Digest>::digest(text.as_bytes()))
+}
+
+/// Commits the winners' money and closes the round (counted → closed): the coordinator's
+/// step after the count. The `round.closed` event repeats the count's facts (ballots, the
+/// SHA-256 of the published `.pb`, the funded plans), so the council's export and its
+/// verifier read a closed round from one event, as before the calendar.
+pub fn close_round(
+    conn: &mut DbConn,
+    who: &Principal,
+    round_id: &RoundId,
+) -> Result<RoundView, ServiceError> {
+    tx::write(conn, |c| {
+        let round = load_round(c, round_id)?;
+        let may = capabilities_for(who, &round);
+        if !may.coordinates {
+            return Err(not_coordinator());
+        }
+        if !may.may_close {
+            return Err(ServiceError::invalid(
+                "round",
+                "Alleen een getelde ronde kan worden afgesloten.",
+            ));
+        }
+        let frozen = frozen_rules(&round)?;
+        let mut result = round
+            .result
+            .clone()
+            .ok_or_else(|| ServiceError::invalid("round", "Deze ronde heeft nog geen uitslag."))?;
+        let v = view(c, who, round)?;
+        // Ballots are append-only and voting is over: the same file as at the count.
+        let ballots = q::ballots_of(c, &v.round.id)?;
+        let pb = pb_text(&v, &frozen, &ballots);
+        // The reservation ends here: what the winners get is committed below, the rest is
+        // free again for a next round.
+        super::pool_holds::release_round(c, who, &v.round, result.spent_cents)?;
+        result.commitments = commit_winners(c, who, &v, &frozen, &result)?;
+        if q::set_closed(c, &v.round.id, &result, repo::now())? != 1 {
+            return Err(ServiceError::invalid("round", "De ronde is al afgesloten."));
+        }
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "round.closed",
+                entity_type: "round",
+                entity_id: v.round.id.to_string(),
+                before: json!({"status": "counted"}),
+                after: json!({
+                    "status": "closed",
+                    "ballots": ballots.len(),
+                    "ballots_pb_sha256": sha256_hex(&pb),
+                    "selected": result.selected,
+                    "spent_cents": result.spent_cents,
+                    "commitments": result.commitments,
+                }),
+            }],
+        )?;
+        let r = load_round(c, round_id)?;
+        view(c, who, r)
+    })
+}
+
+/// One move the calendar made, or could not make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarMove {
+    pub round: RoundId,
+    pub from: RoundStatus,
+    pub to: RoundStatus,
+    /// Why the move could not be made (e.g. no plan nominated when voting should open);
+    /// the round stays where it is and the coordinator acts.
+    pub refused: Option<String>,
+}
+
+/// What the calendar asks today, done: every round with dates whose date has passed moves
+/// to its next phase (one step at a time, each in its own transaction with its own audit
+/// event, actor `system`). Safe to run from several servers at once: each step re-reads the
+/// round under the write lock and moves it with a conditional UPDATE, so a round moves
+/// exactly once; the loser of a race finds nothing left to do. Counting is the last step a
+/// date brings; closing (committing the money) stays with the coordinator.
+pub fn move_due_rounds(
+    conn: &mut DbConn,
+    now: chrono::NaiveDateTime,
+) -> Result<Vec<CalendarMove>, ServiceError> {
+    let today = today_nl(now);
+    let system = calendar_principal();
+    let mut moves = Vec::new();
+    for round in q::rounds_on_the_calendar(conn)? {
+        let Some(cal) = round.calendar else { continue };
+        let mut status = round.status;
+        while let Some(to) = rule::due_move(status, &cal, today) {
+            // Another server may have moved it meanwhile: look again before acting.
+            let current = load_round(conn, &round.id)?.status;
+            if current != status {
+                break;
+            }
+            let done = match to {
+                RoundStatus::Review => close_submissions(conn, &system, &round.id).map(|_| ()),
+                RoundStatus::Voting => open_voting(conn, &system, &round.id).map(|_| ()),
+                RoundStatus::Counted => count_round(conn, &system, &round.id).map(|_| ()),
+                RoundStatus::Open | RoundStatus::Closed => break,
+            };
+            match done {
+                Ok(()) => {
+                    moves.push(CalendarMove {
+                        round: round.id.clone(),
+                        from: status,
+                        to,
+                        refused: None,
+                    });
+                    status = to;
+                }
+                Err(ServiceError::Invalid { message, .. }) => {
+                    // Lost a race (the round moved after our look) or the round is not
+                    // ready; either way nothing changed.
+                    if load_round(conn, &round.id)?.status == status {
+                        moves.push(CalendarMove {
+                            round: round.id.clone(),
+                            from: status,
+                            to,
+                            refused: Some(message),
+                        });
+                    }
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(moves)
+}
+
 /// Moves the winning amounts from the area's pool to each funded plan's own account, in
-/// the closing transaction. Refused as a whole (and the round stays in voting) when the
+/// the closing transaction. Refused as a whole (and the round stays counted) when the
 /// pool does not hold enough: the finance staff fill the pool first. Amounts are the
 /// frozen ones.
 fn commit_winners(
@@ -865,7 +1269,7 @@ fn commit_winners(
             format!(
                 "De pot van {} heeft nu {} beschikbaar, maar de gekozen plannen kosten samen {}. \
                  Vraag Financiën om eerst geld in de pot te zetten. Sluit de ronde daarna opnieuw af; \
-                 de stemmen blijven bewaard.",
+                 de uitslag blijft bewaard.",
                 v.area.name,
                 crate::domain::money::format_eur(available.max(0)),
                 crate::domain::money::format_eur(needed)
@@ -888,8 +1292,8 @@ fn commit_winners(
             let t = super::ledger::commit_to_plan(c, who, &pool, &row, &name, &decision_ref)?;
             Ok(Commitment {
                 initiative: plan.id.clone(),
-                account: t.to_account,
-                transfer: t.id,
+                account: t.to_account.into(),
+                transfer: t.id.into(),
                 amount_cents: t.amount_cents,
             })
         })
@@ -969,8 +1373,7 @@ fn count(frozen: &FrozenRules, pb: &str) -> Result<RoundResult, ServiceError> {
 /// trackers (the receipts), in tracker order. Budget and rules are the frozen ones.
 fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<PlanId>)]) -> String {
     use crate::tally::number::cents_pb_string;
-    use crate::tally::pb_csv::Record;
-    use crate::tally::pb_file::{MetaEntry, PbFile, Table};
+    use crate::tally::pb_file::{PbFile, Table};
     let plans = &frozen.initiatives;
     let mut meta: Vec<(String, String)> = vec![
         (
@@ -1017,47 +1420,27 @@ fn pb_text(v: &RoundView, frozen: &FrozenRules, ballots: &[(BallotRow, Vec<PlanI
             .map(|i| i.taakveld.clone())
             .unwrap_or_default()
     };
-    let row = |fields: Vec<String>| Record { line: 0, fields };
-    let file = PbFile {
-        meta: meta
-            .into_iter()
-            .map(|(key, value)| MetaEntry {
-                key,
-                value,
-                line: 0,
-            })
-            .collect(),
-        projects: Table {
-            header: ["project_id", "cost", "name", "category"]
-                .map(String::from)
-                .to_vec(),
-            rows: plans
-                .iter()
-                .map(|i| {
-                    row(vec![
-                        i.number.to_string(),
-                        cents_pb_string(i.amount_cents),
-                        i.title.clone(),
-                        category(&i.id),
-                    ])
-                })
-                .collect(),
-        },
-        votes: Table {
-            header: ["voter_id", "vote"].map(String::from).to_vec(),
-            rows: ballots
-                .iter()
-                .map(|(b, choice_ids)| {
-                    let numbers: Vec<String> = plans
-                        .iter()
-                        .filter(|i| choice_ids.contains(&i.id))
-                        .map(|i| i.number.to_string())
-                        .collect();
-                    row(vec![b.tracker.clone(), numbers.join(",")])
-                })
-                .collect(),
-        },
-    };
+    let projects = plans.iter().map(|i| {
+        vec![
+            i.number.to_string(),
+            cents_pb_string(i.amount_cents),
+            i.title.clone(),
+            category(&i.id),
+        ]
+    });
+    let votes = ballots.iter().map(|(b, choice_ids)| {
+        let numbers: Vec<String> = plans
+            .iter()
+            .filter(|i| choice_ids.contains(&i.id))
+            .map(|i| i.number.to_string())
+            .collect();
+        vec![b.tracker.clone(), numbers.join(",")]
+    });
+    let file = PbFile::new(
+        meta,
+        Table::new(&["project_id", "cost", "name", "category"], projects),
+        Table::new(&["voter_id", "vote"], votes),
+    );
     file.to_pb_string()
 }
 

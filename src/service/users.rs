@@ -80,21 +80,7 @@ pub fn grant_role(
     who.may(Operation::GrantRole)?;
     tx::write(conn, |c| {
         let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
-        let area_id = if role.needs_area() {
-            let slug = area_slug
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .ok_or_else(|| {
-                    ServiceError::invalid("area", "Kies het gebied van deze gebiedsregisseur.")
-                })?;
-            Some(
-                q::find_area_by_slug(c, slug)?
-                    .ok_or_else(|| ServiceError::invalid("area", "Dit gebied bestaat niet."))?
-                    .id,
-            )
-        } else {
-            None
-        };
+        let area_id = super::auth::area_id_for(c, role, area_slug)?;
         let existing = users::grants_of(c, &user.id)?;
         if existing.iter().any(|(r, a)| *r == role && *a == area_id) {
             return Err(ServiceError::invalid(

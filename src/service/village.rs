@@ -11,6 +11,7 @@ use super::plans;
 use crate::db::models::{AccountRow, AreaRow};
 use crate::db::repo::{ledger as lq, report as rep, rounds as rq};
 use crate::db::DbConn;
+use crate::domain::ids::AccountId;
 use crate::domain::ledger::{AccountKind, TransferKind};
 use crate::domain::nl_time;
 use crate::domain::permissions::Operation;
@@ -106,7 +107,7 @@ pub fn villages(conn: &mut DbConn, who: &Principal) -> Result<Vec<VillageLink>, 
     let mut out = Vec::new();
     for a in lq::list_areas(conn)? {
         let balance_cents = lq::account_of_area(conn, &a.id)?
-            .and_then(|p| balances.get(&p.id).copied())
+            .and_then(|p| balances.get(p.id.as_str()).copied())
             .unwrap_or(0);
         out.push(VillageLink {
             name: a.name,
@@ -131,7 +132,7 @@ pub fn village(
     who.may(Operation::VillagePage)?;
     let area: AreaRow = lq::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("Dorp"))?;
     let pool = lq::account_of_area(conn, &area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
-    let accounts: HashMap<String, AccountRow> = rep::accounts(conn)?
+    let accounts: HashMap<AccountId, AccountRow> = rep::accounts(conn)?
         .into_iter()
         .map(|a| (a.id.clone(), a))
         .collect();
@@ -152,7 +153,7 @@ pub fn village(
         plans_by_round.insert(r.id.0.clone(), ps);
     }
     // The area's plan accounts (committed money) by account id.
-    let plan_accounts: HashSet<&String> = accounts
+    let plan_accounts: HashSet<&str> = accounts
         .values()
         .filter(|a| {
             a.kind == AccountKind::Initiative
@@ -160,7 +161,7 @@ pub fn village(
                     .as_ref()
                     .is_some_and(|i| plan_ids.contains(i))
         })
-        .map(|a| &a.id)
+        .map(|a| a.id.as_str())
         .collect();
     let kind = |id: &str| accounts.get(id).map(|a| a.kind);
 
@@ -213,12 +214,12 @@ pub fn village(
         }
         // Paid: out of one of the area's plan accounts to its paid-out account (and a
         // correction of a payment back).
-        if plan_accounts.contains(&row.debit_account)
+        if plan_accounts.contains(row.debit_account.as_str())
             && kind(&row.credit_account) == Some(AccountKind::PaidOut)
         {
             years.entry(y).or_default().paid_cents += a;
         }
-        if plan_accounts.contains(&row.credit_account)
+        if plan_accounts.contains(row.credit_account.as_str())
             && kind(&row.debit_account) == Some(AccountKind::PaidOut)
         {
             years.entry(y).or_default().paid_cents -= a;
@@ -297,7 +298,7 @@ pub fn village(
     Ok(VillageView {
         name: area.name,
         slug: area.slug,
-        kind: area.kind,
+        kind: area.kind.into(),
         description: area.description,
         balance_cents: balance,
         years: years.into_values().rev().collect(),

@@ -300,8 +300,7 @@ impl Election {
     /// publishes a round's anonymised ballots so that anyone can recount them.
     pub fn to_pb(&self) -> PbFile {
         use super::number::pb_string;
-        use super::pb_csv::Record;
-        use super::pb_file::{MetaEntry, Table};
+        use super::pb_file::Table;
         let vote_type = match self.vote_type {
             VoteType::Approval => "approval",
             VoteType::Choose1 => "choose-1",
@@ -336,62 +335,43 @@ impl Election {
         }
         let with_name = self.projects.iter().any(|p| p.name.is_some());
         let with_selected = self.projects.iter().any(|p| p.selected.is_some());
-        let mut header = vec!["project_id".to_string(), "cost".to_string()];
+        let mut header = vec!["project_id", "cost"];
         if with_name {
-            header.push("name".into());
+            header.push("name");
         }
         if with_selected {
-            header.push("selected".into());
+            header.push("selected");
         }
-        let rows = self
-            .projects
-            .iter()
-            .map(|p| {
-                let mut fields = vec![p.id.clone(), pb_string(&p.cost)];
-                if with_name {
-                    fields.push(p.name.clone().unwrap_or_else(|| "none".into()));
-                }
-                if with_selected {
-                    fields.push(p.selected.clone().unwrap_or_else(|| "none".into()));
-                }
-                Record { line: 0, fields }
-            })
-            .collect();
-        let mut vote_header = vec!["voter_id".to_string(), "vote".to_string()];
+        let rows = self.projects.iter().map(|p| {
+            let mut fields = vec![p.id.clone(), pb_string(&p.cost)];
+            if with_name {
+                fields.push(p.name.clone().unwrap_or_else(|| "none".into()));
+            }
+            if with_selected {
+                fields.push(p.selected.clone().unwrap_or_else(|| "none".into()));
+            }
+            fields
+        });
+        let mut vote_header = vec!["voter_id", "vote"];
         if self.vote_type.has_points() {
-            vote_header.push("points".into());
+            vote_header.push("points");
         }
-        let votes = self
-            .ballots
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                let ids: Vec<&str> = b
-                    .projects
-                    .iter()
-                    .map(|&p| self.projects[p as usize].id.as_str())
-                    .collect();
-                let mut fields = vec![(i + 1).to_string(), ids.join(",")];
-                if self.vote_type.has_points() {
-                    fields.push(b.points.iter().map(pb_string).collect::<Vec<_>>().join(","));
-                }
-                Record { line: 0, fields }
-            })
-            .collect();
-        PbFile {
-            meta: meta
-                .into_iter()
-                .map(|(key, value)| MetaEntry {
-                    key,
-                    value,
-                    line: 0,
-                })
-                .collect(),
-            projects: Table { header, rows },
-            votes: Table {
-                header: vote_header,
-                rows: votes,
-            },
-        }
+        let votes = self.ballots.iter().enumerate().map(|(i, b)| {
+            let ids: Vec<&str> = b
+                .projects
+                .iter()
+                .map(|&p| self.projects[p as usize].id.as_str())
+                .collect();
+            let mut fields = vec![(i + 1).to_string(), ids.join(",")];
+            if self.vote_type.has_points() {
+                fields.push(b.points.iter().map(pb_string).collect::<Vec<_>>().join(","));
+            }
+            fields
+        });
+        PbFile::new(
+            meta,
+            Table::new(&header, rows),
+            Table::new(&vote_header, votes),
+        )
     }
 }

@@ -23,6 +23,17 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table to write: its header and its rows (line numbers belong to parsed files).
+    pub fn new(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Self {
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: rows
+                .into_iter()
+                .map(|fields| Record { line: 0, fields })
+                .collect(),
+        }
+    }
+
     /// Position of a column, comparing trimmed names as pabutools does.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h.trim() == name)
@@ -46,6 +57,22 @@ enum Section {
 }
 
 impl PbFile {
+    /// A file to write: the META keys and values in this order, then the two tables.
+    pub fn new(meta: Vec<(String, String)>, projects: Table, votes: Table) -> Self {
+        PbFile {
+            meta: meta
+                .into_iter()
+                .map(|(key, value)| MetaEntry {
+                    key,
+                    value,
+                    line: 0,
+                })
+                .collect(),
+            projects,
+            votes,
+        }
+    }
+
     /// Reads a `.pb` file from text.
     pub fn parse(text: &str) -> Result<Self, PbError> {
         let records = read_records(text)?;

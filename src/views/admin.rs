@@ -1,5 +1,8 @@
 use maud::{html, Markup};
 
+use super::components::table_head;
+use super::components::Col::{Num, Text};
+
 use super::components::{csrf_field, error_summary, money, table_scroll, text_input};
 use super::layout::{page, Nav};
 use crate::service::auth::SessionUser;
@@ -26,7 +29,7 @@ pub fn admin(user: &SessionUser, p: &AdminPage<'_>) -> Markup {
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             (error_summary(p.errors))
             h2 { "Gebieden" }
-            ul { @for a in p.pools { li { (a.name) " (" (a.kind) ")" } } }
+            ul { @for a in p.pools { li { (a.name) " (" (a.kind.label_nl()) ")" } } }
             form class="stack" method="post" action="/beheer/gebieden" {
                 (csrf_field(&user.csrf_token))
                 (text_input(p.errors, "area_name", "Naam van het nieuwe dorp of de nieuwe wijk", None, p.area_name, "text"))
@@ -37,8 +40,8 @@ pub fn admin(user: &SessionUser, p: &AdminPage<'_>) -> Markup {
             h2 { "Financiers" }
             (table_scroll("Financiers en wat zij hebben bijgedragen", html! { table {
                 caption { "Financiers en wat zij hebben bijgedragen" }
-                thead { tr { th scope="col" { "Naam" } th scope="col" { "Soort" } th scope="col" class="num" { "Saldo" } } }
-                tbody { @for f in p.funders { tr { td { (f.name) } td { (f.kind) } td class="num" { (money(f.balance_cents)) } } } }
+                (table_head(&[Text("Naam"), Text("Soort"), Num("Saldo")]))
+                tbody { @for f in p.funders { tr { td { (f.name) } td { (f.kind.label_nl()) } td class="num" { (money(f.balance_cents)) } } } }
             } }))
             form class="stack" method="post" action="/beheer/financiers" {
                 (csrf_field(&user.csrf_token))

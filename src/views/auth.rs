@@ -2,6 +2,9 @@
 
 use maud::{html, Markup, PreEscaped};
 
+use super::components::table_head;
+use super::components::Col::Text;
+
 use super::components::{csrf_field, error_summary, text_input};
 use super::layout::{page, Nav};
 use crate::domain::role::Role;
@@ -121,7 +124,7 @@ pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]
             }
             h2 { "Waar u bent ingelogd" }
             table {
-                thead { tr { th scope="col" { "Ingelogd op" } th scope="col" { "Laatst actief" } th scope="col" { "Actie" } } }
+                (table_head(&[Text("Ingelogd op"), Text("Laatst actief"), Text("Actie")]))
                 tbody {
                     @for s in sessions {
                         tr {

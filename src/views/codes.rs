@@ -3,6 +3,9 @@
 
 use maud::{html, Markup};
 
+use super::components::table_head;
+use super::components::Col::{Num, Text};
+
 use super::ballot::{ballot_path, stop_form};
 use super::components::{csrf_field, error_summary, field_error, money, text_input, with_contact};
 use super::layout::{contact_sentence, page, Nav};
@@ -168,16 +171,7 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
                 div class="table-scroll" role="region" aria-label="Reeksen stemcodes" tabindex="0" {
                     table {
                         caption { "Reeksen stemcodes per gebied en jaar (alleen aantallen)" }
-                        thead { tr {
-                            th scope="col" { "Gebied" }
-                            th scope="col" class="num" { "Jaar" }
-                            th scope="col" { "Gemaakt op" }
-                            th scope="col" class="num" { "Gemaakt" }
-                            th scope="col" class="num" { "Geldig" }
-                            th scope="col" class="num" { "Ingetrokken" }
-                            th scope="col" class="num" { "Vervangen door nieuwe brief" }
-                            th scope="col" class="num" { "Gebruikt om te stemmen" }
-                        } }
+                        (table_head(&[Text("Gebied"), Num("Jaar"), Text("Gemaakt op"), Num("Gemaakt"), Num("Geldig"), Num("Ingetrokken"), Num("Vervangen door nieuwe brief"), Num("Gebruikt om te stemmen")]))
                         tbody {
                             @for b in p.batches {
                                 tr {

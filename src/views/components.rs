@@ -134,6 +134,27 @@ pub fn table_scroll(label: &str, table: Markup) -> Markup {
     }
 }
 
+/// A column heading of a data table: `Num` for amounts and counts (right-aligned).
+#[derive(Debug, Clone, Copy)]
+pub enum Col<'a> {
+    Text(&'a str),
+    Num(&'a str),
+}
+
+/// The heading row of a data table, every heading a column header for screen readers.
+pub fn table_head(cols: &[Col<'_>]) -> Markup {
+    html! {
+        thead { tr {
+            @for col in cols {
+                @match col {
+                    Col::Text(h) => th scope="col" { (h) },
+                    Col::Num(h) => th scope="col" class="num" { (h) },
+                }
+            }
+        } }
+    }
+}
+
 /// A date for a table cell: the date itself never breaks over two lines, so on a phone
 /// it reads "23 november 2026," then "14:05" instead of four broken lines.
 pub fn nl_date_cell(iso: &str) -> Markup {

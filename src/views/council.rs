@@ -4,6 +4,9 @@
 
 use maud::{html, Markup};
 
+use super::components::table_head;
+use super::components::Col::{Num, Text};
+
 use super::components::{error_summary, table_scroll, text_input};
 use super::layout::{page, Nav};
 use super::report::{area_chart, area_sources, area_table, round_section};
@@ -139,8 +142,14 @@ pub fn action_label(action: &str) -> &str {
         "maintenance.pruned" => "Onderhoud: oude sessies opgeruimd",
         "role.granted" => "Rol gegeven",
         "role.revoked" => "Rol afgenomen",
-        "round.closed" => "Ronde geteld en afgesloten",
+        "pool.earmark_released" => "Apart gezet geld vrijgegeven",
+        "pool.earmarked" => "Geld apart gezet",
+        "pool.released" => "Reservering van een ronde vrijgegeven",
+        "pool.reserved" => "Budget van een ronde gereserveerd",
+        "round.closed" => "Ronde afgesloten, geld vastgelegd",
+        "round.counted" => "Stemmen geteld",
         "round.created" => "Ronde aangemaakt",
+        "round.review_started" => "Indienen gesloten, beoordeling begonnen",
         "round.voting_opened" => "Stemmen geopend",
         "staff.login" => "Medewerker ingelogd",
         "transfer.created" | "transfer.posted" => "Overboeking geboekt",
@@ -222,14 +231,7 @@ pub fn events(
                     (table_scroll("Gebeurtenissen", html! {
                         table {
                             caption { "Gebeurtenissen, nieuwste eerst" }
-                            thead { tr {
-                                th scope="col" class="num" { "Nummer" }
-                                th scope="col" { "Tijd" }
-                                th scope="col" { "Wie" }
-                                th scope="col" { "Soort" }
-                                th scope="col" { "Waarover" }
-                                th scope="col" { "Zoals vastgelegd" }
-                            } }
+                            (table_head(&[Num("Nummer"), Text("Tijd"), Text("Wie"), Text("Soort"), Text("Waarover"), Text("Zoals vastgelegd")]))
                             tbody {
                                 @for e in &d.events {
                                     tr {

@@ -2,6 +2,9 @@
 
 use maud::{html, Markup};
 
+use super::components::table_head;
+use super::components::Col::{Num, Text};
+
 use super::components::{
     csrf_field, error_summary, field_error, money, nl_date, nl_date_cell, status, table_scroll,
     text_input,
@@ -51,13 +54,7 @@ pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) ->
                 p { "Totaal begroot: " strong { (money(o.amount_cents)) } ". Nog op de begrotingsposten: " strong { (money(o.balance_cents)) } "." }
                 (table_scroll("Begrotingsposten per taakveld", html! { table {
                     caption { "Begrotingsposten per taakveld" }
-                    thead { tr {
-                        th scope="col" { "Code" }
-                        th scope="col" { "Omschrijving" }
-                        th scope="col" { "Financier" }
-                        th scope="col" class="num" { "Begroot" }
-                        th scope="col" class="num" { "Saldo" }
-                    } }
+                    (table_head(&[Text("Code"), Text("Omschrijving"), Text("Financier"), Num("Begroot"), Num("Saldo")]))
                     @for g in &o.groups {
                         tbody {
                             tr class="group" {
@@ -94,15 +91,7 @@ fn history_table(caption: &str, account_id: &str, rows: &[TransferView]) -> Mark
         } @else {
             (table_scroll(caption, html! { table {
                 caption { (caption) }
-                thead { tr {
-                    th scope="col" { "Nr." }
-                    th scope="col" { "Datum" }
-                    th scope="col" { "Omschrijving" }
-                    th scope="col" { "Van / naar" }
-                    th scope="col" { "Status" }
-                    th scope="col" class="num" { "Erbij" }
-                    th scope="col" class="num" { "Eraf" }
-                } }
+                (table_head(&[Text("Nr."), Text("Datum"), Text("Omschrijving"), Text("Van / naar"), Text("Status"), Num("Erbij"), Num("Eraf")]))
                 tbody {
                     @for t in rows {
                         tr {
@@ -158,17 +147,12 @@ pub fn pools(user: &SessionUser, pools: &[PoolView]) -> Markup {
             } @else {
                 (table_scroll("Saldo per dorp of wijk", html! { table {
                     caption { "Saldo per dorp of wijk" }
-                    thead { tr {
-                        th scope="col" { "Gebied" }
-                        th scope="col" { "Soort" }
-                        th scope="col" class="num" { "Saldo" }
-                        th scope="col" class="num" { "Wacht op goedkeuring" }
-                    } }
+                    (table_head(&[Text("Gebied"), Text("Soort"), Num("Saldo"), Num("Wacht op goedkeuring")]))
                     tbody {
                         @for p in pools {
                             tr {
                                 td { a href={ "/financien/potten/" (p.slug) } { (p.name) } }
-                                td { (p.kind) }
+                                td { (p.kind.label_nl()) }
                                 td class="num" { (money(p.balance_cents)) }
                                 td class="num" { (money(p.pending_in_cents)) }
                             }
@@ -185,7 +169,12 @@ pub fn pools(user: &SessionUser, pools: &[PoolView]) -> Markup {
     )
 }
 
-pub fn pool(user: &SessionUser, p: &PoolView, history: &[TransferView]) -> Markup {
+pub fn pool(
+    user: &SessionUser,
+    p: &PoolView,
+    history: &[TransferView],
+    held: &crate::service::pool_holds::PoolMoney,
+) -> Markup {
     let title = format!("Pot {}", p.name);
     page(
         &title,
@@ -196,7 +185,11 @@ pub fn pool(user: &SessionUser, p: &PoolView, history: &[TransferView]) -> Marku
             dl class="facts" {
                 dt { "Saldo" } dd { (money(p.balance_cents)) }
                 dt { "Wacht op goedkeuring" } dd { (money(p.pending_in_cents)) }
+                dt { "Gereserveerd voor rondes" } dd { (money(held.reserved_cents)) }
+                dt { "Apart gezet" } dd { (money(held.earmarked_cents)) }
+                dt { "Beschikbaar" } dd { (money(held.available_cents)) }
             }
+            (crate::views::rounds::holds_table(held))
             h2 { "Geschiedenis" }
             (history_table("Alle overboekingen van en naar deze pot", &p.account_id, history))
         },
@@ -222,15 +215,7 @@ fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
         } @else {
             (table_scroll(caption, html! { table {
                 caption { (caption) }
-                thead { tr {
-                    th scope="col" { "Nr." }
-                    th scope="col" { "Datum" }
-                    th scope="col" { "Soort" }
-                    th scope="col" { "Van" }
-                    th scope="col" { "Naar" }
-                    th scope="col" class="num" { "Bedrag" }
-                    th scope="col" { "Status" }
-                } }
+                (table_head(&[Text("Nr."), Text("Datum"), Text("Soort"), Text("Van"), Text("Naar"), Num("Bedrag"), Text("Status")]))
                 tbody {
                     @for t in rows {
                         tr {
@@ -451,7 +436,7 @@ pub fn import_form(
                 }
                 (table_scroll("Problemen in het bestand", html! { table {
                     caption { "Problemen in het bestand" }
-                    thead { tr { th scope="col" { "Regel" } th scope="col" { "Kolom" } th scope="col" { "Waarde" } th scope="col" { "Wat is er mis" } } }
+                    (table_head(&[Text("Regel"), Text("Kolom"), Text("Waarde"), Text("Wat is er mis")]))
                     tbody {
                         @for p in problems {
                             tr { td { (p.line_no) } td { (p.column) } td { code { (p.value) } } td { (p.message) } }

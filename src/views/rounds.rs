@@ -7,11 +7,16 @@ use super::components::{
 };
 use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
-use crate::domain::round::{BallotRule, CountRule, Plan, PlanStatus, RoundStatus};
+use crate::domain::nl_time::date_nl;
+use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
+use crate::service::pool_holds::PoolMoney;
 use crate::service::rounds::{AreaInfo, Receipt, RoundView};
 use maud::{html, Markup};
+
+use super::components::table_head;
+use super::components::Col::{Num, Text};
 
 const NAV_CURRENT: &str = "/rondes";
 
@@ -41,6 +46,58 @@ pub struct RoundFormValues {
     pub max_choices: String,
     #[serde(default)]
     pub count_rule: String,
+    #[serde(default)]
+    pub plans_from: String,
+    #[serde(default)]
+    pub plans_until: String,
+    #[serde(default)]
+    pub review_until: String,
+    #[serde(default)]
+    pub voting_from: String,
+    #[serde(default)]
+    pub voting_until: String,
+}
+
+/// The values of the form that schedules a year, kept when it comes back with errors.
+#[derive(Debug, Clone, Default)]
+pub struct ScheduleFormValues {
+    pub year: String,
+    /// Ticked quarters ("1".."4").
+    pub quarters: Vec<String>,
+    /// Ticked area slugs.
+    pub areas: Vec<String>,
+    pub title: String,
+    pub budget: String,
+    pub ballot_rule: String,
+    pub max_choices: String,
+    pub count_rule: String,
+    pub plan_weeks: String,
+    pub review_weeks: String,
+    pub voting_weeks: String,
+}
+
+impl ScheduleFormValues {
+    /// The fields of a posted form (checkboxes come once per ticked box).
+    pub fn from_fields(fields: &[(String, String)]) -> ScheduleFormValues {
+        let mut v = ScheduleFormValues::default();
+        for (k, val) in fields {
+            match k.as_str() {
+                "year" => v.year = val.clone(),
+                "quarters" => v.quarters.push(val.clone()),
+                "areas" => v.areas.push(val.clone()),
+                "title" => v.title = val.clone(),
+                "budget" => v.budget = val.clone(),
+                "ballot_rule" => v.ballot_rule = val.clone(),
+                "max_choices" => v.max_choices = val.clone(),
+                "count_rule" => v.count_rule = val.clone(),
+                "plan_weeks" => v.plan_weeks = val.clone(),
+                "review_weeks" => v.review_weeks = val.clone(),
+                "voting_weeks" => v.voting_weeks = val.clone(),
+                _ => {}
+            }
+        }
+        v
+    }
 }
 
 /// The values of the plan form.
@@ -178,6 +235,8 @@ pub struct ListPage<'a> {
     pub areas: &'a [AreaInfo],
     pub form: &'a RoundFormValues,
     pub errors: &'a [(String, String)],
+    /// A fixed notice after a redirect (e.g. a year scheduled).
+    pub notice: Option<&'a str>,
 }
 
 pub fn list(p: &ListPage<'_>) -> Markup {
@@ -192,6 +251,7 @@ pub fn list(p: &ListPage<'_>) -> Markup {
         &nav(p.user),
         html! {
             h1 { "Rondes" }
+            @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             p { "In een ronde verdeelt een dorp of wijk een bedrag uit de pot. Eerst dienen inwoners "
                 "plannen in. De gebiedsregisseur beoordeelt de plannen. Daarna stemmen de inwoners "
                 "met de code uit hun brief, en de plannen met genoeg steun krijgen geld." }
@@ -201,13 +261,7 @@ pub fn list(p: &ListPage<'_>) -> Markup {
             } @else {
                 (table_scroll("Alle rondes, nieuwste eerst", html! { table {
                     caption { "Alle rondes, nieuwste eerst" }
-                    thead { tr {
-                        th scope="col" { "Gebied" }
-                        th scope="col" { "Periode" }
-                        th scope="col" { "Ronde" }
-                        th scope="col" { "Status" }
-                        th scope="col" class="num" { "Budget" }
-                    } }
+                    (table_head(&[Text("Gebied"), Text("Periode"), Text("Ronde"), Text("Status"), Num("Budget")]))
                     tbody {
                         @for r in p.rounds {
                             tr {
@@ -222,6 +276,14 @@ pub fn list(p: &ListPage<'_>) -> Markup {
                 } }))
             }
             @if !p.areas.is_empty() {
+                p { a href="/rondes/jaar-plannen" { "Een heel jaar in één keer plannen" }
+                    " (1 tot 4 rondes per dorp of wijk, met dezelfde data en regels)." }
+                p { "De pot van uw gebied (gereserveerd en apart gezet geld): "
+                    @for (i, a) in p.areas.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        a href={ "/rondes/pot/" (a.slug) } { (a.name) }
+                    }
+                    "." }
                 (new_round_form(p))
             }
         },
@@ -258,8 +320,199 @@ fn new_round_form(p: &ListPage<'_>) -> Markup {
                 ("greedy", CountRule::Greedy.label_nl(), greedy_hint),
                 ("mes", CountRule::EqualShares.label_nl(), mes_hint),
             ], &f.count_rule))
+            fieldset {
+                legend { "Data (niet verplicht)" }
+                p class="hint" { "Vult u de data in, dan gaat de ronde vanzelf naar de volgende stap: "
+                    "na de laatste dag van indienen naar de beoordeling, op de eerste stemdag naar het "
+                    "stemmen, en na de laatste stemdag worden de stemmen geteld. Laat u ze leeg, dan "
+                    "zet u elke stap zelf. Vul alle vijf in, of geen." }
+                (text_input(p.errors, "plans_from", "Plannen indienen vanaf", Some("Dag-maand-jaar, bijvoorbeeld 1-4-2027"), &f.plans_from, "text"))
+                (text_input(p.errors, "plans_until", "Plannen indienen tot en met", Some("Bijvoorbeeld 12-5-2027"), &f.plans_until, "text"))
+                (text_input(p.errors, "review_until", "Beoordelen tot en met", Some("Bijvoorbeeld 26-5-2027"), &f.review_until, "text"))
+                (text_input(p.errors, "voting_from", "Stemmen vanaf", Some("Bijvoorbeeld 27-5-2027"), &f.voting_from, "text"))
+                (text_input(p.errors, "voting_until", "Stemmen tot en met", Some("Bijvoorbeeld 9-6-2027"), &f.voting_until, "text"))
+            }
             button type="submit" { "Ronde aanmaken" }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The pool of an area: reserved and earmarked money
+// ---------------------------------------------------------------------------------------
+
+/// The open holds of a pool (reservations of rounds and earmarks), as a table.
+pub fn holds_table(m: &PoolMoney) -> Markup {
+    html! {
+        @if m.holds.is_empty() {
+            p { "Er is geen geld gereserveerd of apart gezet." }
+        } @else {
+            (table_scroll("Gereserveerd en apart gezet", html! { table {
+                caption { "Gereserveerd en apart gezet" }
+                thead { tr {
+                    th scope="col" { "Soort" }
+                    th scope="col" { "Waarvoor" }
+                    th scope="col" class="num" { "Bedrag" }
+                } }
+                tbody {
+                    @for h in &m.holds {
+                        tr {
+                            td { @if h.kind == "reservation" { "Ronde" } @else { "Apart gezet" } }
+                            td { (h.reason) }
+                            td class="num" { (money(h.amount_cents)) }
+                        }
+                    }
+                }
+            } }))
+        }
+    }
+}
+
+pub struct PoolPage<'a> {
+    pub user: &'a SessionUser,
+    pub pool: &'a PoolMoney,
+    pub errors: &'a [(String, String)],
+    pub amount: &'a str,
+    pub reason: &'a str,
+    pub notice: Option<&'a str>,
+}
+
+/// The coordinator's view of an area's pool: what is in it, what rounds reserved, what is
+/// put apart (with a button to release it), and the form to put money apart.
+pub fn pool_page(p: &PoolPage<'_>) -> Markup {
+    let m = p.pool;
+    let title = format!("Pot {}", m.name);
+    let head = if p.errors.is_empty() {
+        title.clone()
+    } else {
+        format!("Fout: {title}")
+    };
+    let token = p.user.csrf_token.as_str();
+    html! {
+        (page(&head, &nav(Some(p.user)), html! {
+            p { a href="/rondes" { "Terug naar alle rondes" } }
+            h1 { (title) }
+            @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
+            (error_summary(p.errors))
+            dl class="facts" {
+                dt { "In de pot" } dd { (money(m.balance_cents)) }
+                dt { "Gereserveerd voor rondes" } dd { (money(m.reserved_cents)) }
+                dt { "Apart gezet" } dd { (money(m.earmarked_cents)) }
+                dt { "Wacht op goedkeuring" } dd { (money(m.pending_out_cents)) }
+                dt { "Beschikbaar voor nieuwe rondes" } dd { strong { (money(m.available_cents)) } }
+            }
+            p { "Als het stemmen in een ronde begint, wordt het budget van de ronde in de pot "
+                "gereserveerd. Als de ronde wordt afgesloten, gaat het geld naar de gekozen plannen "
+                "en komt de rest weer vrij." }
+            (holds_table(m))
+            @for h in m.holds.iter().filter(|h| h.kind == "earmark") {
+                form method="post" action={ "/rondes/pot/" (m.slug) "/vrijgeven/" (h.id) } {
+                    (csrf_field(token))
+                    button type="submit" { "Vrijgeven: " (h.reason) " (" (format_eur(h.amount_cents)) ")" }
+                }
+            }
+            h2 id="apart-zetten" { "Geld apart zetten" }
+            p { "Zet geld apart voor iets wat het dorp wil, bijvoorbeeld 10.000 euro voor de speeltuin. "
+                "Dat geld kan dan niet in een ronde worden verdeeld, tot u het vrijgeeft." }
+            form class="stack" method="post" action={ "/rondes/pot/" (m.slug) } {
+                (csrf_field(token))
+                (text_input(p.errors, "amount", "Bedrag in euro", Some("Bijvoorbeeld 10.000,00"), p.amount, "text"))
+                (text_input(p.errors, "reason", "Waarvoor", Some("Bijvoorbeeld: de nieuwe speeltuin"), p.reason, "text"))
+                button type="submit" { "Apart zetten" }
+            }
+        }))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// A year at once
+// ---------------------------------------------------------------------------------------
+
+pub struct SchedulePage<'a> {
+    pub user: Option<&'a SessionUser>,
+    /// Areas the viewer may schedule.
+    pub areas: &'a [AreaInfo],
+    pub form: &'a ScheduleFormValues,
+    pub errors: &'a [(String, String)],
+}
+
+/// A group of checkboxes with a legend; `options` are (value, label).
+fn checkbox_group(
+    errors: &[(String, String)],
+    name: &str,
+    legend: &str,
+    hint: &str,
+    options: &[(String, String)],
+    ticked: &[String],
+) -> Markup {
+    let err = field_error(errors, name);
+    html! {
+        fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
+            aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
+            legend { (legend) }
+            span class="hint" { (hint) }
+            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
+            @for (value, label) in options {
+                @let id = format!("{name}-{value}");
+                div class="choice" {
+                    input type="checkbox" id=(id) name=(name) value=(value)
+                        checked[ticked.iter().any(|t| t == value)];
+                    label for=(id) { (label) }
+                }
+            }
+        }
+    }
+}
+
+pub fn schedule(p: &SchedulePage<'_>) -> Markup {
+    let f = p.form;
+    let title = if p.errors.is_empty() {
+        "Een jaar plannen"
+    } else {
+        "Fout: Een jaar plannen"
+    };
+    let quarters: Vec<(String, String)> = (1..=4)
+        .map(|q| (q.to_string(), format!("Kwartaal {q}")))
+        .collect();
+    let areas: Vec<(String, String)> = p
+        .areas
+        .iter()
+        .map(|a| (a.slug.clone(), a.name.clone()))
+        .collect();
+    html! {
+        (page(title, &nav(p.user), html! {
+            p { a href="/rondes" { "Terug naar alle rondes" } }
+            h1 { "Een jaar plannen" }
+            p { "Plan in één keer de rondes van een jaar: per gekozen kwartaal één ronde voor elk "
+                "gekozen dorp of elke gekozen wijk. Alle rondes krijgen dezelfde regels en hetzelfde "
+                "budget, en per kwartaal dezelfde data. Heeft een dorp in een kwartaal al een ronde, "
+                "dan wordt er niets gepland en leest u waar het botst." }
+            p { "De data: plannen indienen vanaf de eerste dag van het kwartaal, zoveel weken als u "
+                "hieronder kiest. Daarna de beoordeling, en de dag erna begint het stemmen. De ronde "
+                "gaat op die data vanzelf naar de volgende stap." }
+            (error_summary(p.errors))
+            form class="stack" method="post" action="/rondes/jaar-plannen" {
+                (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
+                (text_input(p.errors, "year", "Jaar", Some("Bijvoorbeeld 2027"), &f.year, "text"))
+                (checkbox_group(p.errors, "quarters", "Kwartalen", "Kies 1 tot 4 kwartalen.", &quarters, &f.quarters))
+                (checkbox_group(p.errors, "areas", "Dorpen en wijken", "Kies een of meer.", &areas, &f.areas))
+                (text_input(p.errors, "title", "Naam van de rondes", Some("Voor het jaar en het kwartaal, bijvoorbeeld Smederij (dan: Smederij 2027 kwartaal 1)"), &f.title, "text"))
+                (text_input(p.errors, "budget", "Budget per ronde in euro", Some("Bijvoorbeeld 10.000,00"), &f.budget, "text"))
+                (radio_group(p.errors, "ballot_rule", "Hoe stemmen inwoners?", &[
+                    ("approval", "Plannen aankruisen", "Inwoners kruisen de plannen aan die zij steunen. U kunt hieronder een maximum instellen."),
+                    ("knapsack", "Binnen het budget kiezen", "Inwoners kiezen plannen die samen niet meer kosten dan het budget."),
+                ], &f.ballot_rule))
+                (text_input(p.errors, "max_choices", "Hoeveel plannen mag iemand hoogstens aankruisen?", Some("Alleen bij plannen aankruisen. Laat leeg voor geen maximum."), &f.max_choices, "text"))
+                (radio_group(p.errors, "count_rule", "Hoe worden de stemmen geteld?", &[
+                    ("greedy", CountRule::Greedy.label_nl(), count_rule_nl(CountRule::Greedy)),
+                    ("mes", CountRule::EqualShares.label_nl(), count_rule_nl(CountRule::EqualShares)),
+                ], &f.count_rule))
+                (text_input(p.errors, "plan_weeks", "Weken voor plannen indienen", Some("1 tot 26"), &f.plan_weeks, "text"))
+                (text_input(p.errors, "review_weeks", "Weken voor de beoordeling", Some("1 tot 26"), &f.review_weeks, "text"))
+                (text_input(p.errors, "voting_weeks", "Weken voor het stemmen", Some("1 tot 26"), &f.voting_weeks, "text"))
+                button type="submit" { "Rondes plannen" }
+            }
+        }))
     }
 }
 
@@ -304,6 +557,7 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
                 dt { "Gebied" } dd { (v.area.name) }
                 dt { "Periode" } dd { (period(v)) }
                 dt { "Status" } dd { (status.label_nl()) }
+                @if let Some(cal) = &v.round.calendar { (calendar_facts(cal)) }
                 dt { "Budget" } dd { (money(v.round.budget_cents)) }
                 dt { "Stemmen" } dd { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
                 dt { "Tellen" } dd { strong { (v.count_rule().label_nl()) } ". " (count_rule_nl(v.count_rule())) }
@@ -319,18 +573,29 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
             }
             @match status {
                 RoundStatus::Open => p { "Deze ronde staat open voor plannen." }
+                RoundStatus::Review => p { "Het indienen is gesloten. De gebiedsregisseur beoordeelt de plannen. Daarna begint het stemmen." }
                 RoundStatus::Voting => p { "Inwoners stemmen nu met de code uit hun brief, of op papier op de dorpsavond." }
-                RoundStatus::Closed => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder." }
+                RoundStatus::Counted => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder. Het geld voor de gekozen plannen wordt vastgelegd als de gebiedsregisseur de ronde afsluit." }
+                RoundStatus::Closed => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder. Het geld voor de gekozen plannen is vastgelegd." }
             }
-            @if status == RoundStatus::Closed { (result(p)) }
+            @if v.actions.results_published { (result(p)) }
             (plans(p))
             @if status == RoundStatus::Open {
                 (submit_section(p))
             }
             @if v.actions.coordinates { (manage(p)) }
-            @if status == RoundStatus::Closed { (published(p)) }
+            @if v.actions.results_published { (published(p)) }
         },
     )
+}
+
+/// The dates of a round, as facts.
+fn calendar_facts(cal: &Calendar) -> Markup {
+    html! {
+        dt { "Plannen indienen" } dd { (date_nl(cal.plans_from)) " tot en met " (date_nl(cal.plans_until)) }
+        dt { "Beoordelen" } dd { "tot en met " (date_nl(cal.review_until)) }
+        dt { "Stemmen" } dd { (date_nl(cal.voting_from)) " tot en met " (date_nl(cal.voting_until)) }
+    }
 }
 
 fn receipt(v: &RoundView, r: &Receipt) -> Markup {
@@ -450,6 +715,18 @@ fn manage(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     let token = p.user.map(|u| u.csrf_token.as_str()).unwrap_or("");
     html! {
+        @if v.actions.may_close_submissions {
+                h2 id="indienen-sluiten" { "Indienen sluiten" }
+                p { "Sluit het indienen als er geen nieuwe plannen meer bij mogen. U kunt daarna nog "
+                    "beoordelen. "
+                    @if let Some(cal) = &v.round.calendar {
+                        "Anders gebeurt dit vanzelf na " (date_nl(cal.plans_until)) "."
+                    } }
+                form method="post" action={ "/rondes/" (v.round.id) "/indienen-sluiten" } {
+                    (csrf_field(token))
+                    button type="submit" { "Indienen sluiten" }
+                }
+        }
         @if v.actions.may_open_voting {
                 h2 id="stemmen-openen" { "Stemmen openen" }
                 p { "Als u het stemmen opent, liggen de regels, het budget en de genomineerde plannen "
@@ -468,13 +745,25 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                     "Na het opslaan ziet u een controlecode. Schrijf die op het stembiljet." }
                 (paper_form(p, token))
         }
-        @if v.actions.may_close {
-                h2 id="afsluiten" { "Ronde afsluiten" }
-                p { "Als u de ronde afsluit, kan niemand meer stemmen. De stemmen worden meteen "
-                    "geteld en de uitslag komt op deze pagina." }
-                form method="post" action={ "/rondes/" (v.round.id) "/afsluiten" } {
+        @if v.actions.may_count {
+                h2 id="tellen" { "Stemmen sluiten en tellen" }
+                p { "Als u het stemmen sluit, kan niemand meer stemmen. De stemmen worden meteen "
+                    "geteld en de uitslag komt op deze pagina. Er wordt nog geen geld vastgelegd. "
+                    @if let Some(cal) = &v.round.calendar {
+                        "Anders gebeurt dit vanzelf na " (date_nl(cal.voting_until)) "."
+                    } }
+                form method="post" action={ "/rondes/" (v.round.id) "/tellen" } {
                     (csrf_field(token))
                     button type="submit" class="danger" { "Stemmen sluiten en tellen" }
+                }
+        }
+        @if v.actions.may_close {
+                h2 id="afsluiten" { "Ronde afsluiten" }
+                p { "Als u de ronde afsluit, wordt het geld voor de gekozen plannen uit de pot van "
+                    (v.area.name) " vastgelegd. Daarna verandert er niets meer aan deze ronde." }
+                form method="post" action={ "/rondes/" (v.round.id) "/afsluiten" } {
+                    (csrf_field(token))
+                    button type="submit" class="danger" { "Geld vastleggen en afsluiten" }
                 }
         }
     }
@@ -526,20 +815,13 @@ fn result(p: &RoundPage<'_>) -> Markup {
             "Er blijft " strong { (money(left)) } " over. Dat geld blijft in de pot van "
             (v.area.name) " voor een volgende ronde." }
         @if !r.commitments.is_empty() {
-            p { "Het geld voor de gekozen plannen is bij het tellen van de pot van " (v.area.name)
+            p { "Het geld voor de gekozen plannen is bij het afsluiten van de pot van " (v.area.name)
                 " naar elk plan overgeboekt. Financiën ziet deze overboekingen in de boekhouding, "
                 "met de uitslag van deze ronde als besluit." }
         }
         (table_scroll("Uitslag per plan", html! { table {
             caption { "Uitslag per plan" }
-            thead { tr {
-                th scope="col" { "Nr." }
-                th scope="col" { "Plan" }
-                th scope="col" class="num" { "Bedrag" }
-                th scope="col" class="num" { "Stemmen" }
-                th scope="col" { "Krijgt geld" }
-                th scope="col" { "Uitleg" }
-            } }
+            (table_head(&[Text("Nr."), Text("Plan"), Num("Bedrag"), Num("Stemmen"), Text("Krijgt geld"), Text("Uitleg")]))
             tbody {
                 @for plan in &r.plans {
                     tr {
@@ -578,10 +860,7 @@ fn published(p: &RoundPage<'_>) -> Markup {
             Some(list) if !list.is_empty() => {
                 (table_scroll("Stemmen per controlecode", html! { table {
                     caption { "Stemmen per controlecode" }
-                    thead { tr {
-                        th scope="col" { "Controlecode" }
-                        th scope="col" { "Gekozen plannen" }
-                    } }
+                    (table_head(&[Text("Controlecode"), Text("Gekozen plannen")]))
                     tbody {
                         @for (tracker, numbers) in list {
                             tr {

@@ -2,6 +2,9 @@
 
 use maud::{html, Markup};
 
+use super::components::table_head;
+use super::components::Col::Text;
+
 use super::components::{csrf_field, error_summary, field, money, text_input};
 use super::layout::{page, Nav};
 use crate::domain::money::format_nl_number;
@@ -68,13 +71,7 @@ pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
             div class="table-scroll" role="region" aria-label="Gebruikers" tabindex="0" {
                 table {
                     caption { "Alle accounts" }
-                    thead { tr {
-                        th scope="col" { "Naam en e-mail" }
-                        th scope="col" { "Rollen" }
-                        th scope="col" { "Tweede stap" }
-                        th scope="col" { "Status" }
-                        th scope="col" { "Acties" }
-                    } }
+                    (table_head(&[Text("Naam en e-mail"), Text("Rollen"), Text("Tweede stap"), Text("Status"), Text("Acties")]))
                     tbody {
                         @for u in p.users {
                             tr {

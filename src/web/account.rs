@@ -120,7 +120,7 @@ async fn login(
         if let Some(th) = &previous {
             auth::logout(c, th)?;
         }
-        auth::login(c, &email, &password, &ip, crate::db::repo::now(), policy)
+        auth::login(c, &email, &password, &ip, crate::service::now(), policy)
     })
     .await?;
     match outcome {
@@ -170,7 +170,7 @@ async fn login_code(
     let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_ip(&req));
     let sealer = state.sealer.clone();
     let outcome = run_db(&state, move |c| {
-        let now = crate::db::repo::now();
+        let now = crate::service::now();
         auth::complete_login(c, &sealer, &ticket, &code, &ip, now, policy)
     })
     .await?;
@@ -247,7 +247,7 @@ async fn register(
     let (email, name, password) = (f.email.clone(), f.name.clone(), f.password.clone());
     let ip = client_ip(&req);
     match run_db(&state, move |c| {
-        auth::register(c, &email, &name, &password, &ip, crate::db::repo::now())
+        auth::register(c, &email, &name, &password, &ip, crate::service::now())
     })
     .await
     {
@@ -289,7 +289,7 @@ async fn account(
 ) -> Result<HttpResponse, WebError> {
     let u = user.clone();
     let sessions = run_db(&state, move |c| {
-        auth::own_sessions(c, &u, crate::db::repo::now())
+        auth::own_sessions(c, &u, crate::service::now())
     })
     .await?;
     Ok(html(views::auth::account(&user, &sessions)))
@@ -351,7 +351,7 @@ async fn second_factor_confirm(
     let (uid, code) = (user.user_id.clone(), f.code.clone());
     let sealer = state.sealer.clone();
     match run_db(&state, move |c| {
-        auth::confirm_totp(c, &sealer, &uid, &code, crate::db::repo::now())
+        auth::confirm_totp(c, &sealer, &uid, &code, crate::service::now())
     })
     .await
     {

@@ -1,12 +1,11 @@
 //! The administration page (/beheer): areas with their pools, and funders.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::html_status;
+use super::respond::FormState;
 use super::run_db;
 use super::session::Staff;
 use crate::domain::permissions::Operation;
@@ -23,17 +22,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 async fn admin(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    render_admin(&state, &user, Vec::new(), "", "", None, StatusCode::OK).await
+    render_admin(&state, &user, &FormState::Fresh, "", "").await
 }
 
 async fn render_admin(
     state: &AppState,
     user: &SessionUser,
-    errors: Vec<(String, String)>,
+    shown: &FormState,
     area_name: &str,
     funder_name: &str,
-    notice: Option<&str>,
-    status: actix_web::http::StatusCode,
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let (pools, funders) = run_db(state, move |c| {
@@ -41,20 +38,19 @@ async fn render_admin(
         Ok((ledger::pools(c, &p)?, ledger::funders(c, &p)?))
     })
     .await?;
-    Ok(html_status(
-        status,
+    Ok(shown.page(|shown| {
         views::admin::admin(
             user,
             &views::admin::AdminPage {
                 pools: &pools,
                 funders: &funders,
-                errors: &errors,
+                errors: shown.errors(),
                 area_name,
                 funder_name,
-                notice,
+                notice: shown.notice(),
             },
-        ),
-    ))
+        )
+    }))
 }
 
 #[derive(Deserialize)]
@@ -75,33 +71,13 @@ async fn after_admin_form(
     area_name: &str,
     funder_name: &str,
 ) -> Result<HttpResponse, WebError> {
-    match result {
-        Ok(notice) => {
-            render_admin(
-                state,
-                user,
-                Vec::new(),
-                "",
-                "",
-                Some(&notice),
-                StatusCode::OK,
-            )
-            .await
-        }
-        Err(ServiceError::Invalid { message, .. }) => {
-            render_admin(
-                state,
-                user,
-                vec![(field.to_string(), message)],
-                area_name,
-                funder_name,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let shown = FormState::after(result, |notice| notice)?.on_field(field);
+    let (area_name, funder_name) = if shown.refused() {
+        (area_name, funder_name)
+    } else {
+        ("", "")
+    };
+    render_admin(state, user, &shown, area_name, funder_name).await
 }
 
 async fn create_area(

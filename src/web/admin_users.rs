@@ -1,12 +1,12 @@
 //! Administrator pages for accounts and roles, and the coordinators' area settings.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::{html, html_status, redirect};
+use super::respond::{csv_download, html, html_status, redirect, FormState};
 use super::run_db;
 use super::session::Staff;
 use crate::domain::money::parse_eur_nl;
@@ -35,42 +35,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 async fn render(
     state: &AppState,
     user: &SessionUser,
-    errors: Vec<(String, String)>,
+    shown: &FormState,
     form: views::users::NewAccount<'_>,
-    notice: Option<&str>,
-    status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let (list, areas) = run_db(state, move |c| {
         Ok((users::list_users(c, &p)?, ledger::pools(c, &p)?))
     })
     .await?;
-    Ok(html_status(
-        status,
+    Ok(shown.page(|shown| {
         views::users::users(
             user,
             &views::users::UsersPage {
                 users: &list,
                 areas: &areas,
-                errors: &errors,
+                errors: shown.errors(),
                 form,
-                notice,
+                notice: shown.notice(),
             },
-        ),
-    ))
+        )
+    }))
 }
 
 async fn list(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     user.principal().require(Permission::Administer)?;
-    render(
-        &state,
-        &user,
-        Vec::new(),
-        Default::default(),
-        None,
-        StatusCode::OK,
-    )
-    .await
+    render(&state, &user, &FormState::Fresh, Default::default()).await
 }
 
 #[derive(Deserialize)]
@@ -110,15 +99,7 @@ async fn create(
             .into_iter()
             .map(|(field, m)| (field.to_string(), m))
             .collect();
-        return render(
-            &state,
-            &user,
-            errors,
-            kept,
-            None,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return render(&state, &user, &FormState::Refused(errors), kept).await;
     }
     let (email, name, area, password) = (
         f.email.clone(),
@@ -130,45 +111,19 @@ async fn create(
         auth::add_user_in_area(c, &p, &email, &name, role, Some(area.as_str()), &password)
     })
     .await;
-    match result {
-        Ok(u) => {
-            let notice = format!("Account voor {} is gemaakt.", u.email);
-            render(
-                &state,
-                &user,
-                Vec::new(),
-                Default::default(),
-                Some(&notice),
-                StatusCode::OK,
-            )
-            .await
-        }
-        Err(ServiceError::Invalid { field, message }) => {
-            render(
-                &state,
-                &user,
-                vec![(field.to_string(), message)],
-                kept,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let shown = FormState::after(result, |u| format!("Account voor {} is gemaakt.", u.email))?;
+    let form = if shown.refused() {
+        kept
+    } else {
+        Default::default()
+    };
+    render(&state, &user, &shown, form).await
 }
 
 async fn export(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let csv = run_db(&state, move |c| users::roles_csv(c, &p)).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"rollen.csv\"",
-        ))
-        .body(csv))
+    Ok(csv_download("rollen.csv", csv))
 }
 
 #[derive(Deserialize)]
@@ -185,31 +140,8 @@ async fn after_change(
     r: Result<(), ServiceError>,
     ok: &str,
 ) -> Result<HttpResponse, WebError> {
-    match r {
-        Ok(()) => {
-            render(
-                state,
-                user,
-                Vec::new(),
-                Default::default(),
-                Some(ok),
-                StatusCode::OK,
-            )
-            .await
-        }
-        Err(ServiceError::Invalid { message, .. }) => {
-            render(
-                state,
-                user,
-                vec![("email".into(), message)],
-                Default::default(),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let shown = FormState::after(r, |()| ok.to_string())?.on_field("email");
+    render(state, user, &shown, Default::default()).await
 }
 
 async fn grant(

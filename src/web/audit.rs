@@ -1,14 +1,15 @@
 //! The public audit page: the latest checkpoint, the public key, how to check them, and
 //! the receipt lookup with its inclusion proof to download. No sign-in needed.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
 use super::error::WebError;
-use super::respond::html_status;
+use super::respond::{download, html_status};
 use super::run_db;
 use super::session::MaybeStaff;
-use crate::service::audit_log;
+use crate::service::audit_log::{self, ReceiptLookup};
+use crate::service::Principal;
 use crate::state::AppState;
 use crate::views;
 use crate::views::audit::{not_found_message, AuditPage, Lookup};
@@ -41,22 +42,6 @@ pub fn normalise_receipt(typed: &str) -> String {
     }
 }
 
-enum Found {
-    InLog { seq: i64 },
-    NotYetSigned,
-    No,
-}
-
-fn find(c: &mut crate::db::DbConn, receipt: &str) -> Result<Found, crate::service::ServiceError> {
-    if let Some((seq, _)) = audit_log::inclusion_proof_for_receipt(c, receipt)? {
-        return Ok(Found::InLog { seq });
-    }
-    if crate::db::repo::rounds::tracker_exists(c, receipt)? {
-        return Ok(Found::NotYetSigned);
-    }
-    Ok(Found::No)
-}
-
 async fn audit_page(
     MaybeStaff(user): MaybeStaff,
     state: web::Data<AppState>,
@@ -67,10 +52,11 @@ async fn audit_page(
     let receipt = typed.as_deref().map(normalise_receipt);
     let lookup_receipt = receipt.clone().filter(|r| !r.is_empty());
     let (status, latest, found) = run_db(&state, move |c| {
-        let status = audit_log::signing_status(c, key.as_deref())?;
-        let latest = audit_log::latest_checkpoint(c)?;
+        let who = Principal::resident();
+        let status = audit_log::signing_status(c, &who, key.as_deref())?;
+        let latest = audit_log::latest_checkpoint(c, &who)?;
         let found = match &lookup_receipt {
-            Some(r) => Some(find(c, r)?),
+            Some(r) => Some(audit_log::find_receipt(c, &who, r)?),
             None => None,
         };
         Ok((status, latest, found))
@@ -79,9 +65,9 @@ async fn audit_page(
     let mut errors = Vec::new();
     let mut code = StatusCode::OK;
     let lookup = match (receipt.clone(), found) {
-        (Some(r), Some(Found::InLog { seq })) => Lookup::Found { receipt: r, seq },
-        (Some(r), Some(Found::NotYetSigned)) => Lookup::NotYetSigned { receipt: r },
-        (Some(r), Some(Found::No)) => {
+        (Some(r), Some(ReceiptLookup::InLog { seq })) => Lookup::Found { receipt: r, seq },
+        (Some(r), Some(ReceiptLookup::NotYetSigned)) => Lookup::NotYetSigned { receipt: r },
+        (Some(r), Some(ReceiptLookup::Unknown)) => {
             errors.push(("controlecode".to_string(), not_found_message(&r)));
             code = StatusCode::NOT_FOUND;
             Lookup::NotFound { receipt: r }
@@ -120,14 +106,7 @@ async fn audit_page(
 }
 
 fn text_file(body: String, filename: &str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{filename}\""),
-        ))
-        .body(body)
+    download("text/plain; charset=utf-8", filename, body)
 }
 
 /// The inclusion proof of a receipt's ballot as C2SP tlog-proof text.
@@ -138,7 +117,7 @@ async fn proof(
     let receipt = normalise_receipt(q.into_inner().controlecode.as_deref().unwrap_or(""));
     let r = receipt.clone();
     let found = run_db(&state, move |c| {
-        audit_log::inclusion_proof_for_receipt(c, &r)
+        audit_log::inclusion_proof_for_receipt(c, &Principal::resident(), &r)
     })
     .await?;
     match found {
@@ -150,7 +129,10 @@ async fn proof(
 }
 
 async fn checkpoint_txt(state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    let latest = run_db(&state, audit_log::latest_checkpoint).await?;
+    let latest = run_db(&state, |c| {
+        audit_log::latest_checkpoint(c, &Principal::resident())
+    })
+    .await?;
     match latest {
         Some(c) => Ok(text_file(c.text, "controlepunt.txt")),
         None => Err(WebError::NotFound),

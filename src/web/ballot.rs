@@ -12,7 +12,6 @@ use super::error::WebError;
 use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::MaybeStaff;
-use crate::db::repo;
 use crate::domain::round::RoundId;
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, CastError, Channel, RoundView};
@@ -71,7 +70,7 @@ async fn open(
     };
     let id = RoundId(id);
     let found = run_db(state, move |c| {
-        let Some(voter) = svc::voter(c, &cookie, repo::now())? else {
+        let Some(voter) = svc::voter(c, &cookie, crate::service::now())? else {
             return Ok(Found::NoVoter);
         };
         // A resident with a code is a principal without an account.

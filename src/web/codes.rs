@@ -1,16 +1,15 @@
 //! Voting code pages: `/stemmen` for residents, `/beheer/stemcodes` for administrators.
 
 use actix_web::cookie::{Cookie, SameSite};
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::{html_status, redirect};
+use super::respond::{csv_download, html, html_status, redirect, FormState};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
-use crate::db::repo;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, AreaInfo};
@@ -128,7 +127,7 @@ async fn enter_code(
             &code,
             slug_for_db.as_deref(),
             &client,
-            repo::now(),
+            crate::service::now(),
         ))
     })
     .await?;
@@ -177,7 +176,7 @@ async fn voter_home(
     };
     // The voter and their rounds: one trip to the database.
     let found = run_db(&state, move |c| {
-        let Some(voter) = svc::voter(c, &cookie, repo::now())? else {
+        let Some(voter) = svc::voter(c, &cookie, crate::service::now())? else {
             return Ok(None);
         };
         // A resident with a code is a principal without an account.
@@ -234,8 +233,7 @@ async fn stop(
 
 #[derive(Default)]
 struct AdminForm {
-    errors: Vec<(String, String)>,
-    notice: Option<String>,
+    shown: FormState,
     area: String,
     year: String,
     count: String,
@@ -246,7 +244,6 @@ async fn render_admin(
     state: &AppState,
     user: &SessionUser,
     f: AdminForm,
-    status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let (batches, areas) = run_db(state, move |c| {
@@ -265,27 +262,26 @@ async fn render_admin(
     } else {
         f.year.clone()
     };
-    Ok(html_status(
-        status,
+    Ok(f.shown.page(|shown| {
         views::codes::admin(
             user,
             &AdminCodes {
                 batches: &batches,
                 areas: &areas,
-                errors: &f.errors,
-                notice: f.notice.as_deref(),
+                errors: shown.errors(),
+                notice: shown.notice(),
                 area: &f.area,
                 year: &year,
                 count: &f.count,
                 handle: &f.handle,
             },
-        ),
-    ))
+        )
+    }))
 }
 
 async fn admin(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     require(&user, Permission::Administer)?;
-    render_admin(&state, &user, AdminForm::default(), StatusCode::OK).await
+    render_admin(&state, &user, AdminForm::default()).await
 }
 
 #[derive(Deserialize)]
@@ -341,34 +337,24 @@ async fn generate(
         }
         Err(e) => Err(e),
     };
-    match result {
+    match FormState::split(result)? {
         Ok((slug, year, id, csv)) => {
             let short: String = id.chars().take(8).collect();
-            Ok(HttpResponse::Ok()
-                .content_type("text/csv; charset=utf-8")
-                .insert_header((header::CACHE_CONTROL, "no-store"))
-                .insert_header((
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"stemcodes-{slug}-{year}-{short}.csv\""),
-                ))
-                .body(csv))
+            Ok(csv_download(
+                &format!("stemcodes-{slug}-{year}-{short}.csv"),
+                csv,
+            ))
         }
-        Err(ServiceError::Invalid { field, message }) => {
-            render_admin(
-                &state,
-                &user,
-                AdminForm {
-                    errors: vec![(field.to_string(), message)],
-                    area: f.area,
-                    year: f.year,
-                    count: f.count,
-                    ..AdminForm::default()
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+        Err(shown) => {
+            let kept = AdminForm {
+                shown,
+                area: f.area,
+                year: f.year,
+                count: f.count,
+                ..AdminForm::default()
+            };
+            render_admin(&state, &user, kept).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -393,38 +379,28 @@ async fn revoke(
     let f = form.data;
     let p = user.principal();
     let (handle, reason) = (f.handle.clone(), reason_of(&f));
-    match run_db(&state, move |c| svc::revoke(c, &p, &handle, reason)).await {
-        Ok(row) => {
-            let notice = format!(
-                "De stemcode met kenmerk {} is ingetrokken. Hij werkt niet meer.",
-                row.handle
-            );
-            render_admin(
-                &state,
-                &user,
-                AdminForm {
-                    notice: Some(notice),
-                    ..AdminForm::default()
-                },
-                StatusCode::OK,
-            )
-            .await
-        }
-        Err(ServiceError::Invalid { field, message }) => {
-            render_admin(
-                &state,
-                &user,
-                AdminForm {
-                    errors: vec![(field.to_string(), message)],
-                    handle: f.handle,
-                    ..AdminForm::default()
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let answer = run_db(&state, move |c| svc::revoke(c, &p, &handle, reason)).await;
+    let shown = FormState::after(answer, |row| {
+        format!(
+            "De stemcode met kenmerk {} is ingetrokken. Hij werkt niet meer.",
+            row.handle
+        )
+    })?;
+    let handle = if shown.refused() {
+        f.handle
+    } else {
+        String::new()
+    };
+    render_admin(
+        &state,
+        &user,
+        AdminForm {
+            shown,
+            handle,
+            ..AdminForm::default()
+        },
+    )
+    .await
 }
 
 async fn replace(
@@ -436,24 +412,16 @@ async fn replace(
     let f = form.data;
     let p = user.principal();
     let (handle, reason) = (f.handle.clone(), reason_of(&f));
-    match run_db(&state, move |c| svc::replace(c, &p, &handle, reason)).await {
-        Ok(r) => Ok(html_status(
-            StatusCode::OK,
-            views::codes::replacement(&user, &r),
-        )),
-        Err(ServiceError::Invalid { field, message }) => {
-            render_admin(
-                &state,
-                &user,
-                AdminForm {
-                    errors: vec![(field.to_string(), message)],
-                    handle: f.handle,
-                    ..AdminForm::default()
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+    let answer = run_db(&state, move |c| svc::replace(c, &p, &handle, reason)).await;
+    match FormState::split(answer)? {
+        Ok(r) => Ok(html(views::codes::replacement(&user, &r))),
+        Err(shown) => {
+            let kept = AdminForm {
+                shown,
+                handle: f.handle,
+                ..AdminForm::default()
+            };
+            render_admin(&state, &user, kept).await
         }
-        Err(e) => Err(e.into()),
     }
 }

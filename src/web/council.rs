@@ -7,13 +7,13 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 
 use super::error::WebError;
-use super::respond::html_status;
+use super::respond::{download, html_status};
 use super::run_db;
 use super::session::Staff;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
 use crate::service::report::{self, EventQuery};
-use crate::service::{audit_log, ServiceError};
+use crate::service::{audit_log, Principal, ServiceError};
 use crate::state::AppState;
 use crate::views;
 use crate::views::council::{EventsForm, PeriodForm};
@@ -116,9 +116,10 @@ async fn dashboard(
 /// The latest checkpoint's text and the fingerprint of the signing key ("" when none).
 pub(crate) fn checkpoint_and_fingerprint(
     c: &mut crate::db::DbConn,
+    who: &Principal,
     state: &AppState,
 ) -> Result<(String, String), ServiceError> {
-    let text = audit_log::latest_checkpoint(c)?
+    let text = audit_log::latest_checkpoint(c, who)?
         .map(|cp| cp.text)
         .unwrap_or_default();
     let fp = state
@@ -166,7 +167,7 @@ async fn rapport(
     let st = state.get_ref().clone();
     let html = run_db(&state, move |c| {
         let model = report::dashboard(c, &who, from, to)?;
-        let (checkpoint, fingerprint) = checkpoint_and_fingerprint(c, &st)?;
+        let (checkpoint, fingerprint) = checkpoint_and_fingerprint(c, &who, &st)?;
         Ok(views::report::rapport_html(
             &model,
             &checkpoint,
@@ -297,14 +298,7 @@ async fn bundle(
     })
     .await?;
     match made {
-        Ok(bytes) => Ok(HttpResponse::Ok()
-            .content_type("application/zip")
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}.zip\""),
-            ))
-            .body(bytes)),
+        Ok(bytes) => Ok(download("application/zip", &format!("{name}.zip"), bytes)),
         Err(reason) => Err(WebError::Conflict(format!(
             "De controlebundel kon niet worden gemaakt: {reason}."
         ))),

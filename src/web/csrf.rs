@@ -172,6 +172,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             if !(session_ok || pre_ok) {
                 return Err(WebError::Csrf);
             }
+            // PostgreSQL cannot store a NUL and nobody types one (`nul_guard`).
+            if super::nul_guard::form_has_nul(&body) {
+                return Err(WebError::BadRequest);
+            }
             let data: T = serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest)?;
             Ok(CsrfForm { data, staff })
         })

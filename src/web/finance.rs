@@ -2,16 +2,17 @@
 //! approval queue, proposals, decisions and corrections. Each handler parses input, calls
 //! one service (which checks the caller) and renders.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::{html, html_status, redirect};
+use super::respond::{csv_download, html, html_status, redirect};
 use super::run_db;
 use super::session::Staff;
+use crate::domain::ids::TransferId;
 use crate::domain::ledger::LedgerError;
 use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
@@ -95,8 +96,16 @@ async fn pool(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, who) = (slug.into_inner(), user.principal());
-    let (p, history) = run_db(&state, move |c| ledger::pool_detail(c, &who, &slug)).await?;
-    Ok(html(views::finance::pool(&user, &p, &history)))
+    let (p, history, held) = run_db(&state, move |c| {
+        let (p, history) = ledger::pool_detail(c, &who, &slug)?;
+        // Reserved and earmarked money is shown apart (it has not moved in the ledger).
+        let area = crate::db::repo::ledger::find_area_by_slug(c, &slug)?
+            .ok_or(crate::service::ServiceError::NotFound("Gebied"))?;
+        let held = crate::service::pool_holds::pool_money_of_area(c, &area)?;
+        Ok((p, history, held))
+    })
+    .await?;
+    Ok(html(views::finance::pool(&user, &p, &history, &held)))
 }
 
 async fn transfers(
@@ -114,14 +123,7 @@ async fn transfers_csv(
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let csv = run_db(&state, move |c| ledger::transfers_csv(c, &p)).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"overboekingen.csv\"",
-        ))
-        .body(csv))
+    Ok(csv_download("overboekingen.csv", csv))
 }
 
 async fn approval_queue(
@@ -223,8 +225,8 @@ async fn create_transfer(
                             id,
                             // The service decides the kind from the source.
                             kind: None,
-                            from_account: v2.from_account.clone(),
-                            to_account: v2.to_account.clone(),
+                            from_account: v2.from_account.as_str().into(),
+                            to_account: v2.to_account.as_str().into(),
                             amount_cents: amount,
                             memo: v2.memo.clone(),
                             decision_ref: Some(v2.decision_ref.clone()),
@@ -274,7 +276,7 @@ struct TransferPageState {
 async fn render_transfer(
     state: &AppState,
     user: &SessionUser,
-    id: String,
+    id: TransferId,
     s: TransferPageState,
     status: actix_web::http::StatusCode,
 ) -> Result<HttpResponse, WebError> {
@@ -283,7 +285,7 @@ async fn render_transfer(
         let t = ledger::transfer(c, &p, &id)?;
         let corrections = ledger::list_transfers(c, &p)?
             .into_iter()
-            .filter(|x| x.correction_of.as_deref() == Some(id.as_str()))
+            .filter(|x| x.correction_of.as_ref() == Some(&id))
             .collect::<Vec<_>>();
         Ok((t, corrections))
     })
@@ -310,7 +312,7 @@ async fn render_transfer(
 async fn show_transfer(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<TransferId>,
 ) -> Result<HttpResponse, WebError> {
     render_transfer(
         &state,
@@ -333,7 +335,7 @@ struct DecideForm {
 async fn decide(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<TransferId>,
     form: CsrfForm<DecideForm>,
 ) -> Result<HttpResponse, WebError> {
     let id = id.into_inner();
@@ -390,7 +392,7 @@ struct CorrectionForm {
 async fn correct(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<TransferId>,
     form: CsrfForm<CorrectionForm>,
 ) -> Result<HttpResponse, WebError> {
     // Checked before the form is read, so a caller without the right sees 403, not 422.

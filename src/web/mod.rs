@@ -16,6 +16,7 @@ pub mod finance;
 pub mod home;
 pub mod ledger_import;
 pub mod local_path;
+pub mod nul_guard;
 pub mod plan_pages;
 pub mod request_log;
 pub mod respond;
@@ -53,6 +54,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("")
             .wrap(from_fn(csrf::reject_cross_site))
+            .wrap(from_fn(nul_guard::refuse_nul_in_uri))
             .wrap(security_headers())
             .configure(api::configure)
             .configure(account::configure)

@@ -4,6 +4,9 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::HttpResponse;
 
+use super::error::WebError;
+use crate::service::ServiceError;
+
 /// A page with 200 OK.
 pub(crate) fn html(markup: maud::Markup) -> HttpResponse {
     html_status(StatusCode::OK, markup)
@@ -23,4 +26,111 @@ pub(crate) fn redirect(to: &str) -> HttpResponse {
         .insert_header((header::LOCATION, to.to_string()))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .finish()
+}
+
+/// A download (CSV for Excel and the like): never cached, saved under `file_name`.
+pub(crate) fn download(
+    content_type: &str,
+    file_name: &str,
+    body: impl actix_web::body::MessageBody + 'static,
+) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .body(body)
+}
+
+/// A CSV file to download (UTF-8, opens in Excel).
+pub(crate) fn csv_download(
+    file_name: &str,
+    csv: impl actix_web::body::MessageBody + 'static,
+) -> HttpResponse {
+    download("text/csv; charset=utf-8", file_name, csv)
+}
+
+/// What a page with a form shows: nothing yet, the notice of a change that was made, or
+/// the Dutch problems of a refused change (HTTP 422; the page keeps what was typed).
+/// Every form page sorts a service answer through here, so a refusal is shown the same
+/// way everywhere and any other error becomes an error page, never a form.
+#[derive(Debug, Default)]
+pub(crate) enum FormState {
+    #[default]
+    Fresh,
+    Done(String),
+    Refused(Vec<(String, String)>),
+}
+
+impl FormState {
+    /// Success becomes the notice that `done` writes, a refusal the problem on its field;
+    /// any other error stays an error.
+    pub(crate) fn after<T>(
+        answer: Result<T, ServiceError>,
+        done: impl FnOnce(T) -> String,
+    ) -> Result<Self, WebError> {
+        Ok(match Self::split(answer)? {
+            Ok(value) => Self::Done(done(value)),
+            Err(refused) => refused,
+        })
+    }
+
+    /// The value of a successful answer, or the refusal to show on the form (`Err`); any
+    /// other error is the outer `Err`.
+    pub(crate) fn split<T>(answer: Result<T, ServiceError>) -> Result<Result<T, Self>, WebError> {
+        match answer {
+            Ok(value) => Ok(Ok(value)),
+            Err(ServiceError::Invalid { field, message }) => {
+                Ok(Err(Self::Refused(vec![(field.to_string(), message)])))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The refusal shown on the form's own field (a page with one field per form).
+    pub(crate) fn on_field(self, field: &str) -> Self {
+        match self {
+            Self::Refused(errors) => Self::Refused(
+                errors
+                    .into_iter()
+                    .map(|(_, message)| (field.to_string(), message))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
+    pub(crate) fn refused(&self) -> bool {
+        matches!(self, Self::Refused(_))
+    }
+
+    pub(crate) fn errors(&self) -> &[(String, String)] {
+        match self {
+            Self::Refused(errors) => errors,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn notice(&self) -> Option<&str> {
+        match self {
+            Self::Done(notice) => Some(notice),
+            _ => None,
+        }
+    }
+
+    /// 422 for a refused change (the form again), else 200.
+    pub(crate) fn status(&self) -> StatusCode {
+        if self.refused() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        }
+    }
+
+    /// The page for this state: `render` gets the state, the status goes on the answer.
+    pub(crate) fn page(&self, render: impl FnOnce(&Self) -> maud::Markup) -> HttpResponse {
+        html_status(self.status(), render(self))
+    }
 }

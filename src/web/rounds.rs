@@ -2,29 +2,37 @@
 //! open voting, paper ballots, close), the initiator's plan form and the published
 //! ballots as a `.pb` file. Each handler parses input, calls the rounds service, renders.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::{html_status, redirect};
+use super::respond::{download, html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::domain::money::parse_eur_nl;
-use crate::domain::round::{BallotRule, CountRule, PlanId, RoundId};
+use crate::domain::round::{BallotRule, Calendar, CountRule, PlanId, RoundId};
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{
     self, AreaInfo, CastError, Channel, InitiativeInput, Receipt, Review, RoundInput, RoundView,
 };
-use crate::service::{Principal, ServiceError};
+use crate::service::{pool_holds, Principal, ServiceError};
 use crate::state::AppState;
 use crate::views;
-use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues};
+use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues, ScheduleFormValues};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/rondes", web::post().to(create_round))
         .route("/rondes", web::get().to(list))
+        .route("/rondes/jaar-plannen", web::get().to(schedule_form))
+        .route("/rondes/jaar-plannen", web::post().to(schedule))
+        .route("/rondes/pot/{slug}", web::get().to(pool_page))
+        .route("/rondes/pot/{slug}", web::post().to(earmark))
+        .route(
+            "/rondes/pot/{slug}/vrijgeven/{hold}",
+            web::post().to(release_earmark),
+        )
         .route("/rondes/{id}", web::get().to(show))
         .route("/rondes/{id}/stemmen.pb", web::get().to(ballots_pb))
         .route("/rondes/{id}/plannen", web::post().to(submit_plan))
@@ -32,8 +40,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/rondes/{id}/plannen/{plan}/beoordeling",
             web::post().to(review),
         )
+        .route(
+            "/rondes/{id}/indienen-sluiten",
+            web::post().to(close_submissions),
+        )
         .route("/rondes/{id}/stemmen-openen", web::post().to(open_voting))
         .route("/rondes/{id}/papieren-stem", web::post().to(paper_ballot))
+        .route("/rondes/{id}/tellen", web::post().to(count))
         .route("/rondes/{id}/afsluiten", web::post().to(close));
 }
 
@@ -79,15 +92,27 @@ fn render_list(
             areas: &data.1,
             form,
             errors,
+            notice: None,
         }),
     )
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    gepland: Option<u32>,
 }
 
 async fn list(
     MaybeStaff(user): MaybeStaff,
     state: web::Data<AppState>,
+    q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let data = list_data(&state, user.as_ref()).await?;
+    let notice = q.gepland.map(|n| {
+        format!(
+            "{n} ronde(s) gepland. Ze staan hieronder, met hun data op de pagina van elke ronde."
+        )
+    });
     let now = chrono::Utc::now().date_naive();
     let form = RoundFormValues {
         year: chrono::Datelike::year(&now).to_string(),
@@ -96,12 +121,16 @@ async fn list(
         count_rule: "greedy".into(),
         ..Default::default()
     };
-    Ok(render_list(
-        user.as_ref(),
-        &data,
-        &form,
-        &[],
+    Ok(html_status(
         StatusCode::OK,
+        views::rounds::list(&views::rounds::ListPage {
+            user: user.as_ref(),
+            rounds: &data.0,
+            areas: &data.1,
+            form: &form,
+            errors: &[],
+            notice: notice.as_deref(),
+        }),
     ))
 }
 
@@ -164,6 +193,13 @@ fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
     if count_rule.is_none() {
         err("count_rule", "Kies hoe de stemmen worden geteld.".into());
     }
+    let calendar = match parse_calendar(f) {
+        Ok(c) => c,
+        Err((field, message)) => {
+            err(field, message);
+            None
+        }
+    };
     match (year, quarter, budget, ballot_rule, count_rule) {
         (Some(year), Some(quarter), Some(budget_cents), Some(ballot_rule), Some(count_rule))
             if errors.is_empty() =>
@@ -176,10 +212,50 @@ fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
                 budget_cents,
                 ballot_rule,
                 count_rule,
+                calendar,
             })
         }
         _ => Err(errors),
     }
+}
+
+/// A day typed in a form: `2027-04-01` (what a date field sends) or `1-4-2027`.
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    let t = text.trim();
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(t, "%d-%m-%Y"))
+        .ok()
+}
+
+/// The five dates of the form: all empty (no calendar, the round is moved by hand), or
+/// all filled in and in order.
+fn parse_calendar(f: &RoundFormValues) -> Result<Option<Calendar>, (&'static str, String)> {
+    let fields = [
+        ("plans_from", &f.plans_from),
+        ("plans_until", &f.plans_until),
+        ("review_until", &f.review_until),
+        ("voting_from", &f.voting_from),
+        ("voting_until", &f.voting_until),
+    ];
+    if fields.iter().all(|(_, v)| v.trim().is_empty()) {
+        return Ok(None);
+    }
+    let mut days = Vec::with_capacity(5);
+    for (name, value) in fields {
+        match parse_day(value) {
+            Some(d) => days.push(d),
+            None => {
+                return Err((
+                    name,
+                    "Vul een datum in, bijvoorbeeld 1-4-2027. Of laat alle vijf de data leeg."
+                        .into(),
+                ))
+            }
+        }
+    }
+    Calendar::new(days[0], days[1], days[2], days[3], days[4])
+        .map(Some)
+        .map_err(|e| (e.field(), e.to_string()))
 }
 
 async fn create_round(
@@ -213,6 +289,258 @@ async fn create_round(
 }
 
 // ---------------------------------------------------------------------------------------
+// The pool of an area: earmarks
+// ---------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct PoolQuery {
+    gedaan: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct EarmarkForm {
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn render_pool(
+    state: &AppState,
+    user: &SessionUser,
+    slug: String,
+    f: &EarmarkForm,
+    errors: &[(String, String)],
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let p = user.principal();
+    let m = run_db(state, move |c| pool_holds::pool_money(c, &p, &slug)).await?;
+    Ok(html_status(
+        status,
+        views::rounds::pool_page(&views::rounds::PoolPage {
+            user,
+            pool: &m,
+            errors,
+            amount: &f.amount,
+            reason: &f.reason,
+            notice,
+        }),
+    ))
+}
+
+async fn pool_page(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    q: web::Query<PoolQuery>,
+) -> Result<HttpResponse, WebError> {
+    let notice = match q.gedaan.as_deref() {
+        Some("apart") => Some("Het geld staat apart."),
+        Some("vrij") => Some("Het geld is vrijgegeven."),
+        _ => None,
+    };
+    let f = EarmarkForm::default();
+    render_pool(
+        &state,
+        &user,
+        slug.into_inner(),
+        &f,
+        &[],
+        notice,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn earmark(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: CsrfForm<EarmarkForm>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, f) = (slug.into_inner(), form.data);
+    let amount = match parse_eur_nl(&f.amount) {
+        Ok(a) => a,
+        Err(e) => {
+            let errors = [("amount".to_string(), e.to_string())];
+            return render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await;
+        }
+    };
+    let (p, s2, reason) = (user.principal(), slug.clone(), f.reason.clone());
+    match run_db(&state, move |c| {
+        pool_holds::earmark(c, &p, &s2, amount, &reason)
+    })
+    .await
+    {
+        Ok(_) => Ok(redirect(&format!("/rondes/pot/{slug}?gedaan=apart"))),
+        Err(ServiceError::Invalid { field, message }) => {
+            let errors = [(field.to_string(), message)];
+            render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn release_earmark(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, hold) = path.into_inner();
+    let p = user.principal();
+    match run_db(&state, move |c| pool_holds::release_earmark(c, &p, &hold)).await {
+        Ok(()) => Ok(redirect(&format!("/rondes/pot/{slug}?gedaan=vrij"))),
+        Err(ServiceError::Invalid { message, .. }) => {
+            let errors = [("apart-zetten".to_string(), message)];
+            let f = EarmarkForm::default();
+            render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// A year at once
+// ---------------------------------------------------------------------------------------
+
+async fn schedule_areas(state: &AppState, user: &SessionUser) -> Result<Vec<AreaInfo>, WebError> {
+    let p = user.principal();
+    let areas = run_db(state, move |c| rounds::areas_for(c, &p)).await?;
+    if areas.is_empty() {
+        return Err(WebError::Forbidden(
+            "Alleen een gebiedsregisseur of beheerder kan rondes plannen.".into(),
+        ));
+    }
+    Ok(areas)
+}
+
+fn render_schedule(
+    user: &SessionUser,
+    areas: &[AreaInfo],
+    form: &ScheduleFormValues,
+    errors: &[(String, String)],
+    status: StatusCode,
+) -> HttpResponse {
+    html_status(
+        status,
+        views::rounds::schedule(&views::rounds::SchedulePage {
+            user: Some(user),
+            areas,
+            form,
+            errors,
+        }),
+    )
+}
+
+async fn schedule_form(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
+    let areas = schedule_areas(&state, &user).await?;
+    let next_year = chrono::Datelike::year(&chrono::Utc::now().date_naive()) + 1;
+    let form = ScheduleFormValues {
+        year: next_year.to_string(),
+        quarters: (1..=4).map(|q| q.to_string()).collect(),
+        title: "Smederij".into(),
+        ballot_rule: "approval".into(),
+        count_rule: "greedy".into(),
+        plan_weeks: "6".into(),
+        review_weeks: "2".into(),
+        voting_weeks: "2".into(),
+        ..Default::default()
+    };
+    Ok(render_schedule(&user, &areas, &form, &[], StatusCode::OK))
+}
+
+/// The schedule form as the service's input, or the Dutch messages per field. The rules
+/// are read by the same function as the one-round form.
+fn parse_schedule_form(f: &ScheduleFormValues) -> Result<rounds::ScheduleInput, Errors> {
+    let one = RoundFormValues {
+        area: "-".into(),
+        year: f.year.clone(),
+        quarter: "1".into(),
+        title: f.title.clone(),
+        budget: f.budget.clone(),
+        ballot_rule: f.ballot_rule.clone(),
+        max_choices: f.max_choices.clone(),
+        count_rule: f.count_rule.clone(),
+        ..Default::default()
+    };
+    let mut errors = Errors::new();
+    let rules = parse_round_form(&one).map_err(|e| errors.extend(e)).ok();
+    let quarters: Vec<i32> = f.quarters.iter().filter_map(|q| q.parse().ok()).collect();
+    if quarters.is_empty() {
+        errors.push(("quarters".into(), "Kies een of meer kwartalen.".into()));
+    }
+    if f.areas.is_empty() {
+        errors.push(("areas".into(), "Kies een of meer dorpen of wijken.".into()));
+    }
+    let mut weeks = |name: &str, text: &str| match text.trim().parse::<u32>() {
+        Ok(w) if (1..=26).contains(&w) => w,
+        _ => {
+            errors.push((name.into(), "Vul een aantal weken in, van 1 tot 26.".into()));
+            0
+        }
+    };
+    let (plan_weeks, review_weeks, voting_weeks) = (
+        weeks("plan_weeks", &f.plan_weeks),
+        weeks("review_weeks", &f.review_weeks),
+        weeks("voting_weeks", &f.voting_weeks),
+    );
+    match rules {
+        Some(r) if errors.is_empty() => Ok(rounds::ScheduleInput {
+            year: r.year,
+            quarters,
+            areas: rounds::AreaChoice::Slugs(f.areas.clone()),
+            title: f.title.clone(),
+            budget_cents: r.budget_cents,
+            ballot_rule: r.ballot_rule,
+            count_rule: r.count_rule,
+            plan_weeks,
+            review_weeks,
+            voting_weeks,
+        }),
+        _ => Err(errors),
+    }
+}
+
+async fn schedule(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let areas = schedule_areas(&state, &user).await?;
+    let f = ScheduleFormValues::from_fields(&form.data);
+    let input = match parse_schedule_form(&f) {
+        Ok(i) => i,
+        Err(errors) => return Ok(render_schedule(&user, &areas, &f, &errors, UNPROCESSABLE)),
+    };
+    let p = user.principal();
+    match run_db(&state, move |c| rounds::schedule_year(c, &p, &input)).await {
+        Ok(made) => Ok(redirect(&format!("/rondes?gepland={}", made.len()))),
+        Err(ServiceError::Invalid { field, message }) => {
+            // The rules' own fields keep their names; a title check on the generated
+            // name belongs to the title field.
+            let field = if field == "weeks" {
+                "plan_weeks"
+            } else {
+                field
+            };
+            Ok(render_schedule(
+                &user,
+                &areas,
+                &f,
+                &[(field.to_string(), message)],
+                UNPROCESSABLE,
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // The round page
 // ---------------------------------------------------------------------------------------
 
@@ -227,8 +555,12 @@ fn notice_for(key: &str) -> Option<&'static str> {
         "ronde" => "De ronde is aangemaakt. Inwoners kunnen nu plannen indienen.",
         "plan" => "Het plan is ingediend. De gebiedsregisseur beoordeelt het.",
         "beoordeling" => "De beoordeling is opgeslagen.",
+        "beoordelen" => {
+            "Het indienen is gesloten. Maak de beoordeling af en open daarna het stemmen."
+        }
         "stemmen" => "Het stemmen is geopend. De regels liggen nu vast.",
-        "afgesloten" => "De ronde is afgesloten en de stemmen zijn geteld.",
+        "geteld" => "Het stemmen is gesloten en de stemmen zijn geteld. De uitslag is openbaar.",
+        "afgesloten" => "Het geld voor de gekozen plannen is vastgelegd. De ronde is afgesloten.",
         _ => return None,
     })
 }
@@ -317,14 +649,7 @@ async fn ballots_pb(
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
         .collect();
-    Ok(HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(pb))
+    Ok(download("text/plain; charset=utf-8", &name, pb))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -483,6 +808,32 @@ async fn open_voting(
     let (p, rid) = (user.principal(), id.clone());
     let result = run_db(&state, move |c| rounds::open_voting(c, &p, &rid)).await;
     after_step(&state, &user, id, result, "stemmen", "stemmen-openen").await
+}
+
+async fn close_submissions(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    _form: CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let id = RoundId(id.into_inner());
+    managed_round(&state, &user, &id).await?;
+    let (p, rid) = (user.principal(), id.clone());
+    let result = run_db(&state, move |c| rounds::close_submissions(c, &p, &rid)).await;
+    after_step(&state, &user, id, result, "beoordelen", "indienen-sluiten").await
+}
+
+async fn count(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    _form: CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let id = RoundId(id.into_inner());
+    managed_round(&state, &user, &id).await?;
+    let (p, rid) = (user.principal(), id.clone());
+    let result = run_db(&state, move |c| rounds::count_round(c, &p, &rid)).await;
+    after_step(&state, &user, id, result, "geteld", "tellen").await
 }
 
 async fn close(

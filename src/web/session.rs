@@ -62,7 +62,7 @@ pub async fn current(req: &HttpRequest) -> Result<Option<SessionUser>, WebError>
     }
     let policy = state.settings.session_policy();
     let user = run_db(&state, move |c| {
-        session_user(c, &token, crate::db::repo::now(), policy)
+        session_user(c, &token, crate::service::now(), policy)
     })
     .await?;
     Ok(user)

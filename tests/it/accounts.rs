@@ -960,6 +960,7 @@ async fn no_get_route_changes_state() {
                     budget_cents: 100_000,
                     ballot_rule: BallotRule::Knapsack,
                     count_rule: CountRule::Greedy,
+                    calendar: None,
                 },
             )
             .expect("round");
@@ -976,9 +977,11 @@ async fn no_get_route_changes_state() {
             )
             .expect("plan");
             r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+            crate::helpers::fund_pool(&mut c, &round.area.slug, round.round.budget_cents);
             r::open_voting(&mut c, &admin(), &round.round.id).expect("voting");
             ids.push(round.round.id);
         }
+        r::count_round(&mut c, &admin(), &ids[0]).expect("counted");
         r::close_round(&mut c, &admin(), &ids[0]).expect("closed");
         (ids[0].clone(), ids[1].clone())
     };

@@ -21,25 +21,88 @@ fn assert_ok(dir: &Path, previous: Option<&Path>, key: Option<&Path>) {
     assert!(v.ok, "{:?}", v.failure);
 }
 
-/// Runs `change` on the file's text, verifies, restores; the verdict must fail naming one
-/// of `names`.
-fn mutate(dir: &Path, rel: &str, names: &[&str], change: impl FnOnce(&str) -> String) -> Verdict {
-    let path = dir.join(rel);
+/// One changed file of a bundle and the files a verifier may name for it.
+struct Mutation {
+    rel: String,
+    bytes: Vec<u8>,
+    names: Vec<&'static str>,
+    what: String,
+}
+
+/// Writes the changed file, runs the Rust verifier, restores; the verdict must fail naming
+/// one of `names`. The mutation is kept for the Python verifier ([`python_on_all`]).
+fn check_rust(dir: &Path, m: Mutation, plan: &mut Vec<Mutation>) {
+    let path = dir.join(&m.rel);
     let original = std::fs::read(&path).expect("read");
-    let text = String::from_utf8(original.clone()).expect("utf8");
-    let changed = change(&text);
-    assert_ne!(changed, text, "{rel}: mutation changed nothing");
-    std::fs::write(&path, changed).expect("write");
+    assert_ne!(m.bytes, original, "{}: mutation changed nothing", m.what);
+    std::fs::write(&path, &m.bytes).expect("write");
     let v = verify_bundle(dir, None, None);
     std::fs::write(&path, original).expect("restore");
     let file = failure_file(&v);
     assert!(
         file.as_deref()
-            .is_some_and(|f| names.iter().any(|n| f.contains(n))),
-        "{rel}: expected a failure naming {names:?}, got {:?}",
+            .is_some_and(|f| m.names.iter().any(|n| f.contains(n))),
+        "rust, {}: expected a failure naming {:?}, got {:?}",
+        m.what,
+        m.names,
         v.failure
     );
-    v
+    plan.push(m);
+}
+
+/// Runs `change` on the file's text; see [`check_rust`].
+fn mutate(
+    dir: &Path,
+    plan: &mut Vec<Mutation>,
+    rel: &str,
+    names: &[&'static str],
+    what: String,
+    change: impl FnOnce(&str) -> String,
+) {
+    let text = std::fs::read_to_string(dir.join(rel)).expect("utf8");
+    let m = Mutation {
+        rel: rel.to_string(),
+        bytes: change(&text).into_bytes(),
+        names: names.to_vec(),
+        what,
+    };
+    check_rust(dir, m, plan);
+}
+
+/// Every mutation through tools/verify_bundle.py, in one Python process
+/// (tests/it/verify_mutations.py): each must fail naming one of its files.
+fn python_on_all(dir: &Path, plan: &[Mutation]) {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let items: Vec<Value> = plan
+        .iter()
+        .map(|m| serde_json::json!({"file": m.rel, "content": b64.encode(&m.bytes)}))
+        .collect();
+    let plan_path = dir.with_extension("plan.json");
+    std::fs::write(&plan_path, serde_json::to_vec(&items).expect("json")).expect("plan");
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/verify_mutations.py");
+    let out = std::process::Command::new("python3")
+        .arg(harness)
+        .arg(dir)
+        .arg(&plan_path)
+        .output()
+        .expect("python3 runs (CI installs it with the cryptography package)");
+    let verdicts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "the mutation harness printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert_eq!(verdicts.len(), plan.len());
+    for (m, v) in plan.iter().zip(&verdicts) {
+        let file = v["file"].as_str();
+        assert!(
+            v["ok"] == false && file.is_some_and(|f| m.names.iter().any(|n| f.contains(n))),
+            "python, {}: expected a failure naming {:?}, got {v}",
+            m.what,
+            m.names
+        );
+    }
 }
 
 /// Mutates one field of one JSON value.
@@ -135,30 +198,54 @@ fn a_fresh_bundle_verifies_and_a_later_one_extends_it() {
     assert!(t.lines().nth(1).is_some_and(|l| l.contains(',')));
 }
 
+/// The issue's mutation test, for BOTH verifiers: any one field of any event, any amount
+/// in a CSV file, any ballot in a `.pb` file, any byte of the manifest, the checkpoint or a
+/// signature: each fails, naming the file it changed (or the file that no longer matches
+/// it: a changed file's hash fails in manifest.json's check by naming that file).
 #[test]
 fn every_mutation_is_caught_and_named() {
     let e = exported_demo();
     let dir = &e.first;
-    // Any field of any event.
+    let mut plan = Vec::new();
+    // Any field of any event, nested fields of `after` and `entity` too.
     let events = std::fs::read_to_string(dir.join("events.jsonl")).expect("events");
     let lines: Vec<&str> = events.lines().collect();
-    let mut n = 0;
+    let mut fields = 0;
     for (i, line) in lines.iter().enumerate() {
         let ev: Value = serde_json::from_str(line).expect("json");
-        for field in ev.as_object().expect("object").keys() {
+        let mut paths: Vec<Vec<String>> = Vec::new();
+        for (k, v) in ev.as_object().expect("object") {
+            paths.push(vec![k.clone()]);
+            if let Some(inner) = v.as_object() {
+                paths.extend(inner.keys().map(|k2| vec![k.clone(), k2.clone()]));
+            }
+        }
+        for path in paths {
             let mut changed = ev.clone();
-            changed[field] = mutate_value(&ev[field]);
+            let mut at = &mut changed;
+            for p in &path {
+                at = &mut at[p.as_str()];
+            }
+            *at = mutate_value(at);
             let new_line = changed.to_string();
-            mutate(dir, "events.jsonl", &["events.jsonl"], |t| {
-                let mut ls: Vec<String> = t.lines().map(str::to_string).collect();
-                ls[i] = new_line.clone();
-                ls.join("\n") + "\n"
-            });
-            n += 1;
+            mutate(
+                dir,
+                &mut plan,
+                "events.jsonl",
+                &["events.jsonl"],
+                format!("event {} field {}", i + 1, path.join(".")),
+                |t| {
+                    let mut ls: Vec<String> = t.lines().map(str::to_string).collect();
+                    ls[i] = new_line.clone();
+                    ls.join("\n") + "\n"
+                },
+            );
+            fields += 1;
         }
     }
-    assert!(n > 100, "mutated {n} event fields");
+    assert!(fields > 300, "mutated {fields} event fields");
     // Any amount in a CSV.
+    let mut amounts = 0;
     for rel in [
         "ledger/transfers.csv",
         "ledger/balances.csv",
@@ -173,17 +260,27 @@ fn every_mutation_is_caught_and_named() {
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == ',')
                 {
-                    mutate(dir, rel, &[rel], |t| {
-                        let mut ls: Vec<String> = t.split("\r\n").map(str::to_string).collect();
-                        let mut cells: Vec<String> = ls[i].split(';').map(str::to_string).collect();
-                        cells[j] = format!("{}1", cells[j]);
-                        ls[i] = cells.join(";");
-                        ls.join("\r\n")
-                    });
+                    mutate(
+                        dir,
+                        &mut plan,
+                        rel,
+                        &[rel],
+                        format!("{rel} line {} cell {}", i + 1, j + 1),
+                        |t| {
+                            let mut ls: Vec<String> = t.split("\r\n").map(str::to_string).collect();
+                            let mut cells: Vec<String> =
+                                ls[i].split(';').map(str::to_string).collect();
+                            cells[j] = format!("{}1", cells[j]);
+                            ls[i] = cells.join(";");
+                            ls.join("\r\n")
+                        },
+                    );
+                    amounts += 1;
                 }
             }
         }
     }
+    assert!(amounts > 20, "mutated {amounts} amounts");
     // Any ballot in a .pb.
     let pb_files: Vec<String> = walk(dir)
         .into_iter()
@@ -194,38 +291,46 @@ fn every_mutation_is_caught_and_named() {
         let t = std::fs::read_to_string(dir.join(rel)).expect("pb");
         let votes_at = t.lines().position(|l| l == "VOTES").expect("VOTES") + 2;
         for i in votes_at..t.lines().count() {
-            mutate(dir, rel, &[rel.as_str()], |t| {
-                let mut ls: Vec<String> = t.lines().map(str::to_string).collect();
-                ls[i] = if ls[i].ends_with(",1") || ls[i].ends_with(";1") {
-                    format!("{}0", &ls[i][..ls[i].len() - 1])
-                } else {
-                    format!("{}1", ls[i])
-                };
-                ls.join("\n") + "\n"
-            });
+            mutate(
+                dir,
+                &mut plan,
+                rel,
+                &[".pb"],
+                format!("{rel} line {}", i + 1),
+                |t| {
+                    let mut ls: Vec<String> = t.lines().map(str::to_string).collect();
+                    ls[i] = if ls[i].ends_with(",1") || ls[i].ends_with(";1") {
+                        format!("{}0", &ls[i][..ls[i].len() - 1])
+                    } else {
+                        format!("{}1", ls[i])
+                    };
+                    ls.join("\n") + "\n"
+                },
+            );
         }
     }
     // Any byte of the manifest, the checkpoint or a signature.
     for rel in ["manifest.json", "checkpoint.txt", "manifest.sig"] {
         let bytes = std::fs::read(dir.join(rel)).expect("read");
         for i in 0..bytes.len() {
-            let path = dir.join(rel);
             let mut b = bytes.clone();
             b[i] ^= 0x01;
-            std::fs::write(&path, &b).expect("write");
-            let v = verify_bundle(dir, None, None);
-            std::fs::write(&path, &bytes).expect("restore");
-            let f = failure_file(&v);
-            assert!(
-                f.as_deref().is_some_and(
-                    |f| ["manifest.json", "manifest.sig", "checkpoint.txt"].contains(&f)
-                ),
-                "{rel} byte {i}: {:?}",
-                v.failure
-            );
+            let m = Mutation {
+                rel: rel.to_string(),
+                bytes: b,
+                names: vec!["manifest.json", "manifest.sig", "checkpoint.txt"],
+                what: format!("{rel} byte {i}"),
+            };
+            check_rust(dir, m, &mut plan);
         }
     }
     assert_ok(dir, None, None);
+    python_on_all(dir, &plan);
+    assert_eq!(
+        python(dir, &[]),
+        (true, None),
+        "untouched after the harness"
+    );
 }
 
 #[test]
@@ -327,7 +432,7 @@ pub fn resign(dir: &Path, key: &KeyFile) {
 }
 
 /// Runs tools/verify_bundle.py; returns (exit ok, failing file).
-fn python(dir: &Path, extra: &[&str]) -> (bool, Option<String>) {
+pub fn python(dir: &Path, extra: &[&str]) -> (bool, Option<String>) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/verify_bundle.py");
     let out = std::process::Command::new("python3")
         .arg(script)
@@ -467,4 +572,200 @@ fn the_python_verifier_written_from_the_document_agrees() {
             || file.as_deref() == Some("previous/consistency-proof.txt"),
         "{file:?}"
     );
+}
+
+/// The issue's rewritten database, end to end on every backend: after a bundle was handed
+/// to the council, an insider drops the trigger, changes one event and recomputes its hash.
+/// The server refuses at its next signing (and no bundle is exported); an insider who also
+/// holds the key, empties the checkpoint table and exports again gets a bundle that is
+/// consistent on its own, but both verifiers reject it against the council's earlier bundle.
+#[test]
+fn a_rewritten_database_is_caught_by_the_server_and_by_both_verifiers_with_previous() {
+    use burgerbegroting::service::audit_log::{self as log, SignOutcome};
+    use diesel::connection::SimpleConnection;
+    let key = test_key();
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        demo::seed(&mut c).expect("seed").expect("fresh");
+        let tmp = tempfile::tempdir().expect("tmp");
+        let kept = tmp.path().join("kept-by-the-council");
+        export_bundle(&mut c, &key, &kept, &ExportOptions::default()).expect("first export");
+        add_event(&mut c, 2);
+
+        crate::audit_log::rewrite_event(&mut c, backend, 3);
+        add_event(&mut c, 1);
+        assert!(
+            matches!(
+                log::sign_pending(&mut c, &key).expect("sign pass"),
+                SignOutcome::Stopped(_)
+            ),
+            "{backend}: the server signed a rewritten history"
+        );
+        let refused = export_bundle(
+            &mut c,
+            &key,
+            &tmp.path().join("refused"),
+            &ExportOptions::default(),
+        );
+        assert!(
+            matches!(&refused, Err(burgerbegroting::audit_export::ExportError::Refused(m)) if m.contains("gestopt")),
+            "{backend}: {:?}",
+            refused.map(|s| s.size)
+        );
+
+        // The insider hides the trail in the database and signs the rewritten log afresh.
+        c.batch_execute(
+            "DELETE FROM audit_checkpoints; \
+             UPDATE audit_signer SET stopped_at = NULL, stop_reason = NULL;",
+        )
+        .expect("insider");
+        let forged = tmp.path().join("forged");
+        export_bundle(&mut c, &key, &forged, &ExportOptions::default())
+            .expect("a self-consistent forged bundle");
+        assert_ok(&forged, None, None);
+        assert_eq!(python(&forged, &[]), (true, None), "{backend}");
+
+        let key_pub = tmp.path().join("raad.pub");
+        std::fs::write(&key_pub, format!("{}\n", key.verifier_text())).expect("key");
+        let v = verify_bundle(&forged, Some(&kept), Some(&key_pub));
+        let f = v.failure.expect("caught with --previous");
+        assert_eq!(f.file, "events.jsonl", "{backend}: {f:?}");
+        assert!(f.message_en.contains("history was rewritten"), "{f:?}");
+        let kept_s = kept.to_string_lossy().to_string();
+        let key_s = key_pub.to_string_lossy().to_string();
+        assert_eq!(
+            python(&forged, &["--previous", &kept_s, "--key", &key_s]),
+            (false, Some("events.jsonl".to_string())),
+            "{backend}: the Python verifier with --previous"
+        );
+    }
+}
+
+/// The commands a council member and an administrator type: `keys generate` (never
+/// overwrites, owner-only), `audit export` with the key from the settings, and `audit
+/// verify` with its exit code, `--json` and `--lang en`, naming the file and line.
+#[test]
+fn the_commands_generate_a_key_export_and_verify_with_exit_codes() {
+    use std::process::Command;
+    let bin = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
+        c.env_remove("BB_DATABASE_URL")
+            .env_remove("BB_BIND")
+            .env_remove("BB_CONFIG")
+            .env_remove("BB_SIGNING_KEY_FILE");
+        c
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("bb.db").display());
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+    );
+    let out = bin()
+        .args(["ledger", "import", sample, "--gemeente", "Oldebroek"])
+        .args(["--database", &db])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let key = dir.path().join("audit.key");
+    let generate = || {
+        bin()
+            .args([
+                "keys",
+                "generate",
+                "--name",
+                "cli.burgerbegroting.example/audit",
+            ])
+            .arg("--out")
+            .arg(&key)
+            .output()
+            .expect("run")
+    };
+    let first = generate();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let written = std::fs::read(&key).expect("key file");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "owner-only key file");
+    }
+    let again = generate();
+    assert!(!again.status.success(), "a second generate must refuse");
+    assert_eq!(
+        std::fs::read(&key).expect("key"),
+        written,
+        "not overwritten"
+    );
+
+    let bundle = dir.path().join("bundel");
+    let out = bin()
+        .env("BB_SIGNING_KEY_FILE", &key)
+        .args(["audit", "export", "--zip", "--database", &db])
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(bundle.with_extension("zip").exists());
+
+    let verify = |extra: &[&str]| {
+        let out = bin()
+            .args(["audit", "verify"])
+            .arg(&bundle)
+            .args(extra)
+            .output()
+            .expect("run");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (ok, text) = verify(&[]);
+    assert!(ok && text.starts_with("OK: "), "{text}");
+    assert!(text.contains("sleutel uit de bundel zelf"), "{text}");
+
+    // One amount in the budget lines changed: exit 1, the file and line named.
+    let csv_path = bundle.join("ledger/budget_lines.csv");
+    let csv = std::fs::read_to_string(&csv_path).expect("csv");
+    let mut lines: Vec<String> = csv.split("\r\n").map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[2].split(';').map(str::to_string).collect();
+    cells[6] = format!("{}1", cells[6]);
+    lines[2] = cells.join(";");
+    std::fs::write(&csv_path, lines.join("\r\n")).expect("write");
+    let (ok, text) = verify(&["--lang", "en"]);
+    assert!(!ok, "{text}");
+    assert!(
+        text.starts_with("FAILED: ledger/budget_lines.csv"),
+        "{text}"
+    );
+    let (ok, json) = verify(&["--json"]);
+    assert!(!ok);
+    let v: Value = serde_json::from_str(&json).expect("json verdict");
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["failure"]["file"], "ledger/budget_lines.csv");
+    assert!(v["failure"]["message_nl"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+    std::fs::write(&csv_path, csv).expect("restore");
+    // Against the key the reader trusts, and its file named in the verdict.
+    let trusted = dir.path().join("raad.pub");
+    std::fs::copy(bundle.join("key.pub"), &trusted).expect("copy");
+    let (ok, text) = verify(&["--key", &trusted.to_string_lossy()]);
+    assert!(ok && text.contains("opgegeven sleutel"), "{text}");
 }

@@ -81,9 +81,10 @@ fn the_server_signs_growth_and_stops_on_a_rewritten_history() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
+        let anyone = Principal::resident();
         demo::seed(&mut c).expect("seed").expect("fresh");
         assert_eq!(
-            log::signing_status(&mut c, None).expect("status"),
+            log::signing_status(&mut c, &anyone, None).expect("status"),
             SigningStatus::NotConfigured
         );
         let first = signed(log::sign_pending(&mut c, &key).expect("sign"));
@@ -101,7 +102,7 @@ fn the_server_signs_growth_and_stops_on_a_rewritten_history() {
         let second = signed(log::sign_pending(&mut c, &key).expect("sign"));
         assert_eq!(second.size, first.size + 3);
         // Consistency proof between the two signed checkpoints verifies.
-        let text = log::consistency_proof(&mut c, first.size, second.size)
+        let text = log::consistency_proof(&mut c, &anyone, first.size, second.size)
             .expect("query")
             .expect("both signed");
         let (o, n, proof) = note::parse_consistency_proof(&text).expect("parses");
@@ -119,7 +120,7 @@ fn the_server_signs_growth_and_stops_on_a_rewritten_history() {
             ),
             other => panic!("{}: signed a rewritten history: {other:?}", db.backend),
         }
-        let status = log::signing_status(&mut c, Some(&key)).expect("status");
+        let status = log::signing_status(&mut c, &anyone, Some(&key)).expect("status");
         assert!(status.is_stopped(), "{status:?}");
         assert!(status.message_nl().contains("gestopt"));
         assert!(matches!(
@@ -127,14 +128,19 @@ fn the_server_signs_growth_and_stops_on_a_rewritten_history() {
             SignOutcome::Stopped(_)
         ));
         assert_eq!(
-            log::latest_checkpoint(&mut c)
+            log::latest_checkpoint(&mut c, &anyone)
                 .expect("latest")
                 .map(|c| c.size),
             Some(second.size),
             "nothing new was signed"
         );
         // The administrator cannot resume onto the rewritten history...
-        let cli = Actor::Cli { email: None };
+        let cli = Principal::cli();
+        // Resuming is an administrator's decision.
+        assert!(matches!(
+            log::resume(&mut c, &Principal::resident()),
+            Err(ServiceError::Forbidden(_))
+        ));
         assert!(log::resume(&mut c, &cli).is_err());
         // ...but can after restoring the event from a backup.
         set_event(&mut c, 5, &orig_payload, &orig_hash);
@@ -145,7 +151,7 @@ fn the_server_signs_growth_and_stops_on_a_rewritten_history() {
             second.size + 2,
             "the test event and the resume event"
         );
-        assert_eq!(log::checkpoints(&mut c).expect("list").len(), 3);
+        assert_eq!(log::checkpoints(&mut c, &anyone).expect("list").len(), 3);
     }
 }
 
@@ -155,6 +161,7 @@ fn a_receipt_finds_its_ballot_with_an_inclusion_proof() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
+        let anyone = Principal::resident();
         demo::seed(&mut c).expect("seed").expect("fresh");
         let counted = rounds::list(&mut c, &Principal::resident())
             .expect("rounds")
@@ -166,14 +173,15 @@ fn a_receipt_finds_its_ballot_with_an_inclusion_proof() {
             .expect("closed");
         let tracker = ballots[0].0.clone();
         assert_eq!(
-            log::inclusion_proof_for_receipt(&mut c, &tracker).expect("query"),
+            log::inclusion_proof_for_receipt(&mut c, &anyone, &tracker).expect("query"),
             None,
             "no checkpoint yet"
         );
         let cp = signed(log::sign_pending(&mut c, &key).expect("sign"));
-        let (seq, text) = log::inclusion_proof_for_receipt(&mut c, &tracker.to_lowercase())
-            .expect("query")
-            .expect("found");
+        let (seq, text) =
+            log::inclusion_proof_for_receipt(&mut c, &anyone, &tracker.to_lowercase())
+                .expect("query")
+                .expect("found");
         let proof = note::parse_inclusion_proof(&text).expect("tlog-proof");
         assert_eq!(proof.index as i64, seq - 1);
         assert_eq!(proof.checkpoint, cp.text);
@@ -199,7 +207,7 @@ fn a_receipt_finds_its_ballot_with_an_inclusion_proof() {
         .is_err());
         for unknown in ["AAAAA-AAAAA", "%", "x' OR 1=1 --", ""] {
             assert_eq!(
-                log::inclusion_proof_for_receipt(&mut c, unknown).expect("query"),
+                log::inclusion_proof_for_receipt(&mut c, &anyone, unknown).expect("query"),
                 None,
                 "{unknown}"
             );

@@ -54,6 +54,7 @@ fn new_round(
             budget_cents: budget,
             ballot_rule: rule,
             count_rule: CountRule::Greedy,
+            calendar: None,
         },
     )
     .expect("round")
@@ -79,6 +80,8 @@ fn nominate(c: &mut DbConn, p: &Plan) {
 }
 
 fn open(c: &mut DbConn, r: &RoundView) -> RoundView {
+    // Opening reserves the budget in the pool: put it there first.
+    crate::helpers::fund_pool(c, &r.area.slug, r.round.budget_cents);
     rounds::open_voting(c, &admin(), &r.round.id).expect("open voting")
 }
 

@@ -77,8 +77,8 @@ fn check(conn: &mut DbConn) -> Result<(), TestCaseError> {
         .iter()
         .filter(|t| t.status == TransferStatus::Posted)
         .map(|t| Movement {
-            debit: t.from_account.clone(),
-            credit: t.to_account.clone(),
+            debit: t.from_account.to_string(),
+            credit: t.to_account.to_string(),
             amount_cents: t.amount_cents,
         })
         .collect();
@@ -86,7 +86,7 @@ fn check(conn: &mut DbConn) -> Result<(), TestCaseError> {
     let stored: BTreeMap<String, i64> = balances
         .into_iter()
         .filter(|(_, b)| *b != 0)
-        .map(|(a, b)| (a.id, b))
+        .map(|(a, b)| (a.id.into(), b))
         .collect();
     let replayed: BTreeMap<String, i64> = replayed.into_iter().filter(|(_, b)| *b != 0).collect();
     prop_assert_eq!(

@@ -25,8 +25,8 @@ async fn a_transfer_of_i64_max_cents_is_refused_never_wrapped() {
         let form = [
             ("csrf_token", csrf_token(&form_html)),
             ("request_id", hidden(&form_html, "request_id")),
-            ("from_account", funder.clone()),
-            ("to_account", pool.clone()),
+            ("from_account", funder.to_string()),
+            ("to_account", pool.to_string()),
             ("amount", "92.233.720.368.547.758,07".to_string()),
             ("memo", "Veel te veel".to_string()),
             ("decision_ref", String::new()),
@@ -161,6 +161,7 @@ fn every_other_entrance_refuses_amounts_above_the_bound() {
             budget_cents,
             ballot_rule: BallotRule::Knapsack,
             count_rule: CountRule::Greedy,
+            calendar: None,
         };
         too_big(rounds::create_round(&mut c, &admin(), &round_input(i64::MAX)).map(drop));
         too_big(

@@ -116,8 +116,8 @@ async fn a_post_without_or_with_a_wrong_csrf_token_is_refused() {
     let c = app.login("clerk@test.example").await;
     let form = [
         ("request_id", uuid::Uuid::new_v4().to_string()),
-        ("from_account", small.lines[0].account_id.clone()),
-        ("to_account", small.pools[0].account_id.clone()),
+        ("from_account", small.lines[0].account_id.to_string()),
+        ("to_account", small.pools[0].account_id.to_string()),
         ("amount", "100,00".to_string()),
         ("memo", "x".to_string()),
         ("decision_ref", "RB".to_string()),

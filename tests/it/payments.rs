@@ -41,15 +41,15 @@ pub(crate) fn invariants(c: &mut DbConn, step: &str) {
         .iter()
         .filter(|t| t.status == TransferStatus::Posted)
         .map(|t| Movement {
-            debit: t.from_account.clone(),
-            credit: t.to_account.clone(),
+            debit: t.from_account.to_string(),
+            credit: t.to_account.to_string(),
             amount_cents: t.amount_cents,
         })
         .collect();
     let stored: BTreeMap<String, i64> = balances
         .into_iter()
         .filter(|(_, b)| *b != 0)
-        .map(|(a, b)| (a.id, b))
+        .map(|(a, b)| (a.id.to_string(), b))
         .collect();
     let replayed: BTreeMap<String, i64> = replay(&posted)
         .into_iter()
@@ -88,6 +88,7 @@ pub(crate) fn funded(c: &mut DbConn, initiator: &Principal) -> Funded {
             budget_cents: 1_000_000,
             ballot_rule: BallotRule::Approval { max_choices: None },
             count_rule: CountRule::Greedy,
+            calendar: None,
         },
     )
     .expect("round")
@@ -128,6 +129,7 @@ pub(crate) fn funded(c: &mut DbConn, initiator: &Principal) -> Funded {
         )
         .expect("ballot");
     }
+    rounds_svc::count_round(c, &coord, &round).expect("count");
     rounds_svc::close_round(c, &coord, &round).expect("close");
     Funded {
         slug: area.slug,

@@ -20,7 +20,7 @@ use burgerbegroting::service::rounds::{
 };
 use burgerbegroting::service::voting_codes::RevokeReason;
 use burgerbegroting::service::{
-    auth, plans, users, village, voting_codes, Principal, ServiceError,
+    audit_log, auth, plans, users, village, voting_codes, Principal, ServiceError,
 };
 
 use crate::helpers::*;
@@ -41,6 +41,7 @@ fn round_input(slug: &str) -> RoundInput {
         budget_cents: 100_000,
         ballot_rule: BallotRule::Approval { max_choices: None },
         count_rule: CountRule::EqualShares,
+        calendar: None,
     }
 }
 
@@ -116,7 +117,7 @@ fn call(
         Operation::Funders => svc::funders(c, who).map(drop),
         Operation::ListTransfers => svc::list_transfers(c, who).map(drop),
         Operation::ApprovalQueue => svc::approval_queue(c, who).map(drop),
-        Operation::Transfer => svc::transfer(c, who, nobody).map(drop),
+        Operation::Transfer => svc::transfer(c, who, &nobody.into()).map(drop),
         Operation::AllBalances => svc::all_balances(c, who).map(drop),
         Operation::TransferOptions => svc::transfer_options(c, who).map(drop),
         Operation::TransfersCsv => svc::transfers_csv(c, who).map(drop),
@@ -125,9 +126,11 @@ fn call(
         }
         Operation::ProposeTransfer => svc::propose_transfer(c, who, &input).map(drop),
         Operation::ProposeCorrection => {
-            svc::propose_correction(c, who, nobody, &correction).map(drop)
+            svc::propose_correction(c, who, &nobody.into(), &correction).map(drop)
         }
-        Operation::DecideTransfer => svc::decide_transfer(c, who, nobody, true, "").map(drop),
+        Operation::DecideTransfer => {
+            svc::decide_transfer(c, who, &nobody.into(), true, "").map(drop)
+        }
         Operation::CreateArea => svc::create_area(c, who, "", "dorp").map(drop),
         Operation::CreateFunder => svc::create_funder(c, who, "", "other").map(drop),
         Operation::AddUser => auth::add_user(c, who, "", "", Role::Initiator, "").map(drop),
@@ -186,9 +189,26 @@ fn call(
             },
             &[],
         )),
-        Operation::CloseRound => rounds::close_round(c, who, &w.round).map(drop),
+        Operation::CloseRound => {
+            // Counting and closing are the same coordinator's steps (one row of the table).
+            rounds::count_round(c, who, &w.round)
+                .and_then(|_| rounds::close_round(c, who, &w.round))
+                .map(drop)
+        }
         Operation::Report => report::build(c, who, None, None).map(drop),
         Operation::AuditEvents => report::events(c, who, &EventQuery::default()).map(drop),
+        Operation::LatestCheckpoint => audit_log::latest_checkpoint(c, who).map(drop),
+        Operation::Checkpoints => audit_log::checkpoints(c, who).map(drop),
+        Operation::SigningStatus => audit_log::signing_status(c, who, None).map(drop),
+        Operation::InclusionProof => audit_log::inclusion_proof(c, who, 1).map(drop),
+        Operation::InclusionProofForReceipt => {
+            audit_log::inclusion_proof_for_receipt(c, who, "AAAAA-AAAAA").map(drop)
+        }
+        Operation::FindReceipt => audit_log::find_receipt(c, who, "AAAAA-AAAAA").map(drop),
+        Operation::ConsistencyProof => audit_log::consistency_proof(c, who, 1, 2).map(drop),
+        Operation::LeafHashes => audit_log::leaf_hashes(c, who, 0).map(drop),
+        // Signing has not stopped: an allowed caller is told there is nothing to resume.
+        Operation::ResumeSigning => audit_log::resume(c, who),
         // The walk's plan has no money: allowed callers get `Invalid` (not funded).
         Operation::FundedPlans => plans::funded_plans(c, who).map(drop),
         Operation::RecordPayment => payments::record_payment(
@@ -277,4 +297,7 @@ fn without_a_role_only_the_public_entry_points_are_open() {
     assert!(!open.contains(&Operation::SubmitPlan));
     assert!(!open.contains(&Operation::Report));
     assert!(!open.contains(&Operation::LedgerOverview));
+    // The signed log is public, letting signing resume is not.
+    assert!(open.contains(&Operation::InclusionProofForReceipt));
+    assert!(!open.contains(&Operation::ResumeSigning));
 }

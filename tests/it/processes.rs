@@ -24,6 +24,7 @@ use burgerbegroting::service::audit_log;
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::rounds::{self, InitiativeInput, Review, RoundInput};
 use burgerbegroting::service::voting_codes as codes_svc;
+use burgerbegroting::service::Principal;
 use diesel::prelude::*;
 
 use crate::helpers::{admin, csrf_token, reader, seed_small, TestApp, TestDb, PASSWORD};
@@ -238,6 +239,7 @@ pub fn world(conn: &mut DbConn, codes: i32) -> World {
                 max_choices: Some(2),
             },
             count_rule: CountRule::Greedy,
+            calendar: None,
         },
     )
     .expect("round");
@@ -262,14 +264,24 @@ pub fn world(conn: &mut DbConn, codes: i32) -> World {
         rounds::review_initiative(conn, &admin(), &p.id, Review::Nominate, "").expect("nominate");
         plans.push(p.id.0.clone());
     }
+    // Opening reserves the round's budget in the pool: put it there first.
+    crate::helpers::fund_pool(conn, &area, round.round.budget_cents);
     rounds::open_voting(conn, &admin(), &round.round.id).expect("open voting");
     World {
         area,
         round_id: round.round.id.0.clone(),
         plans,
         codes,
-        lines: small.lines.iter().map(|l| l.account_id.clone()).collect(),
-        pools: small.pools.iter().map(|p| p.account_id.clone()).collect(),
+        lines: small
+            .lines
+            .iter()
+            .map(|l| l.account_id.to_string())
+            .collect(),
+        pools: small
+            .pools
+            .iter()
+            .map(|p| p.account_id.to_string())
+            .collect(),
     }
 }
 
@@ -529,14 +541,14 @@ pub fn assert_intact(conn: &mut DbConn, what: &str) -> i64 {
         count, n,
         "{what}: audit events are numbered 1..{n} without gaps"
     );
-    let leaves = audit_log::leaf_hashes(conn, n)
+    let leaves = audit_log::leaf_hashes(conn, &Principal::resident(), n)
         .expect("leaves")
         .unwrap_or_else(|e| panic!("{what}: audit log broken: {e}"));
     assert_eq!(leaves.len() as i64, n);
 
     // One signer chain: every checkpoint's root is the root of the first `size` events of
     // this history, all signed by one key under one origin, sizes rising with time.
-    let cps = audit_log::checkpoints(conn).expect("checkpoints");
+    let cps = audit_log::checkpoints(conn, &Principal::resident()).expect("checkpoints");
     let keys: HashSet<_> = cps.iter().map(|c| (&c.key_id, &c.origin)).collect();
     assert!(
         keys.len() <= 1,
@@ -564,7 +576,7 @@ pub fn assert_intact(conn: &mut DbConn, what: &str) -> i64 {
         );
     }
     assert!(
-        audit_log::signing_status(conn, None)
+        audit_log::signing_status(conn, &Principal::resident(), None)
             .map(|s| !s.is_stopped())
             .expect("status"),
         "{what}: signing stopped"
@@ -627,13 +639,13 @@ pub fn assert_intact(conn: &mut DbConn, what: &str) -> i64 {
     let theirs = ledger_svc::all_balances(conn, &reader()).expect("balances");
     for (account, balance) in &theirs {
         assert_eq!(
-            mine.get(&account.id).copied().unwrap_or(0),
+            mine.get(account.id.as_str()).copied().unwrap_or(0),
             *balance,
             "{what}: balance of {} equals the sum of its transfers",
             account.name
         );
         if account.kind != AccountKind::Funder {
-            let available = balance - pending.get(&account.id).copied().unwrap_or(0);
+            let available = balance - pending.get(account.id.as_str()).copied().unwrap_or(0);
             assert!(
                 *balance >= 0 && available >= 0,
                 "{what}: {} below zero ({balance}, available {available})",

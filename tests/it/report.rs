@@ -24,7 +24,7 @@ fn balances(c: &mut DbConn) -> HashMap<String, i64> {
     ledger_svc::all_balances(c, &burgerbegroting::service::Principal::cli())
         .expect("balances")
         .into_iter()
-        .map(|(a, b)| (a.id, b))
+        .map(|(a, b)| (a.id.into(), b))
         .collect()
 }
 
@@ -53,7 +53,12 @@ fn the_report_figures_are_the_ledger_balances() {
                 "{backend}: left in {}",
                 a.name
             );
-            assert_eq!(f.left_cents, bal[&p.account_id], "{backend}: {}", a.name);
+            assert_eq!(
+                f.left_cents,
+                bal[p.account_id.as_str()],
+                "{backend}: {}",
+                a.name
+            );
             assert_eq!(f.opening_cents, 0, "{backend}: no period, no opening");
             assert_eq!(
                 f.opening_cents + f.in_budget_cents + f.in_funders_cents - f.committed_cents
@@ -76,11 +81,12 @@ fn the_report_figures_are_the_ledger_balances() {
                 .expect("area")
                 .clone()
         };
-        // The demo: 12.000 from the 5.7 line into 't Loo, of which the summer round
-        // committed what its result says (and part came back from a finished plan); the contribution to Wezep and the transfer to
+        // The demo: 24.000 from the 5.7 line into 't Loo, of which the summer round
+        // committed what its result says (and part came back from a finished plan); the
+        // contribution to Wezep and the transfer to
         // Hattemerbroek still wait for approval, so nothing came in there yet.
         let loo = by_slug("t-loo");
-        assert_eq!(loo.figures.in_budget_cents, 1_200_000, "{backend}");
+        assert_eq!(loo.figures.in_budget_cents, 2_400_000, "{backend}");
         assert_eq!(loo.budget_sources.len(), 1, "{backend}");
         assert_eq!(loo.budget_sources[0].taakveld, "5.7", "{backend}");
         assert!(
@@ -217,4 +223,177 @@ fn rapport_html_stands_alone_and_carries_the_checkpoint() {
     // Without a checkpoint yet, the report says so instead of showing an empty box.
     let none = rapport_html(&model, "", "");
     assert!(none.contains("Er is nog geen ondertekend controlepunt."));
+}
+
+/// Moves a posted transfer to another moment, as if it had been posted then: the ledger
+/// row and its `transfer.posted` event (with a recomputed leaf hash), before anything is
+/// signed. The append-only triggers are dropped for this (a test database only).
+fn backdate(c: &mut DbConn, backend: &str, transfer_id: &str, utc: chrono::NaiveDateTime) {
+    use burgerbegroting::db::schema::{audit_events as a, transfers as t};
+    use diesel::connection::SimpleConnection;
+    use diesel::prelude::*;
+    c.batch_execute(if backend == "sqlite" {
+        "DROP TRIGGER IF EXISTS transfers_no_update; DROP TRIGGER IF EXISTS audit_events_no_update;"
+    } else {
+        "DROP TRIGGER IF EXISTS transfers_append_only ON transfers; \
+         DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events;"
+    })
+    .expect("drop triggers");
+    diesel::update(t::table.find(transfer_id))
+        .set(t::created_at.eq(utc))
+        .execute(c)
+        .expect("transfer time");
+    let (seq, payload): (i64, String) = a::table
+        .filter(a::action.eq("transfer.posted"))
+        .filter(a::entity_id.eq(transfer_id))
+        .select((a::seq, a::payload))
+        .first(c)
+        .expect("its event");
+    let mut ev: serde_json::Value = serde_json::from_str(&payload).expect("json");
+    ev["at"] = utc.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string().into();
+    let leaf = ev.to_string();
+    diesel::update(a::table.find(seq))
+        .set((
+            a::occurred_at.eq(utc),
+            a::leaf_hash.eq(hex::encode(burgerbegroting::audit::merkle::leaf_hash(
+                leaf.as_bytes(),
+            ))),
+            a::payload.eq(leaf),
+        ))
+        .execute(c)
+        .expect("event time");
+}
+
+/// The Dutch calendar decides the period everywhere: a contribution posted at 23:30 UTC on
+/// 31 March (01:30 on 1 April in summer time) belongs to April in the bundle's CSV files, in
+/// rapport.html and in both verifiers, and so do the winter and summer evenings around the
+/// other ends of the periods.
+#[test]
+fn a_period_of_dutch_days_cuts_the_csvs_and_the_rapport_alike() {
+    use burgerbegroting::audit::verify::verify_bundle;
+    use burgerbegroting::audit_export::{export_bundle, ExportOptions};
+    use chrono::NaiveDate;
+    let utc =
+        |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test moment");
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test day");
+    // (UTC moment, euros, the Dutch day it is on). Powers of two: every sum names its parts.
+    let moments = [
+        ("2026-01-31 22:30", 1, "31 January, 23:30 (winter)"),
+        ("2026-01-31 23:30", 2, "1 February, 00:30 (winter)"),
+        ("2026-03-31 21:30", 4, "31 March, 23:30 (summer)"),
+        ("2026-03-31 23:30", 8, "1 April, 01:30 (summer)"),
+        ("2026-06-30 21:30", 16, "30 June, 23:30 (summer)"),
+        ("2026-06-30 22:30", 32, "1 July, 00:30 (summer)"),
+    ];
+    let periods = [
+        // (from, to, euros before, euros in, transfers in the period)
+        ("2026-02-01", "2026-03-31", 1, 2 + 4, 2),
+        ("2026-04-01", "2026-06-30", 1 + 2 + 4, 8 + 16, 2),
+    ];
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let small = seed_small(&mut c);
+        let area = &small.pools[0];
+        let mut ids = Vec::new();
+        for (at, euros, _) in moments {
+            let t = ledger_svc::propose_transfer(
+                &mut c,
+                &clerk(),
+                &ledger_svc::TransferInput {
+                    id: uuid::Uuid::new_v4(),
+                    kind: None,
+                    from_account: small.corporation.account_id.clone(),
+                    to_account: area.account_id.clone(),
+                    amount_cents: euros * 100,
+                    memo: format!("Bijdrage {euros}"),
+                    decision_ref: None,
+                },
+            )
+            .expect("contribution");
+            backdate(&mut c, backend, &t.id, utc(at));
+            ids.push(t.id);
+        }
+        let council = staff("raad", &[burgerbegroting::domain::role::Role::Council]);
+        let key = crate::audit_log::test_key();
+        let tmp = tempfile::tempdir().expect("tmp");
+        for (from, to, before, inside, count) in periods {
+            let (from, to) = (day(from), day(to));
+            let model = report::build(&mut c, &council, Some(from), Some(to)).expect("report");
+            let f = &model
+                .areas
+                .iter()
+                .find(|a| a.pool_account == area.account_id)
+                .expect("the area")
+                .figures;
+            assert_eq!(
+                (f.opening_cents, f.in_funders_cents, f.left_cents),
+                (before * 100, inside * 100, (before + inside) * 100),
+                "{backend}: rapport {from}..{to}"
+            );
+            let dir = tmp.path().join(format!("{from}"));
+            export_bundle(
+                &mut c,
+                &key,
+                &dir,
+                &ExportOptions {
+                    from: Some(from),
+                    to: Some(to),
+                    ..ExportOptions::default()
+                },
+            )
+            .expect("export");
+            let v = verify_bundle(&dir, None, None);
+            assert!(v.ok, "{backend}: {:?}", v.failure);
+            assert_eq!(v.transfers, count, "{backend}: {from}..{to}");
+            assert_eq!(
+                crate::audit_export::python(&dir, &[]),
+                (true, None),
+                "{backend}: the Python verifier on {from}..{to}"
+            );
+            // transfers.csv: exactly the transfers of the Dutch days of the period.
+            let csv = std::fs::read_to_string(dir.join("ledger/transfers.csv")).expect("csv");
+            let listed: Vec<&str> = csv
+                .split("\r\n")
+                .skip(1)
+                .filter(|l| !l.is_empty())
+                .map(|l| l.split(';').nth(2).expect("transfer_id"))
+                .collect();
+            let expected: Vec<&str> = moments
+                .iter()
+                .zip(&ids)
+                .filter(|((_, euros, _), _)| inside & euros != 0)
+                .map(|(_, id)| id.as_str())
+                .collect();
+            assert_eq!(listed, expected, "{backend}: {from}..{to}");
+            // balances.csv: the pool's opening, in and closing are the rapport's.
+            let balances =
+                std::fs::read_to_string(dir.join("ledger/balances.csv")).expect("balances");
+            let row: Vec<&str> = balances
+                .split("\r\n")
+                .find(|l| l.starts_with(&format!("{};", area.account_id)))
+                .expect("the pool's row")
+                .split(';')
+                .collect();
+            let eur = |cents: i64| burgerbegroting::audit::bundle::eur(cents);
+            assert_eq!(
+                row[3..],
+                [
+                    eur(f.opening_cents),
+                    eur(f.in_cents()),
+                    eur(0),
+                    eur(f.left_cents)
+                ],
+                "{backend}: balances.csv and rapport for {from}..{to}"
+            );
+            // The report in the bundle is that model's.
+            let html = std::fs::read_to_string(dir.join("rapport.html")).expect("rapport");
+            assert!(
+                html.contains(&format_eur(f.left_cents)),
+                "{backend}: {}",
+                format_eur(f.left_cents)
+            );
+        }
+    }
 }

@@ -262,7 +262,7 @@ async fn a_coordinator_creates_a_round_and_bad_input_is_kept() {
         )
         .await;
         assert_eq!(status, 303, "{backend}");
-        let (status, html) = post(&app, &loo, &to, &format!("/rondes/{id}/afsluiten"), &[]).await;
+        let (status, html) = post(&app, &loo, &to, &format!("/rondes/{id}/tellen"), &[]).await;
         assert_eq!(status, 303, "{backend}: {html}");
         let (status, html) = app.get(&anon, &to).await;
         assert_eq!(status, 200, "{backend}");
@@ -628,8 +628,18 @@ async fn a_round_from_plans_to_the_published_result() {
             .ballots;
         assert_eq!(ballots, 3, "{backend}");
 
-        // Another village's coordinator may not close; the coordinator does.
+        // Another village's coordinator may not count or close; the coordinator does,
+        // and only in that order.
+        let count = format!("/rondes/{id}/tellen");
         let close = format!("/rondes/{id}/afsluiten");
+        let (status, _) = post(&app, &oost, "/rondes", &count, &[]).await;
+        assert_eq!(status, 403, "{backend}");
+        let (status, html) = post(&app, &loo, &page, &close, &[]).await;
+        assert_eq!(status, 422, "{backend}: closing before the count");
+        assert!(html.contains("Alleen een getelde ronde"), "{backend}");
+        let (status, to) = post(&app, &loo, &page, &count, &[]).await;
+        assert_eq!(status, 303, "{backend}");
+        assert!(to.contains("gedaan=geteld"), "{backend}");
         let (status, _) = post(&app, &oost, "/rondes", &close, &[]).await;
         assert_eq!(status, 403, "{backend}");
         let (status, to) = post(&app, &loo, &page, &close, &[]).await;

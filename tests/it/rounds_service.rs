@@ -60,6 +60,7 @@ fn voting_round(c: &mut DbConn, rule: BallotRule, count: CountRule, n_codes: i32
             budget_cents: 1_000_000,
             ballot_rule: rule,
             count_rule: count,
+            calendar: None,
         },
     )
     .expect("round");
@@ -428,6 +429,7 @@ fn coordinators_manage_only_their_own_areas() {
                 max_choices: Some(2),
             },
             count_rule: CountRule::EqualShares,
+            calendar: None,
         };
         let coord_a = coordinator_of(&a.area_id);
         assert!(matches!(
@@ -548,6 +550,11 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
             .expect("list")
             .is_none());
         let coord = coordinator_of(&s.round.area.id);
+        svc::count_round(&mut c, &coord, &id).expect("count");
+        assert!(
+            svc::count_round(&mut c, &coord, &id).is_err(),
+            "counts once"
+        );
         let closed = svc::close_round(&mut c, &coord, &id).expect("close");
         assert!(
             svc::close_round(&mut c, &coord, &id).is_err(),
@@ -631,7 +638,7 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
             let t = ledger_svc::transfer(
                 &mut c,
                 &crate::helpers::reader(),
-                cm["transfer"].as_str().unwrap_or(""),
+                &cm["transfer"].as_str().unwrap_or("").into(),
             )
             .expect("transfer");
             assert_eq!(t.kind.as_str(), "commitment");
@@ -674,7 +681,7 @@ fn equal_shares_rounds_count_with_equal_shares() {
             svc::cast(&mut c, &Principal::resident(), &id, online(code), &choice).expect("ballot");
         }
         let coord = coordinator_of(&s.round.area.id);
-        let closed = svc::close_round(&mut c, &coord, &id).expect("close");
+        let closed = svc::count_round(&mut c, &coord, &id).expect("count");
         let result = serde_json::to_value(closed.result().expect("result")).expect("json");
         assert_eq!(result["rule"], "mes-cost");
         let pb = svc::published_pb(&mut c, &Principal::resident(), &id)
@@ -761,7 +768,7 @@ fn ballots_carry_no_identity_and_codes_stay_out_of_the_database() {
 }
 
 #[test]
-fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
+fn reserved_money_cannot_be_corrected_away_and_closing_pays_the_winners() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
@@ -780,22 +787,24 @@ fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
             &ids(&[&s.plans[0]]),
         )
         .expect("ballot");
-        // A pending correction out of the pool reserves 8.000 of its 10.000.
+        // The round's 10.000 is reserved in the pool since voting opened: a correction
+        // cannot take 8.000 of it back out (before reservations existed it could, and
+        // closing was then refused).
         let loo = ledger_svc::pools(&mut c, &crate::helpers::reader())
             .expect("pools")
             .into_iter()
             .find(|p| p.slug == s.round.area.slug)
             .expect("pool");
-        let transfers_before = ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
-            .expect("t")
-            .len();
         let coord = coordinator_of(&s.round.area.id);
         let contribution = ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
             .expect("t")
             .into_iter()
             .find(|t| t.to_account == loo.account_id)
             .expect("contribution");
-        ledger_svc::propose_correction(
+        let transfers_before = ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
+            .expect("t")
+            .len();
+        let err = ledger_svc::propose_correction(
             &mut c,
             &crate::helpers::clerk(),
             &contribution.id,
@@ -805,26 +814,19 @@ fn a_round_does_not_close_while_its_pool_cannot_pay_the_winners() {
                 memo: "Te veel bijgedragen".into(),
             },
         )
-        .expect("correction");
-        let err = svc::close_round(&mut c, &coord, &id).expect_err("pool too small");
-        let message = err.to_string();
-        assert!(message.contains("2.000,00"), "{message}");
-        assert!(message.contains("6.000,00"), "{message}");
-        // Nothing changed: still voting, no new transfers, no result.
-        let v = svc::round(&mut c, &Principal::resident(), &id).expect("round");
-        assert_eq!(v.round.status, RoundStatus::Voting);
-        assert!(v.round.result.is_none());
+        .expect_err("the money is reserved");
+        assert!(matches!(err, ServiceError::Ledger(_)), "{err:?}");
         assert_eq!(
             ledger_svc::list_transfers(&mut c, &crate::helpers::reader())
                 .expect("t")
                 .len(),
-            transfers_before + 1,
-            "only the correction"
+            transfers_before,
+            "nothing moved"
         );
-        // Once the pool is topped up, the same round closes with the same ballots.
-        fund_pool(&mut c, &s.round.area.slug, 500_000);
-        let closed = svc::close_round(&mut c, &coord, &id).expect("closes now");
+        svc::count_round(&mut c, &coord, &id).expect("count");
+        let closed = svc::close_round(&mut c, &coord, &id).expect("close");
         assert_eq!(closed.result().expect("result").spent_cents, 600_000);
+        assert_eq!(closed.result().expect("result").commitments.len(), 1);
     }
 }
 
@@ -866,7 +868,6 @@ fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
             "frozen_rules = '{}'",
             "fingerprint = 'ab'",
             "year = 2028",
-            "status = 'open'",
         ] {
             let err = raw(
                 &mut c,
@@ -874,6 +875,15 @@ fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
             )
             .expect_err(set);
             assert!(err.to_string().contains("frozen"), "{set}: {err}");
+        }
+        // A round never goes back a phase, whoever writes to the table.
+        for back in ["open", "review"] {
+            let err = raw(
+                &mut c,
+                &format!("UPDATE rounds SET status = '{back}' WHERE id = '{id}'"),
+            )
+            .expect_err(back);
+            assert!(err.to_string().contains("never goes back"), "{back}: {err}");
         }
         // Closing still works (status, result and time are not rules), and the rules of
         // a closed round are frozen too.
@@ -885,6 +895,7 @@ fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
             &ids(&[&s.plans[2]]),
         )
         .expect("vote");
+        svc::count_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("count");
         let closed =
             svc::close_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("close");
         assert_eq!(closed.round.budget_cents, 1_000_000);
@@ -893,6 +904,12 @@ fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
             &format!("UPDATE rounds SET budget_cents = 5 WHERE id = '{id}'")
         )
         .is_err());
+        let err = raw(
+            &mut c,
+            &format!("UPDATE rounds SET status = 'counted' WHERE id = '{id}'"),
+        )
+        .expect_err("closed to counted");
+        assert!(err.to_string().contains("never goes back"), "{err}");
         // An open round may still change: the trigger only guards frozen rounds.
         let open = svc::create_round(
             &mut c,
@@ -905,6 +922,7 @@ fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
                 budget_cents: 100_000,
                 ballot_rule: BallotRule::Knapsack,
                 count_rule: CountRule::Greedy,
+                calendar: None,
             },
         )
         .expect("round");
@@ -959,6 +977,7 @@ fn ballots_and_the_count_read_the_frozen_rules_not_the_live_columns() {
             &ids(&[&s.plans[1]]),
         )
         .expect("vote");
+        svc::count_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("count");
         let closed =
             svc::close_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("close");
         let result = serde_json::to_value(closed.result().expect("result")).expect("json");
@@ -997,7 +1016,7 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
         )
         .expect("bend frozen rules");
         let coord = coordinator_of(&s.round.area.id);
-        match svc::close_round(&mut c, &coord, &id) {
+        match svc::count_round(&mut c, &coord, &id) {
             Err(ServiceError::Invalid { message, .. }) => {
                 assert!(message.contains("vingerafdruk"), "{message}")
             }

@@ -12,7 +12,7 @@ use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::maintenance::{
     period_start, run_once_per_period, sign_checkpoint, Scheduled,
 };
-use burgerbegroting::service::ServiceError;
+use burgerbegroting::service::{Principal, ServiceError};
 use chrono::{Duration, NaiveDate};
 
 use crate::helpers::{admin, TestDb};
@@ -177,7 +177,9 @@ fn a_server_with_another_signing_key_signs_nothing() {
         let message = refused.expect_err("another key refused").to_string();
         assert!(message.contains("signing_key_file"), "{backend}: {message}");
         assert_eq!(
-            audit_log::checkpoints(&mut c).expect("checkpoints").len(),
+            audit_log::checkpoints(&mut c, &Principal::resident())
+                .expect("checkpoints")
+                .len(),
             1,
             "{backend}"
         );

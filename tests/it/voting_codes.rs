@@ -678,6 +678,7 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
                 budget_cents: 100_000,
                 ballot_rule: BallotRule::Approval { max_choices: None },
                 count_rule: CountRule::Greedy,
+                calendar: None,
             },
         )
         .expect("round");
@@ -694,6 +695,7 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
         )
         .expect("plan");
         r::review_initiative(&mut conn, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+        crate::helpers::fund_pool(&mut conn, &round.area.slug, round.round.budget_cents);
         r::open_voting(&mut conn, &admin(), &round.round.id).expect("open");
         for h in &handles[1..3] {
             r::cast(

@@ -11,18 +11,31 @@ use crate::db::DbConn;
 /// Rows per page when walking the whole log (keeps memory flat on large logs).
 const PAGE: i64 = 20_000;
 
+/// What the Merkle log needs of a stored event (not the indexed columns beside it).
+#[derive(Debug, Clone, Queryable)]
+pub struct LeafRow {
+    pub seq: i64,
+    pub payload: String,
+    pub leaf_hash: String,
+}
+
 /// Calls `f` for every event with `seq` 1..=upto in order.
 pub fn for_each_leaf<E, F>(conn: &mut DbConn, upto: i64, mut f: F) -> Result<(), E>
 where
-    F: FnMut(&AuditEventRow) -> Result<(), E>,
+    F: FnMut(&LeafRow) -> Result<(), E>,
     E: From<diesel::result::Error>,
 {
     let mut after = 0;
     while after < upto {
-        let rows: Vec<AuditEventRow> = audit_events::table
+        let rows: Vec<LeafRow> = audit_events::table
             .filter(audit_events::seq.gt(after))
             .filter(audit_events::seq.le(upto))
             .order(audit_events::seq.asc())
+            .select((
+                audit_events::seq,
+                audit_events::payload,
+                audit_events::leaf_hash,
+            ))
             .limit(PAGE)
             .load(conn)?;
         if rows.is_empty() {

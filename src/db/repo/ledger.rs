@@ -13,7 +13,7 @@ use crate::db::DbConn;
 
 pub fn insert_area(conn: &mut DbConn, row: &AreaRow) -> QueryResult<()> {
     diesel::insert_into(areas::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -31,7 +31,7 @@ pub fn find_area_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Ar
 
 pub fn insert_funder(conn: &mut DbConn, row: &FunderRow) -> QueryResult<()> {
     diesel::insert_into(funders::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -184,7 +184,7 @@ pub fn insert_transfer(conn: &mut DbConn, row: &TransferRow) -> QueryResult<()> 
 
 pub fn insert_decision(conn: &mut DbConn, row: &TransferDecisionRow) -> QueryResult<()> {
     diesel::insert_into(transfer_decisions::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }

@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod audit_log;
+pub mod holds;
 pub mod ledger;
 pub mod mail;
 pub mod plan_money;

@@ -10,7 +10,8 @@ use crate::db::schema::{
 };
 use crate::db::DbConn;
 use crate::domain::round::{
-    BallotRule, CountRule, Plan, PlanId, PlanStatus, Round, RoundId, RoundResult, RoundStatus,
+    BallotRule, Calendar, CountRule, Plan, PlanId, PlanStatus, Round, RoundId, RoundResult,
+    RoundStatus,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -46,6 +47,20 @@ fn round_of(r: RoundRow) -> QueryResult<Round> {
             )
         })?),
     };
+    let calendar = match (
+        r.plans_from,
+        r.plans_until,
+        r.review_until,
+        r.voting_from,
+        r.voting_until,
+    ) {
+        (None, None, None, None, None) => None,
+        (Some(a), Some(b), Some(c), Some(d), Some(e)) => Some(
+            Calendar::new(a, b, c, d, e)
+                .map_err(|e| unreadable("round calendar", &format!("{} ({e})", r.id)))?,
+        ),
+        _ => return Err(unreadable("round calendar", &r.id)),
+    };
     Ok(Round {
         id: RoundId(r.id),
         area_id: r.area_id,
@@ -63,6 +78,9 @@ fn round_of(r: RoundRow) -> QueryResult<Round> {
         created_at: r.created_at,
         voting_opened_at: r.voting_opened_at,
         closed_at: r.closed_at,
+        calendar,
+        review_started_at: r.review_started_at,
+        counted_at: r.counted_at,
     })
 }
 
@@ -88,6 +106,13 @@ fn round_row(r: &Round) -> RoundRow {
         created_at: r.created_at,
         voting_opened_at: r.voting_opened_at,
         closed_at: r.closed_at,
+        plans_from: r.calendar.map(|c| c.plans_from),
+        plans_until: r.calendar.map(|c| c.plans_until),
+        review_until: r.calendar.map(|c| c.review_until),
+        voting_from: r.calendar.map(|c| c.voting_from),
+        voting_until: r.calendar.map(|c| c.voting_until),
+        review_started_at: r.review_started_at,
+        counted_at: r.counted_at,
     }
 }
 
@@ -184,11 +209,49 @@ pub fn rounds_of_area(conn: &mut DbConn, area_id: &str) -> QueryResult<Vec<Round
     )
 }
 
-/// Moves a round from `from` to `to` status; 0 rows when it was not in `from` any more
-/// (a concurrent request moved it first).
+/// Rounds with a calendar that the calendar may still move (open, review or voting),
+/// oldest first.
+pub fn rounds_on_the_calendar(conn: &mut DbConn) -> QueryResult<Vec<Round>> {
+    rounds_of(
+        rounds::table
+            .filter(rounds::voting_until.is_not_null())
+            .filter(rounds::status.eq_any([
+                RoundStatus::Open.as_str(),
+                RoundStatus::Review.as_str(),
+                RoundStatus::Voting.as_str(),
+            ]))
+            .order((rounds::year.asc(), rounds::quarter.asc(), rounds::id.asc()))
+            .load(conn)?,
+    )
+}
+
+// Each move below is a conditional UPDATE: it changes the round only while it is still in
+// the phase the caller saw, and returns 0 rows when a concurrent request (another server's
+// calendar, a coordinator) moved it first. The caller writes its audit event only on 1.
+
+/// Open → review: no new plans.
+pub fn start_review(
+    conn: &mut DbConn,
+    id: &RoundId,
+    at: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        rounds::table
+            .find(id.as_str())
+            .filter(rounds::status.eq(RoundStatus::Open.as_str())),
+    )
+    .set((
+        rounds::status.eq(RoundStatus::Review.as_str()),
+        rounds::review_started_at.eq(at),
+    ))
+    .execute(conn)
+}
+
+/// `from` (open or review) → voting, with the frozen rules.
 pub fn set_voting(
     conn: &mut DbConn,
     id: &RoundId,
+    from: RoundStatus,
     fingerprint: &str,
     frozen_rules: &str,
     at: chrono::NaiveDateTime,
@@ -196,7 +259,7 @@ pub fn set_voting(
     diesel::update(
         rounds::table
             .find(id.as_str())
-            .filter(rounds::status.eq(RoundStatus::Open.as_str())),
+            .filter(rounds::status.eq(from.as_str())),
     )
     .set((
         rounds::status.eq(RoundStatus::Voting.as_str()),
@@ -207,7 +270,8 @@ pub fn set_voting(
     .execute(conn)
 }
 
-pub fn set_closed(
+/// Voting → counted, with the result (nothing committed yet).
+pub fn set_counted(
     conn: &mut DbConn,
     id: &RoundId,
     result: &RoundResult,
@@ -217,6 +281,26 @@ pub fn set_closed(
         rounds::table
             .find(id.as_str())
             .filter(rounds::status.eq(RoundStatus::Voting.as_str())),
+    )
+    .set((
+        rounds::status.eq(RoundStatus::Counted.as_str()),
+        rounds::result_json.eq(result.to_json()),
+        rounds::counted_at.eq(at),
+    ))
+    .execute(conn)
+}
+
+/// Counted → closed, with the result now listing the commitments.
+pub fn set_closed(
+    conn: &mut DbConn,
+    id: &RoundId,
+    result: &RoundResult,
+    at: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        rounds::table
+            .find(id.as_str())
+            .filter(rounds::status.eq(RoundStatus::Counted.as_str())),
     )
     .set((
         rounds::status.eq(RoundStatus::Closed.as_str()),

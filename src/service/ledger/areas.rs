@@ -8,6 +8,7 @@ use crate::db::models::{AccountRow, AreaRow, FunderRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::kinds::{AreaKind, FunderKind};
 use crate::domain::ledger::AccountKind;
 use crate::domain::permissions::Operation;
 use crate::service::{Principal, ServiceError};
@@ -32,22 +33,12 @@ pub(super) fn slugify(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-pub fn create_area(
-    conn: &mut DbConn,
-    who: &Principal,
-    name: &str,
-    kind: &str,
-) -> Result<PoolView, ServiceError> {
-    who.may(Operation::CreateArea)?;
+/// The name of a new area or funder as typed (trimmed) and the slug made from it; an
+/// empty name, or one without letters or digits, is refused on the name field.
+fn name_and_slug(name: &str, when_empty: &str) -> Result<(String, String), ServiceError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(ServiceError::invalid(
-            "name",
-            "Vul de naam van het gebied in.",
-        ));
-    }
-    if !matches!(kind, "dorp" | "wijk") {
-        return Err(ServiceError::invalid("kind", "Kies dorp of wijk."));
+        return Err(ServiceError::invalid("name", when_empty.to_string()));
     }
     let slug = slugify(name);
     if slug.is_empty() {
@@ -56,6 +47,19 @@ pub fn create_area(
             "Gebruik letters of cijfers in de naam.",
         ));
     }
+    Ok((name.to_string(), slug))
+}
+
+pub fn create_area(
+    conn: &mut DbConn,
+    who: &Principal,
+    name: &str,
+    kind: &str,
+) -> Result<PoolView, ServiceError> {
+    who.may(Operation::CreateArea)?;
+    let (name, slug) = name_and_slug(name, "Vul de naam van het gebied in.")?;
+    let kind =
+        AreaKind::parse(kind).ok_or_else(|| ServiceError::invalid("kind", "Kies dorp of wijk."))?;
     tx::write(conn, |c| {
         if q::find_area_by_slug(c, &slug)?.is_some() {
             return Err(ServiceError::invalid(
@@ -68,14 +72,14 @@ pub fn create_area(
             id: new_id(),
             slug: slug.clone(),
             name: name.to_string(),
-            kind: kind.to_string(),
+            kind,
             created_at: now,
             description: String::new(),
             max_initiative_cents: None,
         };
         q::insert_area(c, &area)?;
         let account = AccountRow {
-            id: new_id(),
+            id: new_id().into(),
             kind: AccountKind::Pool,
             name: format!("Pot {}", area.name),
             budget_line_id: None,
@@ -112,19 +116,19 @@ pub(super) fn insert_funder_with_account(
     c: &mut DbConn,
     who: &Principal,
     name: &str,
-    kind: &str,
+    kind: FunderKind,
 ) -> Result<(FunderRow, AccountRow), ServiceError> {
     let now = repo::now();
     let funder = FunderRow {
         id: new_id(),
         slug: slugify(name),
         name: name.to_string(),
-        kind: kind.to_string(),
+        kind,
         created_at: now,
     };
     q::insert_funder(c, &funder)?;
     let account = AccountRow {
-        id: new_id(),
+        id: new_id().into(),
         kind: AccountKind::Funder,
         name: funder.name.clone(),
         budget_line_id: None,
@@ -155,24 +159,12 @@ pub fn create_funder(
     kind: &str,
 ) -> Result<FunderView, ServiceError> {
     who.may(Operation::CreateFunder)?;
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(ServiceError::invalid(
-            "name",
-            "Vul de naam van de financier in.",
-        ));
-    }
-    if !matches!(kind, "municipality" | "housing_corporation" | "other") {
-        return Err(ServiceError::invalid("kind", "Kies het soort financier."));
-    }
-    if slugify(name).is_empty() {
-        return Err(ServiceError::invalid(
-            "name",
-            "Gebruik letters of cijfers in de naam.",
-        ));
-    }
+    let (name, slug) = name_and_slug(name, "Vul de naam van de financier in.")?;
+    let name = name.as_str();
+    let kind = FunderKind::parse(kind)
+        .ok_or_else(|| ServiceError::invalid("kind", "Kies het soort financier."))?;
     tx::write(conn, |c| {
-        if q::find_funder_by_slug(c, &slugify(name))?.is_some() {
+        if q::find_funder_by_slug(c, &slug)?.is_some() {
             return Err(ServiceError::invalid(
                 "name",
                 "Er is al een financier met deze naam.",

@@ -34,7 +34,7 @@ pub fn transfers_csv(conn: &mut DbConn, who: &Principal) -> Result<String, Servi
         // Names, memos and references are typed by people: no formulas (csv_cell).
         w.write_record(crate::domain::csv_cell::record([
             t.seq.to_string(),
-            t.id.clone(),
+            t.id.to_string(),
             crate::domain::nl_time::datetime_nl_text(&t.created_at),
             t.kind_label.to_string(),
             t.status.label_nl().to_string(),
@@ -43,7 +43,10 @@ pub fn transfers_csv(conn: &mut DbConn, who: &Principal) -> Result<String, Servi
             crate::domain::money::format_nl_number(t.amount_cents),
             t.memo.clone(),
             t.decision_ref.clone().unwrap_or_default(),
-            t.correction_of.clone().unwrap_or_default(),
+            t.correction_of
+                .as_ref()
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
             t.created_by.clone(),
             t.decided_by.clone().unwrap_or_default(),
             t.decided_at

@@ -5,12 +5,13 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use super::areas::{insert_funder_with_account, slugify};
+use super::new_id;
 use super::transfers::{content_hash, transfer_event};
-use super::{new_id, MUNICIPALITY_FUNDER_KIND};
 use crate::db::models::{AccountRow, BudgetLineRow, LedgerImportRow, TransferRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::kinds::FunderKind;
 use crate::domain::ledger::{AccountKind, TransferKind};
 use crate::domain::ledger_import::{parse_ledger, ImportOptions, ImportProblem, ParsedLedger};
 use crate::domain::permissions::Operation;
@@ -92,7 +93,7 @@ pub fn import_ledger(
         }
         let now = repo::now();
         let import_id = new_id();
-        let municipality = match q::first_funder_of_kind(c, MUNICIPALITY_FUNDER_KIND)? {
+        let municipality = match q::first_funder_of_kind(c, FunderKind::Municipality.as_str())? {
             Some(f) => f,
             None => {
                 let name = parsed
@@ -100,7 +101,7 @@ pub fn import_ledger(
                     .as_deref()
                     .map(|m| format!("Gemeente {m}"))
                     .unwrap_or_else(|| "Gemeente".to_string());
-                insert_funder_with_account(c, who, &name, MUNICIPALITY_FUNDER_KIND)?.0
+                insert_funder_with_account(c, who, &name, FunderKind::Municipality)?.0
             }
         };
         let first_seq = q::next_transfer_seq(c)?;
@@ -111,7 +112,7 @@ pub fn import_ledger(
                     Some(f) => f,
                     None => match q::find_funder_by_slug(c, &slugify(name))? {
                         Some(f) => f,
-                        None => insert_funder_with_account(c, who, name, "other")?.0,
+                        None => insert_funder_with_account(c, who, name, FunderKind::Other)?.0,
                     },
                 },
                 None => municipality.clone(),
@@ -131,7 +132,7 @@ pub fn import_ledger(
             };
             q::insert_budget_line(c, &bl)?;
             let account = AccountRow {
-                id: new_id(),
+                id: new_id().into(),
                 kind: AccountKind::BudgetLine,
                 name: format!("{} {} {}", bl.fiscal_year, bl.code, bl.name),
                 budget_line_id: Some(bl.id.clone()),
@@ -144,7 +145,7 @@ pub fn import_ledger(
             let memo = format!("Begroting {}: {}", bl.fiscal_year, bl.name);
             let decision_ref = Some(format!("Begroting {}", bl.fiscal_year));
             let t = TransferRow {
-                id: new_id(),
+                id: new_id().into(),
                 seq,
                 kind: TransferKind::BudgetAllocation,
                 debit_account: funder_account.id.clone(),

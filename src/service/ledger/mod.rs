@@ -24,9 +24,6 @@ pub use transfers::{
     decide_transfer, propose_correction, propose_transfer, CorrectionInput, TransferInput,
 };
 
-/// The slug of the funder that stands for the municipality's own budget.
-pub const MUNICIPALITY_FUNDER_KIND: &str = "municipality";
-
 fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }

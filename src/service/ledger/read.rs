@@ -6,10 +6,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::MUNICIPALITY_FUNDER_KIND;
 use crate::db::models::{AccountRow, TransferDecisionRow, TransferRow};
 use crate::db::repo::{self, ledger as q};
 use crate::db::DbConn;
+use crate::domain::ids::{AccountId, TransferId};
+use crate::domain::kinds::{AreaKind, FunderKind};
 use crate::domain::ledger::{
     self as rules, AccountKind, TransferActions, TransferKind, TransferStatus,
 };
@@ -20,7 +21,7 @@ use crate::service::{Principal, ServiceError};
 #[derive(Debug, Clone, Serialize)]
 pub struct BudgetLineView {
     pub id: String,
-    pub account_id: String,
+    pub account_id: AccountId,
     pub fiscal_year: i32,
     pub code: String,
     pub name: String,
@@ -56,8 +57,8 @@ pub struct PoolView {
     pub area_id: String,
     pub slug: String,
     pub name: String,
-    pub kind: String,
-    pub account_id: String,
+    pub kind: AreaKind,
+    pub account_id: AccountId,
     pub balance_cents: i64,
     pub pending_in_cents: i64,
 }
@@ -67,26 +68,26 @@ pub struct FunderView {
     pub id: String,
     pub slug: String,
     pub name: String,
-    pub kind: String,
-    pub account_id: String,
+    pub kind: FunderKind,
+    pub account_id: AccountId,
     pub balance_cents: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TransferView {
-    pub id: String,
+    pub id: TransferId,
     pub seq: i64,
     pub kind: TransferKind,
     pub kind_label: &'static str,
     pub status: TransferStatus,
-    pub from_account: String,
+    pub from_account: AccountId,
     pub from_name: String,
-    pub to_account: String,
+    pub to_account: AccountId,
     pub to_name: String,
     pub amount_cents: i64,
     pub memo: String,
     pub decision_ref: Option<String>,
-    pub correction_of: Option<String>,
+    pub correction_of: Option<TransferId>,
     pub created_by: String,
     pub created_at: String,
     pub decided_by: Option<String>,
@@ -105,7 +106,7 @@ fn ts(t: chrono::NaiveDateTime) -> String {
 
 /// Names of accounts and people, loaded once per page.
 struct Names {
-    accounts: HashMap<String, AccountRow>,
+    accounts: HashMap<AccountId, AccountRow>,
     people: HashMap<String, String>,
 }
 
@@ -169,7 +170,7 @@ impl Names {
             amount_cents: t.amount_cents,
             memo: t.memo,
             decision_ref: t.decision_ref,
-            correction_of: t.correction_of,
+            correction_of: t.correction_of.map(TransferId::from),
             actions,
             replayed: false,
         })
@@ -189,9 +190,10 @@ impl Names {
 /// Amounts are bounded (`money::MAX_AMOUNT_CENTS`), so this never happens in use; if it
 /// did, the page fails instead of showing a wrapped-around number.
 fn overflow() -> ServiceError {
-    ServiceError::Db(crate::db::DbError::Url(
-        "a sum of amounts does not fit in 64 bits".into(),
-    ))
+    ServiceError::internal(
+        "a sum of amounts does not fit in 64 bits",
+        "checked sum overflowed",
+    )
 }
 
 /// Sum of amounts for a read model; an overflow is an error, never a wrap-around.
@@ -200,8 +202,8 @@ fn sum(amounts: impl IntoIterator<Item = i64>) -> Result<i64, ServiceError> {
 }
 
 /// Money promised away by pending transfers, per source account.
-fn pending_out(conn: &mut DbConn) -> Result<HashMap<String, i64>, ServiceError> {
-    let mut by_account: HashMap<String, Vec<i64>> = HashMap::new();
+fn pending_out(conn: &mut DbConn) -> Result<HashMap<AccountId, i64>, ServiceError> {
+    let mut by_account: HashMap<AccountId, Vec<i64>> = HashMap::new();
     for t in q::pending_transfers(conn)? {
         by_account
             .entry(t.debit_account)
@@ -221,7 +223,7 @@ fn budget_line_views(
 ) -> Result<Vec<BudgetLineView>, ServiceError> {
     let lines = q::list_budget_lines(conn, year)?;
     let balances = q::balances(conn)?;
-    let accounts: HashMap<String, String> = q::accounts_by_kind(conn, AccountKind::BudgetLine)?
+    let accounts: HashMap<String, AccountId> = q::accounts_by_kind(conn, AccountKind::BudgetLine)?
         .into_iter()
         .filter_map(|a| a.budget_line_id.map(|b| (b, a.id)))
         .collect();
@@ -233,8 +235,11 @@ fn budget_line_views(
     lines
         .into_iter()
         .map(|l| {
-            let account_id = accounts.get(&l.id).cloned().unwrap_or_default();
-            let balance_cents = balances.get(&account_id).copied().unwrap_or(0);
+            let account_id = accounts
+                .get(&l.id)
+                .cloned()
+                .unwrap_or_else(|| AccountId::from(""));
+            let balance_cents = balances.get(account_id.as_str()).copied().unwrap_or(0);
             let pending_out_cents = pending.get(&account_id).copied().unwrap_or(0);
             let available =
                 rules::available(balance_cents, pending_out_cents).ok_or_else(overflow)?;
@@ -350,7 +355,7 @@ fn account_history(
 
 fn pool_views(conn: &mut DbConn) -> Result<Vec<PoolView>, ServiceError> {
     let balances = q::balances(conn)?;
-    let mut pending_in: HashMap<String, Vec<i64>> = HashMap::new();
+    let mut pending_in: HashMap<AccountId, Vec<i64>> = HashMap::new();
     for t in q::pending_transfers(conn)? {
         pending_in
             .entry(t.credit_account)
@@ -361,7 +366,7 @@ fn pool_views(conn: &mut DbConn) -> Result<Vec<PoolView>, ServiceError> {
     for area in q::list_areas(conn)? {
         let account = q::account_of_area(conn, &area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
         out.push(PoolView {
-            balance_cents: balances.get(&account.id).copied().unwrap_or(0),
+            balance_cents: balances.get(account.id.as_str()).copied().unwrap_or(0),
             pending_in_cents: sum(pending_in.remove(&account.id).unwrap_or_default())?,
             account_id: account.id,
             area_id: area.id,
@@ -399,7 +404,7 @@ fn funder_views(conn: &mut DbConn) -> Result<Vec<FunderView>, ServiceError> {
         let account =
             q::account_of_funder(conn, &f.id)?.ok_or(ServiceError::NotFound("Financier"))?;
         out.push(FunderView {
-            balance_cents: balances.get(&account.id).copied().unwrap_or(0),
+            balance_cents: balances.get(account.id.as_str()).copied().unwrap_or(0),
             account_id: account.id,
             id: f.id,
             slug: f.slug,
@@ -439,7 +444,7 @@ pub fn approval_queue(
 pub fn transfer(
     conn: &mut DbConn,
     who: &Principal,
-    id: &str,
+    id: &TransferId,
 ) -> Result<TransferView, ServiceError> {
     who.may(Operation::Transfer)?;
     transfer_view(conn, who, id)
@@ -450,7 +455,7 @@ pub fn transfer(
 pub(super) fn transfer_view(
     conn: &mut DbConn,
     who: &Principal,
-    id: &str,
+    id: &TransferId,
 ) -> Result<TransferView, ServiceError> {
     let names = Names::load(conn)?;
     let (t, d) = q::find_transfer(conn, id)?.ok_or(ServiceError::NotFound("Overboeking"))?;
@@ -467,7 +472,7 @@ pub fn all_balances(
     Ok(q::list_accounts(conn)?
         .into_iter()
         .map(|a| {
-            let b = balances.get(&a.id).copied().unwrap_or(0);
+            let b = balances.get(a.id.as_str()).copied().unwrap_or(0);
             (a, b)
         })
         .collect())
@@ -493,7 +498,7 @@ pub fn transfer_options(
             .collect(),
         funders: funder_views(conn)?
             .into_iter()
-            .filter(|f| f.kind != MUNICIPALITY_FUNDER_KIND)
+            .filter(|f| f.kind != FunderKind::Municipality)
             .collect(),
         pools: pool_views(conn)?,
     })

@@ -14,6 +14,7 @@ use crate::db::models::{AccountRow, TransferDecisionRow, TransferRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::ids::{AccountId, TransferId};
 use crate::domain::ledger::{
     self as rules, check_correctable, check_decidable, check_funds, needs_approval_with,
     validate_basic, AccountKind, LedgerError, TransferKind, TransferStatus,
@@ -31,8 +32,8 @@ pub struct TransferInput {
     /// sent along must be that one.
     #[serde(default)]
     pub kind: Option<TransferKind>,
-    pub from_account: String,
-    pub to_account: String,
+    pub from_account: AccountId,
+    pub to_account: AccountId,
     pub amount_cents: i64,
     pub memo: String,
     #[serde(default)]
@@ -66,7 +67,7 @@ pub(super) fn transfer_event(action: &'static str, t: &TransferRow, before: Valu
     NewEvent {
         action,
         entity_type: "transfer",
-        entity_id: t.id.clone(),
+        entity_id: t.id.to_string(),
         before,
         after: json!({"seq": t.seq, "kind": t.kind, "debit": t.debit_account, "credit": t.credit_account,
             "amount_cents": t.amount_cents, "memo": t.memo, "decision_ref": t.decision_ref,
@@ -76,11 +77,21 @@ pub(super) fn transfer_event(action: &'static str, t: &TransferRow, before: Valu
 }
 
 /// Money an account can still give: its posted balance minus what pending transfers
-/// already promised away (checked: never a wrap-around).
+/// already promised away, and for a pool also minus its open holds (round reservations
+/// and earmarks, docs/ledger.md) (checked: never a wrap-around).
 fn available(c: &mut DbConn, account: &AccountRow) -> Result<i64, ServiceError> {
     let balance = q::balance_of(c, &account.id)?;
     let pending = q::pending_outgoing(c, &account.id)?;
-    rules::available(balance, pending).ok_or(ServiceError::Ledger(LedgerError::AmountTooLarge))
+    let held = match (&account.kind, &account.area_id) {
+        (AccountKind::Pool, Some(area)) => {
+            let (reserved, earmarked) = repo::holds::held(c, area)?;
+            reserved.checked_add(earmarked)
+        }
+        _ => Some(0),
+    };
+    held.and_then(|h| pending.checked_add(h))
+        .and_then(|out| rules::available(balance, out))
+        .ok_or(ServiceError::Ledger(LedgerError::AmountTooLarge))
 }
 
 pub fn propose_transfer(
@@ -131,7 +142,7 @@ pub(crate) fn commit_to_plan(
     decision_ref: &str,
 ) -> Result<TransferView, ServiceError> {
     let account = AccountRow {
-        id: new_id(),
+        id: new_id().into(),
         kind: AccountKind::Initiative,
         name: account_name.to_string(),
         budget_line_id: None,
@@ -221,7 +232,7 @@ pub(crate) fn open_paid_out_account(
     name: &str,
 ) -> Result<AccountRow, ServiceError> {
     let account = AccountRow {
-        id: new_id(),
+        id: AccountId::from(new_id()),
         kind: AccountKind::PaidOut,
         name: name.to_string(),
         budget_line_id: None,
@@ -234,11 +245,12 @@ pub(crate) fn open_paid_out_account(
     Ok(account)
 }
 
-/// Money an area's pool can still give (balance minus pending transfers out of it).
+/// Money an area's pool can still give (balance minus pending transfers out of it and
+/// minus its open holds).
 pub(crate) fn pool_available(
     conn: &mut DbConn,
     area_id: &str,
-) -> Result<(String, i64), ServiceError> {
+) -> Result<(AccountId, i64), ServiceError> {
     let account = q::account_of_area(conn, area_id)?.ok_or(ServiceError::NotFound("Pot"))?;
     let avail = available(conn, &account)?;
     Ok((account.id, avail))
@@ -247,7 +259,7 @@ pub(crate) fn pool_available(
 pub fn propose_correction(
     conn: &mut DbConn,
     who: &Principal,
-    original_id: &str,
+    original_id: &TransferId,
     input: &CorrectionInput,
 ) -> Result<TransferView, ServiceError> {
     who.may(Operation::ProposeCorrection)?;
@@ -267,7 +279,7 @@ pub fn propose_correction(
         input.amount_cents,
         &memo,
         original.decision_ref.clone(),
-        Some(original.id.clone()),
+        Some(original.id.to_string()),
         None,
     )
 }
@@ -286,7 +298,7 @@ fn record_transfer(
     correction_of: Option<String>,
     payment_threshold_cents: Option<i64>,
 ) -> Result<TransferView, ServiceError> {
-    let id = id.to_string();
+    let id = TransferId::from(id.to_string());
     let hash = content_hash(
         kind,
         from,
@@ -386,7 +398,7 @@ fn record_transfer(
 pub fn decide_transfer(
     conn: &mut DbConn,
     who: &Principal,
-    id: &str,
+    id: &TransferId,
     approve: bool,
     reason: &str,
 ) -> Result<TransferView, ServiceError> {
@@ -435,7 +447,7 @@ pub fn decide_transfer(
                     "transfer.rejected"
                 },
                 entity_type: "transfer",
-                entity_id: t.id.clone(),
+                entity_id: t.id.to_string(),
                 before: json!({"status": "pending"}),
                 after: json!({"status": if approve { "posted" } else { "rejected" }, "reason": reason}),
             }],

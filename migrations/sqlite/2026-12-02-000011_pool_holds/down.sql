@@ -1,0 +1,2 @@
+DROP TABLE pool_hold_releases;
+DROP TABLE pool_holds;

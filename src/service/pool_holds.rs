@@ -1,0 +1,270 @@
+//! Money held in an area's pool without moving it: a round's reservation (its budget, from
+//! the moment voting opens until the round closes) and the coordinator's earmarks ("€
+//! 10.000 apart voor de speeltuin"). A hold is a row, never a ledger transfer: the ledger
+//! only records money that moved. Every way money leaves a pool counts the open holds
+//! (`service::ledger` `available`), so two rounds can never spend the same money. See
+//! docs/ledger.md, "Reservations and earmarks".
+
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{Principal, ServiceError};
+use crate::db::models::AreaRow;
+use crate::db::repo::holds::{self, HoldRow, EARMARK, RESERVATION};
+use crate::db::repo::{self, audit, ledger as lq};
+use crate::db::{tx, DbConn};
+use crate::domain::audit::NewEvent;
+use crate::domain::money::{format_eur, within_bound, ABOVE_MAXIMUM_NL};
+use crate::domain::round::Round;
+
+/// The longest reason of an earmark.
+pub const REASON_MAX: usize = 200;
+
+/// What an area's pool holds, with what is already spoken for.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PoolMoney {
+    pub area_id: String,
+    pub slug: String,
+    pub name: String,
+    /// Posted balance.
+    pub balance_cents: i64,
+    /// Promised away by transfers that wait for approval.
+    pub pending_out_cents: i64,
+    /// Reserved for rounds in which voting is open or that are counted.
+    pub reserved_cents: i64,
+    /// Put apart by the coordinator.
+    pub earmarked_cents: i64,
+    /// What a new round or earmark can still use.
+    pub available_cents: i64,
+    /// The open holds, oldest first.
+    pub holds: Vec<HoldRow>,
+}
+
+fn money_of(c: &mut DbConn, area: &AreaRow) -> Result<PoolMoney, ServiceError> {
+    let account = lq::account_of_area(c, &area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
+    let balance_cents = lq::balance_of(c, &account.id)?;
+    let pending_out_cents = lq::pending_outgoing(c, &account.id)?;
+    let holds = holds::open_holds(c, &area.id)?;
+    let (reserved_cents, earmarked_cents) = holds::held(c, &area.id)?;
+    let available_cents = [pending_out_cents, reserved_cents, earmarked_cents]
+        .into_iter()
+        .try_fold(balance_cents, |left, out| left.checked_sub(out))
+        .ok_or(ServiceError::Ledger(
+            crate::domain::ledger::LedgerError::AmountTooLarge,
+        ))?;
+    Ok(PoolMoney {
+        area_id: area.id.clone(),
+        slug: area.slug.clone(),
+        name: area.name.clone(),
+        balance_cents,
+        pending_out_cents,
+        reserved_cents,
+        earmarked_cents,
+        available_cents,
+        holds,
+    })
+}
+
+/// The pool of an area with its holds (for the coordinator of the area and administrators).
+pub fn pool_money(
+    conn: &mut DbConn,
+    who: &Principal,
+    area_slug: &str,
+) -> Result<PoolMoney, ServiceError> {
+    let area = lq::find_area_by_slug(conn, area_slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    who.require_area(&area.id)?;
+    money_of(conn, &area)
+}
+
+/// The pool of an area as anyone may read it (the round page shows what is reserved).
+pub fn pool_money_of_area(conn: &mut DbConn, area: &AreaRow) -> Result<PoolMoney, ServiceError> {
+    money_of(conn, area)
+}
+
+/// Reserves a round's budget in its area's pool, inside the caller's transaction (the one
+/// that opens voting). Refused, with the amounts, while the pool less what is pending,
+/// reserved and earmarked cannot cover it.
+pub(crate) fn reserve_for_round(
+    c: &mut DbConn,
+    who: &Principal,
+    area: &AreaRow,
+    round: &Round,
+) -> Result<(), ServiceError> {
+    let m = money_of(c, area)?;
+    if round.budget_cents > m.available_cents {
+        return Err(ServiceError::invalid(
+            "round",
+            format!(
+                "Het stemmen is niet geopend: de pot van {} kan deze ronde ({}) nu niet betalen. \
+                 In de pot: {}. Al gereserveerd voor andere rondes: {}. Apart gezet: {}. \
+                 Wacht op goedkeuring: {}. Beschikbaar: {}. Vraag Financiën om geld in de pot \
+                 te zetten, of geef apart gezet geld vrij.",
+                area.name,
+                format_eur(round.budget_cents),
+                format_eur(m.balance_cents),
+                format_eur(m.reserved_cents),
+                format_eur(m.earmarked_cents),
+                format_eur(m.pending_out_cents),
+                format_eur(m.available_cents.max(0)),
+            ),
+        ));
+    }
+    let row = HoldRow {
+        id: Uuid::new_v4().to_string(),
+        area_id: area.id.clone(),
+        kind: RESERVATION.into(),
+        round_id: Some(round.id.to_string()),
+        amount_cents: round.budget_cents,
+        reason: format!("{} {} kwartaal {}", round.title, round.year, round.quarter),
+        created_by: who.key(),
+        created_at: repo::now(),
+    };
+    holds::insert_hold(c, &row)?;
+    audit::append(
+        c,
+        &who.actor,
+        &[NewEvent {
+            action: "pool.reserved",
+            entity_type: "pool_hold",
+            entity_id: row.id.clone(),
+            before: serde_json::Value::Null,
+            after: json!({"area": area.slug, "round": row.round_id, "amount_cents": row.amount_cents,
+                "available_before_cents": m.available_cents}),
+        }],
+    )?;
+    Ok(())
+}
+
+/// Releases a round's reservation inside the caller's transaction (the one that closes
+/// the round and commits `committed_cents`): what the result did not commit is free again.
+pub(crate) fn release_round(
+    c: &mut DbConn,
+    who: &Principal,
+    round: &Round,
+    committed_cents: i64,
+) -> Result<(), ServiceError> {
+    let Some(hold) = holds::open_reservation_of_round(c, &round.id)? else {
+        // Rounds whose voting opened before reservations existed hold nothing.
+        return Ok(());
+    };
+    let reason = "ronde afgesloten";
+    if holds::release(c, &hold.id, reason, &who.key(), repo::now())? {
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "pool.released",
+                entity_type: "pool_hold",
+                entity_id: hold.id.clone(),
+                before: json!({"amount_cents": hold.amount_cents}),
+                after: json!({"round": hold.round_id, "reason": reason,
+                    "committed_cents": committed_cents,
+                    "returned_cents": hold.amount_cents - committed_cents}),
+            }],
+        )?;
+    }
+    Ok(())
+}
+
+/// A coordinator puts pool money apart with a reason. Refused when the pool, less what is
+/// pending, reserved and earmarked already, cannot cover it.
+pub fn earmark(
+    conn: &mut DbConn,
+    who: &Principal,
+    area_slug: &str,
+    amount_cents: i64,
+    reason: &str,
+) -> Result<HoldRow, ServiceError> {
+    let reason = reason.trim().to_string();
+    if reason.is_empty() || reason.chars().count() > REASON_MAX {
+        return Err(ServiceError::invalid(
+            "reason",
+            format!("Schrijf in hoogstens {REASON_MAX} tekens waarvoor het geld apart staat."),
+        ));
+    }
+    if amount_cents <= 0 {
+        return Err(ServiceError::invalid(
+            "amount",
+            "Vul een bedrag in, bijvoorbeeld 10.000,00.",
+        ));
+    }
+    if !within_bound(amount_cents) {
+        return Err(ServiceError::invalid("amount", ABOVE_MAXIMUM_NL));
+    }
+    tx::write(conn, |c| {
+        let area = lq::find_area_by_slug(c, area_slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+        who.require_area(&area.id)?;
+        let m = money_of(c, &area)?;
+        if amount_cents > m.available_cents {
+            return Err(ServiceError::invalid(
+                "amount",
+                format!(
+                    "In de pot van {} is nog {} beschikbaar (al gereserveerd: {}, apart gezet: {}). \
+                     U kunt niet meer apart zetten.",
+                    area.name,
+                    format_eur(m.available_cents.max(0)),
+                    format_eur(m.reserved_cents),
+                    format_eur(m.earmarked_cents),
+                ),
+            ));
+        }
+        let row = HoldRow {
+            id: Uuid::new_v4().to_string(),
+            area_id: area.id.clone(),
+            kind: EARMARK.into(),
+            round_id: None,
+            amount_cents,
+            reason: reason.clone(),
+            created_by: who.key(),
+            created_at: repo::now(),
+        };
+        holds::insert_hold(c, &row)?;
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "pool.earmarked",
+                entity_type: "pool_hold",
+                entity_id: row.id.clone(),
+                before: serde_json::Value::Null,
+                after: json!({"area": area.slug, "amount_cents": amount_cents, "reason": reason}),
+            }],
+        )?;
+        Ok(row)
+    })
+}
+
+/// Releases an earmark: the money is available again.
+pub fn release_earmark(
+    conn: &mut DbConn,
+    who: &Principal,
+    hold_id: &str,
+) -> Result<(), ServiceError> {
+    tx::write(conn, |c| {
+        let hold =
+            holds::find_hold(c, hold_id)?.ok_or(ServiceError::NotFound("Apart gezet geld"))?;
+        who.require_area(&hold.area_id)?;
+        if hold.kind != EARMARK {
+            return Err(ServiceError::invalid(
+                "hold",
+                "Het geld van een ronde komt vrij als de ronde wordt afgesloten.",
+            ));
+        }
+        let reason = "vrijgegeven door de gebiedsregisseur";
+        if !holds::release(c, &hold.id, reason, &who.key(), repo::now())? {
+            return Err(ServiceError::invalid("hold", "Dit geld is al vrijgegeven."));
+        }
+        audit::append(
+            c,
+            &who.actor,
+            &[NewEvent {
+                action: "pool.earmark_released",
+                entity_type: "pool_hold",
+                entity_id: hold.id.clone(),
+                before: json!({"amount_cents": hold.amount_cents, "reason": hold.reason}),
+                after: json!({"released": true}),
+            }],
+        )?;
+        Ok(())
+    })
+}
