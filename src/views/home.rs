@@ -149,12 +149,31 @@ fn count(n: usize, one: &str, many: &str) -> String {
 
 /// What the round asks of residents now, with its date.
 fn round_now(r: &RoundView) -> String {
+    let cal = r.round.calendar.as_ref();
     match r.status() {
-        RoundStatus::Open => "u kunt nu een plan indienen".to_string(),
-        RoundStatus::Voting => match r.round.voting_opened_at {
-            Some(at) => format!("stemmen kan sinds {}", nl_time::local_date_nl(at)),
-            None => "stemmen kan nu".to_string(),
+        RoundStatus::Open => match cal {
+            Some(c) => format!(
+                "u kunt een plan indienen tot en met {}",
+                nl_time::date_nl(c.plans_until)
+            ),
+            None => "u kunt nu een plan indienen".to_string(),
         },
+        RoundStatus::Review => match cal {
+            Some(c) => format!(
+                "de plannen worden beoordeeld; stemmen kan vanaf {}",
+                nl_time::date_nl(c.voting_from)
+            ),
+            None => "de plannen worden beoordeeld".to_string(),
+        },
+        RoundStatus::Voting => match (cal, r.round.voting_opened_at) {
+            (Some(c), _) => format!(
+                "stemmen kan tot en met {}",
+                nl_time::date_nl(c.voting_until)
+            ),
+            (None, Some(at)) => format!("stemmen kan sinds {}", nl_time::local_date_nl(at)),
+            (None, None) => "stemmen kan nu".to_string(),
+        },
+        RoundStatus::Counted => "geteld; de uitslag staat online".to_string(),
         RoundStatus::Closed => "afgesloten".to_string(),
     }
 }
@@ -175,11 +194,14 @@ fn coordinator_todo(t: &CoordinatorTask) -> String {
     if r.actions.may_enter_paper_ballot {
         todo.push("papieren stembiljetten invoeren".to_string());
     }
-    if r.actions.may_close {
+    if r.actions.may_count {
         todo.push(format!(
-            "afsluiten en tellen als het stemmen voorbij is ({} gestemd)",
+            "tellen als het stemmen voorbij is ({} gestemd)",
             r.ballots
         ));
+    }
+    if r.actions.may_close {
+        todo.push("afsluiten: het geld vastleggen voor de gekozen plannen".to_string());
     }
     if todo.is_empty() {
         "nu niets te doen".to_string()
@@ -193,9 +215,13 @@ fn plan_status(p: &MyPlan) -> &'static str {
     match (p.status, p.round_status) {
         (PlanStatus::Submitted, _) => "ingediend, wacht op beoordeling",
         (PlanStatus::Rejected, _) => "afgewezen",
-        (PlanStatus::Nominated, RoundStatus::Closed) => "op de stemlijst geweest; zie de uitslag",
+        (PlanStatus::Nominated, RoundStatus::Counted | RoundStatus::Closed) => {
+            "op de stemlijst geweest; zie de uitslag"
+        }
         (PlanStatus::Nominated, RoundStatus::Voting) => "op de stemlijst, er wordt gestemd",
-        (PlanStatus::Nominated, RoundStatus::Open) => "goedgekeurd voor de stemlijst",
+        (PlanStatus::Nominated, RoundStatus::Open | RoundStatus::Review) => {
+            "goedgekeurd voor de stemlijst"
+        }
     }
 }
 

@@ -37,6 +37,7 @@ async fn each_role_sees_what_to_do_next() {
                         budget_cents: 1_000_000,
                         ballot_rule: BallotRule::Approval { max_choices: None },
                         count_rule: CountRule::Greedy,
+                        calendar: None,
                     },
                 )
                 .expect("round")
