@@ -34,6 +34,13 @@ pub struct Settings {
     /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` and
     /// `X-Forwarded-Host` are believed. Empty: nobody's (the TCP peer is the client).
     pub trusted_proxies: Vec<String>,
+    /// The municipality's theme (TOML: name, logo, colours, contact details, texts; see
+    /// docs/theming.md). Read at start; a bad value stops the start. Unset: a neutral
+    /// look without a municipality's name (the demo uses its built-in Oldebroek theme).
+    pub theme_file: Option<std::path::PathBuf>,
+    /// Set by `burgerbegroting demo`: without `theme_file`, show the built-in demo theme.
+    #[serde(skip)]
+    pub demo_theme: bool,
     /// Payments to funded plans above this amount (in cents) need a second finance user;
     /// at or below it they are posted at once.
     pub payment_approval_threshold_cents: i64,
@@ -52,6 +59,8 @@ impl Default for Settings {
             signing_key_file: None,
             secrets_key_file: None,
             trusted_proxies: Vec::new(),
+            theme_file: None,
+            demo_theme: false,
             payment_approval_threshold_cents: 500_000,
         }
     }

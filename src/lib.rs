@@ -15,5 +15,6 @@ pub mod service;
 pub mod startup;
 pub mod state;
 pub mod tally;
+pub mod theme;
 pub mod views;
 pub mod web;

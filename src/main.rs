@@ -58,6 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             // The demo's printed logins should work at once; production requires the
             // authenticator app for staff (require_staff_second_factor = true).
             s.require_staff_second_factor = false;
+            s.demo_theme = true;
             let pool = prepare_database(&s)?;
             let mut conn = pool.get()?;
             match service::demo::seed(&mut conn)? {
@@ -430,6 +431,8 @@ fn explain(e: ServiceError) -> anyhow::Error {
 }
 
 fn serve(s: Settings) -> anyhow::Result<()> {
+    // A bad theme stops the start before the database is touched.
+    burgerbegroting::startup::load_theme(&s)?;
     let pool = prepare_database(&s)?;
     serve_with_pool(s, pool)
 }

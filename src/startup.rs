@@ -12,6 +12,7 @@ use crate::db::{self, DbPool, DbUrl};
 use crate::domain::sealed_secret::{SecretSealer, TOTP_PURPOSE};
 use crate::keys::KeyFile;
 use crate::state::AppState;
+use crate::theme::Theme;
 use crate::web::request_log;
 
 /// The file name of the secrets key made beside a SQLite database when
@@ -50,6 +51,16 @@ pub fn secret_sealer(settings: &Settings) -> anyhow::Result<SecretSealer> {
     Ok(SecretSealer::new(key.derive_secret(TOTP_PURPOSE)))
 }
 
+/// The theme the pages show: `theme_file` when set (a bad file stops the start), else the
+/// demo's built-in theme for `demo`, else the neutral one.
+pub fn load_theme(settings: &Settings) -> anyhow::Result<Theme> {
+    match &settings.theme_file {
+        Some(path) => Theme::load(path).map_err(anyhow::Error::msg),
+        None if settings.demo_theme => Ok(Theme::demo()),
+        None => Ok(Theme::generic()),
+    }
+}
+
 /// Check the URL, run pending migrations and build the pool.
 pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
     let url = DbUrl::parse(&settings.database_url)?;
@@ -80,6 +91,7 @@ impl Application {
     pub fn build_with_pool(settings: Settings, pool: DbPool) -> anyhow::Result<Application> {
         crate::web::client_addr::trusted_proxy_nets(&settings.trusted_proxies)
             .map_err(anyhow::Error::msg)?;
+        let theme = Arc::new(load_theme(&settings)?);
         let sealer = Arc::new(secret_sealer(&settings)?);
         {
             // Secrets stored before sealing existed are sealed now, once.
@@ -97,8 +109,11 @@ impl Application {
             settings: Arc::new(settings),
             sealer,
             signing_key: signing_key.clone(),
+            theme,
         };
         let server = HttpServer::new(move || {
+            // Runs once on every worker thread: its pages show this server's theme.
+            crate::theme::install(state.theme.clone());
             App::new()
                 .app_data(web::Data::new(state.clone()))
                 .configure(crate::web::configure)

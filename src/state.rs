@@ -16,4 +16,6 @@ pub struct AppState {
     pub sealer: Arc<SecretSealer>,
     /// The audit log's signing key (`signing_key_file`), when configured.
     pub signing_key: Option<Arc<crate::keys::KeyFile>>,
+    /// The municipality's theme (`theme_file`), read at start.
+    pub theme: Arc<crate::theme::Theme>,
 }

@@ -14,6 +14,7 @@ pub mod pool_holds;
 pub mod progress;
 pub mod report;
 pub mod rounds;
+pub mod start;
 pub mod throttle;
 pub mod users;
 pub mod village;

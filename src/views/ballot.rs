@@ -249,7 +249,7 @@ pub fn message(round: &RoundView, csrf: &str, title: &str, text: &str) -> Markup
         &nav(),
         html! {
             h1 { (title) }
-            p class="notice" role="status" { (text) }
+            p class="notice" role="status" { (super::components::with_contact(text)) }
             p { "Stemronde: " strong { (round.round.title) } " (" (round.area.name) ")." }
             (back_link(round))
             (stop_form(csrf))

@@ -7,8 +7,8 @@ use super::components::table_head;
 use super::components::Col::{Num, Text};
 
 use super::ballot::{ballot_path, stop_form};
-use super::components::{csrf_field, error_summary, field_error, money, text_input};
-use super::layout::{page, Nav};
+use super::components::{csrf_field, error_summary, field_error, money, text_input, with_contact};
+use super::layout::{contact_sentence, page, Nav};
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{AreaInfo, RoundView};
 use crate::service::voting_codes::{BatchSummary, Replacement, RevokeReason, Voter};
@@ -65,7 +65,7 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
                             "dat maakt niet uit. De streepjes mag u weglaten."
                         }
                         @if let Some(e) = &err {
-                            span class="field-error" id="code-error" { "Fout: " (e) }
+                            span class="field-error" id="code-error" { "Fout: " (with_contact(e)) }
                         }
                     }
                     // No value attribute: a code is never echoed back into a page.
@@ -78,8 +78,8 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
             }
             h2 { "Hulp nodig?" }
             p {
-                "Heeft u geen brief gekregen, of bent u de brief kwijt? Neem dan contact op met "
-                "de gemeente. U krijgt dan een nieuwe code. De oude code werkt daarna niet meer."
+                "Heeft u geen brief gekregen, of bent u de brief kwijt? " (contact_sentence())
+                " U krijgt dan een nieuwe code. De oude code werkt daarna niet meer."
             }
         },
     )

@@ -19,6 +19,19 @@ pub fn status(s: TransferStatus) -> Markup {
     html! { span class=(class) { (s.label_nl()) } }
 }
 
+/// The sentence every message ends with when it sends a resident to the municipality.
+pub const CONTACT_GEMEENTE: &str = "Neem dan contact op met de gemeente.";
+
+/// `text` with its "Neem dan contact op met de gemeente." replaced by the theme's sentence
+/// that says how (phone, e-mail), so no page sends a resident away without the way there.
+pub fn with_contact(text: &str) -> String {
+    if text.contains(CONTACT_GEMEENTE) {
+        text.replace(CONTACT_GEMEENTE, &super::layout::contact_sentence())
+    } else {
+        text.to_string()
+    }
+}
+
 /// A list of problems at the top of a form, each linking to its field.
 pub fn error_summary(errors: &[(String, String)]) -> Markup {
     html! {
@@ -27,7 +40,7 @@ pub fn error_summary(errors: &[(String, String)]) -> Markup {
                 h2 id="error-summary-title" { "Er is iets niet goed ingevuld" }
                 ul {
                     @for (field, message) in errors {
-                        li { a href={ "#" (field) } { (message) } }
+                        li { a href={ "#" (field) } { (with_contact(message)) } }
                     }
                 }
             }
@@ -66,7 +79,7 @@ pub fn field(
             label for=(id) {
                 (label)
                 @if let Some(h) = hint { span class="hint" id={ (id) "-hint" } { (h) } }
-                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { "Fout: " (e) } }
+                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { "Fout: " (with_contact(e)) } }
             }
             (control(described, err.is_some()))
         }

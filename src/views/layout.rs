@@ -23,19 +23,37 @@ fn nav_link(current: &str, href: &str, label: &str) -> Markup {
 }
 
 pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
+    let theme = crate::theme::current();
+    let site = if theme.name == "Burgerbegroting" {
+        "Burgerbegroting".to_string()
+    } else {
+        format!("Burgerbegroting {}", theme.name)
+    };
     html! {
         (DOCTYPE)
         html lang="nl" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " – Burgerbegroting" }
+                title { (title) " – " (site) }
                 link rel="stylesheet" href="/static/app.css";
+                link rel="stylesheet" href="/thema.css";
             }
             body {
                 a class="skip" href="#inhoud" { "Direct naar de inhoud" }
                 header class="site" {
-                    a class="brand" href="/" { "Burgerbegroting" }
+                    a class="brand" href="/" {
+                        @if theme.logo.is_some() {
+                            // The name is the link's text (beside it, or for screen readers
+                            // only when the logo shows it), so the image itself is decoration.
+                            img src="/logo" alt="" height="48";
+                        }
+                        @if theme.logo_contains_name {
+                            span class="visually-hidden" { (site) }
+                        } @else {
+                            span { (site) }
+                        }
+                    }
                     @if let Some(u) = nav.user {
                         nav aria-label="Hoofdmenu" {
                             ul {
@@ -82,11 +100,68 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                 main id="inhoud" tabindex="-1" {
                     (body)
                 }
-                footer class="site" {
-                    p { "Begrotingsgegevens: Bron: CBS (Iv3 open data, CC BY 4.0)." }
-                    p { a href="/audit" { "Controleer het logboek" } " – zo kunt u nagaan dat er niets stiekem is veranderd." }
-                }
+                (footer(&theme))
             }
         }
     }
+}
+
+/// Contact details of the municipality, the statements and the log.
+fn footer(theme: &crate::theme::Theme) -> Markup {
+    let c = &theme.contact;
+    let has_contact = !(c.phone.is_empty()
+        && c.email.is_empty()
+        && c.address.is_empty()
+        && c.opening_hours.is_empty());
+    html! {
+        footer class="site" {
+            @if has_contact {
+                section aria-labelledby="contact-title" {
+                    h2 id="contact-title" { "Contact met de " (contact_name(theme)) }
+                    dl class="contact" {
+                        @if !c.phone.is_empty() {
+                            dt { "Telefoon" }
+                            dd { a href={ "tel:" (c.phone.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>()) } { (c.phone) } }
+                        }
+                        @if !c.email.is_empty() {
+                            dt { "E-mail" }
+                            dd { a href={ "mailto:" (c.email) } { (c.email) } }
+                        }
+                        @if !c.address.is_empty() {
+                            dt { "Adres" }
+                            dd { (c.address) }
+                        }
+                        @if !c.opening_hours.is_empty() {
+                            dt { "Openingstijden" }
+                            dd { (c.opening_hours) }
+                        }
+                    }
+                    @if !c.website.is_empty() {
+                        p { a href=(c.website) { "Website van de " (contact_name(theme)) } }
+                    }
+                }
+            }
+            ul class="footer-links" {
+                li { a href="/privacy" { "Privacyverklaring" } }
+                li { a href="/toegankelijkheid" { "Toegankelijkheidsverklaring" } }
+                li { a href="/audit" { "Controleer het logboek" } }
+            }
+            p { "Met het logboek kunt u nagaan dat er niets stiekem is veranderd. Begrotingsgegevens: bron CBS (Iv3 open data, CC BY 4.0)." }
+        }
+    }
+}
+
+/// "gemeente Oldebroek" (in a sentence) or "gemeente" without a theme.
+pub fn contact_name(theme: &crate::theme::Theme) -> String {
+    match theme.name.strip_prefix("Gemeente ") {
+        Some(rest) => format!("gemeente {rest}"),
+        None if theme.name == "Burgerbegroting" => "gemeente".into(),
+        None => theme.name.clone(),
+    }
+}
+
+/// "Neem dan contact op met de gemeente …", with the phone number and e-mail address of
+/// the theme: for every page that sends a resident to the municipality.
+pub fn contact_sentence() -> String {
+    crate::theme::current().contact_sentence()
 }

@@ -32,4 +32,6 @@ mod rounds_service;
 mod routes;
 mod scheduled;
 mod security;
+mod start_pages;
+mod theme;
 mod voting_codes;
