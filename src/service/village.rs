@@ -50,6 +50,17 @@ pub struct RoundTurnout {
     pub turnout_per_mille: Option<i64>,
 }
 
+/// Money held in the pool without moving it: a round's reservation or an earmark.
+#[derive(Debug, Clone)]
+pub struct HoldLine {
+    /// True for a round's reservation, false for the coordinator's earmark.
+    pub reservation: bool,
+    /// The earmark's reason, or the round's name for a reservation.
+    pub reason: String,
+    pub round_id: Option<String>,
+    pub cents: i64,
+}
+
 #[derive(Debug, Clone)]
 pub struct PlanLine {
     pub plan_id: String,
@@ -73,9 +84,27 @@ pub struct YearView {
     pub closing_cents: i64,
     pub rounds: Vec<RoundTurnout>,
     pub plans: Vec<PlanLine>,
+    /// The holds made in this year that still hold money.
+    pub holds: Vec<HoldLine>,
 }
 
 impl YearView {
+    pub fn reserved_cents(&self) -> i64 {
+        self.holds
+            .iter()
+            .filter(|h| h.reservation)
+            .map(|h| h.cents)
+            .sum()
+    }
+
+    pub fn earmarked_cents(&self) -> i64 {
+        self.holds
+            .iter()
+            .filter(|h| !h.reservation)
+            .map(|h| h.cents)
+            .sum()
+    }
+
     pub fn in_cents(&self) -> i64 {
         self.budget_lines.iter().map(|l| l.cents).sum::<i64>()
             + self.funders.iter().map(|f| f.cents).sum::<i64>()
@@ -89,6 +118,16 @@ pub struct VillageView {
     pub kind: String,
     pub description: String,
     pub balance_cents: i64,
+    /// Reserved for rounds in which voting is open or that are counted.
+    pub reserved_cents: i64,
+    /// Put apart by the coordinator, with a reason.
+    pub earmarked_cents: i64,
+    /// Promised away by transfers that wait for a second finance user.
+    pub pending_out_cents: i64,
+    /// What new rounds can still use.
+    pub available_cents: i64,
+    /// Every open hold, oldest first.
+    pub holds: Vec<HoldLine>,
     /// Newest year first.
     pub years: Vec<YearView>,
 }
@@ -253,6 +292,22 @@ pub fn village(
             cents,
         });
     }
+    let held = crate::service::pool_holds::pool_money_of_area(conn, &area)?;
+    let mut holds = Vec::new();
+    for h in &held.holds {
+        let line = HoldLine {
+            reservation: h.kind == crate::db::repo::holds::RESERVATION,
+            reason: h.reason.clone(),
+            round_id: h.round_id.clone(),
+            cents: h.amount_cents,
+        };
+        years
+            .entry(year_of(h.created_at))
+            .or_default()
+            .holds
+            .push(line.clone());
+        holds.push(line);
+    }
     // Carry-over: everything posted before the year; the closing balance adds the year.
     let mut running = 0i64;
     for (y, yv) in years.iter_mut() {
@@ -292,7 +347,8 @@ pub fn village(
             }
         }
     }
-    for yv in years.values_mut() {
+    for (y, yv) in years.iter_mut() {
+        yv.year = *y;
         yv.rounds.sort_by_key(|r| r.quarter);
     }
     Ok(VillageView {
@@ -301,6 +357,11 @@ pub fn village(
         kind: area.kind.into(),
         description: area.description,
         balance_cents: balance,
+        reserved_cents: held.reserved_cents,
+        earmarked_cents: held.earmarked_cents,
+        pending_out_cents: held.pending_out_cents,
+        available_cents: held.available_cents,
+        holds,
         years: years.into_values().rev().collect(),
     })
 }

@@ -1,13 +1,13 @@
 //! The public page of a village: its pool, where the money came from and where it went
-//! per year, the rounds with their turnout, and the funded plans. Plain tables that read
-//! on a phone (they scroll sideways in their own box) and without JavaScript.
+//! per year, the rounds with their turnout, and the funded plans. Lists rather than tables,
+//! so that every amount stays in view on a 320 px phone; no JavaScript.
 
 use maud::{html, Markup};
 
-use super::components::{money, table_scroll};
+use super::components::money;
 use super::layout::{page, Nav};
 use crate::service::auth::SessionUser;
-use crate::service::village::{VillageLink, VillageView, YearView};
+use crate::service::village::{HoldLine, VillageLink, VillageView, YearView};
 
 fn nav(user: Option<&SessionUser>) -> Nav<'_> {
     Nav {
@@ -46,12 +46,58 @@ pub fn village(user: Option<&SessionUser>, v: &VillageView) -> Markup {
             h1 { (v.name) }
             @if !v.description.trim().is_empty() { p { (v.description) } }
             p class="lead" { "Nu in de pot: " strong { (money(v.balance_cents)) } }
+            (now(v))
             p { "Hieronder ziet u per jaar waar het geld vandaan kwam en waar het naartoe ging. "
                 "Geld dat aan het eind van een jaar over is, blijft van het dorp: het gaat mee naar "
                 "het volgende jaar." }
+            @if v.years.len() > 1 {
+                nav aria-label="Jaren" {
+                    ul class="inline-list" {
+                        @for y in &v.years { li { a href={ "#jaar-" (y.year) } { (y.year) } } }
+                    }
+                }
+            }
             @for y in &v.years { (year(y)) }
         },
     )
+}
+
+/// What the pool holds now: reserved for rounds, put apart with a reason, and free.
+fn now(v: &VillageView) -> Markup {
+    html! {
+        @if !v.holds.is_empty() || v.pending_out_cents > 0 {
+            h2 { "Wat al vastligt" }
+            p { "Een deel van het geld in de pot ligt al vast. Het staat nog in de pot, maar nieuwe "
+                "rondes kunnen het niet gebruiken." }
+            ul class="money-list" {
+                @for h in &v.holds { (hold(h)) }
+                @if v.pending_out_cents > 0 {
+                    li {
+                        span class="what" { "Overboekingen die wachten op een tweede medewerker van Financiën" }
+                        span class="amount-col" { (money(v.pending_out_cents)) }
+                    }
+                }
+            }
+            p { "Vrij voor nieuwe rondes: " strong { (money(v.available_cents.max(0))) } }
+        }
+    }
+}
+
+fn hold(h: &HoldLine) -> Markup {
+    html! {
+        li {
+            span class="what" {
+                @if h.reservation {
+                    "Gereserveerd voor de ronde "
+                    @if let Some(id) = &h.round_id { a href={ "/rondes/" (id) } { (h.reason) } }
+                    @else { (h.reason) }
+                } @else {
+                    "Apart gezet: " (h.reason)
+                }
+            }
+            span class="amount-col" { (money(h.cents)) }
+        }
+    }
 }
 
 fn year(y: &YearView) -> Markup {
@@ -64,88 +110,81 @@ fn year(y: &YearView) -> Markup {
                 dt { "Over uit " (y.year - 1) } dd { (money(y.carried_over_cents)) }
                 dt { "Erbij gekomen" } dd { (money(y.in_cents())) }
                 dt { "Toegekend aan plannen" } dd { (money(y.committed_cents)) }
-                dt { "Terug van klare plannen" } dd { (money(y.returned_cents)) }
-                dt { "Over aan het eind van " (y.year) " (of nu)" } dd { (money(y.closing_cents)) }
                 dt { "Betaald voor plannen" } dd { (money(y.paid_cents)) }
+                dt { "Terug van klare plannen" } dd { (money(y.returned_cents)) }
+                @if y.reserved_cents() > 0 {
+                    dt { "Gereserveerd voor rondes" } dd { (money(y.reserved_cents())) }
+                }
+                @if y.earmarked_cents() > 0 {
+                    dt { "Apart gezet" } dd { (money(y.earmarked_cents())) }
+                }
+                dt { "In de pot aan het eind van " (y.year) " (of nu)" } dd { (money(y.closing_cents)) }
             }
             @if !y.budget_lines.is_empty() || !y.funders.is_empty() {
                 h3 { "Waar kwam het geld vandaan?" }
-                (table_scroll(&format!("Waar het geld vandaan kwam in {}", y.year), html! {
-                    table {
-                        thead { tr {
-                            th scope="col" { "Bron" }
-                            th scope="col" { "Taakveld" }
-                            th scope="col" class="num" { "Bedrag" }
-                        } }
-                        tbody {
-                            @for l in &y.budget_lines {
-                                tr {
-                                    td { (l.name) " (begrotingspost " (l.code) ")" }
-                                    td { (l.taakveld) @if let Some(n) = l.taakveld_name { " " (n) } }
-                                    td class="num" { (money(l.cents)) }
+                ul class="money-list" {
+                    @for l in &y.budget_lines {
+                        li {
+                            span class="what" {
+                                (l.name) " (begrotingspost " (l.code) ")"
+                                span class="detail" {
+                                    "Taakveld " (l.taakveld)
+                                    @if let Some(n) = l.taakveld_name { ": " (n) }
                                 }
                             }
-                            @for f in &y.funders {
-                                tr {
-                                    td { (f.name) }
-                                    td { "Bijdrage" }
-                                    td class="num" { (money(f.cents)) }
-                                }
-                            }
+                            span class="amount-col" { (money(l.cents)) }
                         }
                     }
-                }))
+                    @for f in &y.funders {
+                        li {
+                            span class="what" { (f.name) span class="detail" { "Bijdrage" } }
+                            span class="amount-col" { (money(f.cents)) }
+                        }
+                    }
+                }
+            }
+            @if !y.holds.is_empty() {
+                h3 { "Vastgelegd in " (y.year) " en nog niet vrij" }
+                ul class="money-list" { @for h in &y.holds { (hold(h)) } }
             }
             h3 { "Rondes in " (y.year) }
             @if y.rounds.is_empty() {
                 p { "Er waren geen rondes in dit jaar." }
             } @else {
-                (table_scroll(&format!("Rondes in {}", y.year), html! {
-                    table {
-                        thead { tr {
-                            th scope="col" { "Ronde" }
-                            th scope="col" { "Status" }
-                            th scope="col" class="num" { "Stemmen" }
-                            th scope="col" class="num" { "Codes verstuurd" }
-                            th scope="col" class="num" { "Opkomst" }
-                        } }
-                        tbody {
-                            @for r in &y.rounds {
-                                tr {
-                                    td { a href={ "/rondes/" (r.id) } { (r.title) } " (kwartaal " (r.quarter) ")" }
-                                    td { (r.status.label_nl()) }
-                                    td class="num" { (r.ballots) }
-                                    td class="num" { (r.codes_issued) }
-                                    td class="num" { (turnout(r.turnout_per_mille)) }
+                ul class="money-list" {
+                    @for r in &y.rounds {
+                        li {
+                            span class="what" {
+                                a href={ "/rondes/" (r.id) } { (r.title) } " (kwartaal " (r.quarter) ")"
+                                span class="detail" { (r.status.label_nl()) }
+                                span class="detail" {
+                                    (r.ballots) " " (if r.ballots == 1 { "stem" } else { "stemmen" })
+                                    " van " (r.codes_issued) " verstuurde codes"
                                 }
+                            }
+                            span class="amount-col" {
+                                span class="visually-hidden" { "Opkomst: " }
+                                (turnout(r.turnout_per_mille))
                             }
                         }
                     }
-                }))
+                }
             }
             @if !y.plans.is_empty() {
                 h3 { "Plannen die geld kregen in " (y.year) }
-                (table_scroll(&format!("Plannen met geld in {}", y.year), html! {
-                    table {
-                        thead { tr {
-                            th scope="col" { "Plan" }
-                            th scope="col" class="num" { "Toegekend" }
-                            th scope="col" class="num" { "Betaald" }
-                            th scope="col" class="num" { "Terug" }
-                        } }
-                        tbody {
-                            @for p in &y.plans {
-                                tr {
-                                    td { a href={ "/plannen/" (p.plan_id) } { "Plan " (p.number) ": " (p.title) }
-                                        @if p.done { " (klaar)" } }
-                                    td class="num" { (money(p.money.granted_cents)) }
-                                    td class="num" { (money(p.money.paid_cents)) }
-                                    td class="num" { (money(p.money.returned_cents)) }
-                                }
+                ul class="money-list plans" {
+                    @for p in &y.plans {
+                        li {
+                            a href={ "/plannen/" (p.plan_id) } { "Plan " (p.number) ": " (p.title) }
+                            @if p.done { " " span class="done" { "(klaar)" } }
+                            dl class="facts" {
+                                dt { "Toegekend" } dd { (money(p.money.granted_cents)) }
+                                dt { "Betaald" } dd { (money(p.money.paid_cents)) }
+                                dt { "Terug naar de pot" } dd { (money(p.money.returned_cents)) }
                             }
                         }
                     }
-                }))
+                }
             }
         }
     }
