@@ -32,6 +32,7 @@ mod rounds_service;
 mod routes;
 mod scheduled;
 mod security;
+mod smederij_year;
 mod start_pages;
 mod theme;
 mod voting_codes;
