@@ -439,3 +439,99 @@ fn a_coordinator_schedules_only_their_own_areas() {
         assert!(mine.iter().all(|v| v.area.slug == a.slug));
     }
 }
+
+/// The coordinator's button for the move from `from`, as the coordinator presses it.
+fn coordinator_moves(c: &mut DbConn, id: &RoundId, from: RoundStatus) -> bool {
+    match from {
+        RoundStatus::Open => svc::close_submissions(c, &admin(), id).is_ok(),
+        RoundStatus::Review => svc::open_voting(c, &admin(), id).is_ok(),
+        RoundStatus::Voting => svc::count_round(c, &admin(), id).is_ok(),
+        RoundStatus::Counted => svc::close_round(c, &admin(), id).is_ok(),
+        RoundStatus::Closed => false,
+    }
+}
+
+#[test]
+fn the_coordinator_and_the_mover_at_once_move_every_phase_exactly_once_and_never_back() {
+    // For each phase: the moment at which the calendar calls for exactly the next step
+    // (see `calendar_from_today`), or none for counted (closing is the coordinator's).
+    let phases = [
+        (RoundStatus::Open, 2, "round.review_started"),
+        (RoundStatus::Review, 3, "round.voting_opened"),
+        (RoundStatus::Voting, 6, "round.counted"),
+        (RoundStatus::Counted, 30, "round.closed"),
+    ];
+    for db in TestDb::all() {
+        let pool = db.pool();
+        for (n, (from, days, action)) in phases.into_iter().enumerate() {
+            for attempt in 0..3 {
+                let id = {
+                    let mut c = pool.get().expect("conn");
+                    let id = round_with_dates(&mut c, &format!("Dorp {n}-{attempt}"), 1);
+                    // Bring the round to `from` by the coordinator's own steps.
+                    while status(&mut c, &id) != from {
+                        let at = status(&mut c, &id);
+                        assert!(coordinator_moves(&mut c, &id, at), "{}", db.backend);
+                    }
+                    id
+                };
+                let barrier = Arc::new(Barrier::new(2));
+                let coordinator = {
+                    let (pool, barrier, id) = (pool.clone(), barrier.clone(), id.clone());
+                    std::thread::spawn(move || {
+                        let mut c = pool.get().expect("conn");
+                        barrier.wait();
+                        coordinator_moves(&mut c, &id, from)
+                    })
+                };
+                let mover = {
+                    let (pool, barrier) = (pool.clone(), barrier.clone());
+                    std::thread::spawn(move || {
+                        let mut c = pool.get().expect("conn");
+                        barrier.wait();
+                        svc::move_due_rounds(&mut c, later(days)).expect("mover")
+                    })
+                };
+                let by_coordinator = coordinator.join().expect("coordinator");
+                let moved = mover.join().expect("mover");
+                let by_mover = moved
+                    .iter()
+                    .filter(|m| m.round == id && m.refused.is_none())
+                    .count();
+                let mut c = pool.get().expect("conn");
+                let events = moves(&mut c, &id);
+                let of_step = events.iter().filter(|(a, _)| a == action).count();
+                assert_eq!(of_step, 1, "{}: {action} once", db.backend);
+                let next = from.next().expect("next");
+                assert_eq!(status(&mut c, &id), next, "{}: from {from:?}", db.backend);
+                if from == RoundStatus::Counted {
+                    assert!(by_coordinator && by_mover == 0, "{}", db.backend);
+                } else {
+                    assert_eq!(
+                        usize::from(by_coordinator) + by_mover,
+                        1,
+                        "{}: one of them moved it from {from:?}",
+                        db.backend
+                    );
+                }
+                // Never back: no button and no date takes the round to an earlier phase.
+                for earlier in RoundStatus::ALL.iter().take_while(|s| **s != next) {
+                    assert!(!coordinator_moves(&mut c, &id, *earlier), "{}", db.backend);
+                }
+                for d in [0, 1, 2, 3, 6, 30] {
+                    svc::move_due_rounds(&mut c, later(d)).expect("mover");
+                }
+                assert!(
+                    status(&mut c, &id) >= next,
+                    "{}: went back from {next:?}",
+                    db.backend
+                );
+                let mut after = moves(&mut c, &id);
+                let all = after.len();
+                after.sort();
+                after.dedup_by(|a, b| a.0 == b.0);
+                assert_eq!(after.len(), all, "{}: a phase entered twice", db.backend);
+            }
+        }
+    }
+}
