@@ -14,7 +14,7 @@ use burgerbegroting::db::repo::scheduled_jobs;
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::service::maintenance::{PRUNE_JOB, SIGN_JOB};
 
-use crate::helpers::{TestApp, TestDb};
+use crate::helpers::{admin, TestApp, TestDb};
 use crate::processes::{
     api_login, assert_intact, events_per_entity, scheduled_runs, stored_trackers, transfer_body,
     vote, world, Server, ServerEnv,
@@ -282,4 +282,139 @@ async fn two_servers_on_one_postgresql_database_lose_double_and_fork_nothing() {
          both; {n} audit events; runs before restart prune {prune_before} sign {sign_before}; \
          runs after {runs:?}"
     );
+}
+
+/// Two `serve` processes on one PostgreSQL database start at the same moment, each with
+/// the round calendar's mover running at once: rounds whose dates all lie behind them are
+/// moved on (open → review → voting → counted) exactly once, one audit event per move,
+/// whichever process wins each step.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_move_each_round_on_its_dates_exactly_once() {
+    use burgerbegroting::db::schema::rounds as r;
+    use burgerbegroting::domain::round::{BallotRule, Calendar, CountRule, RoundStatus};
+    use burgerbegroting::service::ledger as ledger_svc;
+    use burgerbegroting::service::rounds::{self as svc, InitiativeInput, Review, RoundInput};
+    use burgerbegroting::service::Principal;
+    use diesel::prelude::*;
+
+    let Some(db) = TestDb::postgres() else {
+        eprintln!("skipped: TEST_DATABASE_URL is not set");
+        return;
+    };
+    let pool = db.pool();
+    let mut conn = pool.get().expect("conn");
+    let today = svc::today_nl(burgerbegroting::db::repo::now());
+    let day = |n: i64| today + chrono::Duration::days(n);
+    let mut ids = Vec::new();
+    for name in [
+        "Hattemerbroek",
+        "Noordeinde",
+        "Oosterwolde",
+        "Wezep",
+        "'t Loo",
+    ] {
+        let area = ledger_svc::create_area(&mut conn, &admin(), name, "dorp").expect("area");
+        crate::helpers::fund_pool(&mut conn, &area.slug, 1_000_000);
+        let round = svc::create_round(
+            &mut conn,
+            &admin(),
+            &RoundInput {
+                area_slug: area.slug,
+                year: 2026,
+                quarter: 4,
+                title: format!("Smederij {name}"),
+                budget_cents: 500_000,
+                ballot_rule: BallotRule::Approval { max_choices: None },
+                count_rule: CountRule::Greedy,
+                calendar: Some(
+                    Calendar::new(day(-1), day(1), day(2), day(3), day(5)).expect("cal"),
+                ),
+            },
+        )
+        .expect("round")
+        .round
+        .id;
+        let plan = svc::submit_initiative(
+            &mut conn,
+            &admin(),
+            &round,
+            &InitiativeInput {
+                title: "Bankjes".into(),
+                summary: "Voor het dorp".into(),
+                amount_cents: 100_000,
+                taakveld: "5.7".into(),
+            },
+        )
+        .expect("plan");
+        svc::review_initiative(&mut conn, &admin(), &plan.id, Review::Nominate, "").expect("nom");
+        // Three weeks pass: every date of the round lies behind it now.
+        diesel::update(r::table.filter(r::id.eq(round.to_string())))
+            .set((
+                r::plans_from.eq(Some(day(-21))),
+                r::plans_until.eq(Some(day(-20))),
+                r::review_until.eq(Some(day(-14))),
+                r::voting_from.eq(Some(day(-13))),
+                r::voting_until.eq(Some(day(-7))),
+            ))
+            .execute(&mut *conn)
+            .expect("dates in the past");
+        ids.push(round);
+    }
+    let env = ServerEnv::new(&db);
+    let (a, b) = start_two(&env);
+    let status = |c: &mut burgerbegroting::db::DbConn, id| {
+        svc::round(c, &Principal::resident(), id)
+            .expect("round")
+            .round
+            .status
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while ids
+        .iter()
+        .any(|id| status(&mut conn, id) != RoundStatus::Counted)
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the calendar did not move the rounds:\n{}\n{}",
+            a.log(),
+            b.log()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let logs = [a.log(), b.log()];
+    drop((a, b));
+    for id in &ids {
+        let events: Vec<(String, String)> =
+            burgerbegroting::db::repo::audit::for_entity(&mut conn, id)
+                .expect("audit")
+                .into_iter()
+                .filter(|e| {
+                    matches!(
+                        e.action.as_str(),
+                        "round.review_started" | "round.voting_opened" | "round.counted"
+                    )
+                })
+                .map(|e| (e.action, e.actor))
+                .collect();
+        assert_eq!(
+            events.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(),
+            [
+                "round.review_started",
+                "round.voting_opened",
+                "round.counted"
+            ],
+            "one event per move"
+        );
+        assert!(
+            events.iter().all(|(_, actor)| actor == "system"),
+            "{events:?}"
+        );
+        assert_eq!(status(&mut conn, id), RoundStatus::Counted, "never further");
+    }
+    let moved: usize = logs
+        .iter()
+        .map(|l| l.matches("round calendar: moved").count())
+        .sum();
+    assert_eq!(moved, ids.len() * 3, "each move made by one server");
 }
