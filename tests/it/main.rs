@@ -30,6 +30,7 @@ mod round_calendar;
 mod rounds_pages;
 mod rounds_service;
 mod routes;
+mod schedule_year;
 mod scheduled;
 mod security;
 mod smederij_year;
