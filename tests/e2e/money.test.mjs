@@ -28,7 +28,7 @@ async function fits320(page, name) {
 /** The plan links on the village page: [{ href, text of their table row }]. */
 async function planLinks(page) {
   return page.locator('main a[href^="/plannen/"]').evaluateAll((as) =>
-    as.map((a) => ({ href: a.getAttribute('href'), text: (a.closest('tr') || a).textContent })),
+    as.map((a) => ({ href: a.getAttribute('href'), text: (a.closest('tr, li') || a).textContent })),
   );
 }
 
