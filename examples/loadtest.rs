@@ -380,30 +380,10 @@ impl Samples {
 
 // ---------------------------------------------------------------- the resident
 
-fn csrf_token(html: &str) -> Option<String> {
-    let marker = "name=\"csrf_token\" value=\"";
-    let start = html.find(marker)? + marker.len();
-    let end = html[start..].find('"')?;
-    Some(html[start..start + end].to_string())
-}
-
-/// The tracker on the receipt page, without the markup between its parts.
-fn tracker_of(html: &str) -> Option<String> {
-    let start = html.find("class=\"tracker\"")?;
-    let rest = &html[start..];
-    let body = &rest[rest.find('>')? + 1..rest.find("</p>")?];
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in body.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag && !c.is_whitespace() => out.push(c),
-            _ => {}
-        }
-    }
-    (!out.is_empty()).then_some(out)
-}
+// The same page reading as the integration tests.
+#[path = "../tests/it/page_parts.rs"]
+mod page_parts;
+use page_parts::{csrf_field as csrf_token, tracker as tracker_of};
 
 struct Resident {
     client: reqwest::Client,

@@ -317,14 +317,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             use burgerbegroting::service::rounds::{schedule_year, AreaChoice, ScheduleInput};
             let budget_cents = burgerbegroting::domain::money::parse_eur_nl(&budget)
                 .map_err(|e| anyhow::anyhow!("--budget: {e}"))?;
+            // Rules as typed: an unknown one is an error, never a default.
             let ballot_rule = match ballot_rule.as_str() {
                 "knapsack" if max_choices.is_some() => {
                     anyhow::bail!("--max-choices past alleen bij --ballot-rule approval")
                 }
                 "knapsack" => BallotRule::Knapsack,
-                _ => BallotRule::Approval { max_choices },
+                "approval" => BallotRule::Approval { max_choices },
+                other => anyhow::bail!("--ballot-rule: onbekende regel {other:?}"),
             };
-            let count_rule = CountRule::parse(&count_rule).unwrap_or(CountRule::Greedy);
+            let count_rule = CountRule::parse(&count_rule)
+                .ok_or_else(|| anyhow::anyhow!("--count-rule: onbekende regel {count_rule:?}"))?;
             let s = settings(config, None, db.database.as_deref())?;
             let pool = prepare_database(&s)?;
             let mut conn = pool.get()?;

@@ -54,49 +54,16 @@ if [ ! -x "$bin" ]; then
 fi
 
 # --- the demo server -------------------------------------------------------------------
-work="$(mktemp -d -t bb-fuzz-XXXXXX)"
-out="$work/server.out"
-server_pid=""
-cleanup() {
-  local rc=$?
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      kill -0 "$server_pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -9 "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  if [ "$rc" != 0 ] && [ -f "$out" ]; then
-    log "server output (last 60 lines):"
-    tail -n 60 "$out" >&2 || true
-  fi
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-(cd "$work" && exec "$bin" demo --bind 127.0.0.1:0 --database "sqlite://$work/demo.db") >"$out" 2>&1 &
-server_pid=$!
-base=""
-for _ in $(seq 1 300); do
-  base="$(sed -n 's#.*luistert op \(http://[^ ]*\).*#\1#p' "$out" | head -n 1)"
-  [ -n "$base" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { log "the demo server stopped"; exit 1; }
-  sleep 0.2
-done
-[ -n "$base" ] || { log "the demo server did not start"; exit 1; }
-base="${base%/}"
+# shellcheck source=lib/serve_demo.sh
+. "$root/tools/lib/serve_demo.sh"
+serve_demo "$bin" bb-fuzz 60
+work="$demo_work"
+out="$demo_out"
+base="$demo_base"
 log "demo server at $base (seed $seed)"
 
-# The demo prints one login line per role: "  email  role  password".
-login_line="$(grep -E '^  [^ ]+@[^ ]+ +finance_approver +' "$out" | head -n 1)"
-email="$(awk '{print $1}' <<<"$login_line")"
-password="$(awk '{ $1=""; $2=""; sub(/^ +/, ""); print }' <<<"$login_line")"
-[ -n "$email" ] && [ -n "$password" ] || { log "no finance_approver login in the demo output"; exit 1; }
+read -r email password <<<"$(demo_login finance_approver)"
+[ -n "${email:-}" ] && [ -n "${password:-}" ] || { log "no finance_approver login in the demo output"; exit 1; }
 
 # Sign in before any fuzzing (the anonymous run's failed logins throttle this address).
 answer="$(python3 - "$base" "$email" "$password" <<'EOF'

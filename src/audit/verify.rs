@@ -717,7 +717,14 @@ fn check_round(dir: &Path, r: &b::RoundFacts) -> Result<(), Failure> {
             "the ballots are not those of the round's closing (SHA-256 in the log)",
         ));
     }
-    let rules: Value = serde_json::from_str(&rules_text).unwrap_or(Value::Null);
+    let rules: Value = serde_json::from_str(&rules_text).map_err(|_| {
+        f(
+            &rules_path,
+            Some(1),
+            "rules.json is geen geldige JSON",
+            "rules.json is not valid JSON",
+        )
+    })?;
     let number_of: BTreeMap<String, String> = rules["initiatives"]
         .as_array()
         .map(|a| {

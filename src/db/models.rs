@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::*;
-use crate::domain::ids::{AccountId, TransferId};
+use crate::domain::ids::{AccountId, AreaId, BudgetLineId, FunderId, TransferId, UserId};
 use crate::domain::kinds::{AreaKind, FunderKind};
 use crate::domain::ledger::{AccountKind, TransferKind};
 use crate::domain::role::Role;
@@ -14,7 +14,8 @@ use crate::domain::role::Role;
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = users)]
 pub struct UserRow {
-    pub id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub id: UserId,
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
@@ -30,7 +31,8 @@ pub struct UserRow {
 #[diesel(table_name = user_roles)]
 pub struct UserRoleRow {
     pub id: String,
-    pub user_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub user_id: UserId,
     /// Read as the domain enum: an unknown value fails the query (no default).
     #[diesel(deserialize_as = String, serialize_as = String)]
     pub role: Role,
@@ -42,7 +44,8 @@ pub struct UserRoleRow {
 #[diesel(table_name = sessions)]
 pub struct SessionRow {
     pub token_hash: String,
-    pub user_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub user_id: UserId,
     pub csrf_token: String,
     pub created_at: NaiveDateTime,
     pub last_seen_at: NaiveDateTime,
@@ -53,7 +56,8 @@ pub struct SessionRow {
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = areas)]
 pub struct AreaRow {
-    pub id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub id: AreaId,
     pub slug: String,
     pub name: String,
     #[diesel(deserialize_as = String, serialize_as = String)]
@@ -66,7 +70,8 @@ pub struct AreaRow {
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = funders)]
 pub struct FunderRow {
-    pub id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub id: FunderId,
     pub slug: String,
     pub name: String,
     #[diesel(deserialize_as = String, serialize_as = String)]
@@ -77,12 +82,14 @@ pub struct FunderRow {
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = budget_lines)]
 pub struct BudgetLineRow {
-    pub id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub id: BudgetLineId,
     pub fiscal_year: i32,
     pub code: String,
     pub name: String,
     pub taakveld: String,
-    pub funder_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub funder_id: FunderId,
     pub amount_cents: i64,
     pub import_id: String,
     pub created_at: NaiveDateTime,
@@ -181,7 +188,8 @@ pub struct CheckpointRow {
 #[diesel(table_name = code_batches)]
 pub struct CodeBatchRow {
     pub id: String,
-    pub area_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub area_id: AreaId,
     pub year: i32,
     pub count: i32,
     pub created_by: String,
@@ -194,7 +202,8 @@ pub struct CodeBatchRow {
 pub struct VotingCodeRow {
     pub handle: String,
     pub batch_id: String,
-    pub area_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub area_id: AreaId,
     pub year: i32,
     pub secret_hash: String,
     pub status: String,
@@ -207,7 +216,8 @@ pub struct VotingCodeRow {
 pub struct VoterSessionRow {
     pub token_hash: String,
     pub handle: String,
-    pub area_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub area_id: AreaId,
     pub year: i32,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
@@ -226,7 +236,8 @@ pub struct ThrottleBucketRow {
 #[diesel(table_name = login_tickets)]
 pub struct LoginTicketRow {
     pub token_hash: String,
-    pub user_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub user_id: UserId,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
 }

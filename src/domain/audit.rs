@@ -9,13 +9,15 @@ use chrono::NaiveDateTime;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use crate::domain::ids::UserId;
+
 pub const LEAF_VERSION: u64 = 1;
 
 /// Who did it: a staff member, the command line, or the system itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
     User {
-        id: String,
+        id: UserId,
         email: String,
     },
     Cli {
@@ -37,7 +39,7 @@ impl Actor {
         }
     }
 
-    pub fn user_id(&self) -> Option<&str> {
+    pub fn user_id(&self) -> Option<&UserId> {
         match self {
             Actor::User { id, .. } => Some(id),
             _ => None,

@@ -69,7 +69,6 @@ macro_rules! string_id {
         }
     };
 }
-pub(crate) use string_id;
 
 /// The id of a transfer in the ledger (a UUID, chosen by the client: its idempotency key).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -81,5 +80,42 @@ pub struct TransferId(pub String);
 #[serde(transparent)]
 pub struct AccountId(pub String);
 
+/// The id of a round (a UUID), typed so it cannot be mixed up with a plan's or an
+/// area's id on its way between the layers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RoundId(pub String);
+
+/// The id of a plan (initiative).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PlanId(pub String);
+
+/// The id of a staff account (a UUID); `Actor::User` and the audit key `user:<id>` carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UserId(pub String);
+
+/// The id of an area (a village or district with its own pool and rounds).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AreaId(pub String);
+
+/// The id of a budget line (one line of the imported municipal budget).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BudgetLineId(pub String);
+
+/// The id of a funder (the municipality, a province, a fund).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FunderId(pub String);
+
 string_id!(TransferId);
 string_id!(AccountId);
+string_id!(RoundId);
+string_id!(PlanId);
+string_id!(UserId);
+string_id!(AreaId);
+string_id!(BudgetLineId);
+string_id!(FunderId);

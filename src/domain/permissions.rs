@@ -4,6 +4,7 @@
 //! cannot disagree. `tests/it/permissions.rs` calls every entry point with every role and
 //! compares the answers with [`Operation::permission`] and [`allows`].
 
+use super::ids::AreaId;
 use super::role::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,7 +56,7 @@ pub fn allows(roles: &[Role], p: Permission) -> bool {
 
 /// May someone with these grants manage this area? Administrators may manage every area;
 /// a coordinator only the areas they were assigned.
-pub fn may_coordinate(roles: &[Role], coordinator_areas: &[String], area_id: &str) -> bool {
+pub fn may_coordinate(roles: &[Role], coordinator_areas: &[AreaId], area_id: &AreaId) -> bool {
     roles.contains(&Role::Admin)
         || (roles.contains(&Role::AreaCoordinator)
             && coordinator_areas.iter().any(|a| a == area_id))
@@ -274,7 +275,7 @@ impl Operation {
 
     /// May a caller with these grants start this operation (on this area, for the
     /// area-scoped ones)?
-    pub fn allowed(self, roles: &[Role], coordinator_areas: &[String], area_id: &str) -> bool {
+    pub fn allowed(self, roles: &[Role], coordinator_areas: &[AreaId], area_id: &AreaId) -> bool {
         match self.need() {
             Need::Anyone => true,
             Need::Permission(p) => allows(roles, p),
@@ -321,15 +322,27 @@ mod tests {
 
     #[test]
     fn coordinators_are_scoped_to_their_areas() {
-        let loo = vec!["area-t-loo".to_string()];
-        assert!(may_coordinate(&[Role::AreaCoordinator], &loo, "area-t-loo"));
+        let loo = vec![AreaId::from("area-t-loo")];
+        assert!(may_coordinate(
+            &[Role::AreaCoordinator],
+            &loo,
+            &"area-t-loo".into()
+        ));
         assert!(!may_coordinate(
             &[Role::AreaCoordinator],
             &loo,
-            "area-oosterwolde"
+            &"area-oosterwolde".into()
         ));
-        assert!(!may_coordinate(&[Role::FinanceClerk], &loo, "area-t-loo"));
-        assert!(may_coordinate(&[Role::Admin], &[], "area-oosterwolde"));
+        assert!(!may_coordinate(
+            &[Role::FinanceClerk],
+            &loo,
+            &"area-t-loo".into()
+        ));
+        assert!(may_coordinate(
+            &[Role::Admin],
+            &[],
+            &"area-oosterwolde".into()
+        ));
     }
 
     #[test]
@@ -338,7 +351,7 @@ mod tests {
             Operation::ApprovalQueue.need(),
             Operation::DecideTransfer.need()
         );
-        assert!(!Operation::ApprovalQueue.allowed(&[Role::Council], &[], ""));
-        assert!(Operation::ApprovalQueue.allowed(&[Role::FinanceApprover], &[], ""));
+        assert!(!Operation::ApprovalQueue.allowed(&[Role::Council], &[], &"".into()));
+        assert!(Operation::ApprovalQueue.allowed(&[Role::FinanceApprover], &[], &"".into()));
     }
 }

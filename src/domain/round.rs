@@ -7,23 +7,10 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::domain::ids::string_id;
+use crate::domain::ids::AreaId;
+pub use crate::domain::ids::{PlanId, RoundId};
 use crate::domain::permissions::Operation;
 use crate::domain::role::Role;
-
-/// The id of a round (a UUID), typed so it cannot be mixed up with a plan's or an
-/// area's id on its way between the layers.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct RoundId(pub String);
-
-/// The id of a plan (initiative).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PlanId(pub String);
-
-string_id!(RoundId);
-string_id!(PlanId);
 
 /// Where a round is. Rounds only move forward:
 /// open for plans → review → voting → counted → closed (money committed).
@@ -335,7 +322,7 @@ impl PlanStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
     pub id: RoundId,
-    pub area_id: String,
+    pub area_id: AreaId,
     pub year: i32,
     pub quarter: i32,
     pub title: String,
@@ -465,9 +452,9 @@ pub struct RoundCapabilities {
 /// `area_id` in `status`.
 pub fn capabilities(
     status: RoundStatus,
-    area_id: &str,
+    area_id: &AreaId,
     roles: &[Role],
-    coordinator_areas: &[String],
+    coordinator_areas: &[AreaId],
 ) -> RoundCapabilities {
     // Who: the permission table; when: the round's state.
     let coordinates = Operation::ManagedRound.allowed(roles, coordinator_areas, area_id);
@@ -876,26 +863,26 @@ mod tests {
 
     #[test]
     fn capabilities_follow_role_area_and_status() {
-        let loo = vec!["loo".to_string()];
+        let loo = vec![AreaId::from("loo")];
         let coord = [Role::AreaCoordinator];
-        let c = capabilities(RoundStatus::Open, "loo", &coord, &loo);
+        let c = capabilities(RoundStatus::Open, &"loo".into(), &coord, &loo);
         assert!(c.coordinates && c.may_submit && c.may_review && c.may_open_voting);
         assert!(!c.may_close && !c.may_enter_paper_ballot && !c.may_vote_online);
-        let c = capabilities(RoundStatus::Review, "loo", &coord, &loo);
+        let c = capabilities(RoundStatus::Review, &"loo".into(), &coord, &loo);
         assert!(c.may_review && c.may_open_voting && !c.may_submit && !c.may_close_submissions);
-        let c = capabilities(RoundStatus::Voting, "loo", &coord, &loo);
+        let c = capabilities(RoundStatus::Voting, &"loo".into(), &coord, &loo);
         assert!(c.may_count && c.may_enter_paper_ballot && c.may_vote_online);
         assert!(!c.may_submit && !c.may_review && !c.may_open_voting && !c.may_close);
         assert!(!c.results_published);
-        let c = capabilities(RoundStatus::Counted, "loo", &coord, &loo);
+        let c = capabilities(RoundStatus::Counted, &"loo".into(), &coord, &loo);
         assert!(c.may_close && c.results_published && !c.may_count && !c.may_vote_online);
-        let other = capabilities(RoundStatus::Open, "oost", &coord, &loo);
+        let other = capabilities(RoundStatus::Open, &"oost".into(), &coord, &loo);
         assert!(!other.coordinates && !other.may_review && !other.may_submit);
-        let ini = capabilities(RoundStatus::Open, "oost", &[Role::Initiator], &[]);
+        let ini = capabilities(RoundStatus::Open, &"oost".into(), &[Role::Initiator], &[]);
         assert!(ini.may_submit && !ini.may_review);
-        let admin = capabilities(RoundStatus::Voting, "oost", &[Role::Admin], &[]);
+        let admin = capabilities(RoundStatus::Voting, &"oost".into(), &[Role::Admin], &[]);
         assert!(admin.may_count && admin.may_enter_paper_ballot);
-        let resident = capabilities(RoundStatus::Closed, "loo", &[], &[]);
+        let resident = capabilities(RoundStatus::Closed, &"loo".into(), &[], &[]);
         assert!(resident.may_view && resident.results_published && !resident.may_submit);
         for role in [
             Role::FinanceClerk,
@@ -903,7 +890,7 @@ mod tests {
             Role::Council,
             Role::SteeringGroup,
         ] {
-            let c = capabilities(RoundStatus::Open, "loo", &[role], &loo);
+            let c = capabilities(RoundStatus::Open, &"loo".into(), &[role], &loo);
             assert!(!c.coordinates && !c.submits_plans, "{role:?}");
         }
     }

@@ -11,6 +11,7 @@ use crate::db::models::{LoginTicketRow, SessionRow, UserRoleRow, UserRow};
 use crate::db::repo::{self, audit, sessions, users};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::{Actor, NewEvent};
+use crate::domain::ids::{AreaId, UserId};
 use crate::domain::password;
 use crate::domain::permissions::{Operation, Permission};
 use crate::domain::role::Role;
@@ -77,12 +78,12 @@ pub fn second_factor_per_ip() -> throttle::Limit {
 /// A signed-in person, as every request sees them.
 #[derive(Debug, Clone)]
 pub struct SessionUser {
-    pub user_id: String,
+    pub user_id: UserId,
     pub email: String,
     pub display_name: String,
     pub roles: Vec<Role>,
-    /// Areas this person coordinates (area ids).
-    pub coordinator_areas: Vec<String>,
+    /// Areas this person coordinates.
+    pub coordinator_areas: Vec<AreaId>,
     pub csrf_token: String,
     pub token_hash: String,
     pub totp_enabled: bool,
@@ -140,7 +141,7 @@ pub(crate) fn area_id_for(
     c: &mut DbConn,
     role: Role,
     area_slug: Option<&str>,
-) -> Result<Option<String>, ServiceError> {
+) -> Result<Option<AreaId>, ServiceError> {
     if !role.needs_area() {
         return Ok(None);
     }
@@ -289,7 +290,7 @@ pub fn register(
             &[NewEvent {
                 action: "user.registration_for_known_address",
                 entity_type: "user",
-                entity_id: owner.id.clone(),
+                entity_id: owner.id.to_string(),
                 before: Value::Null,
                 after: json!({"notice": "mail_outbox"}),
             }],
@@ -362,7 +363,7 @@ fn create_account(
         let area_id = area_id_for(c, role, area_slug)?;
         let now = repo::now();
         let user = UserRow {
-            id: Uuid::new_v4().to_string(),
+            id: UserId(Uuid::new_v4().to_string()),
             email: email.clone(),
             display_name: display_name.clone(),
             password_hash: hash.clone(),
@@ -379,7 +380,7 @@ fn create_account(
                 id: Uuid::new_v4().to_string(),
                 user_id: user.id.clone(),
                 role,
-                area_id: area_id.clone(),
+                area_id: area_id.clone().map(String::from),
                 created_at: now,
             },
         )?;
@@ -400,7 +401,7 @@ fn create_account(
                     "user.registered"
                 },
                 entity_type: "user",
-                entity_id: user.id.clone(),
+                entity_id: user.id.to_string(),
                 before: Value::Null,
                 after: json!({"email": user.email, "roles": [{"role": role.as_str(), "area": area_id}]}),
             }],
@@ -414,7 +415,7 @@ fn create_account(
 pub struct NewSession {
     pub token: String,
     pub csrf_token: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub staff: bool,
     /// Where this person starts after signing in.
     pub landing: &'static str,
@@ -470,7 +471,7 @@ fn open_session(
             &[NewEvent {
                 action: "staff.login",
                 entity_type: "user",
-                entity_id: user.id.clone(),
+                entity_id: user.id.to_string(),
                 before: Value::Null,
                 after: Value::Null,
             }],
@@ -554,7 +555,7 @@ pub fn login(
                 &[NewEvent {
                     action: "user.password_rehashed",
                     entity_type: "user",
-                    entity_id: user.id.clone(),
+                    entity_id: user.id.to_string(),
                     before: Value::Null,
                     after: json!({"algorithm": "argon2id", "m": password::M_COST, "t": password::T_COST, "p": password::P_COST}),
                 }],
@@ -674,7 +675,7 @@ fn seal(sealer: &SecretSealer, owner: &str, secret: &str) -> Result<String, Serv
 pub fn totp_secret_of(
     conn: &mut DbConn,
     sealer: &SecretSealer,
-    user_id: &str,
+    user_id: &UserId,
 ) -> Result<Option<String>, ServiceError> {
     let Some(user) = users::find(conn, user_id)? else {
         return Ok(None);
@@ -777,7 +778,7 @@ pub fn complete_login(
 pub fn begin_totp(
     conn: &mut DbConn,
     sealer: &SecretSealer,
-    user_id: &str,
+    user_id: &UserId,
 ) -> Result<(String, String), ServiceError> {
     let secret = match totp_rs::Secret::generate_secret().to_encoded() {
         totp_rs::Secret::Encoded(s) => s,
@@ -805,7 +806,7 @@ pub fn begin_totp(
 pub fn confirm_totp(
     conn: &mut DbConn,
     sealer: &SecretSealer,
-    user_id: &str,
+    user_id: &UserId,
     code: &str,
     now: NaiveDateTime,
 ) -> Result<(), ServiceError> {
@@ -829,7 +830,7 @@ pub fn confirm_totp(
             &[NewEvent {
                 action: "user.second_factor_enabled",
                 entity_type: "user",
-                entity_id: user.id.clone(),
+                entity_id: user.id.to_string(),
                 before: Value::Null,
                 after: json!({"method": "totp"}),
             }],
@@ -840,8 +841,8 @@ pub fn confirm_totp(
 
 fn role_list(
     conn: &mut DbConn,
-    user_id: &str,
-) -> Result<Vec<(Role, Option<String>)>, ServiceError> {
+    user_id: &UserId,
+) -> Result<Vec<(Role, Option<AreaId>)>, ServiceError> {
     Ok(users::grants_of(conn, user_id)?)
 }
 

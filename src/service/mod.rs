@@ -22,6 +22,7 @@ pub mod voting_codes;
 
 use crate::db::DbError;
 use crate::domain::audit::Actor;
+use crate::domain::ids::AreaId;
 use crate::domain::ledger::LedgerError;
 use crate::domain::ledger_import::ImportProblem;
 use crate::domain::permissions::{allows, Need, Operation, Permission};
@@ -38,8 +39,8 @@ pub fn now() -> chrono::NaiveDateTime {
 pub struct Principal {
     pub actor: Actor,
     pub roles: Vec<Role>,
-    /// Areas (ids) this person coordinates.
-    pub coordinator_areas: Vec<String>,
+    /// Areas this person coordinates.
+    pub coordinator_areas: Vec<AreaId>,
 }
 
 impl Principal {
@@ -56,15 +57,16 @@ impl Principal {
     /// `domain::permissions`. Area-scoped operations use [`Principal::may_in_area`].
     pub fn may(&self, op: Operation) -> Result<(), ServiceError> {
         match op.need() {
+            Need::Anyone => Ok(()),
+            Need::Permission(p) => self.require(p),
             Need::Area | Need::AreaOrInitiator => Err(ServiceError::Forbidden(
                 "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
             )),
-            _ => self.may_in_area(op, ""),
         }
     }
 
     /// The guard for an operation on one area (coordinators in their own areas).
-    pub fn may_in_area(&self, op: Operation, area_id: &str) -> Result<(), ServiceError> {
+    pub fn may_in_area(&self, op: Operation, area_id: &AreaId) -> Result<(), ServiceError> {
         match op.need() {
             Need::Anyone => Ok(()),
             Need::Permission(p) => self.require(p),
@@ -106,7 +108,7 @@ impl Principal {
 
     /// The one guard for area-scoped work: administrators everywhere, coordinators only
     /// in their own areas.
-    pub fn require_area(&self, area_id: &str) -> Result<(), ServiceError> {
+    pub fn require_area(&self, area_id: &AreaId) -> Result<(), ServiceError> {
         if crate::domain::permissions::may_coordinate(&self.roles, &self.coordinator_areas, area_id)
         {
             Ok(())

@@ -78,7 +78,7 @@ pub fn record_payment(
             Some(a) => a,
             None => ledger_svc::open_paid_out_account(
                 c,
-                &ctx.plan.id.0,
+                &ctx.plan.id,
                 &format!(
                     "Uitbetaald plan {}: {} ({})",
                     ctx.plan.number, ctx.plan.title, ctx.area.name

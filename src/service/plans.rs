@@ -11,12 +11,12 @@ use serde::Serialize;
 use crate::db::models::{AccountRow, AreaRow};
 use crate::db::repo::{ledger as lq, plan_money as pq, rounds as rq, users as uq};
 use crate::db::DbConn;
-use crate::domain::ids::AccountId;
+use crate::domain::ids::{AccountId, TransferId, UserId};
 use crate::domain::ledger::{AccountKind, TransferStatus};
 use crate::domain::permissions::{allows, may_coordinate, Operation, Permission};
 use crate::domain::plan_money::{may_post_progress, PlanMoney, PlanMove, ProgressStage};
 use crate::domain::role::Role;
-use crate::domain::round::{Plan, PlanId, PlanStatus, Round, RoundStatus};
+use crate::domain::round::{Plan, PlanId, PlanStatus, Round, RoundId, RoundStatus};
 use crate::service::{Principal, ServiceError};
 
 /// A plan with everything around it that the money needs.
@@ -78,7 +78,7 @@ pub(crate) fn money_of(c: &mut DbConn, account: &AccountRow) -> Result<PlanMoney
 /// municipality for the command line and the system.
 pub(crate) fn display_name(c: &mut DbConn, key: &str) -> Result<String, ServiceError> {
     if let Some(id) = key.strip_prefix("user:") {
-        if let Some(u) = uq::find(c, id)? {
+        if let Some(u) = uq::find(c, &UserId::from(id))? {
             return Ok(u.display_name);
         }
     }
@@ -107,7 +107,7 @@ impl PlanOutcome {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PaymentView {
-    pub transfer_id: String,
+    pub transfer_id: TransferId,
     pub paid_on: String,
     pub reference: String,
     pub note: String,
@@ -138,7 +138,7 @@ pub struct PlanActions {
 #[derive(Debug, Clone)]
 pub struct PlanPageView {
     pub plan: Plan,
-    pub round_id: String,
+    pub round_id: RoundId,
     pub round_title: String,
     pub round_year: i32,
     pub round_quarter: i32,
@@ -181,7 +181,7 @@ pub fn plan_page(
         let (t, d) =
             lq::find_transfer(conn, &p.transfer_id)?.ok_or(ServiceError::NotFound("Betaling"))?;
         payments.push(PaymentView {
-            transfer_id: p.transfer_id,
+            transfer_id: p.transfer_id.into(),
             paid_on: p.paid_on,
             reference: p.reference,
             note: p.note,
@@ -222,7 +222,7 @@ pub fn plan_page(
     Ok(PlanPageView {
         author: display_name(conn, &ctx.plan.submitted_by)?,
         outcome: outcome(&ctx.round, &ctx.plan),
-        round_id: ctx.round.id.0.clone(),
+        round_id: ctx.round.id.clone(),
         round_title: ctx.round.title.clone(),
         round_year: ctx.round.year,
         round_quarter: ctx.round.quarter,
@@ -241,7 +241,7 @@ pub fn plan_page(
 /// A funded plan in finance's list: where its money stands.
 #[derive(Debug, Clone, Serialize)]
 pub struct FundedPlanRow {
-    pub plan_id: String,
+    pub plan_id: PlanId,
     pub number: i32,
     pub title: String,
     pub area_name: String,
@@ -265,7 +265,7 @@ pub fn funded_plans(
         let ctx = load(conn, &PlanId(plan_id))?;
         let money = money_of(conn, &account)?;
         out.push(FundedPlanRow {
-            plan_id: ctx.plan.id.0.clone(),
+            plan_id: ctx.plan.id.clone(),
             number: ctx.plan.number,
             title: ctx.plan.title.clone(),
             area_name: ctx.area.name.clone(),

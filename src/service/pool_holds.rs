@@ -14,7 +14,9 @@ use crate::db::repo::holds::{self, HoldRow, EARMARK, RESERVATION};
 use crate::db::repo::{self, audit, ledger as lq};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::ids::AreaId;
 use crate::domain::money::{format_eur, within_bound, ABOVE_MAXIMUM_NL};
+use crate::domain::permissions::Operation;
 use crate::domain::round::Round;
 
 /// The longest reason of an earmark.
@@ -23,7 +25,7 @@ pub const REASON_MAX: usize = 200;
 /// What an area's pool holds, with what is already spoken for.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PoolMoney {
-    pub area_id: String,
+    pub area_id: AreaId,
     pub slug: String,
     pub name: String,
     /// Posted balance.
@@ -76,9 +78,16 @@ pub fn pool_money(
     money_of(conn, &area)
 }
 
-/// The pool of an area as anyone may read it (the round page shows what is reserved).
-pub fn pool_money_of_area(conn: &mut DbConn, area: &AreaRow) -> Result<PoolMoney, ServiceError> {
-    money_of(conn, area)
+/// The pool of an area with its holds, for finance's pool page (the same guard as the
+/// page's ledger read, `Operation::PoolDetail`).
+pub fn pool_money_for_finance(
+    conn: &mut DbConn,
+    who: &Principal,
+    area_slug: &str,
+) -> Result<PoolMoney, ServiceError> {
+    who.may(Operation::PoolDetail)?;
+    let area = lq::find_area_by_slug(conn, area_slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    money_of(conn, &area)
 }
 
 /// Reserves a round's budget in its area's pool, inside the caller's transaction (the one

@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
-use serde_json::Value;
 
 use super::{Principal, ServiceError};
 use crate::db::models::{AccountRow, AreaRow, AuditEventRow};
@@ -282,7 +281,7 @@ pub(crate) fn build_for_bundle(
     let funders = q::funders(conn)?;
     let lines: HashMap<String, crate::db::models::BudgetLineRow> = q::budget_lines(conn)?
         .into_iter()
-        .map(|l| (l.id.clone(), l))
+        .map(|l| (l.id.to_string(), l))
         .collect();
     let accounts = AccountMap::load(conn)?;
     let transfers = q::posted_transfers(conn)?;
@@ -398,7 +397,7 @@ pub(crate) fn build_for_bundle(
 
     let funder_names: HashMap<String, String> = funders
         .iter()
-        .map(|f| (f.id.clone(), f.name.clone()))
+        .map(|f| (f.id.to_string(), f.name.clone()))
         .collect();
     let pool_of_area: HashMap<&String, &String> = accounts
         .area
@@ -409,10 +408,10 @@ pub(crate) fn build_for_bundle(
     let mut totals = Figures::default();
     let mut area_reports = Vec::new();
     for a in &areas {
-        let f = figures.remove(&a.id).unwrap_or_default();
+        let f = figures.remove(a.id.as_str()).unwrap_or_default();
         totals.add(&f);
         let budget_sources = budget_in
-            .remove(&a.id)
+            .remove(a.id.as_str())
             .unwrap_or_default()
             .into_iter()
             .filter(|(_, cents)| *cents != 0)
@@ -434,7 +433,7 @@ pub(crate) fn build_for_bundle(
             })
             .collect();
         let funder_sources = funder_in
-            .remove(&a.id)
+            .remove(a.id.as_str())
             .unwrap_or_default()
             .into_iter()
             .filter(|(_, cents)| *cents != 0)
@@ -445,12 +444,12 @@ pub(crate) fn build_for_bundle(
             })
             .collect();
         area_reports.push(AreaReport {
-            area_id: a.id.clone(),
+            area_id: a.id.to_string(),
             slug: a.slug.clone(),
             name: a.name.clone(),
             kind: a.kind.as_str().to_string(),
             pool_account: pool_of_area
-                .get(&a.id)
+                .get(&a.id.to_string())
                 .map(|s| s.to_string())
                 .unwrap_or_default(),
             figures: f,
@@ -491,39 +490,28 @@ fn round_reports(
             .unwrap_or_default();
         let ballots = q::ballot_count(conn, &r.id)?;
         let codes_issued = q::codes_issued(conn, &r.area_id, r.year)?;
-        let ballot_rule = BallotRule::from_parts(&r.ballot_rule, r.max_choices)
-            .unwrap_or(BallotRule::Approval { max_choices: None });
-        let count_rule = CountRule::parse(&r.count_rule).unwrap_or(CountRule::Greedy);
-        let result: Value = r
-            .result_json
-            .as_deref()
-            .and_then(|s| serde_json::from_str(s).ok())
-            .unwrap_or(Value::Null);
+        let (ballot_rule, count_rule) = (r.ballot_rule, r.count_rule);
         let initiatives = q::initiatives_of(conn, &r.id)?;
-        let plans = result["plans"]
-            .as_array()
-            .map(|ps| {
-                ps.iter()
-                    .map(|p| {
-                        let number = match &p["number"] {
-                            Value::String(s) => s.clone(),
-                            other => other.to_string(),
-                        };
-                        let title = p["title"].as_str().map(str::to_string).unwrap_or_else(|| {
+        let plans = r
+            .result
+            .as_ref()
+            .map(|result| {
+                result
+                    .plans
+                    .iter()
+                    .map(|p| PlanResult {
+                        title: p.title.clone().unwrap_or_else(|| {
                             initiatives
                                 .iter()
-                                .find(|i| i.number.to_string() == number)
+                                .find(|i| i.number.to_string() == p.number)
                                 .map(|i| i.title.clone())
                                 .unwrap_or_default()
-                        });
-                        PlanResult {
-                            title,
-                            amount_cents: p["amount_cents"].as_i64().unwrap_or(0),
-                            votes: p["votes"].as_i64().unwrap_or(0),
-                            funded: p["funded"].as_bool().unwrap_or(false),
-                            explanation: p["explanation"].as_str().unwrap_or("").to_string(),
-                            number,
-                        }
+                        }),
+                        amount_cents: p.amount_cents.unwrap_or(0),
+                        votes: i64::try_from(p.votes).unwrap_or(i64::MAX),
+                        funded: p.funded,
+                        explanation: p.explanation.clone(),
+                        number: p.number.clone(),
                     })
                     .collect()
             })
@@ -541,10 +529,10 @@ fn round_reports(
             count_rule_label: count_rule.label_nl(),
             count_rule_nl: count_rule_nl(count_rule),
             budget_cents: r.budget_cents,
-            spent_cents: result["spent_cents"].as_i64().unwrap_or(0),
+            spent_cents: r.result.as_ref().map_or(0, |res| res.spent_cents),
             fingerprint: r.fingerprint.clone(),
             plans,
-            round_id: r.id,
+            round_id: r.id.to_string(),
         });
     }
     Ok(out)
@@ -605,10 +593,10 @@ pub struct EventsPage {
 /// The ids of everything that belongs to an area: the area, its rounds, their plans, the
 /// transfers into and out of its pool and plan accounts, its code batches.
 fn area_entity_ids(conn: &mut DbConn, area: &AreaRow) -> Result<Vec<String>, ServiceError> {
-    let mut ids = vec![area.id.clone()];
+    let mut ids = vec![area.id.to_string()];
     let rounds: Vec<String> = q::rounds(conn)?
         .into_iter()
-        .filter(|r| r.area_id == area.id)
+        .filter(|r| r.area_id == area.id.as_str())
         .map(|r| r.id)
         .collect();
     let plans: Vec<String> = q::initiative_rounds(conn)?
@@ -618,7 +606,7 @@ fn area_entity_ids(conn: &mut DbConn, area: &AreaRow) -> Result<Vec<String>, Ser
         .collect();
     let accounts = AccountMap::load(conn)?;
     for t in crate::db::repo::report::posted_transfers(conn)? {
-        let mine = |a: &str| accounts.area(a) == Some(&area.id);
+        let mine = |a: &str| accounts.area(a).map(String::as_str) == Some(area.id.as_str());
         if mine(&t.row.debit_account) || mine(&t.row.credit_account) {
             ids.push(t.row.id.into());
         }

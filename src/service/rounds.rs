@@ -14,6 +14,7 @@ use crate::db::repo::{self, audit, ledger as areas, rounds as q, voting_codes as
 use crate::db::{tx, DbConn};
 use crate::domain::audit::Actor;
 use crate::domain::audit::NewEvent;
+use crate::domain::ids::AreaId;
 use crate::domain::nl_time;
 use crate::domain::role::Role;
 use crate::domain::round::{
@@ -80,7 +81,7 @@ pub struct InitiativeInput {
 /// The area of a round, as the pages show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AreaInfo {
-    pub id: String,
+    pub id: AreaId,
     pub slug: String,
     pub name: String,
     /// The most one plan in this area may cost, if the area sets a limit.
@@ -158,7 +159,7 @@ fn new_id() -> String {
     Uuid::new_v4().to_string()
 }
 
-fn area_by_id(c: &mut DbConn, id: &str) -> Result<AreaRow, ServiceError> {
+fn area_by_id(c: &mut DbConn, id: &AreaId) -> Result<AreaRow, ServiceError> {
     codes::find_area(c, id)?.ok_or(ServiceError::NotFound("Gebied"))
 }
 
@@ -1000,7 +1001,7 @@ pub fn voter_rounds(
     conn: &mut DbConn,
     who: &Principal,
     handle: &str,
-    area_id: &str,
+    area_id: &AreaId,
     year: i32,
 ) -> Result<Vec<(RoundView, bool)>, ServiceError> {
     let voted = q::rounds_voted_by(conn, handle)?;

@@ -4,6 +4,7 @@
 
 use super::{ledger, rounds, Principal, ServiceError};
 use crate::db::DbConn;
+use crate::domain::ids::{PlanId, RoundId};
 use crate::domain::permissions::{allows, Permission};
 use crate::domain::role::Role;
 use crate::domain::round::{PlanStatus, RoundStatus};
@@ -11,8 +12,8 @@ use crate::domain::round::{PlanStatus, RoundStatus};
 /// One of the caller's own plans, with its round.
 #[derive(Debug, Clone)]
 pub struct MyPlan {
-    pub plan_id: String,
-    pub round_id: String,
+    pub plan_id: PlanId,
+    pub round_id: RoundId,
     pub round_title: String,
     pub area_name: String,
     pub title: String,
@@ -60,8 +61,8 @@ pub fn start_page(
         if let Some(key) = &me {
             for p in r.initiatives.iter().filter(|p| &p.submitted_by == key) {
                 page.my_plans.push(MyPlan {
-                    plan_id: p.id.to_string(),
-                    round_id: r.round.id.to_string(),
+                    plan_id: p.id.clone(),
+                    round_id: r.round.id.clone(),
                     round_title: r.round.title.clone(),
                     area_name: r.area.name.clone(),
                     title: p.title.clone(),

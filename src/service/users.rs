@@ -11,6 +11,7 @@ use crate::db::models::UserRoleRow;
 use crate::db::repo::{self, audit, ledger as q, sessions, users};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::ids::{AreaId, UserId};
 use crate::domain::permissions::Operation;
 use crate::domain::role::Role;
 
@@ -24,7 +25,7 @@ pub struct GrantView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct UserView {
-    pub id: String,
+    pub id: UserId,
     pub email: String,
     pub display_name: String,
     pub disabled: bool,
@@ -33,7 +34,7 @@ pub struct UserView {
     pub grants: Vec<GrantView>,
 }
 
-fn area_names(conn: &mut DbConn) -> Result<HashMap<String, String>, ServiceError> {
+fn area_names(conn: &mut DbConn) -> Result<HashMap<AreaId, String>, ServiceError> {
     Ok(q::list_areas(conn)?
         .into_iter()
         .map(|a| (a.id, a.name))
@@ -43,7 +44,7 @@ fn area_names(conn: &mut DbConn) -> Result<HashMap<String, String>, ServiceError
 pub fn list_users(conn: &mut DbConn, who: &Principal) -> Result<Vec<UserView>, ServiceError> {
     who.may(Operation::ListUsers)?;
     let areas = area_names(conn)?;
-    let mut grants: HashMap<String, Vec<GrantView>> = HashMap::new();
+    let mut grants: HashMap<UserId, Vec<GrantView>> = HashMap::new();
     for g in users::all_grants(conn)? {
         let role = g.role;
         grants
@@ -53,7 +54,7 @@ pub fn list_users(conn: &mut DbConn, who: &Principal) -> Result<Vec<UserView>, S
                 id: g.id,
                 role,
                 role_label: role.label_nl(),
-                area: g.area_id.and_then(|a| areas.get(&a).cloned()),
+                area: g.area_id.and_then(|a| areas.get(a.as_str()).cloned()),
             });
     }
     Ok(users::list(conn)?
@@ -73,7 +74,7 @@ pub fn list_users(conn: &mut DbConn, who: &Principal) -> Result<Vec<UserView>, S
 pub fn grant_role(
     conn: &mut DbConn,
     who: &Principal,
-    user_id: &str,
+    user_id: &UserId,
     role: Role,
     area_slug: Option<&str>,
 ) -> Result<(), ServiceError> {
@@ -92,7 +93,7 @@ pub fn grant_role(
             id: Uuid::new_v4().to_string(),
             user_id: user.id.clone(),
             role,
-            area_id: area_id.clone(),
+            area_id: area_id.clone().map(String::from),
             created_at: repo::now(),
         };
         users::add_role(c, &row)?;
@@ -102,7 +103,7 @@ pub fn grant_role(
             &[NewEvent {
                 action: "role.granted",
                 entity_type: "user",
-                entity_id: user.id.clone(),
+                entity_id: user.id.to_string(),
                 before: Value::Null,
                 after: json!({"grant": row.id, "role": role.as_str(), "area": area_id}),
             }],
@@ -115,7 +116,7 @@ pub fn revoke_role(conn: &mut DbConn, who: &Principal, grant_id: &str) -> Result
     who.may(Operation::RevokeRole)?;
     tx::write(conn, |c| {
         let g = users::find_grant(c, grant_id)?.ok_or(ServiceError::NotFound("Rol"))?;
-        if who.actor.user_id() == Some(g.user_id.as_str()) && g.role == Role::Admin {
+        if who.actor.user_id() == Some(&g.user_id) && g.role == Role::Admin {
             return Err(ServiceError::invalid(
                 "role",
                 "U kunt uw eigen beheerdersrol niet intrekken. Vraag een andere beheerder.",
@@ -128,7 +129,7 @@ pub fn revoke_role(conn: &mut DbConn, who: &Principal, grant_id: &str) -> Result
             &[NewEvent {
                 action: "role.revoked",
                 entity_type: "user",
-                entity_id: g.user_id.clone(),
+                entity_id: g.user_id.to_string(),
                 before: json!({"grant": g.id, "role": g.role, "area": g.area_id}),
                 after: Value::Null,
             }],
@@ -141,7 +142,7 @@ pub fn revoke_role(conn: &mut DbConn, who: &Principal, grant_id: &str) -> Result
 pub fn set_disabled(
     conn: &mut DbConn,
     who: &Principal,
-    user_id: &str,
+    user_id: &UserId,
     disabled: bool,
 ) -> Result<(), ServiceError> {
     who.may(Operation::SetDisabled)?;
@@ -172,7 +173,7 @@ pub fn set_disabled(
                     "user.enabled"
                 },
                 entity_type: "user",
-                entity_id: user.id.clone(),
+                entity_id: user.id.to_string(),
                 before: json!({"disabled": user.disabled}),
                 after: json!({"disabled": disabled, "sessions_ended": ended}),
             }],
@@ -234,7 +235,7 @@ pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceEr
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaSettings {
-    pub id: String,
+    pub id: AreaId,
     pub slug: String,
     pub name: String,
     pub description: String,
@@ -295,7 +296,7 @@ pub fn update_area_settings(
             &[NewEvent {
                 action: "area.settings_changed",
                 entity_type: "area",
-                entity_id: a.id.clone(),
+                entity_id: a.id.to_string(),
                 before: json!({"description": a.description, "max_initiative_cents": a.max_initiative_cents}),
                 after: json!({"description": description.trim(), "max_initiative_cents": max_initiative_cents}),
             }],

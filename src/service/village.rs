@@ -11,7 +11,7 @@ use super::plans;
 use crate::db::models::{AccountRow, AreaRow};
 use crate::db::repo::{ledger as lq, report as rep, rounds as rq};
 use crate::db::DbConn;
-use crate::domain::ids::AccountId;
+use crate::domain::ids::{AccountId, BudgetLineId, FunderId, PlanId, RoundId};
 use crate::domain::ledger::{AccountKind, TransferKind};
 use crate::domain::nl_time;
 use crate::domain::permissions::Operation;
@@ -40,7 +40,7 @@ pub struct FunderIn {
 
 #[derive(Debug, Clone)]
 pub struct RoundTurnout {
-    pub id: String,
+    pub id: RoundId,
     pub title: String,
     pub quarter: i32,
     pub status: RoundStatus,
@@ -63,7 +63,7 @@ pub struct HoldLine {
 
 #[derive(Debug, Clone)]
 pub struct PlanLine {
-    pub plan_id: String,
+    pub plan_id: PlanId,
     pub number: i32,
     pub title: String,
     pub money: PlanMoney,
@@ -175,11 +175,11 @@ pub fn village(
         .into_iter()
         .map(|a| (a.id.clone(), a))
         .collect();
-    let lines: HashMap<String, crate::db::models::BudgetLineRow> = rep::budget_lines(conn)?
+    let lines: HashMap<BudgetLineId, crate::db::models::BudgetLineRow> = rep::budget_lines(conn)?
         .into_iter()
         .map(|l| (l.id.clone(), l))
         .collect();
-    let funder_names: HashMap<String, String> = rep::funders(conn)?
+    let funder_names: HashMap<FunderId, String> = rep::funders(conn)?
         .into_iter()
         .map(|f| (f.id, f.name))
         .collect();
@@ -272,7 +272,7 @@ pub fn village(
         if cents == 0 {
             continue;
         }
-        let line = lines.get(&line_id);
+        let line = lines.get(line_id.as_str());
         years.entry(y).or_default().budget_lines.push(LineIn {
             code: line.map(|l| l.code.clone()).unwrap_or_default(),
             name: line.map(|l| l.name.clone()).unwrap_or_default(),
@@ -288,7 +288,10 @@ pub fn village(
             continue;
         }
         years.entry(y).or_default().funders.push(FunderIn {
-            name: funder_names.get(&funder_id).cloned().unwrap_or_default(),
+            name: funder_names
+                .get(funder_id.as_str())
+                .cloned()
+                .unwrap_or_default(),
             cents,
         });
     }
@@ -321,7 +324,7 @@ pub fn village(
         let codes_issued = rep::codes_issued(conn, &area.id, r.year)?;
         let yv = years.entry(r.year).or_default();
         yv.rounds.push(RoundTurnout {
-            id: r.id.0.clone(),
+            id: r.id.clone(),
             title: r.title.clone(),
             quarter: r.quarter,
             status: r.status,
@@ -338,7 +341,7 @@ pub fn village(
             if let Some(acc) = ctx_account {
                 let money = plans::money_of(conn, &acc)?;
                 yv.plans.push(PlanLine {
-                    plan_id: p.id.0.clone(),
+                    plan_id: p.id.clone(),
                     number: p.number,
                     title: p.title.clone(),
                     money,

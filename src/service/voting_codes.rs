@@ -20,6 +20,7 @@ use crate::db::models::{AreaRow, CodeBatchRow, VoterSessionRow, VotingCodeRow};
 use crate::db::repo::{self, audit, ledger as areas, voting_codes as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::ids::AreaId;
 use crate::domain::permissions::Operation;
 use crate::domain::voting_code::{self as vc, VotingCode};
 
@@ -131,14 +132,14 @@ pub fn generate_batch(
 fn new_row(
     code: &VotingCode,
     batch_id: &str,
-    area_id: &str,
+    area_id: &AreaId,
     year: i32,
     now: NaiveDateTime,
 ) -> VotingCodeRow {
     VotingCodeRow {
         handle: code.handle().to_string(),
         batch_id: batch_id.to_string(),
-        area_id: area_id.to_string(),
+        area_id: area_id.clone(),
         year,
         secret_hash: vc::hash_secret(code.handle(), code.secret()),
         status: q::STATUS_ACTIVE.to_string(),
@@ -401,7 +402,7 @@ pub fn replace(
 #[derive(Debug, Clone)]
 pub struct Voter {
     pub handle: String,
-    pub area_id: String,
+    pub area_id: AreaId,
     pub area_slug: String,
     pub area_name: String,
     pub year: i32,

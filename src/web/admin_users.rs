@@ -9,6 +9,7 @@ use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect, FormState};
 use super::run_db;
 use super::session::Staff;
+use crate::domain::ids::UserId;
 use crate::domain::money::parse_eur_nl;
 use crate::domain::role::{Permission, Role};
 use crate::service::auth::{self, SessionUser};
@@ -147,7 +148,7 @@ async fn after_change(
 async fn grant(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<UserId>,
     form: CsrfForm<GrantForm>,
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
@@ -179,7 +180,7 @@ async fn revoke(
 async fn disable(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<UserId>,
     _f: CsrfForm<Empty>,
 ) -> Result<HttpResponse, WebError> {
     let (p, id) = (user.principal(), id.into_inner());
@@ -196,7 +197,7 @@ async fn disable(
 async fn enable(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<UserId>,
     _f: CsrfForm<Empty>,
 ) -> Result<HttpResponse, WebError> {
     let (p, id) = (user.principal(), id.into_inner());

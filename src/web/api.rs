@@ -2,7 +2,7 @@
 //! POST /api/v1/session; state-changing calls send the returned csrf_token in the
 //! X-CSRF-Token header. The OpenAPI document is served at /api/v1/openapi.json.
 
-use crate::domain::ids::TransferId;
+use crate::domain::ids::{BudgetLineId, TransferId};
 use crate::domain::round::RoundId;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -302,7 +302,7 @@ async fn read_body(mut body: web::Payload, limit: usize) -> Result<Vec<u8>, ApiE
 async fn budget_line(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
-    id: web::Path<String>,
+    id: web::Path<BudgetLineId>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, p) = (id.into_inner(), user.principal());
     let (line, history) = run_db(&state, move |c| ledger::budget_line_detail(c, &p, &id)).await?;

@@ -10,6 +10,7 @@ use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect, FormState};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
+use crate::db::DbConn;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, AreaInfo};
@@ -366,8 +367,29 @@ struct HandleForm {
     reason: String,
 }
 
-fn reason_of(f: &HandleForm) -> RevokeReason {
-    RevokeReason::parse(&f.reason).unwrap_or(RevokeReason::Other)
+/// A change to one code (revoke, replace) by an administrator, with the reason the form
+/// chose (one of the list: anything else is refused, never read as "other"); the form
+/// comes back as sent, for the page.
+async fn on_code<T: Send + 'static>(
+    state: &AppState,
+    user: &SessionUser,
+    form: CsrfForm<HandleForm>,
+    change: fn(&mut DbConn, &Principal, &str, RevokeReason) -> Result<T, ServiceError>,
+) -> Result<(HandleForm, Result<T, ServiceError>), WebError> {
+    require(user, Permission::Administer)?;
+    let f = form.data;
+    let p = user.principal();
+    let answer = match RevokeReason::parse(&f.reason) {
+        Some(reason) => {
+            let handle = f.handle.clone();
+            run_db(state, move |c| change(c, &p, &handle, reason)).await
+        }
+        None => Err(ServiceError::invalid(
+            "reason",
+            "Kies een reden uit de lijst.",
+        )),
+    };
+    Ok((f, answer))
 }
 
 async fn revoke(
@@ -375,11 +397,7 @@ async fn revoke(
     state: web::Data<AppState>,
     form: CsrfForm<HandleForm>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::Administer)?;
-    let f = form.data;
-    let p = user.principal();
-    let (handle, reason) = (f.handle.clone(), reason_of(&f));
-    let answer = run_db(&state, move |c| svc::revoke(c, &p, &handle, reason)).await;
+    let (f, answer) = on_code(&state, &user, form, svc::revoke).await?;
     let shown = FormState::after(answer, |row| {
         format!(
             "De stemcode met kenmerk {} is ingetrokken. Hij werkt niet meer.",
@@ -408,11 +426,7 @@ async fn replace(
     state: web::Data<AppState>,
     form: CsrfForm<HandleForm>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::Administer)?;
-    let f = form.data;
-    let p = user.principal();
-    let (handle, reason) = (f.handle.clone(), reason_of(&f));
-    let answer = run_db(&state, move |c| svc::replace(c, &p, &handle, reason)).await;
+    let (f, answer) = on_code(&state, &user, form, svc::replace).await?;
     match FormState::split(answer)? {
         Ok(r) => Ok(html(views::codes::replacement(&user, &r))),
         Err(shown) => {

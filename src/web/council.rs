@@ -26,6 +26,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 type Errors = Vec<(String, String)>;
+/// The first and the last day of a period (open ends: from the start, until now).
+type Period = (Option<NaiveDate>, Option<NaiveDate>);
 
 fn require(user: &SessionUser) -> Result<(), WebError> {
     user.principal()
@@ -50,10 +52,7 @@ fn parse_day(text: &str) -> Result<Option<NaiveDate>, String> {
 }
 
 /// The period from the form, or the Dutch messages per field.
-pub fn parse_period(
-    van: &str,
-    tot: &str,
-) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Errors> {
+pub fn parse_period(van: &str, tot: &str) -> Result<Period, Errors> {
     let mut errors = Errors::new();
     let from = parse_day(van).unwrap_or_else(|m| {
         errors.push(("van".into(), m));
@@ -79,19 +78,21 @@ pub fn parse_period(
     }
 }
 
-/// The period of the dashboard form, or the dashboard again with the errors (422) and the
-/// dates as typed: the dashboard and the bundle download share this form.
+/// The period of the dashboard form for a caller who may read it, or the dashboard again
+/// with the errors (422) and the dates as typed: the dashboard and the bundle download
+/// share this form.
 fn dashboard_period(
     user: &SessionUser,
     state: &AppState,
     form: &PeriodForm,
-) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Box<HttpResponse>> {
-    parse_period(&form.van, &form.tot).map_err(|errors| {
-        Box::new(html_status(
+) -> Result<Result<Period, HttpResponse>, WebError> {
+    require(user)?;
+    Ok(parse_period(&form.van, &form.tot).map_err(|errors| {
+        html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::council::dashboard(user, None, form, &errors, state.signing_key.is_some()),
-        ))
-    })
+        )
+    }))
 }
 
 async fn dashboard(
@@ -99,11 +100,10 @@ async fn dashboard(
     state: web::Data<AppState>,
     form: web::Query<PeriodForm>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user)?;
     let form = form.into_inner();
-    let (from, to) = match dashboard_period(&user, &state, &form) {
+    let (from, to) = match dashboard_period(&user, &state, &form)? {
         Ok(p) => p,
-        Err(page) => return Ok(*page),
+        Err(page) => return Ok(page),
     };
     let who = user.principal();
     let model = run_db(&state, move |c| report::dashboard(c, &who, from, to)).await?;
@@ -243,11 +243,10 @@ async fn bundle(
     state: web::Data<AppState>,
     form: web::Query<PeriodForm>,
 ) -> Result<HttpResponse, WebError> {
-    require(&user)?;
     let form = form.into_inner();
-    let (from, to) = match dashboard_period(&user, &state, &form) {
+    let (from, to) = match dashboard_period(&user, &state, &form)? {
         Ok(p) => p,
-        Err(page) => return Ok(*page),
+        Err(page) => return Ok(page),
     };
     let Some(key) = state.signing_key.clone() else {
         return Err(WebError::Conflict(

@@ -12,7 +12,7 @@ use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect};
 use super::run_db;
 use super::session::Staff;
-use crate::domain::ids::TransferId;
+use crate::domain::ids::{BudgetLineId, TransferId};
 use crate::domain::ledger::LedgerError;
 use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
@@ -77,7 +77,7 @@ async fn overview(
 async fn budget_line(
     Staff(user): Staff,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<BudgetLineId>,
 ) -> Result<HttpResponse, WebError> {
     let (id, p) = (id.into_inner(), user.principal());
     let (line, history) = run_db(&state, move |c| ledger::budget_line_detail(c, &p, &id)).await?;
@@ -99,9 +99,7 @@ async fn pool(
     let (p, history, held) = run_db(&state, move |c| {
         let (p, history) = ledger::pool_detail(c, &who, &slug)?;
         // Reserved and earmarked money is shown apart (it has not moved in the ledger).
-        let area = crate::db::repo::ledger::find_area_by_slug(c, &slug)?
-            .ok_or(crate::service::ServiceError::NotFound("Gebied"))?;
-        let held = crate::service::pool_holds::pool_money_of_area(c, &area)?;
+        let held = crate::service::pool_holds::pool_money_for_finance(c, &who, &slug)?;
         Ok((p, history, held))
     })
     .await?;

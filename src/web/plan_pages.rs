@@ -60,7 +60,7 @@ async fn render(
     // Fresh idempotency keys for forms that did not come back.
     let payment = s.payment.unwrap_or_else(|| PaymentFormValues {
         request_id: Uuid::new_v4().to_string(),
-        paid_on: crate::domain::nl_time::to_local(crate::db::repo::now())
+        paid_on: crate::domain::nl_time::to_local(crate::service::now())
             .date()
             .format("%Y-%m-%d")
             .to_string(),

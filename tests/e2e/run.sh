@@ -46,52 +46,14 @@ if [ ! -x "$bin" ] || [ "${E2E_REBUILD:-0}" = 1 ]; then
 fi
 
 # --- the demo server -----------------------------------------------------------------
-work="$(mktemp -d -t bb-e2e-XXXXXX)"
-out="$work/server.out"
-server_pid=""
-cleanup() {
-  local rc=$?
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      kill -0 "$server_pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -9 "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  if [ "$rc" != 0 ] && [ -f "$out" ]; then
-    log "server output (last 40 lines):"
-    tail -n 40 "$out" >&2 || true
-  fi
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=../../tools/lib/serve_demo.sh
+. "$root/tools/lib/serve_demo.sh"
+serve_demo "$bin" bb-e2e 40
+out="$demo_out"
+base="$demo_base"
+server_pid="$demo_pid"
 
-(cd "$work" && exec "$bin" demo --bind 127.0.0.1:0 --database "sqlite://$work/demo.db") >"$out" 2>&1 &
-server_pid=$!
-
-base=""
-for _ in $(seq 1 300); do
-  base="$(sed -n 's#.*luistert op \(http://[^ ]*\).*#\1#p' "$out" | head -n 1)"
-  [ -n "$base" ] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    log "the demo server stopped before it listened"
-    exit 1
-  fi
-  sleep 0.1
-done
-if [ -z "$base" ]; then
-  log "the demo server did not print its address within 30 s"
-  exit 1
-fi
-
-login_of() { # role -> "email password"
-  awk -v role="$1" '$2 == role { print $1, $3; exit }' "$out"
-}
+login_of() { demo_login "$1"; }
 read -r E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD <<<"$(login_of admin)"
 read -r E2E_CLERK_EMAIL E2E_CLERK_PASSWORD <<<"$(login_of finance_clerk)"
 read -r E2E_APPROVER_EMAIL E2E_APPROVER_PASSWORD <<<"$(login_of finance_approver)"

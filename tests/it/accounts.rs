@@ -377,7 +377,7 @@ fn guessing_the_second_factor_is_throttled_per_account_and_per_address() {
         let now = repo::now();
         let policy = SessionPolicy::default();
         let right = |c: &mut burgerbegroting::db::DbConn, id: &str, email: &str| {
-            let secret = auth::totp_secret_of(c, &sealer, id)
+            let secret = auth::totp_secret_of(c, &sealer, &id.into())
                 .expect("query")
                 .expect("secret");
             code_at_step(&secret, email, auth::time_step(now) + 1)
@@ -621,14 +621,7 @@ async fn cookies_have_the_required_attributes_and_a_new_session_replaces_the_old
     let app = TestApp::spawn().await;
     app.add_user("fin@example.nl", Role::FinanceClerk);
     let c = app.client();
-    let html = c
-        .get(app.url("/inloggen"))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("body");
+    let html = app.get(&c, "/inloggen").await.1;
     let r = c
         .post(app.url("/inloggen"))
         .form(&[
@@ -929,29 +922,20 @@ async fn no_get_route_changes_state() {
         burgerbegroting::service::ledger::propose_transfer(
             &mut c,
             &clerk(),
-            &burgerbegroting::service::ledger::TransferInput {
-                id: uuid::Uuid::new_v4(),
-                kind: Some(burgerbegroting::domain::ledger::TransferKind::BudgetToPool),
-                from_account: small.lines[0].account_id.clone(),
-                to_account: small.pools[0].account_id.clone(),
-                amount_cents: 100,
-                memo: "x".into(),
-                decision_ref: Some("RB".into()),
-            },
+            &to_pool(&small, 0, 0, 100),
         )
         .expect("t")
     };
     // A counted round and a round in voting in the first area, for the round pages.
     let (closed_round, voting_round) = {
         use burgerbegroting::domain::round::{BallotRule, CountRule};
-        use burgerbegroting::service::rounds::{self as r, InitiativeInput, Review, RoundInput};
+        use burgerbegroting::service::rounds::{self as r, InitiativeInput, RoundInput};
         let mut c = app.conn();
-        fund_pool(&mut c, &small.pools[0].slug, 100_000);
         let mut ids = Vec::new();
         for quarter in [1, 2] {
-            let round = r::create_round(
+            fund_pool(&mut c, &small.pools[0].slug, 100_000);
+            let (round, _) = round_in_voting(
                 &mut c,
-                &admin(),
                 &RoundInput {
                     area_slug: small.pools[0].slug.clone(),
                     year: 2027,
@@ -962,23 +946,13 @@ async fn no_get_route_changes_state() {
                     count_rule: CountRule::Greedy,
                     calendar: None,
                 },
-            )
-            .expect("round");
-            let plan = r::submit_initiative(
-                &mut c,
-                &admin(),
-                &round.round.id,
                 &InitiativeInput {
                     title: "Bankjes".into(),
                     summary: "Twee bankjes".into(),
                     amount_cents: 50_000,
                     taakveld: "5.7".into(),
                 },
-            )
-            .expect("plan");
-            r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("ok");
-            crate::helpers::fund_pool(&mut c, &round.area.slug, round.round.budget_cents);
-            r::open_voting(&mut c, &admin(), &round.round.id).expect("voting");
+            );
             ids.push(round.round.id);
         }
         r::count_round(&mut c, &admin(), &ids[0]).expect("counted");

@@ -1,7 +1,6 @@
 //! The JSON API over real HTTP, on both backends.
 
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::service::Principal;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
@@ -182,68 +181,13 @@ async fn api_import_refuses_bad_files_with_line_numbers() {
 /// result and the ballot list once closed (404 before), on every backend.
 #[actix_web::test]
 async fn rounds_are_public_and_ballots_appear_only_after_closing() {
-    use burgerbegroting::domain::round::{BallotRule, CountRule};
-    use burgerbegroting::service::rounds::{
-        self as r, Channel, InitiativeInput, Review, RoundInput,
-    };
     for db in TestDb::all() {
         let app = TestApp::spawn_on(db).await;
         let (round_id, plan_id) = {
             let mut c = app.conn();
             let small = seed_small(&mut c);
             // The round's budget is reserved when voting opens.
-            fund_pool(&mut c, &small.pools[0].slug, 200_000);
-            let round = r::create_round(
-                &mut c,
-                &admin(),
-                &RoundInput {
-                    area_slug: small.pools[0].slug.clone(),
-                    year: 2027,
-                    quarter: 3,
-                    title: "Zomer".into(),
-                    budget_cents: 200_000,
-                    ballot_rule: BallotRule::Approval {
-                        max_choices: Some(2),
-                    },
-                    count_rule: CountRule::EqualShares,
-                    calendar: None,
-                },
-            )
-            .expect("round");
-            let plan = r::submit_initiative(
-                &mut c,
-                &admin(),
-                &round.round.id,
-                &InitiativeInput {
-                    title: "Boomgaard".into(),
-                    summary: "Tien fruitbomen".into(),
-                    amount_cents: 150_000,
-                    taakveld: "5.7".into(),
-                },
-            )
-            .expect("plan");
-            r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("ok");
-            r::open_voting(&mut c, &admin(), &round.round.id).expect("open");
-            let code = burgerbegroting::service::voting_codes::generate_batch(
-                &mut c,
-                &admin(),
-                &small.pools[0].slug,
-                2027,
-                1,
-            )
-            .expect("codes")
-            .codes
-            .remove(0);
-            r::cast(
-                &mut c,
-                &Principal::resident(),
-                &round.round.id,
-                Channel::Online {
-                    handle: code.handle(),
-                },
-                &[plan.id.to_string()],
-            )
-            .expect("ballot");
+            let (round, plan) = voted_summer_round(&mut c, &small, 200_000);
             (round.round.id, plan.id)
         };
         let anon = app.client();
@@ -268,8 +212,10 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
         assert_eq!(early.status().as_u16(), 404);
         {
             let mut c = app.conn();
-            r::count_round(&mut c, &admin(), &round_id).expect("count");
-            r::close_round(&mut c, &admin(), &round_id).expect("close");
+            burgerbegroting::service::rounds::count_round(&mut c, &admin(), &round_id)
+                .expect("count");
+            burgerbegroting::service::rounds::close_round(&mut c, &admin(), &round_id)
+                .expect("close");
         }
         let one: Value = anon
             .get(app.url(&format!("/api/v1/rounds/{round_id}")))

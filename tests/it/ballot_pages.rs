@@ -16,7 +16,7 @@ use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::Principal;
 use burgerbegroting::views::ballot::{ALREADY_VOTED, NOT_VOTING};
 
-use crate::helpers::{admin, csrf_token, TestApp, TestDb};
+use crate::helpers::{admin, csrf_token, location, post_form, TestApp, TestDb};
 
 /// Two areas with codes for 2027; in area A a voting approval round (at most 2 of 3
 /// nominated plans, one plan rejected), a voting knapsack round and a round that is still
@@ -202,31 +202,6 @@ async fn sign_in(app: &TestApp, client: &reqwest::Client, code: &VotingCode, are
     assert_eq!(location(&r), format!("/stemmen/{area}"));
 }
 
-fn location(r: &reqwest::Response) -> String {
-    r.headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// POST a form; returns (status, body).
-async fn post(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let r = client
-        .post(app.url(path))
-        .form(fields)
-        .send()
-        .await
-        .expect("post");
-    let s = r.status().as_u16();
-    (s, r.text().await.unwrap_or_default())
-}
-
 /// The form fields for a choice: the token and one `keuze` per plan.
 fn fields<'a>(token: &'a str, plans: &[&'a Plan]) -> Vec<(&'a str, &'a str)> {
     let mut f = vec![("csrf_token", token)];
@@ -316,7 +291,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         // Too many plans: 422, the Dutch message linked from the summary, ticks kept,
         // nothing stored.
         let all: Vec<&Plan> = w.plans.iter().collect();
-        let (s, page) = post(
+        let (s, page) = post_form(
             &app,
             &client,
             &format!("{path}/controleren"),
@@ -339,7 +314,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
             assert!(ticked(&page, &p.id), "{backend}: tick kept for {}", p.title);
         }
         // A rejected plan is not on the ballot either.
-        let (s, page) = post(
+        let (s, page) = post_form(
             &app,
             &client,
             &format!("{path}/controleren"),
@@ -352,7 +327,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
             "{backend}"
         );
         // Nothing ticked.
-        let (s, page) = post(
+        let (s, page) = post_form(
             &app,
             &client,
             &format!("{path}/controleren"),
@@ -367,7 +342,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
 
         // Two plans: the review page, still nothing stored.
         let two = [&w.plans[2], &w.plans[0]];
-        let (s, review) = post(
+        let (s, review) = post_form(
             &app,
             &client,
             &format!("{path}/controleren"),
@@ -412,7 +387,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         // "Keuze aanpassen" goes back to the ballot with the two ticks.
         let mut back = fields(&token, &two);
         back.push(("terug", "1"));
-        let (s, page) = post(&app, &client, &format!("{path}/controleren"), &back).await;
+        let (s, page) = post_form(&app, &client, &format!("{path}/controleren"), &back).await;
         assert_eq!(s, 200, "{backend}");
         assert!(page.contains("Controleer uw keuze"), "{backend}");
         assert!(
@@ -423,7 +398,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         assert!(!page.contains("error-summary"), "{backend}");
 
         // Cast: the receipt shows the stored tracker.
-        let (s, receipt) = post(
+        let (s, receipt) = post_form(
             &app,
             &client,
             &format!("{path}/uitbrengen"),
@@ -461,7 +436,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
 
         // The same code again (the button pressed twice, or another tab): refused, still
         // one ballot.
-        let (s, again) = post(
+        let (s, again) = post_form(
             &app,
             &client,
             &format!("{path}/uitbrengen"),
@@ -496,7 +471,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         assert_eq!(s, 200, "{backend}");
         assert!(page.contains(ALREADY_VOTED), "{backend}");
         assert!(!page.contains("name=\"keuze\""), "{backend}");
-        let (s, page) = post(
+        let (s, page) = post_form(
             &app,
             &client,
             &format!("{path}/controleren"),
@@ -518,7 +493,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
             "{backend}"
         );
         let both: Vec<&Plan> = w.knapsack_plans.iter().collect();
-        let (s, page) = post(
+        let (s, page) = post_form(
             &app,
             &client,
             &format!("{kpath}/uitbrengen"),
@@ -552,7 +527,10 @@ async fn pressing_the_button_twice_at_once_stores_one_ballot() {
         let token = csrf_token(&page);
         let f = fields(&token, &[&w.plans[1]]);
         let url = format!("{path}/uitbrengen");
-        let (one, two) = tokio::join!(post(&app, &client, &url, &f), post(&app, &client, &url, &f));
+        let (one, two) = tokio::join!(
+            post_form(&app, &client, &url, &f),
+            post_form(&app, &client, &url, &f)
+        );
         let mut statuses = [one.0, two.0];
         statuses.sort_unstable();
         assert_eq!(statuses, [200, 409], "{backend}");
@@ -592,7 +570,7 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
         let bpath = format!("/stemmen/{}/rondes/{}", w.a, w.other.round.id);
         let (s, _) = app.get(&client, &bpath).await;
         assert_eq!(s, 404, "{backend}");
-        let (s, _) = post(
+        let (s, _) = post_form(
             &app,
             &client,
             &format!("{bpath}/controleren"),
@@ -600,7 +578,7 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
         )
         .await;
         assert_eq!(s, 404, "{backend}");
-        let (s, _) = post(
+        let (s, _) = post_form(
             &app,
             &client,
             &format!("{bpath}/uitbrengen"),
@@ -641,7 +619,7 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
                 .initiatives[0]
                 .clone()
         };
-        let (s, page) = post(
+        let (s, page) = post_form(
             &app,
             &client,
             &format!("{lpath}/uitbrengen"),
@@ -655,9 +633,9 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
         // Without the form token: refused before anything happens.
         let path = ballot_path(&w, &w.round);
         let no_token = [("keuze", w.plans[0].id.as_str())];
-        let (s, _) = post(&app, &client, &format!("{path}/controleren"), &no_token).await;
+        let (s, _) = post_form(&app, &client, &format!("{path}/controleren"), &no_token).await;
         assert_eq!(s, 403, "{backend}");
-        let (s, _) = post(&app, &client, &format!("{path}/uitbrengen"), &no_token).await;
+        let (s, _) = post_form(&app, &client, &format!("{path}/uitbrengen"), &no_token).await;
         assert_eq!(s, 403, "{backend}");
         let wrong = [
             ("csrf_token", "0".repeat(64)),
@@ -701,7 +679,7 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
         assert!(ballots(&app, &w.round).is_empty(), "{backend}");
 
         // After "Stoppen" the session is gone for the ballot too.
-        let (s, _) = post(
+        let (s, _) = post_form(
             &app,
             &client,
             "/stemmen/stoppen",
@@ -722,7 +700,7 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
         sign_in(&app, &b_client, &w.codes_b[0], &w.b).await;
         let (_, page) = app.get(&b_client, &format!("/stemmen/{}", w.b)).await;
         let b_token = csrf_token(&page);
-        let (s, _) = post(
+        let (s, _) = post_form(
             &app,
             &b_client,
             &format!("/stemmen/{}/rondes/{}/uitbrengen", w.b, w.other.round.id),

@@ -7,10 +7,13 @@ use std::sync::Arc;
 use burgerbegroting::config::Settings;
 use burgerbegroting::db::{self, DbConn, DbPool, DbUrl};
 use burgerbegroting::domain::audit::Actor;
+use burgerbegroting::domain::ids::{RoundId, UserId};
 use burgerbegroting::domain::ledger_import::ImportOptions;
 use burgerbegroting::domain::role::Role;
+use burgerbegroting::domain::round::Plan;
 use burgerbegroting::domain::sealed_secret::SecretSealer;
 use burgerbegroting::service::ledger as svc;
+use burgerbegroting::service::rounds::{self, InitiativeInput, Review, RoundInput, RoundView};
 use burgerbegroting::service::{auth, Principal};
 use burgerbegroting::startup::Application;
 use diesel::connection::SimpleConnection;
@@ -106,10 +109,17 @@ impl Drop for TestDb {
     }
 }
 
+/// An area coordinator of one area.
+pub fn coordinator_of(area_id: &str) -> Principal {
+    let mut p = staff("coord", &[Role::AreaCoordinator]);
+    p.coordinator_areas = vec![area_id.into()];
+    p
+}
+
 pub fn staff(id: &str, roles: &[Role]) -> Principal {
     Principal {
         actor: Actor::User {
-            id: id.to_string(),
+            id: id.into(),
             email: format!("{id}@test.example"),
         },
         roles: roles.to_vec(),
@@ -315,13 +325,7 @@ impl TestApp {
 pub const PASSWORD: &str = "een lang wachtwoord voor tests";
 
 pub fn csrf_token(html: &str) -> String {
-    let marker = "name=\"csrf_token\" value=\"";
-    let start = html
-        .find(marker)
-        .map(|i| i + marker.len())
-        .expect("csrf token in page");
-    let end = html[start..].find('"').expect("end of token");
-    html[start..start + end].to_string()
+    crate::page_parts::csrf_field(html).expect("csrf token in page")
 }
 
 /// The value of a hidden input.
@@ -376,6 +380,7 @@ pub fn code_at_step(secret: &str, email: &str, step: i64) -> String {
 
 /// Set up the authenticator app of an account, as the account page does.
 pub fn enrol_second_factor(c: &mut DbConn, sealer: &SecretSealer, user_id: &str) {
+    let user_id = &UserId::from(user_id);
     let user = burgerbegroting::db::repo::users::find(c, user_id)
         .expect("query")
         .expect("user");
@@ -388,4 +393,114 @@ pub fn enrol_second_factor(c: &mut DbConn, sealer: &SecretSealer, user_id: &str)
 /// Reads everything in finance (the approval queue included), for checks in tests.
 pub fn reader() -> Principal {
     staff("reader", &[Role::FinanceApprover, Role::Admin])
+}
+
+/// A proposal from budget line `line` to pool `pool` of `small` (the kind the clerk's
+/// form sends).
+pub fn to_pool(small: &Small, line: usize, pool: usize, cents: i64) -> svc::TransferInput {
+    svc::TransferInput {
+        id: uuid::Uuid::new_v4(),
+        kind: Some(burgerbegroting::domain::ledger::TransferKind::BudgetToPool),
+        from_account: small.lines[line].account_id.clone(),
+        to_account: small.pools[pool].account_id.clone(),
+        amount_cents: cents,
+        memo: "Groenonderhoud".into(),
+        decision_ref: Some("RB-2025-01".into()),
+    }
+}
+
+/// A round in voting with one nominated plan: created, the plan handed in and nominated,
+/// voting opened (by an administrator). The pool must hold the round's budget.
+pub fn round_in_voting(
+    c: &mut DbConn,
+    round: &RoundInput,
+    plan: &InitiativeInput,
+) -> (RoundView, Plan) {
+    let round = rounds::create_round(c, &admin(), round).expect("round");
+    let plan = rounds::submit_initiative(c, &admin(), &round.round.id, plan).expect("plan");
+    rounds::review_initiative(c, &admin(), &plan.id, Review::Nominate, "").expect("nominate");
+    rounds::open_voting(c, &admin(), &round.round.id).expect("open voting");
+    (round, plan)
+}
+
+/// One online ballot for `plans`, cast with a fresh voting code of the area.
+pub fn vote_with_new_code(
+    c: &mut DbConn,
+    area_slug: &str,
+    year: i32,
+    round_id: &RoundId,
+    plans: &[String],
+) {
+    let code =
+        burgerbegroting::service::voting_codes::generate_batch(c, &admin(), area_slug, year, 1)
+            .expect("codes")
+            .codes
+            .remove(0);
+    rounds::cast(
+        c,
+        &Principal::resident(),
+        round_id,
+        rounds::Channel::Online {
+            handle: code.handle(),
+        },
+        plans,
+    )
+    .expect("ballot");
+}
+
+/// The `Location` header of an answer ("" without one).
+pub fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// POST a form as it is (the caller adds the CSRF token); (status, body).
+pub async fn post_form(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let r = client
+        .post(app.url(path))
+        .form(fields)
+        .send()
+        .await
+        .expect("post");
+    let s = r.status().as_u16();
+    (s, r.text().await.unwrap_or_default())
+}
+
+/// The summer round of `small`'s first area in voting, with one nominated plan (an
+/// orchard) that got one online vote. The pool is funded with the round's budget first.
+pub fn voted_summer_round(c: &mut DbConn, small: &Small, budget_cents: i64) -> (RoundView, Plan) {
+    use burgerbegroting::domain::round::{BallotRule, CountRule};
+    let slug = &small.pools[0].slug;
+    fund_pool(c, slug, budget_cents);
+    let (round, plan) = round_in_voting(
+        c,
+        &RoundInput {
+            area_slug: slug.clone(),
+            year: 2027,
+            quarter: 3,
+            title: "Zomer".into(),
+            budget_cents,
+            ballot_rule: BallotRule::Approval {
+                max_choices: Some(2),
+            },
+            count_rule: CountRule::EqualShares,
+            calendar: None,
+        },
+        &InitiativeInput {
+            title: "Boomgaard".into(),
+            summary: "Tien fruitbomen".into(),
+            amount_cents: 150_000,
+            taakveld: "5.7".into(),
+        },
+    );
+    vote_with_new_code(c, slug, 2027, &round.round.id, &[plan.id.to_string()]);
+    (round, plan)
 }

@@ -345,13 +345,12 @@ async fn keep_signed_in(app: &TestApp, b: &mut Browser) -> bool {
 /// A round in voting with a nominated plan, a victim user with a role, a transfer; the ids.
 fn world(app: &TestApp) -> BTreeMap<&'static str, String> {
     use burgerbegroting::domain::round::{BallotRule, CountRule};
-    use burgerbegroting::service::rounds::{self as r, InitiativeInput, Review, RoundInput};
+    use burgerbegroting::service::rounds::{InitiativeInput, RoundInput};
     let mut c = app.conn();
     let small = seed_small(&mut c);
     fund_pool(&mut c, &small.pools[0].slug, 150_000);
-    let round = r::create_round(
+    let (round, plan) = round_in_voting(
         &mut c,
-        &admin(),
         &RoundInput {
             area_slug: small.pools[0].slug.clone(),
             year: 2027,
@@ -362,22 +361,13 @@ fn world(app: &TestApp) -> BTreeMap<&'static str, String> {
             count_rule: CountRule::Greedy,
             calendar: None,
         },
-    )
-    .expect("round");
-    let plan = r::submit_initiative(
-        &mut c,
-        &admin(),
-        &round.round.id,
         &InitiativeInput {
             title: "Bankjes".into(),
             summary: "Drie bankjes".into(),
             amount_cents: 90_000,
             taakveld: "5.7".into(),
         },
-    )
-    .expect("plan");
-    r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("nominate");
-    r::open_voting(&mut c, &admin(), &round.round.id).expect("open");
+    );
     let victim = burgerbegroting::service::auth::add_user(
         &mut c,
         &Principal::cli(),
@@ -413,13 +403,13 @@ fn world(app: &TestApp) -> BTreeMap<&'static str, String> {
     let mut ids = BTreeMap::new();
     ids.insert("area", small.pools[0].slug.clone());
     ids.insert("plan", plan.id.to_string());
-    ids.insert("user", victim.id);
+    ids.insert("user", victim.id.to_string());
     ids.insert(
         "role",
         role.into_iter().next().map(|r| r.name).unwrap_or_default(),
     );
     ids.insert("transfer", transfer.id.to_string());
-    ids.insert("line", small.lines[1].id.clone());
+    ids.insert("line", small.lines[1].id.to_string());
     ids.insert("round", round.round.id.to_string());
     ids
 }

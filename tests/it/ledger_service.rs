@@ -10,18 +10,6 @@ use uuid::Uuid;
 
 use crate::helpers::*;
 
-fn to_pool(small: &Small, line: usize, pool: usize, cents: i64) -> TransferInput {
-    TransferInput {
-        id: Uuid::new_v4(),
-        kind: Some(TransferKind::BudgetToPool),
-        from_account: small.lines[line].account_id.clone(),
-        to_account: small.pools[pool].account_id.clone(),
-        amount_cents: cents,
-        memo: "Groenonderhoud".into(),
-        decision_ref: Some("RB-2025-01".into()),
-    }
-}
-
 fn balance(conn: &mut burgerbegroting::db::DbConn, account: &str) -> i64 {
     svc::all_balances(conn, &crate::helpers::reader())
         .expect("balances")

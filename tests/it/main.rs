@@ -19,6 +19,7 @@ mod migrations;
 mod money_bounds;
 mod multi_server;
 mod openapi_conformance;
+mod page_parts;
 mod pages;
 mod payments;
 mod permissions;

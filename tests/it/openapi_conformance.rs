@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::service::Principal;
 use reqwest::{Client, Method, RequestBuilder};
 use serde_json::{json, Value};
 
@@ -247,63 +246,9 @@ async fn sign_in(spec: &mut Spec, app: &TestApp, email: &str, staff: bool) -> (C
 
 /// A closed round whose funded plan got a `commitment` transfer from the pool.
 fn closed_round_with_a_commitment(app: &TestApp, small: &Small) -> String {
-    use burgerbegroting::domain::round::{BallotRule, CountRule};
-    use burgerbegroting::service::rounds::{
-        self as r, Channel, InitiativeInput, Review, RoundInput,
-    };
+    use burgerbegroting::service::rounds as r;
     let mut c = app.conn();
-    fund_pool(&mut c, &small.pools[0].slug, 150_000);
-    let round = r::create_round(
-        &mut c,
-        &admin(),
-        &RoundInput {
-            area_slug: small.pools[0].slug.clone(),
-            year: 2027,
-            quarter: 3,
-            title: "Zomer".into(),
-            budget_cents: 150_000,
-            ballot_rule: BallotRule::Approval {
-                max_choices: Some(2),
-            },
-            count_rule: CountRule::EqualShares,
-            calendar: None,
-        },
-    )
-    .expect("round");
-    let plan = r::submit_initiative(
-        &mut c,
-        &admin(),
-        &round.round.id,
-        &InitiativeInput {
-            title: "Boomgaard".into(),
-            summary: "Tien fruitbomen".into(),
-            amount_cents: 150_000,
-            taakveld: "5.7".into(),
-        },
-    )
-    .expect("plan");
-    r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("nominate");
-    r::open_voting(&mut c, &admin(), &round.round.id).expect("open");
-    let code = burgerbegroting::service::voting_codes::generate_batch(
-        &mut c,
-        &admin(),
-        &small.pools[0].slug,
-        2027,
-        1,
-    )
-    .expect("codes")
-    .codes
-    .remove(0);
-    r::cast(
-        &mut c,
-        &Principal::resident(),
-        &round.round.id,
-        Channel::Online {
-            handle: code.handle(),
-        },
-        &[plan.id.to_string()],
-    )
-    .expect("ballot");
+    let (round, _) = voted_summer_round(&mut c, small, 150_000);
     r::count_round(&mut c, &admin(), &round.round.id).expect("count");
     r::close_round(&mut c, &admin(), &round.round.id).expect("close");
     round.round.id.to_string()

@@ -67,14 +67,7 @@ async fn wrong_password_and_unknown_user_get_the_same_answer() {
     let mut bodies = Vec::new();
     for email in ["clerk@test.example", "nobody@test.example"] {
         let c = app.client();
-        let html = c
-            .get(app.url("/inloggen"))
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("body");
+        let html = app.get(&c, "/inloggen").await.1;
         let token = csrf_token(&html);
         let r = c
             .post(app.url("/inloggen"))
@@ -332,20 +325,7 @@ async fn a_rejection_needs_a_reason_shown_on_the_page() {
     let t = {
         let mut c = app.conn();
         let clerk = staff("someone-else", &[Role::FinanceClerk]);
-        svc::propose_transfer(
-            &mut c,
-            &clerk,
-            &svc::TransferInput {
-                id: uuid::Uuid::new_v4(),
-                kind: Some(burgerbegroting::domain::ledger::TransferKind::BudgetToPool),
-                from_account: small.lines[0].account_id.clone(),
-                to_account: small.pools[0].account_id.clone(),
-                amount_cents: 100,
-                memo: "x".into(),
-                decision_ref: Some("RB".into()),
-            },
-        )
-        .expect("t")
+        svc::propose_transfer(&mut c, &clerk, &to_pool(&small, 0, 0, 100)).expect("t")
     };
     let approver = app.login("approver@test.example").await;
     let path = format!("/financien/overboekingen/{}", t.id);

@@ -22,7 +22,8 @@ use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{plans, village, Principal, ServiceError};
 
 use crate::helpers::{
-    admin, approver, clerk, csrf_token, fund_pool, hidden, reader, staff, TestApp, TestDb,
+    admin, approver, clerk, coordinator_of, csrf_token, fund_pool, hidden, post_form, reader,
+    staff, TestApp, TestDb,
 };
 
 /// The ledger's invariants: money is only moved (the balances add up to 0), nothing but a
@@ -56,12 +57,6 @@ pub(crate) fn invariants(c: &mut DbConn, step: &str) {
         .filter(|(_, b)| *b != 0)
         .collect();
     assert_eq!(stored, replayed, "{step}: balances differ from a replay");
-}
-
-fn coordinator_of(area_id: &str) -> Principal {
-    let mut p = staff("coord", &[Role::AreaCoordinator]);
-    p.coordinator_areas = vec![area_id.to_string()];
-    p
 }
 
 pub(crate) struct Funded {
@@ -133,7 +128,7 @@ pub(crate) fn funded(c: &mut DbConn, initiator: &Principal) -> Funded {
     rounds_svc::close_round(c, &coord, &round).expect("close");
     Funded {
         slug: area.slug,
-        area_id: area.area_id,
+        area_id: area.area_id.to_string(),
         plans,
     }
 }
@@ -509,22 +504,6 @@ fn user_principal(app: &TestApp, email: &str, role: Role) -> Principal {
         roles: vec![role],
         coordinator_areas: Vec::new(),
     }
-}
-
-async fn post_form(
-    app: &TestApp,
-    c: &reqwest::Client,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let r = c
-        .post(app.url(path))
-        .form(fields)
-        .send()
-        .await
-        .expect("post");
-    let s = r.status().as_u16();
-    (s, r.text().await.unwrap_or_default())
 }
 
 async fn post_progress_http(

@@ -28,6 +28,7 @@ use burgerbegroting::service::Principal;
 use diesel::prelude::*;
 
 use crate::helpers::{admin, csrf_token, reader, seed_small, TestApp, TestDb, PASSWORD};
+use crate::page_parts::tracker;
 
 /// How to start a server: the database, the key files and a working directory of its own
 /// (so no `burgerbegroting.toml` of the developer is read).
@@ -438,24 +439,6 @@ async fn try_vote(
         }
     }
     Ok(vote)
-}
-
-/// The tracker on a receipt page: the text of `<p class="tracker">`, tags removed.
-pub fn tracker(page: &str) -> Option<String> {
-    let start = page.find("class=\"tracker\"")?;
-    let rest = &page[start..];
-    let rest = &rest[rest.find('>')? + 1..rest.find("</p>")?];
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in rest.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag && !c.is_whitespace() => out.push(c),
-            _ => {}
-        }
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 /// The stored trackers of a round, with how often each occurs.

@@ -42,14 +42,6 @@ async fn app_on(db: TestDb) -> TestApp {
     app
 }
 
-fn location(r: &reqwest::Response) -> String {
-    r.headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string()
-}
-
 /// POST a form with the client's CSRF token (taken from `page`); returns status and body
 /// or location.
 async fn post(

@@ -19,13 +19,7 @@ use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{Principal, ServiceError};
 use burgerbegroting::tally::{self, Election};
 
-use crate::helpers::{admin, fund_pool, staff, TestDb};
-
-fn coordinator_of(area_id: &str) -> Principal {
-    let mut p = staff("coord", &[Role::AreaCoordinator]);
-    p.coordinator_areas = vec![area_id.to_string()];
-    p
-}
+use crate::helpers::{admin, coordinator_of, fund_pool, staff, TestDb};
 
 fn initiator() -> Principal {
     staff("ini", &[Role::Initiator])

@@ -75,20 +75,8 @@ async fn each_role_sees_what_to_do_next() {
                 .expect("nominate");
             rounds::open_voting(&mut c, &admin(), &voting.round.id).expect("open voting");
             // A transfer waiting for a second finance user.
-            ledger_svc::propose_transfer(
-                &mut c,
-                &clerk(),
-                &ledger_svc::TransferInput {
-                    id: uuid::Uuid::new_v4(),
-                    kind: Some(burgerbegroting::domain::ledger::TransferKind::BudgetToPool),
-                    from_account: small.lines[0].account_id.clone(),
-                    to_account: small.pools[0].account_id.clone(),
-                    amount_cents: 100_000,
-                    memo: "Groenonderhoud".into(),
-                    decision_ref: Some("RB-2025-01".into()),
-                },
-            )
-            .expect("transfer");
+            ledger_svc::propose_transfer(&mut c, &clerk(), &to_pool(&small, 0, 0, 100_000))
+                .expect("transfer");
             (open.round.id.to_string(), voting.round.id.to_string())
         };
 

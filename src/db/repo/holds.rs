@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{pool_hold_releases, pool_holds};
 use crate::db::DbConn;
+use crate::domain::ids::AreaId;
 
 pub const RESERVATION: &str = "reservation";
 pub const EARMARK: &str = "earmark";
@@ -13,7 +14,8 @@ pub const EARMARK: &str = "earmark";
 #[diesel(table_name = pool_holds)]
 pub struct HoldRow {
     pub id: String,
-    pub area_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub area_id: AreaId,
     pub kind: String,
     pub round_id: Option<String>,
     pub amount_cents: i64,
@@ -24,7 +26,7 @@ pub struct HoldRow {
 
 pub fn insert_hold(conn: &mut DbConn, row: &HoldRow) -> QueryResult<()> {
     diesel::insert_into(pool_holds::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }

@@ -117,7 +117,7 @@ pub fn account_of_budget_line(
 
 pub fn insert_budget_line(conn: &mut DbConn, row: &BudgetLineRow) -> QueryResult<()> {
     diesel::insert_into(budget_lines::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }

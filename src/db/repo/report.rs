@@ -74,7 +74,7 @@ pub fn rounds_closed_between(
     conn: &mut DbConn,
     from: Option<NaiveDateTime>,
     to: Option<NaiveDateTime>,
-) -> QueryResult<Vec<RoundRow>> {
+) -> QueryResult<Vec<crate::domain::round::Round>> {
     let mut q = rounds::table
         .filter(rounds::closed_at.is_not_null())
         .into_boxed();
@@ -84,7 +84,7 @@ pub fn rounds_closed_between(
     if let Some(t) = to {
         q = q.filter(rounds::closed_at.lt(t));
     }
-    q.order(rounds::closed_at.asc()).load(conn)
+    super::rounds::rounds_of(q.order(rounds::closed_at.asc()).load(conn)?)
 }
 
 pub fn initiatives_of(conn: &mut DbConn, round_id: &str) -> QueryResult<Vec<InitiativeRow>> {

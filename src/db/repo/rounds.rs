@@ -9,6 +9,7 @@ use crate::db::schema::{
     voting_codes,
 };
 use crate::db::DbConn;
+use crate::domain::ids::AreaId;
 use crate::domain::round::{
     BallotRule, Calendar, CountRule, Plan, PlanId, PlanStatus, Round, RoundId, RoundResult,
     RoundStatus,
@@ -63,7 +64,7 @@ fn round_of(r: RoundRow) -> QueryResult<Round> {
     };
     Ok(Round {
         id: RoundId(r.id),
-        area_id: r.area_id,
+        area_id: AreaId(r.area_id),
         year: r.year,
         quarter: r.quarter,
         title: r.title,
@@ -87,7 +88,7 @@ fn round_of(r: RoundRow) -> QueryResult<Round> {
 fn round_row(r: &Round) -> RoundRow {
     RoundRow {
         id: r.id.0.clone(),
-        area_id: r.area_id.clone(),
+        area_id: r.area_id.0.clone(),
         year: r.year,
         quarter: r.quarter,
         title: r.title.clone(),
@@ -151,7 +152,7 @@ pub fn plan_row(p: &Plan) -> InitiativeRow {
     }
 }
 
-fn rounds_of(rows: Vec<RoundRow>) -> QueryResult<Vec<Round>> {
+pub(super) fn rounds_of(rows: Vec<RoundRow>) -> QueryResult<Vec<Round>> {
     rows.into_iter().map(round_of).collect()
 }
 
@@ -229,22 +230,30 @@ pub fn rounds_on_the_calendar(conn: &mut DbConn) -> QueryResult<Vec<Round>> {
 // the phase the caller saw, and returns 0 rows when a concurrent request (another server's
 // calendar, a coordinator) moved it first. The caller writes its audit event only on 1.
 
+type InPhase<'a> = diesel::dsl::Filter<
+    diesel::dsl::Find<rounds::table, &'a str>,
+    diesel::dsl::Eq<rounds::status, &'static str>,
+>;
+
+/// The round `id` while it is still in phase `from`: what every move below updates.
+fn in_phase(id: &RoundId, from: RoundStatus) -> InPhase<'_> {
+    rounds::table
+        .find(id.as_str())
+        .filter(rounds::status.eq(from.as_str()))
+}
+
 /// Open → review: no new plans.
 pub fn start_review(
     conn: &mut DbConn,
     id: &RoundId,
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
-        rounds::table
-            .find(id.as_str())
-            .filter(rounds::status.eq(RoundStatus::Open.as_str())),
-    )
-    .set((
-        rounds::status.eq(RoundStatus::Review.as_str()),
-        rounds::review_started_at.eq(at),
-    ))
-    .execute(conn)
+    diesel::update(in_phase(id, RoundStatus::Open))
+        .set((
+            rounds::status.eq(RoundStatus::Review.as_str()),
+            rounds::review_started_at.eq(at),
+        ))
+        .execute(conn)
 }
 
 /// `from` (open or review) → voting, with the frozen rules.
@@ -256,18 +265,14 @@ pub fn set_voting(
     frozen_rules: &str,
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
-        rounds::table
-            .find(id.as_str())
-            .filter(rounds::status.eq(from.as_str())),
-    )
-    .set((
-        rounds::status.eq(RoundStatus::Voting.as_str()),
-        rounds::fingerprint.eq(fingerprint),
-        rounds::frozen_rules.eq(frozen_rules),
-        rounds::voting_opened_at.eq(at),
-    ))
-    .execute(conn)
+    diesel::update(in_phase(id, from))
+        .set((
+            rounds::status.eq(RoundStatus::Voting.as_str()),
+            rounds::fingerprint.eq(fingerprint),
+            rounds::frozen_rules.eq(frozen_rules),
+            rounds::voting_opened_at.eq(at),
+        ))
+        .execute(conn)
 }
 
 /// Voting → counted, with the result (nothing committed yet).
@@ -277,17 +282,13 @@ pub fn set_counted(
     result: &RoundResult,
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
-        rounds::table
-            .find(id.as_str())
-            .filter(rounds::status.eq(RoundStatus::Voting.as_str())),
-    )
-    .set((
-        rounds::status.eq(RoundStatus::Counted.as_str()),
-        rounds::result_json.eq(result.to_json()),
-        rounds::counted_at.eq(at),
-    ))
-    .execute(conn)
+    diesel::update(in_phase(id, RoundStatus::Voting))
+        .set((
+            rounds::status.eq(RoundStatus::Counted.as_str()),
+            rounds::result_json.eq(result.to_json()),
+            rounds::counted_at.eq(at),
+        ))
+        .execute(conn)
 }
 
 /// Counted → closed, with the result now listing the commitments.
@@ -297,17 +298,13 @@ pub fn set_closed(
     result: &RoundResult,
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
-        rounds::table
-            .find(id.as_str())
-            .filter(rounds::status.eq(RoundStatus::Counted.as_str())),
-    )
-    .set((
-        rounds::status.eq(RoundStatus::Closed.as_str()),
-        rounds::result_json.eq(result.to_json()),
-        rounds::closed_at.eq(at),
-    ))
-    .execute(conn)
+    diesel::update(in_phase(id, RoundStatus::Counted))
+        .set((
+            rounds::status.eq(RoundStatus::Closed.as_str()),
+            rounds::result_json.eq(result.to_json()),
+            rounds::closed_at.eq(at),
+        ))
+        .execute(conn)
 }
 
 pub fn insert_initiative(conn: &mut DbConn, plan: &Plan) -> QueryResult<()> {

@@ -7,7 +7,7 @@ use crate::db::DbConn;
 
 pub fn insert(conn: &mut DbConn, row: &SessionRow) -> QueryResult<()> {
     diesel::insert_into(sessions::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }

@@ -3,11 +3,12 @@ use diesel::prelude::*;
 use crate::db::models::{LoginTicketRow, UserRoleRow, UserRow};
 use crate::db::schema::{login_tickets, user_roles, users};
 use crate::db::DbConn;
+use crate::domain::ids::{AreaId, UserId};
 use crate::domain::role::Role;
 
 pub fn insert(conn: &mut DbConn, user: &UserRow) -> QueryResult<()> {
     diesel::insert_into(users::table)
-        .values(user)
+        .values(user.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -26,13 +27,13 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserR
         .optional()
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
-    users::table.find(id).get_result(conn).optional()
+pub fn find(conn: &mut DbConn, id: &UserId) -> QueryResult<Option<UserRow>> {
+    users::table.find(id.as_str()).get_result(conn).optional()
 }
 
-pub fn roles_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Role>> {
+pub fn roles_of(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Vec<Role>> {
     let stored: Vec<String> = user_roles::table
-        .filter(user_roles::user_id.eq(user_id))
+        .filter(user_roles::user_id.eq(user_id.as_str()))
         .select(user_roles::role)
         .order(user_roles::role.asc())
         .load(conn)?;
@@ -48,15 +49,17 @@ pub fn list(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
     users::table.order(users::email.asc()).load(conn)
 }
 
-pub fn emails(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    users::table
+pub fn emails(conn: &mut DbConn, ids: &[UserId]) -> QueryResult<Vec<(UserId, String)>> {
+    let ids: Vec<&str> = ids.iter().map(UserId::as_str).collect();
+    let found: Vec<(String, String)> = users::table
         .filter(users::id.eq_any(ids))
         .select((users::id, users::email))
-        .load(conn)
+        .load(conn)?;
+    Ok(found.into_iter().map(|(id, e)| (UserId(id), e)).collect())
 }
 
-pub fn set_password_hash(conn: &mut DbConn, user_id: &str, phc: &str) -> QueryResult<()> {
-    diesel::update(users::table.find(user_id))
+pub fn set_password_hash(conn: &mut DbConn, user_id: &UserId, phc: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id.as_str()))
         .set(users::password_hash.eq(phc))
         .execute(conn)
         .map(|_| ())
@@ -64,11 +67,11 @@ pub fn set_password_hash(conn: &mut DbConn, user_id: &str, phc: &str) -> QueryRe
 
 pub fn set_totp(
     conn: &mut DbConn,
-    user_id: &str,
+    user_id: &UserId,
     secret: Option<&str>,
     enabled: bool,
 ) -> QueryResult<()> {
-    diesel::update(users::table.find(user_id))
+    diesel::update(users::table.find(user_id.as_str()))
         .set((
             users::totp_secret.eq(secret),
             users::totp_enabled.eq(enabled),
@@ -77,15 +80,15 @@ pub fn set_totp(
         .map(|_| ())
 }
 
-pub fn set_totp_secret(conn: &mut DbConn, user_id: &str, secret: &str) -> QueryResult<()> {
-    diesel::update(users::table.find(user_id))
+pub fn set_totp_secret(conn: &mut DbConn, user_id: &UserId, secret: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id.as_str()))
         .set(users::totp_secret.eq(secret))
         .execute(conn)
         .map(|_| ())
 }
 
-pub fn set_totp_last_step(conn: &mut DbConn, user_id: &str, step: i64) -> QueryResult<()> {
-    diesel::update(users::table.find(user_id))
+pub fn set_totp_last_step(conn: &mut DbConn, user_id: &UserId, step: i64) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id.as_str()))
         .set(users::totp_last_step.eq(step))
         .execute(conn)
         .map(|_| ())
@@ -99,23 +102,23 @@ pub fn with_totp_secret(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
         .load(conn)
 }
 
-pub fn set_disabled(conn: &mut DbConn, user_id: &str, disabled: bool) -> QueryResult<()> {
-    diesel::update(users::table.find(user_id))
+pub fn set_disabled(conn: &mut DbConn, user_id: &UserId, disabled: bool) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id.as_str()))
         .set(users::disabled.eq(disabled))
         .execute(conn)
         .map(|_| ())
 }
 
 /// (role, area id) pairs of one user.
-pub fn grants_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(Role, Option<String>)>> {
+pub fn grants_of(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Vec<(Role, Option<AreaId>)>> {
     let stored: Vec<(String, Option<String>)> = user_roles::table
-        .filter(user_roles::user_id.eq(user_id))
+        .filter(user_roles::user_id.eq(user_id.as_str()))
         .select((user_roles::role, user_roles::area_id))
         .order(user_roles::role.asc())
         .load(conn)?;
     stored
         .into_iter()
-        .map(|(r, a)| Ok((to_role(r)?, a)))
+        .map(|(r, a)| Ok((to_role(r)?, a.map(AreaId))))
         .collect()
 }
 
@@ -135,7 +138,7 @@ pub fn delete_grant(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
 
 pub fn insert_login_ticket(conn: &mut DbConn, row: &LoginTicketRow) -> QueryResult<()> {
     diesel::insert_into(login_tickets::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }

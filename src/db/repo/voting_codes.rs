@@ -19,7 +19,7 @@ pub fn find_area(conn: &mut DbConn, id: &str) -> QueryResult<Option<AreaRow>> {
 
 pub fn insert_batch(conn: &mut DbConn, row: &CodeBatchRow) -> QueryResult<()> {
     diesel::insert_into(code_batches::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -36,7 +36,7 @@ pub fn find_batch(conn: &mut DbConn, id: &str) -> QueryResult<Option<CodeBatchRo
 
 pub fn insert_code(conn: &mut DbConn, row: &VotingCodeRow) -> QueryResult<()> {
     diesel::insert_into(voting_codes::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -98,7 +98,7 @@ pub fn set_revoked(
 
 pub fn insert_session(conn: &mut DbConn, row: &VoterSessionRow) -> QueryResult<()> {
     diesel::insert_into(voter_sessions::table)
-        .values(row)
+        .values(row.clone())
         .execute(conn)
         .map(|_| ())
 }

@@ -69,7 +69,7 @@ pub fn create_area(
         }
         let now = repo::now();
         let area = AreaRow {
-            id: new_id(),
+            id: new_id().into(),
             slug: slug.clone(),
             name: name.to_string(),
             kind,
@@ -83,7 +83,7 @@ pub fn create_area(
             kind: AccountKind::Pool,
             name: format!("Pot {}", area.name),
             budget_line_id: None,
-            area_id: Some(area.id.clone()),
+            area_id: Some(area.id.to_string()),
             funder_id: None,
             created_at: now,
             initiative_id: None,
@@ -95,7 +95,7 @@ pub fn create_area(
             &[NewEvent {
                 action: "area.created",
                 entity_type: "area",
-                entity_id: area.id.clone(),
+                entity_id: area.id.to_string(),
                 before: Value::Null,
                 after: json!({"slug": area.slug, "name": area.name, "kind": area.kind, "pool_account": account.id}),
             }],
@@ -120,7 +120,7 @@ pub(super) fn insert_funder_with_account(
 ) -> Result<(FunderRow, AccountRow), ServiceError> {
     let now = repo::now();
     let funder = FunderRow {
-        id: new_id(),
+        id: new_id().into(),
         slug: slugify(name),
         name: name.to_string(),
         kind,
@@ -133,7 +133,7 @@ pub(super) fn insert_funder_with_account(
         name: funder.name.clone(),
         budget_line_id: None,
         area_id: None,
-        funder_id: Some(funder.id.clone()),
+        funder_id: Some(funder.id.to_string()),
         created_at: now,
         initiative_id: None,
     };
@@ -144,7 +144,7 @@ pub(super) fn insert_funder_with_account(
         &[NewEvent {
             action: "funder.created",
             entity_type: "funder",
-            entity_id: funder.id.clone(),
+            entity_id: funder.id.to_string(),
             before: Value::Null,
             after: json!({"slug": funder.slug, "name": funder.name, "kind": funder.kind, "account": account.id}),
         }],

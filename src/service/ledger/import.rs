@@ -120,7 +120,7 @@ pub fn import_ledger(
             let funder_account =
                 q::account_of_funder(c, &funder.id)?.ok_or(ServiceError::NotFound("Financier"))?;
             let bl = BudgetLineRow {
-                id: new_id(),
+                id: new_id().into(),
                 fiscal_year: line.year,
                 code: line.code.clone(),
                 name: line.name.clone(),
@@ -135,7 +135,7 @@ pub fn import_ledger(
                 id: new_id().into(),
                 kind: AccountKind::BudgetLine,
                 name: format!("{} {} {}", bl.fiscal_year, bl.code, bl.name),
-                budget_line_id: Some(bl.id.clone()),
+                budget_line_id: Some(bl.id.to_string()),
                 area_id: None,
                 funder_id: None,
                 created_at: now,
@@ -172,7 +172,7 @@ pub fn import_ledger(
             events.push(NewEvent {
                 action: "budget_line.imported",
                 entity_type: "budget_line",
-                entity_id: bl.id.clone(),
+                entity_id: bl.id.to_string(),
                 before: Value::Null,
                 after: json!({"fiscal_year": bl.fiscal_year, "code": bl.code, "name": bl.name,
                     "taakveld": bl.taakveld, "funder": funder.name, "amount_cents": bl.amount_cents,

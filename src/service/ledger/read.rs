@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::db::models::{AccountRow, TransferDecisionRow, TransferRow};
 use crate::db::repo::{self, ledger as q};
 use crate::db::DbConn;
-use crate::domain::ids::{AccountId, TransferId};
+use crate::domain::ids::{AccountId, AreaId, BudgetLineId, FunderId, TransferId};
 use crate::domain::kinds::{AreaKind, FunderKind};
 use crate::domain::ledger::{
     self as rules, AccountKind, TransferActions, TransferKind, TransferStatus,
@@ -20,7 +20,7 @@ use crate::service::{Principal, ServiceError};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BudgetLineView {
-    pub id: String,
+    pub id: BudgetLineId,
     pub account_id: AccountId,
     pub fiscal_year: i32,
     pub code: String,
@@ -54,7 +54,7 @@ pub struct LedgerOverview {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PoolView {
-    pub area_id: String,
+    pub area_id: AreaId,
     pub slug: String,
     pub name: String,
     pub kind: AreaKind,
@@ -65,7 +65,7 @@ pub struct PoolView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FunderView {
-    pub id: String,
+    pub id: FunderId,
     pub slug: String,
     pub name: String,
     pub kind: FunderKind,
@@ -227,7 +227,7 @@ fn budget_line_views(
         .into_iter()
         .filter_map(|a| a.budget_line_id.map(|b| (b, a.id)))
         .collect();
-    let funders: HashMap<String, String> = q::list_funders(conn)?
+    let funders: HashMap<FunderId, String> = q::list_funders(conn)?
         .into_iter()
         .map(|f| (f.id, f.name))
         .collect();
@@ -236,7 +236,7 @@ fn budget_line_views(
         .into_iter()
         .map(|l| {
             let account_id = accounts
-                .get(&l.id)
+                .get(l.id.as_str())
                 .cloned()
                 .unwrap_or_else(|| AccountId::from(""));
             let balance_cents = balances.get(account_id.as_str()).copied().unwrap_or(0);
@@ -332,13 +332,13 @@ pub fn list_budget_lines(
 pub fn budget_line_detail(
     conn: &mut DbConn,
     who: &Principal,
-    id: &str,
+    id: &BudgetLineId,
 ) -> Result<(BudgetLineView, Vec<TransferView>), ServiceError> {
     who.may(Operation::BudgetLineDetail)?;
     let line = q::find_budget_line(conn, id)?.ok_or(ServiceError::NotFound("Begrotingspost"))?;
     let view = budget_line_views(conn, who, Some(line.fiscal_year))?
         .into_iter()
-        .find(|v| v.id == id)
+        .find(|v| v.id == *id)
         .ok_or(ServiceError::NotFound("Begrotingspost"))?;
     let history = account_history(conn, who, &view.account_id)?;
     Ok((view, history))

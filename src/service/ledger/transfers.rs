@@ -14,7 +14,7 @@ use crate::db::models::{AccountRow, TransferDecisionRow, TransferRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
-use crate::domain::ids::{AccountId, TransferId};
+use crate::domain::ids::{AccountId, AreaId, PlanId, TransferId};
 use crate::domain::ledger::{
     self as rules, check_correctable, check_decidable, check_funds, needs_approval_with,
     validate_basic, AccountKind, LedgerError, TransferKind, TransferStatus,
@@ -228,7 +228,7 @@ pub(crate) fn return_to_pool(
 /// Makes the account that collects what is paid out for one plan.
 pub(crate) fn open_paid_out_account(
     conn: &mut DbConn,
-    plan_id: &str,
+    plan_id: &PlanId,
     name: &str,
 ) -> Result<AccountRow, ServiceError> {
     let account = AccountRow {
@@ -249,7 +249,7 @@ pub(crate) fn open_paid_out_account(
 /// minus its open holds).
 pub(crate) fn pool_available(
     conn: &mut DbConn,
-    area_id: &str,
+    area_id: &AreaId,
 ) -> Result<(AccountId, i64), ServiceError> {
     let account = q::account_of_area(conn, area_id)?.ok_or(ServiceError::NotFound("Pot"))?;
     let avail = available(conn, &account)?;
