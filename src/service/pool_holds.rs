@@ -78,6 +78,11 @@ pub fn pool_money(
     money_of(conn, &area)
 }
 
+/// The pool of an area as anyone may read it (the village page shows what is held).
+pub fn pool_money_of_area(conn: &mut DbConn, area: &AreaRow) -> Result<PoolMoney, ServiceError> {
+    money_of(conn, area)
+}
+
 /// The pool of an area with its holds, for finance's pool page (the same guard as the
 /// page's ledger read, `Operation::PoolDetail`).
 pub fn pool_money_for_finance(
