@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod csv_cell;
+pub mod eligibility;
 pub mod demo_ledger;
 pub mod ids;
 pub mod kinds;
@@ -12,6 +13,7 @@ pub mod nl_time;
 pub mod password;
 pub mod permissions;
 pub mod photo;
+pub mod review;
 pub mod plan_money;
 pub mod role;
 pub mod round;

@@ -9,6 +9,7 @@ mod demo_money;
 pub mod ledger;
 pub mod maintenance;
 pub mod payments;
+pub mod plan_review;
 pub mod plans;
 pub mod pool_holds;
 pub mod progress;
