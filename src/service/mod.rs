@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod auth;
 pub mod demo;
 mod demo_money;
+mod demo_review;
 pub mod ledger;
 pub mod maintenance;
 pub mod payments;

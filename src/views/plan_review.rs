@@ -86,7 +86,7 @@ pub fn review_page(p: &ReviewPage<'_>) -> Markup {
                         "hier en leg uit waarom. Het dorp ziet het oude en het nieuwe bedrag met uw uitleg." }
                     (text_input(p.errors, "bedrag", "Bedrag in euro", Some("Bijvoorbeeld 2.500,00"), &f.amount, "text"))
                     (textarea_input(p.errors, "uitleg", "uitleg", "Uitleg bij een nieuw bedrag", Some("Alleen nodig als u het bedrag verandert."), &f.explanation))
-                    h2 { "Besluit" }
+                    h2 id="besluit" tabindex="-1" { "Besluit" }
                     (textarea_input(p.errors, "reason", "reason", "Toelichting voor de indiener en het dorp",
                         Some("Verplicht als u het plan afwijst."), &f.reason))
                     div class="actions" {
