@@ -109,10 +109,19 @@ mod tests {
         let r = refusals(&rules, "Wezep", &history, day(2027, 3, 30));
         assert_eq!(r.len(), 1);
         let text = r[0].to_string();
-        assert!(text.contains("Bankjes") && text.contains("31 maart 2027"), "{text}");
+        assert!(
+            text.contains("Bankjes") && text.contains("31 maart 2027"),
+            "{text}"
+        );
         assert!(refusals(&rules, "Wezep", &history, day(2027, 3, 31)).is_empty());
         // Off, or no history: no refusal.
-        assert!(refusals(&EligibilityRules::default(), "Wezep", &history, day(2026, 4, 1)).is_empty());
+        assert!(refusals(
+            &EligibilityRules::default(),
+            "Wezep",
+            &history,
+            day(2026, 4, 1)
+        )
+        .is_empty());
         assert!(refusals(&rules, "Wezep", &History::default(), day(2026, 4, 1)).is_empty());
     }
 

@@ -2,8 +2,8 @@
 
 pub mod audit;
 pub mod csv_cell;
-pub mod eligibility;
 pub mod demo_ledger;
+pub mod eligibility;
 pub mod ids;
 pub mod kinds;
 pub mod ledger;
@@ -13,8 +13,8 @@ pub mod nl_time;
 pub mod password;
 pub mod permissions;
 pub mod photo;
-pub mod review;
 pub mod plan_money;
+pub mod review;
 pub mod role;
 pub mod round;
 pub mod sealed_secret;

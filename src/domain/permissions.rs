@@ -349,9 +349,18 @@ mod tests {
             Operation::UpdateReviewRules,
         ] {
             assert!(!op.allowed(&[Role::Initiator], &[], "area-t-loo"), "{op:?}");
-            assert!(!op.allowed(&[Role::SteeringGroup], &[], "area-t-loo"), "{op:?}");
-            assert!(op.allowed(&[Role::AreaCoordinator], &loo, "area-t-loo"), "{op:?}");
-            assert!(!op.allowed(&[Role::AreaCoordinator], &loo, "elders"), "{op:?}");
+            assert!(
+                !op.allowed(&[Role::SteeringGroup], &[], "area-t-loo"),
+                "{op:?}"
+            );
+            assert!(
+                op.allowed(&[Role::AreaCoordinator], &loo, "area-t-loo"),
+                "{op:?}"
+            );
+            assert!(
+                !op.allowed(&[Role::AreaCoordinator], &loo, "elders"),
+                "{op:?}"
+            );
             assert!(op.allowed(&[Role::Admin], &[], "elders"), "{op:?}");
         }
         assert!(Operation::SubmitPlan.allowed(&[Role::Initiator], &[], "area-t-loo"));

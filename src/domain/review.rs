@@ -54,10 +54,7 @@ pub fn parse_checklist(text: &str) -> Result<Vec<String>, Vec<FieldProblem>> {
             ),
         ));
     }
-    if let Some(long) = criteria
-        .iter()
-        .find(|c| c.chars().count() > CRITERION_MAX)
-    {
+    if let Some(long) = criteria.iter().find(|c| c.chars().count() > CRITERION_MAX) {
         let start: String = long.chars().take(30).collect();
         problems.push((
             "checklist".to_string(),
@@ -159,7 +156,9 @@ pub fn verdict_problems(
         if v.note.trim().chars().count() > NOTE_MAX {
             problems.push((
                 note_field(position),
-                format!("De toelichting bij \"{criterion}\" is te lang (hoogstens {NOTE_MAX} tekens)."),
+                format!(
+                    "De toelichting bij \"{criterion}\" is te lang (hoogstens {NOTE_MAX} tekens)."
+                ),
             ));
         }
         if decision == Decision::Nominate {
@@ -255,7 +254,9 @@ pub fn cost_problems(
         } else if d.chars().count() > COST_DESCRIPTION_MAX {
             problems.push((
                 cost_description_field(*position),
-                format!("Kostenregel {position} is te lang (hoogstens {COST_DESCRIPTION_MAX} tekens)."),
+                format!(
+                    "Kostenregel {position} is te lang (hoogstens {COST_DESCRIPTION_MAX} tekens)."
+                ),
             ));
         }
         match amount {
@@ -358,7 +359,10 @@ mod tests {
 
     #[test]
     fn nominating_needs_every_criterion_met() {
-        assert!(verdict_problems(&criteria(), &all(Some(Verdict::Meets)), Decision::Nominate).is_empty());
+        assert!(
+            verdict_problems(&criteria(), &all(Some(Verdict::Meets)), Decision::Nominate)
+                .is_empty()
+        );
         let mut v = all(Some(Verdict::Meets));
         v[2].verdict = None;
         v[4].verdict = Some(Verdict::Fails);
@@ -394,7 +398,10 @@ mod tests {
         assert!(cost_problems(&lines, Some(200_000)).is_empty());
         let p = cost_problems(&lines, Some(250_000));
         assert_eq!(p.len(), 1);
-        assert!(p[0].1.contains("€ 2.000,00") && p[0].1.contains("€ 2.500,00"), "{p:?}");
+        assert!(
+            p[0].1.contains("€ 2.000,00") && p[0].1.contains("€ 2.500,00"),
+            "{p:?}"
+        );
         let p = cost_problems(&[(3, String::new(), Some(-5))], Some(1));
         assert_eq!(p.len(), 2);
         assert!(cost_problems(&[], Some(5)).is_empty());
@@ -414,7 +421,10 @@ mod tests {
     fn a_correction_needs_an_explanation_and_a_fitting_amount() {
         assert!(correction_problems(100, 100, "", None, 1000).is_empty());
         assert_eq!(correction_problems(100, 90, "", None, 1000).len(), 1);
-        assert_eq!(correction_problems(100, 2000, "te duur", None, 1000).len(), 1);
+        assert_eq!(
+            correction_problems(100, 2000, "te duur", None, 1000).len(),
+            1
+        );
         assert_eq!(correction_problems(100, 600, "x", Some(500), 1000).len(), 1);
         assert!(correction_problems(100, 90, "Offerte lager", Some(500), 1000).is_empty());
     }

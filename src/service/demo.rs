@@ -488,7 +488,16 @@ fn seed_rounds(
             &spring.round.id,
             &plan(title, summary, amount),
         )?;
-        review(conn, &coordinator, &p, Decision::Nominate, 5, &[], "5.7", "")?;
+        review(
+            conn,
+            &coordinator,
+            &p,
+            Decision::Nominate,
+            5,
+            &[],
+            "5.7",
+            "",
+        )?;
         spring_plans.push(p);
     }
     r::open_voting(conn, &coordinator, &spring.round.id)?;
@@ -547,8 +556,26 @@ fn seed_rounds(
         135_000,
         "De offerte van de leverancier is lager uitgevallen: € 1.350,00 in plaats van € 1.500,00.",
     )?;
-    review(conn, &coordinator, &corrected, Decision::Nominate, 5, &[], "5.7", "")?;
-    review(conn, &coordinator, &waiting[1], Decision::Save, 2, &[], "", "")?;
+    review(
+        conn,
+        &coordinator,
+        &corrected,
+        Decision::Nominate,
+        5,
+        &[],
+        "5.7",
+        "",
+    )?;
+    review(
+        conn,
+        &coordinator,
+        &waiting[1],
+        Decision::Save,
+        2,
+        &[],
+        "",
+        "",
+    )?;
     r::close_submissions(conn, &coordinator, &in_review.round.id)?;
 
     // Money put apart in Oosterwolde's pool.

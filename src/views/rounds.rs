@@ -8,8 +8,8 @@ use super::components::{
 use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
 use crate::domain::nl_time::date_nl;
-use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::review::{cost_amount_field, cost_description_field, MAX_COST_LINES};
+use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
 use crate::service::pool_holds::PoolMoney;

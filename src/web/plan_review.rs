@@ -56,7 +56,9 @@ async fn render_review(
             .iter()
             .map(|v| {
                 (
-                    v.verdict.map(|v| v.as_str().to_string()).unwrap_or_default(),
+                    v.verdict
+                        .map(|v| v.as_str().to_string())
+                        .unwrap_or_default(),
                     v.note.clone(),
                 )
             })
@@ -83,7 +85,15 @@ async fn review_form(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, plan) = path.into_inner();
-    render_review(&state, &user, PlanId(plan), None, Vec::new(), StatusCode::OK).await
+    render_review(
+        &state,
+        &user,
+        PlanId(plan),
+        None,
+        Vec::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// The review form: `besluit`, `oordeel-N` / `toelichting-N` per criterion, `taakveld`,

@@ -12,17 +12,15 @@ use super::respond::{download, html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::domain::money::parse_eur_nl;
+use crate::domain::review::{cost_amount_field, MAX_COST_LINES};
 use crate::domain::round::{BallotRule, Calendar, CountRule, RoundId};
 use crate::service::auth::SessionUser;
-use crate::service::rounds::{
-    self, AreaInfo, CastError, Channel, Receipt, RoundInput, RoundView,
-};
-use crate::domain::review::{cost_amount_field, MAX_COST_LINES};
 use crate::service::plan_review::{self, FormError, PlanSubmission};
-use crate::views::rounds::PLAN_COST_ROWS;
+use crate::service::rounds::{self, AreaInfo, CastError, Channel, Receipt, RoundInput, RoundView};
 use crate::service::{pool_holds, Principal, ServiceError};
 use crate::state::AppState;
 use crate::views;
+use crate::views::rounds::PLAN_COST_ROWS;
 use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues, ScheduleFormValues};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

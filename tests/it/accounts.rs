@@ -944,7 +944,7 @@ async fn no_get_route_changes_state() {
     // A counted round and a round in voting in the first area, for the round pages.
     let (closed_round, voting_round) = {
         use burgerbegroting::domain::round::{BallotRule, CountRule};
-        use burgerbegroting::service::rounds::{self as r, InitiativeInput, Review, RoundInput};
+        use burgerbegroting::service::rounds::{self as r, InitiativeInput, RoundInput};
         let mut c = app.conn();
         fund_pool(&mut c, &small.pools[0].slug, 100_000);
         let mut ids = Vec::new();
@@ -976,7 +976,7 @@ async fn no_get_route_changes_state() {
                 },
             )
             .expect("plan");
-            r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+            crate::helpers::nominate(&mut c, &admin(), &plan.id).expect("ok");
             crate::helpers::fund_pool(&mut c, &round.area.slug, round.round.budget_cents);
             r::open_voting(&mut c, &admin(), &round.round.id).expect("voting");
             ids.push(round.round.id);

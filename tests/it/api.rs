@@ -183,9 +183,7 @@ async fn api_import_refuses_bad_files_with_line_numbers() {
 #[actix_web::test]
 async fn rounds_are_public_and_ballots_appear_only_after_closing() {
     use burgerbegroting::domain::round::{BallotRule, CountRule};
-    use burgerbegroting::service::rounds::{
-        self as r, Channel, InitiativeInput, Review, RoundInput,
-    };
+    use burgerbegroting::service::rounds::{self as r, Channel, InitiativeInput, RoundInput};
     for db in TestDb::all() {
         let app = TestApp::spawn_on(db).await;
         let (round_id, plan_id) = {
@@ -222,7 +220,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
                 },
             )
             .expect("plan");
-            r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+            crate::helpers::nominate(&mut c, &admin(), &plan.id).expect("ok");
             r::open_voting(&mut c, &admin(), &round.round.id).expect("open");
             let code = burgerbegroting::service::voting_codes::generate_batch(
                 &mut c,

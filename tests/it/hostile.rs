@@ -345,7 +345,7 @@ async fn keep_signed_in(app: &TestApp, b: &mut Browser) -> bool {
 /// A round in voting with a nominated plan, a victim user with a role, a transfer; the ids.
 fn world(app: &TestApp) -> BTreeMap<&'static str, String> {
     use burgerbegroting::domain::round::{BallotRule, CountRule};
-    use burgerbegroting::service::rounds::{self as r, InitiativeInput, Review, RoundInput};
+    use burgerbegroting::service::rounds::{self as r, InitiativeInput, RoundInput};
     let mut c = app.conn();
     let small = seed_small(&mut c);
     fund_pool(&mut c, &small.pools[0].slug, 150_000);
@@ -376,7 +376,7 @@ fn world(app: &TestApp) -> BTreeMap<&'static str, String> {
         },
     )
     .expect("plan");
-    r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("nominate");
+    crate::helpers::nominate(&mut c, &admin(), &plan.id).expect("nominate");
     r::open_voting(&mut c, &admin(), &round.round.id).expect("open");
     let victim = burgerbegroting::service::auth::add_user(
         &mut c,

@@ -248,9 +248,7 @@ async fn sign_in(spec: &mut Spec, app: &TestApp, email: &str, staff: bool) -> (C
 /// A closed round whose funded plan got a `commitment` transfer from the pool.
 fn closed_round_with_a_commitment(app: &TestApp, small: &Small) -> String {
     use burgerbegroting::domain::round::{BallotRule, CountRule};
-    use burgerbegroting::service::rounds::{
-        self as r, Channel, InitiativeInput, Review, RoundInput,
-    };
+    use burgerbegroting::service::rounds::{self as r, Channel, InitiativeInput, RoundInput};
     let mut c = app.conn();
     fund_pool(&mut c, &small.pools[0].slug, 150_000);
     let round = r::create_round(
@@ -282,7 +280,7 @@ fn closed_round_with_a_commitment(app: &TestApp, small: &Small) -> String {
         },
     )
     .expect("plan");
-    r::review_initiative(&mut c, &admin(), &plan.id, Review::Nominate, "").expect("nominate");
+    crate::helpers::nominate(&mut c, &admin(), &plan.id).expect("nominate");
     r::open_voting(&mut c, &admin(), &round.round.id).expect("open");
     let code = burgerbegroting::service::voting_codes::generate_batch(
         &mut c,

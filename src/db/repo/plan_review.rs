@@ -72,9 +72,9 @@ pub fn verdicts_of(conn: &mut DbConn, initiative_id: &str) -> QueryResult<Vec<Cr
         .load(conn)?;
     rows.into_iter()
         .map(|(position, criterion, verdict, note)| {
-            let verdict: Verdict = verdict.parse().map_err(|e: String| {
-                diesel::result::Error::DeserializationError(e.into())
-            })?;
+            let verdict: Verdict = verdict
+                .parse()
+                .map_err(|e: String| diesel::result::Error::DeserializationError(e.into()))?;
             Ok(CriterionVerdict {
                 position,
                 criterion,
