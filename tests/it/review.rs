@@ -616,7 +616,7 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
         .await;
         assert_eq!(status, 422, "{backend}");
         assert!(
-            html.contains("tellen op tot € 7.000,00, maar u vraagt € 8.000,00"),
+            html.contains("tellen op tot €\u{a0}7.000,00, maar u vraagt €\u{a0}8.000,00"),
             "{backend}"
         );
         assert!(rounds::round(&mut app.conn(), &admin(), &round)
