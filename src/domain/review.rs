@@ -410,7 +410,7 @@ mod tests {
     #[test]
     fn checklists_are_one_criterion_per_line() {
         assert_eq!(
-            parse_checklist("- Veilig\n\n  Duurzaam \r\n").unwrap(),
+            parse_checklist("- Veilig\n\n  Duurzaam \r\n").expect("two criteria"),
             vec!["Veilig".to_string(), "Duurzaam".to_string()]
         );
         assert!(parse_checklist("  \n").is_err());

@@ -217,7 +217,7 @@ fn seed_rounds(
     initiator: &Principal,
     logins: &mut Vec<DemoLogin>,
 ) -> Result<Vec<(String, String)>, ServiceError> {
-    use super::demo_review::{correct, review, waiting_time, with_breakdown};
+    use super::demo_review::{correct, review, waiting_time, with_breakdown, Judgement};
     use super::rounds::{self as r, Channel, InitiativeInput, RoundInput};
     use crate::domain::review::Decision;
     use crate::domain::round::{BallotRule, CountRule};
@@ -351,18 +351,20 @@ fn seed_rounds(
         )?,
     );
     for p in &plans[..4] {
-        review(conn, &coordinator, p, Decision::Nominate, 5, &[], "5.7", "")?;
+        review(
+            conn,
+            &coordinator,
+            p,
+            &Judgement {
+                decision: Decision::Nominate,
+                judged: 5,
+                fails: &[],
+                taakveld: "5.7",
+                reason: "",
+            },
+        )?;
     }
-    review(
-        conn,
-        &coordinator,
-        &plans[4],
-        Decision::Reject,
-        5,
-        &[(3, "Bestraten is regulier onderhoud van de school.")],
-        "5.7",
-        "Het schoolplein is van de school; dit is regulier onderhoud en past niet in de burgerbegroting.",
-    )?;
+    review(conn, &coordinator, &plans[4], &Judgement { decision: Decision::Reject, judged: 5, fails: &[(3, "Bestraten is regulier onderhoud van de school.")], taakveld: "5.7", reason: "Het schoolplein is van de school; dit is regulier onderhoud en past niet in de burgerbegroting." })?;
     r::open_voting(conn, &coordinator, &summer.round.id)?;
     // 24 ballots: a realistic village spread over the four plans.
     let patterns: [&[usize]; 8] = [
@@ -450,7 +452,18 @@ fn seed_rounds(
             &autumn.round.id,
             &plan(title, summary, amount),
         )?;
-        review(conn, &coordinator, &p, Decision::Nominate, 5, &[], tv, "")?;
+        review(
+            conn,
+            &coordinator,
+            &p,
+            &Judgement {
+                decision: Decision::Nominate,
+                judged: 5,
+                fails: &[],
+                taakveld: tv,
+                reason: "",
+            },
+        )?;
     }
     r::open_voting(conn, &coordinator, &autumn.round.id)?;
 
@@ -492,11 +505,13 @@ fn seed_rounds(
             conn,
             &coordinator,
             &p,
-            Decision::Nominate,
-            5,
-            &[],
-            "5.7",
-            "",
+            &Judgement {
+                decision: Decision::Nominate,
+                judged: 5,
+                fails: &[],
+                taakveld: "5.7",
+                reason: "",
+            },
         )?;
         spring_plans.push(p);
     }
@@ -560,21 +575,25 @@ fn seed_rounds(
         conn,
         &coordinator,
         &corrected,
-        Decision::Nominate,
-        5,
-        &[],
-        "5.7",
-        "",
+        &Judgement {
+            decision: Decision::Nominate,
+            judged: 5,
+            fails: &[],
+            taakveld: "5.7",
+            reason: "",
+        },
     )?;
     review(
         conn,
         &coordinator,
         &waiting[1],
-        Decision::Save,
-        2,
-        &[],
-        "",
-        "",
+        &Judgement {
+            decision: Decision::Save,
+            judged: 2,
+            fails: &[],
+            taakveld: "",
+            reason: "",
+        },
     )?;
     r::close_submissions(conn, &coordinator, &in_review.round.id)?;
 

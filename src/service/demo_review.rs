@@ -7,18 +7,29 @@ use crate::db::DbConn;
 use crate::domain::review::{Decision, Verdict, VerdictInput};
 use crate::domain::round::{Plan, RoundId};
 
-/// Reviews `plan`: the first `judged` criteria get a verdict (those in `fails` "voldoet
+/// A demo review: the first `judged` criteria get a verdict (those in `fails` "voldoet
 /// niet" with their note, the others "voldoet"), then `decision`.
+pub(crate) struct Judgement<'a> {
+    pub decision: Decision,
+    pub judged: usize,
+    pub fails: &'a [(usize, &'a str)],
+    pub taakveld: &'a str,
+    pub reason: &'a str,
+}
+
 pub(crate) fn review(
     conn: &mut DbConn,
     who: &Principal,
     plan: &Plan,
-    decision: Decision,
-    judged: usize,
-    fails: &[(usize, &str)],
-    taakveld: &str,
-    reason: &str,
+    j: &Judgement<'_>,
 ) -> Result<Plan, ServiceError> {
+    let Judgement {
+        decision,
+        judged,
+        fails,
+        taakveld,
+        reason,
+    } = *j;
     let criteria = pr::review_page(conn, who, &plan.id)?.criteria;
     let verdicts = (1..=criteria.len())
         .map(|n| match fails.iter().find(|(f, _)| *f == n) {
