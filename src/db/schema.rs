@@ -416,3 +416,49 @@ diesel::table! {
 diesel::joinable!(payments -> transfers (transfer_id));
 diesel::joinable!(payments -> initiatives (initiative_id));
 diesel::joinable!(progress_posts -> initiatives (initiative_id));
+
+diesel::table! {
+    review_criteria (area_id, position) {
+        area_id -> Text,
+        position -> Integer,
+        label -> Text,
+    }
+}
+
+diesel::table! {
+    area_eligibility (area_id) {
+        area_id -> Text,
+        funded_wait_months -> Integer,
+    }
+}
+
+diesel::table! {
+    plan_verdicts (initiative_id, position) {
+        initiative_id -> Text,
+        position -> Integer,
+        criterion -> Text,
+        verdict -> Text,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    plan_cost_lines (initiative_id, position) {
+        initiative_id -> Text,
+        position -> Integer,
+        description -> Text,
+        amount_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    plan_amount_corrections (id) {
+        id -> Text,
+        initiative_id -> Text,
+        old_cents -> BigInt,
+        new_cents -> BigInt,
+        explanation -> Text,
+        corrected_by -> Text,
+        corrected_at -> Timestamp,
+    }
+}

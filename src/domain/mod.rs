@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod csv_cell;
 pub mod demo_ledger;
+pub mod eligibility;
 pub mod ids;
 pub mod kinds;
 pub mod ledger;
@@ -13,6 +14,7 @@ pub mod password;
 pub mod permissions;
 pub mod photo;
 pub mod plan_money;
+pub mod review;
 pub mod role;
 pub mod round;
 pub mod sealed_secret;

@@ -132,6 +132,9 @@ pub enum Operation {
     ManagedRound,
     SubmitPlan,
     ReviewPlan,
+    // an area's review checklist and eligibility rules (service/plan_review.rs)
+    ReviewRules,
+    UpdateReviewRules,
     OpenVoting,
     PaperBallot,
     CloseRound,
@@ -158,7 +161,7 @@ pub enum Operation {
 }
 
 impl Operation {
-    pub const ALL: [Operation; 65] = [
+    pub const ALL: [Operation; 67] = [
         Operation::LedgerOverview,
         Operation::ListBudgetLines,
         Operation::BudgetLineDetail,
@@ -204,6 +207,8 @@ impl Operation {
         Operation::ManagedRound,
         Operation::SubmitPlan,
         Operation::ReviewPlan,
+        Operation::ReviewRules,
+        Operation::UpdateReviewRules,
         Operation::OpenVoting,
         Operation::PaperBallot,
         Operation::CloseRound,
@@ -266,6 +271,9 @@ impl Operation {
             PlanPage | PlanPhoto | VillagePage => return Need::Anyone,
             AreaSettings | UpdateAreaSettings | CreateRound | ManagedRound | ReviewPlan
             | OpenVoting | PaperBallot | CloseRound => return Need::Area,
+            // The checklist and the eligibility rules are the area's own: its coordinator
+            // (or an administrator) sets them; initiators hand in, never review.
+            ReviewRules | UpdateReviewRules => return Need::Area,
             SubmitPlan => return Need::AreaOrInitiator,
             // Initiators: only on their own plan (`domain::plan_money::may_post_progress`,
             // checked against the plan by the service after this table).
@@ -343,6 +351,33 @@ mod tests {
             &[],
             &"area-oosterwolde".into()
         ));
+    }
+
+    #[test]
+    fn only_who_coordinates_the_area_reviews_plans() {
+        let loo = vec![AreaId::from("area-t-loo")];
+        let (here, elders) = (AreaId::from("area-t-loo"), AreaId::from("elders"));
+        for op in [
+            Operation::ReviewPlan,
+            Operation::ReviewRules,
+            Operation::UpdateReviewRules,
+        ] {
+            assert!(!op.allowed(&[Role::Initiator], &[], &here), "{op:?}");
+            assert!(
+                !op.allowed(&[Role::SteeringGroup], &[], &here),
+                "{op:?}"
+            );
+            assert!(
+                op.allowed(&[Role::AreaCoordinator], &loo, &here),
+                "{op:?}"
+            );
+            assert!(
+                !op.allowed(&[Role::AreaCoordinator], &loo, &elders),
+                "{op:?}"
+            );
+            assert!(op.allowed(&[Role::Admin], &[], &elders), "{op:?}");
+        }
+        assert!(Operation::SubmitPlan.allowed(&[Role::Initiator], &[], &here));
     }
 
     #[test]

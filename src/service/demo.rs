@@ -217,7 +217,9 @@ fn seed_rounds(
     initiator: &Principal,
     logins: &mut Vec<DemoLogin>,
 ) -> Result<Vec<(String, String)>, ServiceError> {
-    use super::rounds::{self as r, Channel, InitiativeInput, Review, RoundInput};
+    use super::demo_review::{correct, review, waiting_time, with_breakdown, Judgement};
+    use super::rounds::{self as r, Channel, InitiativeInput, RoundInput};
+    use crate::domain::review::Decision;
     use crate::domain::round::{BallotRule, CountRule};
 
     let password = demo_password();
@@ -278,11 +280,12 @@ fn seed_rounds(
     let dates = |a: i64, b: i64, c: i64, d: i64, e: i64| {
         crate::domain::round::Calendar::new(day(a), day(b), day(c), day(d), day(e)).ok()
     };
-    let plan = |title: &str, summary: &str, amount, taakveld: &str| InitiativeInput {
+    // Residents describe their plan; the coordinator assigns the taakveld at review.
+    let plan = |title: &str, summary: &str, amount| InitiativeInput {
         title: title.into(),
         summary: summary.into(),
         amount_cents: amount,
-        taakveld: taakveld.into(),
+        taakveld: String::new(),
     };
     let mut codes = super::voting_codes::generate_batch(conn, admin, "t-loo", year, 40)?.codes;
 
@@ -309,11 +312,6 @@ fn seed_rounds(
             450_000,
         ),
         (
-            "Jeu-de-boulesbaan bij het dorpshuis",
-            "Een baan van 4 bij 15 meter met verlichting en twee bankjes.",
-            800_000,
-        ),
-        (
             "Speeltoestel voor peuters",
             "Een klimtoestel met valdempende ondergrond op het grasveld aan de Kerkweg.",
             600_000,
@@ -333,19 +331,40 @@ fn seed_rounds(
             conn,
             initiator,
             &summer.round.id,
-            &plan(title, summary, amount, "5.7"),
+            &plan(title, summary, amount),
         )?);
     }
+    // A plan with its cost breakdown, second on the list as before.
+    plans.insert(
+        1,
+        with_breakdown(
+            conn,
+            initiator,
+            &summer.round.id,
+            "Jeu-de-boulesbaan bij het dorpshuis",
+            "Een baan van 4 bij 15 meter met verlichting en twee bankjes.",
+            &[
+                ("Aanleg van de baan (4 bij 15 meter)", 520_000),
+                ("Twee lantaarnpalen op zonne-energie", 180_000),
+                ("Twee bankjes", 100_000),
+            ],
+        )?,
+    );
     for p in &plans[..4] {
-        r::review_initiative(conn, &coordinator, &p.id, Review::Nominate, "")?;
+        review(
+            conn,
+            &coordinator,
+            p,
+            &Judgement {
+                decision: Decision::Nominate,
+                judged: 5,
+                fails: &[],
+                taakveld: "5.7",
+                reason: "",
+            },
+        )?;
     }
-    r::review_initiative(
-        conn,
-        &coordinator,
-        &plans[4].id,
-        Review::Reject,
-        "Het schoolplein is van de school; dit is regulier onderhoud en past niet in de burgerbegroting.",
-    )?;
+    review(conn, &coordinator, &plans[4], &Judgement { decision: Decision::Reject, judged: 5, fails: &[(3, "Bestraten is regulier onderhoud van de school.")], taakveld: "5.7", reason: "Het schoolplein is van de school; dit is regulier onderhoud en past niet in de burgerbegroting." })?;
     r::open_voting(conn, &coordinator, &summer.round.id)?;
     // 24 ballots: a realistic village spread over the four plans.
     let patterns: [&[usize]; 8] = [
@@ -431,9 +450,20 @@ fn seed_rounds(
             conn,
             initiator,
             &autumn.round.id,
-            &plan(title, summary, amount, tv),
+            &plan(title, summary, amount),
         )?;
-        r::review_initiative(conn, &coordinator, &p.id, Review::Nominate, "")?;
+        review(
+            conn,
+            &coordinator,
+            &p,
+            &Judgement {
+                decision: Decision::Nominate,
+                judged: 5,
+                fails: &[],
+                taakveld: tv,
+                reason: "",
+            },
+        )?;
     }
     r::open_voting(conn, &coordinator, &autumn.round.id)?;
 
@@ -469,9 +499,20 @@ fn seed_rounds(
             conn,
             initiator,
             &spring.round.id,
-            &plan(title, summary, amount, "5.7"),
+            &plan(title, summary, amount),
         )?;
-        r::review_initiative(conn, &coordinator, &p.id, Review::Nominate, "")?;
+        review(
+            conn,
+            &coordinator,
+            &p,
+            &Judgement {
+                decision: Decision::Nominate,
+                judged: 5,
+                fails: &[],
+                taakveld: "5.7",
+                reason: "",
+            },
+        )?;
         spring_plans.push(p);
     }
     r::open_voting(conn, &coordinator, &spring.round.id)?;
@@ -496,8 +537,8 @@ fn seed_rounds(
     r::count_round(conn, &coordinator, &spring.round.id)?;
 
     // Oosterwolde, summer: in review (plans closed early by the coordinator), one plan
-    // nominated, one waiting.
-    let review = r::create_round(
+    // nominated after its amount was corrected, one judged on two of the five points.
+    let in_review = r::create_round(
         conn,
         &coordinator,
         &RoundInput {
@@ -521,10 +562,40 @@ fn seed_rounds(
         ),
     ]
     .into_iter()
-    .map(|(t, d, a)| r::submit_initiative(conn, initiator, &review.round.id, &plan(t, d, a, "5.7")))
+    .map(|(t, d, a)| r::submit_initiative(conn, initiator, &in_review.round.id, &plan(t, d, a)))
     .collect::<Result<Vec<_>, _>>()?;
-    r::review_initiative(conn, &coordinator, &waiting[0].id, Review::Nominate, "")?;
-    r::close_submissions(conn, &coordinator, &review.round.id)?;
+    let corrected = correct(
+        conn,
+        &coordinator,
+        &waiting[0],
+        135_000,
+        "De offerte van de leverancier is lager uitgevallen: € 1.350,00 in plaats van € 1.500,00.",
+    )?;
+    review(
+        conn,
+        &coordinator,
+        &corrected,
+        &Judgement {
+            decision: Decision::Nominate,
+            judged: 5,
+            fails: &[],
+            taakveld: "5.7",
+            reason: "",
+        },
+    )?;
+    review(
+        conn,
+        &coordinator,
+        &waiting[1],
+        &Judgement {
+            decision: Decision::Save,
+            judged: 2,
+            fails: &[],
+            taakveld: "",
+            reason: "",
+        },
+    )?;
+    r::close_submissions(conn, &coordinator, &in_review.round.id)?;
 
     // Money put apart in Oosterwolde's pool.
     super::pool_holds::earmark(
@@ -579,9 +650,10 @@ fn seed_rounds(
             "Moestuin bij de basisschool",
             "Bakken, grond en gereedschap voor een schoolmoestuin die ouders en buren samen onderhouden.",
             350_000,
-            "5.7",
         ),
     )?;
+    // 't Loo follows Hoogeveen: whoever got money for a plan waits twelve months.
+    waiting_time(conn, admin, "t-loo", 12)?;
 
     Ok(codes
         .into_iter()

@@ -153,6 +153,8 @@ pub struct PlanPageView {
     pub posts: Vec<PostView>,
     pub done: bool,
     pub actions: PlanActions,
+    /// The review's verdicts, the cost breakdown and any amount corrections (public).
+    pub review: crate::service::plan_review::PlanReviewFacts,
 }
 
 fn outcome(round: &Round, plan: &Plan) -> PlanOutcome {
@@ -219,7 +221,9 @@ pub fn plan_page(
                 who.roles.contains(&Role::Initiator) && ctx.plan.submitted_by == who.key(),
             ),
     };
+    let review = crate::service::plan_review::review_facts(conn, &ctx.plan.id)?;
     Ok(PlanPageView {
+        review,
         author: display_name(conn, &ctx.plan.submitted_by)?,
         outcome: outcome(&ctx.round, &ctx.plan),
         round_id: ctx.round.id.clone(),

@@ -22,7 +22,6 @@ use crate::domain::round::{
     FrozenProblem, FrozenRules, Plan, PlanId, PlanResult, PlanStatus, Round, RoundCapabilities,
     RoundId, RoundResult, RoundStatus,
 };
-use crate::domain::taakveld;
 use crate::domain::voting_code::{self as vc, VotingCode};
 use crate::tally::{self, Completion, Election, Rule, TallyOptions, TieBreak};
 
@@ -517,131 +516,24 @@ pub fn schedule_year(
 }
 
 /// Initiators submit plans while a round is open; coordinators of the area (and
-/// administrators) may enter a plan on someone's behalf (e.g. handed in on paper).
+/// administrators) may enter a plan on someone's behalf (e.g. handed in on paper). Without
+/// a cost breakdown; the first problem only (the plan form uses
+/// `plan_review::submit_plan`, which reports every problem).
 pub fn submit_initiative(
     conn: &mut DbConn,
     who: &Principal,
     round_id: &RoundId,
     input: &InitiativeInput,
 ) -> Result<Plan, ServiceError> {
-    let title = input.title.trim().to_string();
-    let summary = input.summary.trim().to_string();
-    if title.is_empty() || title.chars().count() > TITLE_MAX {
-        return Err(ServiceError::invalid(
-            "title",
-            format!("Geef uw plan een titel van 1 tot {TITLE_MAX} tekens."),
-        ));
-    }
-    if summary.is_empty() || summary.chars().count() > SUMMARY_MAX {
-        return Err(ServiceError::invalid(
-            "summary",
-            format!(
-                "Beschrijf uw plan en waar het geld voor is, in hoogstens {SUMMARY_MAX} tekens."
-            ),
-        ));
-    }
-    if input.amount_cents <= 0 {
-        return Err(ServiceError::invalid(
-            "amount",
-            "Vul het bedrag in dat uw plan kost, bijvoorbeeld 2.500,00.",
-        ));
-    }
-    if !crate::domain::money::within_bound(input.amount_cents) {
-        return Err(ServiceError::invalid(
-            "amount",
-            crate::domain::money::ABOVE_MAXIMUM_NL,
-        ));
-    }
-    tx::write(conn, |c| {
-        let round = load_round(c, round_id)?;
-        let may = capabilities_for(who, &round);
-        if !may.submits_plans {
-            return Err(ServiceError::Forbidden(
-                "Maak eerst een account aan om een plan in te dienen.".into(),
-            ));
-        }
-        if !may.may_submit {
-            return Err(ServiceError::invalid(
-                "round",
-                "In deze ronde kunnen geen plannen meer worden ingediend.",
-            ));
-        }
-        if let Some(cal) = &round.calendar {
-            let today = today_nl(repo::now());
-            if today < cal.plans_from {
-                return Err(ServiceError::invalid(
-                    "round",
-                    format!(
-                        "Plannen indienen kan vanaf {}.",
-                        nl_time::date_nl(cal.plans_from)
-                    ),
-                ));
-            }
-            if today > cal.plans_until {
-                return Err(ServiceError::invalid(
-                    "round",
-                    format!(
-                        "Plannen indienen kon tot en met {}.",
-                        nl_time::date_nl(cal.plans_until)
-                    ),
-                ));
-            }
-        }
-        let code = input.taakveld.trim();
-        let taakveld = taakveld::check(round.year, code)
-            .map_err(|e| ServiceError::invalid("taakveld", e.to_string()))?;
-        let area = area_by_id(c, &round.area_id)?;
-        if let Some(max) = area.max_initiative_cents {
-            if input.amount_cents > max {
-                return Err(ServiceError::invalid(
-                    "amount",
-                    format!(
-                        "Een plan in {} mag hoogstens {} kosten.",
-                        area.name,
-                        crate::domain::money::format_eur(max)
-                    ),
-                ));
-            }
-        }
-        if input.amount_cents > round.budget_cents {
-            return Err(ServiceError::invalid(
-                "amount",
-                format!(
-                    "Uw plan kost meer dan er in deze ronde te verdelen is ({}).",
-                    crate::domain::money::format_eur(round.budget_cents)
-                ),
-            ));
-        }
-        let row = Plan {
-            id: PlanId(new_id()),
-            round_id: round.id.clone(),
-            number: q::next_initiative_number(c, &round.id)?,
-            title,
-            summary,
-            amount_cents: input.amount_cents,
-            taakveld: taakveld.code.to_string(),
-            status: PlanStatus::Submitted,
-            review_reason: None,
-            submitted_by: who.key(),
-            created_at: repo::now(),
-        };
-        q::insert_initiative(c, &row)?;
-        audit::append(
-            c,
-            &who.actor,
-            &[NewEvent {
-                action: "initiative.submitted",
-                entity_type: "initiative",
-                entity_id: row.id.to_string(),
-                before: Value::Null,
-                after: json!({
-                    "round": row.round_id, "number": row.number, "title": row.title,
-                    "amount_cents": row.amount_cents, "taakveld": row.taakveld,
-                }),
-            }],
-        )?;
-        Ok(row)
-    })
+    let submission = super::plan_review::PlanSubmission {
+        title: input.title.clone(),
+        summary: input.summary.clone(),
+        amount_cents: Some(input.amount_cents),
+        cost_lines: Vec::new(),
+        taakveld: input.taakveld.clone(),
+    };
+    super::plan_review::submit_plan(conn, who, round_id, &submission, Vec::new())
+        .map_err(super::plan_review::FormError::into_service)
 }
 
 /// The coordinator's review decision.
@@ -651,6 +543,9 @@ pub enum Review {
     Reject,
 }
 
+/// Nominates or rejects a plan on the verdicts already stored for it (see
+/// `plan_review::save_review` for the whole review in one step): nominating needs every
+/// criterion of the checklist met and a taakveld, rejecting at least one criterion not met.
 pub fn review_initiative(
     conn: &mut DbConn,
     who: &Principal,
@@ -658,49 +553,23 @@ pub fn review_initiative(
     decision: Review,
     reason: &str,
 ) -> Result<Plan, ServiceError> {
-    let reason = reason.trim().to_string();
-    if decision == Review::Reject && reason.is_empty() {
-        return Err(ServiceError::invalid(
-            "reason",
-            "Schrijf op waarom het plan niet door gaat. De indiener en het dorp lezen deze reden.",
-        ));
-    }
-    tx::write(conn, |c| {
-        let before = q::find_initiative(c, initiative_id)?.ok_or(ServiceError::NotFound("Plan"))?;
-        let round = load_round(c, &before.round_id)?;
-        let may = capabilities_for(who, &round);
-        if !may.coordinates {
-            return Err(not_coordinator());
-        }
-        if !may.may_review {
-            return Err(ServiceError::invalid(
-                "round",
-                "Het stemmen is al begonnen; de beoordeling ligt vast.",
-            ));
-        }
-        let status = match decision {
-            Review::Nominate => PlanStatus::Nominated,
-            Review::Reject => PlanStatus::Rejected,
-        };
-        let reason = (!reason.is_empty()).then_some(reason.as_str());
-        q::set_review(c, &before.id, status, reason)?;
-        audit::append(
-            c,
-            &who.actor,
-            &[NewEvent {
-                action: "initiative.reviewed",
-                entity_type: "initiative",
-                entity_id: before.id.to_string(),
-                before: json!({"status": before.status.as_str(), "reason": before.review_reason}),
-                after: json!({"status": status.as_str(), "reason": reason}),
-            }],
-        )?;
-        Ok(Plan {
-            status,
-            review_reason: reason.map(str::to_string),
-            ..before
-        })
-    })
+    let plan = q::find_initiative(conn, initiative_id)?.ok_or(ServiceError::NotFound("Plan"))?;
+    let round = load_round(conn, &plan.round_id)?;
+    let criteria = super::plan_review::criteria_for(conn, &round.area_id)?;
+    let verdicts = super::plan_review::stored_inputs(conn, initiative_id, &criteria)?;
+    let input = super::plan_review::ReviewInput {
+        decision: match decision {
+            Review::Nominate => crate::domain::review::Decision::Nominate,
+            Review::Reject => crate::domain::review::Decision::Reject,
+        },
+        verdicts,
+        taakveld: String::new(),
+        amount_cents: None,
+        explanation: String::new(),
+        reason: reason.to_string(),
+    };
+    super::plan_review::save_review(conn, who, initiative_id, &input, Vec::new())
+        .map_err(super::plan_review::FormError::into_service)
 }
 
 /// Ends the submission of plans (open → review): by the calendar when `plans_until` has

@@ -12,6 +12,7 @@ pub mod finance;
 pub mod home;
 pub mod layout;
 pub mod plan;
+pub mod plan_review;
 pub mod report;
 pub mod rounds;
 pub mod users;

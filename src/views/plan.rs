@@ -11,6 +11,7 @@ use super::components::{
 use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
 use crate::domain::plan_money::ProgressStage;
+use crate::domain::review::{CostLine, Verdict};
 use crate::domain::round::PlanStatus;
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
@@ -80,8 +81,15 @@ pub fn plan_page(p: &PlanPage<'_>) -> Markup {
                 dt { "Dorp of wijk" } dd { (v.area_name) }
                 dt { "Ronde" } dd { (v.round_title) " (" (v.round_year) ", kwartaal " (v.round_quarter) ")" }
                 dt { "Ingediend door" } dd { (v.author) }
-                dt { "Gevraagd bedrag" } dd { (money(v.plan.amount_cents)) }
-                dt { "Taakveld" } dd { (taakveld_text(v.round_year, &v.plan.taakveld)) }
+                @if let Some(first) = v.review.corrections.first() {
+                    dt { "Gevraagd bedrag" } dd { (money(first.old_cents)) }
+                    dt { "Bedrag na beoordeling" } dd { (money(v.plan.amount_cents)) " (" a href="#bedrag-gecorrigeerd" { "waarom" } ")" }
+                } @else {
+                    dt { "Gevraagd bedrag" } dd { (money(v.plan.amount_cents)) }
+                }
+                @if !v.plan.taakveld.is_empty() {
+                    dt { "Taakveld" } dd { (taakveld_text(v.round_year, &v.plan.taakveld)) }
+                }
                 dt { "Beoordeling" } dd { (verdict(v)) }
                 dt { "Uitslag" } dd { (v.outcome.label_nl()) }
                 @if v.done { dt { "Uitvoering" } dd { "Klaar" } }
@@ -90,6 +98,11 @@ pub fn plan_page(p: &PlanPage<'_>) -> Markup {
             @for para in v.plan.summary.replace("\r\n", "\n").split("\n\n") {
                 @if !para.trim().is_empty() { p { (para.trim()) } }
             }
+            @if !v.review.cost_lines.is_empty() {
+                h2 id="kosten" { "Kosten per onderdeel" }
+                (cost_table(&v.review.cost_lines))
+            }
+            (review_section(v))
             (money_section(v))
             (payments(v))
             (posts(v))
@@ -109,8 +122,55 @@ fn taakveld_text(year: i32, code: &str) -> String {
 fn verdict(v: &PlanPageView) -> Markup {
     html! {
         (v.plan.status.label_nl())
+        @if v.plan.status == PlanStatus::Rejected {
+            @let failed: Vec<&str> = v.review.verdicts.iter().filter(|c| c.verdict == Verdict::Fails).map(|c| c.criterion.as_str()).collect();
+            @if !failed.is_empty() { ". Voldoet niet aan: " (failed.join("; ")) }
+        }
         @if let Some(reason) = &v.plan.review_reason {
             @if v.plan.status == PlanStatus::Rejected { ". Reden: " (reason) } @else { ". " (reason) }
+        }
+    }
+}
+
+/// A plan's cost breakdown with its total.
+pub fn cost_table(lines: &[CostLine]) -> Markup {
+    let total: i64 = lines.iter().map(|l| l.amount_cents).sum();
+    html! {
+        table class="costs" {
+            caption class="visually-hidden" { "Kosten per onderdeel" }
+            thead { tr { th scope="col" { "Onderdeel" } th scope="col" class="num" { "Bedrag" } } }
+            tbody {
+                @for l in lines {
+                    tr { td { (l.description) } td class="num" { (money(l.amount_cents)) } }
+                }
+            }
+            tfoot { tr { th scope="row" { "Samen" } td class="num" { strong { (money(total)) } } } }
+        }
+    }
+}
+
+/// The review in public: the verdict per criterion with its note, and any amount
+/// corrections with their explanation.
+fn review_section(v: &PlanPageView) -> Markup {
+    let r = &v.review;
+    html! {
+        @if !r.verdicts.is_empty() {
+            h2 id="checklist" { "Beoordeling per punt van de checklist" }
+            ul class="verdicts" {
+                @for c in &r.verdicts {
+                    li {
+                        strong { (c.criterion) ": " (c.verdict.label_nl()) }
+                        @if !c.note.is_empty() { ". " (c.note) }
+                    }
+                }
+            }
+        }
+        @if !r.corrections.is_empty() {
+            h2 id="bedrag-gecorrigeerd" { "Bedrag aangepast bij de beoordeling" }
+            @for c in &r.corrections {
+                p { "Van " (money(c.old_cents)) " naar " (money(c.new_cents))
+                    " (" (crate::domain::nl_time::datetime_nl(c.at)) "). " (c.explanation) }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use super::components::{
 use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
 use crate::domain::nl_time::date_nl;
+use crate::domain::review::{cost_amount_field, cost_description_field, MAX_COST_LINES};
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
@@ -100,18 +101,20 @@ impl ScheduleFormValues {
     }
 }
 
-/// The values of the plan form.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+/// The values of the plan form, as typed.
+#[derive(Debug, Clone, Default)]
 pub struct PlanFormValues {
-    #[serde(default)]
     pub title: String,
-    #[serde(default)]
     pub summary: String,
-    #[serde(default)]
     pub amount: String,
-    #[serde(default)]
-    pub taakveld: String,
+    /// The cost breakdown's lines: (description, amount), as typed.
+    pub cost_lines: Vec<(String, String)>,
+    /// How many cost lines the form shows (at least [`PLAN_COST_ROWS`]).
+    pub rows: usize,
 }
+
+/// Cost lines the plan form shows at first; "Meer regels" adds more, up to the maximum.
+pub const PLAN_COST_ROWS: usize = 3;
 
 /// The values of the paper-ballot form.
 #[derive(Debug, Clone, Default)]
@@ -526,8 +529,6 @@ pub struct RoundPage<'a> {
     pub errors: &'a [(String, String)],
     pub notice: Option<&'a str>,
     pub plan: &'a PlanFormValues,
-    /// A review reason typed for one plan (plan id, text), kept after an error.
-    pub review: Option<(&'a str, &'a str)>,
     pub paper: &'a PaperFormValues,
     /// The receipt of the paper ballot just entered.
     pub receipt: Option<&'a Receipt>,
@@ -635,7 +636,9 @@ fn plan(p: &RoundPage<'_>, i: &Plan) -> Markup {
             h3 id={ "plan-" (i.number) } { a href={ "/plannen/" (i.id) } { "Plan " (i.number) ": " (i.title) } }
             dl class="facts" {
                 dt { "Bedrag" } dd { (money(i.amount_cents)) }
-                dt { "Taakveld" } dd { (taakveld_text(v.round.year, &i.taakveld)) }
+                @if !i.taakveld.is_empty() {
+                    dt { "Taakveld" } dd { (taakveld_text(v.round.year, &i.taakveld)) }
+                }
                 dt { "Status" } dd { (i.status.label_nl()) }
                 @if let Some(reason) = &i.review_reason {
                     @if i.status == PlanStatus::Rejected {
@@ -648,25 +651,9 @@ fn plan(p: &RoundPage<'_>, i: &Plan) -> Markup {
             @for para in i.summary.replace("\r\n", "\n").split("\n\n") {
                 @if !para.trim().is_empty() { p { (para.trim()) } }
             }
-            @if reviewable { (review_form(p, i)) }
-        }
-    }
-}
-
-fn review_form(p: &RoundPage<'_>, i: &Plan) -> Markup {
-    let id = format!("reden-{}", i.id);
-    let kept = match p.review {
-        Some((plan, text)) if i.id == plan => text,
-        _ => i.review_reason.as_deref().unwrap_or(""),
-    };
-    html! {
-        form class="stack" method="post" action={ "/rondes/" (p.round.round.id) "/plannen/" (i.id) "/beoordeling" } {
-            (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
-            (textarea_input(p.errors, &id, "reason", &format!("Reden bij plan {}", i.number),
-                Some("Verplicht als u het plan afwijst. De indiener en het dorp lezen deze reden."), kept))
-            div class="actions" {
-                button type="submit" name="besluit" value="nomineren" { "Plan " (i.number) " nomineren" }
-                button type="submit" name="besluit" value="afwijzen" class="danger" { "Plan " (i.number) " afwijzen" }
+            @if reviewable {
+                p { a class="button" href={ "/rondes/" (v.round.id) "/plannen/" (i.id) "/beoordeling" } {
+                    "Plan " (i.number) " beoordelen" } }
             }
         }
     }
@@ -675,9 +662,14 @@ fn review_form(p: &RoundPage<'_>, i: &Plan) -> Markup {
 fn submit_section(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     let back = format!("/rondes/{}", v.round.id);
-    let taakvelden = taakveld::all_for_year(v.round.year);
+    let rows = p
+        .plan
+        .rows
+        .max(p.plan.cost_lines.len())
+        .clamp(PLAN_COST_ROWS, MAX_COST_LINES);
+    let cost_err = field_error(p.errors, "kosten");
     html! {
-        h2 id="plan-indienen" { "Een plan indienen" }
+        h2 id="plan-indienen" tabindex="-1" { "Een plan indienen" }
         @if v.actions.may_submit {
             p { "Beschrijf wat u wilt doen en waar het geld voor is. De gebiedsregisseur kijkt of het "
                 "plan past bij wat het dorp belangrijk vindt. Daarna komt het plan op het stembiljet, "
@@ -690,13 +682,21 @@ fn submit_section(p: &RoundPage<'_>) -> Markup {
                 (text_input(p.errors, "title", "Titel van uw plan", Some("Kort en duidelijk, bijvoorbeeld: Bankjes bij de speeltuin"), &p.plan.title, "text"))
                 (textarea_input(p.errors, "summary", "summary", "Wat wilt u doen?", Some("Schrijf ook waar het geld precies voor is (bijvoorbeeld 3 bankjes van 800 euro)."), &p.plan.summary))
                 (text_input(p.errors, "amount", "Wat kost het, in euro?", Some("Bijvoorbeeld 2.500,00"), &p.plan.amount, "text"))
-                (text_input(p.errors, "taakveld", "Taakveld", Some("De code van de gemeente voor dit soort uitgaven, bijvoorbeeld 5.7 voor openbaar groen. De lijst staat hieronder."), &p.plan.taakveld, "text"))
-                details {
-                    summary { "Welke taakvelden zijn er?" }
-                    ul {
-                        @for t in &taakvelden {
-                            li { code { (t.code) } " " (t.name) }
+                fieldset id="kosten" class=[cost_err.as_ref().map(|_| "has-error")]
+                    aria-describedby=[cost_err.as_ref().map(|_| "kosten-error")] {
+                    legend { "Kosten per onderdeel (mag leeg blijven)" }
+                    span class="hint" { "Wilt u laten zien hoe het bedrag is opgebouwd? Vul dan per onderdeel in "
+                        "waar het geld voor is en wat het kost. Samen moeten de onderdelen het bedrag hierboven zijn." }
+                    @if let Some(e) = &cost_err { span class="field-error" id="kosten-error" { "Fout: " (e) } }
+                    @for n in 1..=rows {
+                        @let (d, a) = p.plan.cost_lines.get(n - 1).cloned().unwrap_or_default();
+                        div class="cost-line" {
+                            (text_input(p.errors, &cost_description_field(n), &format!("Onderdeel {n}"), None, &d, "text"))
+                            (text_input(p.errors, &cost_amount_field(n), &format!("Bedrag onderdeel {n}, in euro"), None, &a, "text"))
                         }
+                    }
+                    @if rows < MAX_COST_LINES {
+                        button type="submit" name="meer" value="1" class="secondary" formnovalidate { "Meer regels" }
                     }
                 }
                 button type="submit" { "Plan indienen" }

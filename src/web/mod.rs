@@ -18,6 +18,7 @@ pub mod ledger_import;
 pub mod local_path;
 pub mod nul_guard;
 pub mod plan_pages;
+pub mod plan_review;
 pub mod request_log;
 pub mod respond;
 pub mod rounds;
@@ -65,6 +66,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(admin_areas::configure)
             .configure(codes::configure)
             .configure(ballot::configure)
+            .configure(plan_review::configure)
             .configure(rounds::configure)
             .configure(council::configure)
             .configure(audit::configure)

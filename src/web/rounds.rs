@@ -12,14 +12,15 @@ use super::respond::{download, html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::domain::money::parse_eur_nl;
-use crate::domain::round::{BallotRule, Calendar, CountRule, PlanId, RoundId};
+use crate::domain::review::{cost_amount_field, MAX_COST_LINES};
+use crate::domain::round::{BallotRule, Calendar, CountRule, RoundId};
 use crate::service::auth::SessionUser;
-use crate::service::rounds::{
-    self, AreaInfo, CastError, Channel, InitiativeInput, Receipt, Review, RoundInput, RoundView,
-};
+use crate::service::plan_review::{self, FormError, PlanSubmission};
+use crate::service::rounds::{self, AreaInfo, CastError, Channel, Receipt, RoundInput, RoundView};
 use crate::service::{pool_holds, Principal, ServiceError};
 use crate::state::AppState;
 use crate::views;
+use crate::views::rounds::PLAN_COST_ROWS;
 use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues, ScheduleFormValues};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -36,10 +37,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rondes/{id}", web::get().to(show))
         .route("/rondes/{id}/stemmen.pb", web::get().to(ballots_pb))
         .route("/rondes/{id}/plannen", web::post().to(submit_plan))
-        .route(
-            "/rondes/{id}/plannen/{plan}/beoordeling",
-            web::post().to(review),
-        )
         .route(
             "/rondes/{id}/indienen-sluiten",
             web::post().to(close_submissions),
@@ -555,6 +552,7 @@ fn notice_for(key: &str) -> Option<&'static str> {
         "ronde" => "De ronde is aangemaakt. Inwoners kunnen nu plannen indienen.",
         "plan" => "Het plan is ingediend. De gebiedsregisseur beoordeelt het.",
         "beoordeling" => "De beoordeling is opgeslagen.",
+        "beoordeling-bewaard" => "De beoordeling is bewaard. Het plan wacht nog op een besluit.",
         "beoordelen" => {
             "Het indienen is gesloten. Maak de beoordeling af en open daarna het stemmen."
         }
@@ -571,7 +569,6 @@ struct PageState {
     errors: Errors,
     notice: Option<&'static str>,
     plan: PlanFormValues,
-    review: Option<(String, String)>,
     paper: PaperFormValues,
     receipt: Option<Receipt>,
 }
@@ -598,7 +595,6 @@ async fn render_round(
             errors: &s.errors,
             notice: s.notice,
             plan: &s.plan,
-            review: s.review.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
             paper: &s.paper,
             receipt: s.receipt.as_ref(),
             published: published.as_deref(),
@@ -656,59 +652,136 @@ async fn ballots_pb(
 // Plans
 // ---------------------------------------------------------------------------------------
 
+/// The plan form: `title`, `summary`, `amount`, and per cost line
+/// `kosten-N-omschrijving` / `kosten-N-bedrag`; `meer` asks for more empty lines.
+fn plan_values(fields: &[(String, String)]) -> (PlanFormValues, bool) {
+    let mut v = PlanFormValues::default();
+    let mut more = false;
+    for (k, val) in fields {
+        match k.as_str() {
+            "title" => v.title = val.clone(),
+            "summary" => v.summary = val.clone(),
+            "amount" => v.amount = val.clone(),
+            "meer" => more = true,
+            other => {
+                let Some(rest) = other.strip_prefix("kosten-") else {
+                    continue;
+                };
+                let Some((n, part)) = rest.split_once('-') else {
+                    continue;
+                };
+                let Ok(n @ 1..=MAX_COST_LINES) = n.parse::<usize>() else {
+                    continue;
+                };
+                if v.cost_lines.len() < n {
+                    v.cost_lines.resize(n, Default::default());
+                }
+                match part {
+                    "omschrijving" => v.cost_lines[n - 1].0 = val.clone(),
+                    "bedrag" => v.cost_lines[n - 1].1 = val.clone(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    (v, more)
+}
+
 async fn submit_plan(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    form: CsrfForm<PlanFormValues>,
+    form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let id = RoundId(id.into_inner());
-    let f = form.data;
-    let keep = |errors: Errors| PageState {
-        errors,
-        plan: f.clone(),
-        ..Default::default()
-    };
-    let amount_cents = match parse_eur_nl(&f.amount) {
-        Ok(a) => a,
-        Err(e) => {
-            let s = keep(vec![("amount".into(), e.to_string())]);
-            return render_round(&state, Some(&user), id, s, UNPROCESSABLE).await;
+    let (mut f, more) = plan_values(&form.data);
+    if more {
+        // No JavaScript needed: the same form with everything kept and more empty lines.
+        f.rows = (f.cost_lines.len().max(PLAN_COST_ROWS) + 3).min(MAX_COST_LINES);
+        let s = PageState {
+            plan: f,
+            ..Default::default()
+        };
+        return render_round(&state, Some(&user), id, s, StatusCode::OK).await;
+    }
+    let mut known: Errors = Vec::new();
+    let amount_cents = if f.amount.trim().is_empty() {
+        None
+    } else {
+        match parse_eur_nl(&f.amount) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                known.push(("amount".into(), e.to_string()));
+                None
+            }
         }
     };
-    let input = InitiativeInput {
+    let mut cost_lines = Vec::new();
+    for (i, (description, amount)) in f.cost_lines.iter().enumerate() {
+        if description.trim().is_empty() && amount.trim().is_empty() {
+            continue;
+        }
+        let cents = if amount.trim().is_empty() {
+            known.push((
+                cost_amount_field(i + 1),
+                format!("Vul bij kostenregel {} het bedrag in.", i + 1),
+            ));
+            None
+        } else {
+            match parse_eur_nl(amount) {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    known.push((
+                        cost_amount_field(i + 1),
+                        format!("Kostenregel {}: {e}", i + 1),
+                    ));
+                    None
+                }
+            }
+        };
+        cost_lines.push((i + 1, description.clone(), cents));
+    }
+    let input = PlanSubmission {
         title: f.title.clone(),
         summary: f.summary.clone(),
         amount_cents,
-        taakveld: f.taakveld.clone(),
+        cost_lines,
+        taakveld: String::new(),
     };
     let (p, rid) = (user.principal(), id.clone());
-    match run_db(&state, move |c| {
-        rounds::submit_initiative(c, &p, &rid, &input)
+    let result = run_db(&state, move |c| {
+        Ok(plan_review::submit_plan(c, &p, &rid, &input, known))
     })
-    .await
-    {
+    .await?;
+    match result {
         Ok(plan) => Ok(redirect(&format!(
             "/rondes/{id}?gedaan=plan#plan-{}",
             plan.number
         ))),
-        Err(ServiceError::Invalid { field, message }) => {
-            // The round has moved on: the plan form is gone, so the message goes above
-            // the plans.
-            let field = if field == "round" { "plannen" } else { field };
-            let s = keep(vec![(field.to_string(), message)]);
+        Err(FormError::Fields(errors)) => {
+            // The round has moved on (or the initiator must wait): the message goes above
+            // the form.
+            let errors = errors
+                .into_iter()
+                .map(|(field, m)| {
+                    let field = if field == "round" {
+                        "plan-indienen".to_string()
+                    } else {
+                        field
+                    };
+                    (field, m)
+                })
+                .collect();
+            f.rows = f.cost_lines.len().max(PLAN_COST_ROWS);
+            let s = PageState {
+                errors,
+                plan: f,
+                ..Default::default()
+            };
             render_round(&state, Some(&user), id, s, UNPROCESSABLE).await
         }
-        Err(e) => Err(e.into()),
+        Err(FormError::Service(e)) => Err(e.into()),
     }
-}
-
-#[derive(Deserialize)]
-struct ReviewForm {
-    #[serde(default)]
-    besluit: String,
-    #[serde(default)]
-    reason: String,
 }
 
 /// The round, when this person coordinates its area; 403 otherwise, 404 when unknown.
@@ -719,53 +792,6 @@ async fn managed_round(
 ) -> Result<RoundView, WebError> {
     let (p, id) = (user.principal(), id.clone());
     Ok(run_db(state, move |c| rounds::managed(c, &p, &id)).await?)
-}
-
-async fn review(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    form: CsrfForm<ReviewForm>,
-) -> Result<HttpResponse, WebError> {
-    let (id, plan) = path.into_inner();
-    let (id, plan) = (RoundId(id), PlanId(plan));
-    let f = form.data;
-    let v = managed_round(&state, &user, &id).await?;
-    if !v.initiatives.iter().any(|i| i.id == plan) {
-        return Err(WebError::NotFound);
-    }
-    let decision = match f.besluit.as_str() {
-        "nomineren" => Review::Nominate,
-        "afwijzen" => Review::Reject,
-        _ => return Err(WebError::BadRequest),
-    };
-    let (p, plan2, reason) = (user.principal(), plan.clone(), f.reason.clone());
-    match run_db(&state, move |c| {
-        rounds::review_initiative(c, &p, &plan2, decision, &reason)
-    })
-    .await
-    {
-        Ok(i) => Ok(redirect(&format!(
-            "/rondes/{id}?gedaan=beoordeling#plan-{}",
-            i.number
-        ))),
-        Err(ServiceError::Invalid { field, message }) => {
-            // A missing reason goes next to the reason; anything else (the round has
-            // moved on) above the plans.
-            let at = if field == "reason" {
-                format!("reden-{plan}")
-            } else {
-                "plannen".to_string()
-            };
-            let s = PageState {
-                errors: vec![(at, message)],
-                review: Some((plan.to_string(), f.reason)),
-                ..Default::default()
-            };
-            render_round(&state, Some(&user), id, s, UNPROCESSABLE).await
-        }
-        Err(e) => Err(e.into()),
-    }
 }
 
 // ---------------------------------------------------------------------------------------

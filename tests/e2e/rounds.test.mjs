@@ -79,30 +79,43 @@ test('initiator submits a plan; coordinator reviews, opens voting and enters a p
   await ini.locator('#title').fill(title);
   await ini.locator('#summary').fill('Drie bankjes van 800 euro langs de ijsbaan.');
   await ini.locator('#amount').fill('twee duizend');
-  await ini.locator('#taakveld').fill('5.7');
+  // Residents are not asked for the municipality's taakveld.
+  assert.equal(await ini.locator('#taakveld').count(), 0, 'no taakveld field for residents');
+  await ini.locator('#kosten-1-omschrijving').fill('Drie bankjes');
+  await ini.locator('#kosten-1-bedrag').fill('2.000,00');
   await Promise.all([ini.waitForEvent('load'), ini.getByRole('button', { name: 'Plan indienen' }).click()]);
   assert.match(await ini.title(), /^Fout/);
   assert.equal(await ini.locator('#title').inputValue(), title, 'title kept');
+  assert.equal(await ini.locator('#kosten-1-omschrijving').inputValue(), 'Drie bankjes', 'cost line kept');
   assert.equal(await ini.locator('#amount').getAttribute('aria-invalid'), 'true');
   await axeOk(ini, 'plan form with an error');
   await ini.locator('#amount').fill('2.400,00');
+  await ini.locator('#kosten-1-bedrag').fill('2.400,00');
   await Promise.all([ini.waitForEvent('load'), ini.getByRole('button', { name: 'Plan indienen' }).click()]);
   assert.match(await ini.locator('main').innerText(), new RegExp(title));
   await iniCtx.close();
 
-  // The coordinator: reject without a reason (error), then nominate both plans by keyboard.
+  // The coordinator: reject without a reason (error), then review both plans by the
+  // checklist (taakveld from the list) and nominate them by keyboard.
   const ctx = await newContext(browser);
   const page = await ctx.newPage();
   await login(page, 'coordinator');
   await page.goto(url);
   await axeOk(page, 'open round, coordinator');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Plan 1 beoordelen' }).click()]);
+  await axeOk(page, 'review page');
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Plan 1 afwijzen' }).click()]);
   assert.match(await page.title(), /^Fout/);
   assert.match(await page.locator('main').innerText(), /Schrijf op waarom/);
   await axeOk(page, 'review without a reason');
   for (const n of [1, 2]) {
+    await page.goto(url);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: `Plan ${n} beoordelen` }).click()]);
+    for (const radio of await page.locator('input[type=radio][value=meets]').all()) await radio.check();
+    await page.locator('#taakveld').selectOption('5.7');
     await page.getByRole('button', { name: `Plan ${n} nomineren` }).focus();
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    assert.match(await page.locator('main').innerText(), /beoordeling is opgeslagen/);
   }
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Stemmen openen' }).click()]);
   const opened = await page.locator('main').innerText();

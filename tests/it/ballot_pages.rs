@@ -11,7 +11,7 @@ use burgerbegroting::domain::money::format_eur;
 use burgerbegroting::domain::round::{BallotProblem, BallotRule, CountRule, Plan};
 use burgerbegroting::domain::voting_code::VotingCode;
 use burgerbegroting::service::ledger as ledger_svc;
-use burgerbegroting::service::rounds::{self, InitiativeInput, Review, RoundInput, RoundView};
+use burgerbegroting::service::rounds::{self, InitiativeInput, RoundInput, RoundView};
 use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::Principal;
 use burgerbegroting::views::ballot::{ALREADY_VOTED, NOT_VOTING};
@@ -76,7 +76,7 @@ fn plan(c: &mut DbConn, round: &RoundView, title: &str, cents: i64) -> Plan {
 }
 
 fn nominate(c: &mut DbConn, p: &Plan) {
-    rounds::review_initiative(c, &admin(), &p.id, Review::Nominate, "").expect("nominate");
+    crate::helpers::nominate(c, &admin(), &p.id).expect("nominate");
 }
 
 fn open(c: &mut DbConn, r: &RoundView) -> RoundView {
@@ -120,14 +120,7 @@ fn world(app: &TestApp) -> World {
     for p in &plans {
         nominate(c, p);
     }
-    rounds::review_initiative(
-        c,
-        &admin(),
-        &rejected.id,
-        Review::Reject,
-        "Past niet in de regels.",
-    )
-    .expect("reject");
+    crate::helpers::reject(c, &admin(), &rejected.id, "Past niet in de regels.").expect("reject");
     let round = open(c, &round);
 
     let knapsack = new_round(

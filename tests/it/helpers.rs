@@ -13,7 +13,7 @@ use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::Plan;
 use burgerbegroting::domain::sealed_secret::SecretSealer;
 use burgerbegroting::service::ledger as svc;
-use burgerbegroting::service::rounds::{self, InitiativeInput, Review, RoundInput, RoundView};
+use burgerbegroting::service::rounds::{self, InitiativeInput, RoundInput, RoundView};
 use burgerbegroting::service::{auth, Principal};
 use burgerbegroting::startup::Application;
 use diesel::connection::SimpleConnection;
@@ -418,7 +418,7 @@ pub fn round_in_voting(
 ) -> (RoundView, Plan) {
     let round = rounds::create_round(c, &admin(), round).expect("round");
     let plan = rounds::submit_initiative(c, &admin(), &round.round.id, plan).expect("plan");
-    rounds::review_initiative(c, &admin(), &plan.id, Review::Nominate, "").expect("nominate");
+    nominate(c, &admin(), &plan.id).expect("nominate");
     rounds::open_voting(c, &admin(), &round.round.id).expect("open voting");
     (round, plan)
 }
@@ -503,4 +503,79 @@ pub fn voted_summer_round(c: &mut DbConn, small: &Small, budget_cents: i64) -> (
     );
     vote_with_new_code(c, slug, 2027, &round.round.id, &[plan.id.to_string()]);
     (round, plan)
+}
+
+/// Reviews a plan by the area's checklist: every criterion judged "voldoet" (the taakveld
+/// 5.7 when none is assigned yet), then nominated. What a coordinator does on the review
+/// page, in one call.
+pub fn nominate(
+    c: &mut DbConn,
+    who: &Principal,
+    plan: &burgerbegroting::domain::round::PlanId,
+) -> Result<burgerbegroting::domain::round::Plan, burgerbegroting::service::ServiceError> {
+    review_all(
+        c,
+        who,
+        plan,
+        burgerbegroting::domain::review::Decision::Nominate,
+        "",
+    )
+}
+
+/// Rejects a plan by the checklist: the first criterion "voldoet niet" (with a note), the
+/// others "voldoet", and the public `reason`.
+pub fn reject(
+    c: &mut DbConn,
+    who: &Principal,
+    plan: &burgerbegroting::domain::round::PlanId,
+    reason: &str,
+) -> Result<burgerbegroting::domain::round::Plan, burgerbegroting::service::ServiceError> {
+    review_all(
+        c,
+        who,
+        plan,
+        burgerbegroting::domain::review::Decision::Reject,
+        reason,
+    )
+}
+
+fn review_all(
+    c: &mut DbConn,
+    who: &Principal,
+    plan: &burgerbegroting::domain::round::PlanId,
+    decision: burgerbegroting::domain::review::Decision,
+    reason: &str,
+) -> Result<burgerbegroting::domain::round::Plan, burgerbegroting::service::ServiceError> {
+    use burgerbegroting::domain::review::{Decision, Verdict, VerdictInput};
+    use burgerbegroting::service::plan_review as pr;
+    let page = pr::review_page(c, who, plan)?;
+    let verdicts = (0..page.criteria.len())
+        .map(|i| {
+            if decision == Decision::Reject && i == 0 {
+                VerdictInput {
+                    verdict: Some(Verdict::Fails),
+                    note: "Voldoet niet".into(),
+                }
+            } else {
+                VerdictInput {
+                    verdict: Some(Verdict::Meets),
+                    note: String::new(),
+                }
+            }
+        })
+        .collect();
+    let taakveld = if page.plan.taakveld.is_empty() {
+        "5.7"
+    } else {
+        ""
+    };
+    let input = pr::ReviewInput {
+        decision,
+        verdicts,
+        taakveld: taakveld.into(),
+        amount_cents: None,
+        explanation: String::new(),
+        reason: reason.into(),
+    };
+    pr::save_review(c, who, plan, &input, Vec::new()).map_err(pr::FormError::into_service)
 }

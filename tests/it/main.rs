@@ -27,6 +27,7 @@ mod pool_holds;
 mod processes;
 mod report;
 mod request_log;
+mod review;
 mod round_calendar;
 mod rounds_pages;
 mod rounds_service;

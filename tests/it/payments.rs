@@ -15,9 +15,7 @@ use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId};
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::payments::{record_payment, PaymentInput};
 use burgerbegroting::service::progress::{post_progress, ProgressInput};
-use burgerbegroting::service::rounds::{
-    self as rounds_svc, Channel, InitiativeInput, Review, RoundInput,
-};
+use burgerbegroting::service::rounds::{self as rounds_svc, Channel, InitiativeInput, RoundInput};
 use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{plans, village, Principal, ServiceError};
 
@@ -104,7 +102,7 @@ pub(crate) fn funded(c: &mut DbConn, initiator: &Principal) -> Funded {
         )
         .expect("plan")
         .id;
-        rounds_svc::review_initiative(c, &coord, &p, Review::Nominate, "").expect("nominate");
+        crate::helpers::nominate(c, &coord, &p).expect("nominate");
         plans.push(p);
     }
     rounds_svc::open_voting(c, &coord, &round).expect("open");

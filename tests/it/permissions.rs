@@ -20,7 +20,7 @@ use burgerbegroting::service::rounds::{
 };
 use burgerbegroting::service::voting_codes::RevokeReason;
 use burgerbegroting::service::{
-    audit_log, auth, plans, users, village, voting_codes, Principal, ServiceError,
+    audit_log, auth, plan_review, plans, users, village, voting_codes, Principal, ServiceError,
 };
 
 use crate::helpers::*;
@@ -179,6 +179,20 @@ fn call(
         }
         Operation::ReviewPlan => {
             rounds::review_initiative(c, who, &w.plan, Review::Nominate, "").map(drop)
+        }
+        Operation::ReviewRules => plan_review::review_rules(c, who, slug).map(drop),
+        Operation::UpdateReviewRules => {
+            // The same rules as now: allowed callers change nothing.
+            let now = plan_review::review_rules(c, &admin(), slug)?;
+            plan_review::update_review_rules(
+                c,
+                who,
+                slug,
+                &now.criteria.join("\n"),
+                &now.funded_wait_months.to_string(),
+            )
+            .map(drop)
+            .map_err(plan_review::FormError::into_service)
         }
         Operation::OpenVoting => rounds::open_voting(c, who, &w.round).map(drop),
         Operation::PaperBallot => cast_answer(rounds::cast(

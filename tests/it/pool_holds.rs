@@ -11,7 +11,7 @@ use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::round::{BallotRule, CountRule, RoundId, RoundStatus};
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::pool_holds;
-use burgerbegroting::service::rounds::{self as svc, InitiativeInput, Review, RoundInput};
+use burgerbegroting::service::rounds::{self as svc, InitiativeInput, RoundInput};
 use burgerbegroting::service::{Principal, ServiceError};
 
 use crate::helpers::{admin, fund_pool, reader, TestDb};
@@ -47,7 +47,7 @@ fn ready_round(c: &mut DbConn, slug: &str, quarter: i32, budget: i64, plan: i64)
         },
     )
     .expect("plan");
-    svc::review_initiative(c, &admin(), &p.id, Review::Nominate, "").expect("nominate");
+    crate::helpers::nominate(c, &admin(), &p.id).expect("nominate");
     id
 }
 

@@ -22,7 +22,7 @@ use burgerbegroting::domain::round::{BallotRule, CountRule};
 use burgerbegroting::domain::voting_code::VotingCode;
 use burgerbegroting::service::audit_log;
 use burgerbegroting::service::ledger as ledger_svc;
-use burgerbegroting::service::rounds::{self, InitiativeInput, Review, RoundInput};
+use burgerbegroting::service::rounds::{self, InitiativeInput, RoundInput};
 use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::Principal;
 use diesel::prelude::*;
@@ -262,7 +262,7 @@ pub fn world(conn: &mut DbConn, codes: i32) -> World {
             },
         )
         .expect("plan");
-        rounds::review_initiative(conn, &admin(), &p.id, Review::Nominate, "").expect("nominate");
+        crate::helpers::nominate(conn, &admin(), &p.id).expect("nominate");
         plans.push(p.id.0.clone());
     }
     // Opening reserves the round's budget in the pool: put it there first.

@@ -10,7 +10,7 @@ use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::round::{BallotRule, Calendar, CountRule, RoundId, RoundStatus};
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::rounds::{
-    self as svc, AreaChoice, InitiativeInput, Review, RoundInput, ScheduleInput,
+    self as svc, AreaChoice, InitiativeInput, RoundInput, ScheduleInput,
 };
 use burgerbegroting::service::{Principal, ServiceError};
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -74,7 +74,7 @@ fn round_with_dates(c: &mut DbConn, name: &str, plans: usize) -> RoundId {
             },
         )
         .expect("plan");
-        svc::review_initiative(c, &admin(), &p.id, Review::Nominate, "").expect("nominate");
+        crate::helpers::nominate(c, &admin(), &p.id).expect("nominate");
     }
     round
 }

@@ -242,8 +242,7 @@ async fn a_coordinator_creates_a_round_and_bad_input_is_kept() {
                 },
             )
             .expect("plan");
-            rounds::review_initiative(&mut c, &admin(), &plan.id, rounds::Review::Nominate, "")
-                .expect("nominate");
+            crate::helpers::nominate(&mut c, &admin(), &plan.id).expect("nominate");
         }
         let (status, _) = post(
             &app,
@@ -326,25 +325,25 @@ async fn a_round_from_plans_to_the_published_result() {
                 ("title", "Bankjes bij de speeltuin"),
                 ("summary", "Drie bankjes van 800 euro."),
                 ("amount", "2.500,00"),
-                ("taakveld", "5,7"),
+                ("kosten-1-omschrijving", "Drie bankjes"),
+                ("kosten-1-bedrag", "2.400,00"),
             ],
         )
         .await;
         assert_eq!(status, 422, "{backend}");
-        assert!(
-            html.contains("Schrijf een taakveld met een punt"),
-            "{backend}"
-        );
+        assert!(html.contains("tellen op tot"), "{backend}");
         assert!(
             html.contains("value=\"Bankjes bij de speeltuin\""),
             "{backend}"
         );
         assert!(html.contains("Drie bankjes van 800 euro."), "{backend}");
-        assert!(html.contains("value=\"5,7\""), "{backend}");
-        for (title, amount, tv) in [
-            ("Bankjes bij de speeltuin", "2.500,00", "5.7"),
-            ("Jeu-de-boulesbaan", "6.000", "5.2"),
-            ("Nieuwe stoep", "1.000,00", "2.1"),
+        assert!(html.contains("value=\"2.400,00\""), "{backend}");
+        // Residents are not asked for the municipality's taakveld.
+        assert!(!html.contains("name=\"taakveld\""), "{backend}");
+        for (title, amount) in [
+            ("Bankjes bij de speeltuin", "2.500,00"),
+            ("Jeu-de-boulesbaan", "6.000"),
+            ("Nieuwe stoep", "1.000,00"),
         ] {
             let (status, to) = post(
                 &app,
@@ -355,7 +354,6 @@ async fn a_round_from_plans_to_the_published_result() {
                     ("title", title),
                     ("summary", "Voor iedereen in het dorp."),
                     ("amount", amount),
-                    ("taakveld", tv),
                 ],
             )
             .await;
@@ -370,7 +368,10 @@ async fn a_round_from_plans_to_the_published_result() {
         );
         let (_, html) = app.get(&anon, &page).await;
         assert!(html.contains("Plan 2: Jeu-de-boulesbaan"), "{backend}");
-        assert!(html.contains("5.7 Openbaar groen"), "{backend}");
+        assert!(
+            !html.contains("5.7 Openbaar groen"),
+            "{backend}: assigned at review"
+        );
         assert!(html.contains("Ingediend"), "{backend}");
 
         // Another village's coordinator may not review or open voting.
@@ -418,10 +419,7 @@ async fn a_round_from_plans_to_the_published_result() {
             html.contains("Fout: Schrijf op waarom het plan niet door gaat."),
             "{backend}"
         );
-        assert!(
-            html.contains(&format!("href=\"#reden-{}\"", p[2].id)),
-            "{backend}"
-        );
+        assert!(html.contains("href=\"#reason\""), "{backend}");
         assert_eq!(
             plans(&app, &id)[2].status,
             PlanStatus::Submitted,
@@ -434,18 +432,31 @@ async fn a_round_from_plans_to_the_published_result() {
             &review(2),
             &[
                 ("besluit", "afwijzen"),
+                ("oordeel-3", "fails"),
+                ("toelichting-3", "Een stoep is onderhoud."),
+                ("bedrag", "1.000,00"),
                 ("reason", "Een stoep is gewoon onderhoud van de gemeente."),
             ],
         )
         .await;
         assert_eq!(status, 303, "{backend}");
-        for n in [0, 1] {
+        for (n, amount) in [(0, "2.500,00"), (1, "6.000,00")] {
             let (status, _) = post(
                 &app,
                 &loo,
                 &page,
                 &review(n),
-                &[("besluit", "nomineren"), ("reason", "")],
+                &[
+                    ("besluit", "nomineren"),
+                    ("oordeel-1", "meets"),
+                    ("oordeel-2", "meets"),
+                    ("oordeel-3", "meets"),
+                    ("oordeel-4", "meets"),
+                    ("oordeel-5", "meets"),
+                    ("taakveld", "5.7"),
+                    ("bedrag", amount),
+                    ("reason", ""),
+                ],
             )
             .await;
             assert_eq!(status, 303, "{backend}");
@@ -462,6 +473,7 @@ async fn a_round_from_plans_to_the_published_result() {
         let (_, html) = app.get(&anon, &page).await;
         assert!(html.contains("Genomineerd"), "{backend}");
         assert!(html.contains("Afgewezen"), "{backend}");
+        assert!(html.contains("5.7 Openbaar groen"), "{backend}");
         assert!(
             html.contains("Een stoep is gewoon onderhoud van de gemeente."),
             "{backend}: the reason is public"
@@ -511,7 +523,13 @@ async fn a_round_from_plans_to_the_published_result() {
             &loo,
             &page,
             &review(1),
-            &[("besluit", "afwijzen"), ("reason", "toch niet")],
+            &[
+                ("besluit", "afwijzen"),
+                ("oordeel-1", "fails"),
+                ("toelichting-1", "toch niet"),
+                ("bedrag", "6.000,00"),
+                ("reason", "toch niet"),
+            ],
         )
         .await;
         assert_eq!(status, 422, "{backend}");

@@ -13,7 +13,7 @@ use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId, RoundStatus}
 use burgerbegroting::domain::voting_code::VotingCode;
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::rounds::{
-    self as svc, CastError, Channel, InitiativeInput, Review, RoundInput, RoundView,
+    self as svc, CastError, Channel, InitiativeInput, RoundInput, RoundView,
 };
 use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{Principal, ServiceError};
@@ -80,16 +80,9 @@ fn voting_round(c: &mut DbConn, rule: BallotRule, count: CountRule, n_codes: i32
         plans.push(i.id);
     }
     for p in &plans[..3] {
-        svc::review_initiative(c, &coord, p, Review::Nominate, "").expect("nominate");
+        crate::helpers::nominate(c, &coord, p).expect("nominate");
     }
-    svc::review_initiative(
-        c,
-        &coord,
-        &plans[3],
-        Review::Reject,
-        "Past niet in een jaar",
-    )
-    .expect("reject");
+    crate::helpers::reject(c, &coord, &plans[3], "Past niet in een jaar").expect("reject");
     let round = svc::open_voting(c, &coord, &round.round.id).expect("open");
     let codes = codes_svc::generate_batch(c, &admin(), &a.slug, 2027, n_codes)
         .expect("batch")
@@ -389,7 +382,7 @@ fn ballots_are_checked_against_the_frozen_rules() {
             },
         )
         .is_err());
-        assert!(svc::review_initiative(&mut c, &coord, &s.plans[3], Review::Nominate, "").is_err());
+        assert!(crate::helpers::nominate(&mut c, &coord, &s.plans[3]).is_err());
         let fp = s.round.round.fingerprint.clone().expect("fingerprint");
         let rules = s.round.round.frozen_rules.clone().expect("rules");
         assert_eq!(
@@ -473,14 +466,14 @@ fn coordinators_manage_only_their_own_areas() {
         )
         .expect("plan");
         assert!(matches!(
-            svc::review_initiative(&mut c, &coord_b, &plan.id, Review::Nominate, ""),
+            crate::helpers::nominate(&mut c, &coord_b, &plan.id),
             Err(ServiceError::Forbidden(_))
         ));
         // Voting cannot open while a plan waits for its review.
         assert!(svc::open_voting(&mut c, &coord_a, &r.round.id).is_err());
         // A rejection needs a public reason.
         assert!(matches!(
-            svc::review_initiative(&mut c, &coord_a, &plan.id, Review::Reject, "  "),
+            crate::helpers::reject(&mut c, &coord_a, &plan.id, "  "),
             Err(ServiceError::Invalid {
                 field: "reason",
                 ..

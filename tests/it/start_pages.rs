@@ -71,8 +71,7 @@ async fn each_role_sees_what_to_do_next() {
             };
             plan(&mut c, &open, "Bankje bij de kerk");
             let p = plan(&mut c, &voting, "Speeltuin");
-            rounds::review_initiative(&mut c, &admin(), &p.id, rounds::Review::Nominate, "")
-                .expect("nominate");
+            crate::helpers::nominate(&mut c, &admin(), &p.id).expect("nominate");
             rounds::open_voting(&mut c, &admin(), &voting.round.id).expect("open voting");
             // A transfer waiting for a second finance user.
             ledger_svc::propose_transfer(&mut c, &clerk(), &to_pool(&small, 0, 0, 100_000))

@@ -663,9 +663,7 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
     // Two letters vote in a round: the list says 2 used, still without any handle.
     {
         use burgerbegroting::domain::round::{BallotRule, CountRule};
-        use burgerbegroting::service::rounds::{
-            self as r, Channel, InitiativeInput, Review, RoundInput,
-        };
+        use burgerbegroting::service::rounds::{self as r, Channel, InitiativeInput, RoundInput};
         let mut conn = app.conn();
         let round = r::create_round(
             &mut conn,
@@ -694,7 +692,7 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
             },
         )
         .expect("plan");
-        r::review_initiative(&mut conn, &admin(), &plan.id, Review::Nominate, "").expect("ok");
+        crate::helpers::nominate(&mut conn, &admin(), &plan.id).expect("ok");
         crate::helpers::fund_pool(&mut conn, &round.area.slug, round.round.budget_cents);
         r::open_voting(&mut conn, &admin(), &round.round.id).expect("open");
         for h in &handles[1..3] {

@@ -14,6 +14,7 @@ pub mod holds;
 pub mod ledger;
 pub mod mail;
 pub mod plan_money;
+pub mod plan_review;
 pub mod report;
 pub mod rounds;
 pub mod scheduled_jobs;
