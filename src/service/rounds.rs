@@ -1201,7 +1201,7 @@ pub fn move_due_rounds(
                 RoundStatus::Review => close_submissions(conn, &system, &round.id).map(|_| ()),
                 RoundStatus::Voting => open_voting(conn, &system, &round.id).map(|_| ()),
                 RoundStatus::Counted => count_round(conn, &system, &round.id).map(|_| ()),
-                RoundStatus::Open | RoundStatus::Closed => break,
+                RoundStatus::Open | RoundStatus::Closed | RoundStatus::Annulled => break,
             };
             match done {
                 Ok(()) => {

@@ -577,6 +577,7 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
                 RoundStatus::Voting => p { "Inwoners stemmen nu met de code uit hun brief, of op papier op de dorpsavond." }
                 RoundStatus::Counted => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder. Het geld voor de gekozen plannen wordt vastgelegd als de gebiedsregisseur de ronde afsluit." }
                 RoundStatus::Closed => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder. Het geld voor de gekozen plannen is vastgelegd." }
+                RoundStatus::Annulled => p { "De stuurgroep heeft deze ronde ongeldig verklaard na een bezwaar. Er is geen geld vastgelegd; het geld van de ronde is terug in de pot. De telling staat hieronder, alleen ter informatie." }
             }
             @if v.actions.results_published { (result(p)) }
             (plans(p))
