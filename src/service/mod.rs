@@ -8,6 +8,7 @@ pub mod demo;
 mod demo_money;
 pub mod ledger;
 pub mod maintenance;
+pub mod objections;
 pub mod payments;
 pub mod plans;
 pub mod pool_holds;
