@@ -100,7 +100,9 @@ impl Verdict {
             Verdict::Rejected => "Afwijzen: de beslissing blijft staan",
             Verdict::Nominate => "Toewijzen: het plan komt op het stembiljet",
             Verdict::Recount => "Toewijzen: de stemmen opnieuw tellen met de vastgelegde regels",
-            Verdict::Annul => "Toewijzen: de ronde ongeldig verklaren (er wordt geen geld vastgelegd)",
+            Verdict::Annul => {
+                "Toewijzen: de ronde ongeldig verklaren (er wordt geen geld vastgelegd)"
+            }
         }
     }
 
@@ -125,7 +127,9 @@ pub enum ObjectionProblem {
     DecisionReason,
     #[error("Kies een beslissing.")]
     NoVerdict,
-    #[error("Deze beslissing past niet bij dit soort bezwaar. Kies een van de getoonde beslissingen.")]
+    #[error(
+        "Deze beslissing past niet bij dit soort bezwaar. Kies een van de getoonde beslissingen."
+    )]
     WrongVerdict,
     #[error("Alleen tegen een afgewezen plan kunt u bezwaar maken.")]
     NotRejected,
@@ -186,9 +190,7 @@ pub fn last_day(decided_on: NaiveDate, days: i32) -> Option<NaiveDate> {
 fn window_check(last_day: Option<NaiveDate>, today: NaiveDate) -> Result<(), ObjectionProblem> {
     match last_day {
         None => Err(ObjectionProblem::NoWindow),
-        Some(d) if today > d => Err(ObjectionProblem::WindowPassed(
-            super::nl_time::date_nl(d),
-        )),
+        Some(d) if today > d => Err(ObjectionProblem::WindowPassed(super::nl_time::date_nl(d))),
         Some(_) => Ok(()),
     }
 }

@@ -162,7 +162,9 @@ pub fn round_objections(
     Ok(RoundObjections {
         objections,
         days,
-        result_last_day: (round.status == RoundStatus::Counted).then_some(last).flatten(),
+        result_last_day: (round.status == RoundStatus::Counted)
+            .then_some(last)
+            .flatten(),
         result_open,
     })
 }
@@ -171,6 +173,7 @@ pub fn round_objections(
 /// initiator may still object.
 #[derive(Debug, Clone)]
 pub struct PlanObjection {
+    pub plan: Plan,
     pub objection: Option<ObjectionView>,
     /// The last day to object, while the initiator still may.
     pub last_day: Option<NaiveDate>,
@@ -196,10 +199,12 @@ pub fn plan_objection(
     let open = objection.is_none()
         && rule::may_object_to_rejection(plan.status, round.status, rejected_on, days, today())
             .is_ok();
+    let may_object = open && who.key() == plan.submitted_by;
     Ok(PlanObjection {
+        plan,
         objection,
         last_day: open.then(|| rule::last_day(rejected_on, days)).flatten(),
-        may_object: open && who.key() == plan.submitted_by,
+        may_object,
     })
 }
 
@@ -232,7 +237,15 @@ pub fn object_to_rejection(
         let (rejected_on, _) = rejection_of(c, &plan)?;
         rule::may_object_to_rejection(plan.status, round.status, rejected_on, days, today())
             .map_err(invalid)?;
-        file(c, who, &round, ObjectionKind::Rejection, Some(&plan), &reason, None)
+        file(
+            c,
+            who,
+            &round,
+            ObjectionKind::Rejection,
+            Some(&plan),
+            &reason,
+            None,
+        )
     })
 }
 
@@ -505,7 +518,10 @@ fn recount(
     let id = round.id.clone();
     let (result, pb_sha256, ballots) = rounds::recount(c, who, round)?;
     if q::set_recounted(c, &id, &result, repo::now())? != 1 {
-        return Err(ServiceError::invalid("objection", "De ronde is niet meer geteld."));
+        return Err(ServiceError::invalid(
+            "objection",
+            "De ronde is niet meer geteld.",
+        ));
     }
     audit::append(
         c,
@@ -560,7 +576,10 @@ fn annul(
         }
     }
     if q::set_annulled(c, &round.id, now)? != 1 {
-        return Err(ServiceError::invalid("objection", "De ronde is niet meer geteld."));
+        return Err(ServiceError::invalid(
+            "objection",
+            "De ronde is niet meer geteld.",
+        ));
     }
     audit::append(
         c,

@@ -50,6 +50,8 @@ pub struct PlanPage<'a> {
     pub notice: Option<&'a str>,
     /// The municipality's four-eyes threshold for payments.
     pub threshold_cents: i64,
+    /// The objection to the plan's rejection, or the way to make one.
+    pub objection: Option<&'a crate::service::objections::PlanObjection>,
 }
 
 fn nav(user: Option<&SessionUser>) -> Nav<'_> {
@@ -90,6 +92,7 @@ pub fn plan_page(p: &PlanPage<'_>) -> Markup {
             @for para in v.plan.summary.replace("\r\n", "\n").split("\n\n") {
                 @if !para.trim().is_empty() { p { (para.trim()) } }
             }
+            @if let Some(o) = p.objection { (super::objections::plan_section(v.plan.id.as_str(), o)) }
             (money_section(v))
             (payments(v))
             (posts(v))

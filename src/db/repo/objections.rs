@@ -3,7 +3,9 @@
 
 use diesel::prelude::*;
 
-use crate::db::schema::{audit_events, objection_decisions, objection_settings, objections, rounds};
+use crate::db::schema::{
+    audit_events, objection_decisions, objection_settings, objections, rounds,
+};
 use crate::db::DbConn;
 use crate::domain::objection::{ObjectionKind, Verdict, DEFAULT_DAYS};
 use crate::domain::round::{PlanId, RoundId, RoundResult, RoundStatus};
@@ -164,8 +166,7 @@ pub fn of_plan(conn: &mut DbConn, plan: &PlanId) -> QueryResult<Option<Objection
 pub fn waiting(conn: &mut DbConn) -> QueryResult<Vec<ObjectionRecord>> {
     let rows: Vec<ObjectionRow> = objections::table
         .filter(diesel::dsl::not(diesel::dsl::exists(
-            objection_decisions::table
-                .filter(objection_decisions::objection_id.eq(objections::id)),
+            objection_decisions::table.filter(objection_decisions::objection_id.eq(objections::id)),
         )))
         .select(columns())
         .order((objections::filed_at.asc(), objections::id.asc()))
@@ -202,8 +203,7 @@ pub fn waiting_in_round(
         .filter(objections::round_id.eq(round_id.as_str()))
         .filter(objections::kind.eq(kind.as_str()))
         .filter(diesel::dsl::not(diesel::dsl::exists(
-            objection_decisions::table
-                .filter(objection_decisions::objection_id.eq(objections::id)),
+            objection_decisions::table.filter(objection_decisions::objection_id.eq(objections::id)),
         )))
         .count()
         .get_result(conn)
@@ -220,7 +220,10 @@ pub fn result_objection_exists(
         .filter(objections::round_id.eq(round_id.as_str()))
         .filter(objections::kind.eq(ObjectionKind::Result.as_str()));
     let n: i64 = match voter_handle {
-        Some(h) => q.filter(objections::voter_handle.eq(h)).count().get_result(conn)?,
+        Some(h) => q
+            .filter(objections::voter_handle.eq(h))
+            .count()
+            .get_result(conn)?,
         None => q
             .filter(objections::voter_handle.is_null())
             .filter(objections::filed_by.eq(filed_by))
@@ -334,7 +337,10 @@ pub fn set_recounted(
             .find(id.as_str())
             .filter(rounds::status.eq(RoundStatus::Counted.as_str())),
     )
-    .set((rounds::result_json.eq(result.to_json()), rounds::counted_at.eq(at)))
+    .set((
+        rounds::result_json.eq(result.to_json()),
+        rounds::counted_at.eq(at),
+    ))
     .execute(conn)
 }
 
