@@ -269,6 +269,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
         {
             let mut c = app.conn();
             r::count_round(&mut c, &admin(), &round_id).expect("count");
+            crate::helpers::without_objection_window(&mut c, &round_id);
             r::close_round(&mut c, &admin(), &round_id).expect("close");
         }
         let one: Value = anon

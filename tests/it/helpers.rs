@@ -389,3 +389,17 @@ pub fn enrol_second_factor(c: &mut DbConn, sealer: &SecretSealer, user_id: &str)
 pub fn reader() -> Principal {
     staff("reader", &[Role::FinanceApprover, Role::Admin])
 }
+
+/// No objection window in the round's area (0 days): its counted result may be committed
+/// at once. For tests that count and close in one go; the window itself is tested in
+/// `objections.rs`.
+pub fn without_objection_window(
+    conn: &mut DbConn,
+    round: &burgerbegroting::domain::round::RoundId,
+) {
+    let slug = burgerbegroting::service::rounds::round(conn, &Principal::resident(), round)
+        .expect("round")
+        .area
+        .slug;
+    burgerbegroting::service::objections::set_window(conn, &admin(), &slug, 0).expect("window");
+}

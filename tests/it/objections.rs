@@ -260,12 +260,14 @@ fn the_calendar_leaves_a_round_in_review_while_an_objection_waits() {
         let mut c = pool.get().expect("conn");
         let today = svc::today_nl(burgerbegroting::db::repo::now());
         let day = |d: i64| today + chrono::Duration::days(d);
-        // Dates that call for voting today.
-        let cal = Calendar::new(day(-20), day(-10), day(-1), day(0), day(10)).expect("calendar");
+        // Plans until today, voting from tomorrow: the calendar is run as if it were
+        // tomorrow.
+        let cal = Calendar::new(day(-20), day(0), day(0), day(1), day(10)).expect("calendar");
+        let tomorrow = burgerbegroting::db::repo::now() + chrono::Duration::days(1);
         let v = village(&mut c, "Wezep", Some(cal));
         let o = obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Oneerlijk")
             .expect("objection");
-        let moves = svc::move_due_rounds(&mut c, burgerbegroting::db::repo::now()).expect("mover");
+        let moves = svc::move_due_rounds(&mut c, tomorrow).expect("mover");
         let mine: Vec<_> = moves.iter().filter(|m| m.round == v.round).collect();
         assert_eq!(mine.len(), 1, "{moves:?}");
         assert_eq!(mine[0].to, RoundStatus::Voting);
@@ -293,7 +295,7 @@ fn the_calendar_leaves_a_round_in_review_while_an_objection_waits() {
             .find(|p| p.id == v.rejected)
             .expect("plan");
         assert_eq!(plan.status, PlanStatus::Rejected);
-        svc::move_due_rounds(&mut c, burgerbegroting::db::repo::now()).expect("mover");
+        svc::move_due_rounds(&mut c, tomorrow).expect("mover");
         assert_eq!(status(&mut c, &v.round), RoundStatus::Voting);
         // Once voting opened, a rejection can no longer be objected to.
         assert!(obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Nog eens").is_err());
