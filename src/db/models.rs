@@ -271,6 +271,7 @@ pub struct RoundRow {
     pub voting_until: Option<NaiveDate>,
     pub review_started_at: Option<NaiveDateTime>,
     pub counted_at: Option<NaiveDateTime>,
+    pub annulled_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]

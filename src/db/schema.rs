@@ -304,6 +304,7 @@ diesel::table! {
         voting_until -> Nullable<Date>,
         review_started_at -> Nullable<Timestamp>,
         counted_at -> Nullable<Timestamp>,
+        annulled_at -> Nullable<Timestamp>,
     }
 }
 
@@ -462,3 +463,39 @@ diesel::table! {
         corrected_at -> Timestamp,
     }
 }
+// Objections to the steering group (migration 000015).
+diesel::table! {
+    objection_settings (area_id) {
+        area_id -> Text,
+        days -> Integer,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    objections (id) {
+        id -> Text,
+        round_id -> Text,
+        kind -> Text,
+        initiative_id -> Nullable<Text>,
+        reason -> Text,
+        filed_by -> Text,
+        voter_handle -> Nullable<Text>,
+        filed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    objection_decisions (objection_id) {
+        objection_id -> Text,
+        verdict -> Text,
+        reason -> Text,
+        decided_by -> Text,
+        decided_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(objection_decisions -> objections (objection_id));
+diesel::joinable!(objections -> rounds (round_id));
+diesel::allow_tables_to_appear_in_same_query!(objections, objection_decisions, rounds);

@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod ledger_import;
 pub mod money;
 pub mod nl_time;
+pub mod objection;
 pub mod password;
 pub mod permissions;
 pub mod photo;

@@ -20,15 +20,18 @@ pub enum Permission {
     /// The council's dashboard: the report, the audit events and the export bundle
     /// (read-only; council members and the steering group).
     ViewAuditReport,
+    /// Decide objections (bezwaren) against rejections and results: the steering group.
+    DecideObjections,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 5] = [
+    pub const ALL: [Permission; 6] = [
         Permission::ViewFinance,
         Permission::ProposeTransfer,
         Permission::ApproveTransfer,
         Permission::Administer,
         Permission::ViewAuditReport,
+        Permission::DecideObjections,
     ];
 
     /// The table: the roles that hold this permission.
@@ -45,6 +48,7 @@ impl Permission {
             Permission::ApproveTransfer => &[Role::FinanceApprover],
             Permission::Administer => &[Role::Admin],
             Permission::ViewAuditReport => &[Role::Council, Role::SteeringGroup],
+            Permission::DecideObjections => &[Role::SteeringGroup],
         }
     }
 }
@@ -158,10 +162,17 @@ pub enum Operation {
     PlanPage,
     PlanPhoto,
     VillagePage,
+    // objections to the steering group (service/objections.rs)
+    ObjectToRejection,
+    ObjectToResult,
+    RoundObjections,
+    ObjectionQueue,
+    DecideObjection,
+    SetObjectionWindow,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 67] = [
+    pub const ALL: [Operation; 73] = [
         Operation::LedgerOverview,
         Operation::ListBudgetLines,
         Operation::BudgetLineDetail,
@@ -229,6 +240,12 @@ impl Operation {
         Operation::PlanPage,
         Operation::PlanPhoto,
         Operation::VillagePage,
+        Operation::ObjectToRejection,
+        Operation::ObjectToResult,
+        Operation::RoundObjections,
+        Operation::ObjectionQueue,
+        Operation::DecideObjection,
+        Operation::SetObjectionWindow,
     ];
 
     /// The second column of the table: what each entry point needs.
@@ -252,6 +269,15 @@ impl Operation {
             // Letting signing continue after it stopped is an administrator's decision.
             ResumeSigning => Administer,
             Report | AuditEvents => ViewAuditReport,
+            // The steering group's work list and its decisions.
+            ObjectionQueue | DecideObjection => DecideObjections,
+            // Objections and their decisions are public; objecting to a result needs a
+            // voting code of the area or a plan in the round (checked by the service, as a
+            // ballot's code is).
+            RoundObjections | ObjectToResult => return Need::Anyone,
+            // The plan's own initiator only (checked against the plan by the service).
+            ObjectToRejection => return Need::AreaOrInitiator,
+            SetObjectionWindow => return Need::Area,
             // Rounds, plans, review reasons and results are public; a resident votes with
             // a code. Lists filter to what the caller may manage instead of refusing.
             Round | ListRounds | ManageableRounds | AreasForRounds | AreaBySlug | VoterRounds

@@ -26,16 +26,21 @@ pub enum RoundStatus {
     Counted,
     /// The winners' money is committed from the pool; the round is done.
     Closed,
+    /// The steering group upheld an objection to the result and annulled the round: it
+    /// commits nothing and its reservation is free again. Stored as `closed` with the
+    /// moment of annulment (`rounds.annulled_at`); nothing comes after it.
+    Annulled,
 }
 
 impl RoundStatus {
-    /// Every phase, in order.
-    pub const ALL: [RoundStatus; 5] = [
+    /// Every phase, in order; a round ends either closed or annulled.
+    pub const ALL: [RoundStatus; 6] = [
         RoundStatus::Open,
         RoundStatus::Review,
         RoundStatus::Voting,
         RoundStatus::Counted,
         RoundStatus::Closed,
+        RoundStatus::Annulled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +50,7 @@ impl RoundStatus {
             RoundStatus::Voting => "voting",
             RoundStatus::Counted => "counted",
             RoundStatus::Closed => "closed",
+            RoundStatus::Annulled => "annulled",
         }
     }
 
@@ -59,20 +65,34 @@ impl RoundStatus {
             RoundStatus::Voting => "Stemmen",
             RoundStatus::Counted => "Geteld",
             RoundStatus::Closed => "Afgesloten",
+            RoundStatus::Annulled => "Ongeldig verklaard",
         }
     }
 
-    /// The phase after this one (none after closed).
+    /// The phase after this one in the ordinary course (none after closed or annulled).
     pub fn next(self) -> Option<RoundStatus> {
-        let i = Self::ALL.iter().position(|s| *s == self)?;
-        Self::ALL.get(i + 1).copied()
+        match self {
+            RoundStatus::Open => Some(RoundStatus::Review),
+            RoundStatus::Review => Some(RoundStatus::Voting),
+            RoundStatus::Voting => Some(RoundStatus::Counted),
+            RoundStatus::Counted => Some(RoundStatus::Closed),
+            RoundStatus::Closed | RoundStatus::Annulled => None,
+        }
     }
 
-    /// Whether a round may go from `self` to `to`: one phase forward, or straight from
-    /// open to voting (a coordinator who finished the review early). Never back, never in
-    /// place, never past the count or the commitment.
+    /// Whether a round may go from `self` to `to`: one phase forward, straight from open
+    /// to voting (a coordinator who finished the review early), or from counted to
+    /// annulled (the steering group upheld an objection to the result). Never back, never
+    /// in place, never past the count or the commitment.
     pub fn may_move_to(self, to: RoundStatus) -> bool {
-        self.next() == Some(to) || (self == RoundStatus::Open && to == RoundStatus::Voting)
+        self.next() == Some(to)
+            || (self == RoundStatus::Open && to == RoundStatus::Voting)
+            || (self == RoundStatus::Counted && to == RoundStatus::Annulled)
+    }
+
+    /// Whether the round is done (closed or annulled): nothing moves it any more.
+    pub fn is_final(self) -> bool {
+        matches!(self, RoundStatus::Closed | RoundStatus::Annulled)
     }
 }
 
@@ -897,7 +917,7 @@ mod tests {
 
     #[test]
     fn states_and_rules_round_trip() {
-        for s in ["open", "review", "voting", "counted", "closed"] {
+        for s in ["open", "review", "voting", "counted", "closed", "annulled"] {
             assert_eq!(RoundStatus::parse(s).map(|r| r.as_str()), Some(s));
         }
         assert_eq!(RoundStatus::parse("draft"), None);
@@ -931,6 +951,10 @@ mod tests {
         assert!(!RoundStatus::Voting.may_move_to(RoundStatus::Closed));
         assert!(!RoundStatus::Closed.may_move_to(RoundStatus::Open));
         assert_eq!(RoundStatus::Closed.next(), None);
+        assert_eq!(RoundStatus::Annulled.next(), None);
+        assert!(RoundStatus::Counted.may_move_to(RoundStatus::Annulled));
+        assert!(!RoundStatus::Closed.may_move_to(RoundStatus::Annulled));
+        assert!(!RoundStatus::Voting.may_move_to(RoundStatus::Annulled));
     }
 
     #[test]

@@ -195,7 +195,8 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
             decision_ref: Some("Raadsbesluit 2024-112 burgerbegroting".into()),
         },
     )?;
-    let voting_codes = seed_rounds(conn, admin, &initiator, &mut logins)?;
+    let steering = principals[5].clone();
+    let voting_codes = seed_rounds(conn, admin, &initiator, &steering, &mut logins)?;
     super::demo_money::seed_execution(
         conn,
         clerk,
@@ -215,6 +216,7 @@ fn seed_rounds(
     conn: &mut DbConn,
     admin: &Principal,
     initiator: &Principal,
+    steering: &Principal,
     logins: &mut Vec<DemoLogin>,
 ) -> Result<Vec<(String, String)>, ServiceError> {
     use super::demo_review::{correct, review, waiting_time, with_breakdown, Judgement};
@@ -365,6 +367,22 @@ fn seed_rounds(
         )?;
     }
     review(conn, &coordinator, &plans[4], &Judgement { decision: Decision::Reject, judged: 5, fails: &[(3, "Bestraten is regulier onderhoud van de school.")], taakveld: "5.7", reason: "Het schoolplein is van de school; dit is regulier onderhoud en past niet in de burgerbegroting." })?;
+    // The initiator objected to the rejection; the steering group decided before voting
+    // opened (a decided objection, public on the plan and round pages).
+    let objection = super::objections::object_to_rejection(
+        conn,
+        initiator,
+        &plans[4].id,
+        "Op het schoolplein spelen na schooltijd alle kinderen van het dorp; het is meer dan onderhoud.",
+    )?;
+    super::objections::decide(
+        conn,
+        steering,
+        &objection.id,
+        "rejected",
+        "Het plein is van de school en de school onderhoudt het. De afwijzing blijft staan; \
+         vraag de school om het plein na schooltijd open te stellen.",
+    )?;
     r::open_voting(conn, &coordinator, &summer.round.id)?;
     // 24 ballots: a realistic village spread over the four plans.
     let patterns: [&[usize]; 8] = [
@@ -407,7 +425,12 @@ fn seed_rounds(
         })?;
     }
     r::count_round(conn, &coordinator, &summer.round.id)?;
+    // The summer round is history in the demo: its objection window is over. Committing
+    // waits for that window, so 't Loo's window is 0 days while it closes, then 7 again
+    // (both changes audited like any other).
+    super::objections::set_window(conn, admin, "t-loo", 0)?;
     r::close_round(conn, &coordinator, &summer.round.id)?;
+    super::objections::set_window(conn, admin, "t-loo", crate::domain::objection::DEFAULT_DAYS)?;
 
     // Autumn: voting now (opened by the coordinator on the last day of plans), knapsack
     // ballot, greedy count; the calendar counts it after the last voting day.
@@ -556,6 +579,11 @@ fn seed_rounds(
     let waiting = [
         ("Zitbank bij de bushalte", "Een overdekte bank.", 150_000),
         (
+            "Fietsenrek bij het dorpshuis",
+            "Een rek voor twintig fietsen, met een afdak.",
+            120_000,
+        ),
+        (
             "Bloembakken in de Dorpsstraat",
             "Twaalf bakken met vaste planten.",
             200_000,
@@ -596,6 +624,26 @@ fn seed_rounds(
         },
     )?;
     r::close_submissions(conn, &coordinator, &in_review.round.id)?;
+    // The third plan rejected, and its initiator's objection waits for the steering
+    // group: voting in this round does not open until it is decided.
+    review(
+        conn,
+        &coordinator,
+        &waiting[2],
+        &Judgement {
+            decision: Decision::Reject,
+            judged: 5,
+            fails: &[(3, "Bloembakken vragen elk jaar nieuw onderhoud.")],
+            taakveld: "5.7",
+            reason: "Bloembakken in de Dorpsstraat vragen elk jaar nieuw onderhoud; de burgerbegroting betaalt eenmalige plannen.",
+        },
+    )?;
+    super::objections::object_to_rejection(
+        conn,
+        initiator,
+        &waiting[2].id,
+        "De buurt onderhoudt de bakken zelf; de gemeente hoeft er niets voor te doen.",
+    )?;
 
     // Money put apart in Oosterwolde's pool.
     super::pool_holds::earmark(

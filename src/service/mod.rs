@@ -9,6 +9,7 @@ mod demo_money;
 mod demo_review;
 pub mod ledger;
 pub mod maintenance;
+pub mod objections;
 pub mod payments;
 pub mod plan_review;
 pub mod plans;

@@ -629,6 +629,7 @@ pub fn open_voting(
         if !may.may_open_voting {
             return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
         }
+        super::objections::voting_may_open(c, &round)?;
         let from = round.status;
         let v = view(c, who, round)?;
         let nominated = v.nominated();
@@ -970,6 +971,22 @@ pub fn count_round(
     outcome
 }
 
+/// The round counted again from its ballots under its frozen rules (the steering group's
+/// recount after an upheld objection), inside the caller's transaction: the new result,
+/// the SHA-256 of the `.pb` it was counted from and the number of ballots.
+pub(super) fn recount(
+    c: &mut DbConn,
+    who: &Principal,
+    round: Round,
+) -> Result<(RoundResult, String, usize), ServiceError> {
+    let frozen = frozen_rules(&round)?;
+    let v = view(c, who, round)?;
+    let ballots = q::ballots_of(c, &v.round.id)?;
+    let pb = pb_text(&v, &frozen, &ballots);
+    let result = count(&frozen, &pb)?;
+    Ok((result, sha256_hex(&pb), ballots.len()))
+}
+
 fn sha256_hex(text: &str) -> String {
     hex::encode(<sha2::Sha256 as sha2::Digest>::digest(text.as_bytes()))
 }
@@ -995,6 +1012,7 @@ pub fn close_round(
                 "Alleen een getelde ronde kan worden afgesloten.",
             ));
         }
+        super::objections::money_may_be_committed(c, &round)?;
         let frozen = frozen_rules(&round)?;
         let mut result = round
             .result
@@ -1071,7 +1089,7 @@ pub fn move_due_rounds(
                 RoundStatus::Review => close_submissions(conn, &system, &round.id).map(|_| ()),
                 RoundStatus::Voting => open_voting(conn, &system, &round.id).map(|_| ()),
                 RoundStatus::Counted => count_round(conn, &system, &round.id).map(|_| ()),
-                RoundStatus::Open | RoundStatus::Closed => break,
+                RoundStatus::Open | RoundStatus::Closed | RoundStatus::Annulled => break,
             };
             match done {
                 Ok(()) => {

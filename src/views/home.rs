@@ -175,6 +175,7 @@ fn round_now(r: &RoundView) -> String {
         },
         RoundStatus::Counted => "geteld; de uitslag staat online".to_string(),
         RoundStatus::Closed => "afgesloten".to_string(),
+        RoundStatus::Annulled => "ongeldig verklaard door de stuurgroep".to_string(),
     }
 }
 
@@ -217,6 +218,9 @@ fn plan_status(p: &MyPlan) -> &'static str {
         (PlanStatus::Rejected, _) => "afgewezen",
         (PlanStatus::Nominated, RoundStatus::Counted | RoundStatus::Closed) => {
             "op de stemlijst geweest; zie de uitslag"
+        }
+        (PlanStatus::Nominated, RoundStatus::Annulled) => {
+            "op de stemlijst geweest; de ronde is ongeldig verklaard"
         }
         (PlanStatus::Nominated, RoundStatus::Voting) => "op de stemlijst, er wordt gestemd",
         (PlanStatus::Nominated, RoundStatus::Open | RoundStatus::Review) => {

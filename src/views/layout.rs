@@ -66,6 +66,9 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                                 @if allows(&u.roles, Permission::ViewAuditReport) {
                                     (nav_link(nav.current, "/raad", "Overzicht raad"))
                                 }
+                                @if allows(&u.roles, Permission::DecideObjections) {
+                                    (nav_link(nav.current, "/stuurgroep/bezwaren", "Bezwaren"))
+                                }
                                 @if u.roles.contains(&Role::AreaCoordinator) {
                                     (nav_link(nav.current, "/gebieden", "Mijn gebieden"))
                                 }

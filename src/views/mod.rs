@@ -11,6 +11,7 @@ pub mod errors;
 pub mod finance;
 pub mod home;
 pub mod layout;
+pub mod objections;
 pub mod plan;
 pub mod plan_review;
 pub mod report;

@@ -51,6 +51,8 @@ pub struct PlanPage<'a> {
     pub notice: Option<&'a str>,
     /// The municipality's four-eyes threshold for payments.
     pub threshold_cents: i64,
+    /// The objection to the plan's rejection, or the way to make one.
+    pub objection: Option<&'a crate::service::objections::PlanObjection>,
 }
 
 fn nav(user: Option<&SessionUser>) -> Nav<'_> {
@@ -103,6 +105,7 @@ pub fn plan_page(p: &PlanPage<'_>) -> Markup {
                 (cost_table(&v.review.cost_lines))
             }
             (review_section(v))
+            @if let Some(o) = p.objection { (super::objections::plan_section(v.plan.id.as_str(), o)) }
             (money_section(v))
             (payments(v))
             (posts(v))

@@ -534,6 +534,8 @@ pub struct RoundPage<'a> {
     pub receipt: Option<&'a Receipt>,
     /// The published ballots (tracker, chosen plan numbers), once closed.
     pub published: Option<&'a [(String, Vec<i32>)]>,
+    /// The round's objections and their decisions.
+    pub objections: Option<&'a crate::service::objections::RoundObjections>,
 }
 
 pub fn round(p: &RoundPage<'_>) -> Markup {
@@ -578,8 +580,10 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
                 RoundStatus::Voting => p { "Inwoners stemmen nu met de code uit hun brief, of op papier op de dorpsavond." }
                 RoundStatus::Counted => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder. Het geld voor de gekozen plannen wordt vastgelegd als de gebiedsregisseur de ronde afsluit." }
                 RoundStatus::Closed => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder. Het geld voor de gekozen plannen is vastgelegd." }
+                RoundStatus::Annulled => p { "De stuurgroep heeft deze ronde ongeldig verklaard na een bezwaar. Er is geen geld vastgelegd; het geld van de ronde is terug in de pot. De telling staat hieronder, alleen ter informatie." }
             }
             @if v.actions.results_published { (result(p)) }
+            @if let Some(o) = p.objections { (super::objections::round_section(v, o)) }
             (plans(p))
             @if status == RoundStatus::Open {
                 (submit_section(p))

@@ -146,7 +146,11 @@ pub fn my_areas(user: &SessionUser, areas: &[AreaSettings]) -> Markup {
             } @else {
                 ul {
                     @for a in areas {
-                        li { a href={ "/gebieden/" (a.slug) "/instellingen" } { (a.name) } }
+                        li {
+                            a href={ "/gebieden/" (a.slug) "/instellingen" } { (a.name) }
+                            " · "
+                            a href={ "/gebieden/" (a.slug) "/bezwaartermijn" } { "Bezwaartermijn" }
+                        }
                     }
                 }
             }

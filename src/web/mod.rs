@@ -17,6 +17,7 @@ pub mod home;
 pub mod ledger_import;
 pub mod local_path;
 pub mod nul_guard;
+pub mod objections;
 pub mod plan_pages;
 pub mod plan_review;
 pub mod request_log;
@@ -71,6 +72,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(council::configure)
             .configure(audit::configure)
             .configure(plan_pages::configure)
+            .configure(objections::configure)
             .configure(village::configure)
             .route(
                 "/health",

@@ -56,7 +56,12 @@ async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
     let p = caller(user);
-    let view = run_db(state, move |c| plans::plan_page(c, &p, &PlanId(id))).await?;
+    let (view, objection) = run_db(state, move |c| {
+        let view = plans::plan_page(c, &p, &PlanId(id.clone()))?;
+        let objection = crate::service::objections::plan_objection(c, &p, &PlanId(id))?;
+        Ok((view, objection))
+    })
+    .await?;
     // Fresh idempotency keys for forms that did not come back.
     let payment = s.payment.unwrap_or_else(|| PaymentFormValues {
         request_id: Uuid::new_v4().to_string(),
@@ -80,6 +85,7 @@ async fn render(
             progress: &progress,
             notice: s.notice.as_deref(),
             threshold_cents: state.settings.payment_approval_threshold_cents,
+            objection: Some(&objection),
         }),
     ))
 }

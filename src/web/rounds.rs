@@ -581,10 +581,11 @@ async fn render_round(
     status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
     let p = caller(user);
-    let (v, published) = run_db(state, move |c| {
+    let (v, published, objections) = run_db(state, move |c| {
         let v = rounds::round(c, &p, &id)?;
         let published = rounds::published_ballots(c, &p, &id)?;
-        Ok((v, published))
+        let objections = crate::service::objections::round_objections(c, &p, &id)?;
+        Ok((v, published, objections))
     })
     .await?;
     Ok(html_status(
@@ -598,6 +599,7 @@ async fn render_round(
             paper: &s.paper,
             receipt: s.receipt.as_ref(),
             published: published.as_deref(),
+            objections: Some(&objections),
         }),
     ))
 }

@@ -956,6 +956,7 @@ async fn no_get_route_changes_state() {
             ids.push(round.round.id);
         }
         r::count_round(&mut c, &admin(), &ids[0]).expect("counted");
+        crate::helpers::without_objection_window(&mut c, &ids[0]);
         r::close_round(&mut c, &admin(), &ids[0]).expect("closed");
         (ids[0].clone(), ids[1].clone())
     };

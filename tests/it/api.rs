@@ -214,6 +214,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
             let mut c = app.conn();
             burgerbegroting::service::rounds::count_round(&mut c, &admin(), &round_id)
                 .expect("count");
+            crate::helpers::without_objection_window(&mut c, &round_id);
             burgerbegroting::service::rounds::close_round(&mut c, &admin(), &round_id)
                 .expect("close");
         }

@@ -579,3 +579,17 @@ fn review_all(
     };
     pr::save_review(c, who, plan, &input, Vec::new()).map_err(pr::FormError::into_service)
 }
+
+/// No objection window in the round's area (0 days): its counted result may be committed
+/// at once. For tests that count and close in one go; the window itself is tested in
+/// `objections.rs`.
+pub fn without_objection_window(
+    conn: &mut DbConn,
+    round: &burgerbegroting::domain::round::RoundId,
+) {
+    let slug = burgerbegroting::service::rounds::round(conn, &Principal::resident(), round)
+        .expect("round")
+        .area
+        .slug;
+    burgerbegroting::service::objections::set_window(conn, &admin(), &slug, 0).expect("window");
+}

@@ -18,6 +18,7 @@ mod ledger_service;
 mod migrations;
 mod money_bounds;
 mod multi_server;
+mod objections;
 mod openapi_conformance;
 mod page_parts;
 mod pages;

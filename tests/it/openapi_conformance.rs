@@ -250,6 +250,7 @@ fn closed_round_with_a_commitment(app: &TestApp, small: &Small) -> String {
     let mut c = app.conn();
     let (round, _) = voted_summer_round(&mut c, small, 150_000);
     r::count_round(&mut c, &admin(), &round.round.id).expect("count");
+    crate::helpers::without_objection_window(&mut c, &round.round.id);
     r::close_round(&mut c, &admin(), &round.round.id).expect("close");
     round.round.id.to_string()
 }

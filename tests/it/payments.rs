@@ -123,6 +123,7 @@ pub(crate) fn funded(c: &mut DbConn, initiator: &Principal) -> Funded {
         .expect("ballot");
     }
     rounds_svc::count_round(c, &coord, &round).expect("count");
+    crate::helpers::without_objection_window(c, &round);
     rounds_svc::close_round(c, &coord, &round).expect("close");
     Funded {
         slug: area.slug,

@@ -20,7 +20,8 @@ use burgerbegroting::service::rounds::{
 };
 use burgerbegroting::service::voting_codes::RevokeReason;
 use burgerbegroting::service::{
-    audit_log, auth, plan_review, plans, users, village, voting_codes, Principal, ServiceError,
+    audit_log, auth, objections, plan_review, plans, users, village, voting_codes, Principal,
+    ServiceError,
 };
 
 use crate::helpers::*;
@@ -257,6 +258,23 @@ fn call(
         Operation::PlanPage => plans::plan_page(c, who, &w.plan).map(drop),
         Operation::PlanPhoto => plans::photo(c, who, &w.plan, nobody).map(drop),
         Operation::VillagePage => village::village(c, who, slug).map(drop),
+        Operation::ObjectToRejection => {
+            objections::object_to_rejection(c, who, &w.plan, "Oneerlijk").map(drop)
+        }
+        Operation::ObjectToResult => objections::object_to_result(
+            c,
+            who,
+            &w.round,
+            objections::ResultObjector::Account,
+            "Verkeerd geteld",
+        )
+        .map(drop),
+        Operation::RoundObjections => objections::round_objections(c, who, &w.round).map(drop),
+        Operation::ObjectionQueue => objections::queue(c, who).map(drop),
+        Operation::DecideObjection => {
+            objections::decide(c, who, nobody, "rejected", "Reden").map(drop)
+        }
+        Operation::SetObjectionWindow => objections::set_window(c, who, slug, 7).map(drop),
     }
 }
 

@@ -99,6 +99,7 @@ fn opening_reserves_the_budget_and_closing_releases_what_was_not_committed() {
         let m = pool_holds::pool_money(&mut c, &admin(), &area.slug).expect("pool");
         assert_eq!(m.reserved_cents, 1_000_000, "still reserved while counted");
         let hold = m.holds[0].id.clone();
+        crate::helpers::without_objection_window(&mut c, &first);
         svc::close_round(&mut c, &admin(), &first).expect("close");
         let m = pool_holds::pool_money(&mut c, &admin(), &area.slug).expect("pool");
         assert_eq!((m.reserved_cents, m.available_cents), (0, 1_500_000));
@@ -149,6 +150,7 @@ fn closing_commits_the_winners_and_frees_the_rest_of_the_reservation() {
         )
         .expect("vote");
         svc::count_round(&mut c, &admin(), &id).expect("count");
+        crate::helpers::without_objection_window(&mut c, &id);
         let closed = svc::close_round(&mut c, &admin(), &id).expect("close");
         assert_eq!(closed.result().expect("result").commitments.len(), 1);
         let m = pool_holds::pool_money(&mut c, &admin(), &area.slug).expect("pool");

@@ -178,6 +178,7 @@ fn the_calendar_moves_a_round_on_its_dates_one_audit_event_per_move() {
             opened.payload
         );
         // The coordinator closes; the calendar's round is then done.
+        crate::helpers::without_objection_window(&mut c, &id);
         svc::close_round(&mut c, &admin(), &id).expect("close");
         assert_eq!(status(&mut c, &id), RoundStatus::Closed);
     }
@@ -447,7 +448,7 @@ fn coordinator_moves(c: &mut DbConn, id: &RoundId, from: RoundStatus) -> bool {
         RoundStatus::Review => svc::open_voting(c, &admin(), id).is_ok(),
         RoundStatus::Voting => svc::count_round(c, &admin(), id).is_ok(),
         RoundStatus::Counted => svc::close_round(c, &admin(), id).is_ok(),
-        RoundStatus::Closed => false,
+        RoundStatus::Closed | RoundStatus::Annulled => false,
     }
 }
 

@@ -542,6 +542,7 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
             svc::count_round(&mut c, &coord, &id).is_err(),
             "counts once"
         );
+        crate::helpers::without_objection_window(&mut c, &id);
         let closed = svc::close_round(&mut c, &coord, &id).expect("close");
         assert!(
             svc::close_round(&mut c, &coord, &id).is_err(),
@@ -811,6 +812,7 @@ fn reserved_money_cannot_be_corrected_away_and_closing_pays_the_winners() {
             "nothing moved"
         );
         svc::count_round(&mut c, &coord, &id).expect("count");
+        crate::helpers::without_objection_window(&mut c, &id);
         let closed = svc::close_round(&mut c, &coord, &id).expect("close");
         assert_eq!(closed.result().expect("result").spent_cents, 600_000);
         assert_eq!(closed.result().expect("result").commitments.len(), 1);
@@ -883,6 +885,7 @@ fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
         )
         .expect("vote");
         svc::count_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("count");
+        crate::helpers::without_objection_window(&mut c, &id);
         let closed =
             svc::close_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("close");
         assert_eq!(closed.round.budget_cents, 1_000_000);
@@ -965,6 +968,7 @@ fn ballots_and_the_count_read_the_frozen_rules_not_the_live_columns() {
         )
         .expect("vote");
         svc::count_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("count");
+        crate::helpers::without_objection_window(&mut c, &id);
         let closed =
             svc::close_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("close");
         let result = serde_json::to_value(closed.result().expect("result")).expect("json");

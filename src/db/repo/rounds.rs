@@ -27,8 +27,16 @@ fn unreadable(what: &str, value: &str) -> diesel::result::Error {
 }
 
 fn round_of(r: RoundRow) -> QueryResult<Round> {
-    let status =
-        RoundStatus::parse(&r.status).ok_or_else(|| unreadable("round status", &r.status))?;
+    let status = match (
+        RoundStatus::parse(&r.status).ok_or_else(|| unreadable("round status", &r.status))?,
+        r.annulled_at,
+    ) {
+        // An annulled round is stored closed, with the moment of its annulment.
+        (RoundStatus::Closed, Some(_)) => RoundStatus::Annulled,
+        (RoundStatus::Annulled, _) => return Err(unreadable("round status", &r.status)),
+        (s, None) => s,
+        (_, Some(_)) => return Err(unreadable("annulled round status", &r.status)),
+    };
     let max_choices = match r.max_choices {
         None => None,
         Some(m) => Some(u32::try_from(m).map_err(|_| unreadable("max_choices", &m.to_string()))?),
@@ -92,7 +100,10 @@ fn round_row(r: &Round) -> RoundRow {
         year: r.year,
         quarter: r.quarter,
         title: r.title.clone(),
-        status: r.status.as_str().into(),
+        status: match r.status {
+            RoundStatus::Annulled => RoundStatus::Closed.as_str().into(),
+            s => s.as_str().into(),
+        },
         ballot_rule: r.ballot_rule.as_str().into(),
         max_choices: r
             .ballot_rule
@@ -114,6 +125,9 @@ fn round_row(r: &Round) -> RoundRow {
         voting_until: r.calendar.map(|c| c.voting_until),
         review_started_at: r.review_started_at,
         counted_at: r.counted_at,
+        annulled_at: (r.status == RoundStatus::Annulled)
+            .then_some(r.closed_at)
+            .flatten(),
     }
 }
 

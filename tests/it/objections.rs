@@ -1,0 +1,611 @@
+//! Objections to the steering group, on every backend: the window after a rejection and
+//! after the count, voting that does not open (by hand or by the calendar) while an
+//! objection to a rejection waits, committing that waits for the window and the
+//! decisions, the three remedies (nominate, recount, annul) and a plain rejection, no one
+//! deciding their own decision, one final decision even with two requests at once, and
+//! the steering group deciding on its page over real HTTP.
+
+use std::sync::{Arc, Barrier};
+
+use burgerbegroting::db::repo::audit as audit_repo;
+use burgerbegroting::db::schema::rounds as rounds_table;
+use burgerbegroting::db::DbConn;
+use burgerbegroting::domain::objection::ObjectionKind;
+use burgerbegroting::domain::role::Role;
+use burgerbegroting::domain::round::{
+    BallotRule, Calendar, CountRule, PlanId, PlanStatus, RoundId, RoundStatus,
+};
+use burgerbegroting::service::objections::{self as obj, ResultObjector};
+use burgerbegroting::service::rounds::{self as svc, Channel, InitiativeInput, Review, RoundInput};
+use burgerbegroting::service::{ledger as ledger_svc, pool_holds, voting_codes};
+use burgerbegroting::service::{Principal, ServiceError};
+use diesel::prelude::*;
+
+use crate::helpers::{admin, csrf_token, fund_pool, reader, staff, TestApp, TestDb};
+
+fn initiator() -> Principal {
+    staff("initiatiefnemer", &[Role::Initiator])
+}
+fn steering(id: &str) -> Principal {
+    staff(id, &[Role::SteeringGroup])
+}
+
+struct Village {
+    slug: String,
+    round: RoundId,
+    /// Nominated: on the ballot.
+    kept: PlanId,
+    /// Rejected by `admin()`.
+    rejected: PlanId,
+}
+
+fn plan(c: &mut DbConn, round: &RoundId, title: &str, cents: i64) -> PlanId {
+    svc::submit_initiative(
+        c,
+        &initiator(),
+        round,
+        &InitiativeInput {
+            title: title.into(),
+            summary: format!("{title} voor het dorp"),
+            amount_cents: cents,
+            taakveld: "5.7".into(),
+        },
+    )
+    .expect("plan")
+    .id
+}
+
+/// An area with a funded pool and a round in review: one plan nominated, one rejected.
+fn village(c: &mut DbConn, name: &str, calendar: Option<Calendar>) -> Village {
+    let area = ledger_svc::create_area(c, &admin(), name, "dorp").expect("area");
+    fund_pool(c, &area.slug, 2_000_000);
+    let round = svc::create_round(
+        c,
+        &admin(),
+        &RoundInput {
+            area_slug: area.slug.clone(),
+            year: 2027,
+            quarter: 1,
+            title: "Smederij".into(),
+            budget_cents: 1_000_000,
+            ballot_rule: BallotRule::Approval { max_choices: None },
+            count_rule: CountRule::Greedy,
+            calendar,
+        },
+    )
+    .expect("round")
+    .round
+    .id;
+    let kept = plan(c, &round, "Bankjes", 300_000);
+    let rejected = plan(c, &round, "Feesttent", 200_000);
+    svc::close_submissions(c, &admin(), &round).expect("review");
+    svc::review_initiative(c, &admin(), &kept, Review::Nominate, "").expect("nominate");
+    svc::review_initiative(
+        c,
+        &admin(),
+        &rejected,
+        Review::Reject,
+        "Geen plan voor het hele dorp.",
+    )
+    .expect("reject");
+    Village {
+        slug: area.slug,
+        round,
+        kept,
+        rejected,
+    }
+}
+
+/// Voting open, one ballot for `choice`, counted by `admin()`.
+fn counted(c: &mut DbConn, v: &Village, choice: &PlanId) {
+    svc::open_voting(c, &admin(), &v.round).expect("open");
+    let code = voting_codes::generate_batch(c, &admin(), &v.slug, 2027, 1)
+        .expect("codes")
+        .codes
+        .remove(0);
+    svc::cast(
+        c,
+        &admin(),
+        &v.round,
+        Channel::Paper {
+            code: &code.formatted(),
+            assisted: false,
+        },
+        &[choice.to_string()],
+    )
+    .expect("ballot");
+    svc::count_round(c, &admin(), &v.round).expect("count");
+}
+
+/// The count moved `days` back in time, as if that many days had passed since.
+fn count_days_ago(c: &mut DbConn, round: &RoundId, days: i64) {
+    let at = burgerbegroting::db::repo::now() - chrono::Duration::days(days);
+    diesel::update(rounds_table::table.find(round.as_str()))
+        .set(rounds_table::counted_at.eq(at))
+        .execute(c)
+        .expect("backdate");
+}
+
+/// A resident's voter session in the village (the cookie's token).
+fn voter_token(c: &mut DbConn, slug: &str) -> String {
+    let code = voting_codes::generate_batch(c, &admin(), slug, 2027, 1)
+        .expect("codes")
+        .codes
+        .remove(0);
+    voting_codes::open_voter_session(
+        c,
+        &code.formatted(),
+        Some(slug),
+        "127.0.0.1",
+        burgerbegroting::db::repo::now(),
+    )
+    .map_err(|e| e.to_string())
+    .expect("session")
+    .token
+}
+
+fn status(c: &mut DbConn, round: &RoundId) -> RoundStatus {
+    svc::round(c, &Principal::resident(), round)
+        .expect("round")
+        .round
+        .status
+}
+
+fn invariants_hold(c: &mut DbConn) {
+    use burgerbegroting::domain::ledger::AccountKind;
+    let balances = ledger_svc::all_balances(c, &reader()).expect("balances");
+    let total: i64 = balances.iter().map(|(_, b)| *b).sum();
+    assert_eq!(total, 0, "balances sum to 0");
+    for (account, b) in &balances {
+        assert!(
+            account.kind == AccountKind::Funder || *b >= 0,
+            "{} below zero: {b}",
+            account.name
+        );
+    }
+}
+
+fn invalid_message(e: ServiceError) -> String {
+    match e {
+        ServiceError::Invalid { message, .. } => message,
+        other => panic!("expected a refusal on the form, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_upheld_objection_to_a_rejection_nominates_the_plan_and_voting_waits_for_it() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let v = village(&mut c, "'t Loo", None);
+        // Only the initiator objects, with a reason.
+        let err = obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "  ")
+            .expect_err("no reason");
+        assert!(invalid_message(err).contains("waarom"));
+        let other = staff("andere-indiener", &[Role::Initiator]);
+        let err = obj::object_to_rejection(&mut c, &other, &v.rejected, "Oneerlijk")
+            .expect_err("not theirs");
+        assert!(invalid_message(err).contains("Alleen wie het plan heeft ingediend"));
+        let err = obj::object_to_rejection(&mut c, &initiator(), &v.kept, "Waarom niet?")
+            .expect_err("not rejected");
+        assert!(invalid_message(err).contains("afgewezen plan"));
+        let o = obj::object_to_rejection(
+            &mut c,
+            &initiator(),
+            &v.rejected,
+            "De feesttent is voor het hele dorp: iedereen komt op het dorpsfeest.",
+        )
+        .expect("objection");
+        assert_eq!(o.kind, ObjectionKind::Rejection);
+        let again = obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Nog een keer");
+        assert!(again.is_err(), "one objection per plan ({})", db.backend);
+        // Voting does not open while it waits: refused in plain Dutch, nothing changed.
+        let msg = invalid_message(
+            svc::open_voting(&mut c, &admin(), &v.round).expect_err("objection waits"),
+        );
+        assert!(
+            msg.contains("bezwaar") && msg.contains("stuurgroep"),
+            "{msg}"
+        );
+        assert_eq!(status(&mut c, &v.round), RoundStatus::Review);
+        // The person who rejected the plan does not decide its objection.
+        let both = Principal {
+            roles: vec![Role::Admin, Role::SteeringGroup],
+            ..admin()
+        };
+        let own = obj::decide(&mut c, &both, &o.id, "nominate", "Eigen besluit");
+        assert!(matches!(own, Err(ServiceError::Forbidden(_))), "{own:?}");
+        // Someone else in the steering group upholds it: the plan is nominated.
+        let decided = obj::decide(
+            &mut c,
+            &steering("stuurgroep-1"),
+            &o.id,
+            "nominate",
+            "Het dorpsfeest is voor iedereen.",
+        )
+        .expect("decide");
+        assert!(decided.record.decision.is_some());
+        let plan = svc::round(&mut c, &Principal::resident(), &v.round)
+            .expect("round")
+            .initiatives
+            .into_iter()
+            .find(|p| p.id == v.rejected)
+            .expect("plan");
+        assert_eq!(plan.status, PlanStatus::Nominated, "{}", db.backend);
+        // Final: a second decision is refused.
+        let second = obj::decide(
+            &mut c,
+            &steering("stuurgroep-2"),
+            &o.id,
+            "rejected",
+            "Toch niet",
+        );
+        assert!(invalid_message(second.expect_err("final")).contains("al beslist"));
+        // Public on the round and the plan page (service), with an audit event.
+        let public =
+            obj::round_objections(&mut c, &Principal::resident(), &v.round).expect("public");
+        assert_eq!(public.objections.len(), 1);
+        let events = audit_repo::for_entity(&mut c, &o.id).expect("audit");
+        assert!(events.iter().any(|e| e.action == "objection.decided"));
+        // Now voting opens, with the plan on the ballot.
+        let opened = svc::open_voting(&mut c, &admin(), &v.round).expect("open");
+        assert_eq!(opened.nominated().len(), 2);
+    }
+}
+
+#[test]
+fn the_calendar_leaves_a_round_in_review_while_an_objection_waits() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let today = svc::today_nl(burgerbegroting::db::repo::now());
+        let day = |d: i64| today + chrono::Duration::days(d);
+        // Plans until today, voting from tomorrow: the calendar is run as if it were
+        // tomorrow.
+        let cal = Calendar::new(day(-20), day(0), day(0), day(1), day(10)).expect("calendar");
+        let tomorrow = burgerbegroting::db::repo::now() + chrono::Duration::days(1);
+        let v = village(&mut c, "Wezep", Some(cal));
+        let o = obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Oneerlijk")
+            .expect("objection");
+        let moves = svc::move_due_rounds(&mut c, tomorrow).expect("mover");
+        let mine: Vec<_> = moves.iter().filter(|m| m.round == v.round).collect();
+        assert_eq!(mine.len(), 1, "{moves:?}");
+        assert_eq!(mine[0].to, RoundStatus::Voting);
+        let why = mine[0].refused.clone().expect("refused, with the reason");
+        assert!(why.contains("bezwaar"), "{why}");
+        assert_eq!(
+            status(&mut c, &v.round),
+            RoundStatus::Review,
+            "{}",
+            db.backend
+        );
+        // Rejected by the steering group: the next run opens voting.
+        obj::decide(
+            &mut c,
+            &steering("sg"),
+            &o.id,
+            "rejected",
+            "De afwijzing klopt.",
+        )
+        .expect("decide");
+        let plan = svc::round(&mut c, &Principal::resident(), &v.round)
+            .expect("round")
+            .initiatives
+            .into_iter()
+            .find(|p| p.id == v.rejected)
+            .expect("plan");
+        assert_eq!(plan.status, PlanStatus::Rejected);
+        svc::move_due_rounds(&mut c, tomorrow).expect("mover");
+        assert_eq!(status(&mut c, &v.round), RoundStatus::Voting);
+        // Once voting opened, a rejection can no longer be objected to.
+        assert!(obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Nog eens").is_err());
+    }
+}
+
+#[test]
+fn an_area_without_a_window_takes_no_objections() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let v = village(&mut c, "Oosterwolde", None);
+        assert_eq!(obj::window(&mut c, &admin(), &v.slug).expect("window"), 7);
+        let err = obj::set_window(&mut c, &admin(), &v.slug, 61).expect_err("too long");
+        assert!(invalid_message(err).contains("0 tot en met 60"));
+        let coordinator_elsewhere = staff("elders", &[Role::AreaCoordinator]);
+        assert!(matches!(
+            obj::set_window(&mut c, &coordinator_elsewhere, &v.slug, 3),
+            Err(ServiceError::Forbidden(_))
+        ));
+        obj::set_window(&mut c, &admin(), &v.slug, 0).expect("window");
+        let err = obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Oneerlijk")
+            .expect_err("no window");
+        assert!(invalid_message(err).contains("0 dagen"), "{}", db.backend);
+    }
+}
+
+#[test]
+fn a_result_objection_holds_the_money_until_decided_and_the_window_has_passed() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let v = village(&mut c, "Hattemerbroek", None);
+        counted(&mut c, &v, &v.kept);
+        // Within the window the money waits, even without objections.
+        let msg =
+            invalid_message(svc::close_round(&mut c, &admin(), &v.round).expect_err("window"));
+        assert!(msg.contains("tot en met"), "{msg}");
+        // Without a code of the area (and no plan in the round) no objection.
+        let stranger = staff("buitenstaander", &[Role::Initiator]);
+        let err =
+            obj::object_to_result(&mut c, &stranger, &v.round, ResultObjector::Account, "Fout")
+                .expect_err("no code, no plan");
+        assert!(invalid_message(err).contains("stemcode"));
+        // A resident with a code objects; the same code only once.
+        let token = voter_token(&mut c, &v.slug);
+        let resident = Principal::resident();
+        let by = ResultObjector::Voter { token: &token };
+        let o = obj::object_to_result(&mut c, &resident, &v.round, by, "Er is verkeerd geteld.")
+            .expect("objection");
+        assert!(obj::object_to_result(&mut c, &resident, &v.round, by, "Nog eens").is_err());
+        // An initiator of the round may object too.
+        obj::object_to_result(
+            &mut c,
+            &initiator(),
+            &v.round,
+            ResultObjector::Account,
+            "Ik twijfel",
+        )
+        .expect("initiator objects");
+        // The window passes; the objections still wait, and so does the money.
+        count_days_ago(&mut c, &v.round, 8);
+        let late_token = voter_token(&mut c, &v.slug);
+        let late = obj::object_to_result(
+            &mut c,
+            &resident,
+            &v.round,
+            ResultObjector::Voter { token: &late_token },
+            "Te laat",
+        );
+        assert!(invalid_message(late.expect_err("late")).contains("termijn"));
+        let msg = invalid_message(svc::close_round(&mut c, &admin(), &v.round).expect_err("waits"));
+        assert!(msg.contains("stuurgroep"), "{msg}");
+        // The resident's objection names no one in the audit log.
+        let filed = audit_repo::for_entity(&mut c, &o.id).expect("audit");
+        assert!(filed
+            .iter()
+            .all(|e| e.actor == "resident" || e.action != "objection.filed"));
+        // Both rejected; the money is committed.
+        let sg = steering("sg-result");
+        let waiting = obj::queue(&mut c, &sg).expect("queue").waiting;
+        assert_eq!(waiting.len(), 2, "{}", db.backend);
+        for w in waiting {
+            obj::decide(&mut c, &sg, &w.record.id, "rejected", "De telling klopt.")
+                .expect("decide");
+        }
+        let closed = svc::close_round(&mut c, &admin(), &v.round).expect("commit");
+        assert_eq!(closed.round.status, RoundStatus::Closed);
+        assert_eq!(closed.result().expect("result").commitments.len(), 1);
+        invariants_hold(&mut c);
+    }
+}
+
+#[test]
+fn a_recount_keeps_the_round_counted_under_its_frozen_rules() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let v = village(&mut c, "Doornspijk", None);
+        counted(&mut c, &v, &v.kept);
+        let before = svc::round(&mut c, &Principal::resident(), &v.round)
+            .expect("round")
+            .round;
+        let o = obj::object_to_result(
+            &mut c,
+            &initiator(),
+            &v.round,
+            ResultObjector::Account,
+            "Tel opnieuw",
+        )
+        .expect("objection");
+        // The one who counted does not decide.
+        let counter = Principal {
+            roles: vec![Role::Admin, Role::SteeringGroup],
+            ..admin()
+        };
+        assert!(matches!(
+            obj::decide(&mut c, &counter, &o.id, "recount", "Eigen telling"),
+            Err(ServiceError::Forbidden(_))
+        ));
+        // A remedy that does not fit the kind, and no reason: refused, both reported.
+        let err = obj::decide(&mut c, &steering("sg"), &o.id, "nominate", "Past niet");
+        assert!(invalid_message(err.expect_err("wrong verdict")).contains("past niet"));
+        obj::decide(&mut c, &steering("sg"), &o.id, "recount", "Zeker weten.").expect("recount");
+        let after = svc::round(&mut c, &Principal::resident(), &v.round)
+            .expect("round")
+            .round;
+        assert_eq!(after.status, RoundStatus::Counted, "{}", db.backend);
+        assert_eq!(
+            after.result.as_ref().map(|r| r.selected.clone()),
+            before.result.as_ref().map(|r| r.selected.clone()),
+            "the same ballots under the same rules give the same result"
+        );
+        assert_eq!(after.fingerprint, before.fingerprint);
+        let events = audit_repo::for_entity(&mut c, v.round.as_str()).expect("audit");
+        assert!(events.iter().any(|e| e.action == "round.recounted"));
+        // The recount starts a new window: the money still waits.
+        assert!(svc::close_round(&mut c, &admin(), &v.round).is_err());
+        count_days_ago(&mut c, &v.round, 8);
+        svc::close_round(&mut c, &admin(), &v.round).expect("commit");
+        invariants_hold(&mut c);
+    }
+}
+
+#[test]
+fn an_annulled_round_commits_nothing_and_releases_its_reservation() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let v = village(&mut c, "Noordeinde", None);
+        counted(&mut c, &v, &v.kept);
+        let m = pool_holds::pool_money(&mut c, &admin(), &v.slug).expect("pool");
+        assert_eq!(m.reserved_cents, 1_000_000);
+        let balance = m.balance_cents;
+        let token = voter_token(&mut c, &v.slug);
+        let o = obj::object_to_result(
+            &mut c,
+            &Principal::resident(),
+            &v.round,
+            ResultObjector::Voter { token: &token },
+            "De stembus stond open.",
+        )
+        .expect("objection");
+        obj::decide(
+            &mut c,
+            &steering("sg"),
+            &o.id,
+            "annul",
+            "De stemming was niet eerlijk.",
+        )
+        .expect("annul");
+        assert_eq!(
+            status(&mut c, &v.round),
+            RoundStatus::Annulled,
+            "{}",
+            db.backend
+        );
+        let m = pool_holds::pool_money(&mut c, &admin(), &v.slug).expect("pool");
+        assert_eq!(
+            (m.balance_cents, m.reserved_cents, m.available_cents),
+            (balance, 0, balance)
+        );
+        // Nothing can be committed any more.
+        assert!(svc::close_round(&mut c, &admin(), &v.round).is_err());
+        let r = svc::round(&mut c, &Principal::resident(), &v.round).expect("round");
+        assert!(r
+            .result()
+            .expect("the count stays public")
+            .commitments
+            .is_empty());
+        assert!(!r.actions.may_close);
+        invariants_hold(&mut c);
+    }
+}
+
+#[test]
+fn two_decisions_at_once_give_one() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let id = {
+            let mut c = pool.get().expect("conn");
+            let v = village(&mut c, "Oldebroek", None);
+            obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Oneerlijk")
+                .expect("objection")
+                .id
+        };
+        let barrier = Arc::new(Barrier::new(2));
+        let handles: Vec<_> = ["nominate", "rejected"]
+            .into_iter()
+            .enumerate()
+            .map(|(i, verdict)| {
+                let pool = pool.clone();
+                let barrier = barrier.clone();
+                let id = id.clone();
+                std::thread::spawn(move || {
+                    let mut c = pool.get().expect("conn");
+                    barrier.wait();
+                    obj::decide(
+                        &mut c,
+                        &steering(&format!("sg-{i}")),
+                        &id,
+                        verdict,
+                        "Besluit",
+                    )
+                })
+            })
+            .collect();
+        let results: Vec<_> = handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect();
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        assert_eq!(ok, 1, "{}: {results:?}", db.backend);
+        let mut c = pool.get().expect("conn");
+        let events = audit_repo::for_entity(&mut c, &id).expect("audit");
+        let decided = events
+            .iter()
+            .filter(|e| e.action == "objection.decided")
+            .count();
+        assert_eq!(decided, 1);
+    }
+}
+
+#[actix_web::test]
+async fn the_steering_group_decides_on_its_page() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn_on(db).await;
+        let (round, objection) = {
+            let mut c = app.conn();
+            let v = village(&mut c, "'t Loo", None);
+            let o =
+                obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Oneerlijk besluit")
+                    .expect("objection");
+            (v.round, o.id)
+        };
+        let email = app.add_user("stuurgroep@test.example", Role::SteeringGroup);
+        let client = app.login(&email).await;
+        let (code, html) = app.get(&client, "/stuurgroep/bezwaren").await;
+        assert_eq!(code, 200);
+        assert!(html.contains("Oneerlijk besluit"));
+        let token = csrf_token(&html);
+        // Nothing chosen, no reason: both errors at once, 422.
+        let resp = client
+            .post(app.url(&format!("/stuurgroep/bezwaren/{objection}")))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("verdict", ""),
+                ("reason", ""),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(resp.status(), 422);
+        let body = resp.text().await.expect("body");
+        assert!(body.contains("Kies een beslissing") && body.contains("reden van de beslissing"));
+        // Chosen without a reason: the choice is kept.
+        let resp = client
+            .post(app.url(&format!("/stuurgroep/bezwaren/{objection}")))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("verdict", "nominate"),
+                ("reason", " "),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(resp.status(), 422);
+        let body = resp.text().await.expect("body");
+        assert!(body.contains("value=\"nominate\" checked"), "choice kept");
+        let resp = client
+            .post(app.url(&format!("/stuurgroep/bezwaren/{objection}")))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("verdict", "nominate"),
+                ("reason", "Het feest is voor het hele dorp."),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(resp.status(), 303);
+        // Public on the round page.
+        let anonymous = app.client();
+        let (code, page) = app.get(&anonymous, &format!("/rondes/{round}")).await;
+        assert_eq!(code, 200);
+        assert!(
+            page.contains("Het feest is voor het hele dorp."),
+            "decision public"
+        );
+        // A resident cannot open the steering group's page.
+        let (code, _) = app.get(&anonymous, "/stuurgroep/bezwaren").await;
+        assert_ne!(code, 200);
+    }
+}
