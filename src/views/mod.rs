@@ -13,7 +13,9 @@ pub mod home;
 pub mod layout;
 pub mod plan;
 pub mod report;
+pub mod round_result;
 pub mod rounds;
+pub mod timeline;
 pub mod users;
 pub mod village;
 

@@ -75,6 +75,14 @@ pub fn plan_page(p: &PlanPage<'_>) -> Markup {
             }
             h1 { (title) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
+            @if v.round_status == crate::domain::round::RoundStatus::Voting && v.plan.status == PlanStatus::Nominated {
+                p class="vote-now" {
+                    a class="button primary" href={ "/stemmen?gebied=" (v.area_slug) } {
+                        "Stem nu" span class="visually-hidden" { " in " (v.area_name) }
+                    }
+                    " Dit plan staat op het stembiljet van " (v.area_name) "."
+                }
+            }
             (error_summary(p.errors))
             dl class="facts" {
                 dt { "Dorp of wijk" } dd { (v.area_name) }
@@ -108,7 +116,9 @@ fn taakveld_text(year: i32, code: &str) -> String {
 
 fn verdict(v: &PlanPageView) -> Markup {
     html! {
-        (v.plan.status.label_nl())
+        // After the count the result says chosen or not; the review only said it went on
+        // the ballot.
+        @if v.plan.status == PlanStatus::Nominated { "Op het stembiljet gezet" } @else { (v.plan.status.label_nl()) }
         @if let Some(reason) = &v.plan.review_reason {
             @if v.plan.status == PlanStatus::Rejected { ". Reden: " (reason) } @else { ". " (reason) }
         }

@@ -113,7 +113,12 @@ fn year(y: &YearView) -> Markup {
                             @for r in &y.rounds {
                                 tr {
                                     td { a href={ "/rondes/" (r.id) } { (r.title) } " (kwartaal " (r.quarter) ")" }
-                                    td { (r.status.label_nl()) }
+                                    td {
+                                        (r.status.label_nl())
+                                        @if r.status == crate::domain::round::RoundStatus::Voting {
+                                            " " a href="/stemmen" { "Stem nu" span class="visually-hidden" { " in " (r.title) } }
+                                        }
+                                    }
                                     td class="num" { (r.ballots) }
                                     td class="num" { (r.codes_issued) }
                                     td class="num" { (turnout(r.turnout_per_mille)) }
