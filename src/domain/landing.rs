@@ -31,10 +31,16 @@ mod tests {
 
     #[test]
     fn every_role_has_a_landing_page() {
-        assert_eq!(landing_for(&[Role::FinanceApprover]), "/financien/goedkeuren");
+        assert_eq!(
+            landing_for(&[Role::FinanceApprover]),
+            "/financien/goedkeuren"
+        );
         assert_eq!(landing_for(&[Role::Council]), "/raad");
         assert_eq!(landing_for(&[Role::AreaCoordinator]), "/#todo-coord");
-        assert_eq!(landing_for(&[Role::FinanceClerk]), "/financien/overboekingen");
+        assert_eq!(
+            landing_for(&[Role::FinanceClerk]),
+            "/financien/overboekingen"
+        );
         assert_eq!(landing_for(&[Role::Admin]), "/beheer/gebruikers");
         assert_eq!(landing_for(&[Role::Initiator]), "/");
         assert_eq!(landing_for(&[]), "/");

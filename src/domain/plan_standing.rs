@@ -99,7 +99,10 @@ mod tests {
             Standing::of(&b, PlanStatus::Nominated, Some(&r)),
             Standing::NotChosen
         );
-        assert_eq!(Standing::of(&b, PlanStatus::Nominated, None), Standing::OnBallot);
+        assert_eq!(
+            Standing::of(&b, PlanStatus::Nominated, None),
+            Standing::OnBallot
+        );
         assert_eq!(
             Standing::of(&b, PlanStatus::Rejected, Some(&r)),
             Standing::Rejected

@@ -206,7 +206,9 @@ fn author_names(c: &mut DbConn, plans: &[Plan]) -> Result<Vec<(PlanId, String)>,
     let names: std::collections::HashMap<String, String> = if ids.is_empty() {
         Default::default()
     } else {
-        crate::db::repo::users::names(c, &ids)?.into_iter().collect()
+        crate::db::repo::users::names(c, &ids)?
+            .into_iter()
+            .collect()
     };
     Ok(plans
         .iter()

@@ -16,6 +16,7 @@ pub mod report;
 pub mod round_result;
 pub mod rounds;
 pub mod timeline;
+pub mod transfers_list;
 pub mod users;
 pub mod village;
 

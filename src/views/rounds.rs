@@ -6,16 +6,16 @@ use super::components::{
     csrf_field, error_summary, field_error, money, table_scroll, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
+use super::round_result::{result_first, ReceiptSearch};
+use super::timeline::timeline;
 use crate::domain::money::format_eur;
-use crate::domain::plan_standing::count_nl;
 use crate::domain::nl_time::date_nl;
+use crate::domain::plan_standing::count_nl;
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
 use crate::service::pool_holds::PoolMoney;
 use crate::service::rounds::{AreaInfo, Receipt, RoundView};
-use super::round_result::{result_first, ReceiptSearch};
-use super::timeline::timeline;
 use maud::{html, Markup};
 
 use super::components::table_head;

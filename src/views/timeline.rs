@@ -180,8 +180,14 @@ mod tests {
         )
         .ok();
         let html = timeline(&round(RoundStatus::Voting, cal)).into_string();
-        assert!(html.contains("1 april 2027 tot en met 12 mei 2027"), "{html}");
-        assert!(html.contains("27 mei 2027 tot en met 9 juni 2027"), "{html}");
+        assert!(
+            html.contains("1 april 2027 tot en met 12 mei 2027"),
+            "{html}"
+        );
+        assert!(
+            html.contains("27 mei 2027 tot en met 9 juni 2027"),
+            "{html}"
+        );
         assert!(html.contains("vanaf 10 juni 2027"), "{html}");
         let current = html.find("aria-current=\"step\"").unwrap_or(0);
         let voting = html.find("Stemmen</strong>").unwrap_or(0);
@@ -197,8 +203,14 @@ mod tests {
         r.voting_opened_at = d(2027, 3, 10).and_hms_opt(10, 0, 0);
         r.counted_at = d(2027, 3, 20).and_hms_opt(10, 0, 0);
         let html = timeline(&r).into_string();
-        assert!(html.contains("1 maart 2027 tot en met 10 maart 2027"), "{html}");
-        assert!(html.contains("10 maart 2027 tot en met 20 maart 2027"), "{html}");
+        assert!(
+            html.contains("1 maart 2027 tot en met 10 maart 2027"),
+            "{html}"
+        );
+        assert!(
+            html.contains("10 maart 2027 tot en met 20 maart 2027"),
+            "{html}"
+        );
         assert_eq!(html.matches(">Klaar<").count(), 3, "{html}");
     }
 }

@@ -26,6 +26,7 @@ mod pool_holds;
 mod processes;
 mod report;
 mod request_log;
+mod resident_pages;
 mod round_calendar;
 mod rounds_pages;
 mod rounds_service;
