@@ -13,7 +13,7 @@ use crate::db::{tx, DbConn};
 use crate::domain::audit::{Actor, NewEvent};
 use crate::domain::ids::{AreaId, UserId};
 use crate::domain::password;
-use crate::domain::permissions::{Operation, Permission};
+use crate::domain::permissions::Operation;
 use crate::domain::role::Role;
 use crate::domain::sealed_secret::{self, Opened, SecretSealer};
 
@@ -478,13 +478,7 @@ fn open_session(
         )?;
     }
     let role_list: Vec<Role> = roles.iter().map(|(r, _)| *r).collect();
-    let landing = if crate::domain::role::allows(&role_list, Permission::ViewFinance) {
-        "/financien/begroting"
-    } else if role_list.contains(&Role::AreaCoordinator) {
-        "/gebieden"
-    } else {
-        "/account"
-    };
+    let landing = crate::domain::landing::landing_for(&role_list);
     Ok(NewSession {
         token,
         csrf_token: csrf,

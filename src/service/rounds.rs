@@ -108,6 +108,8 @@ pub struct RoundView {
     pub ballots: i64,
     /// What the caller may do now (the same booleans the service guards with).
     pub actions: RoundCapabilities,
+    /// The display name of each plan's author (plan id, name): plan lists name them.
+    pub authors: Vec<(PlanId, String)>,
 }
 
 impl RoundView {
@@ -134,6 +136,19 @@ impl RoundView {
     /// The stored count, once the round is closed.
     pub fn result(&self) -> Option<&RoundResult> {
         self.round.result.as_ref()
+    }
+
+    /// The name of the plan's author, as shown beside the plan.
+    pub fn author_of(&self, plan: &PlanId) -> &str {
+        self.authors
+            .iter()
+            .find(|(id, _)| id == plan)
+            .map_or("De gemeente", |(_, name)| name.as_str())
+    }
+
+    /// Where the plan stands for a resident: after the count, chosen or not.
+    pub fn standing(&self, plan: &Plan) -> crate::domain::plan_standing::Standing {
+        crate::domain::plan_standing::Standing::of(&plan.id, plan.status, self.result())
     }
 }
 
@@ -179,17 +194,50 @@ fn frozen_rules_or_problem(round: &Round) -> Result<FrozenRules, FrozenProblem> 
     }
 }
 
+/// The display names of the plans' authors, in one query. Plans handed in from the
+/// command line or by the system have no account: the municipality is named.
+fn author_names(c: &mut DbConn, plans: &[Plan]) -> Result<Vec<(PlanId, String)>, ServiceError> {
+    let mut ids: Vec<String> = plans
+        .iter()
+        .filter_map(|p| p.submitted_by.strip_prefix("user:").map(str::to_string))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let names: std::collections::HashMap<String, String> = if ids.is_empty() {
+        Default::default()
+    } else {
+        crate::db::repo::users::names(c, &ids)?
+            .into_iter()
+            .collect()
+    };
+    Ok(plans
+        .iter()
+        .map(|p| {
+            let name = p
+                .submitted_by
+                .strip_prefix("user:")
+                .and_then(|id| names.get(id))
+                .filter(|n| !n.trim().is_empty())
+                .cloned()
+                .unwrap_or_else(|| "De gemeente".to_string());
+            (p.id.clone(), name)
+        })
+        .collect())
+}
+
 fn view(c: &mut DbConn, who: &Principal, round: Round) -> Result<RoundView, ServiceError> {
     let area = area_by_id(c, &round.area_id)?.into();
     let initiatives = q::initiatives_of(c, &round.id)?;
     let ballots = q::ballot_count(c, &round.id)?;
     let actions = capabilities_for(who, &round);
+    let authors = author_names(c, &initiatives)?;
     Ok(RoundView {
         round,
         area,
         initiatives,
         ballots,
         actions,
+        authors,
     })
 }
 

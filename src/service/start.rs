@@ -19,6 +19,8 @@ pub struct MyPlan {
     pub title: String,
     pub status: PlanStatus,
     pub round_status: RoundStatus,
+    /// After the count: chosen or not.
+    pub standing: crate::domain::plan_standing::Standing,
 }
 
 /// What waits for a coordinator in one round.
@@ -68,6 +70,7 @@ pub fn start_page(
                     title: p.title.clone(),
                     status: p.status,
                     round_status: r.status(),
+                    standing: r.standing(p),
                 });
             }
         }

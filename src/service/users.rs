@@ -208,7 +208,8 @@ pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceEr
                 .iter()
                 .map(|g| {
                     (
-                        g.role.as_str().to_string(),
+                        // The plain Dutch name, as on the users page (not the stored code).
+                        g.role.label_nl().to_string(),
                         g.area.clone().unwrap_or_default(),
                     )
                 })

@@ -229,6 +229,16 @@ pub fn receipt(round: &RoundView, receipt: &Receipt, csrf: &str) -> Markup {
                 "Bewaar deze code. Na afloop van de ronde staat uw stem onder deze code in de "
                 "openbare lijst op de pagina van de ronde, zodat u kunt nagaan dat hij is meegeteld."
             }
+            ul {
+                li { a href={ "/rondes/" (round.round.id) "?controlecode=" (receipt.tracker) "#uw-stem" } {
+                    "Na het tellen: zoek uw stem bij de uitslag van " (round.round.title) }
+                    @if let Some(cal) = &round.round.calendar {
+                        " (het stemmen sluit na " (crate::domain::nl_time::date_nl(cal.voting_until)) ")"
+                    } }
+                li { a href={ "/audit?controlecode=" (receipt.tracker) } {
+                    "Nu al: kijk of uw stem in het logboek staat" }
+                    " (binnen een paar minuten, zonder te laten zien wat u koos)" }
+            }
             p {
                 "Schrijf de code op of maak een foto van dit scherm. U ziet deze code maar één keer: "
                 "wij bewaren niet welke stemcode bij welke stem hoort. Daarom weet niemand wat u hebt gekozen."

@@ -196,18 +196,6 @@ pub fn pool(
     )
 }
 
-pub fn transfers(user: &SessionUser, rows: &[TransferView]) -> Markup {
-    page(
-        "Overboekingen",
-        &nav(user, "/financien/overboekingen"),
-        html! {
-            h1 { "Overboekingen" }
-            p { a href="/financien/overboekingen.csv" download="overboekingen.csv" { "Download alle overboekingen (CSV voor Excel)" } }
-            (transfer_table("Alle overboekingen, oudste eerst", rows))
-        },
-    )
-}
-
 fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
     html! {
         @if rows.is_empty() {
@@ -282,14 +270,14 @@ pub fn transfer(user: &SessionUser, p: &TransferPage<'_>) -> Markup {
                 dt { "Waarom" } dd { (t.memo) }
                 dt { "Raadsbesluit" } dd { (t.decision_ref.as_deref().unwrap_or("–")) }
                 @if let Some(c) = &t.correction_of {
-                    dt { "Corrigeert" } dd { a href={ "/financien/overboekingen/" (c) } { "overboeking " (c) } }
+                    dt { "Corrigeert" } dd { a href={ "/financien/overboekingen/" (c) } { "de oorspronkelijke overboeking" } }
                 }
                 dt { "Ingevoerd door" } dd { (t.created_by) ", " (nl_date(&t.created_at)) }
                 @if let Some(d) = &t.decided_by {
                     dt { "Beoordeeld door" } dd { (d) ", " (nl_date(t.decided_at.as_deref().unwrap_or(""))) }
                     dt { "Toelichting" } dd { (t.decision_reason.as_deref().unwrap_or("")) }
                 }
-                dt { "Kenmerk" } dd { code { (t.id) } }
+                dt { "Nummer" } dd { (t.seq) }
             }
             @if t.status == TransferStatus::Pending && own {
                 p { "U heeft deze overboeking zelf ingevoerd. Een collega moet hem goedkeuren." }

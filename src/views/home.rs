@@ -217,7 +217,11 @@ fn plan_status(p: &MyPlan) -> &'static str {
         (PlanStatus::Submitted, _) => "ingediend, wacht op beoordeling",
         (PlanStatus::Rejected, _) => "afgewezen",
         (PlanStatus::Nominated, RoundStatus::Counted | RoundStatus::Closed) => {
-            "op de stemlijst geweest; zie de uitslag"
+            if p.standing == crate::domain::plan_standing::Standing::Chosen {
+                "gekozen: het plan krijgt geld"
+            } else {
+                "niet gekozen"
+            }
         }
         (PlanStatus::Nominated, RoundStatus::Annulled) => {
             "op de stemlijst geweest; de ronde is ongeldig verklaard"

@@ -55,48 +55,20 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                         }
                     }
                     @if let Some(u) = nav.user {
-                        nav aria-label="Hoofdmenu" {
-                            ul {
-                                @if allows(&u.roles, Permission::ViewFinance) {
-                                    (nav_link(nav.current, "/financien/begroting", "Begroting"))
-                                    (nav_link(nav.current, "/financien/potten", "Potten per gebied"))
-                                    (nav_link(nav.current, "/financien/overboekingen", "Overboekingen"))
-                                    (nav_link(nav.current, "/financien/plannen", "Betalingen aan plannen"))
-                                }
-                                @if allows(&u.roles, Permission::ViewAuditReport) {
-                                    (nav_link(nav.current, "/raad", "Overzicht raad"))
-                                }
-                                @if allows(&u.roles, Permission::DecideObjections) {
-                                    (nav_link(nav.current, "/stuurgroep/bezwaren", "Bezwaren"))
-                                }
-                                @if u.roles.contains(&Role::AreaCoordinator) {
-                                    (nav_link(nav.current, "/gebieden", "Mijn gebieden"))
-                                }
-                                @if allows(&u.roles, Permission::ProposeTransfer) {
-                                    (nav_link(nav.current, "/financien/overboekingen/nieuw", "Nieuwe overboeking"))
-                                    (nav_link(nav.current, "/financien/import", "Begroting inlezen"))
-                                }
-                                @if allows(&u.roles, Permission::ApproveTransfer) {
-                                    (nav_link(nav.current, "/financien/goedkeuren", "Goedkeuren"))
-                                }
-                                @if allows(&u.roles, Permission::Administer) {
-                                    (nav_link(nav.current, "/beheer", "Gebieden en financiers"))
-                                    (nav_link(nav.current, "/beheer/gebruikers", "Gebruikers"))
-                                    (nav_link(nav.current, "/beheer/stemcodes", "Stemcodes"))
-                                }
-                                (nav_link(nav.current, "/rondes", "Rondes"))
-                                (nav_link(nav.current, "/dorpen", "Dorpen"))
-                                (nav_link(nav.current, "/account", "Mijn account"))
-                            }
-                        }
+                        @let items = nav_items(nav, u);
+                        @let who = who_box(u);
+                        nav class="wide" aria-label="Hoofdmenu" { (items) }
                         // After the menu in the reading and Tab order; shown top right on
-                        // a wide screen, below the menu on a phone.
-                        div class="who" {
-                            span { "Ingelogd als " strong { (u.display_name) } }
-                            form class="logout" method="post" action="/uitloggen" {
-                                input type="hidden" name="csrf_token" value=(u.csrf_token);
-                                button type="submit" { "Uitloggen" }
-                            }
+                        // a wide screen.
+                        (who)
+                        // On a phone (≤ 480 px) the menu folds into one button beside the
+                        // name; <details> opens and closes without JavaScript. Only one
+                        // of the two menus is displayed at a time (CSS), so a screen
+                        // reader meets one.
+                        details class="menu" {
+                            summary { "Menu" }
+                            nav aria-label="Hoofdmenu" { (items) }
+                            (who)
                         }
                     }
                 }
@@ -104,6 +76,57 @@ pub fn page(title: &str, nav: &Nav<'_>, body: Markup) -> Markup {
                     (body)
                 }
                 (footer(&theme))
+            }
+        }
+    }
+}
+
+/// The links of the main menu for this person's roles.
+fn nav_items(nav: &Nav<'_>, u: &SessionUser) -> Markup {
+    html! {
+        ul {
+            @if allows(&u.roles, Permission::ViewFinance) {
+                (nav_link(nav.current, "/financien/begroting", "Begroting"))
+                (nav_link(nav.current, "/financien/potten", "Potten per gebied"))
+                (nav_link(nav.current, "/financien/overboekingen", "Overboekingen"))
+                (nav_link(nav.current, "/financien/plannen", "Betalingen aan plannen"))
+            }
+            @if allows(&u.roles, Permission::ViewAuditReport) {
+                (nav_link(nav.current, "/raad", "Overzicht raad"))
+            }
+            @if allows(&u.roles, Permission::DecideObjections) {
+                (nav_link(nav.current, "/stuurgroep/bezwaren", "Bezwaren"))
+            }
+            @if u.roles.contains(&Role::AreaCoordinator) {
+                (nav_link(nav.current, "/gebieden", "Mijn gebieden"))
+            }
+            @if allows(&u.roles, Permission::ProposeTransfer) {
+                (nav_link(nav.current, "/financien/overboekingen/nieuw", "Nieuwe overboeking"))
+                (nav_link(nav.current, "/financien/import", "Begroting inlezen"))
+            }
+            @if allows(&u.roles, Permission::ApproveTransfer) {
+                (nav_link(nav.current, "/financien/goedkeuren", "Goedkeuren"))
+            }
+            @if allows(&u.roles, Permission::Administer) {
+                (nav_link(nav.current, "/beheer", "Gebieden en financiers"))
+                (nav_link(nav.current, "/beheer/gebruikers", "Gebruikers"))
+                (nav_link(nav.current, "/beheer/stemcodes", "Stemcodes"))
+            }
+            (nav_link(nav.current, "/rondes", "Rondes"))
+            (nav_link(nav.current, "/dorpen", "Dorpen"))
+            (nav_link(nav.current, "/account", "Mijn account"))
+        }
+    }
+}
+
+/// Who is signed in, and the button to sign out.
+fn who_box(u: &SessionUser) -> Markup {
+    html! {
+        div class="who" {
+            span { "Ingelogd als " strong { (u.display_name) } }
+            form class="logout" method="post" action="/uitloggen" {
+                input type="hidden" name="csrf_token" value=(u.csrf_token);
+                button type="submit" { "Uitloggen" }
             }
         }
     }

@@ -15,7 +15,10 @@ pub mod objections;
 pub mod plan;
 pub mod plan_review;
 pub mod report;
+pub mod round_result;
 pub mod rounds;
+pub mod timeline;
+pub mod transfers_list;
 pub mod users;
 pub mod village;
 

@@ -78,6 +78,14 @@ pub fn plan_page(p: &PlanPage<'_>) -> Markup {
             }
             h1 { (title) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
+            @if v.round_status == crate::domain::round::RoundStatus::Voting && v.plan.status == PlanStatus::Nominated {
+                p class="vote-now" {
+                    a class="button primary" href={ "/stemmen?gebied=" (v.area_slug) } {
+                        "Stem nu" span class="visually-hidden" { " in " (v.area_name) }
+                    }
+                    " Dit plan staat op het stembiljet van " (v.area_name) "."
+                }
+            }
             (error_summary(p.errors))
             dl class="facts" {
                 dt { "Dorp of wijk" } dd { (v.area_name) }
@@ -124,7 +132,9 @@ fn taakveld_text(year: i32, code: &str) -> String {
 
 fn verdict(v: &PlanPageView) -> Markup {
     html! {
-        (v.plan.status.label_nl())
+        // After the count the result says chosen or not; the review only said it went on
+        // the ballot.
+        @if v.plan.status == PlanStatus::Nominated { "Op het stembiljet gezet" } @else { (v.plan.status.label_nl()) }
         @if v.plan.status == PlanStatus::Rejected {
             @let failed: Vec<&str> = v.review.verdicts.iter().filter(|c| c.verdict == Verdict::Fails).map(|c| c.criterion.as_str()).collect();
             @if !failed.is_empty() { ". Voldoet niet aan: " (failed.join("; ")) }

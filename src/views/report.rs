@@ -11,6 +11,7 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
+use super::components::table_scroll;
 use crate::domain::money::format_eur;
 use crate::domain::nl_time;
 use crate::service::report::{AreaReport, Figures, ReportModel, RoundReport};
@@ -231,7 +232,7 @@ pub fn area_sources(a: &AreaReport, heading_level: u8) -> Markup {
                 p { "In deze periode kwam er geen geld bij in de pot van " (a.name) "." }
             }
             @if !a.budget_sources.is_empty() {
-                table {
+                (table_scroll("Uit de gemeentebegroting", html! { table {
                     caption { "Uit de gemeentebegroting" }
                     thead { tr {
                         th scope="col" { "Taakveld" }
@@ -249,11 +250,11 @@ pub fn area_sources(a: &AreaReport, heading_level: u8) -> Markup {
                             }
                         }
                     }
-                }
+                } }))
                 p class="source" { "Taakvelden en begrotingscijfers: Bron: CBS (Iv3 open data, CC BY 4.0)." }
             }
             @if !a.funder_sources.is_empty() {
-                table {
+                (table_scroll("Van financiers", html! { table {
                     caption { "Van financiers" }
                     thead { tr {
                         th scope="col" { "Financier" }
@@ -264,7 +265,7 @@ pub fn area_sources(a: &AreaReport, heading_level: u8) -> Markup {
                             tr { td { (s.name) } td class="num" { (money(s.amount_cents)) } }
                         }
                     }
-                }
+                } }))
             }
         }
     }
@@ -295,7 +296,7 @@ pub fn round_section(r: &RoundReport, index: usize, heading_level: u8) -> Markup
                 p { "Er stonden geen plannen op het stembiljet." }
             } @else {
                 (votes_chart(r, &format!("grafiek-ronde-{index}")))
-                table class="result" {
+                (table_scroll("Uitslag per plan", html! { table class="result" {
                     caption { "Uitslag per plan" }
                     thead { tr {
                         th scope="col" class="num" { "Plan" }
@@ -317,7 +318,7 @@ pub fn round_section(r: &RoundReport, index: usize, heading_level: u8) -> Markup
                             }
                         }
                     }
-                }
+                } }))
             }
         }
     }

@@ -6,9 +6,12 @@ use super::components::{
     csrf_field, error_summary, field_error, money, table_scroll, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
+use super::round_result::{result_first, ReceiptSearch};
+use super::timeline::timeline;
 use crate::domain::money::format_eur;
 use crate::domain::nl_time::date_nl;
 use crate::domain::review::{cost_amount_field, cost_description_field, MAX_COST_LINES};
+use crate::domain::plan_standing::count_nl;
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
@@ -271,7 +274,12 @@ pub fn list(p: &ListPage<'_>) -> Markup {
                                 td { (r.area.name) }
                                 td class="nowrap" { (period(r)) }
                                 td { a href={ "/rondes/" (r.round.id) } { (r.round.title) } }
-                                td { (r.status().label_nl()) }
+                                td {
+                                    (r.status().label_nl())
+                                    @if r.status() == RoundStatus::Voting {
+                                        " " a href={ "/stemmen?gebied=" (r.area.slug) } { "Stem nu" span class="visually-hidden" { " in " (r.area.name) } }
+                                    }
+                                }
                                 td class="num" { (money(r.round.budget_cents)) }
                             }
                         }
@@ -536,6 +544,9 @@ pub struct RoundPage<'a> {
     pub published: Option<&'a [(String, Vec<i32>)]>,
     /// The round's objections and their decisions.
     pub objections: Option<&'a crate::service::objections::RoundObjections>,
+    /// The answer of the receipt search on the result, and what was typed.
+    pub lookup: Option<&'a ReceiptSearch>,
+    pub lookup_typed: &'a str,
 }
 
 pub fn round(p: &RoundPage<'_>) -> Markup {
@@ -556,42 +567,95 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             @if let Some(r) = p.receipt { (receipt(v, r)) }
             (error_summary(p.errors))
-            dl class="facts" {
-                dt { "Gebied" } dd { (v.area.name) }
-                dt { "Periode" } dd { (period(v)) }
-                dt { "Status" } dd { (status.label_nl()) }
-                @if let Some(cal) = &v.round.calendar { (calendar_facts(cal)) }
-                dt { "Budget" } dd { (money(v.round.budget_cents)) }
-                dt { "Stemmen" } dd { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
-                dt { "Tellen" } dd { strong { (v.count_rule().label_nl()) } ". " (count_rule_nl(v.count_rule())) }
-                @if let Some(fp) = &v.round.fingerprint {
-                    dt { "Vingerafdruk van de regels" } dd { code { (fp) } }
-                }
-            }
-            @if v.round.fingerprint.is_some() {
-                p { "Toen het stemmen begon, zijn de regels, het budget en de plannen op het "
-                    "stembiljet vastgelegd. De vingerafdruk hierboven hoort daarbij: verandert er "
-                    "ook maar iets, dan verandert ook de vingerafdruk. Zo kan iedereen controleren "
-                    "dat er tijdens het stemmen niets is veranderd." }
-            }
             @match status {
                 RoundStatus::Open => p { "Deze ronde staat open voor plannen." }
                 RoundStatus::Review => p { "Het indienen is gesloten. De gebiedsregisseur beoordeelt de plannen. Daarna begint het stemmen." }
                 RoundStatus::Voting => p { "Inwoners stemmen nu met de code uit hun brief, of op papier op de dorpsavond." }
-                RoundStatus::Counted => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder. Het geld voor de gekozen plannen wordt vastgelegd als de gebiedsregisseur de ronde afsluit." }
-                RoundStatus::Closed => p { "Het stemmen is voorbij en de stemmen zijn geteld. De uitslag staat hieronder. Het geld voor de gekozen plannen is vastgelegd." }
+                RoundStatus::Counted => p { "Het stemmen is voorbij en de stemmen zijn geteld. Het geld voor de gekozen plannen wordt vastgelegd als de gebiedsregisseur de ronde afsluit." }
+                RoundStatus::Closed => p { "Het stemmen is voorbij en de stemmen zijn geteld. Het geld voor de gekozen plannen is vastgelegd." }
                 RoundStatus::Annulled => p { "De stuurgroep heeft deze ronde ongeldig verklaard na een bezwaar. Er is geen geld vastgelegd; het geld van de ronde is terug in de pot. De telling staat hieronder, alleen ter informatie." }
             }
-            @if v.actions.results_published { (result(p)) }
-            @if let Some(o) = p.objections { (super::objections::round_section(v, o)) }
-            (plans(p))
-            @if status == RoundStatus::Open {
-                (submit_section(p))
+            @if status == RoundStatus::Voting { (vote_now(v)) }
+            (timeline(&v.round))
+            @if v.actions.results_published {
+                // The result first, for residents; the rules, the count step by step and
+                // every ballot below it, for whoever wants to check.
+                (result_first(v, p.lookup, p.lookup_typed))
+                @if let Some(o) = p.objections { (super::objections::round_section(v, o)) }
+                (plans_not_on_ballot(p))
+                @if v.actions.coordinates { (manage(p)) }
+                h2 id="over-de-ronde" { "Over deze ronde" }
+                (facts(v))
+                (result(p))
+                (published(p))
+            } @else {
+                (facts(v))
+                @if let Some(o) = p.objections { (super::objections::round_section(v, o)) }
+                (plans(p))
+                @if status == RoundStatus::Open {
+                    (submit_section(p))
+                }
+                @if v.actions.coordinates { (manage(p)) }
             }
-            @if v.actions.coordinates { (manage(p)) }
-            @if v.actions.results_published { (published(p)) }
         },
     )
+}
+
+/// The big "Stem nu" link of a round open for voting: to the page where a resident types
+/// the code from their letter (it then opens this round's ballot).
+pub fn vote_now(v: &RoundView) -> Markup {
+    html! {
+        p class="vote-now" {
+            a class="button primary" href={ "/stemmen?gebied=" (v.area.slug) } {
+                "Stem nu" span class="visually-hidden" { " in " (v.area.name) }
+            }
+            @if let Some(cal) = &v.round.calendar {
+                " Stemmen kan tot en met " (date_nl(cal.voting_until)) "."
+            }
+        }
+    }
+}
+
+/// The round's facts: area, period, status, dates, budget and rules, the fingerprint.
+fn facts(v: &RoundView) -> Markup {
+    let status = v.status();
+    html! {
+        dl class="facts" {
+            dt { "Gebied" } dd { (v.area.name) }
+            dt { "Periode" } dd { (period(v)) }
+            dt { "Status" } dd { (status.label_nl()) }
+            @if let Some(cal) = &v.round.calendar { (calendar_facts(cal)) }
+            dt { "Budget" } dd { (money(v.round.budget_cents)) }
+            dt { "Stemmen" } dd { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
+            dt { "Tellen" } dd { strong { (v.count_rule().label_nl()) } ". " (count_rule_nl(v.count_rule())) }
+            @if let Some(fp) = &v.round.fingerprint {
+                dt { "Vingerafdruk van de regels" } dd { code class="hash" { (fp) } }
+            }
+        }
+        @if v.round.fingerprint.is_some() {
+            p { "Toen het stemmen begon, zijn de regels, het budget en de plannen op het "
+                "stembiljet vastgelegd. De vingerafdruk hierboven hoort daarbij: verandert er "
+                "ook maar iets, dan verandert ook de vingerafdruk. Zo kan iedereen controleren "
+                "dat er tijdens het stemmen niets is veranderd." }
+        }
+    }
+}
+
+/// After the count the cards show the plans on the ballot; plans that never reached it
+/// (rejected, or never reviewed) are listed here with their reason.
+fn plans_not_on_ballot(p: &RoundPage<'_>) -> Markup {
+    let v = p.round;
+    let others: Vec<&Plan> = v
+        .initiatives
+        .iter()
+        .filter(|i| i.status != PlanStatus::Nominated)
+        .collect();
+    html! {
+        @if !others.is_empty() {
+            h2 id="plannen" { "Plannen die niet op het stembiljet stonden" }
+            @for i in others { (plan(p, i)) }
+        }
+    }
 }
 
 /// The dates of a round, as facts.
@@ -639,11 +703,12 @@ fn plan(p: &RoundPage<'_>, i: &Plan) -> Markup {
         section class="plan" aria-labelledby={ "plan-" (i.number) } {
             h3 id={ "plan-" (i.number) } { a href={ "/plannen/" (i.id) } { "Plan " (i.number) ": " (i.title) } }
             dl class="facts" {
+                dt { "Ingediend door" } dd { (v.author_of(&i.id)) }
                 dt { "Bedrag" } dd { (money(i.amount_cents)) }
                 @if !i.taakveld.is_empty() {
                     dt { "Taakveld" } dd { (taakveld_text(v.round.year, &i.taakveld)) }
                 }
-                dt { "Status" } dd { (i.status.label_nl()) }
+                dt { "Status" } dd { (v.standing(i).label_nl()) }
                 @if let Some(reason) = &i.review_reason {
                     @if i.status == PlanStatus::Rejected {
                         dt { "Waarom afgewezen" } dd { (reason) }
@@ -736,7 +801,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                 p { "Als u het stemmen opent, liggen de regels, het budget en de genomineerde plannen "
                     "vast. Daarna kunt u niets meer veranderen en geen plannen meer beoordelen. "
                     "Beoordeel daarom eerst alle plannen." }
-                p { "Op het stembiljet: " (v.nominated().len()) " genomineerde plan(nen)." }
+                p { "Op het stembiljet: " (count_nl(i64::try_from(v.nominated().len()).unwrap_or(0), "genomineerd plan", "genomineerde plannen")) "." }
                 form method="post" action={ "/rondes/" (v.round.id) "/stemmen-openen" } {
                     (csrf_field(token))
                     button type="submit" { "Stemmen openen" }
@@ -744,7 +809,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
         }
         @if v.actions.may_enter_paper_ballot {
                 h2 id="papieren-stem" { "Papieren stem invoeren" }
-                p { "Tot nu toe gestemd: " strong { (v.ballots) } " stem(men), online en op papier samen." }
+                p { "Tot nu toe gestemd: " strong { (count_nl(v.ballots, "stem", "stemmen")) } ", online en op papier samen." }
                 p { "Typ de stemcode van de brief over en kruis aan wat op het stembiljet is gekozen. "
                     "Na het opslaan ziet u een controlecode. Schrijf die op het stembiljet." }
                 (paper_form(p, token))
@@ -813,7 +878,8 @@ fn result(p: &RoundPage<'_>) -> Markup {
     };
     let (spent, left, voters) = (r.spent_cents, r.left_cents, r.voters);
     html! {
-        h2 id="uitslag" { "Uitslag" }
+        h2 id="telling" { "Hoe is er geteld?" }
+        p { (count_rule_nl(v.count_rule())) }
         p { (voters) " " @if voters == 1 { "inwoner heeft" } @else { "inwoners hebben" } " gestemd. "
             "Aan de gekozen plannen gaat " strong { (money(spent)) } " uit. "
             "Er blijft " strong { (money(left)) } " over. Dat geld blijft in de pot van "
@@ -823,9 +889,9 @@ fn result(p: &RoundPage<'_>) -> Markup {
                 " naar elk plan overgeboekt. Financiën ziet deze overboekingen in de boekhouding, "
                 "met de uitslag van deze ronde als besluit." }
         }
-        (table_scroll("Uitslag per plan", html! { table {
-            caption { "Uitslag per plan" }
-            (table_head(&[Text("Nr."), Text("Plan"), Num("Bedrag"), Num("Stemmen"), Text("Krijgt geld"), Text("Uitleg")]))
+        (table_scroll("De telling per plan", html! { table {
+            caption { "De telling per plan" }
+            (table_head(&[Text("Nr."), Text("Plan"), Num("Bedrag"), Num("Stemmen"), Text("Uitslag"), Text("Uitleg")]))
             tbody {
                 @for plan in &r.plans {
                     tr {
@@ -835,7 +901,7 @@ fn result(p: &RoundPage<'_>) -> Markup {
                             @if let Some(a) = plan.amount_cents { (money(a)) }
                         }
                         td class="num" { (plan.votes) }
-                        td { @if plan.funded { strong { "Ja" } } @else { "Nee" } }
+                        td { @if plan.funded { strong { "Gekozen" } } @else { "Niet gekozen" } }
                         td { (plan.explanation) }
                     }
                 }

@@ -156,7 +156,12 @@ fn year(y: &YearView) -> Markup {
                         li {
                             span class="what" {
                                 a href={ "/rondes/" (r.id) } { (r.title) } " (kwartaal " (r.quarter) ")"
-                                span class="detail" { (r.status.label_nl()) }
+                                span class="detail" {
+                                    (r.status.label_nl())
+                                    @if r.status == crate::domain::round::RoundStatus::Voting {
+                                        " " a href="/stemmen" { "Stem nu" span class="visually-hidden" { " in " (r.title) } }
+                                    }
+                                }
                                 span class="detail" {
                                     (r.ballots) " " (if r.ballots == 1 { "stem" } else { "stemmen" })
                                     " van " (r.codes_issued) " verstuurde codes"

@@ -12,8 +12,8 @@ use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect};
 use super::run_db;
 use super::session::Staff;
-use crate::domain::ids::{BudgetLineId, TransferId};
-use crate::domain::ledger::LedgerError;
+use crate::domain::ids::{AccountId, BudgetLineId, TransferId};
+use crate::domain::ledger::{LedgerError, TransferKind, TransferStatus};
 use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
 use crate::service::auth::SessionUser;
@@ -22,6 +22,7 @@ use crate::service::ServiceError;
 use crate::state::AppState;
 use crate::views;
 use crate::views::finance::{TransferFormValues, TransferPage};
+use crate::views::transfers_list::TransferFilterForm;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/financien", web::get().to(finance_home))
@@ -106,13 +107,89 @@ async fn pool(
     Ok(html(views::finance::pool(&user, &p, &history, &held)))
 }
 
+/// The filter of the transfers list as the service's query, or the messages per field.
+fn transfer_query(f: &TransferFilterForm) -> Result<ledger::TransferQuery, Vec<(String, String)>> {
+    let mut errors = Vec::new();
+    let (from, until) = match super::council::parse_period(&f.van, &f.tot) {
+        Ok(p) => p,
+        Err(e) => {
+            errors.extend(e);
+            (None, None)
+        }
+    };
+    let kind = match f.soort.trim() {
+        "" => None,
+        k => match TransferKind::parse(k) {
+            Some(k) => Some(k),
+            None => {
+                errors.push(("soort".into(), "Kies een soort uit de lijst.".into()));
+                None
+            }
+        },
+    };
+    let status = match f.status.trim() {
+        "" => None,
+        "pending" => Some(TransferStatus::Pending),
+        "posted" => Some(TransferStatus::Posted),
+        "rejected" => Some(TransferStatus::Rejected),
+        _ => {
+            errors.push(("status".into(), "Kies een status uit de lijst.".into()));
+            None
+        }
+    };
+    let account = match f.rekening.trim() {
+        "" => None,
+        a => Some(AccountId::from(a.to_string())),
+    };
+    let page = f
+        .pagina
+        .as_deref()
+        .and_then(|p| p.trim().parse::<i64>().ok())
+        .unwrap_or(1);
+    if errors.is_empty() {
+        Ok(ledger::TransferQuery {
+            account,
+            kind,
+            status,
+            from,
+            until,
+            page,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
 async fn transfers(
     Staff(user): Staff,
     state: web::Data<AppState>,
+    form: web::Query<TransferFilterForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let query = match transfer_query(&form) {
+        Ok(q) => q,
+        Err(errors) => {
+            // The list stays usable: every transfer, with the form as typed and the errors.
+            let p = user.principal();
+            let all = ledger::TransferQuery {
+                page: 1,
+                ..Default::default()
+            };
+            let data = run_db(&state, move |c| ledger::transfers_page(c, &p, &all)).await?;
+            return Ok(html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::transfers_list::transfers(&user, Some(&data), &form, &errors),
+            ));
+        }
+    };
     let p = user.principal();
-    let rows = run_db(&state, move |c| ledger::list_transfers(c, &p)).await?;
-    Ok(html(views::finance::transfers(&user, &rows)))
+    let data = run_db(&state, move |c| ledger::transfers_page(c, &p, &query)).await?;
+    Ok(html(views::transfers_list::transfers(
+        &user,
+        Some(&data),
+        &form,
+        &[],
+    )))
 }
 
 async fn transfers_csv(

@@ -107,7 +107,8 @@ async fn list(
     let data = list_data(&state, user.as_ref()).await?;
     let notice = q.gepland.map(|n| {
         format!(
-            "{n} ronde(s) gepland. Ze staan hieronder, met hun data op de pagina van elke ronde."
+            "{} gepland. Ze staan hieronder, met hun data op de pagina van elke ronde.",
+            crate::domain::plan_standing::count_nl(n, "ronde", "rondes")
         )
     });
     let now = chrono::Utc::now().date_naive();
@@ -544,6 +545,8 @@ async fn schedule(
 #[derive(Deserialize)]
 struct ShowQuery {
     gedaan: Option<String>,
+    /// A receipt typed in the search on the result.
+    controlecode: Option<String>,
 }
 
 /// The notice after a redirect; only fixed texts, never text from the address.
@@ -571,6 +574,28 @@ struct PageState {
     plan: PlanFormValues,
     paper: PaperFormValues,
     receipt: Option<Receipt>,
+    /// The receipt typed in the search on the result (empty: no search).
+    lookup: String,
+}
+
+/// The published ballot of a typed receipt, if the round has it.
+fn search_receipt(
+    published: Option<&[(String, Vec<i32>)]>,
+    typed: &str,
+) -> Option<views::round_result::ReceiptSearch> {
+    use views::round_result::ReceiptSearch;
+    let published = published?;
+    let receipt = super::audit::normalise_receipt(typed);
+    if receipt.is_empty() {
+        return None;
+    }
+    Some(match published.iter().find(|(t, _)| *t == receipt) {
+        Some((_, plans)) => ReceiptSearch::Found {
+            receipt,
+            plans: plans.clone(),
+        },
+        None => ReceiptSearch::NotFound { receipt },
+    })
 }
 
 async fn render_round(
@@ -588,6 +613,7 @@ async fn render_round(
         Ok((v, published, objections))
     })
     .await?;
+    let lookup = search_receipt(published.as_deref(), &s.lookup);
     Ok(html_status(
         status,
         views::rounds::round(&views::rounds::RoundPage {
@@ -600,6 +626,8 @@ async fn render_round(
             receipt: s.receipt.as_ref(),
             published: published.as_deref(),
             objections: Some(&objections),
+            lookup: lookup.as_ref(),
+            lookup_typed: &s.lookup,
         }),
     ))
 }
@@ -610,8 +638,10 @@ async fn show(
     id: web::Path<String>,
     q: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, WebError> {
+    let q = q.into_inner();
     let s = PageState {
         notice: q.gedaan.as_deref().and_then(notice_for),
+        lookup: q.controlecode.unwrap_or_default(),
         ..Default::default()
     };
     render_round(

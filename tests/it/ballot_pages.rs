@@ -421,6 +421,18 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         );
         assert!(!receipt.contains(&w.plans[1].title), "{backend}");
         assert!(receipt.contains("openbare lijst"), "{backend}");
+        // Where the receipt will appear: the round's result (the search there), and the log.
+        assert!(
+            receipt.contains(&format!(
+                "href=\"/rondes/{}?controlecode={tracker}#uw-stem\"",
+                w.round.round.id
+            )),
+            "{backend}: {receipt}"
+        );
+        assert!(
+            receipt.contains(&format!("href=\"/audit?controlecode={tracker}\"")),
+            "{backend}"
+        );
         assert!(
             receipt.contains(&format!("href=\"/stemmen/{}\"", w.a)),
             "{backend}"

@@ -29,6 +29,7 @@ mod processes;
 mod report;
 mod request_log;
 mod review;
+mod resident_pages;
 mod round_calendar;
 mod rounds_pages;
 mod rounds_service;

@@ -514,7 +514,7 @@ async fn a_round_from_plans_to_the_published_result() {
         );
         let (_, html) = app.get(&loo, &page).await;
         assert!(
-            html.contains("Tot nu toe gestemd: <strong>0</strong>"),
+            html.contains("Tot nu toe gestemd: <strong>0 stemmen</strong>"),
             "{backend}"
         );
         // Reviews are frozen now.
@@ -559,7 +559,7 @@ async fn a_round_from_plans_to_the_published_result() {
         assert_eq!(tracker.len(), 11, "{backend}: {tracker}");
         assert!(html.contains("Gekozen plannen: 1, 2."), "{backend}");
         assert!(
-            html.contains("Tot nu toe gestemd: <strong>1</strong>"),
+            html.contains("Tot nu toe gestemd: <strong>1 stem</strong>"),
             "{backend}"
         );
         assert_eq!(
@@ -672,7 +672,7 @@ async fn a_round_from_plans_to_the_published_result() {
         assert!(!explanation("1").is_empty(), "{backend}");
         let (status, html) = app.get(&anon, &page).await;
         assert_eq!(status, 200, "{backend}");
-        assert!(html.contains("Uitslag per plan"), "{backend}");
+        assert!(html.contains("De telling per plan"), "{backend}");
         assert!(html.contains(&explanation("1")), "{backend}");
         assert!(html.contains(&explanation("2")), "{backend}");
         let row = |title: &str| {
@@ -681,12 +681,12 @@ async fn a_round_from_plans_to_the_published_result() {
             html[start..end].to_string()
         };
         assert!(
-            row("Bankjes bij de speeltuin").contains("<strong>Ja</strong>"),
+            row("Bankjes bij de speeltuin").contains("<strong>Gekozen</strong>"),
             "{backend}"
         );
         assert!(row("Bankjes bij de speeltuin").contains("<td class=\"num\">3</td>"));
         assert!(
-            row("Jeu-de-boulesbaan").contains("<td>Nee</td>"),
+            row("Jeu-de-boulesbaan").contains("<td>Niet gekozen</td>"),
             "{backend}"
         );
         assert!(
@@ -704,6 +704,91 @@ async fn a_round_from_plans_to_the_published_result() {
             html.contains(&format!("href=\"/rondes/{id}/stemmen.pb\"")),
             "{backend}"
         );
+        // Written for residents: the result first, chosen or not (never "Genomineerd"
+        // after the count), a card per plan with its author and a link to its page, the
+        // bar with the figures in text, and the fingerprint below all that.
+        assert!(!html.contains("Genomineerd"), "{backend}");
+        let at = |needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{backend}: {needle}"))
+        };
+        assert!(
+            at("id=\"uitslag\"") < at("Vingerafdruk van de regels"),
+            "{backend}"
+        );
+        assert!(
+            at("id=\"uitslag\"") < at("De telling per plan"),
+            "{backend}"
+        );
+        assert!(html.contains("class=\"budget-bar\""), "{backend}");
+        assert!(html.contains("Naar de gekozen plannen"), "{backend}");
+        assert!(html.contains("Blijft over"), "{backend}");
+        let card = |title: &str| {
+            let start = html[..at(title)]
+                .rfind("<li class=\"plan-card")
+                .expect("card");
+            let end = html[start..].find("</li>").expect("end of card") + start;
+            html[start..end].to_string()
+        };
+        let chosen = card("Bankjes bij de speeltuin");
+        assert!(chosen.contains("plan-card chosen"), "{backend}: {chosen}");
+        assert!(
+            chosen.contains(">Gekozen</p>") || chosen.contains("Gekozen"),
+            "{backend}"
+        );
+        assert!(
+            chosen.contains(&format!("Door {INITIATOR}")),
+            "{backend}: {chosen}"
+        );
+        assert!(
+            chosen.contains(&format!("href=\"/plannen/{}\"", p[0].id)),
+            "{backend}"
+        );
+        let not_chosen = card("Jeu-de-boulesbaan");
+        assert!(
+            not_chosen.contains("Niet gekozen"),
+            "{backend}: {not_chosen}"
+        );
+        // The phase timeline: the result is the current step, the others are done.
+        let current = at("aria-current=\"step\"");
+        assert!(
+            html[current..].find("Uitslag</strong>").is_some(),
+            "{backend}"
+        );
+        assert_eq!(
+            html.matches("aria-current=\"step\"").count(),
+            1,
+            "{backend}"
+        );
+        // The receipt search on the result: typed in small letters, found with its plans;
+        // a wrong one gets a clear message and is kept in the field.
+        let (status, html) = app
+            .get(
+                &anon,
+                &format!("{page}?controlecode={}", tracker.to_lowercase()),
+            )
+            .await;
+        assert_eq!(status, 200, "{backend}");
+        assert!(
+            html.contains(&format!("Uw stem met controlecode {tracker} is meegeteld.")),
+            "{backend}"
+        );
+        assert!(html.contains("Gekozen: plan 1, plan 2."), "{backend}");
+        assert!(
+            html.contains(&format!("href=\"/audit?controlecode={tracker}\"")),
+            "{backend}"
+        );
+        let (_, html) = app
+            .get(&anon, &format!("{page}?controlecode=ZZZZZ-ZZZZZ"))
+            .await;
+        assert!(
+            html.contains("De controlecode ZZZZZ-ZZZZZ staat niet bij de stemmen van deze ronde"),
+            "{backend}"
+        );
+        assert!(html.contains("value=\"ZZZZZ-ZZZZZ\""), "{backend}");
+        // The plan page says chosen too.
+        let (_, html) = app.get(&anon, &format!("/plannen/{}", p[0].id)).await;
+        assert!(!html.contains("Genomineerd"), "{backend}");
         let (_, html) = app.get(&loo, &page).await;
         assert!(
             !html.contains(&paper),

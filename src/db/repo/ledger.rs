@@ -215,6 +215,91 @@ pub fn list_transfers(conn: &mut DbConn) -> QueryResult<Vec<TransferWithDecision
         .load(conn)
 }
 
+/// What the transfers list filters on; every field is optional. `from`/`until` are UTC
+/// moments (the start of the first Dutch day, the start of the day after the last).
+#[derive(Debug, Clone, Default)]
+pub struct TransferFilter {
+    pub account: Option<String>,
+    pub kind: Option<String>,
+    /// "pending", "posted" or "rejected" (derived from the approval and the decision).
+    pub status: Option<crate::domain::ledger::TransferStatus>,
+    pub from: Option<chrono::NaiveDateTime>,
+    pub until: Option<chrono::NaiveDateTime>,
+}
+
+type Backend = <DbConn as diesel::Connection>::Backend;
+
+type FilteredTransfers<'a> = diesel::dsl::IntoBoxed<
+    'a,
+    diesel::dsl::LeftJoin<transfers::table, transfer_decisions::table>,
+    Backend,
+>;
+
+fn filtered_transfers(f: &TransferFilter) -> FilteredTransfers<'_> {
+    use crate::domain::ledger::TransferStatus;
+    let mut q = transfers::table
+        .left_join(transfer_decisions::table)
+        .into_boxed();
+    if let Some(a) = &f.account {
+        q = q.filter(
+            transfers::debit_account
+                .eq(a)
+                .or(transfers::credit_account.eq(a)),
+        );
+    }
+    if let Some(k) = &f.kind {
+        q = q.filter(transfers::kind.eq(k));
+    }
+    match f.status {
+        Some(TransferStatus::Pending) => {
+            q = q
+                .filter(transfers::needs_approval.eq(true))
+                .filter(transfer_decisions::transfer_id.is_null());
+        }
+        Some(TransferStatus::Posted) => {
+            q = q.filter(
+                transfers::needs_approval
+                    .eq(false)
+                    .or(transfer_decisions::approved.eq(true).assume_not_null()),
+            );
+        }
+        Some(TransferStatus::Rejected) => {
+            q = q.filter(transfer_decisions::approved.eq(false).assume_not_null());
+        }
+        None => {}
+    }
+    if let Some(from) = f.from {
+        q = q.filter(transfers::created_at.ge(from));
+    }
+    if let Some(until) = f.until {
+        q = q.filter(transfers::created_at.lt(until));
+    }
+    q
+}
+
+/// How many transfers match the filter.
+pub fn count_transfers(conn: &mut DbConn, f: &TransferFilter) -> QueryResult<i64> {
+    filtered_transfers(f).count().get_result(conn)
+}
+
+/// One page of transfers matching the filter, newest first.
+pub fn transfers_page(
+    conn: &mut DbConn,
+    f: &TransferFilter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<TransferWithDecision>> {
+    filtered_transfers(f)
+        .select((
+            transfers::all_columns,
+            transfer_decisions::all_columns.nullable(),
+        ))
+        .order(transfers::seq.desc())
+        .offset(offset)
+        .limit(limit)
+        .load(conn)
+}
+
 pub fn transfers_of_account(
     conn: &mut DbConn,
     account_id: &str,

@@ -58,6 +58,14 @@ pub fn emails(conn: &mut DbConn, ids: &[UserId]) -> QueryResult<Vec<(UserId, Str
     Ok(found.into_iter().map(|(id, e)| (UserId(id), e)).collect())
 }
 
+/// Display names of the given accounts (id, name), for lists that name their authors.
+pub fn names(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load(conn)
+}
+
 pub fn set_password_hash(conn: &mut DbConn, user_id: &UserId, phc: &str) -> QueryResult<()> {
     diesel::update(users::table.find(user_id.as_str()))
         .set(users::password_hash.eq(phc))

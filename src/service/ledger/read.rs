@@ -116,9 +116,18 @@ impl Names {
             .into_iter()
             .map(|a| (a.id.clone(), a))
             .collect();
+        // People are named by their name, not their e-mail address (an account without a
+        // name keeps its address, so nobody is anonymous on a finance page).
         let people = repo::users::list(conn)?
             .into_iter()
-            .map(|u| (format!("user:{}", u.id), u.email))
+            .map(|u| {
+                let name = if u.display_name.trim().is_empty() {
+                    u.email
+                } else {
+                    u.display_name
+                };
+                (format!("user:{}", u.id), name)
+            })
             .collect();
         Ok(Names { accounts, people })
     }
@@ -131,10 +140,15 @@ impl Names {
     }
 
     fn person(&self, key: &str) -> String {
-        self.people
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        if let Some(name) = self.people.get(key) {
+            return name.clone();
+        }
+        match key {
+            "system" => "Het systeem".to_string(),
+            "resident" => "Een inwoner".to_string(),
+            k if k == "cli" || k.starts_with("cli:") => "Beheer (opdrachtregel)".to_string(),
+            other => other.to_string(),
+        }
     }
 
     fn view(
@@ -427,6 +441,87 @@ pub fn list_transfers(
     who.may(Operation::ListTransfers)?;
     let names = Names::load(conn)?;
     names.views(who, q::list_transfers(conn)?)
+}
+
+/// Transfers per page of the staff list.
+pub const TRANSFERS_PER_PAGE: i64 = 50;
+
+/// Every kind of transfer, in the order the filter lists them.
+pub const TRANSFER_KINDS: [TransferKind; 7] = [
+    TransferKind::BudgetAllocation,
+    TransferKind::BudgetToPool,
+    TransferKind::FunderContribution,
+    TransferKind::Commitment,
+    TransferKind::Payment,
+    TransferKind::Return,
+    TransferKind::Correction,
+];
+
+/// What the staff list of transfers asks for: filters (all optional; days are Dutch
+/// calendar days, both included) and a page, counted from 1.
+#[derive(Debug, Clone, Default)]
+pub struct TransferQuery {
+    pub account: Option<AccountId>,
+    pub kind: Option<TransferKind>,
+    pub status: Option<TransferStatus>,
+    pub from: Option<chrono::NaiveDate>,
+    pub until: Option<chrono::NaiveDate>,
+    pub page: i64,
+}
+
+/// One page of the transfers list, newest first.
+#[derive(Debug, Clone)]
+pub struct TransfersPage {
+    pub rows: Vec<TransferView>,
+    /// How many transfers match the filter in all.
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    /// Every account (id, name, kind), for the filter's list.
+    pub accounts: Vec<(AccountId, String, AccountKind)>,
+}
+
+/// The transfers list, filtered and paged in the database (newest first), so a ledger of
+/// many years loads one page at a time. A page past the end shows the last page.
+pub fn transfers_page(
+    conn: &mut DbConn,
+    who: &Principal,
+    query: &TransferQuery,
+) -> Result<TransfersPage, ServiceError> {
+    who.may(Operation::ListTransfers)?;
+    let filter = q::TransferFilter {
+        account: query.account.as_ref().map(|a| a.to_string()),
+        kind: query.kind.map(|k| k.as_str().to_string()),
+        status: query.status,
+        from: query.from.map(crate::domain::nl_time::start_of_day_utc),
+        until: query
+            .until
+            .and_then(|d| d.succ_opt())
+            .map(crate::domain::nl_time::start_of_day_utc),
+    };
+    let total = q::count_transfers(conn, &filter)?;
+    let pages = ((total + TRANSFERS_PER_PAGE - 1) / TRANSFERS_PER_PAGE).max(1);
+    let page = query.page.clamp(1, pages);
+    let rows = q::transfers_page(
+        conn,
+        &filter,
+        (page - 1) * TRANSFERS_PER_PAGE,
+        TRANSFERS_PER_PAGE,
+    )?;
+    let names = Names::load(conn)?;
+    let mut accounts: Vec<(AccountId, String, AccountKind)> = names
+        .accounts
+        .values()
+        .map(|a| (a.id.clone(), a.name.clone(), a.kind))
+        .collect();
+    accounts.sort_by(|a, b| (a.2.as_str(), &a.1).cmp(&(b.2.as_str(), &b.1)));
+    Ok(TransfersPage {
+        rows: names.views(who, rows)?,
+        total,
+        page,
+        pages,
+        accounts,
+    })
 }
 
 pub fn approval_queue(
