@@ -724,7 +724,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                     } }
                 form method="post" action={ "/rondes/" (v.round.id) "/indienen-sluiten" } {
                     (csrf_field(token))
-                    button type="submit" { "Indienen sluiten" }
+                    button type="submit" class="secondary" { "Indienen sluiten" }
                 }
         }
         @if v.actions.may_open_voting {
@@ -735,7 +735,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                 p { "Op het stembiljet: " (v.nominated().len()) " genomineerde plan(nen)." }
                 form method="post" action={ "/rondes/" (v.round.id) "/stemmen-openen" } {
                     (csrf_field(token))
-                    button type="submit" { "Stemmen openen" }
+                    button type="submit" class="secondary" { "Stemmen openen" }
                 }
         }
         @if v.actions.may_enter_paper_ballot {
