@@ -169,7 +169,7 @@ test('keyboard only: clerk proposes a transfer, approver approves it, the pool b
   await shot(appr, 'keyboard-goedkeuren');
   await enterAndWait(appr);
   // Approving asks first: the page says what moves where; confirm with the keyboard.
-  assert.match(await appr.locator('main').innerText(), /gaat van .* naar Noordeinde/);
+  assert.match(await appr.locator('main').innerText(), /gaat van .* naar Pot Noordeinde/);
   await tabTo(appr, (f) => f.tag === 'button' && /^Ja, .* overboeken$/.test(f.text), 'the confirm button');
   await shot(appr, 'keyboard-goedkeuren-bevestigen');
   await enterAndWait(appr);
