@@ -180,6 +180,14 @@ pub(crate) fn release_round(
     Ok(())
 }
 
+/// The problem with an earmark's reason, if any (also asked by the form before the amount
+/// is read, so a form shows every problem at once).
+pub fn earmark_reason_problem(reason: &str) -> Option<String> {
+    let reason = reason.trim();
+    (reason.is_empty() || reason.chars().count() > REASON_MAX)
+        .then(|| format!("Schrijf in hoogstens {REASON_MAX} tekens waarvoor het geld apart staat."))
+}
+
 /// A coordinator puts pool money apart with a reason. Refused when the pool, less what is
 /// pending, reserved and earmarked already, cannot cover it.
 pub fn earmark(
@@ -190,11 +198,8 @@ pub fn earmark(
     reason: &str,
 ) -> Result<HoldRow, ServiceError> {
     let reason = reason.trim().to_string();
-    if reason.is_empty() || reason.chars().count() > REASON_MAX {
-        return Err(ServiceError::invalid(
-            "reason",
-            format!("Schrijf in hoogstens {REASON_MAX} tekens waarvoor het geld apart staat."),
-        ));
+    if let Some(message) = earmark_reason_problem(&reason) {
+        return Err(ServiceError::invalid("reason", message));
     }
     if amount_cents <= 0 {
         return Err(ServiceError::invalid(

@@ -31,6 +31,9 @@ pub struct CodeEntry<'a> {
     /// The area whose page the resident came from, if any.
     pub area: Option<&'a AreaInfo>,
     pub error: Option<&'a str>,
+    /// What the resident typed, shown again after a refusal so one wrong character is
+    /// corrected instead of twenty typed again (empty on a fresh form).
+    pub typed: &'a str,
 }
 
 pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
@@ -68,8 +71,9 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
                             span class="field-error" id="code-error" { "Fout: " (with_contact(e)) }
                         }
                     }
-                    // No value attribute: a code is never echoed back into a page.
-                    input type="text" id="code" name="code" autocomplete="off"
+                    // Only a refused code comes back (the page is never cached); a code
+                    // that worked is never shown again.
+                    input type="text" id="code" name="code" autocomplete="off" value=(p.typed)
                         autocapitalize="characters" spellcheck="false" maxlength="40"
                         aria-describedby=(if err.is_some() { "code-hint code-error" } else { "code-hint" })
                         aria-invalid=[err.as_ref().map(|_| "true")];
@@ -204,7 +208,8 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
                         "Gebied"
                         @if let Some(e) = &area_err { span class="field-error" id="area-error" { "Fout: " (e) } }
                     }
-                    select id="area" name="area" aria-describedby=[area_err.as_ref().map(|_| "area-error")] {
+                    select id="area" name="area" aria-describedby=[area_err.as_ref().map(|_| "area-error")]
+                        aria-invalid=[area_err.as_ref().map(|_| "true")] {
                         @for a in p.areas {
                             option value=(a.slug) selected[a.slug == p.area] { (a.name) }
                         }

@@ -7,7 +7,7 @@ use super::components::Col::{Num, Text};
 
 use super::components::{
     csrf_field, error_summary, field_error, money, nl_date, nl_date_cell, status, table_scroll,
-    text_input,
+    text_input, textarea_input,
 };
 use super::layout::{page, Nav};
 use crate::domain::ledger::TransferStatus;
@@ -286,15 +286,14 @@ pub fn transfer(user: &SessionUser, p: &TransferPage<'_>) -> Markup {
                 h2 { "Beoordelen" }
                 form class="stack" method="post" action={ "/financien/overboekingen/" (t.id) "/beoordelen" } {
                     (csrf_field(&user.csrf_token))
-                    div class=[field_error(p.errors, "reason").map(|_| "has-error")] {
-                        label for="reason" { "Toelichting"
-                            span class="hint" id="reason-hint" { "Verplicht als u afwijst." }
-                            @if let Some(e) = field_error(p.errors, "reason") { span class="field-error" { "Fout: " (e) } }
-                        }
-                        textarea id="reason" name="reason" aria-describedby="reason-hint" { (p.reason) }
+                    (textarea_input(p.errors, "reason", "reason", "Toelichting", Some("Verplicht als u afwijst."), p.reason))
+                    @if let Some(e) = field_error(p.errors, "besluit") {
+                        p class="field-error" id="besluit" { "Fout: " (e) }
                     }
                     div class="actions" {
-                        button type="submit" name="besluit" value="goedkeuren" { "Goedkeuren" }
+                        // Approving asks first on its own page; neither button is the
+                        // filled one, because both are final.
+                        button type="submit" name="besluit" value="goedkeuren" class="secondary" { "Goedkeuren" }
                         button type="submit" name="besluit" value="afwijzen" class="danger" { "Afwijzen" }
                     }
                 }

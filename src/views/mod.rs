@@ -6,6 +6,7 @@ pub mod auth;
 pub mod ballot;
 pub mod codes;
 pub mod components;
+pub mod confirm;
 pub mod council;
 pub mod errors;
 pub mod finance;

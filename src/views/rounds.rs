@@ -793,7 +793,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                     } }
                 form method="post" action={ "/rondes/" (v.round.id) "/indienen-sluiten" } {
                     (csrf_field(token))
-                    button type="submit" { "Indienen sluiten" }
+                    button type="submit" class="secondary" { "Indienen sluiten" }
                 }
         }
         @if v.actions.may_open_voting {
@@ -804,7 +804,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                 p { "Op het stembiljet: " (count_nl(i64::try_from(v.nominated().len()).unwrap_or(0), "genomineerd plan", "genomineerde plannen")) "." }
                 form method="post" action={ "/rondes/" (v.round.id) "/stemmen-openen" } {
                     (csrf_field(token))
-                    button type="submit" { "Stemmen openen" }
+                    button type="submit" class="secondary" { "Stemmen openen" }
                 }
         }
         @if v.actions.may_enter_paper_ballot {

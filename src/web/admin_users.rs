@@ -4,6 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
+use super::confirm::{ask, ConfirmForm, Confirmation};
 use super::csrf::CsrfForm;
 use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect, FormState};
@@ -11,6 +12,7 @@ use super::run_db;
 use super::session::Staff;
 use crate::domain::ids::UserId;
 use crate::domain::money::parse_eur_nl;
+use crate::domain::permissions::Operation;
 use crate::domain::role::{Permission, Role};
 use crate::service::auth::{self, SessionUser};
 use crate::service::{ledger, users, ServiceError};
@@ -166,13 +168,76 @@ async fn grant(
 #[derive(Deserialize)]
 struct Empty {}
 
+/// The account and its grant for a revoke or block question; 404 when unknown.
+async fn account_for(
+    state: &AppState,
+    user: &SessionUser,
+    pick: impl Fn(&users::UserView) -> bool + Send + 'static,
+) -> Result<users::UserView, WebError> {
+    let p = user.principal();
+    let list = run_db(state, move |c| users::list_users(c, &p)).await?;
+    list.into_iter().find(pick).ok_or(WebError::NotFound)
+}
+
+/// "Rita Raad (raad@example.nl)": the name a person knows, with the address to be sure.
+fn who(u: &users::UserView) -> String {
+    if u.display_name.trim().is_empty() || u.display_name == u.email {
+        u.email.clone()
+    } else {
+        format!("{} ({})", u.display_name, u.email)
+    }
+}
+
 async fn revoke(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    _f: CsrfForm<Empty>,
+    f: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
     let (p, id) = (user.principal(), id.into_inner());
+    p.may(Operation::RevokeRole)?;
+    if !f.data.confirmed() {
+        let grant_id = id.clone();
+        let u = account_for(&state, &user, move |u| {
+            u.grants.iter().any(|g| g.id == grant_id)
+        })
+        .await?;
+        let Some(g) = u.grants.iter().find(|g| g.id == id) else {
+            return Err(WebError::NotFound);
+        };
+        let role = match &g.area {
+            Some(a) => format!("{} ({a})", g.role_label),
+            None => g.role_label.to_string(),
+        };
+        let rest = u.grants.len() - 1;
+        let mut consequences = vec![format!(
+            "{} verliest de rol {role}. Wat bij die rol hoort, kan deze persoon meteen niet meer doen.",
+            who(&u)
+        )];
+        consequences.push(if rest == 0 {
+            "Daarna heeft deze persoon geen andere rol meer.".to_string()
+        } else {
+            format!(
+                "Daarna houdt deze persoon {}.",
+                super::confirm::count_of(rest, "andere rol", "andere rollen")
+            )
+        });
+        consequences.push(
+            "Wat deze persoon met de rol heeft gedaan, blijft in het logboek staan.".to_string(),
+        );
+        return Ok(ask(
+            &user,
+            &Confirmation {
+                title: format!("Rol {role} intrekken bij {}?", who(&u)),
+                consequences,
+                action: format!("/beheer/rollen/{id}/intrekken"),
+                kept: Vec::new(),
+                confirm_label: "Ja, rol intrekken".into(),
+                back: "/beheer/gebruikers".into(),
+                current: "/beheer/gebruikers",
+            },
+        ));
+    }
     let r = run_db(&state, move |c| users::revoke_role(c, &p, &id)).await;
     after_change(&state, &user, r, "De rol is ingetrokken.").await
 }
@@ -181,9 +246,35 @@ async fn disable(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<UserId>,
-    _f: CsrfForm<Empty>,
+    f: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
     let (p, id) = (user.principal(), id.into_inner());
+    p.may(Operation::SetDisabled)?;
+    if !f.data.confirmed() {
+        let user_id = id.clone();
+        let u = account_for(&state, &user, move |u| u.id == user_id).await?;
+        return Ok(ask(
+            &user,
+            &Confirmation {
+                title: format!("Account van {} blokkeren?", who(&u)),
+                consequences: vec![
+                    format!(
+                        "{} wordt meteen op alle apparaten uitgelogd en kan niet meer inloggen.",
+                        who(&u)
+                    ),
+                    format!(
+                        "De rollen blijven bewaard ({}). U kunt het account later weer deblokkeren.",
+                        super::confirm::count_of(u.grants.len(), "rol", "rollen")
+                    ),
+                ],
+                action: format!("/beheer/gebruikers/{id}/blokkeren"),
+                kept: Vec::new(),
+                confirm_label: "Ja, account blokkeren".into(),
+                back: "/beheer/gebruikers".into(),
+                current: "/beheer/gebruikers",
+            },
+        ));
+    }
     let r = run_db(&state, move |c| users::set_disabled(c, &p, &id, true)).await;
     after_change(
         &state,

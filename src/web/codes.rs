@@ -96,6 +96,7 @@ async fn code_form(
         csrf: &token,
         area: area.as_ref(),
         error: None,
+        typed: "",
     });
     Ok(with_pre_cookie(
         html_status(StatusCode::OK, page),
@@ -119,6 +120,8 @@ async fn enter_code(
     form: CsrfForm<CodeForm>,
 ) -> Result<HttpResponse, WebError> {
     let CodeForm { code, gebied } = form.data;
+    // Kept for the form again after a refusal (no longer than the field allows).
+    let typed: String = code.chars().take(40).collect();
     let client = client_key(&req);
     let area_slug = (!gebied.trim().is_empty()).then(|| gebied.trim().to_string());
     let slug_for_db = area_slug.clone();
@@ -155,6 +158,7 @@ async fn enter_code(
         csrf: &token,
         area: area.as_ref(),
         error: Some(message),
+        typed: &typed,
     });
     Ok(with_pre_cookie(
         html_status(status, page),
@@ -295,10 +299,6 @@ struct GenerateForm {
     count: String,
 }
 
-fn invalid_form(field: &'static str, message: &str) -> ServiceError {
-    ServiceError::invalid(field, message.to_string())
-}
-
 async fn generate(
     Staff(user): Staff,
     state: web::Data<AppState>,
@@ -306,27 +306,27 @@ async fn generate(
 ) -> Result<HttpResponse, WebError> {
     require(&user, Permission::Administer)?;
     let f = form.data;
-    let parsed = (|| {
-        let year = f
-            .year
-            .trim()
-            .parse::<i32>()
-            .map_err(|_| invalid_form("year", "Vul een jaartal in, bijvoorbeeld 2027."))?;
-        let count = f
-            .count
-            .trim()
-            .replace('.', "")
-            .parse::<i32>()
-            .map_err(|_| {
-                invalid_form(
-                    "count",
-                    "Vul het aantal codes in als een getal, bijvoorbeeld 1250.",
-                )
-            })?;
-        Ok::<_, ServiceError>((year, count))
-    })();
-    let result = match parsed {
-        Ok((year, count)) => {
+    // Every field is checked before answering, so all problems show at once.
+    let mut problems: Vec<(String, String)> = Vec::new();
+    if f.area.trim().is_empty() {
+        problems.push(("area".into(), "Kies het dorp of de wijk.".into()));
+    }
+    let year = f.year.trim().parse::<i32>().ok();
+    if year.is_none() {
+        problems.push((
+            "year".into(),
+            "Vul een jaartal in, bijvoorbeeld 2027.".into(),
+        ));
+    }
+    let count = f.count.trim().replace('.', "").parse::<i32>().ok();
+    if count.is_none() {
+        problems.push((
+            "count".into(),
+            "Vul het aantal codes in als een getal, bijvoorbeeld 1250.".into(),
+        ));
+    }
+    let result = match (year, count) {
+        (Some(year), Some(count)) if problems.is_empty() => {
             let p = user.principal();
             let area = f.area.clone();
             run_db(&state, move |c| {
@@ -336,7 +336,16 @@ async fn generate(
             })
             .await
         }
-        Err(e) => Err(e),
+        _ => {
+            let kept = AdminForm {
+                shown: FormState::Refused(problems),
+                area: f.area,
+                year: f.year,
+                count: f.count,
+                ..AdminForm::default()
+            };
+            return render_admin(&state, &user, kept).await;
+        }
     };
     match FormState::split(result)? {
         Ok((slug, year, id, csv)) => {

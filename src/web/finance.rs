@@ -7,6 +7,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::confirm::{ask, is_confirmed, Confirmation};
 use super::csrf::CsrfForm;
 use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect};
@@ -17,7 +18,7 @@ use crate::domain::ledger::{LedgerError, TransferKind, TransferStatus};
 use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
 use crate::service::auth::SessionUser;
-use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput};
+use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput, TransferView};
 use crate::service::ServiceError;
 use crate::state::AppState;
 use crate::views;
@@ -405,6 +406,40 @@ struct DecideForm {
     besluit: String,
     #[serde(default)]
     reason: String,
+    /// Set only by the confirmation page of an approval.
+    #[serde(default)]
+    bevestigd: String,
+}
+
+/// The question before an approval: who gets how much, from where, on whose decision.
+fn approval_confirmation(t: &TransferView, reason: &str) -> Confirmation {
+    let amount = crate::domain::money::format_eur(t.amount_cents);
+    let mut consequences = vec![format!(
+        "{amount} gaat van {} naar {}.",
+        t.from_name, t.to_name
+    )];
+    if !t.memo.trim().is_empty() {
+        consequences.push(format!("Omschrijving: {}", t.memo));
+    }
+    if let Some(d) = t.decision_ref.as_deref().filter(|d| !d.trim().is_empty()) {
+        consequences.push(format!("Raadsbesluit: {d}"));
+    }
+    consequences.push(
+        "De overboeking wordt meteen geboekt. Een fout herstelt u daarna alleen met een correctie."
+            .to_string(),
+    );
+    Confirmation {
+        title: format!("Overboeking van {amount} goedkeuren?"),
+        consequences,
+        action: format!("/financien/overboekingen/{}/beoordelen", t.id),
+        kept: vec![
+            ("besluit".into(), "goedkeuren".into()),
+            ("reason".into(), reason.to_string()),
+        ],
+        confirm_label: format!("Ja, {amount} overboeken"),
+        back: format!("/financien/overboekingen/{}", t.id),
+        current: "/financien/goedkeuren",
+    }
 }
 
 async fn decide(
@@ -413,6 +448,7 @@ async fn decide(
     id: web::Path<TransferId>,
     form: CsrfForm<DecideForm>,
 ) -> Result<HttpResponse, WebError> {
+    user.principal().may(Operation::DecideTransfer)?;
     let id = id.into_inner();
     let f = form.data;
     let approve = match f.besluit.as_str() {
@@ -420,6 +456,24 @@ async fn decide(
         "afwijzen" => false,
         _ => return Err(WebError::BadRequest),
     };
+    if approve && !is_confirmed(&f.bevestigd) {
+        // Only the question: nothing is decided until the confirmation page's POST.
+        let (p, id2) = (user.principal(), id.clone());
+        let t = run_db(&state, move |c| ledger::transfer(c, &p, &id2)).await?;
+        if t.actions.own {
+            return Err(WebError::Forbidden(LedgerError::OwnTransfer.to_string()));
+        }
+        if !t.actions.may_approve {
+            // Decided already (by a colleague, or in another tab): say so on its page.
+            let s = TransferPageState {
+                errors: vec![("besluit".into(), LedgerError::AlreadyDecided.to_string())],
+                reason: f.reason,
+                ..Default::default()
+            };
+            return render_transfer(&state, &user, id, s, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+        return Ok(ask(&user, &approval_confirmation(&t, &f.reason)));
+    }
     let principal = user.principal();
     let (id2, reason) = (id.clone(), f.reason.clone());
     let result = run_db(&state, move |c| {

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod ballot;
 pub mod client_addr;
 pub mod codes;
+pub mod confirm;
 pub mod council;
 pub mod csrf;
 pub mod error;

@@ -6,6 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
+use super::confirm::{ask, ConfirmForm, Confirmation};
 use super::csrf::CsrfForm;
 use super::error::WebError;
 use super::respond::{download, html_status, redirect};
@@ -361,7 +362,11 @@ async fn earmark(
     let amount = match parse_eur_nl(&f.amount) {
         Ok(a) => a,
         Err(e) => {
-            let errors = [("amount".to_string(), e.to_string())];
+            // The reason is checked too, so both problems show at once.
+            let mut errors = vec![("amount".to_string(), e.to_string())];
+            if let Some(m) = pool_holds::earmark_reason_problem(&f.reason) {
+                errors.push(("reason".to_string(), m));
+            }
             return render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await;
         }
     };
@@ -855,56 +860,209 @@ async fn after_step(
     }
 }
 
+/// The four steps of a round that cannot be undone; each asks first.
+#[derive(Clone, Copy)]
+enum Step {
+    CloseSubmissions,
+    OpenVoting,
+    Count,
+    Close,
+}
+
+impl Step {
+    /// The address part, the notice after it, and the anchor of its refusal.
+    fn parts(self) -> (&'static str, &'static str) {
+        match self {
+            Step::CloseSubmissions => ("indienen-sluiten", "beoordelen"),
+            Step::OpenVoting => ("stemmen-openen", "stemmen"),
+            Step::Count => ("tellen", "geteld"),
+            Step::Close => ("afsluiten", "afgesloten"),
+        }
+    }
+}
+
+/// What the confirmation page of `step` says, with the counts and amounts of this round.
+fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
+    use super::confirm::count_of;
+    use crate::domain::money::format_eur;
+    let name = format!(
+        "{} ({}, kwartaal {} van {})",
+        v.round.title, v.area.name, v.round.quarter, v.round.year
+    );
+    let plans = |n: usize| count_of(n, "plan", "plannen");
+    let (title, consequences, label) = match step {
+        Step::CloseSubmissions => {
+            let waiting = v
+                .initiatives
+                .iter()
+                .filter(|i| i.status == crate::domain::round::PlanStatus::Submitted)
+                .count();
+            (
+                format!("Indienen sluiten voor {name}?"),
+                vec![
+                    format!(
+                        "Er zijn {} ingediend. Daarna kan niemand meer een plan indienen.",
+                        plans(v.initiatives.len())
+                    ),
+                    format!(
+                        "U beoordeelt daarna de {} die nog wachten. Pas dan kunt u het stemmen openen.",
+                        plans(waiting)
+                    ),
+                ],
+                "Ja, indienen sluiten",
+            )
+        }
+        Step::OpenVoting => {
+            let on_ballot = v.nominated();
+            let total: i64 = on_ballot.iter().map(|i| i.amount_cents).sum();
+            (
+                format!("Stemmen openen voor {name}?"),
+                vec![
+                    format!(
+                        "Er komen {} op het stembiljet, samen {}. Het budget is {}.",
+                        plans(on_ballot.len()),
+                        format_eur(total),
+                        format_eur(v.round.budget_cents)
+                    ),
+                    "De regels, het budget en de plannen op het stembiljet liggen daarna vast. \
+                     U kunt geen plannen meer beoordelen."
+                        .to_string(),
+                    "Inwoners kunnen meteen stemmen met de code uit hun brief.".to_string(),
+                ],
+                "Ja, stemmen openen",
+            )
+        }
+        Step::Count => (
+            format!("Stemmen sluiten en tellen voor {name}?"),
+            vec![
+                format!(
+                    "Er zijn {} uitgebracht (online en op papier). Daarna kan niemand meer stemmen.",
+                    count_of(usize::try_from(v.ballots).unwrap_or(0), "stem", "stemmen")
+                ),
+                format!(
+                    "De stemmen worden meteen geteld. De uitslag komt openbaar op de pagina van de \
+                     ronde. Er is {} te verdelen.",
+                    format_eur(v.round.budget_cents)
+                ),
+            ],
+            "Ja, stemmen sluiten en tellen",
+        ),
+        Step::Close => {
+            let mut lines = Vec::new();
+            match v.result() {
+                Some(r) => {
+                    lines.push(format!(
+                        "{} gaat van de pot van {} naar {}.",
+                        format_eur(r.spent_cents),
+                        v.area.name,
+                        plans(r.selected.len())
+                    ));
+                    for i in v.initiatives.iter().filter(|i| r.selected.contains(&i.id)) {
+                        lines.push(format!(
+                            "Plan {}: {} krijgt {}.",
+                            i.number,
+                            i.title,
+                            format_eur(i.amount_cents)
+                        ));
+                    }
+                    lines.push(format!(
+                        "{} blijft over in de pot van {}.",
+                        format_eur(r.left_cents),
+                        v.area.name
+                    ));
+                }
+                None => lines.push(
+                    "De ronde is nog niet geteld. Tel eerst de stemmen; daarna kunt u afsluiten."
+                        .to_string(),
+                ),
+            }
+            lines.push("Daarna verandert er niets meer aan deze ronde.".to_string());
+            (
+                format!("Ronde afsluiten: {name}?"),
+                lines,
+                "Ja, geld vastleggen en afsluiten",
+            )
+        }
+    };
+    let (part, _) = step.parts();
+    Confirmation {
+        title,
+        consequences,
+        action: format!("/rondes/{}/{part}", v.round.id),
+        kept: Vec::new(),
+        confirm_label: label.to_string(),
+        back: format!("/rondes/{}#{part}", v.round.id),
+        current: "/rondes",
+    }
+}
+
+/// A step of the round: without the confirmation page's marker only that page is shown
+/// (nothing changes); with it the step is done.
+async fn round_step(
+    user: SessionUser,
+    state: web::Data<AppState>,
+    id: String,
+    form: ConfirmForm,
+    step: Step,
+) -> Result<HttpResponse, WebError> {
+    let id = RoundId(id);
+    let v = managed_round(&state, &user, &id).await?;
+    if !form.confirmed() {
+        return Ok(ask(&user, &step_confirmation(&v, step)));
+    }
+    let (p, rid) = (user.principal(), id.clone());
+    let result = run_db(&state, move |c| match step {
+        Step::CloseSubmissions => rounds::close_submissions(c, &p, &rid),
+        Step::OpenVoting => rounds::open_voting(c, &p, &rid),
+        Step::Count => rounds::count_round(c, &p, &rid),
+        Step::Close => rounds::close_round(c, &p, &rid),
+    })
+    .await;
+    let (anchor, done) = step.parts();
+    after_step(&state, &user, id, result, done, anchor).await
+}
+
 async fn open_voting(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    _form: CsrfForm<Empty>,
+    form: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
-    let id = RoundId(id.into_inner());
-    managed_round(&state, &user, &id).await?;
-    let (p, rid) = (user.principal(), id.clone());
-    let result = run_db(&state, move |c| rounds::open_voting(c, &p, &rid)).await;
-    after_step(&state, &user, id, result, "stemmen", "stemmen-openen").await
+    round_step(user, state, id.into_inner(), form.data, Step::OpenVoting).await
 }
 
 async fn close_submissions(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    _form: CsrfForm<Empty>,
+    form: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
-    let id = RoundId(id.into_inner());
-    managed_round(&state, &user, &id).await?;
-    let (p, rid) = (user.principal(), id.clone());
-    let result = run_db(&state, move |c| rounds::close_submissions(c, &p, &rid)).await;
-    after_step(&state, &user, id, result, "beoordelen", "indienen-sluiten").await
+    round_step(
+        user,
+        state,
+        id.into_inner(),
+        form.data,
+        Step::CloseSubmissions,
+    )
+    .await
 }
 
 async fn count(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    _form: CsrfForm<Empty>,
+    form: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
-    let id = RoundId(id.into_inner());
-    managed_round(&state, &user, &id).await?;
-    let (p, rid) = (user.principal(), id.clone());
-    let result = run_db(&state, move |c| rounds::count_round(c, &p, &rid)).await;
-    after_step(&state, &user, id, result, "geteld", "tellen").await
+    round_step(user, state, id.into_inner(), form.data, Step::Count).await
 }
 
 async fn close(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    _form: CsrfForm<Empty>,
+    form: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
-    let id = RoundId(id.into_inner());
-    managed_round(&state, &user, &id).await?;
-    let (p, rid) = (user.principal(), id.clone());
-    let result = run_db(&state, move |c| rounds::close_round(c, &p, &rid)).await;
-    after_step(&state, &user, id, result, "afgesloten", "afsluiten").await
+    round_step(user, state, id.into_inner(), form.data, Step::Close).await
 }
 
 /// The paper-ballot form: `code`, `keuze` once per ticked plan, `geholpen`.
@@ -947,9 +1105,20 @@ async fn paper_ballot(
     let id = RoundId(id.into_inner());
     managed_round(&state, &user, &id).await?;
     let values = paper_values(&form.data);
+    // Both fields are checked before answering, so both problems show at once.
+    let mut errors = Errors::new();
     if values.code.trim().is_empty() {
+        errors.push(("code".into(), "Vul de stemcode van de brief in.".into()));
+    }
+    if values.choices.is_empty() {
+        errors.push((
+            "keuze".into(),
+            crate::domain::round::BallotProblem::Empty.to_string(),
+        ));
+    }
+    if !errors.is_empty() {
         let s = PageState {
-            errors: vec![("code".into(), "Vul de stemcode van de brief in.".into())],
+            errors,
             paper: values,
             ..Default::default()
         };

@@ -69,3 +69,38 @@ test('a bad amount (12,345) shows a Dutch error next to the field and keeps ever
   await shot(page, 'form-fout-bedrag');
   await context.close();
 });
+
+test('a mistyped voting code stays in the field, with the error next to it', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${BASE}/stemmen`);
+  // Twenty characters with one wrong: the resident corrects one, not twenty.
+  const typed = 'K7PM-2XQ9-HT4W-R8NC-5DFZ';
+  await page.locator('#code').fill(typed);
+  await Promise.all([page.waitForEvent('load'), page.click('form.stack button[type=submit]')]);
+  assert.equal(await page.locator('#code').inputValue(), typed, 'the typed code is kept');
+  const input = page.locator('#code');
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  assert.ok((await input.getAttribute('aria-describedby')).split(/\s+/).includes('code-error'));
+  assert.match(await page.locator('#code-error').innerText(), /niet gebruiken/);
+  assert.equal(await page.locator('.error-summary a[href="#code"]').count(), 1);
+  await shot(page, 'form-fout-stemcode');
+  await context.close();
+});
+
+test('an account without a password keeps the chosen role and area', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await login(page, 'admin');
+  await page.goto(`${BASE}/beheer/gebruikers`);
+  await page.fill('#email', 'raad-test@example.nl');
+  await page.fill('#name', 'Rita Raad');
+  await page.selectOption('#role', 'council');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Account maken' }).click()]);
+  assert.equal(await page.locator('#role').inputValue(), 'council', 'the role stays Raadslid');
+  assert.equal(await page.locator('#email').inputValue(), 'raad-test@example.nl');
+  assert.equal(await page.locator('#name').inputValue(), 'Rita Raad');
+  assert.equal(await page.locator('#password').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('.error-summary a[href="#password"]').count(), 1);
+  await context.close();
+});

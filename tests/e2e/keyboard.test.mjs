@@ -168,6 +168,11 @@ test('keyboard only: clerk proposes a transfer, approver approves it, the pool b
   await tabTo(appr, (f) => f.tag === 'button' && f.text === 'Goedkeuren', 'the approve button');
   await shot(appr, 'keyboard-goedkeuren');
   await enterAndWait(appr);
+  // Approving asks first: the page says what moves where; confirm with the keyboard.
+  assert.match(await appr.locator('main').innerText(), /gaat van .* naar Pot Noordeinde/);
+  await tabTo(appr, (f) => f.tag === 'button' && /^Ja, .* overboeken$/.test(f.text), 'the confirm button');
+  await shot(appr, 'keyboard-goedkeuren-bevestigen');
+  await enterAndWait(appr);
   const decided = await appr.locator('dl.facts').innerText();
   assert.match(decided, /Geboekt/);
   assert.match(decided, /Klopt met het raadsbesluit\./);

@@ -58,6 +58,14 @@ test('no JavaScript: login, new transfer, approve', async () => {
   assert.equal(appr.url(), transferUrl);
   await appr.locator('#reason').fill('Akkoord.');
   await Promise.all([appr.waitForEvent('load'), appr.getByRole('button', { name: 'Goedkeuren' }).click()]);
+  // Without JavaScript too, approving asks first; nothing is booked until confirmed.
+  assert.match(await appr.locator('main').innerText(), /€\s250,00 gaat van/);
+  assert.equal(cents(await poolBalance(appr, 'oldebroek')), before, 'not booked by the question');
+  await appr.goto(transferUrl);
+  await appr.locator('#reason').fill('Akkoord.');
+  await Promise.all([appr.waitForEvent('load'), appr.getByRole('button', { name: 'Goedkeuren' }).click()]);
+  await shot(appr, 'nojs-goedkeuren-bevestigen');
+  await Promise.all([appr.waitForEvent('load'), appr.getByRole('button', { name: /^Ja, .* overboeken$/ }).click()]);
   assert.match(await appr.locator('dl.facts').innerText(), /Geboekt/);
   await shot(appr, 'nojs-goedgekeurd');
   assert.equal(cents(await poolBalance(appr, 'oldebroek')), before + 25000);

@@ -119,6 +119,11 @@ test('initiator submits a plan; coordinator reviews, opens voting and enters a p
     assert.match(await page.locator('main').innerText(), /beoordeling is opgeslagen/);
   }
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Stemmen openen' }).click()]);
+  // The confirmation page: what opening means, with the plans on the ballot.
+  assert.match(await page.locator('main').innerText(), /Er komen 2 plannen op het stembiljet/);
+  await axeOk(page, 'confirm opening voting');
+  await shot(page, 'ronde-stemmen-openen-bevestigen');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Ja, stemmen openen' }).click()]);
   const opened = await page.locator('main').innerText();
   assert.match(opened, /\b[0-9a-f]{64}\b/, 'the fingerprint is shown');
   await axeOk(page, 'round in voting, coordinator');

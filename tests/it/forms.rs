@@ -85,3 +85,75 @@ async fn the_account_form_keeps_the_role_and_area_and_reports_every_error() {
     let (_, list) = app.get(&c, "/beheer/gebruikers").await;
     assert!(!list.contains("raad@example.nl"));
 }
+
+/// POST a form with the CSRF token of `page`; the status and the page that came back.
+async fn post_back(
+    app: &TestApp,
+    c: &reqwest::Client,
+    page: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let (_, html) = app.get(c, page).await;
+    let token = csrf_token(&html);
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+    form.extend_from_slice(fields);
+    let r = c
+        .post(app.url(path))
+        .form(&form)
+        .send()
+        .await
+        .expect("post");
+    (r.status().as_u16(), r.text().await.unwrap_or_default())
+}
+
+#[actix_web::test]
+async fn the_voting_code_batch_form_reports_year_and_count_at_once() {
+    let app = TestApp::spawn().await;
+    {
+        let mut c = app.conn();
+        seed_small(&mut c);
+    }
+    let admin = app.add_user("beheer@example.nl", Role::Admin);
+    let c = app.login(&admin).await;
+    let page = "/beheer/stemcodes";
+    let (status, html) = post_back(
+        &app,
+        &c,
+        page,
+        "/beheer/stemcodes/reeksen",
+        &[("area", "t-loo"), ("year", "twintig"), ("count", "veel")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_errors_on(&html, &["year", "count"]);
+    assert!(
+        html.contains(r#"<option value="t-loo" selected>"#),
+        "area lost: {html}"
+    );
+    assert!(html.contains(r#"value="twintig""#) && html.contains(r#"value="veel""#));
+}
+
+#[actix_web::test]
+async fn the_earmark_form_reports_amount_and_reason_at_once() {
+    let app = TestApp::spawn().await;
+    {
+        let mut c = app.conn();
+        seed_small(&mut c);
+    }
+    let admin = app.add_user("beheer@example.nl", Role::Admin);
+    let c = app.login(&admin).await;
+    let page = "/rondes/pot/t-loo";
+    let (status, html) = post_back(
+        &app,
+        &c,
+        page,
+        page,
+        &[("amount", "10.000,5x"), ("reason", " ")],
+    )
+    .await;
+    assert_eq!(status, 422, "{html}");
+    assert_errors_on(&html, &["amount", "reason"]);
+    assert!(html.contains(r#"value="10.000,5x""#), "amount lost: {html}");
+    assert!(html.contains(r#"aria-invalid="true""#));
+}

@@ -8,6 +8,7 @@ mod audit_log;
 mod ballot_pages;
 mod cli;
 mod concurrency;
+mod confirmations;
 mod council_pages;
 mod crash;
 mod forms;

@@ -278,12 +278,41 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
     let (_, queue) = app.get(&approver, "/financien/goedkeuren").await;
     assert!(queue.contains(&request_id));
     let (_, page) = app.get(&approver, &loc).await;
+    // The approve button only asks: the confirmation page says what moves where, and
+    // nothing is booked yet.
     let r = approver
         .post(app.url(&format!("{loc}/beoordelen")))
         .form(&[
             ("csrf_token", csrf_token(&page).as_str()),
             ("besluit", "goedkeuren"),
             ("reason", "akkoord"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 200);
+    let confirm = r.text().await.expect("body");
+    assert!(confirm.contains("€\u{a0}1.250,00 gaat van"), "{confirm}");
+    assert!(
+        confirm.contains(r#"name="bevestigd" value="ja""#),
+        "{confirm}"
+    );
+    assert!(
+        confirm.contains(r#"value="akkoord""#),
+        "the reason goes along: {confirm}"
+    );
+    let (_, queue) = app.get(&approver, "/financien/goedkeuren").await;
+    assert!(
+        queue.contains(&request_id),
+        "still waiting after the question"
+    );
+    let r = approver
+        .post(app.url(&format!("{loc}/beoordelen")))
+        .form(&[
+            ("csrf_token", csrf_token(&confirm).as_str()),
+            ("besluit", "goedkeuren"),
+            ("reason", "akkoord"),
+            ("bevestigd", "ja"),
         ])
         .send()
         .await

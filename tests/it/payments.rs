@@ -653,6 +653,7 @@ async fn a_plan_carried_out_over_http() {
                 ("csrf_token", csrf_token(&page).as_str()),
                 ("besluit", "goedkeuren"),
                 ("reason", ""),
+                ("bevestigd", "ja"),
             ],
         )
         .await;

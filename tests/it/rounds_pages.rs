@@ -217,7 +217,7 @@ async fn a_coordinator_creates_a_round_and_bad_input_is_kept() {
             &loo,
             &to,
             &format!("/rondes/{id}/stemmen-openen"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(status, 422, "{backend}");
@@ -249,11 +249,18 @@ async fn a_coordinator_creates_a_round_and_bad_input_is_kept() {
             &loo,
             &to,
             &format!("/rondes/{id}/stemmen-openen"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(status, 303, "{backend}");
-        let (status, html) = post(&app, &loo, &to, &format!("/rondes/{id}/tellen"), &[]).await;
+        let (status, html) = post(
+            &app,
+            &loo,
+            &to,
+            &format!("/rondes/{id}/tellen"),
+            &[("bevestigd", "ja")],
+        )
+        .await;
         assert_eq!(status, 303, "{backend}: {html}");
         let (status, html) = app.get(&anon, &to).await;
         assert_eq!(status, 200, "{backend}");
@@ -390,7 +397,7 @@ async fn a_round_from_plans_to_the_published_result() {
             &oost,
             "/rondes",
             &format!("/rondes/{id}/stemmen-openen"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(status, 403, "{backend}");
@@ -489,7 +496,7 @@ async fn a_round_from_plans_to_the_published_result() {
             &loo,
             &page,
             &format!("/rondes/{id}/stemmen-openen"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(status, 303, "{backend}");
@@ -642,18 +649,18 @@ async fn a_round_from_plans_to_the_published_result() {
         // and only in that order.
         let count = format!("/rondes/{id}/tellen");
         let close = format!("/rondes/{id}/afsluiten");
-        let (status, _) = post(&app, &oost, "/rondes", &count, &[]).await;
+        let (status, _) = post(&app, &oost, "/rondes", &count, &[("bevestigd", "ja")]).await;
         assert_eq!(status, 403, "{backend}");
-        let (status, html) = post(&app, &loo, &page, &close, &[]).await;
+        let (status, html) = post(&app, &loo, &page, &close, &[("bevestigd", "ja")]).await;
         assert_eq!(status, 422, "{backend}: closing before the count");
         assert!(html.contains("Alleen een getelde ronde"), "{backend}");
-        let (status, to) = post(&app, &loo, &page, &count, &[]).await;
+        let (status, to) = post(&app, &loo, &page, &count, &[("bevestigd", "ja")]).await;
         assert_eq!(status, 303, "{backend}");
         assert!(to.contains("gedaan=geteld"), "{backend}");
-        let (status, _) = post(&app, &oost, "/rondes", &close, &[]).await;
+        let (status, _) = post(&app, &oost, "/rondes", &close, &[("bevestigd", "ja")]).await;
         assert_eq!(status, 403, "{backend}");
         crate::helpers::without_objection_window(&mut app.conn(), &id);
-        let (status, to) = post(&app, &loo, &page, &close, &[]).await;
+        let (status, to) = post(&app, &loo, &page, &close, &[("bevestigd", "ja")]).await;
         assert_eq!(status, 303, "{backend}");
         assert!(to.contains("gedaan=afgesloten"), "{backend}");
 

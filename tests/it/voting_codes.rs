@@ -313,6 +313,20 @@ fn batches_are_listed_with_counts_and_audited_without_secrets() {
 }
 
 /// POST a code on the page of `area` like a browser; returns (status, body, set-cookie).
+/// `post_code` for a code that is refused: the form shows the typed text again, and the
+/// page is returned with that one value blanked, so refusals can be compared.
+async fn post_code_kept(
+    app: &TestApp,
+    client: &reqwest::Client,
+    typed: &str,
+    area: &str,
+) -> (u16, String, Vec<String>) {
+    let (s, body, cookies) = post_code(app, client, typed, area).await;
+    let kept = format!("value=\"{typed}\"");
+    assert!(body.contains(&kept), "the typed code is kept: {body}");
+    (s, body.replace(&kept, "value=\"\""), cookies)
+}
+
 async fn post_code(
     app: &TestApp,
     client: &reqwest::Client,
@@ -354,10 +368,14 @@ async fn other_area_revoked_and_unknown_codes_get_the_same_answer() {
             (a, b, g.codes)
         };
         let client = app.client();
+        // The form keeps what was typed (so one wrong character is corrected, not twenty);
+        // apart from that echo every refusal is the same page.
+        // The form keeps what was typed (so one wrong character is corrected, not twenty);
+        // apart from that echo every refusal is the same page.
         let unknown = VotingCode::generate().formatted();
-        let (s_unknown, body_unknown, _) = post_code(&app, &client, &unknown, &b).await;
+        let (s_unknown, body_unknown, _) = post_code_kept(&app, &client, &unknown, &b).await;
         let (s_other_area, body_other_area, _) =
-            post_code(&app, &client, &codes[0].formatted(), &b).await;
+            post_code_kept(&app, &client, &codes[0].formatted(), &b).await;
         assert_eq!(s_unknown, 422, "{backend}");
         assert_eq!(
             (s_other_area, &body_other_area),
@@ -370,15 +388,15 @@ async fn other_area_revoked_and_unknown_codes_get_the_same_answer() {
         );
         assert!(
             !body_other_area.contains(codes[0].handle()),
-            "the code is not echoed"
+            "nothing but the typed text is echoed"
         );
 
         // On area A's page: a revoked code and a mistyped one answer like an unknown code.
         let (s_unknown_a, body_unknown_a, _) =
-            post_code(&app, &client, &VotingCode::generate().formatted(), &a).await;
+            post_code_kept(&app, &client, &VotingCode::generate().formatted(), &a).await;
         let (s_revoked, body_revoked, _) =
-            post_code(&app, &client, &codes[1].formatted(), &a).await;
-        let (s_typo, body_typo, _) = post_code(&app, &client, "K7PM-2XQ9", &a).await;
+            post_code_kept(&app, &client, &codes[1].formatted(), &a).await;
+        let (s_typo, body_typo, _) = post_code_kept(&app, &client, "K7PM-2XQ9", &a).await;
         assert_eq!(
             (s_revoked, &body_revoked),
             (s_unknown_a, &body_unknown_a),
