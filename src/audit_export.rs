@@ -175,6 +175,7 @@ pub fn export_bundle(
     }
     w.put(b::EVENTS, &events)?;
     drop(events);
+    w.put(b::LEAF_HASHES, &b::leaf_hashes_text(&leaves))?;
     w.put(b::CHECKPOINT, cp_row.note.as_bytes())?;
     w.put(b::KEY, format!("{}\n", key.verifier_text()).as_bytes())?;
 

@@ -407,6 +407,22 @@ def text(d, rel):
         raise Failure(rel, None, "geen UTF-8", "not UTF-8")
 
 
+def rewritten_line(previous, old_size, old_root, leaves):
+    """The first line that differs from the earlier bundle's own events.jsonl, when that
+    file is there and gives its checkpoint's root; else None."""
+    try:
+        with open(os.path.join(previous, "events.jsonl"), "rb") as fh:
+            old = [leaf_hash(x) for x in fh.read().split(b"\n")[:old_size]]
+    except OSError:
+        return None
+    if len(old) != old_size or mth(old, 0, old_size) != old_root:
+        return None
+    for i, (a, b) in enumerate(zip(old, leaves)):
+        if a != b:
+            return i + 1
+    return None
+
+
 def verify(d, previous=None, key_path=None):
     info = {"key_source": key_path or "key.pub", "events": 0, "rounds": 0, "previous_checked": False}
     # 1
@@ -440,9 +456,31 @@ def verify(d, previous=None, key_path=None):
     files = manifest.get("files")
     if not isinstance(files, dict):
         raise Failure("manifest.json", None, "'files' ontbreekt", "'files' is missing")
+    events_changed = False
     for rel, want in sorted(files.items()):
         if hashlib.sha256(read(d, rel)).hexdigest() != want:
+            if rel == "events.jsonl":
+                events_changed = True  # named by its line below when leaf_hashes.txt holds
+                continue
             raise Failure(rel, None, "SHA-256 wijkt af van manifest.json", "SHA-256 differs from manifest.json")
+    if events_changed:
+        ev_lines = read(d, "events.jsonl").split(b"\n")
+        lh_lines = read(d, "leaf_hashes.txt").split(b"\n") if "leaf_hashes.txt" in files else []
+        line = None
+        for i in range(max(len(ev_lines), len(lh_lines))):
+            if i >= len(ev_lines) or i >= len(lh_lines):
+                line = i + 1
+                break
+            if ev_lines[i] == b"" and lh_lines[i] == b"":
+                continue
+            if leaf_hash(ev_lines[i]).hex().encode() != lh_lines[i]:
+                line = i + 1
+                break
+        raise Failure("events.jsonl", line if lh_lines else None,
+                      "gebeurtenis veranderd (SHA-256 wijkt af van manifest.json)",
+                      "event changed (SHA-256 differs from manifest.json)")
+    if "leaf_hashes.txt" not in files:
+        raise Failure("leaf_hashes.txt", None, "ontbreekt in manifest.json", "missing from manifest.json")
     for root, _dirs, names in os.walk(d):
         for n in names:
             rel = os.path.relpath(os.path.join(root, n), d).replace(os.sep, "/")
@@ -473,11 +511,31 @@ def verify(d, previous=None, key_path=None):
         leaves.append(leaf_hash(line))
         events.append(ev)
     info["events"] = len(leaves)
+    want_lh = b"".join(h.hex().encode() + b"\n" for h in leaves)
+    got_lh = read(d, "leaf_hashes.txt")
+    if got_lh != want_lh:
+        g, w = got_lh.split(b"\n"), want_lh.split(b"\n")
+        n = next((i for i in range(max(len(g), len(w))) if i >= len(g) or i >= len(w) or g[i] != w[i]), 0)
+        raise Failure("leaf_hashes.txt", n + 1, "is niet de leaf-hash van die regel", "is not the leaf hash of that line")
     if len(leaves) != size:
         raise Failure("events.jsonl", None, "aantal regels is niet de grootte", "line count is not the size")
     if mth(leaves, 0, len(leaves)) != root:
         raise Failure("events.jsonl", None, "Merkle-wortel klopt niet", "Merkle root does not match")
-    # 7
+    # 7: the earlier bundle the reader trusts first, then the proof in the bundle
+    if previous:
+        shown = previous.rstrip("/") + "/checkpoint.txt"
+        try:
+            with open(os.path.join(previous, "checkpoint.txt"), encoding="utf-8") as fh:
+                ptxt = fh.read()
+        except OSError as e:
+            raise Failure(shown, None, "onleesbaar", "unreadable (%s)" % e)
+        _o, old_size, old_root = open_checkpoint(ptxt, shown, key)
+        if old_size > size:
+            raise Failure("checkpoint.txt", None, "kleiner dan de eerdere bundel", "smaller than the earlier bundle")
+        if mth(leaves, 0, old_size) != old_root:
+            raise Failure("events.jsonl", rewritten_line(previous, old_size, old_root, leaves),
+                          "geschiedenis herschreven", "history was rewritten")
+        info["previous_checked"] = True
     if manifest.get("previous") is not None:
         _o, old_size, old_root = open_checkpoint(text(d, "previous/checkpoint.txt"), "previous/checkpoint.txt", key)
         ptext = text(d, "previous/consistency-proof.txt")
@@ -493,19 +551,6 @@ def verify(d, previous=None, key_path=None):
         if o != old_size or n != size or not verify_consistency(o, n, proof, old_root, root):
             raise Failure("previous/consistency-proof.txt", None, "consistentiebewijs klopt niet",
                           "consistency proof does not hold")
-    if previous:
-        shown = previous.rstrip("/") + "/checkpoint.txt"
-        try:
-            with open(os.path.join(previous, "checkpoint.txt"), encoding="utf-8") as fh:
-                ptxt = fh.read()
-        except OSError as e:
-            raise Failure(shown, None, "onleesbaar", "unreadable (%s)" % e)
-        _o, old_size, old_root = open_checkpoint(ptxt, shown, key)
-        if old_size > size:
-            raise Failure("checkpoint.txt", None, "kleiner dan de eerdere bundel", "smaller than the earlier bundle")
-        if mth(leaves, 0, old_size) != old_root:
-            raise Failure("events.jsonl", None, "geschiedenis herschreven", "history was rewritten")
-        info["previous_checked"] = True
     # 8
     r = Replay()
     for i, ev in enumerate(events):

@@ -19,6 +19,9 @@ pub const MANIFEST_NOTE_HEADER: &str = "burgerbegroting.nl/audit-bundle@v1";
 pub const CHECKPOINT: &str = "checkpoint.txt";
 pub const KEY: &str = "key.pub";
 pub const EVENTS: &str = "events.jsonl";
+/// The leaf hash of every line of `events.jsonl`, one lower-case hex line each: signed
+/// through the manifest, so a changed event can be named by its line, not only its file.
+pub const LEAF_HASHES: &str = "leaf_hashes.txt";
 pub const PREVIOUS_CHECKPOINT: &str = "previous/checkpoint.txt";
 pub const CONSISTENCY: &str = "previous/consistency-proof.txt";
 pub const TRANSFERS: &str = "ledger/transfers.csv";
@@ -657,6 +660,20 @@ pub fn budget_lines_csv(r: &Replay, period: Period) -> String {
         c.end_row();
     }
     c.out
+}
+
+/// `leaf_hashes.txt`: one lower-case hex leaf hash and `\n` per event, in `seq` order.
+pub fn leaf_hashes_text(leaves: &[super::merkle::Hash]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(leaves.len() * 65);
+    let mut buf = [0u8; 64];
+    for leaf in leaves {
+        // Cannot fail: the buffer is exactly twice the hash's length.
+        if hex::encode_to_slice(leaf, &mut buf).is_ok() {
+            out.extend_from_slice(&buf);
+        }
+        out.push(b'\n');
+    }
+    out
 }
 
 /// Path of a round's files inside the bundle.

@@ -108,6 +108,45 @@ fn list_files(dir: &Path) -> Vec<String> {
     out
 }
 
+/// The first line (1-based) of `events` whose leaf hash is not the one on the same line of
+/// `leaf_hashes` (a line missing on either side counts as different); None when every
+/// line matches.
+fn first_changed_event(events: &[u8], leaf_hashes: &[u8]) -> Option<u64> {
+    let mut ev = events.split(|&c| c == b'\n');
+    let mut lh = leaf_hashes.split(|&c| c == b'\n');
+    let mut line = 0u64;
+    loop {
+        line += 1;
+        match (ev.next(), lh.next()) {
+            (None, None) => return None,
+            (Some(e), Some(h)) if e.is_empty() && h.is_empty() => {}
+            (Some(e), Some(h)) => {
+                let ok = hex::decode(h)
+                    .map(|h| h.as_slice() == merkle::leaf_hash(e).as_slice())
+                    .unwrap_or(false);
+                if !ok {
+                    return Some(line);
+                }
+            }
+            _ => return Some(line),
+        }
+    }
+}
+
+/// The first line that differs between two byte strings (1-based).
+fn first_difference_bytes(got: &[u8], want: &[u8]) -> u64 {
+    let mut g = got.split(|&c| c == b'\n');
+    let mut w = want.split(|&c| c == b'\n');
+    let mut line = 1u64;
+    loop {
+        match (g.next(), w.next()) {
+            (None, None) => return line,
+            (a, b) if a != b => return line,
+            _ => line += 1,
+        }
+    }
+}
+
 /// The first line that differs between `got` and `want` (1-based).
 fn first_difference(got: &str, want: &str) -> u64 {
     let (g, w): (Vec<&str>, Vec<&str>) = (got.split('\n').collect(), want.split('\n').collect());
@@ -222,11 +261,19 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
         .as_object()
         .ok_or_else(|| f(b::MANIFEST, None, "'files' ontbreekt", "'files' is missing"))?;
     let mut events_bytes: Option<Vec<u8>> = None;
+    let mut leaf_hashes: Option<Vec<u8>> = None;
+    let mut events_changed = false;
     for (path, want) in files {
         let bytes = read(dir, path)?;
         let hash_ok = Some(hex::encode(Sha256::digest(&bytes)).as_str()) == want.as_str();
         if path == b::EVENTS {
             events_bytes = Some(bytes);
+            // Named below by its line when leaf_hashes.txt is intact.
+            events_changed = !hash_ok;
+            continue;
+        }
+        if path == b::LEAF_HASHES {
+            leaf_hashes = Some(bytes);
         }
         if !hash_ok {
             return Err(f(
@@ -237,6 +284,32 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
             ));
         }
     }
+    if events_changed {
+        let line = match (&events_bytes, &leaf_hashes) {
+            (Some(ev), Some(lh)) => first_changed_event(ev, lh),
+            _ => None,
+        };
+        return Err(f(
+            b::EVENTS,
+            line,
+            match line {
+                Some(_) => "deze gebeurtenis is veranderd: haar leaf-hash is niet die in leaf_hashes.txt (en de SHA-256 van het bestand wijkt af van manifest.json)",
+                None => "de SHA-256 van het bestand wijkt af van manifest.json",
+            },
+            match line {
+                Some(_) => "this event was changed: its leaf hash is not the one in leaf_hashes.txt (and the file's SHA-256 differs from manifest.json)",
+                None => "the file's SHA-256 differs from manifest.json",
+            },
+        ));
+    }
+    let leaf_hashes = leaf_hashes.ok_or_else(|| {
+        f(
+            b::LEAF_HASHES,
+            None,
+            "ontbreekt in manifest.json",
+            "is missing from manifest.json",
+        )
+    })?;
     for path in list_files(dir) {
         if path != b::MANIFEST && path != b::MANIFEST_SIG && !files.contains_key(&path) {
             return Err(f(
@@ -329,6 +402,17 @@ fn run(ctx: &mut Ctx<'_>, previous: Option<&Path>, key: Option<&Path>) -> Result
         }
     }
     ctx.verdict.events = leaves.len() as u64;
+    if leaf_hashes != b::leaf_hashes_text(&leaves) {
+        return Err(f(
+            b::LEAF_HASHES,
+            Some(first_difference_bytes(
+                &leaf_hashes,
+                &b::leaf_hashes_text(&leaves),
+            )),
+            "deze regel is niet de leaf-hash van dezelfde regel in events.jsonl",
+            "this line is not the leaf hash of the same line of events.jsonl",
+        ));
+    }
     if leaves.len() as u64 != cp.size {
         return Err(f(
             b::EVENTS,
@@ -464,9 +548,47 @@ fn check_previous(
     vk: &ed25519_dalek::VerifyingKey,
 ) -> Result<(), Failure> {
     let dir = ctx.dir;
-    let in_bundle = if manifest["previous"].is_null() {
-        None
-    } else {
+    // First the earlier bundle the reader trusts (the stronger check, and the one that can
+    // name the rewritten event), then the proof the bundle carries itself.
+    let mut trusted_old: Option<Checkpoint> = None;
+    if let Some(prev_dir) = previous {
+        let shown = format!("{}/{}", prev_dir.display(), b::CHECKPOINT);
+        let t = std::fs::read_to_string(prev_dir.join(b::CHECKPOINT)).map_err(|e| {
+            f(
+                &shown,
+                None,
+                format!("onleesbaar ({e})"),
+                format!("unreadable ({e})"),
+            )
+        })?;
+        let old = open_checkpoint(&t, &shown, name, vk)?;
+        if old.size > cp.size {
+            return Err(f(
+                b::CHECKPOINT,
+                None,
+                "deze bundel is kleiner dan de eerdere bundel",
+                "this bundle is smaller than the earlier bundle",
+            ));
+        }
+        // The earlier, trusted root must be the root of the first events of this bundle:
+        // a rewritten history cannot give it.
+        if merkle::root(&leaves[..old.size as usize]) != old.root {
+            return Err(f(
+                b::EVENTS,
+                first_rewritten_event(prev_dir, &old, leaves),
+                format!(
+                    "de eerste {} gebeurtenissen geven niet de wortel van de eerdere bundel: de geschiedenis is herschreven",
+                    old.size
+                ),
+                format!(
+                    "the first {} events do not give the earlier bundle's root: history was rewritten",
+                    old.size
+                ),
+            ));
+        }
+        trusted_old = Some(old);
+    }
+    if !manifest["previous"].is_null() {
         let t = text(dir, b::PREVIOUS_CHECKPOINT)?;
         let old = open_checkpoint(&t, b::PREVIOUS_CHECKPOINT, name, vk)?;
         let proof_text = text(dir, b::CONSISTENCY)?;
@@ -494,45 +616,8 @@ fn check_previous(
                 format!("the consistency proof does not hold: {e}"),
             )
         })?;
-        Some(old)
-    };
-    if let Some(prev_dir) = previous {
-        let shown = format!("{}/{}", prev_dir.display(), b::CHECKPOINT);
-        let t = std::fs::read_to_string(prev_dir.join(b::CHECKPOINT)).map_err(|e| {
-            f(
-                &shown,
-                None,
-                format!("onleesbaar ({e})"),
-                format!("unreadable ({e})"),
-            )
-        })?;
-        let old = open_checkpoint(&t, &shown, name, vk)?;
-        if old.size > cp.size {
-            return Err(f(
-                b::CHECKPOINT,
-                None,
-                "deze bundel is kleiner dan de eerdere bundel",
-                "this bundle is smaller than the earlier bundle",
-            ));
-        }
-        // The earlier, trusted root must be the root of the first events of this bundle:
-        // a rewritten history cannot give it.
-        if merkle::root(&leaves[..old.size as usize]) != old.root {
-            return Err(f(
-                b::EVENTS,
-                None,
-                format!(
-                    "de eerste {} gebeurtenissen geven niet de wortel van de eerdere bundel: de geschiedenis is herschreven",
-                    old.size
-                ),
-                format!(
-                    "the first {} events do not give the earlier bundle's root: history was rewritten",
-                    old.size
-                ),
-            ));
-        }
-        if let Some(inb) = &in_bundle {
-            if inb.size == old.size && inb.root != old.root {
+        if let Some(trusted) = &trusted_old {
+            if trusted.size == old.size && trusted.root != old.root {
                 return Err(f(
                     b::PREVIOUS_CHECKPOINT,
                     None,
@@ -541,9 +626,29 @@ fn check_previous(
                 ));
             }
         }
-        ctx.verdict.previous_checked = true;
     }
+    ctx.verdict.previous_checked = trusted_old.is_some();
     Ok(())
+}
+
+/// Which event of this bundle differs from the earlier bundle: the earlier bundle's own
+/// `events.jsonl` (when it is there and gives its checkpoint's root, so it is the history
+/// that was signed) compared leaf by leaf with this one. None when it cannot be told.
+fn first_rewritten_event(prev_dir: &Path, old: &Checkpoint, leaves: &[Hash]) -> Option<u64> {
+    let bytes = std::fs::read(prev_dir.join(b::EVENTS)).ok()?;
+    let old_leaves: Vec<Hash> = bytes
+        .split(|&c| c == b'\n')
+        .take(old.size as usize)
+        .map(merkle::leaf_hash)
+        .collect();
+    if old_leaves.len() as u64 != old.size || merkle::root(&old_leaves) != old.root {
+        return None;
+    }
+    old_leaves
+        .iter()
+        .zip(leaves)
+        .position(|(a, b)| a != b)
+        .map(|i| i as u64 + 1)
 }
 
 fn period_of(manifest: &Value) -> Result<Period, Failure> {

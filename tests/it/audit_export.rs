@@ -27,6 +27,8 @@ struct Mutation {
     bytes: Vec<u8>,
     names: Vec<&'static str>,
     what: String,
+    /// The line the failure must name, where the change is in one line (an event).
+    line: Option<u64>,
 }
 
 /// Writes the changed file, runs the Rust verifier, restores; the verdict must fail naming
@@ -47,6 +49,15 @@ fn check_rust(dir: &Path, m: Mutation, plan: &mut Vec<Mutation>) {
         m.names,
         v.failure
     );
+    if let Some(line) = m.line {
+        assert_eq!(
+            v.failure.as_ref().and_then(|f| f.line),
+            Some(line),
+            "rust, {}: the failure must name line {line}: {:?}",
+            m.what,
+            v.failure
+        );
+    }
     plan.push(m);
 }
 
@@ -59,12 +70,26 @@ fn mutate(
     what: String,
     change: impl FnOnce(&str) -> String,
 ) {
+    mutate_at(dir, plan, rel, names, None, what, change)
+}
+
+/// [`mutate`], and the failure must also name `line`.
+fn mutate_at(
+    dir: &Path,
+    plan: &mut Vec<Mutation>,
+    rel: &str,
+    names: &[&'static str],
+    line: Option<u64>,
+    what: String,
+    change: impl FnOnce(&str) -> String,
+) {
     let text = std::fs::read_to_string(dir.join(rel)).expect("utf8");
     let m = Mutation {
         rel: rel.to_string(),
         bytes: change(&text).into_bytes(),
         names: names.to_vec(),
         what,
+        line,
     };
     check_rust(dir, m, plan);
 }
@@ -102,6 +127,14 @@ fn python_on_all(dir: &Path, plan: &[Mutation]) {
             m.what,
             m.names
         );
+        if let Some(line) = m.line {
+            assert_eq!(
+                v["line"].as_u64(),
+                Some(line),
+                "python, {}: the failure must name line {line}: {v}",
+                m.what
+            );
+        }
     }
 }
 
@@ -228,11 +261,12 @@ fn every_mutation_is_caught_and_named() {
             }
             *at = mutate_value(at);
             let new_line = changed.to_string();
-            mutate(
+            mutate_at(
                 dir,
                 &mut plan,
                 "events.jsonl",
                 &["events.jsonl"],
+                Some(i as u64 + 1),
                 format!("event {} field {}", i + 1, path.join(".")),
                 |t| {
                     let mut ls: Vec<String> = t.lines().map(str::to_string).collect();
@@ -309,6 +343,23 @@ fn every_mutation_is_caught_and_named() {
             );
         }
     }
+    // Any leaf hash.
+    let hashes = std::fs::read_to_string(dir.join("leaf_hashes.txt")).expect("leaf hashes");
+    for i in 0..hashes.lines().count() {
+        mutate(
+            dir,
+            &mut plan,
+            "leaf_hashes.txt",
+            &["leaf_hashes.txt"],
+            format!("leaf_hashes.txt line {}", i + 1),
+            |t| {
+                let mut ls: Vec<String> = t.lines().map(str::to_string).collect();
+                let flipped = if ls[i].starts_with('0') { "1" } else { "0" };
+                ls[i].replace_range(0..1, flipped);
+                ls.join("\n") + "\n"
+            },
+        );
+    }
     // Any byte of the manifest, the checkpoint or a signature.
     for rel in ["manifest.json", "checkpoint.txt", "manifest.sig"] {
         let bytes = std::fs::read(dir.join(rel)).expect("read");
@@ -320,6 +371,7 @@ fn every_mutation_is_caught_and_named() {
                 bytes: b,
                 names: vec!["manifest.json", "manifest.sig", "checkpoint.txt"],
                 what: format!("{rel} byte {i}"),
+                line: None,
             };
             check_rust(dir, m, &mut plan);
         }
@@ -356,10 +408,8 @@ fn a_rewritten_history_is_caught_with_the_earlier_bundle() {
     let v = verify_bundle(dir, Some(&e.first), Some(&e.key_pub));
     assert!(!v.ok);
     let f = v.failure.expect("failure");
-    assert!(
-        f.file == "events.jsonl" || f.file == "previous/consistency-proof.txt",
-        "{f:?}"
-    );
+    assert_eq!(f.file, "events.jsonl", "{f:?}");
+    assert_eq!(f.line, Some(3), "the rewritten event is named: {f:?}");
 }
 
 fn walk(dir: &Path) -> Vec<String> {
@@ -396,6 +446,11 @@ pub fn resign(dir: &Path, key: &KeyFile) {
         root: merkle::root(&leaves),
     };
     std::fs::write(dir.join("checkpoint.txt"), cp.sign(key)).expect("cp");
+    std::fs::write(
+        dir.join("leaf_hashes.txt"),
+        burgerbegroting::audit::bundle::leaf_hashes_text(&leaves),
+    )
+    .expect("leaf hashes");
     let mpath = dir.join("manifest.json");
     let mut m: Value =
         serde_json::from_str(&std::fs::read_to_string(&mpath).expect("m")).expect("json");
@@ -633,6 +688,11 @@ fn a_rewritten_database_is_caught_by_the_server_and_by_both_verifiers_with_previ
         let f = v.failure.expect("caught with --previous");
         assert_eq!(f.file, "events.jsonl", "{backend}: {f:?}");
         assert!(f.message_en.contains("history was rewritten"), "{f:?}");
+        assert_eq!(
+            f.line,
+            Some(3),
+            "{backend}: the rewritten event is named: {f:?}"
+        );
         let kept_s = kept.to_string_lossy().to_string();
         let key_s = key_pub.to_string_lossy().to_string();
         assert_eq!(
