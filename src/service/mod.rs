@@ -12,6 +12,7 @@ pub mod payments;
 pub mod plans;
 pub mod pool_holds;
 pub mod progress;
+pub mod public_pages;
 pub mod report;
 pub mod rounds;
 pub mod start;

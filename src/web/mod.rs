@@ -17,6 +17,7 @@ pub mod home;
 pub mod ledger_import;
 pub mod local_path;
 pub mod nul_guard;
+pub mod page_cache;
 pub mod plan_pages;
 pub mod request_log;
 pub mod respond;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::csrf::CsrfForm;
 use super::error::WebError;
+use super::page_cache;
 use super::respond::{download, html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
@@ -612,18 +613,24 @@ async fn show(
     id: web::Path<String>,
     q: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, WebError> {
+    let id = RoundId(id.into_inner());
+    let notice = q.gedaan.as_deref().and_then(notice_for);
+    if user.is_none() && notice.is_none() {
+        // Everyone who is not staff gets the same page: a counted or closed round's is kept.
+        let render = render_round(
+            &state,
+            None,
+            id.clone(),
+            PageState::default(),
+            StatusCode::OK,
+        );
+        return page_cache::public_round_page(&state, &id, render).await;
+    }
     let s = PageState {
-        notice: q.gedaan.as_deref().and_then(notice_for),
+        notice,
         ..Default::default()
     };
-    render_round(
-        &state,
-        user.as_ref(),
-        RoundId(id.into_inner()),
-        s,
-        StatusCode::OK,
-    )
-    .await
+    render_round(&state, user.as_ref(), id, s, StatusCode::OK).await
 }
 
 async fn ballots_pb(

@@ -19,6 +19,7 @@ mod migrations;
 mod money_bounds;
 mod multi_server;
 mod openapi_conformance;
+mod page_cache;
 mod pages;
 mod payments;
 mod permissions;

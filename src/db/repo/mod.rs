@@ -13,6 +13,7 @@ pub mod audit_log;
 pub mod holds;
 pub mod ledger;
 pub mod mail;
+pub mod page_version;
 pub mod plan_money;
 pub mod report;
 pub mod rounds;
