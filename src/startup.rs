@@ -110,6 +110,7 @@ impl Application {
             sealer,
             signing_key: signing_key.clone(),
             theme,
+            page_cache: Default::default(),
         };
         let server = HttpServer::new(move || {
             // Runs once on every worker thread: its pages show this server's theme.

@@ -18,4 +18,6 @@ pub struct AppState {
     pub signing_key: Option<Arc<crate::keys::KeyFile>>,
     /// The municipality's theme (`theme_file`), read at start.
     pub theme: Arc<crate::theme::Theme>,
+    /// Rendered public pages that are served again while nothing was written.
+    pub page_cache: Arc<crate::web::page_cache::PageCache>,
 }

@@ -389,14 +389,8 @@ mod tests {
             Operation::UpdateReviewRules,
         ] {
             assert!(!op.allowed(&[Role::Initiator], &[], &here), "{op:?}");
-            assert!(
-                !op.allowed(&[Role::SteeringGroup], &[], &here),
-                "{op:?}"
-            );
-            assert!(
-                op.allowed(&[Role::AreaCoordinator], &loo, &here),
-                "{op:?}"
-            );
+            assert!(!op.allowed(&[Role::SteeringGroup], &[], &here), "{op:?}");
+            assert!(op.allowed(&[Role::AreaCoordinator], &loo, &here), "{op:?}");
             assert!(
                 !op.allowed(&[Role::AreaCoordinator], &loo, &elders),
                 "{op:?}"

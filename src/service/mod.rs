@@ -15,6 +15,7 @@ pub mod plan_review;
 pub mod plans;
 pub mod pool_holds;
 pub mod progress;
+pub mod public_pages;
 pub mod report;
 pub mod rounds;
 pub mod start;

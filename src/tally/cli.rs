@@ -9,7 +9,7 @@ use super::election::Election;
 use super::explain::render_dutch;
 use super::greedy::GreedyScore;
 use super::options::{Completion, Rule, TallyOptions};
-use super::pb_file::PbFile;
+use super::pb_file::read_text;
 use super::tie_break::TieBreak;
 
 /// Arguments of the `tally` subcommand.
@@ -42,9 +42,9 @@ pub struct TallyArgs {
 pub fn run(args: &TallyArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     let file = std::fs::File::open(&args.file)
         .with_context(|| format!("cannot open {}", args.file.display()))?;
-    let pb = PbFile::read_from(std::io::BufReader::new(file))
-        .with_context(|| format!("{} is not a valid .pb file", args.file.display()))?;
-    let election = Election::from_pb(&pb)
+    // One read of the whole file (no buffering layer), then the borrowed reader.
+    let election = read_text(file)
+        .and_then(|text| Election::parse(&text))
         .with_context(|| format!("{} is not a valid .pb file", args.file.display()))?;
     let options = TallyOptions {
         rule: args.rule,

@@ -29,6 +29,9 @@ pub mod options;
 pub mod outcome;
 pub mod pb_csv;
 pub mod pb_file;
+#[cfg(test)]
+mod pb_reference;
+pub mod pb_view;
 pub mod profile;
 mod raise;
 pub mod tie_break;

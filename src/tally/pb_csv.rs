@@ -12,44 +12,21 @@ pub struct Record {
 }
 
 /// Splits a whole file into records. A UTF-8 BOM is ignored and CRLF line ends are accepted.
-///
-/// Almost every line of a real file has no quotes; those are split directly on `;` (fast path),
-/// the others go through a small quote-aware state machine that may span several lines.
+/// (Counting reads through [`super::pb_view::read_rows`], which keeps plain lines as slices.)
 pub fn read_records(text: &str) -> Result<Vec<Record>, PbError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = Vec::new();
-    let mut pos = 0usize;
-    let mut line = 1usize;
-    while pos < text.len() {
-        let rest = &text[pos..];
-        let (raw, next) = match rest.find('\n') {
-            Some(i) => (&rest[..i], pos + i + 1),
-            None => (rest, text.len()),
-        };
-        let plain = raw.strip_suffix('\r').unwrap_or(raw);
-        if !plain.contains(['"', '\r']) {
-            if !plain.is_empty() {
-                records.push(Record {
-                    line,
-                    fields: plain.split(';').map(str::to_string).collect(),
-                });
-            }
-            pos = next;
-            line += 1;
-            continue;
-        }
-        let (record, next_pos, next_line) = quoted_record(text, pos, line)?;
-        records.extend(record);
-        pos = next_pos;
-        line = next_line;
-    }
-    Ok(records)
+    Ok(super::pb_view::read_rows(text)?
+        .into_iter()
+        .map(|row| Record {
+            line: row.line,
+            fields: row.into_vec(),
+        })
+        .collect())
 }
 
 /// Reads one record that contains quotes (or a lone CR) starting at byte `start` of `text`,
 /// which is on line `line`. Returns the record (None for a blank line), where the next record
 /// starts, and its line number.
-fn quoted_record(
+pub(crate) fn quoted_record(
     text: &str,
     start: usize,
     line: usize,

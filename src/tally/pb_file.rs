@@ -5,7 +5,8 @@
 use std::io::{Read, Write};
 
 use super::error::PbError;
-use super::pb_csv::{read_records, write_record, Record};
+use super::pb_csv::{write_record, Record};
+use super::pb_view::PbView;
 
 /// One META line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,14 +49,6 @@ pub struct PbFile {
     pub votes: Table,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Section {
-    None,
-    Meta,
-    Projects,
-    Votes,
-}
-
 impl PbFile {
     /// A file to write: the META keys and values in this order, then the two tables.
     pub fn new(meta: Vec<(String, String)>, projects: Table, votes: Table) -> Self {
@@ -75,89 +68,12 @@ impl PbFile {
 
     /// Reads a `.pb` file from text.
     pub fn parse(text: &str) -> Result<Self, PbError> {
-        let records = read_records(text)?;
-        let mut file = PbFile::default();
-        let mut section = Section::None;
-        let mut seen = [false; 3];
-        let mut iter = records.into_iter();
-        while let Some(record) = iter.next() {
-            if record.fields.len() == 1 && record.fields[0].trim().is_empty() {
-                continue;
-            }
-            let first = record.fields[0].trim().to_lowercase();
-            let title = match first.as_str() {
-                "meta" => Some((Section::Meta, 0)),
-                "projects" => Some((Section::Projects, 1)),
-                "votes" => Some((Section::Votes, 2)),
-                _ => None,
-            };
-            if let Some((next, slot)) = title {
-                if seen[slot] {
-                    return Err(PbError::new(
-                        record.line,
-                        format!("section {} appears twice", first.to_uppercase()),
-                    ));
-                }
-                seen[slot] = true;
-                section = next;
-                let header = iter.next().ok_or_else(|| {
-                    PbError::new(
-                        record.line,
-                        format!("section {} has no header line", first.to_uppercase()),
-                    )
-                })?;
-                match section {
-                    Section::Meta => {}
-                    Section::Projects => file.projects.header = header.fields,
-                    Section::Votes => file.votes.header = header.fields,
-                    Section::None => {}
-                }
-                continue;
-            }
-            match section {
-                Section::None => {
-                    return Err(PbError::new(
-                        record.line,
-                        "data before the first section title (expected META)",
-                    ));
-                }
-                Section::Meta => {
-                    if record.fields.len() < 2 {
-                        return Err(PbError::new(
-                            record.line,
-                            "a META line needs a key and a value (key;value)",
-                        ));
-                    }
-                    file.meta.push(MetaEntry {
-                        key: record.fields[0].trim().to_string(),
-                        value: record.fields[1].trim().to_string(),
-                        line: record.line,
-                    });
-                }
-                Section::Projects => push_row(&mut file.projects, record, "PROJECTS")?,
-                Section::Votes => push_row(&mut file.votes, record, "VOTES")?,
-            }
-        }
-        for (slot, name) in ["META", "PROJECTS", "VOTES"].iter().enumerate() {
-            if !seen[slot] {
-                return Err(PbError::new(0, format!("the file has no {name} section")));
-            }
-        }
-        Ok(file)
+        Ok(PbView::parse(text)?.into_file())
     }
 
     /// Reads a `.pb` file from any reader (must be UTF-8).
-    pub fn read_from(mut reader: impl Read) -> Result<Self, PbError> {
-        let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| PbError::new(0, format!("cannot read the file: {e}")))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            PbError::new(line, "the file is not valid UTF-8 text")
-        })?;
-        Self::parse(&text)
+    pub fn read_from(reader: impl Read) -> Result<Self, PbError> {
+        Self::parse(&read_text(reader)?)
     }
 
     /// Value of a META key (trimmed), if present.
@@ -214,23 +130,15 @@ impl PbFile {
     }
 }
 
-fn push_row(table: &mut Table, record: Record, section: &str) -> Result<(), PbError> {
-    if table.header.is_empty() {
-        return Err(PbError::new(
-            record.line,
-            format!("{section} has no header"),
-        ));
-    }
-    if record.fields.len() > table.header.len() {
-        return Err(PbError::new(
-            record.line,
-            format!(
-                "{} fields in {section}, but the header has only {} columns (a ';' inside a name must be quoted)",
-                record.fields.len(),
-                table.header.len()
-            ),
-        ));
-    }
-    table.rows.push(record);
-    Ok(())
+/// Reads all of a `.pb` file's text (which must be UTF-8).
+pub fn read_text(mut reader: impl Read) -> Result<String, PbError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| PbError::new(0, format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        PbError::new(line, "the file is not valid UTF-8 text")
+    })
 }

@@ -3,8 +3,6 @@
 //! fast: Warsaw 2026 has 61,668 ballots but far fewer distinct ones, and MES only needs to know
 //! which projects a voter supports.
 
-use std::collections::HashMap;
-
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{ToPrimitive, Zero};
@@ -45,7 +43,8 @@ impl Profile {
         // adding rationals one ballot at a time would reduce a fraction every time.
         let mut whole_points = vec![0i128; m];
         let mut other_points = vec![BigRational::zero(); m];
-        let mut group_of: HashMap<Vec<u32>, usize> = HashMap::new();
+        // foldhash instead of SipHash: one lookup per ballot is most of the grouping's time.
+        let mut group_of: foldhash::HashMap<Vec<u32>, usize> = foldhash::HashMap::default();
         let mut groups: Vec<Group> = Vec::new();
         let top = i128::from(election.ordinal_top_points);
         let mut scratch: Vec<u32> = Vec::new();

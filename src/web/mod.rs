@@ -19,6 +19,7 @@ pub mod ledger_import;
 pub mod local_path;
 pub mod nul_guard;
 pub mod objections;
+pub mod page_cache;
 pub mod plan_pages;
 pub mod plan_review;
 pub mod request_log;

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::confirm::{ask, ConfirmForm, Confirmation};
 use super::csrf::CsrfForm;
 use super::error::WebError;
+use super::page_cache;
 use super::respond::{download, html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
@@ -644,19 +645,27 @@ async fn show(
     q: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, WebError> {
     let q = q.into_inner();
+    let id = RoundId(id.into_inner());
+    let notice = q.gedaan.as_deref().and_then(notice_for);
+    let lookup = q.controlecode.unwrap_or_default();
+    if user.is_none() && notice.is_none() && lookup.is_empty() {
+        // Everyone who is not staff gets the same page: a counted or closed round's is kept
+        // (not with a notice or a receipt search, which differ per request).
+        let render = render_round(
+            &state,
+            None,
+            id.clone(),
+            PageState::default(),
+            StatusCode::OK,
+        );
+        return page_cache::public_round_page(&state, &id, render).await;
+    }
     let s = PageState {
-        notice: q.gedaan.as_deref().and_then(notice_for),
-        lookup: q.controlecode.unwrap_or_default(),
+        notice,
+        lookup,
         ..Default::default()
     };
-    render_round(
-        &state,
-        user.as_ref(),
-        RoundId(id.into_inner()),
-        s,
-        StatusCode::OK,
-    )
-    .await
+    render_round(&state, user.as_ref(), id, s, StatusCode::OK).await
 }
 
 async fn ballots_pb(

@@ -14,6 +14,7 @@ pub mod holds;
 pub mod ledger;
 pub mod mail;
 pub mod objections;
+pub mod page_version;
 pub mod plan_money;
 pub mod plan_review;
 pub mod report;

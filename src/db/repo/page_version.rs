@@ -1,0 +1,36 @@
+//! What the cached copy of a public page depends on, read with two lookups by key.
+
+use diesel::prelude::*;
+
+use crate::db::schema::{rounds, write_lock};
+use crate::db::DbConn;
+use crate::domain::round::{RoundId, RoundStatus};
+
+/// The round's status and the write counter (`write_lock.generation`, which every write
+/// transaction of every process raises first, see `db::tx::write`), or `None` for an
+/// unknown round. The counter is read first: whatever is read after it is at least as new.
+pub fn round_status_and_generation(
+    conn: &mut DbConn,
+    id: &RoundId,
+) -> QueryResult<Option<(RoundStatus, i64)>> {
+    let generation: i64 = write_lock::table
+        .find(1)
+        .select(write_lock::generation)
+        .get_result(conn)?;
+    let status: Option<String> = rounds::table
+        .find(id.as_str())
+        .select(rounds::status)
+        .get_result(conn)
+        .optional()?;
+    status
+        .map(|s| {
+            RoundStatus::parse(&s)
+                .map(|status| (status, generation))
+                .ok_or_else(|| {
+                    diesel::result::Error::DeserializationError(
+                        format!("unknown round status '{s}'").into(),
+                    )
+                })
+        })
+        .transpose()
+}

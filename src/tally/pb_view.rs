@@ -1,0 +1,506 @@
+//! A borrowed view of a `.pb` file: the same sections, rows and line numbers as
+//! [`super::pb_file::PbFile`], but a row without quotes stays a slice of the text (its fields
+//! are split on `;` when they are read) instead of a `String` per field. Counting reads a
+//! large file through this view (Wrocław 2015: 131,778 ballot lines); [`PbFile::parse`] builds
+//! its owned rows from the same view, so both accept and reject exactly the same files with
+//! the same messages.
+//!
+//! [`PbFile::parse`]: super::pb_file::PbFile::parse
+
+use std::borrow::Cow;
+
+use super::error::PbError;
+use super::pb_csv::quoted_record;
+use super::pb_file::PbFile;
+
+/// The fields of one record.
+#[derive(Debug, Clone)]
+pub enum Fields<'a> {
+    /// A line without quotes or stray CR (almost every line): split on `;` when read.
+    Line(&'a str),
+    /// A record that needed the quote-aware reader.
+    Owned(Vec<String>),
+    /// The rows of an already parsed [`PbFile`].
+    Borrowed(&'a [String]),
+}
+
+/// One record with the (1-based) line where it starts.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub line: usize,
+    fields: Fields<'a>,
+    /// Number of fields (for `Line`, one more than the number of `;`).
+    len: usize,
+}
+
+impl<'a> Row<'a> {
+    fn line_row(line: usize, text: &'a str) -> Self {
+        let len = text.bytes().filter(|&b| b == b';').count() + 1;
+        Row {
+            line,
+            fields: Fields::Line(text),
+            len,
+        }
+    }
+
+    fn owned(line: usize, fields: Vec<String>) -> Self {
+        let len = fields.len();
+        Row {
+            line,
+            fields: Fields::Owned(fields),
+            len,
+        }
+    }
+
+    fn borrowed(line: usize, fields: &'a [String]) -> Self {
+        Row {
+            line,
+            fields: Fields::Borrowed(fields),
+            len: fields.len(),
+        }
+    }
+
+    /// Number of fields.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Always false: a record has at least one (maybe empty) field.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The field at position `i`, untrimmed.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        match &self.fields {
+            Fields::Line(text) => text.split(';').nth(i),
+            Fields::Owned(v) => v.get(i).map(String::as_str),
+            Fields::Borrowed(v) => v.get(i).map(String::as_str),
+        }
+    }
+
+    /// The first field, untrimmed.
+    pub fn first(&self) -> &str {
+        match &self.fields {
+            Fields::Line(text) => text.split(';').next().unwrap_or(""),
+            Fields::Owned(v) => v.first().map_or("", String::as_str),
+            Fields::Borrowed(v) => v.first().map_or("", String::as_str),
+        }
+    }
+
+    /// All fields as owned strings (for [`PbFile`]).
+    pub fn to_vec(&self) -> Vec<String> {
+        match &self.fields {
+            Fields::Line(text) => text.split(';').map(str::to_string).collect(),
+            Fields::Owned(v) => v.clone(),
+            Fields::Borrowed(v) => v.to_vec(),
+        }
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<String> {
+        match self.fields {
+            Fields::Owned(v) => v,
+            _ => self.to_vec(),
+        }
+    }
+
+    /// A blank record (one field of only whitespace) is skipped wherever it is.
+    fn is_blank(&self) -> bool {
+        self.len == 1 && self.first().trim().is_empty()
+    }
+}
+
+/// One META line, trimmed.
+#[derive(Debug, Clone)]
+pub struct MetaRef<'a> {
+    pub key: Cow<'a, str>,
+    pub value: Cow<'a, str>,
+    pub line: usize,
+}
+
+/// A section table: its header and its data rows.
+#[derive(Debug, Clone, Default)]
+pub struct TableView<'a> {
+    pub header: Option<Row<'a>>,
+    pub rows: Vec<Row<'a>>,
+}
+
+impl TableView<'_> {
+    /// Position of a column, comparing trimmed names as pabutools does.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        let header = self.header.as_ref()?;
+        (0..header.len()).position(|i| header.get(i).is_some_and(|h| h.trim() == name))
+    }
+
+    fn header_len(&self) -> usize {
+        self.header.as_ref().map_or(0, Row::len)
+    }
+}
+
+/// A whole `.pb` file, borrowed from its text (or from a [`PbFile`]).
+#[derive(Debug, Clone, Default)]
+pub struct PbView<'a> {
+    pub meta: Vec<MetaRef<'a>>,
+    pub projects: TableView<'a>,
+    pub votes: TableView<'a>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    None,
+    Meta,
+    Projects,
+    Votes,
+}
+
+/// Which section a record's first field names, if any: the trimmed field compared without
+/// case, as `to_lowercase()` would (no other character lowercases into these ASCII words).
+fn section_title(first: &str) -> Option<(Section, usize, &'static str)> {
+    let word = first.trim();
+    if word.len() > 8 {
+        return None;
+    }
+    [
+        (Section::Meta, 0, "META"),
+        (Section::Projects, 1, "PROJECTS"),
+        (Section::Votes, 2, "VOTES"),
+    ]
+    .into_iter()
+    .find(|(_, _, name)| word.eq_ignore_ascii_case(name))
+}
+
+impl<'a> PbView<'a> {
+    /// Reads the structure of `.pb` text: every record, then the sections.
+    pub fn parse(text: &'a str) -> Result<Self, PbError> {
+        Self::from_records(read_rows(text)?)
+    }
+
+    fn from_records(records: Vec<Row<'a>>) -> Result<Self, PbError> {
+        let mut file = PbView::default();
+        let mut section = Section::None;
+        let mut seen = [false; 3];
+        let mut iter = records.into_iter();
+        while let Some(record) = iter.next() {
+            if record.is_blank() {
+                continue;
+            }
+            if let Some((next, slot, name)) = section_title(record.first()) {
+                if seen[slot] {
+                    return Err(PbError::new(
+                        record.line,
+                        format!("section {name} appears twice"),
+                    ));
+                }
+                seen[slot] = true;
+                section = next;
+                let header = iter.next().ok_or_else(|| {
+                    PbError::new(record.line, format!("section {name} has no header line"))
+                })?;
+                match section {
+                    Section::Projects => file.projects.header = Some(header),
+                    Section::Votes => file.votes.header = Some(header),
+                    Section::Meta | Section::None => {}
+                }
+                continue;
+            }
+            match section {
+                Section::None => {
+                    return Err(PbError::new(
+                        record.line,
+                        "data before the first section title (expected META)",
+                    ));
+                }
+                Section::Meta => {
+                    if record.len() < 2 {
+                        return Err(PbError::new(
+                            record.line,
+                            "a META line needs a key and a value (key;value)",
+                        ));
+                    }
+                    let line = record.line;
+                    let (key, value) = match record.fields {
+                        Fields::Line(text) => {
+                            let mut parts = text.split(';');
+                            let key = parts.next().unwrap_or("");
+                            let value = parts.next().unwrap_or("");
+                            (Cow::Borrowed(key.trim()), Cow::Borrowed(value.trim()))
+                        }
+                        Fields::Owned(v) => {
+                            let mut parts = v.into_iter();
+                            let key = parts.next().unwrap_or_default();
+                            let value = parts.next().unwrap_or_default();
+                            (
+                                Cow::Owned(key.trim().to_string()),
+                                Cow::Owned(value.trim().to_string()),
+                            )
+                        }
+                        Fields::Borrowed(v) => (
+                            Cow::Borrowed(v[0].trim()),
+                            Cow::Borrowed(v.get(1).map_or("", |s| s.trim())),
+                        ),
+                    };
+                    file.meta.push(MetaRef { key, value, line });
+                }
+                Section::Projects => push_row(&mut file.projects, record, "PROJECTS")?,
+                Section::Votes => push_row(&mut file.votes, record, "VOTES")?,
+            }
+        }
+        for (slot, name) in ["META", "PROJECTS", "VOTES"].iter().enumerate() {
+            if !seen[slot] {
+                return Err(PbError::new(0, format!("the file has no {name} section")));
+            }
+        }
+        Ok(file)
+    }
+
+    /// A view of an already parsed file (no copies).
+    pub fn of(file: &'a PbFile) -> Self {
+        let table = |t: &'a super::pb_file::Table| TableView {
+            header: (!t.header.is_empty()).then(|| Row::borrowed(0, &t.header)),
+            rows: t
+                .rows
+                .iter()
+                .map(|r| Row::borrowed(r.line, &r.fields))
+                .collect(),
+        };
+        PbView {
+            meta: file
+                .meta
+                .iter()
+                .map(|m| MetaRef {
+                    key: Cow::Borrowed(m.key.as_str()),
+                    value: Cow::Borrowed(m.value.as_str()),
+                    line: m.line,
+                })
+                .collect(),
+            projects: table(&file.projects),
+            votes: table(&file.votes),
+        }
+    }
+
+    /// The owned form, as [`PbFile::parse`] returns it.
+    pub fn into_file(self) -> PbFile {
+        use super::pb_csv::Record;
+        use super::pb_file::{MetaEntry, Table};
+        let table = |t: TableView| Table {
+            header: t.header.map(Row::into_vec).unwrap_or_default(),
+            rows: t
+                .rows
+                .into_iter()
+                .map(|r| Record {
+                    line: r.line,
+                    fields: r.into_vec(),
+                })
+                .collect(),
+        };
+        PbFile {
+            meta: self
+                .meta
+                .into_iter()
+                .map(|m| MetaEntry {
+                    key: m.key.into_owned(),
+                    value: m.value.into_owned(),
+                    line: m.line,
+                })
+                .collect(),
+            projects: table(self.projects),
+            votes: table(self.votes),
+        }
+    }
+
+    /// Value of a META key (trimmed), if present.
+    pub fn meta_value(&self, key: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| m.value.as_ref())
+    }
+
+    /// Line of a META key, for error messages.
+    pub fn meta_line(&self, key: &str) -> usize {
+        self.meta
+            .iter()
+            .find(|m| m.key == key)
+            .map_or(0, |m| m.line)
+    }
+}
+
+fn push_row<'a>(table: &mut TableView<'a>, record: Row<'a>, section: &str) -> Result<(), PbError> {
+    // A header read from an empty record (`Vec` of no fields) cannot occur from text, but a
+    // `PbFile` built in code may have one: both count as "no header".
+    if table.header_len() == 0 {
+        return Err(PbError::new(
+            record.line,
+            format!("{section} has no header"),
+        ));
+    }
+    if record.len() > table.header_len() {
+        return Err(PbError::new(
+            record.line,
+            format!(
+                "{} fields in {section}, but the header has only {} columns (a ';' inside a name must be quoted)",
+                record.len(),
+                table.header_len()
+            ),
+        ));
+    }
+    table.rows.push(record);
+    Ok(())
+}
+
+/// Splits a whole file into records. A UTF-8 BOM is ignored and CRLF line ends are accepted.
+///
+/// Almost every line of a real file has no quotes; such a line stays a slice of the text
+/// (fast path, found with `memchr`), the others go through the quote-aware reader, which may
+/// span several lines.
+pub fn read_rows(text: &str) -> Result<Vec<Row<'_>>, PbError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
+    // About one record per 25 bytes in the large real files.
+    let mut records = Vec::with_capacity(bytes.len() / 24 + 4);
+    let mut pos = 0usize;
+    let mut line = 1usize;
+    while pos < bytes.len() {
+        let (end, next) = match memchr::memchr(b'\n', &bytes[pos..]) {
+            Some(i) => (pos + i, pos + i + 1),
+            None => (bytes.len(), bytes.len()),
+        };
+        let mut plain_end = end;
+        if plain_end > pos && bytes[plain_end - 1] == b'\r' {
+            plain_end -= 1;
+        }
+        let plain = &bytes[pos..plain_end];
+        if memchr::memchr2(b'"', b'\r', plain).is_none() {
+            if !plain.is_empty() {
+                // `pos` and `plain_end` sit next to ASCII bytes ('\n', '\r') or the ends of
+                // the text, so they are character boundaries.
+                records.push(Row::line_row(line, &text[pos..plain_end]));
+            }
+            pos = next;
+            line += 1;
+            continue;
+        }
+        let (record, next_pos, next_line) = quoted_record(text, pos, line)?;
+        if let Some(r) = record {
+            records.push(Row::owned(r.line, r.fields));
+        }
+        pos = next_pos;
+        line = next_line;
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::election::Election;
+    use super::super::pb_file::PbFile;
+    use super::super::pb_reference as reference;
+
+    /// The fast reader and the reference reader agree on `text`: the same file or the same
+    /// error, and the same election or the same error.
+    fn agree(text: &str) -> Result<(), TestCaseError> {
+        prop_assert_eq!(
+            PbFile::parse(text),
+            reference::parse_file(text),
+            "file of {:?}",
+            text
+        );
+        prop_assert_eq!(
+            Election::parse(text),
+            reference::parse_election(text),
+            "election of {:?}",
+            text
+        );
+        if let Ok(file) = PbFile::parse(text) {
+            prop_assert_eq!(Election::from_pb(&file), reference::parse_election(text));
+        }
+        Ok(())
+    }
+
+    const GOOD: &str = "META\nkey;value\nbudget;100\nvote_type;cumulative\n\
+        PROJECTS\nproject_id;cost;name\nA;60;Speeltuin\nB;50;\"Bank; hout\"\n\
+        VOTES\nvoter_id;vote;points\n1;A,B;3,2\n2;B;5\n";
+
+    #[test]
+    fn every_real_file_reads_as_before() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pabulib/real");
+        let mut read = 0;
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "pb") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let fast = Election::parse(&text);
+                assert!(fast.is_ok(), "{}: {:?}", path.display(), fast.err());
+                assert_eq!(fast, reference::parse_election(&text), "{}", path.display());
+                read += 1;
+            }
+        }
+        assert!(
+            read >= 15,
+            "only {read} real files found in {}",
+            dir.display()
+        );
+    }
+
+    #[test]
+    fn malformed_files_get_the_same_messages() {
+        let cases = [
+            GOOD.to_string(),
+            GOOD.replace("META\n", ""),
+            GOOD.replace("PROJECTS\nproject_id;cost;name\n", ""),
+            GOOD.replace("VOTES\n", ""),
+            GOOD.replace("\"Bank; hout\"", "\"Bank; hout"),
+            GOOD.replace("\"Bank; hout\"", "Bank; hout"),
+            GOOD.replace("3,2", "3"),
+            GOOD.replace("3,2", "3,x"),
+            GOOD.replace("2;B;5", "2;C;5"),
+            GOOD.replace("budget;100", "budget;honderd"),
+            GOOD.replace("budget;100", "budget"),
+            GOOD.replace("A;60", "A;-60"),
+            GOOD.replace("B;50", "A;50"),
+            GOOD.replace("cumulative", "borda"),
+            GOOD.replace("\n", "\r\n"),
+            GOOD.replace("\n", "\r"),
+            format!("\u{feff}{GOOD}"),
+            format!("{GOOD}votes\nvoter_id;vote\n"),
+            format!("{GOOD}  Meta ;x\n"),
+            format!("{GOOD}PROJECTS"),
+            "hello\n".to_string(),
+            String::new(),
+            "\n\n  \n".to_string(),
+        ];
+        for text in &cases {
+            agree(text).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Files pieced together from the parts of real files, quotes, CRs, blank lines and
+        /// wrong values: read alike by both readers.
+        #[test]
+        fn pieced_files_read_alike(parts in prop::collection::vec(prop::sample::select(vec![
+            "META\n", "PROJECTS\n", "VOTES\n", "meta\n", "Votes ;\n", "key;value\n",
+            "budget;100\n", "budget;1,5e2\n", "budget;x\n", "vote_type;approval\n",
+            "vote_type;cumulative\n", "vote_type;ordinal\n", "vote_type;scoring\n",
+            "max_length;3\n", "min_project_score_threshold;2\n", "min_project_score_threshold;none\n",
+            "project_id;cost;name\n", "project_id;cost\n", "cost;project_id\n",
+            "A;60;Speeltuin\n", "B;50;\"Bank; \"\"hout\"\"\"\n", "C;none\n", "D;1/3;x\n",
+            "A;60;a;b\n", "voter_id;vote;points\n", "voter_id;vote\n", "1;A,B;3,2\n",
+            "2;B;5\n", "3; A , A ;1,2\n", "4;;\n", "5;A,C;1\n", "6;Z\n", "7;A;0.5\n",
+            "8;B,A,B;1,2,3\n", "9;\"A,B\";\"1,1\"\n", "10;A;\"2\n", "\n", "  \n", "\r\n",
+            "\r", "\"\"\n", "x\"y;z\n", "\"a\"b;c\n", "\u{feff}", "Ł;1\n", "11;Ł\n",
+        ]), 0..24)) {
+            agree(&parts.concat())?;
+        }
+
+        /// Arbitrary short texts over the characters that matter to the reader.
+        #[test]
+        fn arbitrary_texts_read_alike(text in "(META\n|PROJECTS\n|VOTES\n|key;value\n|budget;[0-9]{1,3}\n|vote_type;(approval|cumulative|ordinal)\n|project_id;cost\n|voter_id;vote;points\n|[ABab0-9;,\"\r\n .-]{0,12})*") {
+            agree(&text)?;
+        }
+    }
+}
