@@ -6,7 +6,7 @@
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{BallotRule, CountRule, RoundId};
 use burgerbegroting::service::ledger as ledger_svc;
-use burgerbegroting::service::rounds::{self, Channel, InitiativeInput, Review, RoundInput};
+use burgerbegroting::service::rounds::{self, Channel, InitiativeInput, RoundInput};
 use burgerbegroting::service::{auth, users, voting_codes, Principal};
 
 use crate::helpers::*;
@@ -173,8 +173,7 @@ async fn every_round_step_asks_first_and_says_the_amounts() {
         {
             let mut c = app.conn();
             for p in &plans {
-                rounds::review_initiative(&mut c, &admin(), &p.id, Review::Nominate, "")
-                    .expect("nominate");
+                crate::helpers::nominate(&mut c, &admin(), &p.id).expect("nominate");
             }
         }
         asks_then_does(
@@ -218,6 +217,7 @@ async fn every_round_step_asks_first_and_says_the_amounts() {
             backend,
         )
         .await;
+        crate::helpers::without_objection_window(&mut app.conn(), &id);
         asks_then_does(
             &app,
             &loo,

@@ -293,7 +293,7 @@ async fn two_servers_move_each_round_on_its_dates_exactly_once() {
     use burgerbegroting::db::schema::rounds as r;
     use burgerbegroting::domain::round::{BallotRule, Calendar, CountRule, RoundStatus};
     use burgerbegroting::service::ledger as ledger_svc;
-    use burgerbegroting::service::rounds::{self as svc, InitiativeInput, Review, RoundInput};
+    use burgerbegroting::service::rounds::{self as svc, InitiativeInput, RoundInput};
     use burgerbegroting::service::Principal;
     use diesel::prelude::*;
 
@@ -346,7 +346,7 @@ async fn two_servers_move_each_round_on_its_dates_exactly_once() {
             },
         )
         .expect("plan");
-        svc::review_initiative(&mut conn, &admin(), &plan.id, Review::Nominate, "").expect("nom");
+        crate::helpers::nominate(&mut conn, &admin(), &plan.id).expect("nom");
         // Three weeks pass: every date of the round lies behind it now.
         diesel::update(r::table.filter(r::id.eq(round.to_string())))
             .set((

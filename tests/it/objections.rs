@@ -16,7 +16,7 @@ use burgerbegroting::domain::round::{
     BallotRule, Calendar, CountRule, PlanId, PlanStatus, RoundId, RoundStatus,
 };
 use burgerbegroting::service::objections::{self as obj, ResultObjector};
-use burgerbegroting::service::rounds::{self as svc, Channel, InitiativeInput, Review, RoundInput};
+use burgerbegroting::service::rounds::{self as svc, Channel, InitiativeInput, RoundInput};
 use burgerbegroting::service::{ledger as ledger_svc, pool_holds, voting_codes};
 use burgerbegroting::service::{Principal, ServiceError};
 use diesel::prelude::*;
@@ -79,15 +79,9 @@ fn village(c: &mut DbConn, name: &str, calendar: Option<Calendar>) -> Village {
     let kept = plan(c, &round, "Bankjes", 300_000);
     let rejected = plan(c, &round, "Feesttent", 200_000);
     svc::close_submissions(c, &admin(), &round).expect("review");
-    svc::review_initiative(c, &admin(), &kept, Review::Nominate, "").expect("nominate");
-    svc::review_initiative(
-        c,
-        &admin(),
-        &rejected,
-        Review::Reject,
-        "Geen plan voor het hele dorp.",
-    )
-    .expect("reject");
+    crate::helpers::nominate(c, &admin(), &kept).expect("nominate");
+    crate::helpers::reject(c, &admin(), &rejected, "Geen plan voor het hele dorp.")
+        .expect("reject");
     Village {
         slug: area.slug,
         round,

@@ -94,8 +94,7 @@ async fn a_round_open_for_voting_says_stem_nu_and_every_round_page_has_its_phase
                 },
             )
             .expect("plan");
-            rounds::review_initiative(&mut c, &admin(), &plan.id, rounds::Review::Nominate, "")
-                .expect("nominate");
+            crate::helpers::nominate(&mut c, &admin(), &plan.id).expect("nominate");
             rounds::open_voting(&mut c, &admin(), &voting.round.id).expect("open voting");
             (planning, voting, plan.id)
         };

@@ -330,6 +330,7 @@ fn fund(c: &mut DbConn, slug: &str, round: &RoundId, plan: &PlanId, year: i32) {
     )
     .expect("vote");
     rounds::count_round(c, &admin(), round).expect("count");
+    crate::helpers::without_objection_window(c, round);
     rounds::close_round(c, &admin(), round).expect("close");
 }
 

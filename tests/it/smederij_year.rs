@@ -296,7 +296,11 @@ async fn one_village_through_a_smederij_year() {
             &appr,
             &format!("/financien/overboekingen/{tid}"),
             &format!("/financien/overboekingen/{tid}/beoordelen"),
-            &[("besluit", "goedkeuren"), ("reason", "")],
+            &[
+                ("besluit", "goedkeuren"),
+                ("reason", ""),
+                ("bevestigd", "ja"),
+            ],
         )
         .await;
         assert_eq!(s, 303, "{backend}");
@@ -424,7 +428,7 @@ async fn one_village_through_a_smederij_year() {
             &coord,
             &page_a,
             &format!("/rondes/{a}/indienen-sluiten"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(s, 303, "{backend}");
@@ -435,15 +439,35 @@ async fn one_village_through_a_smederij_year() {
             (1, "nomineren", ""),
             (2, "afwijzen", "Een stoep is onderhoud van de gemeente."),
         ] {
-            let (s, _) = post(
-                &app,
-                &coord,
-                &page_a,
-                &review(n),
-                &[("besluit", besluit), ("reason", reason)],
-            )
-            .await;
-            assert_eq!(s, 303, "{backend}: review {n}");
+            // By the checklist: every criterion judged (the stoep fails "eenmalig"), the
+            // taakveld assigned, the amount as handed in.
+            let cents = plans[n].amount_cents;
+            let mut form: Vec<(String, String)> = vec![
+                ("besluit".into(), besluit.into()),
+                ("reason".into(), reason.into()),
+                ("taakveld".into(), "5.7".into()),
+                (
+                    "bedrag".into(),
+                    format!("{},{:02}", cents / 100, cents % 100),
+                ),
+            ];
+            for k in 1..=5 {
+                let fails = besluit == "afwijzen" && k == 3;
+                form.push((
+                    format!("oordeel-{k}"),
+                    if fails { "fails" } else { "meets" }.into(),
+                ));
+                if fails {
+                    form.push((
+                        format!("toelichting-{k}"),
+                        "Onderhoud, niet eenmalig.".into(),
+                    ));
+                }
+            }
+            let form: Vec<(&str, &str)> =
+                form.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            let (s, body) = post(&app, &coord, &page_a, &review(n), &form).await;
+            assert_eq!(s, 303, "{backend}: review {n}: {}", errors_in(&body));
         }
         let statuses: Vec<PlanStatus> = rounds::round(&mut app.conn(), &Principal::resident(), &a)
             .expect("round")
@@ -473,7 +497,7 @@ async fn one_village_through_a_smederij_year() {
             &coord,
             &page_a,
             &format!("/rondes/{a}/stemmen-openen"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(s, 303, "{backend}");
@@ -502,16 +526,24 @@ async fn one_village_through_a_smederij_year() {
         ledger_holds(&app, entered, "voted");
 
         // Count, then commit: both plans fit (€ 9.000); the € 1.000 left is free again.
-        let (s, _) = post(&app, &coord, &page_a, &format!("/rondes/{a}/tellen"), &[]).await;
+        let (s, _) = post(
+            &app,
+            &coord,
+            &page_a,
+            &format!("/rondes/{a}/tellen"),
+            &[("bevestigd", "ja")],
+        )
+        .await;
         assert_eq!(s, 303, "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Counted);
         ledger_holds(&app, entered, "counted");
+        crate::helpers::without_objection_window(&mut app.conn(), &a);
         let (s, _) = post(
             &app,
             &coord,
             &page_a,
             &format!("/rondes/{a}/afsluiten"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(s, 303, "{backend}");
@@ -586,7 +618,17 @@ async fn one_village_through_a_smederij_year() {
             &coord,
             &page_b,
             &format!("/rondes/{b}/plannen/{b_plan}/beoordeling"),
-            &[("besluit", "nomineren"), ("reason", "")],
+            &[
+                ("besluit", "nomineren"),
+                ("reason", ""),
+                ("taakveld", "5.7"),
+                ("bedrag", "3500,00"),
+                ("oordeel-1", "meets"),
+                ("oordeel-2", "meets"),
+                ("oordeel-3", "meets"),
+                ("oordeel-4", "meets"),
+                ("oordeel-5", "meets"),
+            ],
         )
         .await;
         assert_eq!(s, 303, "{backend}");
@@ -595,7 +637,7 @@ async fn one_village_through_a_smederij_year() {
             &coord,
             &page_b,
             &format!("/rondes/{b}/stemmen-openen"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(s, 422, "{backend}");
@@ -624,7 +666,7 @@ async fn one_village_through_a_smederij_year() {
             &coord,
             &page_b,
             &format!("/rondes/{b}/stemmen-openen"),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
         assert_eq!(s, 303, "{backend}");
@@ -643,7 +685,18 @@ async fn one_village_through_a_smederij_year() {
         .await;
         assert_eq!(s, 200, "{backend}");
         for step in ["tellen", "afsluiten"] {
-            let (s, _) = post(&app, &coord, &page_b, &format!("/rondes/{b}/{step}"), &[]).await;
+            if step == "afsluiten" {
+                // Committed at once: the objection window has its own tests.
+                crate::helpers::without_objection_window(&mut app.conn(), &b);
+            }
+            let (s, _) = post(
+                &app,
+                &coord,
+                &page_b,
+                &format!("/rondes/{b}/{step}"),
+                &[("bevestigd", "ja")],
+            )
+            .await;
             assert_eq!(s, 303, "{backend}: {step}");
         }
         assert_eq!(pool_of(&app), (0, 0), "{backend}: the year's money spent");
