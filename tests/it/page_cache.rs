@@ -24,7 +24,7 @@ fn round_in(app: &TestApp, status: &str) -> (String, String) {
 
 fn rename_area(app: &TestApp, area: &str, name: &str) {
     let mut c = app.conn();
-    tx::write(&mut *c, |c| {
+    tx::write(&mut c, |c| {
         diesel::update(areas::table.find(area))
             .set(areas::name.eq(name))
             .execute(c)
