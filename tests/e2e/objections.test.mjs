@@ -85,7 +85,7 @@ test('the steering group decides an objection (no JavaScript, axe clean, 320 px)
   await phone.goto(`${BASE}${planHref}`);
   const body = await phone.locator('main').innerText();
   assert.match(body, /Bezwaar toegewezen/);
-  assert.match(body, /Genomineerd/);
+  assert.match(body, /Op het stembiljet gezet/);
   await assertClean(phone, 'plan');
   await phoneCtx.close();
 });
