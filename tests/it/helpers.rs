@@ -593,3 +593,29 @@ pub fn without_objection_window(
         .slug;
     burgerbegroting::service::objections::set_window(conn, &admin(), &slug, 0).expect("window");
 }
+
+/// POST a form as a browser does: the CSRF token from `page` (as `c` sees it) added to
+/// `fields`. Returns the status and, after a 303, the `Location`, else the body.
+pub async fn post_page_form(
+    app: &TestApp,
+    c: &reqwest::Client,
+    page: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let (_, html) = app.get(c, page).await;
+    let token = csrf_token(&html);
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+    form.extend_from_slice(fields);
+    let r = c
+        .post(app.url(path))
+        .form(&form)
+        .send()
+        .await
+        .expect("post");
+    let status = r.status().as_u16();
+    if status == 303 {
+        return (status, location(&r));
+    }
+    (status, r.text().await.unwrap_or_default())
+}

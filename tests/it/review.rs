@@ -14,6 +14,7 @@ use burgerbegroting::service::plan_review::{self as pr, FormError, PlanSubmissio
 use burgerbegroting::service::rounds::{self, Channel, InitiativeInput, RoundInput};
 use burgerbegroting::service::{auth, plans, voting_codes, Principal, ServiceError};
 
+use crate::helpers::post_page_form as post;
 use crate::helpers::*;
 
 const LOO: &str = "loo-review@example.nl";
@@ -493,36 +494,6 @@ async fn app_on(db: TestDb) -> TestApp {
     }
     app.add_user(INITIATOR, Role::Initiator);
     app
-}
-
-async fn post(
-    app: &TestApp,
-    c: &reqwest::Client,
-    page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let (_, html) = app.get(c, page).await;
-    let token = csrf_token(&html);
-    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-    form.extend_from_slice(fields);
-    let r = c
-        .post(app.url(path))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
-    let status = r.status().as_u16();
-    if status == 303 {
-        let to = r
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
-        return (status, to);
-    }
-    (status, r.text().await.unwrap_or_default())
 }
 
 #[actix_web::test]

@@ -8,6 +8,7 @@ use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::{auth, rounds, voting_codes, Principal};
 use burgerbegroting::tally::Election;
 
+use crate::helpers::post_page_form as post;
 use crate::helpers::*;
 
 const LOO: &str = "loo@example.nl";
@@ -40,32 +41,6 @@ async fn app_on(db: TestDb) -> TestApp {
     }
     app.add_user(INITIATOR, Role::Initiator);
     app
-}
-
-/// POST a form with the client's CSRF token (taken from `page`); returns status and body
-/// or location.
-async fn post(
-    app: &TestApp,
-    c: &reqwest::Client,
-    page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let (_, html) = app.get(c, page).await;
-    let token = csrf_token(&html);
-    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-    form.extend_from_slice(fields);
-    let r = c
-        .post(app.url(path))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
-    let status = r.status().as_u16();
-    if status == 303 {
-        return (status, location(&r));
-    }
-    (status, r.text().await.unwrap_or_default())
 }
 
 fn round_form<'a>(area: &'a str, budget: &'a str) -> Vec<(&'a str, &'a str)> {

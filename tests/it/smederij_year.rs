@@ -18,6 +18,7 @@ use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::{auth, rounds, Principal};
 use chrono::Datelike;
 
+use crate::helpers::post_page_form as post;
 use crate::helpers::*;
 
 const COORD: &str = "regisseur@loo.example";
@@ -47,39 +48,6 @@ fn ledger_holds(app: &TestApp, entered: i64, step: &str) {
         assert!(t.amount_cents > 0, "{step}: a transfer of nothing");
         assert_ne!(t.from_account, t.to_account, "{step}: a transfer to itself");
     }
-}
-
-fn location(r: &reqwest::Response) -> String {
-    r.headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string()
-}
-
-/// POST a form with the CSRF token of `page`; (status, location or body).
-async fn post(
-    app: &TestApp,
-    c: &reqwest::Client,
-    page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let (_, html) = app.get(c, page).await;
-    let token = csrf_token(&html);
-    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-    form.extend_from_slice(fields);
-    let r = c
-        .post(app.url(path))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
-    let status = r.status().as_u16();
-    if status == 303 {
-        return (status, location(&r));
-    }
-    (status, r.text().await.unwrap_or_default())
 }
 
 /// The error summary of a page that came back with errors, for the failure message.
