@@ -143,6 +143,10 @@ pub enum ObjectionProblem {
     NoWindow,
     #[error("Vul een aantal dagen in van 0 tot en met {MAX_DAYS}.")]
     Days,
+    #[error("Er ligt een bezwaar tegen de afwijzing van dit plan bij de stuurgroep. De stuurgroep beslist; de beoordeling kan daarom niet meer veranderen.")]
+    ReviewWaitsForSteeringGroup,
+    #[error("De stuurgroep heeft beslist over het bezwaar tegen de afwijzing van dit plan. Die beslissing is definitief; de beoordeling kan niet meer veranderen.")]
+    ReviewDecidedBySteeringGroup,
 }
 
 impl ObjectionProblem {
@@ -151,6 +155,8 @@ impl ObjectionProblem {
             ObjectionProblem::Reason | ObjectionProblem::DecisionReason => "reason",
             ObjectionProblem::NoVerdict | ObjectionProblem::WrongVerdict => "verdict",
             ObjectionProblem::Days => "days",
+            ObjectionProblem::ReviewWaitsForSteeringGroup
+            | ObjectionProblem::ReviewDecidedBySteeringGroup => "round",
             _ => "objection",
         }
     }
@@ -241,6 +247,18 @@ pub fn may_decide(decider: &str, decision_by: Option<&str>, filed_by: &str) -> b
     decision_by != Some(decider) && filed_by != decider
 }
 
+/// Whether a plan's review may still change, given the objection to its rejection (none;
+/// `Some(false)`: waiting; `Some(true)`: decided). Once the initiator objected, the
+/// steering group decides, and its decision is final: nobody (the coordinator included)
+/// changes the review any more, so a decision can never be undone by a new review.
+pub fn review_may_change(objection_decided: Option<bool>) -> Result<(), ObjectionProblem> {
+    match objection_decided {
+        None => Ok(()),
+        Some(false) => Err(ObjectionProblem::ReviewWaitsForSteeringGroup),
+        Some(true) => Err(ObjectionProblem::ReviewDecidedBySteeringGroup),
+    }
+}
+
 /// The verdict chosen on the form, checked against the kind of objection.
 pub fn check_verdict(kind: ObjectionKind, chosen: &str) -> Result<Verdict, ObjectionProblem> {
     let chosen = chosen.trim();
@@ -316,6 +334,19 @@ mod tests {
         assert!(!may_decide("user:b", Some("user:a"), "user:b"));
         assert!(may_decide("user:c", Some("user:a"), "resident"));
         assert!(may_decide("user:c", None, "user:b"));
+    }
+
+    #[test]
+    fn an_objection_fixes_the_review() {
+        assert_eq!(review_may_change(None), Ok(()));
+        assert_eq!(
+            review_may_change(Some(false)),
+            Err(ObjectionProblem::ReviewWaitsForSteeringGroup)
+        );
+        assert_eq!(
+            review_may_change(Some(true)),
+            Err(ObjectionProblem::ReviewDecidedBySteeringGroup)
+        );
     }
 
     #[test]

@@ -616,6 +616,14 @@ pub(crate) fn voting_may_open(c: &mut DbConn, round: &Round) -> Result<(), Servi
     Ok(())
 }
 
+/// The hook of `plan_review::save_review` (and its review page): once the initiator
+/// objected to the plan's rejection, the review no longer changes: the steering group
+/// decides, and its decision is final.
+pub(crate) fn review_may_change(c: &mut DbConn, plan: &PlanId) -> Result<(), ServiceError> {
+    let objection = q::of_plan(c, plan)?.map(|o| o.decision.is_some());
+    rule::review_may_change(objection).map_err(invalid)
+}
+
 /// The hook of `rounds::close_round`: the money of a counted round is committed only
 /// after the objection window has passed and every objection to the result is decided.
 pub(crate) fn money_may_be_committed(c: &mut DbConn, round: &Round) -> Result<(), ServiceError> {

@@ -436,8 +436,11 @@ pub struct ReviewPageView {
     pub criteria: Vec<String>,
     pub facts: PlanReviewFacts,
     pub taakvelden: Vec<Taakveld>,
-    /// The review can still change (voting has not opened).
+    /// The review can still change (voting has not opened, no objection to it).
     pub may_review: bool,
+    /// Why the review cannot change although voting has not opened: an objection to the
+    /// rejection waits for, or was decided by, the steering group.
+    pub fixed_by_objection: Option<String>,
 }
 
 pub fn review_page(
@@ -450,11 +453,17 @@ pub fn review_page(
     who.may_in_area(Operation::ReviewPlan, &round.area_id)?;
     let area = area_by_id(conn, &round.area_id)?;
     let may = capabilities_for(who, &round);
+    let fixed_by_objection = match super::objections::review_may_change(conn, plan_id) {
+        Ok(()) => None,
+        Err(ServiceError::Invalid { message, .. }) => Some(message),
+        Err(e) => return Err(e),
+    };
     Ok(ReviewPageView {
         criteria: criteria_for(conn, &area.id)?,
         facts: review_facts(conn, plan_id)?,
         taakvelden: taakveld::all_for_year(round.year),
-        may_review: may.may_review,
+        may_review: may.may_review && fixed_by_objection.is_none(),
+        fixed_by_objection,
         area_name: area.name,
         area_slug: area.slug,
         max_initiative_cents: area.max_initiative_cents,
@@ -504,6 +513,7 @@ pub fn save_review(
             )
             .into());
         }
+        super::objections::review_may_change(c, plan_id)?;
         let area = area_by_id(c, &round.area_id)?;
         let criteria = criteria_for(c, &area.id)?;
         let mut problems = known;

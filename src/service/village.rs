@@ -16,6 +16,7 @@ use crate::domain::ledger::{AccountKind, TransferKind};
 use crate::domain::nl_time;
 use crate::domain::permissions::Operation;
 use crate::domain::plan_money::PlanMoney;
+use crate::domain::plan_standing::Standing;
 use crate::domain::round::RoundStatus;
 use crate::domain::taakveld;
 use crate::service::{Principal, ServiceError};
@@ -70,6 +71,21 @@ pub struct PlanLine {
     pub done: bool,
 }
 
+/// Every plan of the year's rounds, funded or not, with where it stands.
+#[derive(Debug, Clone)]
+pub struct PlanStanding {
+    pub plan_id: PlanId,
+    pub number: i32,
+    pub title: String,
+    pub round_title: String,
+    /// From the review and, once counted, the result.
+    pub standing: Standing,
+    /// The round was annulled by the steering group: nothing in it was funded.
+    pub round_annulled: bool,
+    /// A funded plan whose initiator or coordinator reported it done.
+    pub done: bool,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct YearView {
     pub year: i32,
@@ -83,6 +99,9 @@ pub struct YearView {
     /// The pool's balance at the end of the year (or now, for this year).
     pub closing_cents: i64,
     pub rounds: Vec<RoundTurnout>,
+    /// Every plan of the year's rounds (handed in, on the ballot, rejected, chosen...).
+    pub all_plans: Vec<PlanStanding>,
+    /// The funded plans with their money.
     pub plans: Vec<PlanLine>,
     /// The holds made in this year that still hold money.
     pub holds: Vec<HoldLine>,
@@ -319,7 +338,10 @@ pub fn village(
         running += pool_delta.get(y).copied().unwrap_or(0);
         yv.closing_cents = running;
     }
-    for r in &rounds {
+    // In the order of the year, so the plans list reads round by round.
+    let mut in_order: Vec<&crate::domain::round::Round> = rounds.iter().collect();
+    in_order.sort_by_key(|r| (r.year, r.quarter));
+    for r in in_order {
         let ballots = rep::ballot_count(conn, &r.id.0)?;
         let codes_issued = rep::codes_issued(conn, &area.id, r.year)?;
         let yv = years.entry(r.year).or_default();
@@ -338,16 +360,27 @@ pub fn village(
                 &p.id.0,
                 AccountKind::Initiative,
             )?;
+            let mut done = false;
             if let Some(acc) = ctx_account {
                 let money = plans::money_of(conn, &acc)?;
+                done = crate::db::repo::plan_money::is_done(conn, &p.id.0)?;
                 yv.plans.push(PlanLine {
                     plan_id: p.id.clone(),
                     number: p.number,
                     title: p.title.clone(),
                     money,
-                    done: crate::db::repo::plan_money::is_done(conn, &p.id.0)?,
+                    done,
                 });
             }
+            yv.all_plans.push(PlanStanding {
+                plan_id: p.id.clone(),
+                number: p.number,
+                title: p.title.clone(),
+                round_title: r.title.clone(),
+                standing: Standing::of(&p.id, p.status, r.result.as_ref()),
+                round_annulled: r.status == RoundStatus::Annulled,
+                done,
+            });
         }
     }
     for (y, yv) in years.iter_mut() {

@@ -66,7 +66,9 @@ pub fn review_page(p: &ReviewPage<'_>) -> Markup {
                 h2 { "Kosten per onderdeel" }
                 (super::plan::cost_table(&v.facts.cost_lines))
             }
-            @if !v.may_review {
+            @if let Some(why) = &v.fixed_by_objection {
+                p class="notice" { (why) }
+            } @else if !v.may_review {
                 p class="notice" { "Het stemmen is begonnen. De beoordeling ligt vast en kan niet meer veranderen." }
             } @else {
                 form class="stack" method="post" action=(action) {

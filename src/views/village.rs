@@ -1,13 +1,15 @@
 //! The public page of a village: its pool, where the money came from and where it went
-//! per year, the rounds with their turnout, and the funded plans. Lists rather than tables,
+//! per year, the rounds with their turnout, every plan with where it stands, and the
+//! funded plans with their money. Lists rather than tables,
 //! so that every amount stays in view on a 320 px phone; no JavaScript.
 
 use maud::{html, Markup};
 
 use super::components::money;
 use super::layout::{page, Nav};
+use crate::domain::plan_standing::Standing;
 use crate::service::auth::SessionUser;
-use crate::service::village::{HoldLine, VillageLink, VillageView, YearView};
+use crate::service::village::{HoldLine, PlanStanding, VillageLink, VillageView, YearView};
 
 fn nav(user: Option<&SessionUser>) -> Nav<'_> {
     Nav {
@@ -175,6 +177,19 @@ fn year(y: &YearView) -> Markup {
                     }
                 }
             }
+            @if !y.all_plans.is_empty() {
+                h3 { "Alle plannen in " (y.year) }
+                ul class="money-list plans" {
+                    @for p in &y.all_plans {
+                        li {
+                            span class="what" {
+                                a href={ "/plannen/" (p.plan_id) } { "Plan " (p.number) ": " (p.title) }
+                                span class="detail" { (p.round_title) ": " (plan_status(p)) }
+                            }
+                        }
+                    }
+                }
+            }
             @if !y.plans.is_empty() {
                 h3 { "Plannen die geld kregen in " (y.year) }
                 ul class="money-list plans" {
@@ -192,6 +207,21 @@ fn year(y: &YearView) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// Where a plan stands, in the words residents read ("Op het stembiljet gezet", never
+/// "Genomineerd").
+fn plan_status(p: &PlanStanding) -> &'static str {
+    if p.round_annulled {
+        return "De ronde is ongeldig verklaard";
+    }
+    if p.done {
+        return "Gekozen en klaar";
+    }
+    match p.standing {
+        Standing::OnBallot => "Op het stembiljet gezet",
+        other => other.label_nl(),
     }
 }
 

@@ -57,6 +57,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/rounds", web::get().to(rounds))
             .route("/rounds/{id}", web::get().to(round))
             .route("/rounds/{id}/ballots", web::get().to(round_ballots))
+            .route("/rounds/{id}/objections", web::get().to(round_objections))
             .default_service(web::to(unknown)),
     );
 }
@@ -614,4 +615,48 @@ async fn round_ballots(
         .map(|(tracker, plans)| json!({"tracker": tracker, "plans": plans}))
         .collect();
     Ok(HttpResponse::Ok().json(out))
+}
+
+/// A round's objections and the steering group's decisions, as public as on the round page:
+/// what was objected to and why, and the decision with its reason; never who objected or
+/// who decided.
+async fn round_objections(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = RoundId(id.into_inner());
+    let o = run_db(&state, move |c| {
+        crate::service::objections::round_objections(c, &crate::service::Principal::resident(), &id)
+    })
+    .await?;
+    let list: Vec<_> = o
+        .objections
+        .iter()
+        .map(|x| {
+            let r = &x.record;
+            json!({
+                "id": r.id,
+                "kind": r.kind.as_str(),
+                "plan": match (&r.initiative_id, &x.plan) {
+                    (Some(id), Some((number, title))) =>
+                        json!({"id": id, "number": number, "title": title}),
+                    _ => serde_json::Value::Null,
+                },
+                "reason": r.reason,
+                "filed_at": r.filed_at,
+                "decision": r.decision.as_ref().map(|d| json!({
+                    "verdict": d.verdict.as_str(),
+                    "upheld": d.verdict.upheld(),
+                    "reason": d.reason,
+                    "decided_at": d.decided_at,
+                })),
+            })
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(json!({
+        "window_days": o.days,
+        "result_last_day": o.result_last_day,
+        "result_open": o.result_open,
+        "objections": list,
+    })))
 }

@@ -594,6 +594,52 @@ pub fn without_objection_window(
     burgerbegroting::service::objections::set_window(conn, &admin(), &slug, 0).expect("window");
 }
 
+/// The count of a round moved `days` back in time, as if that many days had passed since
+/// (the objection window after the count runs out without waiting for it).
+pub fn count_days_ago(c: &mut DbConn, round: &burgerbegroting::domain::round::RoundId, days: i64) {
+    use burgerbegroting::db::schema::rounds as rounds_table;
+    use diesel::prelude::*;
+    let at = burgerbegroting::db::repo::now() - chrono::Duration::days(days);
+    diesel::update(rounds_table::table.find(round.as_str()))
+        .set(rounds_table::counted_at.eq(at))
+        .execute(c)
+        .expect("backdate");
+}
+
+/// The review page's fields for a review by the checklist: every criterion judged (a
+/// rejection fails the third, "eenmalig", with a note), the taakveld 5.7 and the amount
+/// `cents` as handed in; `besluit` is the button ("nomineren", "afwijzen", "opslaan").
+pub fn review_fields(besluit: &str, reason: &str, cents: i64) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = vec![
+        ("besluit".into(), besluit.into()),
+        ("reason".into(), reason.into()),
+        ("taakveld".into(), "5.7".into()),
+        (
+            "bedrag".into(),
+            format!("{},{:02}", cents / 100, cents % 100),
+        ),
+    ];
+    for k in 1..=5 {
+        let fails = besluit == "afwijzen" && k == 3;
+        form.push((
+            format!("oordeel-{k}"),
+            if fails { "fails" } else { "meets" }.into(),
+        ));
+        if fails {
+            form.push((
+                format!("toelichting-{k}"),
+                "Onderhoud, niet eenmalig.".into(),
+            ));
+        }
+    }
+    form
+}
+
+/// Owned form fields as the `&str` pairs `post_page_form` takes.
+pub fn pairs(form: &[(String, String)]) -> Vec<(&str, &str)> {
+    form.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+}
+
 /// POST a form as a browser does: the CSRF token from `page` (as `c` sees it) added to
 /// `fields`. Returns the status and, after a 303, the `Location`, else the body.
 pub async fn post_page_form(

@@ -8,7 +8,6 @@
 use std::sync::{Arc, Barrier};
 
 use burgerbegroting::db::repo::audit as audit_repo;
-use burgerbegroting::db::schema::rounds as rounds_table;
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::objection::ObjectionKind;
 use burgerbegroting::domain::role::Role;
@@ -19,9 +18,11 @@ use burgerbegroting::service::objections::{self as obj, ResultObjector};
 use burgerbegroting::service::rounds::{self as svc, Channel, InitiativeInput, RoundInput};
 use burgerbegroting::service::{ledger as ledger_svc, pool_holds, voting_codes};
 use burgerbegroting::service::{Principal, ServiceError};
-use diesel::prelude::*;
 
-use crate::helpers::{admin, csrf_token, fund_pool, reader, staff, TestApp, TestDb};
+use crate::helpers::{
+    admin, count_days_ago, csrf_token, fund_pool, pairs, post_page_form, reader, review_fields,
+    staff, TestApp, TestDb,
+};
 
 fn initiator() -> Principal {
     staff("initiatiefnemer", &[Role::Initiator])
@@ -109,15 +110,6 @@ fn counted(c: &mut DbConn, v: &Village, choice: &PlanId) {
     )
     .expect("ballot");
     svc::count_round(c, &admin(), &v.round).expect("count");
-}
-
-/// The count moved `days` back in time, as if that many days had passed since.
-fn count_days_ago(c: &mut DbConn, round: &RoundId, days: i64) {
-    let at = burgerbegroting::db::repo::now() - chrono::Duration::days(days);
-    diesel::update(rounds_table::table.find(round.as_str()))
-        .set(rounds_table::counted_at.eq(at))
-        .execute(c)
-        .expect("backdate");
 }
 
 /// A resident's voter session in the village (the cookie's token).
@@ -601,5 +593,236 @@ async fn the_steering_group_decides_on_its_page() {
         // A resident cannot open the steering group's page.
         let (code, _) = app.get(&anonymous, "/stuurgroep/bezwaren").await;
         assert_ne!(code, 200);
+    }
+}
+
+/// "The decision is final": once the initiator objected, the review of the plan no longer
+/// changes (the steering group decides), and after the decision nobody, the coordinator
+/// included, changes the review or the decision. Both verdicts, on every backend.
+#[test]
+fn the_decision_is_final_and_the_review_stays_as_decided() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        for (name, verdict, status) in [
+            ("Wezup", "nominate", PlanStatus::Nominated),
+            ("Hardenberg", "rejected", PlanStatus::Rejected),
+        ] {
+            let v = village(&mut c, name, None);
+            let area = svc::round(&mut c, &Principal::resident(), &v.round)
+                .expect("round")
+                .area
+                .id;
+            let coordinator = crate::helpers::coordinator_of(area.as_str());
+            let o = obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Oneerlijk")
+                .expect("objection");
+            // While it waits, the steering group decides, not a new review.
+            for who in [&coordinator, &admin()] {
+                let msg = invalid_message(
+                    crate::helpers::nominate(&mut c, who, &v.rejected).expect_err("waits"),
+                );
+                assert!(msg.contains("bij de stuurgroep"), "{backend}: {msg}");
+            }
+            let page = burgerbegroting::service::plan_review::review_page(
+                &mut c,
+                &coordinator,
+                &v.rejected,
+            )
+            .expect("review page");
+            assert!(!page.may_review && page.fixed_by_objection.is_some());
+            obj::decide(&mut c, &steering("sg-1"), &o.id, verdict, "Zo is het.").expect("decide");
+            // Decided: the review stays as the steering group left it, for everyone.
+            let reviews_before = audit_repo::for_entity(&mut c, v.rejected.as_str())
+                .expect("audit")
+                .len();
+            for who in [&coordinator, &admin()] {
+                for attempt in [
+                    crate::helpers::nominate(&mut c, who, &v.rejected),
+                    crate::helpers::reject(&mut c, who, &v.rejected, "Toch niet."),
+                ] {
+                    let msg = invalid_message(attempt.expect_err("final"));
+                    assert!(msg.contains("definitief"), "{backend}: {msg}");
+                }
+            }
+            let plan = svc::round(&mut c, &Principal::resident(), &v.round)
+                .expect("round")
+                .initiatives
+                .into_iter()
+                .find(|p| p.id == v.rejected)
+                .expect("plan");
+            assert_eq!(plan.status, status, "{backend}: {verdict}");
+            assert_eq!(
+                audit_repo::for_entity(&mut c, v.rejected.as_str())
+                    .expect("audit")
+                    .len(),
+                reviews_before,
+                "{backend}: nothing changed"
+            );
+            // And the decision itself: not again, not by another member either.
+            let other = if verdict == "nominate" {
+                "rejected"
+            } else {
+                "nominate"
+            };
+            let again = obj::decide(&mut c, &steering("sg-2"), &o.id, other, "Anders.");
+            assert!(invalid_message(again.expect_err("final")).contains("definitief"));
+            let decided = obj::round_objections(&mut c, &Principal::resident(), &v.round)
+                .expect("public")
+                .objections
+                .remove(0)
+                .record
+                .decision
+                .expect("decided");
+            assert_eq!(decided.verdict.as_str(), verdict, "{backend}");
+        }
+    }
+}
+
+/// No one decides an objection about their own decision: not who counted the round (a
+/// result), not who made the objection; someone else in the steering group does.
+#[test]
+fn no_one_decides_about_their_own_count_or_their_own_objection() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let v = village(&mut c, "Elburg", None);
+        counted(&mut c, &v, &v.kept);
+        // The initiator objects and is also in the steering group.
+        let objector = staff("initiatiefnemer", &[Role::Initiator, Role::SteeringGroup]);
+        let o = obj::object_to_result(
+            &mut c,
+            &objector,
+            &v.round,
+            ResultObjector::Account,
+            "De telling klopt niet.",
+        )
+        .expect("objection");
+        let counter = Principal {
+            roles: vec![Role::Admin, Role::SteeringGroup],
+            ..admin()
+        };
+        for who in [&counter, &objector] {
+            let view = obj::queue(&mut c, who).expect("queue").waiting.remove(0);
+            assert!(
+                view.own_decision && view.verdicts.is_empty(),
+                "{}",
+                db.backend
+            );
+            let own = obj::decide(&mut c, who, &o.id, "rejected", "Eigen zaak.");
+            assert!(matches!(own, Err(ServiceError::Forbidden(_))), "{own:?}");
+        }
+        obj::decide(&mut c, &steering("sg-ander"), &o.id, "rejected", "Klopt.")
+            .expect("someone else decides");
+    }
+}
+
+/// Over real HTTP: a coordinator who is also in the steering group rejects a plan; the
+/// objection to it is not theirs to decide (403, and the page says so), the review is fixed
+/// while it waits and after another member decided (422 on the review page, with why), the
+/// decision cannot be made twice, and the API shows it as the round page does.
+#[actix_web::test]
+async fn the_review_and_the_decision_stay_final_over_http() {
+    use burgerbegroting::domain::ids::UserId;
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        let mut spec = crate::openapi_conformance::Spec::load(&app).await;
+        let both = app.add_user("regisseur-stuurgroep@test.example", Role::SteeringGroup);
+        let other = app.add_user("stuurgroep@test.example", Role::SteeringGroup);
+        let (v, plan) = {
+            let mut c = app.conn();
+            let v = village(&mut c, "'t Loo", None);
+            let id = burgerbegroting::db::repo::users::find_by_email(&mut c, &both)
+                .expect("query")
+                .expect("user")
+                .id;
+            burgerbegroting::service::users::grant_role(
+                &mut c,
+                &admin(),
+                &UserId(id.to_string()),
+                Role::AreaCoordinator,
+                Some(&v.slug),
+            )
+            .expect("coordinator too");
+            let plan = svc::round(&mut c, &Principal::resident(), &v.round)
+                .expect("round")
+                .initiatives
+                .into_iter()
+                .find(|p| p.id == v.kept)
+                .expect("plan");
+            (v, plan)
+        };
+        let coord = app.login(&both).await;
+        let sg = app.login(&other).await;
+        let round_page = format!("/rondes/{}", v.round);
+        let review = format!("{round_page}/plannen/{}/beoordeling", plan.id);
+        // The coordinator rejects the plan that was on the ballot; its initiator objects.
+        let form = review_fields("afwijzen", "Niet voor het hele dorp.", plan.amount_cents);
+        let (s, _) = post_page_form(&app, &coord, &review, &review, &pairs(&form)).await;
+        assert_eq!(s, 303, "{backend}");
+        let o = {
+            let mut c = app.conn();
+            obj::object_to_rejection(&mut c, &initiator(), &v.kept, "Wel voor iedereen.")
+                .expect("objection")
+        };
+        // Not theirs to decide: the page says so and the decision is refused.
+        let (_, html) = app.get(&coord, "/stuurgroep/bezwaren").await;
+        assert!(html.contains("uw eigen beslissing"), "{backend}");
+        let decide = format!("/stuurgroep/bezwaren/{}", o.id);
+        let upheld = [
+            ("verdict", "nominate"),
+            ("reason", "Het plan is voor iedereen."),
+        ];
+        let (s, _) = post_page_form(&app, &coord, "/stuurgroep/bezwaren", &decide, &upheld).await;
+        assert_eq!(s, 403, "{backend}: their own rejection");
+        // While the objection waits, the review is fixed.
+        let (_, html) = app.get(&coord, &review).await;
+        assert!(html.contains("bij de stuurgroep"), "{backend}");
+        let form = review_fields("nomineren", "", plan.amount_cents);
+        let (s, html) = post_page_form(&app, &coord, &review, &review, &pairs(&form)).await;
+        assert_eq!(s, 422, "{backend}");
+        assert!(html.contains("bij de stuurgroep"), "{backend}");
+        // Another member upholds it; from then on nothing changes it.
+        let (s, _) = post_page_form(&app, &sg, "/stuurgroep/bezwaren", &decide, &upheld).await;
+        assert_eq!(s, 303, "{backend}");
+        let form = review_fields("afwijzen", "Toch niet.", plan.amount_cents);
+        let (s, html) = post_page_form(&app, &coord, &review, &review, &pairs(&form)).await;
+        assert_eq!(s, 422, "{backend}");
+        assert!(html.contains("definitief"), "{backend}");
+        let rejected = [("verdict", "rejected"), ("reason", "Toch niet.")];
+        let (s, html) = post_page_form(&app, &sg, "/stuurgroep/bezwaren", &decide, &rejected).await;
+        assert_eq!(s, 422, "{backend}");
+        assert!(html.contains("al beslist"), "{backend}");
+        let status = svc::round(&mut app.conn(), &Principal::resident(), &v.round)
+            .expect("round")
+            .initiatives
+            .into_iter()
+            .find(|p| p.id == v.kept)
+            .expect("plan")
+            .status;
+        assert_eq!(status, PlanStatus::Nominated, "{backend}");
+        // The API lists the objection with its final decision, as the document says.
+        let api = app.url(&format!("/api/v1/rounds/{}/objections", v.round));
+        let (s, body) = spec.send(app.client().get(&api)).await;
+        assert_eq!(s, 200, "{backend}");
+        let listed = body["objections"].as_array().expect("list");
+        assert_eq!(listed.len(), 1, "{backend}");
+        assert_eq!(listed[0]["plan"]["id"], plan.id.as_str());
+        assert_eq!(listed[0]["decision"]["verdict"], "nominate");
+        assert_eq!(listed[0]["decision"]["upheld"], true);
+        assert!(
+            listed[0].get("filed_by").is_none()
+                && listed[0]["decision"].get("decided_by").is_none(),
+            "{backend}: nobody is named"
+        );
+        let (s, _) = spec
+            .send(
+                app.client()
+                    .get(app.url("/api/v1/rounds/onbekend/objections")),
+            )
+            .await;
+        assert_eq!(s, 404, "{backend}");
+        assert!(spec.failures.is_empty(), "{backend}: {:?}", spec.failures);
     }
 }

@@ -446,3 +446,100 @@ async fn the_header_folds_into_a_menu_that_works_without_javascript() {
     );
     assert!(css.contains("header.site > nav.wide, header.site > .who { display: none; }"));
 }
+
+/// The village page names every plan of the year's rounds, not only the funded ones, each
+/// with where it stands in the words residents read ("Op het stembiljet gezet", never
+/// "Genomineerd") and linked to its page; the funded plan also under the money.
+#[actix_web::test]
+async fn the_village_page_lists_every_plan_of_the_year() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        let (slug, ids) = {
+            let mut c = app.conn();
+            let area =
+                ledger_svc::create_area(&mut c, &admin(), "Staphorst", "dorp").expect("area");
+            fund_pool(&mut c, &area.slug, 2_000_000);
+            let plan = |c: &mut DbConn,
+                        round: &burgerbegroting::domain::round::RoundId,
+                        title: &str,
+                        cents: i64| {
+                rounds::submit_initiative(
+                    c,
+                    &admin(),
+                    round,
+                    &InitiativeInput {
+                        title: title.into(),
+                        summary: format!("{title} voor het dorp"),
+                        amount_cents: cents,
+                        taakveld: "5.7".into(),
+                    },
+                )
+                .expect("plan")
+                .id
+            };
+            // Spring: counted and closed; one plan chosen, one not, one rejected.
+            let spring = rounds::create_round(
+                &mut c,
+                &admin(),
+                &round_input(&area.slug, 1, "Voorjaar", None),
+            )
+            .expect("round")
+            .round
+            .id;
+            let chosen = plan(&mut c, &spring, "Speeltuin", 800_000);
+            let not_chosen = plan(&mut c, &spring, "Muziektent", 700_000);
+            let rejected = plan(&mut c, &spring, "Nieuwe stoep", 100_000);
+            nominate(&mut c, &admin(), &chosen).expect("nominate");
+            nominate(&mut c, &admin(), &not_chosen).expect("nominate");
+            reject(&mut c, &admin(), &rejected, "Onderhoud van de gemeente.").expect("reject");
+            rounds::open_voting(&mut c, &admin(), &spring).expect("open");
+            for _ in 0..2 {
+                vote_with_new_code(&mut c, &area.slug, 2026, &spring, &[chosen.to_string()]);
+            }
+            vote_with_new_code(&mut c, &area.slug, 2026, &spring, &[not_chosen.to_string()]);
+            rounds::count_round(&mut c, &admin(), &spring).expect("count");
+            without_objection_window(&mut c, &spring);
+            rounds::close_round(&mut c, &admin(), &spring).expect("close");
+            // Summer: still in review; one plan on the ballot, one not judged yet.
+            let summer =
+                rounds::create_round(&mut c, &admin(), &round_input(&area.slug, 2, "Zomer", None))
+                    .expect("round")
+                    .round
+                    .id;
+            let on_ballot = plan(&mut c, &summer, "Bankjes", 200_000);
+            let handed_in = plan(&mut c, &summer, "Bloembakken", 50_000);
+            nominate(&mut c, &admin(), &on_ballot).expect("nominate");
+            (
+                area.slug,
+                [
+                    (chosen, "Gekozen"),
+                    (not_chosen, "Niet gekozen"),
+                    (rejected, "Afgewezen"),
+                    (on_ballot, "Op het stembiljet gezet"),
+                    (handed_in, "Ingediend"),
+                ],
+            )
+        };
+        let (s, html) = app.get(&app.client(), &format!("/dorpen/{slug}")).await;
+        assert_eq!(s, 200, "{backend}");
+        let all = &html[html
+            .find("Alle plannen in 2026")
+            .expect("every plan listed")..];
+        for (id, standing) in &ids {
+            let item = item_with(all, &format!("href=\"/plannen/{id}\""));
+            assert!(item.contains(standing), "{backend}: {standing}: {item}");
+        }
+        assert!(!html.contains("Genomineerd"), "{backend}");
+        // Only the chosen plan is under the money.
+        let funded = &html[html.find("Plannen die geld kregen").expect("funded plans")..];
+        assert!(
+            funded.contains(&format!("/plannen/{}", ids[0].0)),
+            "{backend}"
+        );
+        assert!(
+            !funded.contains(&format!("/plannen/{}", ids[1].0)),
+            "{backend}"
+        );
+    }
+}

@@ -1,13 +1,18 @@
 //! One village through a Smederij year over real HTTP, on every backend: the coordinator
-//! schedules four rounds at once, an initiator submits plans, the coordinator reviews and
-//! rejects one, residents vote online and on paper, the round is counted and committed,
-//! finance pays a plan in two parts (one more than the commitment, refused), the plan is
-//! finished and what was not paid returns to the pool, and the next round spends the money
-//! the year left. After every step the ledger's invariants hold.
+//! schedules four rounds at once; an initiator submits plans (one whose cost breakdown does
+//! not add up is refused, with what was typed kept); the coordinator reviews them by the
+//! checklist and rejects one; its initiator objects and the steering group upholds the
+//! objection (the plan goes on the ballot); residents vote online and on paper; the round is
+//! counted; a resident objects to the result and the steering group rejects that objection;
+//! the money is committed; finance pays a plan in two parts (one more than the commitment,
+//! refused); the plan is finished and what was not paid returns to the pool; and the next
+//! round of the same scheduled year spends that money. After every step the ledger's
+//! invariants hold.
 //!
-//! The rounds are scheduled for the current year with 26 weeks for plans, so the round of
-//! today's quarter accepts plans today whatever day the test runs on; the coordinator moves
-//! it on early (the calendar's dates lie ahead, so `serve`'s own mover leaves it alone).
+//! A test cannot wait for the calendar: where a step needs time to pass (a quarter's plan
+//! period, the objection window after the count), the round's dates are moved instead, as
+//! if the days had passed. The coordinator moves each round on by hand (its dates lie
+//! ahead, so `serve`'s own mover leaves it alone).
 
 use std::collections::BTreeMap;
 
@@ -26,6 +31,7 @@ const INITIATOR: &str = "initiatiefnemer@loo.example";
 const CLERK: &str = "financien@gemeente.example";
 const APPROVER: &str = "fiatteur@gemeente.example";
 const ADMIN: &str = "beheer@gemeente.example";
+const STEERING: &str = "stuurgroep@gemeente.example";
 
 /// What the ledger promises after every step: no account but a funder below zero, the
 /// money in the system unchanged (it only moves: the accounts add up to zero and what the
@@ -104,8 +110,41 @@ async fn codes(app: &TestApp, adm: &reqwest::Client, year: i32, count: usize) ->
         .collect()
 }
 
-/// A resident votes online with a code from the letter: code, ballot, check, cast.
-async fn vote_online(app: &TestApp, round: &RoundId, code: &str, plans: &[&str]) {
+/// The round's plan period moved so that it runs today, as if the weeks until its quarter
+/// had passed (the other dates move along, in order).
+fn plans_open_today(app: &TestApp, id: &RoundId) {
+    use burgerbegroting::db::schema::rounds as t;
+    use diesel::prelude::*;
+    let cal = rounds::round(&mut app.conn(), &Principal::resident(), id)
+        .expect("round")
+        .round
+        .calendar
+        .expect("a scheduled round has dates");
+    let today = rounds::today_nl(burgerbegroting::db::repo::now());
+    if cal.accepts_plans_on(today) {
+        return;
+    }
+    let shift = chrono::Duration::days((today - cal.plans_from).num_days());
+    diesel::update(t::table.find(id.as_str()))
+        .set((
+            t::plans_from.eq(cal.plans_from + shift),
+            t::plans_until.eq(cal.plans_until + shift),
+            t::review_until.eq(cal.review_until + shift),
+            t::voting_from.eq(cal.voting_from + shift),
+            t::voting_until.eq(cal.voting_until + shift),
+        ))
+        .execute(&mut app.conn())
+        .expect("move the dates");
+}
+
+/// A resident votes online with a code from the letter: code, ballot, check, cast. Returns
+/// the resident's browser (still signed in with the code).
+async fn vote_online(
+    app: &TestApp,
+    round: &RoundId,
+    code: &str,
+    plans: &[&str],
+) -> reqwest::Client {
     let voter = app.client();
     let (_, page) = app.get(&voter, "/stemmen?gebied=t-loo").await;
     let token = csrf_token(&page);
@@ -135,6 +174,7 @@ async fn vote_online(app: &TestApp, round: &RoundId, code: &str, plans: &[&str])
     assert_eq!(r.status(), 200, "ballot cast");
     let receipt = r.text().await.unwrap_or_default();
     assert!(receipt.contains("Bewaar deze code."), "{receipt}");
+    voter
 }
 
 /// Posts a progress update (multipart, as the browser sends it).
@@ -186,6 +226,17 @@ async fn pay(
     (s, r.text().await.unwrap_or_default())
 }
 
+/// The only objection waiting for the steering group.
+fn waiting_objection(app: &TestApp) -> String {
+    let sg = burgerbegroting::service::objections::queue(
+        &mut app.conn(),
+        &staff("lezer-stuurgroep", &[Role::SteeringGroup]),
+    )
+    .expect("queue");
+    assert_eq!(sg.waiting.len(), 1, "one objection waits");
+    sg.waiting[0].record.id.clone()
+}
+
 #[actix_web::test]
 async fn one_village_through_a_smederij_year() {
     for db in TestDb::all() {
@@ -211,6 +262,7 @@ async fn one_village_through_a_smederij_year() {
         app.add_user(CLERK, Role::FinanceClerk);
         app.add_user(APPROVER, Role::FinanceApprover);
         app.add_user(ADMIN, Role::Admin);
+        app.add_user(STEERING, Role::SteeringGroup);
         let entered: i64 = {
             let mut c = app.conn();
             ledger_svc::all_balances(&mut c, &reader())
@@ -226,9 +278,10 @@ async fn one_village_through_a_smederij_year() {
         let fin = app.login(CLERK).await;
         let appr = app.login(APPROVER).await;
         let adm = app.login(ADMIN).await;
+        let sg = app.login(STEERING).await;
         let anon = app.client();
 
-        // Finance moves € 12.000 from the budget line "Openbaar groen" to 't Loo's pool;
+        // Finance moves € 10.000 from the budget line "Openbaar groen" to 't Loo's pool;
         // above the threshold, so a second finance user approves it.
         let pool = small
             .pools
@@ -247,7 +300,7 @@ async fn one_village_through_a_smederij_year() {
                 ("request_id", rid.as_str()),
                 ("from_account", from.as_str()),
                 ("to_account", to.as_str()),
-                ("amount", "12.000,00"),
+                ("amount", "10.000,00"),
                 ("memo", "Smederij 't Loo"),
                 ("decision_ref", "Raadsbesluit 2026-041"),
             ],
@@ -273,13 +326,11 @@ async fn one_village_through_a_smederij_year() {
         .await;
         assert_eq!(s, 303, "{backend}");
         ledger_holds(&app, entered, "transfer approved");
-        assert_eq!(pool_of(&app).0, 1_200_000, "{backend}");
+        assert_eq!(pool_of(&app).0, 1_000_000, "{backend}");
 
-        // Schedule four rounds at once. A village that does not exist refuses everything,
-        // the form keeps what was typed.
-        let today = rounds::today_nl(burgerbegroting::db::repo::now());
-        let year = today.year();
-        let quarter = i32::try_from(today.month0() / 3 + 1).expect("quarter");
+        // Schedule four rounds of € 6.000 at once. A village that does not exist refuses
+        // everything, the form keeps what was typed.
+        let year = rounds::today_nl(burgerbegroting::db::repo::now()).year();
         let y = year.to_string();
         let schedule = |area: &'static str| {
             vec![
@@ -290,7 +341,7 @@ async fn one_village_through_a_smederij_year() {
                 ("quarters", "4".into()),
                 ("areas", area.into()),
                 ("title", "Smederij".into()),
-                ("budget", "10.000,00".into()),
+                ("budget", "6.000,00".into()),
                 ("ballot_rule", "approval".into()),
                 ("max_choices", "".into()),
                 ("count_rule", "greedy".into()),
@@ -315,7 +366,7 @@ async fn one_village_through_a_smederij_year() {
             "{backend}"
         );
         assert!(
-            html.contains("value=\"10.000,00\"") && html.contains("value=\"Smederij\""),
+            html.contains("value=\"6.000,00\"") && html.contains("value=\"Smederij\""),
             "{backend}: the form keeps what was typed"
         );
         assert!(
@@ -339,11 +390,15 @@ async fn one_village_through_a_smederij_year() {
         let made = rounds::list(&mut app.conn(), &Principal::resident()).expect("list");
         assert_eq!(made.len(), 4, "{backend}");
         assert!(made.iter().all(|v| v.round.calendar.is_some()));
-        let a = round_of(&app, year, quarter);
-        let page_a = format!("/rondes/{a}");
         ledger_holds(&app, entered, "scheduled");
+        // The first quarter's round; the second is the next round of the same year.
+        let a = round_of(&app, year, 1);
+        let b = round_of(&app, year, 2);
+        plans_open_today(&app, &a);
+        let page_a = format!("/rondes/{a}");
 
-        // The initiator submits three plans; one more has no title (refused, input kept).
+        // The initiator hands in a plan whose cost breakdown does not add up: refused,
+        // with the amounts, and everything typed is still in the form.
         let plan_path = format!("/rondes/{a}/plannen");
         let (s, html) = post(
             &app,
@@ -351,46 +406,68 @@ async fn one_village_through_a_smederij_year() {
             &page_a,
             &plan_path,
             &[
-                ("title", ""),
+                ("title", "Pannaveld"),
                 ("summary", "Een pannaveld achter de school."),
                 ("amount", "2.000,00"),
-                ("taakveld", "5.2"),
+                ("kosten-1-omschrijving", "Doelen"),
+                ("kosten-1-bedrag", "1.200,00"),
+                ("kosten-2-omschrijving", "Kunstgras"),
+                ("kosten-2-bedrag", "500,00"),
             ],
         )
         .await;
         assert_eq!(s, 422, "{backend}");
         assert!(
-            html.contains("Een pannaveld achter de school.") && html.contains("value=\"2.000,00\""),
-            "{backend}: input kept"
+            html.contains("€\u{a0}1.700,00") && html.contains("€\u{a0}2.000,00"),
+            "{backend}: the breakdown's total and the amount asked: {}",
+            errors_in(&html)
         );
-        for (title, amount, tv) in [
-            ("Speeltuin bij de kerk", "6.000,00", "5.7"),
-            ("Bankjes langs de dijk", "3.000,00", "5.7"),
-            ("Gat in de stoep", "1.000,00", "2.1"),
+        for kept in [
+            "value=\"Pannaveld\"",
+            "Een pannaveld achter de school.",
+            "value=\"2.000,00\"",
+            "value=\"Doelen\"",
+            "value=\"1.200,00\"",
+            "value=\"Kunstgras\"",
+            "value=\"500,00\"",
         ] {
-            let (s, _) = post(
-                &app,
-                &ini,
-                &page_a,
-                &plan_path,
-                &[
-                    ("title", title),
-                    ("summary", "Voor iedereen in 't Loo."),
-                    ("amount", amount),
-                    ("taakveld", tv),
-                ],
-            )
-            .await;
-            assert_eq!(s, 303, "{backend}: {title}");
+            assert!(html.contains(kept), "{backend}: {kept} kept");
+        }
+        // Three plans go in; the speeltuin with a breakdown that adds up.
+        for (title, amount, costs) in [
+            (
+                "Speeltuin bij de kerk",
+                "4.500,00",
+                [("Toestellen", "4.000,00"), ("Tegels", "500,00")].as_slice(),
+            ),
+            ("Bankjes langs de dijk", "1.500,00", [].as_slice()),
+            ("Gat in de stoep", "1.000,00", [].as_slice()),
+        ] {
+            let mut form = vec![
+                ("title".to_string(), title.to_string()),
+                ("summary".into(), "Voor iedereen in 't Loo.".into()),
+                ("amount".into(), amount.into()),
+            ];
+            for (n, (what, cost)) in costs.iter().enumerate() {
+                form.push((format!("kosten-{}-omschrijving", n + 1), (*what).into()));
+                form.push((format!("kosten-{}-bedrag", n + 1), (*cost).into()));
+            }
+            let (s, html) = post(&app, &ini, &page_a, &plan_path, &pairs(&form)).await;
+            assert_eq!(s, 303, "{backend}: {title}: {}", errors_in(&html));
         }
         let plans: Vec<_> = rounds::round(&mut app.conn(), &Principal::resident(), &a)
             .expect("round")
             .initiatives;
-        assert_eq!(plans.len(), 3, "{backend}");
+        assert_eq!(plans.len(), 3, "{backend}: the refused plan is not there");
+        let (p1, p2, p3) = (
+            plans[0].id.to_string(),
+            plans[1].id.to_string(),
+            plans[2].id.to_string(),
+        );
         ledger_holds(&app, entered, "submitted");
 
-        // Review: submissions closed early, two plans nominated, the stoep rejected with
-        // a public reason.
+        // Review by the checklist: submissions closed early, two plans nominated, the
+        // stoep rejected with a public reason and the criterion it fails.
         let (s, _) = post(
             &app,
             &coord,
@@ -407,34 +484,8 @@ async fn one_village_through_a_smederij_year() {
             (1, "nomineren", ""),
             (2, "afwijzen", "Een stoep is onderhoud van de gemeente."),
         ] {
-            // By the checklist: every criterion judged (the stoep fails "eenmalig"), the
-            // taakveld assigned, the amount as handed in.
-            let cents = plans[n].amount_cents;
-            let mut form: Vec<(String, String)> = vec![
-                ("besluit".into(), besluit.into()),
-                ("reason".into(), reason.into()),
-                ("taakveld".into(), "5.7".into()),
-                (
-                    "bedrag".into(),
-                    format!("{},{:02}", cents / 100, cents % 100),
-                ),
-            ];
-            for k in 1..=5 {
-                let fails = besluit == "afwijzen" && k == 3;
-                form.push((
-                    format!("oordeel-{k}"),
-                    if fails { "fails" } else { "meets" }.into(),
-                ));
-                if fails {
-                    form.push((
-                        format!("toelichting-{k}"),
-                        "Onderhoud, niet eenmalig.".into(),
-                    ));
-                }
-            }
-            let form: Vec<(&str, &str)> =
-                form.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-            let (s, body) = post(&app, &coord, &page_a, &review(n), &form).await;
+            let form = review_fields(besluit, reason, plans[n].amount_cents);
+            let (s, body) = post(&app, &coord, &page_a, &review(n), &pairs(&form)).await;
             assert_eq!(s, 303, "{backend}: review {n}: {}", errors_in(&body));
         }
         let statuses: Vec<PlanStatus> = rounds::round(&mut app.conn(), &Principal::resident(), &a)
@@ -452,14 +503,67 @@ async fn one_village_through_a_smederij_year() {
             ],
             "{backend}"
         );
-        let (_, html) = app.get(&anon, &page_a).await;
+        let (_, html) = app.get(&anon, &format!("/plannen/{p3}")).await;
         assert!(
-            html.contains("Een stoep is onderhoud van de gemeente."),
-            "{backend}"
+            html.contains("Een stoep is onderhoud van de gemeente.")
+                && html.contains("Onderhoud, niet eenmalig."),
+            "{backend}: the reason and the failed criterion are public"
         );
         ledger_holds(&app, entered, "reviewed");
 
-        // Voting opens: the budget is reserved in the pool.
+        // The initiator objects to the rejection; voting cannot open while it waits.
+        let objection_page = format!("/plannen/{p3}/bezwaar");
+        let (s, to) = post(
+            &app,
+            &ini,
+            &objection_page,
+            &objection_page,
+            &[(
+                "reason",
+                "Het gat is gevaarlijk voor iedereen met een rollator; de gemeente komt pas over twee jaar.",
+            )],
+        )
+        .await;
+        assert_eq!(s, 303, "{backend}: {to}");
+        let (s, html) = post(
+            &app,
+            &coord,
+            &page_a,
+            &format!("/rondes/{a}/stemmen-openen"),
+            &[("bevestigd", "ja")],
+        )
+        .await;
+        assert_eq!(s, 422, "{backend}: an objection waits");
+        assert!(html.contains("stuurgroep"), "{backend}");
+        assert_eq!(status_of(&app, &a), RoundStatus::Review, "{backend}");
+        ledger_holds(&app, entered, "objection to the rejection");
+
+        // The steering group upholds it: the stoep goes on the ballot.
+        let oid = waiting_objection(&app);
+        let (s, _) = post(
+            &app,
+            &sg,
+            "/stuurgroep/bezwaren",
+            &format!("/stuurgroep/bezwaren/{oid}"),
+            &[
+                ("verdict", "nominate"),
+                (
+                    "reason",
+                    "Veilig lopen is voor het hele dorp; het plan mag op het stembiljet.",
+                ),
+            ],
+        )
+        .await;
+        assert_eq!(s, 303, "{backend}");
+        let (_, html) = app.get(&anon, &format!("/plannen/{p3}")).await;
+        assert!(
+            html.contains("Op het stembiljet gezet")
+                && html.contains("Veilig lopen is voor het hele dorp"),
+            "{backend}: on the ballot, with the steering group's reason"
+        );
+        ledger_holds(&app, entered, "objection upheld");
+
+        // Voting opens with three plans: the budget is reserved in the pool.
         let (s, _) = post(
             &app,
             &coord,
@@ -470,7 +574,7 @@ async fn one_village_through_a_smederij_year() {
         .await;
         assert_eq!(s, 303, "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Voting);
-        assert_eq!(pool_of(&app), (1_200_000, 1_000_000), "{backend}");
+        assert_eq!(pool_of(&app), (1_000_000, 600_000), "{backend}");
         let (_, html) = app.get(&anon, "/dorpen/t-loo").await;
         assert!(html.contains("Gereserveerd voor de ronde"), "{backend}");
         ledger_holds(&app, entered, "voting opened");
@@ -478,22 +582,26 @@ async fn one_village_through_a_smederij_year() {
         // Two residents vote online, one on paper at the village hall.
         let letters = codes(&app, &adm, year, 4).await;
         assert_eq!(letters.len(), 4, "{backend}");
-        let (p1, p2) = (plans[0].id.to_string(), plans[1].id.to_string());
-        vote_online(&app, &a, &letters[0], &[&p1, &p2]).await;
-        vote_online(&app, &a, &letters[1], &[&p1]).await;
+        let resident = vote_online(&app, &a, &letters[0], &[&p1, &p2]).await;
+        vote_online(&app, &a, &letters[1], &[&p1, &p2]).await;
         let (s, html) = post(
             &app,
             &coord,
             &page_a,
             &format!("/rondes/{a}/papieren-stem"),
-            &[("code", letters[2].as_str()), ("keuze", p2.as_str())],
+            &[
+                ("code", letters[2].as_str()),
+                ("keuze", p1.as_str()),
+                ("keuze", p3.as_str()),
+            ],
         )
         .await;
         assert_eq!(s, 200, "{backend}");
         assert!(html.contains("De stem is opgeslagen."), "{backend}");
         ledger_holds(&app, entered, "voted");
 
-        // Count, then commit: both plans fit (€ 9.000); the € 1.000 left is free again.
+        // Counted: the speeltuin (3 votes) and the bankjes (2) fill the € 6.000; the
+        // stoep (1) does not fit any more.
         let (s, _) = post(
             &app,
             &coord,
@@ -505,7 +613,57 @@ async fn one_village_through_a_smederij_year() {
         assert_eq!(s, 303, "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Counted);
         ledger_holds(&app, entered, "counted");
-        crate::helpers::without_objection_window(&mut app.conn(), &a);
+
+        // A resident objects to the result with the code from the letter; the money waits.
+        let result_page = format!("/rondes/{a}/bezwaar");
+        let (s, to) = post(
+            &app,
+            &resident,
+            &result_page,
+            &result_page,
+            &[(
+                "reason",
+                "Ik denk dat de papieren stemmen niet zijn meegeteld.",
+            )],
+        )
+        .await;
+        assert_eq!(s, 303, "{backend}: {to}");
+        let (s, _) = post(
+            &app,
+            &coord,
+            &page_a,
+            &format!("/rondes/{a}/afsluiten"),
+            &[("bevestigd", "ja")],
+        )
+        .await;
+        assert_eq!(s, 422, "{backend}: committing waits");
+        assert_eq!(pool_of(&app), (1_000_000, 600_000), "{backend}");
+        ledger_holds(&app, entered, "objection to the result");
+
+        // The steering group rejects it, with a public reason.
+        let oid = waiting_objection(&app);
+        let (s, _) = post(
+            &app,
+            &sg,
+            "/stuurgroep/bezwaren",
+            &format!("/stuurgroep/bezwaren/{oid}"),
+            &[
+                ("verdict", "rejected"),
+                ("reason", "De papieren stem is meegeteld; de telling klopt."),
+            ],
+        )
+        .await;
+        assert_eq!(s, 303, "{backend}");
+        let (_, html) = app.get(&anon, &page_a).await;
+        assert!(
+            html.contains("Bezwaar afgewezen")
+                && html.contains("De papieren stem is meegeteld; de telling klopt."),
+            "{backend}: the decision is public on the round page"
+        );
+        ledger_holds(&app, entered, "objection rejected");
+
+        // The window passes; the coordinator commits: € 6.000 for two plans.
+        count_days_ago(&mut app.conn(), &a, 8);
         let (s, _) = post(
             &app,
             &coord,
@@ -516,51 +674,27 @@ async fn one_village_through_a_smederij_year() {
         .await;
         assert_eq!(s, 303, "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Closed);
-        assert_eq!(pool_of(&app), (300_000, 0), "{backend}: € 9.000 committed");
+        assert_eq!(pool_of(&app), (400_000, 0), "{backend}: € 6.000 committed");
         ledger_holds(&app, entered, "committed");
 
         // Pay the speeltuin in two parts; a part above what is left is refused.
-        let (s, _) = pay(&app, &fin, &p1, "4.000,00", "F-001").await;
+        let (s, _) = pay(&app, &fin, &p1, "2.000,00", "F-001").await;
         assert_eq!(s, 303, "{backend}");
         ledger_holds(&app, entered, "paid part one");
-        let (s, body) = pay(&app, &fin, &p1, "2.500,00", "F-002").await;
+        let (s, body) = pay(&app, &fin, &p1, "3.000,00", "F-002").await;
         assert_eq!(s, 422, "{backend}: more than the commitment");
         assert!(
-            body.contains("€\u{a0}2.000,00") && body.contains("value=\"2.500,00\""),
+            body.contains("€\u{a0}2.500,00") && body.contains("value=\"3.000,00\""),
             "{backend}: the amounts, the input kept"
         );
         ledger_holds(&app, entered, "refused payment");
-        let (s, _) = pay(&app, &fin, &p1, "1.500,00", "F-002").await;
+        let (s, _) = pay(&app, &fin, &p1, "500,00", "F-002").await;
         assert_eq!(s, 303, "{backend}");
         ledger_holds(&app, entered, "paid part two");
 
-        // The next round (the first of next year, set up by the coordinator) wants the
-        // € 3.500 the year will leave; today the pool holds € 3.000: refused, with amounts.
-        let next_year = (year + 1).to_string();
-        let (s, to) = post(
-            &app,
-            &coord,
-            "/rondes",
-            "/rondes",
-            &[
-                ("area", "t-loo"),
-                ("year", next_year.as_str()),
-                ("quarter", "1"),
-                ("title", "Smederij winter"),
-                ("budget", "3.500,00"),
-                ("ballot_rule", "approval"),
-                ("max_choices", ""),
-                ("count_rule", "greedy"),
-            ],
-        )
-        .await;
-        assert_eq!(s, 303, "{backend}");
-        let b = RoundId::from(
-            to.trim_start_matches("/rondes/")
-                .split(['?', '#'])
-                .next()
-                .unwrap_or(""),
-        );
+        // The next quarter: its round (scheduled with the year) takes a plan of € 6.000.
+        // Today the pool holds € 4.000: opening the vote is refused, with the amounts.
+        plans_open_today(&app, &b);
         let page_b = format!("/rondes/{b}");
         let (s, _) = post(
             &app,
@@ -570,8 +704,7 @@ async fn one_village_through_a_smederij_year() {
             &[
                 ("title", "Kerstverlichting"),
                 ("summary", "Lichtjes in de dorpsstraat."),
-                ("amount", "3.500,00"),
-                ("taakveld", "5.7"),
+                ("amount", "6.000,00"),
             ],
         )
         .await;
@@ -581,25 +714,15 @@ async fn one_village_through_a_smederij_year() {
             .initiatives[0]
             .id
             .to_string();
-        let (s, _) = post(
+        let (s, body) = post(
             &app,
             &coord,
             &page_b,
             &format!("/rondes/{b}/plannen/{b_plan}/beoordeling"),
-            &[
-                ("besluit", "nomineren"),
-                ("reason", ""),
-                ("taakveld", "5.7"),
-                ("bedrag", "3500,00"),
-                ("oordeel-1", "meets"),
-                ("oordeel-2", "meets"),
-                ("oordeel-3", "meets"),
-                ("oordeel-4", "meets"),
-                ("oordeel-5", "meets"),
-            ],
+            &pairs(&review_fields("nomineren", "", 600_000)),
         )
         .await;
-        assert_eq!(s, 303, "{backend}");
+        assert_eq!(s, 303, "{backend}: {}", errors_in(&body));
         let (s, html) = post(
             &app,
             &coord,
@@ -610,25 +733,27 @@ async fn one_village_through_a_smederij_year() {
         .await;
         assert_eq!(s, 422, "{backend}");
         assert!(
-            html.contains("€\u{a0}3.000,00") && html.contains("€\u{a0}3.500,00"),
-            "{backend}: the amounts"
+            html.contains("€\u{a0}4.000,00") && html.contains("€\u{a0}6.000,00"),
+            "{backend}: the amounts: {}",
+            errors_in(&html)
         );
         ledger_holds(&app, entered, "next round refused");
 
-        // The speeltuin is done: the € 500 not paid goes back to the pool in the same step.
+        // The speeltuin is done: the € 2.000 not paid goes back to the pool in the same step.
         let s = progress(&app, &ini, &p1, "done", "De speeltuin is open!").await;
         assert_eq!(s, 303, "{backend}");
-        assert_eq!(pool_of(&app).0, 350_000, "{backend}: € 3.000 + € 500");
+        assert_eq!(pool_of(&app).0, 600_000, "{backend}: € 4.000 + € 2.000");
         ledger_holds(&app, entered, "finished");
         let (_, html) = app.get(&anon, &format!("/plannen/{p1}")).await;
         assert!(
-            html.contains("€\u{a0}6.000,00")
-                && html.contains("€\u{a0}5.500,00")
-                && html.contains("€\u{a0}500,00"),
+            html.contains("€\u{a0}4.500,00")
+                && html.contains("€\u{a0}2.500,00")
+                && html.contains("€\u{a0}2.000,00"),
             "{backend}: granted, paid, returned"
         );
 
-        // Now the next round opens and spends it: one paper ballot with next year's code.
+        // Now the next round opens and spends it: one vote online with a code of this
+        // year that voted in the first round too, one on paper.
         let (s, _) = post(
             &app,
             &coord,
@@ -638,40 +763,43 @@ async fn one_village_through_a_smederij_year() {
         )
         .await;
         assert_eq!(s, 303, "{backend}");
-        assert_eq!(pool_of(&app), (350_000, 350_000), "{backend}");
-        let next_letters = codes(&app, &adm, year + 1, 1).await;
+        assert_eq!(pool_of(&app), (600_000, 600_000), "{backend}");
+        vote_online(&app, &b, &letters[0], &[&b_plan]).await;
         let (s, _) = post(
             &app,
             &coord,
             &page_b,
             &format!("/rondes/{b}/papieren-stem"),
-            &[
-                ("code", next_letters[0].as_str()),
-                ("keuze", b_plan.as_str()),
-            ],
+            &[("code", letters[3].as_str()), ("keuze", b_plan.as_str())],
         )
         .await;
         assert_eq!(s, 200, "{backend}");
-        for step in ["tellen", "afsluiten"] {
-            if step == "afsluiten" {
-                // Committed at once: the objection window has its own tests.
-                crate::helpers::without_objection_window(&mut app.conn(), &b);
-            }
-            let (s, _) = post(
-                &app,
-                &coord,
-                &page_b,
-                &format!("/rondes/{b}/{step}"),
-                &[("bevestigd", "ja")],
-            )
-            .await;
-            assert_eq!(s, 303, "{backend}: {step}");
-        }
+        let (s, _) = post(
+            &app,
+            &coord,
+            &page_b,
+            &format!("/rondes/{b}/tellen"),
+            &[("bevestigd", "ja")],
+        )
+        .await;
+        assert_eq!(s, 303, "{backend}: count");
+        // Nobody objects; the window passes.
+        count_days_ago(&mut app.conn(), &b, 8);
+        let (s, _) = post(
+            &app,
+            &coord,
+            &page_b,
+            &format!("/rondes/{b}/afsluiten"),
+            &[("bevestigd", "ja")],
+        )
+        .await;
+        assert_eq!(s, 303, "{backend}: commit");
         assert_eq!(pool_of(&app), (0, 0), "{backend}: the year's money spent");
         ledger_holds(&app, entered, "next round committed");
 
         // The village page tells the year: the budget line with its taakveld, the
-        // rounds with their turnout, every plan linked, granted, paid and returned.
+        // rounds with their turnout, every plan with where it stands, linked, and the
+        // funded ones with granted, paid and returned.
         let (s, html) = app.get(&anon, "/dorpen/t-loo").await;
         assert_eq!(s, 200, "{backend}");
         assert!(
@@ -679,28 +807,57 @@ async fn one_village_through_a_smederij_year() {
             "{backend}"
         );
         assert!(html.contains("Taakveld 5.7"), "{backend}");
+        for plan in [&p1, &p2, &p3, &b_plan] {
+            assert!(
+                html.contains(&format!("href=\"/plannen/{plan}\"")),
+                "{backend}: every plan linked"
+            );
+        }
         assert!(
-            html.contains(&format!("href=\"/plannen/{p1}\"")),
-            "{backend}"
-        );
-        assert!(
-            html.contains(&format!("href=\"/plannen/{p2}\"")),
-            "{backend}"
-        );
-        assert!(
-            html.contains(&format!("href=\"/plannen/{b_plan}\"")),
-            "{backend}"
+            html.contains(&format!("Alle plannen in {year}"))
+                && html.contains("Gekozen en klaar")
+                && html.contains("Niet gekozen"),
+            "{backend}: every plan with where it stands"
         );
         assert!(html.contains(&format!("href=\"{page_a}\"")), "{backend}");
         assert!(
             html.contains("3 stemmen van 4 verstuurde codes") && html.contains("75,0%"),
             "{backend}: turnout against the codes issued"
         );
+        assert!(
+            html.contains("2 stemmen van 4 verstuurde codes") && html.contains("50,0%"),
+            "{backend}: the next round's turnout"
+        );
         let rounds_of_year = html.matches("(kwartaal ").count();
-        assert_eq!(rounds_of_year, 5, "{backend}: four scheduled and the next");
+        assert_eq!(rounds_of_year, 4, "{backend}: the four scheduled rounds");
         assert!(
             !html.contains("table-scroll"),
             "{backend}: nothing scrolls sideways"
+        );
+
+        // The objections and their decisions are public in the API too.
+        let r = anon
+            .get(app.url(&format!("/api/v1/rounds/{a}/objections")))
+            .send()
+            .await
+            .expect("api");
+        assert_eq!(r.status(), 200, "{backend}");
+        let v: serde_json::Value = r.json().await.expect("json");
+        let verdicts: Vec<(&str, bool)> = v["objections"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|o| {
+                (
+                    o["decision"]["verdict"].as_str().unwrap_or(""),
+                    o["decision"]["upheld"].as_bool().unwrap_or(false),
+                )
+            })
+            .collect();
+        assert_eq!(
+            verdicts,
+            [("nominate", true), ("rejected", false)],
+            "{backend}"
         );
 
         // Phases only went forward: the audit log holds each move once.
