@@ -734,6 +734,16 @@ async fn every_answer_of_every_operation_matches_the_document() {
             .send(anon.get(u(&format!("/api/v1/rounds/{round_id}/ballots"))))
             .await;
         assert_eq!(s, 200, "{backend}");
+        // Its objections (none here; a list with decisions is checked against the document
+        // in `objections::the_review_and_the_decision_stay_final_over_http`).
+        let (s, v) = spec
+            .send(anon.get(u(&format!("/api/v1/rounds/{round_id}/objections"))))
+            .await;
+        assert_eq!(
+            (s, v["objections"].as_array().map(Vec::len)),
+            (200, Some(0)),
+            "{backend}"
+        );
 
         // A method the document does not list for a path it has: 405 with the methods.
         let r = clerk.put(&transfers).send().await.expect("put");
