@@ -596,7 +596,7 @@ pub fn without_objection_window(
 
 /// The count of a round moved `days` back in time, as if that many days had passed since
 /// (the objection window after the count runs out without waiting for it).
-pub fn count_days_ago(c: &mut DbConn, round: &burgerbegroting::domain::round::RoundId, days: i64) {
+pub fn count_days_ago(c: &mut DbConn, round: &RoundId, days: i64) {
     use burgerbegroting::db::schema::rounds as rounds_table;
     use diesel::prelude::*;
     let at = burgerbegroting::db::repo::now() - chrono::Duration::days(days);
@@ -604,6 +604,30 @@ pub fn count_days_ago(c: &mut DbConn, round: &burgerbegroting::domain::round::Ro
         .set(rounds_table::counted_at.eq(at))
         .execute(c)
         .expect("backdate");
+}
+
+/// A plan handed in by `who` in `round`: `title`, "`title` voor het dorp", `cents`, taakveld
+/// 5.7.
+pub fn plan_by(
+    c: &mut DbConn,
+    who: &Principal,
+    round: &RoundId,
+    title: &str,
+    cents: i64,
+) -> burgerbegroting::domain::round::PlanId {
+    rounds::submit_initiative(
+        c,
+        who,
+        round,
+        &InitiativeInput {
+            title: title.into(),
+            summary: format!("{title} voor het dorp"),
+            amount_cents: cents,
+            taakveld: "5.7".into(),
+        },
+    )
+    .expect("plan")
+    .id
 }
 
 /// The review page's fields for a review by the checklist: every criterion judged (a

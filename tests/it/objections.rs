@@ -15,7 +15,7 @@ use burgerbegroting::domain::round::{
     BallotRule, Calendar, CountRule, PlanId, PlanStatus, RoundId, RoundStatus,
 };
 use burgerbegroting::service::objections::{self as obj, ResultObjector};
-use burgerbegroting::service::rounds::{self as svc, Channel, InitiativeInput, RoundInput};
+use burgerbegroting::service::rounds::{self as svc, Channel, RoundInput};
 use burgerbegroting::service::{ledger as ledger_svc, pool_holds, voting_codes};
 use burgerbegroting::service::{Principal, ServiceError};
 
@@ -41,19 +41,7 @@ struct Village {
 }
 
 fn plan(c: &mut DbConn, round: &RoundId, title: &str, cents: i64) -> PlanId {
-    svc::submit_initiative(
-        c,
-        &initiator(),
-        round,
-        &InitiativeInput {
-            title: title.into(),
-            summary: format!("{title} voor het dorp"),
-            amount_cents: cents,
-            taakveld: "5.7".into(),
-        },
-    )
-    .expect("plan")
-    .id
+    crate::helpers::plan_by(c, &initiator(), round, title, cents)
 }
 
 /// An area with a funded pool and a round in review: one plan nominated, one rejected.

@@ -460,24 +460,6 @@ async fn the_village_page_lists_every_plan_of_the_year() {
             let area =
                 ledger_svc::create_area(&mut c, &admin(), "Staphorst", "dorp").expect("area");
             fund_pool(&mut c, &area.slug, 2_000_000);
-            let plan = |c: &mut DbConn,
-                        round: &burgerbegroting::domain::round::RoundId,
-                        title: &str,
-                        cents: i64| {
-                rounds::submit_initiative(
-                    c,
-                    &admin(),
-                    round,
-                    &InitiativeInput {
-                        title: title.into(),
-                        summary: format!("{title} voor het dorp"),
-                        amount_cents: cents,
-                        taakveld: "5.7".into(),
-                    },
-                )
-                .expect("plan")
-                .id
-            };
             // Spring: counted and closed; one plan chosen, one not, one rejected.
             let spring = rounds::create_round(
                 &mut c,
@@ -487,9 +469,9 @@ async fn the_village_page_lists_every_plan_of_the_year() {
             .expect("round")
             .round
             .id;
-            let chosen = plan(&mut c, &spring, "Speeltuin", 800_000);
-            let not_chosen = plan(&mut c, &spring, "Muziektent", 700_000);
-            let rejected = plan(&mut c, &spring, "Nieuwe stoep", 100_000);
+            let chosen = plan_by(&mut c, &admin(), &spring, "Speeltuin", 800_000);
+            let not_chosen = plan_by(&mut c, &admin(), &spring, "Muziektent", 700_000);
+            let rejected = plan_by(&mut c, &admin(), &spring, "Nieuwe stoep", 100_000);
             nominate(&mut c, &admin(), &chosen).expect("nominate");
             nominate(&mut c, &admin(), &not_chosen).expect("nominate");
             reject(&mut c, &admin(), &rejected, "Onderhoud van de gemeente.").expect("reject");
@@ -507,8 +489,8 @@ async fn the_village_page_lists_every_plan_of_the_year() {
                     .expect("round")
                     .round
                     .id;
-            let on_ballot = plan(&mut c, &summer, "Bankjes", 200_000);
-            let handed_in = plan(&mut c, &summer, "Bloembakken", 50_000);
+            let on_ballot = plan_by(&mut c, &admin(), &summer, "Bankjes", 200_000);
+            let handed_in = plan_by(&mut c, &admin(), &summer, "Bloembakken", 50_000);
             nominate(&mut c, &admin(), &on_ballot).expect("nominate");
             (
                 area.slug,

@@ -226,6 +226,39 @@ async fn pay(
     (s, r.text().await.unwrap_or_default())
 }
 
+/// The coordinator presses a round's button (a confirmed, irreversible step) on its page;
+/// (status, body or `Location`).
+async fn press(
+    app: &TestApp,
+    coord: &reqwest::Client,
+    round: &RoundId,
+    step: &str,
+) -> (u16, String) {
+    let page = format!("/rondes/{round}");
+    post(
+        app,
+        coord,
+        &page,
+        &format!("{page}/{step}"),
+        &[("bevestigd", "ja")],
+    )
+    .await
+}
+
+/// An objection with its reason on its own page (`/plannen/{id}/bezwaar` or
+/// `/rondes/{id}/bezwaar`); the status.
+async fn object(app: &TestApp, c: &reqwest::Client, page: &str, reason: &str) -> u16 {
+    post(app, c, page, page, &[("reason", reason)]).await.0
+}
+
+/// A member of the steering group decides the one waiting objection on their page; the
+/// status.
+async fn decide(app: &TestApp, sg: &reqwest::Client, verdict: &str, reason: &str) -> u16 {
+    let to = format!("/stuurgroep/bezwaren/{}", waiting_objection(app));
+    let fields = [("verdict", verdict), ("reason", reason)];
+    post(app, sg, "/stuurgroep/bezwaren", &to, &fields).await.0
+}
+
 /// The only objection waiting for the steering group.
 fn waiting_objection(app: &TestApp) -> String {
     let sg = burgerbegroting::service::objections::queue(
@@ -468,14 +501,7 @@ async fn one_village_through_a_smederij_year() {
 
         // Review by the checklist: submissions closed early, two plans nominated, the
         // stoep rejected with a public reason and the criterion it fails.
-        let (s, _) = post(
-            &app,
-            &coord,
-            &page_a,
-            &format!("/rondes/{a}/indienen-sluiten"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let (s, _) = press(&app, &coord, &a, "indienen-sluiten").await;
         assert_eq!(s, 303, "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Review, "{backend}");
         let review = |n: usize| format!("/rondes/{a}/plannen/{}/beoordeling", plans[n].id);
@@ -512,48 +538,18 @@ async fn one_village_through_a_smederij_year() {
         ledger_holds(&app, entered, "reviewed");
 
         // The initiator objects to the rejection; voting cannot open while it waits.
-        let objection_page = format!("/plannen/{p3}/bezwaar");
-        let (s, to) = post(
-            &app,
-            &ini,
-            &objection_page,
-            &objection_page,
-            &[(
-                "reason",
-                "Het gat is gevaarlijk voor iedereen met een rollator; de gemeente komt pas over twee jaar.",
-            )],
-        )
-        .await;
-        assert_eq!(s, 303, "{backend}: {to}");
-        let (s, html) = post(
-            &app,
-            &coord,
-            &page_a,
-            &format!("/rondes/{a}/stemmen-openen"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let why = "Het gat is gevaarlijk voor iedereen met een rollator; de gemeente komt pas over twee jaar.";
+        let s = object(&app, &ini, &format!("/plannen/{p3}/bezwaar"), why).await;
+        assert_eq!(s, 303, "{backend}");
+        let (s, html) = press(&app, &coord, &a, "stemmen-openen").await;
         assert_eq!(s, 422, "{backend}: an objection waits");
         assert!(html.contains("stuurgroep"), "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Review, "{backend}");
         ledger_holds(&app, entered, "objection to the rejection");
 
         // The steering group upholds it: the stoep goes on the ballot.
-        let oid = waiting_objection(&app);
-        let (s, _) = post(
-            &app,
-            &sg,
-            "/stuurgroep/bezwaren",
-            &format!("/stuurgroep/bezwaren/{oid}"),
-            &[
-                ("verdict", "nominate"),
-                (
-                    "reason",
-                    "Veilig lopen is voor het hele dorp; het plan mag op het stembiljet.",
-                ),
-            ],
-        )
-        .await;
+        let why = "Veilig lopen is voor het hele dorp; het plan mag op het stembiljet.";
+        let s = decide(&app, &sg, "nominate", why).await;
         assert_eq!(s, 303, "{backend}");
         let (_, html) = app.get(&anon, &format!("/plannen/{p3}")).await;
         assert!(
@@ -564,14 +560,7 @@ async fn one_village_through_a_smederij_year() {
         ledger_holds(&app, entered, "objection upheld");
 
         // Voting opens with three plans: the budget is reserved in the pool.
-        let (s, _) = post(
-            &app,
-            &coord,
-            &page_a,
-            &format!("/rondes/{a}/stemmen-openen"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let (s, _) = press(&app, &coord, &a, "stemmen-openen").await;
         assert_eq!(s, 303, "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Voting);
         assert_eq!(pool_of(&app), (1_000_000, 600_000), "{backend}");
@@ -602,57 +591,23 @@ async fn one_village_through_a_smederij_year() {
 
         // Counted: the speeltuin (3 votes) and the bankjes (2) fill the € 6.000; the
         // stoep (1) does not fit any more.
-        let (s, _) = post(
-            &app,
-            &coord,
-            &page_a,
-            &format!("/rondes/{a}/tellen"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let (s, _) = press(&app, &coord, &a, "tellen").await;
         assert_eq!(s, 303, "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Counted);
         ledger_holds(&app, entered, "counted");
 
         // A resident objects to the result with the code from the letter; the money waits.
-        let result_page = format!("/rondes/{a}/bezwaar");
-        let (s, to) = post(
-            &app,
-            &resident,
-            &result_page,
-            &result_page,
-            &[(
-                "reason",
-                "Ik denk dat de papieren stemmen niet zijn meegeteld.",
-            )],
-        )
-        .await;
-        assert_eq!(s, 303, "{backend}: {to}");
-        let (s, _) = post(
-            &app,
-            &coord,
-            &page_a,
-            &format!("/rondes/{a}/afsluiten"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let why = "Ik denk dat de papieren stemmen niet zijn meegeteld.";
+        let s = object(&app, &resident, &format!("/rondes/{a}/bezwaar"), why).await;
+        assert_eq!(s, 303, "{backend}");
+        let (s, _) = press(&app, &coord, &a, "afsluiten").await;
         assert_eq!(s, 422, "{backend}: committing waits");
         assert_eq!(pool_of(&app), (1_000_000, 600_000), "{backend}");
         ledger_holds(&app, entered, "objection to the result");
 
         // The steering group rejects it, with a public reason.
-        let oid = waiting_objection(&app);
-        let (s, _) = post(
-            &app,
-            &sg,
-            "/stuurgroep/bezwaren",
-            &format!("/stuurgroep/bezwaren/{oid}"),
-            &[
-                ("verdict", "rejected"),
-                ("reason", "De papieren stem is meegeteld; de telling klopt."),
-            ],
-        )
-        .await;
+        let why = "De papieren stem is meegeteld; de telling klopt.";
+        let s = decide(&app, &sg, "rejected", why).await;
         assert_eq!(s, 303, "{backend}");
         let (_, html) = app.get(&anon, &page_a).await;
         assert!(
@@ -664,14 +619,7 @@ async fn one_village_through_a_smederij_year() {
 
         // The window passes; the coordinator commits: € 6.000 for two plans.
         count_days_ago(&mut app.conn(), &a, 8);
-        let (s, _) = post(
-            &app,
-            &coord,
-            &page_a,
-            &format!("/rondes/{a}/afsluiten"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let (s, _) = press(&app, &coord, &a, "afsluiten").await;
         assert_eq!(s, 303, "{backend}");
         assert_eq!(status_of(&app, &a), RoundStatus::Closed);
         assert_eq!(pool_of(&app), (400_000, 0), "{backend}: € 6.000 committed");
@@ -723,14 +671,7 @@ async fn one_village_through_a_smederij_year() {
         )
         .await;
         assert_eq!(s, 303, "{backend}: {}", errors_in(&body));
-        let (s, html) = post(
-            &app,
-            &coord,
-            &page_b,
-            &format!("/rondes/{b}/stemmen-openen"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let (s, html) = press(&app, &coord, &b, "stemmen-openen").await;
         assert_eq!(s, 422, "{backend}");
         assert!(
             html.contains("€\u{a0}4.000,00") && html.contains("€\u{a0}6.000,00"),
@@ -754,14 +695,7 @@ async fn one_village_through_a_smederij_year() {
 
         // Now the next round opens and spends it: one vote online with a code of this
         // year that voted in the first round too, one on paper.
-        let (s, _) = post(
-            &app,
-            &coord,
-            &page_b,
-            &format!("/rondes/{b}/stemmen-openen"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let (s, _) = press(&app, &coord, &b, "stemmen-openen").await;
         assert_eq!(s, 303, "{backend}");
         assert_eq!(pool_of(&app), (600_000, 600_000), "{backend}");
         vote_online(&app, &b, &letters[0], &[&b_plan]).await;
@@ -774,25 +708,11 @@ async fn one_village_through_a_smederij_year() {
         )
         .await;
         assert_eq!(s, 200, "{backend}");
-        let (s, _) = post(
-            &app,
-            &coord,
-            &page_b,
-            &format!("/rondes/{b}/tellen"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let (s, _) = press(&app, &coord, &b, "tellen").await;
         assert_eq!(s, 303, "{backend}: count");
         // Nobody objects; the window passes.
         count_days_ago(&mut app.conn(), &b, 8);
-        let (s, _) = post(
-            &app,
-            &coord,
-            &page_b,
-            &format!("/rondes/{b}/afsluiten"),
-            &[("bevestigd", "ja")],
-        )
-        .await;
+        let (s, _) = press(&app, &coord, &b, "afsluiten").await;
         assert_eq!(s, 303, "{backend}: commit");
         assert_eq!(pool_of(&app), (0, 0), "{backend}: the year's money spent");
         ledger_holds(&app, entered, "next round committed");
