@@ -30,6 +30,13 @@ fn initiator() -> Principal {
 fn steering(id: &str) -> Principal {
     staff(id, &[Role::SteeringGroup])
 }
+/// The administrator who rejects and counts in these tests, also in the steering group.
+fn admin_in_steering_group() -> Principal {
+    Principal {
+        roles: vec![Role::Admin, Role::SteeringGroup],
+        ..admin()
+    }
+}
 
 struct Village {
     slug: String,
@@ -183,10 +190,7 @@ fn an_upheld_objection_to_a_rejection_nominates_the_plan_and_voting_waits_for_it
         );
         assert_eq!(status(&mut c, &v.round), RoundStatus::Review);
         // The person who rejected the plan does not decide its objection.
-        let both = Principal {
-            roles: vec![Role::Admin, Role::SteeringGroup],
-            ..admin()
-        };
+        let both = admin_in_steering_group();
         let own = obj::decide(&mut c, &both, &o.id, "nominate", "Eigen besluit");
         assert!(matches!(own, Err(ServiceError::Forbidden(_))), "{own:?}");
         // Someone else in the steering group upholds it: the plan is nominated.
@@ -382,10 +386,7 @@ fn a_recount_keeps_the_round_counted_under_its_frozen_rules() {
         )
         .expect("objection");
         // The one who counted does not decide.
-        let counter = Principal {
-            roles: vec![Role::Admin, Role::SteeringGroup],
-            ..admin()
-        };
+        let counter = admin_in_steering_group();
         assert!(matches!(
             obj::decide(&mut c, &counter, &o.id, "recount", "Eigen telling"),
             Err(ServiceError::Forbidden(_))
@@ -686,10 +687,7 @@ fn no_one_decides_about_their_own_count_or_their_own_objection() {
             "De telling klopt niet.",
         )
         .expect("objection");
-        let counter = Principal {
-            roles: vec![Role::Admin, Role::SteeringGroup],
-            ..admin()
-        };
+        let counter = admin_in_steering_group();
         for who in [&counter, &objector] {
             let view = obj::queue(&mut c, who).expect("queue").waiting.remove(0);
             assert!(
