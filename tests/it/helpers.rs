@@ -619,3 +619,54 @@ pub async fn post_page_form(
     }
     (status, r.text().await.unwrap_or_default())
 }
+
+/// What is wrong with the ledger (empty when its invariants hold): money is only moved
+/// (the balances add up to 0), nothing but a funder is below zero, and the balances equal
+/// a replay of the posted transfers. One check for the tests that assert it after every
+/// step (`ledger_invariants`) and the property test that hands it to proptest.
+pub fn ledger_problems(c: &mut DbConn) -> Vec<String> {
+    use burgerbegroting::domain::ledger::{replay, AccountKind, Movement, TransferStatus};
+    use std::collections::BTreeMap;
+    let mut problems = Vec::new();
+    let balances = svc::all_balances(c, &reader()).expect("balances");
+    let total: i64 = balances.iter().map(|(_, b)| b).sum();
+    if total != 0 {
+        problems.push(format!("money was created or destroyed (balances sum to {total})"));
+    }
+    for (account, b) in &balances {
+        if account.kind != AccountKind::Funder && *b < 0 {
+            problems.push(format!("{} is below zero: {b}", account.name));
+        }
+    }
+    let posted: Vec<Movement> = svc::list_transfers(c, &reader())
+        .expect("transfers")
+        .iter()
+        .filter(|t| t.status == TransferStatus::Posted)
+        .map(|t| Movement {
+            debit: t.from_account.to_string(),
+            credit: t.to_account.to_string(),
+            amount_cents: t.amount_cents,
+        })
+        .collect();
+    let stored: BTreeMap<String, i64> = balances
+        .into_iter()
+        .filter(|(_, b)| *b != 0)
+        .map(|(a, b)| (a.id.to_string(), b))
+        .collect();
+    let replayed: BTreeMap<String, i64> = replay(&posted)
+        .into_iter()
+        .filter(|(_, b)| *b != 0)
+        .collect();
+    if stored != replayed {
+        problems.push(format!(
+            "balances differ from a replay of the transfers: {stored:?} != {replayed:?}"
+        ));
+    }
+    problems
+}
+
+/// Asserts the ledger's invariants (`ledger_problems`); `step` says where in the test.
+pub fn ledger_invariants(c: &mut DbConn, step: &str) {
+    let problems = ledger_problems(c);
+    assert!(problems.is_empty(), "{step}: {}", problems.join("; "));
+}
