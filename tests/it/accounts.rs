@@ -705,11 +705,8 @@ async fn secure_deployments_use_host_prefixed_secure_cookies() {
     let db = TestDb::sqlite();
     let mut settings = db.settings();
     settings.secure_cookies = Some(true);
-    let pool = db.pool();
-    let app = burgerbegroting::startup::Application::build_with_pool(settings, pool.clone())
-        .expect("app");
-    let base = format!("http://127.0.0.1:{}", app.port());
-    actix_web::rt::spawn(app.run_until_stopped());
+    let app = TestApp::spawn_with(db, settings).await;
+    let (base, pool) = (app.base.clone(), app.pool.clone());
     let c = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

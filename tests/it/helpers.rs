@@ -191,6 +191,12 @@ pub struct TestApp {
 impl TestApp {
     pub async fn spawn_on(db: TestDb) -> TestApp {
         let settings = db.settings();
+        TestApp::spawn_with(db, settings).await
+    }
+
+    /// A running application with settings of the test's own (start from `db.settings()`
+    /// and change what the test is about: a theme, a signing key, trusted proxies).
+    pub async fn spawn_with(db: TestDb, settings: Settings) -> TestApp {
         let pool = db.pool();
         let app = Application::build_with_pool(settings, pool.clone()).expect("app");
         let base = format!("http://127.0.0.1:{}", app.port());
@@ -670,3 +676,21 @@ pub fn ledger_invariants(c: &mut DbConn, step: &str) {
     let problems = ledger_problems(c);
     assert!(problems.is_empty(), "{step}: {}", problems.join("; "));
 }
+
+/// The binary as the command-line tests run it: without any `BB_*` setting of the machine
+/// running the tests (each test passes its own database, bind address, configuration).
+pub fn bin() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("BB_") {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+/// The CBS sample (Hoogeveen and Oldebroek, 2023-2025) in `tests/data/cbs`.
+pub const CBS_SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+);
