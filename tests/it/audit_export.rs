@@ -10,7 +10,7 @@ use burgerbegroting::service::demo;
 use serde_json::Value;
 
 use crate::audit_log::{add_event, test_key};
-use crate::helpers::{bin, TestDb, CBS_SAMPLE};
+use crate::helpers::{bin, import_cbs_sample, TestDb};
 
 fn failure_file(v: &Verdict) -> Option<String> {
     v.failure.as_ref().map(|f| f.file.clone())
@@ -710,12 +710,7 @@ fn a_rewritten_database_is_caught_by_the_server_and_by_both_verifiers_with_previ
 fn the_commands_generate_a_key_export_and_verify_with_exit_codes() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let sample = CBS_SAMPLE;
-    let out = bin()
-        .args(["ledger", "import", sample, "--gemeente", "Oldebroek"])
-        .args(["--database", &db])
-        .output()
-        .expect("run");
+    let out = import_cbs_sample(&db);
     assert!(
         out.status.success(),
         "{}",

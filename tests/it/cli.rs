@@ -5,42 +5,19 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::helpers::{bin, CBS_SAMPLE};
+use crate::helpers::{bin, import_cbs_sample};
 
 #[test]
 fn import_the_cbs_sample_and_list_it_as_json() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let sample = CBS_SAMPLE;
-    let out = bin()
-        .args([
-            "ledger",
-            "import",
-            sample,
-            "--gemeente",
-            "Oldebroek",
-            "--database",
-            &db,
-        ])
-        .output()
-        .expect("run");
+    let out = import_cbs_sample(&db);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let again = bin()
-        .args([
-            "ledger",
-            "import",
-            sample,
-            "--gemeente",
-            "Oldebroek",
-            "--database",
-            &db,
-        ])
-        .output()
-        .expect("run");
+    let again = import_cbs_sample(&db);
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingspost(en) toegevoegd"));
     let list = bin()
         .args([

@@ -694,3 +694,24 @@ pub const CBS_SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
 );
+
+/// `ledger import` of the CBS sample (Oldebroek) into `db` through the binary.
+pub fn import_cbs_sample(db: &str) -> std::process::Output {
+    bin()
+        .args(["ledger", "import", CBS_SAMPLE, "--gemeente", "Oldebroek"])
+        .args(["--database", db])
+        .output()
+        .expect("run")
+}
+
+/// A source file as one line without comment lines and white space, so a test can look
+/// for a registration or a struct however it is formatted (`.route("/x",web::get()...`).
+pub fn flat_source(source: &str) -> String {
+    source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}

@@ -104,13 +104,7 @@ fn field_names() -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("src/web").flatten() {
         let source = std::fs::read_to_string(entry.path()).expect("source");
-        let flat: String = source
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<String>()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let flat = crate::helpers::flat_source(&source);
         for piece in flat.split("#[derive(").skip(1) {
             let (derives, rest) = piece.split_once(")]").unwrap_or(("", ""));
             if !derives.contains("Deserialize") {

@@ -21,7 +21,9 @@ use burgerbegroting::service::{ledger as ledger_svc, pool_holds, voting_codes};
 use burgerbegroting::service::{Principal, ServiceError};
 use diesel::prelude::*;
 
-use crate::helpers::{admin, csrf_token, fund_pool, ledger_invariants, staff, TestApp, TestDb};
+use crate::helpers::{
+    admin, fund_pool, ledger_invariants, post_page_form, staff, TestApp, TestDb,
+};
 
 fn initiator() -> Principal {
     staff("initiatiefnemer", &[Role::Initiator])
@@ -536,46 +538,23 @@ async fn the_steering_group_decides_on_its_page() {
         let (code, html) = app.get(&client, "/stuurgroep/bezwaren").await;
         assert_eq!(code, 200);
         assert!(html.contains("Oneerlijk besluit"));
-        let token = csrf_token(&html);
+        let (page, path) = ("/stuurgroep/bezwaren", format!("/stuurgroep/bezwaren/{objection}"));
         // Nothing chosen, no reason: both errors at once, 422.
-        let resp = client
-            .post(app.url(&format!("/stuurgroep/bezwaren/{objection}")))
-            .form(&[
-                ("csrf_token", token.as_str()),
-                ("verdict", ""),
-                ("reason", ""),
-            ])
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(resp.status(), 422);
-        let body = resp.text().await.expect("body");
+        let fields = [("verdict", ""), ("reason", "")];
+        let (status, body) = post_page_form(&app, &client, page, &path, &fields).await;
+        assert_eq!(status, 422);
         assert!(body.contains("Kies een beslissing") && body.contains("reden van de beslissing"));
         // Chosen without a reason: the choice is kept.
-        let resp = client
-            .post(app.url(&format!("/stuurgroep/bezwaren/{objection}")))
-            .form(&[
-                ("csrf_token", token.as_str()),
-                ("verdict", "nominate"),
-                ("reason", " "),
-            ])
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(resp.status(), 422);
-        let body = resp.text().await.expect("body");
+        let fields = [("verdict", "nominate"), ("reason", " ")];
+        let (status, body) = post_page_form(&app, &client, page, &path, &fields).await;
+        assert_eq!(status, 422);
         assert!(body.contains("value=\"nominate\" checked"), "choice kept");
-        let resp = client
-            .post(app.url(&format!("/stuurgroep/bezwaren/{objection}")))
-            .form(&[
-                ("csrf_token", token.as_str()),
-                ("verdict", "nominate"),
-                ("reason", "Het feest is voor het hele dorp."),
-            ])
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(resp.status(), 303);
+        let fields = [
+            ("verdict", "nominate"),
+            ("reason", "Het feest is voor het hele dorp."),
+        ];
+        let (status, _) = post_page_form(&app, &client, page, &path, &fields).await;
+        assert_eq!(status, 303);
         // Public on the round page.
         let anonymous = app.client();
         let (code, page) = app.get(&anonymous, &format!("/rondes/{round}")).await;
