@@ -2,7 +2,6 @@
 //! council and steering group see the figures, the report and the events; every other
 //! role gets 403; anyone can look up a receipt and download its inclusion proof.
 
-
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::money::format_eur;
 use burgerbegroting::domain::role::Role;

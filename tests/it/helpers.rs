@@ -637,7 +637,9 @@ pub fn ledger_problems(c: &mut DbConn) -> Vec<String> {
     let balances = svc::all_balances(c, &reader()).expect("balances");
     let total: i64 = balances.iter().map(|(_, b)| b).sum();
     if total != 0 {
-        problems.push(format!("money was created or destroyed (balances sum to {total})"));
+        problems.push(format!(
+            "money was created or destroyed (balances sum to {total})"
+        ));
     }
     for (account, b) in &balances {
         if account.kind != AccountKind::Funder && *b < 0 {

@@ -21,9 +21,7 @@ use burgerbegroting::service::{ledger as ledger_svc, pool_holds, voting_codes};
 use burgerbegroting::service::{Principal, ServiceError};
 use diesel::prelude::*;
 
-use crate::helpers::{
-    admin, fund_pool, ledger_invariants, post_page_form, staff, TestApp, TestDb,
-};
+use crate::helpers::{admin, fund_pool, ledger_invariants, post_page_form, staff, TestApp, TestDb};
 
 fn initiator() -> Principal {
     staff("initiatiefnemer", &[Role::Initiator])
@@ -538,7 +536,10 @@ async fn the_steering_group_decides_on_its_page() {
         let (code, html) = app.get(&client, "/stuurgroep/bezwaren").await;
         assert_eq!(code, 200);
         assert!(html.contains("Oneerlijk besluit"));
-        let (page, path) = ("/stuurgroep/bezwaren", format!("/stuurgroep/bezwaren/{objection}"));
+        let (page, path) = (
+            "/stuurgroep/bezwaren",
+            format!("/stuurgroep/bezwaren/{objection}"),
+        );
         // Nothing chosen, no reason: both errors at once, 422.
         let fields = [("verdict", ""), ("reason", "")];
         let (status, body) = post_page_form(&app, &client, page, &path, &fields).await;

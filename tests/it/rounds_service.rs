@@ -226,10 +226,7 @@ fn one_ballot_per_code_per_round_whatever_the_channel() {
             ),
             Err(CastError::AlreadyVoted)
         ));
-        assert_eq!(
-            ballots_shown(&mut c, &id),
-            2
-        );
+        assert_eq!(ballots_shown(&mut c, &id), 2);
         // The batch list counts two used codes of three, and nothing else about them.
         let batches = codes_svc::list_batches(&mut c, &admin()).expect("batches");
         let mine = batches
@@ -266,10 +263,7 @@ fn fifty_parallel_submissions_with_one_code_give_one_ballot() {
             .count();
         assert_eq!((ok, already), (1, THREADS - 1), "{}", db.backend);
         let mut c = pool.get().expect("conn");
-        assert_eq!(
-            ballots_shown(&mut c, &s.round.round.id),
-            1
-        );
+        assert_eq!(ballots_shown(&mut c, &s.round.round.id), 1);
         let events = audit_repo::for_entity(&mut c, &s.round.round.id).expect("audit");
         assert_eq!(
             events.iter().filter(|e| e.action == "ballot.cast").count(),
@@ -335,10 +329,7 @@ fn a_code_only_votes_in_its_own_area_and_year() {
                 "{typed}"
             );
         }
-        assert_eq!(
-            ballots_shown(&mut c, &id),
-            0
-        );
+        assert_eq!(ballots_shown(&mut c, &id), 0);
     }
 }
 
@@ -1046,10 +1037,7 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
         )
         .expect_err("bent rules");
         assert!(err.to_string().contains("vingerafdruk"), "{err}");
-        assert_eq!(
-            ballots_shown(&mut c, &id),
-            1
-        );
+        assert_eq!(ballots_shown(&mut c, &id), 1);
     }
 }
 
@@ -1077,10 +1065,7 @@ fn the_kept_ballot_count_equals_the_ballots_stored() {
         let id = s.round.round.id.clone();
         let stored = q::count_ballots(&mut c, &id).expect("count");
         assert_eq!(stored, THREADS as i64, "{}", db.backend);
-        assert_eq!(
-            ballots_shown(&mut c, &id),
-            stored
-        );
+        assert_eq!(ballots_shown(&mut c, &id), stored);
 
         // Without its row (a round from before the counter), the next ballot starts it
         // from the ballots stored.
@@ -1089,10 +1074,7 @@ fn the_kept_ballot_count_equals_the_ballots_stored() {
             &format!("DELETE FROM round_ballot_counts WHERE round_id = '{id}'"),
         )
         .expect("delete counter");
-        assert_eq!(
-            ballots_shown(&mut c, &id),
-            stored
-        );
+        assert_eq!(ballots_shown(&mut c, &id), stored);
         svc::cast(
             &mut c,
             &Principal::resident(),
@@ -1101,12 +1083,7 @@ fn the_kept_ballot_count_equals_the_ballots_stored() {
             &[s.plans[0].to_string()],
         )
         .expect("cast");
-        assert_eq!(
-            ballots_shown(&mut c, &id),
-            stored + 1,
-            "{}",
-            db.backend
-        );
+        assert_eq!(ballots_shown(&mut c, &id), stored + 1, "{}", db.backend);
         assert_eq!(q::count_ballots(&mut c, &id).expect("count"), stored + 1);
     }
 }

@@ -346,11 +346,11 @@ pub fn set_recounted(
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(counted_round(id))
-    .set((
-        rounds::result_json.eq(result.to_json()),
-        rounds::counted_at.eq(at),
-    ))
-    .execute(conn)
+        .set((
+            rounds::result_json.eq(result.to_json()),
+            rounds::counted_at.eq(at),
+        ))
+        .execute(conn)
 }
 
 /// Counted → annulled: stored closed with the moment of annulment; the result stays for
@@ -361,10 +361,10 @@ pub fn set_annulled(
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(counted_round(id))
-    .set((
-        rounds::status.eq(RoundStatus::Closed.as_str()),
-        rounds::closed_at.eq(at),
-        rounds::annulled_at.eq(at),
-    ))
-    .execute(conn)
+        .set((
+            rounds::status.eq(RoundStatus::Closed.as_str()),
+            rounds::closed_at.eq(at),
+            rounds::annulled_at.eq(at),
+        ))
+        .execute(conn)
 }
