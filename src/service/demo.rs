@@ -210,6 +210,23 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
     }))
 }
 
+/// Casts a demo ballot; a refusal stops the demo with its reason.
+fn cast(
+    conn: &mut DbConn,
+    who: &Principal,
+    round: &crate::domain::round::RoundId,
+    channel: super::rounds::Channel<'_>,
+    choice: &[String],
+) -> Result<(), ServiceError> {
+    use super::rounds::CastError;
+    super::rounds::cast(conn, who, round, channel, choice)
+        .map(|_| ())
+        .map_err(|e| match e {
+            CastError::Failed(e) => e,
+            other => ServiceError::invalid("demo", other.to_string()),
+        })
+}
+
 /// Rounds in three stages: 't Loo's summer round counted, its autumn round in voting,
 /// and Oosterwolde open for plans. Returns three unused 't Loo codes to try voting with.
 fn seed_rounds(
@@ -219,7 +236,7 @@ fn seed_rounds(
     steering: &Principal,
     logins: &mut Vec<DemoLogin>,
 ) -> Result<Vec<(String, String)>, ServiceError> {
-    use super::demo_review::{correct, review, waiting_time, with_breakdown, Judgement};
+    use super::demo_review::{correct, nominate, review, waiting_time, with_breakdown, Judgement};
     use super::rounds::{self as r, Channel, InitiativeInput, RoundInput};
     use crate::domain::review::Decision;
     use crate::domain::round::{BallotRule, CountRule};
@@ -353,18 +370,7 @@ fn seed_rounds(
         )?,
     );
     for p in &plans[..4] {
-        review(
-            conn,
-            &coordinator,
-            p,
-            &Judgement {
-                decision: Decision::Nominate,
-                judged: 5,
-                fails: &[],
-                taakveld: "5.7",
-                reason: "",
-            },
-        )?;
+        nominate(conn, &coordinator, p, "5.7")?;
     }
     review(conn, &coordinator, &plans[4], &Judgement { decision: Decision::Reject, judged: 5, fails: &[(3, "Bestraten is regulier onderhoud van de school.")], taakveld: "5.7", reason: "Het schoolplein is van de school; dit is regulier onderhoud en past niet in de burgerbegroting." })?;
     // The initiator objected to the rejection; the steering group decided before voting
@@ -419,10 +425,7 @@ fn seed_rounds(
                 },
             )
         };
-        r::cast(conn, who, &summer.round.id, channel, &choice).map_err(|e| match e {
-            r::CastError::Failed(e) => e,
-            other => ServiceError::invalid("demo", other.to_string()),
-        })?;
+        cast(conn, who, &summer.round.id, channel, &choice)?;
     }
     r::count_round(conn, &coordinator, &summer.round.id)?;
     // The summer round is history in the demo: its objection window is over. Committing
@@ -475,18 +478,7 @@ fn seed_rounds(
             &autumn.round.id,
             &plan(title, summary, amount),
         )?;
-        review(
-            conn,
-            &coordinator,
-            &p,
-            &Judgement {
-                decision: Decision::Nominate,
-                judged: 5,
-                fails: &[],
-                taakveld: tv,
-                reason: "",
-            },
-        )?;
+        nominate(conn, &coordinator, &p, tv)?;
     }
     r::open_voting(conn, &coordinator, &autumn.round.id)?;
 
@@ -524,18 +516,7 @@ fn seed_rounds(
             &spring.round.id,
             &plan(title, summary, amount),
         )?;
-        review(
-            conn,
-            &coordinator,
-            &p,
-            &Judgement {
-                decision: Decision::Nominate,
-                judged: 5,
-                fails: &[],
-                taakveld: "5.7",
-                reason: "",
-            },
-        )?;
+        nominate(conn, &coordinator, &p, "5.7")?;
         spring_plans.push(p);
     }
     r::open_voting(conn, &coordinator, &spring.round.id)?;
@@ -543,7 +524,7 @@ fn seed_rounds(
         super::voting_codes::generate_batch(conn, admin, "oosterwolde", year, 10)?.codes;
     for (i, code) in oost_codes.iter().take(5).enumerate() {
         let choice = vec![spring_plans[usize::from(i % 3 == 0)].id.to_string()];
-        r::cast(
+        cast(
             conn,
             &Principal::resident(),
             &spring.round.id,
@@ -551,11 +532,7 @@ fn seed_rounds(
                 handle: code.handle(),
             },
             &choice,
-        )
-        .map_err(|e| match e {
-            r::CastError::Failed(e) => e,
-            other => ServiceError::invalid("demo", other.to_string()),
-        })?;
+        )?;
     }
     r::count_round(conn, &coordinator, &spring.round.id)?;
 
@@ -599,18 +576,7 @@ fn seed_rounds(
         135_000,
         "De offerte van de leverancier is lager uitgevallen: € 1.350,00 in plaats van € 1.500,00.",
     )?;
-    review(
-        conn,
-        &coordinator,
-        &corrected,
-        &Judgement {
-            decision: Decision::Nominate,
-            judged: 5,
-            fails: &[],
-            taakveld: "5.7",
-            reason: "",
-        },
-    )?;
+    nominate(conn, &coordinator, &corrected, "5.7")?;
     review(
         conn,
         &coordinator,

@@ -55,6 +55,23 @@ pub(crate) fn review(
     pr::save_review(conn, who, &plan.id, &input, Vec::new()).map_err(FormError::into_service)
 }
 
+/// Puts a plan on the ballot: every criterion "voldoet", with its taakveld.
+pub(crate) fn nominate(
+    conn: &mut DbConn,
+    who: &Principal,
+    plan: &Plan,
+    taakveld: &str,
+) -> Result<Plan, ServiceError> {
+    let j = Judgement {
+        decision: Decision::Nominate,
+        judged: 5,
+        fails: &[],
+        taakveld,
+        reason: "",
+    };
+    review(conn, who, plan, &j)
+}
+
 /// Corrects the plan's amount during review, keeping its verdicts.
 pub(crate) fn correct(
     conn: &mut DbConn,

@@ -12,7 +12,6 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::{rounds, Principal, ServiceError};
-use crate::db::repo::holds;
 use crate::db::repo::objections::{self as q, NewObjection, ObjectionRecord};
 use crate::db::repo::{self, audit, ledger as areas, rounds as rq, voting_codes as codes};
 use crate::db::{tx, DbConn};
@@ -502,26 +501,35 @@ fn nominate(
     Ok(())
 }
 
+/// A recount or an annulment is for a counted round whose money is not committed yet;
+/// `refusal` says which step was refused.
+fn still_counted(round: &Round, refusal: &str) -> Result<(), ServiceError> {
+    if round.status != RoundStatus::Counted {
+        return Err(ServiceError::invalid("objection", refusal));
+    }
+    Ok(())
+}
+
+/// The round changed state between reading it and writing the decision.
+fn no_longer_counted() -> ServiceError {
+    ServiceError::invalid("objection", "De ronde is niet meer geteld.")
+}
+
 fn recount(
     c: &mut DbConn,
     who: &Principal,
     round: Round,
     objection: &str,
 ) -> Result<(), ServiceError> {
-    if round.status != RoundStatus::Counted {
-        return Err(ServiceError::invalid(
-            "objection",
-            "Alleen een getelde ronde waarvan het geld nog niet is vastgelegd, kan opnieuw worden geteld.",
-        ));
-    }
+    still_counted(
+        &round,
+        "Alleen een getelde ronde waarvan het geld nog niet is vastgelegd, kan opnieuw worden geteld.",
+    )?;
     let before = round.result.clone();
     let id = round.id.clone();
     let (result, pb_sha256, ballots) = rounds::recount(c, who, round)?;
     if q::set_recounted(c, &id, &result, repo::now())? != 1 {
-        return Err(ServiceError::invalid(
-            "objection",
-            "De ronde is niet meer geteld.",
-        ));
+        return Err(no_longer_counted());
     }
     audit::append(
         c,
@@ -551,35 +559,20 @@ fn annul(
     round: &Round,
     objection: &str,
 ) -> Result<(), ServiceError> {
-    if round.status != RoundStatus::Counted {
-        return Err(ServiceError::invalid(
-            "objection",
-            "Alleen een getelde ronde waarvan het geld nog niet is vastgelegd, kan ongeldig worden verklaard.",
-        ));
-    }
-    let now = repo::now();
-    if let Some(hold) = holds::open_reservation_of_round(c, &round.id)? {
-        let reason = "ronde ongeldig verklaard door de stuurgroep";
-        if holds::release(c, &hold.id, reason, &who.key(), now)? {
-            audit::append(
-                c,
-                &who.actor,
-                &[NewEvent {
-                    action: "pool.released",
-                    entity_type: "pool_hold",
-                    entity_id: hold.id.clone(),
-                    before: json!({"amount_cents": hold.amount_cents}),
-                    after: json!({"round": hold.round_id, "reason": reason,
-                        "committed_cents": 0, "returned_cents": hold.amount_cents}),
-                }],
-            )?;
-        }
-    }
-    if q::set_annulled(c, &round.id, now)? != 1 {
-        return Err(ServiceError::invalid(
-            "objection",
-            "De ronde is niet meer geteld.",
-        ));
+    still_counted(
+        round,
+        "Alleen een getelde ronde waarvan het geld nog niet is vastgelegd, kan ongeldig worden verklaard.",
+    )?;
+    // Nothing is committed: the whole reservation is free again.
+    super::pool_holds::release_round(
+        c,
+        who,
+        round,
+        0,
+        "ronde ongeldig verklaard door de stuurgroep",
+    )?;
+    if q::set_annulled(c, &round.id, repo::now())? != 1 {
+        return Err(no_longer_counted());
     }
     audit::append(
         c,
@@ -595,16 +588,21 @@ fn annul(
     Ok(())
 }
 
+/// "ligt nog 1 bezwaar" / "liggen nog 3 bezwaren": the waiting objections in a refusal.
+fn still_waiting(waiting: i64) -> String {
+    if waiting == 1 {
+        "ligt nog 1 bezwaar".to_string()
+    } else {
+        format!("liggen nog {waiting} bezwaren")
+    }
+}
+
 /// The hook of `rounds::open_voting`: voting does not open while an objection to a
 /// rejection in the round waits for the steering group.
 pub(crate) fn voting_may_open(c: &mut DbConn, round: &Round) -> Result<(), ServiceError> {
     let waiting = q::waiting_in_round(c, &round.id, ObjectionKind::Rejection)?;
     if waiting > 0 {
-        let what = if waiting == 1 {
-            "ligt nog 1 bezwaar".to_string()
-        } else {
-            format!("liggen nog {waiting} bezwaren")
-        };
+        let what = still_waiting(waiting);
         return Err(ServiceError::invalid(
             "round",
             format!(
@@ -643,11 +641,7 @@ pub(crate) fn money_may_be_committed(c: &mut DbConn, round: &Round) -> Result<()
     }
     let waiting = q::waiting_in_round(c, &round.id, ObjectionKind::Result)?;
     if waiting > 0 {
-        let what = if waiting == 1 {
-            "ligt nog 1 bezwaar".to_string()
-        } else {
-            format!("liggen nog {waiting} bezwaren")
-        };
+        let what = still_waiting(waiting);
         return Err(ServiceError::invalid(
             "round",
             format!(

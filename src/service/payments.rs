@@ -16,7 +16,7 @@ use crate::domain::audit::NewEvent;
 use crate::domain::ids::TransferId;
 use crate::domain::ledger::{AccountKind, TransferStatus};
 use crate::domain::permissions::Operation;
-use crate::domain::plan_money::{check_open, check_payment, check_payment_details};
+use crate::domain::plan_money::{check_payment, check_payment_details};
 use crate::domain::round::PlanId;
 use crate::service::{Principal, ServiceError};
 
@@ -65,13 +65,7 @@ pub fn record_payment(
                 }
             }
         }
-        let ctx = plans::load(c, plan_id)?;
-        let done = pq::is_done(c, &ctx.plan.id.0)?;
-        check_open(ctx.account.is_some(), done)
-            .map_err(|e| ServiceError::invalid("plan", e.to_string()))?;
-        let Some(account) = ctx.account else {
-            return Err(ServiceError::NotFound("Rekening van het plan"));
-        };
+        let (ctx, account) = plans::load_open(c, plan_id)?;
         let money = plans::money_of(c, &account)?;
         check_payment(&money, details.amount_cents)?;
         let paid_out = match pq::account_of_plan(c, &ctx.plan.id.0, AccountKind::PaidOut)? {

@@ -14,7 +14,9 @@ use crate::db::DbConn;
 use crate::domain::ids::{AccountId, TransferId, UserId};
 use crate::domain::ledger::{AccountKind, TransferStatus};
 use crate::domain::permissions::{allows, may_coordinate, Operation, Permission};
-use crate::domain::plan_money::{may_post_progress, PlanMoney, PlanMove, ProgressStage};
+use crate::domain::plan_money::{
+    check_open, may_post_progress, PlanMoney, PlanMove, ProgressStage,
+};
 use crate::domain::role::Role;
 use crate::domain::round::{Plan, PlanId, PlanStatus, Round, RoundId, RoundStatus};
 use crate::service::{Principal, ServiceError};
@@ -26,6 +28,23 @@ pub(crate) struct PlanContext {
     pub area: AreaRow,
     /// The plan's own account: there once its round committed money to it.
     pub account: Option<AccountRow>,
+}
+
+/// A plan that money may still move for (paid, or returned when it is finished): funded
+/// (it has its own account) and not finished yet; with that account. The check before
+/// a payment and before a progress post.
+pub(crate) fn load_open(
+    c: &mut DbConn,
+    id: &PlanId,
+) -> Result<(PlanContext, AccountRow), ServiceError> {
+    let mut ctx = load(c, id)?;
+    let done = pq::is_done(c, &ctx.plan.id.0)?;
+    check_open(ctx.account.is_some(), done)
+        .map_err(|e| ServiceError::invalid("plan", e.to_string()))?;
+    let Some(account) = ctx.account.take() else {
+        return Err(ServiceError::NotFound("Rekening van het plan"));
+    };
+    Ok((ctx, account))
 }
 
 pub(crate) fn load(c: &mut DbConn, id: &PlanId) -> Result<PlanContext, ServiceError> {

@@ -150,18 +150,19 @@ pub(crate) fn reserve_for_round(
 }
 
 /// Releases a round's reservation inside the caller's transaction (the one that closes
-/// the round and commits `committed_cents`): what the result did not commit is free again.
+/// the round and commits `committed_cents`, or annuls it and commits nothing): what the
+/// result did not commit is free again. `reason` is stored and audited.
 pub(crate) fn release_round(
     c: &mut DbConn,
     who: &Principal,
     round: &Round,
     committed_cents: i64,
+    reason: &str,
 ) -> Result<(), ServiceError> {
     let Some(hold) = holds::open_reservation_of_round(c, &round.id)? else {
         // Rounds whose voting opened before reservations existed hold nothing.
         return Ok(());
     };
-    let reason = "ronde afgesloten";
     if holds::release(c, &hold.id, reason, &who.key(), repo::now())? {
         audit::append(
             c,

@@ -17,7 +17,7 @@ use crate::domain::ids::TransferId;
 use crate::domain::permissions::{may_coordinate, Operation};
 use crate::domain::photo::{self, CleanPhoto};
 use crate::domain::plan_money::{
-    check_finish, check_open, check_progress_text, may_post_progress, ProgressStage,
+    check_finish, check_progress_text, may_post_progress, ProgressStage,
 };
 use crate::domain::role::Role;
 use crate::domain::round::PlanId;
@@ -92,13 +92,7 @@ pub fn post_progress(
         if let Some(p) = replay(c)? {
             return Ok(p);
         }
-        let ctx = plans::load(c, plan_id)?;
-        let done = pq::is_done(c, &ctx.plan.id.0)?;
-        check_open(ctx.account.is_some(), done)
-            .map_err(|e| ServiceError::invalid("plan", e.to_string()))?;
-        let Some(account) = ctx.account else {
-            return Err(ServiceError::NotFound("Rekening van het plan"));
-        };
+        let (ctx, account) = plans::load_open(c, plan_id)?;
         let mut returned_cents = 0;
         let mut return_transfer = None;
         if input.stage == ProgressStage::Done {

@@ -16,6 +16,7 @@ use super::{Principal, ServiceError};
 use crate::db::models::{AccountRow, AreaRow, AuditEventRow};
 use crate::db::repo::report as q;
 use crate::db::DbConn;
+use crate::domain::ids::{AccountId, AreaId, BudgetLineId, FunderId, RoundId};
 use crate::domain::ledger::{AccountKind, TransferKind};
 use crate::domain::nl_time;
 use crate::domain::role::Permission;
@@ -65,7 +66,7 @@ impl Figures {
 /// Money from one budget line into an area's pool in the period.
 #[derive(Debug, Clone, Serialize)]
 pub struct BudgetSource {
-    pub budget_line_id: String,
+    pub budget_line_id: BudgetLineId,
     pub fiscal_year: i32,
     pub code: String,
     pub name: String,
@@ -78,18 +79,18 @@ pub struct BudgetSource {
 /// Money from one funder into an area's pool in the period.
 #[derive(Debug, Clone, Serialize)]
 pub struct FunderSource {
-    pub funder_id: String,
+    pub funder_id: FunderId,
     pub name: String,
     pub amount_cents: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaReport {
-    pub area_id: String,
+    pub area_id: AreaId,
     pub slug: String,
     pub name: String,
     pub kind: String,
-    pub pool_account: String,
+    pub pool_account: AccountId,
     pub figures: Figures,
     pub budget_sources: Vec<BudgetSource>,
     pub funder_sources: Vec<FunderSource>,
@@ -109,7 +110,7 @@ pub struct PlanResult {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundReport {
-    pub round_id: String,
+    pub round_id: RoundId,
     pub area_name: String,
     pub title: String,
     pub year: i32,
@@ -423,7 +424,7 @@ pub(crate) fn build_for_bundle(
                     taakveld_name: crate::domain::taakveld::lookup(fiscal_year, &taakveld)
                         .map(|t| t.name.to_string())
                         .unwrap_or_default(),
-                    budget_line_id: line_id,
+                    budget_line_id: line_id.into(),
                     fiscal_year,
                     code: line.map(|l| l.code.clone()).unwrap_or_default(),
                     name: line.map(|l| l.name.clone()).unwrap_or_default(),
@@ -439,19 +440,19 @@ pub(crate) fn build_for_bundle(
             .filter(|(_, cents)| *cents != 0)
             .map(|(id, cents)| FunderSource {
                 name: funder_names.get(&id).cloned().unwrap_or_default(),
-                funder_id: id,
+                funder_id: id.into(),
                 amount_cents: cents,
             })
             .collect();
         area_reports.push(AreaReport {
-            area_id: a.id.to_string(),
+            area_id: a.id.clone(),
             slug: a.slug.clone(),
             name: a.name.clone(),
             kind: a.kind.as_str().to_string(),
             pool_account: pool_of_area
                 .get(&a.id.to_string())
-                .map(|s| s.to_string())
-                .unwrap_or_default(),
+                .map(|s| AccountId::from(s.as_str()))
+                .unwrap_or_else(|| AccountId::from("")),
             figures: f,
             budget_sources,
             funder_sources,
@@ -532,7 +533,7 @@ fn round_reports(
             spent_cents: r.result.as_ref().map_or(0, |res| res.spent_cents),
             fingerprint: r.fingerprint.clone(),
             plans,
-            round_id: r.id.to_string(),
+            round_id: r.id.clone(),
         });
     }
     Ok(out)

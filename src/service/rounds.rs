@@ -169,6 +169,27 @@ fn not_coordinator() -> ServiceError {
     )
 }
 
+/// The round for a coordinator's step: refused when the caller does not manage the
+/// round's area, or (with `refusal`, on the form) when `step` is not allowed in the
+/// round's state. The first lines of opening, counting and closing, written once.
+fn round_for_step(
+    c: &mut DbConn,
+    who: &Principal,
+    round_id: &RoundId,
+    step: fn(&RoundCapabilities) -> bool,
+    refusal: &str,
+) -> Result<Round, ServiceError> {
+    let round = load_round(c, round_id)?;
+    let may = capabilities_for(who, &round);
+    if !may.coordinates {
+        return Err(not_coordinator());
+    }
+    if !step(&may) {
+        return Err(ServiceError::invalid("round", refusal));
+    }
+    Ok(round)
+}
+
 fn new_id() -> String {
     Uuid::new_v4().to_string()
 }
@@ -627,23 +648,11 @@ pub fn close_submissions(
     who: &Principal,
     round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
+    const CLOSED: &str = "Het indienen van plannen is al gesloten.";
     tx::write(conn, |c| {
-        let round = load_round(c, round_id)?;
-        let may = capabilities_for(who, &round);
-        if !may.coordinates {
-            return Err(not_coordinator());
-        }
-        if !may.may_close_submissions {
-            return Err(ServiceError::invalid(
-                "round",
-                "Het indienen van plannen is al gesloten.",
-            ));
-        }
+        let round = round_for_step(c, who, round_id, |may| may.may_close_submissions, CLOSED)?;
         if q::start_review(c, &round.id, repo::now())? != 1 {
-            return Err(ServiceError::invalid(
-                "round",
-                "Het indienen van plannen is al gesloten.",
-            ));
+            return Err(ServiceError::invalid("round", CLOSED));
         }
         audit::append(
             c,
@@ -668,15 +677,9 @@ pub fn open_voting(
     who: &Principal,
     round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
+    const OPEN: &str = "Het stemmen is al geopend.";
     tx::write(conn, |c| {
-        let round = load_round(c, round_id)?;
-        let may = capabilities_for(who, &round);
-        if !may.coordinates {
-            return Err(not_coordinator());
-        }
-        if !may.may_open_voting {
-            return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
-        }
+        let round = round_for_step(c, who, round_id, |may| may.may_open_voting, OPEN)?;
         super::objections::voting_may_open(c, &round)?;
         let from = round.status;
         let v = view(c, who, round)?;
@@ -945,19 +948,10 @@ pub fn count_round(
     who: &Principal,
     round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
+    const NOT_VOTING: &str = "Alleen een ronde waarin gestemd wordt, kan worden geteld.";
     let mut refused: Option<FrozenProblem> = None;
     let outcome = tx::write(conn, |c| {
-        let round = load_round(c, round_id)?;
-        let may = capabilities_for(who, &round);
-        if !may.coordinates {
-            return Err(not_coordinator());
-        }
-        if !may.may_count {
-            return Err(ServiceError::invalid(
-                "round",
-                "Alleen een ronde waarin gestemd wordt, kan worden geteld.",
-            ));
-        }
+        let round = round_for_step(c, who, round_id, |may| may.may_count, NOT_VOTING)?;
         let frozen = match frozen_rules_or_problem(&round) {
             Ok(f) => f,
             Err(problem) => {
@@ -1048,18 +1042,9 @@ pub fn close_round(
     who: &Principal,
     round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
+    const NOT_COUNTED: &str = "Alleen een getelde ronde kan worden afgesloten.";
     tx::write(conn, |c| {
-        let round = load_round(c, round_id)?;
-        let may = capabilities_for(who, &round);
-        if !may.coordinates {
-            return Err(not_coordinator());
-        }
-        if !may.may_close {
-            return Err(ServiceError::invalid(
-                "round",
-                "Alleen een getelde ronde kan worden afgesloten.",
-            ));
-        }
+        let round = round_for_step(c, who, round_id, |may| may.may_close, NOT_COUNTED)?;
         super::objections::money_may_be_committed(c, &round)?;
         let frozen = frozen_rules(&round)?;
         let mut result = round
@@ -1072,7 +1057,7 @@ pub fn close_round(
         let pb = pb_text(&v, &frozen, &ballots);
         // The reservation ends here: what the winners get is committed below, the rest is
         // free again for a next round.
-        super::pool_holds::release_round(c, who, &v.round, result.spent_cents)?;
+        super::pool_holds::release_round(c, who, &v.round, result.spent_cents, "ronde afgesloten")?;
         result.commitments = commit_winners(c, who, &v, &frozen, &result)?;
         if q::set_closed(c, &v.round.id, &result, repo::now())? != 1 {
             return Err(ServiceError::invalid("round", "De ronde is al afgesloten."));

@@ -35,13 +35,10 @@ pub(crate) fn ask(user: &SessionUser, c: &Confirmation) -> HttpResponse {
     html(views::confirm::confirm(user, c))
 }
 
-/// "1 plan", "3 plannen": a count with the right word, never "plan(nen)".
+/// "1 plan", "3 plannen": a count with the right word, never "plan(nen)" (the domain's
+/// `count_nl`, for the counts the pages hold as `usize`).
 pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+    crate::domain::plan_standing::count_nl(i64::try_from(n).unwrap_or(i64::MAX), one, many)
 }
 
 #[cfg(test)]

@@ -2,43 +2,17 @@
 // validation errors. Fails on any finding of impact "serious" or "critical", and on any
 // WCAG 2.0/2.1 level A or AA finding whatever its impact.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newContext, login, axe, formatViolations, shot } from './lib.mjs';
+import { BASE, browserForFile, axe, assertAxeClean, formatViolations } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const WCAG_TAGS = new Set(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+const { asRole } = browserForFile();
 
 async function check(page, name) {
-  await shot(page, `axe-${name}`);
-  const violations = await axe(page);
-  const bad = violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical' || v.tags.some((t) => WCAG_TAGS.has(t)),
-  );
-  const other = violations.filter((v) => !bad.includes(v));
+  const other = await assertAxeClean(page, name, `axe-${name}`);
   if (other.length) {
     // Best-practice findings of impact minor/moderate: shown, not failed.
     console.log(`# ${name}: ${other.length} minor best-practice finding(s):\n${formatViolations(other)}`);
-  }
-  assert.equal(bad.length, 0, `axe on ${name} (${page.url()}):\n${formatViolations(bad)}`);
-}
-
-/** Open a page as a role (or anonymous) in a fresh context; run fn(page) to get there. */
-async function asRole(role, fn) {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  try {
-    if (role !== 'anonymous') await login(page, role);
-    await fn(page);
-  } finally {
-    await context.close();
   }
 }
 

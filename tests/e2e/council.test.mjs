@@ -3,38 +3,16 @@
 // in the log; the report keeps its style under the real Content-Security-Policy; and
 // Chromium prints rapport.html to an A4 PDF of more than one page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BASE, SHOTS, launch, newContext, login, axe, serious, formatViolations, shot } from './lib.mjs';
+import { BASE, SHOTS, browserForFile, assertAxeClean as axeClean } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const WCAG_TAGS = new Set(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+const { asRole } = browserForFile();
 
 async function assertAxeClean(page, name) {
-  await shot(page, `council-${name}`);
-  const violations = await axe(page);
-  const bad = violations.filter((v) => serious([v]).length || v.tags.some((t) => WCAG_TAGS.has(t)));
-  assert.equal(bad.length, 0, `axe on ${name} (${page.url()}):\n${formatViolations(bad)}`);
-}
-
-async function asRole(role, fn, opts = {}) {
-  const context = await newContext(browser, opts);
-  const page = await context.newPage();
-  try {
-    if (role !== 'anonymous') await login(page, role);
-    await fn(page);
-  } finally {
-    await context.close();
-  }
+  await axeClean(page, name, `council-${name}`);
 }
 
 /** A receipt (controlecode) from the published ballots of the demo's counted round. */

@@ -1,6 +1,8 @@
 // Shared helpers for the end-to-end specs. run.sh starts one demo server and passes its
 // address and the demo logins in the environment; every spec file talks to that server.
 
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -72,6 +74,34 @@ export async function newContext(browser, opts = {}) {
   });
 }
 
+/**
+ * One browser for the spec file: launched before its tests, closed after them. Returns
+ * `context(opts)` (a new context in it, options as `newContext`) and `asRole(role, fn,
+ * opts)` (a fresh context signed in as `role`, or 'anonymous'; runs `fn(page)`, then
+ * closes the context).
+ */
+export function browserForFile() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  const context = (opts = {}) => newContext(browser, opts);
+  const asRole = async (role, fn, opts = {}) => {
+    const ctx = await context(opts);
+    const page = await ctx.newPage();
+    try {
+      if (role !== 'anonymous') await login(page, role);
+      await fn(page);
+    } finally {
+      await ctx.close();
+    }
+  };
+  return { context, asRole };
+}
+
 /** Log in through the real form (mouse-free but not keyboard-only; see keyboard spec). */
 export async function login(page, who) {
   const u = USERS[who];
@@ -97,6 +127,32 @@ export async function axe(page) {
 
 export function serious(violations) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_TAGS = new Set(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+
+/** The findings a page may not have: impact serious or critical, or any WCAG A/AA finding. */
+export function blocking(violations) {
+  return violations.filter((v) => serious([v]).length > 0 || v.tags.some((t) => WCAG_TAGS.has(t)));
+}
+
+/**
+ * A full-page screenshot `shotName`, then axe: fails on a blocking finding. Returns the
+ * other findings (best practice of impact minor or moderate) for the caller to show.
+ */
+export async function assertAxeClean(page, name, shotName = name) {
+  await shot(page, shotName);
+  const violations = await axe(page);
+  const bad = blocking(violations);
+  assert.equal(bad.length, 0, `axe on ${name} (${page.url()}):\n${formatViolations(bad)}`);
+  return violations.filter((v) => !bad.includes(v));
+}
+
+/** axe finds nothing of impact serious or critical on the page (no screenshot). */
+export async function assertNoSerious(page, name) {
+  const bad = serious(await axe(page));
+  assert.deepEqual(bad, [], `${name}:\n${formatViolations(bad)}`);
 }
 
 /** A readable list of axe violations: rule, impact, help, and the offending nodes. */

@@ -3,22 +3,13 @@
 // back in the pool) without JavaScript, axe-clean, on a 320 px screen; the initiator posts
 // progress with a photo without JavaScript; finance sees the payment form.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newContext, login, axe, serious, formatViolations, shot } from './lib.mjs';
+import { BASE, browserForFile, login, assertNoSerious, shot } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const { context: newContext } = browserForFile();
 
-async function axeOk(page, name) {
-  const bad = serious(await axe(page));
-  assert.deepEqual(bad, [], `${name}:\n${formatViolations(bad)}`);
-}
+const axeOk = assertNoSerious;
 
 async function fits320(page, name) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - 320);
@@ -34,8 +25,8 @@ async function planLinks(page) {
 
 test('a resident reads the village page and the plan pages, without JavaScript, on a phone', async () => {
   // axe needs a script of its own: one context with JavaScript for axe, one without.
-  const withAxe = await newContext(browser, { viewport: { width: 320, height: 640 } });
-  const noJs = await newContext(browser, { viewport: { width: 320, height: 640 }, javaScriptEnabled: false, bypassCSP: false });
+  const withAxe = await newContext({ viewport: { width: 320, height: 640 } });
+  const noJs = await newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false, bypassCSP: false });
   const a = await withAxe.newPage();
   const p = await noJs.newPage();
 
@@ -90,7 +81,7 @@ test('a resident reads the village page and the plan pages, without JavaScript, 
 });
 
 test('the initiator posts progress with a photo without JavaScript; finance sees the payment form', async () => {
-  const ctx = await newContext(browser, { javaScriptEnabled: false, bypassCSP: false });
+  const ctx = await newContext({ javaScriptEnabled: false, bypassCSP: false });
   const page = await ctx.newPage();
   await page.goto(`${BASE}/dorpen`);
   await page.getByRole('link', { name: "'t Loo" }).click();
@@ -112,7 +103,7 @@ test('the initiator posts progress with a photo without JavaScript; finance sees
   await shot(page, 'voortgang-gemeld');
   await ctx.close();
 
-  const fin = await newContext(browser);
+  const fin = await newContext();
   const fp = await fin.newPage();
   await login(fp, 'clerk');
   await fp.goto(`${BASE}/financien/plannen`);

@@ -4,25 +4,14 @@
 // reason that shows on the plan page. The steering group's page and the plan page are
 // axe clean and do not scroll sideways at 320 px.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, USERS, launch, newContext, login, axe, serious, formatViolations, shot } from './lib.mjs';
+import { BASE, USERS, browserForFile, login, assertAxeClean, shot } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const WCAG_TAGS = new Set(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+const { context: newContext } = browserForFile();
 
 async function assertClean(page, name) {
-  await shot(page, `objections-${name}`);
-  const violations = await axe(page);
-  const bad = violations.filter((v) => serious([v]).length || v.tags.some((t) => WCAG_TAGS.has(t)));
-  assert.equal(bad.length, 0, `axe on ${name} (${page.url()}):\n${formatViolations(bad)}`);
+  await assertAxeClean(page, name, `objections-${name}`);
   const wide = await page.evaluate(() => {
     const culprits = [];
     for (const el of document.body.querySelectorAll('*')) {
@@ -43,7 +32,7 @@ async function noJsLogin(page) {
 
 test('the steering group decides an objection (no JavaScript, axe clean, 320 px)', async () => {
   // Reading and checking: JavaScript on (axe runs in the page), a 320 px wide screen.
-  const phoneCtx = await newContext(browser, { viewport: { width: 320, height: 640 } });
+  const phoneCtx = await newContext({ viewport: { width: 320, height: 640 } });
   const phone = await phoneCtx.newPage();
   await login(phone, 'steering');
   await phone.goto(`${BASE}/stuurgroep/bezwaren`);
@@ -54,7 +43,7 @@ test('the steering group decides an objection (no JavaScript, axe clean, 320 px)
   await assertClean(phone, 'queue');
 
   // Deciding: no JavaScript at all, the page's own Content-Security-Policy.
-  const ctx = await newContext(browser, { javaScriptEnabled: false, bypassCSP: false });
+  const ctx = await newContext({ javaScriptEnabled: false, bypassCSP: false });
   const page = await ctx.newPage();
   await noJsLogin(page);
   await page.goto(`${BASE}/stuurgroep/bezwaren`);

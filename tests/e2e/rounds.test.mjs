@@ -3,25 +3,16 @@
 // rejects without a reason (error), nominates by keyboard, opens voting and types in a paper
 // ballot. axe-core on every page on the way; no page wider than a 320 px screen.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, VOTING_CODES, launch, newContext, login, axe, serious, formatViolations, shot, unique } from './lib.mjs';
+import { BASE, VOTING_CODES, browserForFile, login, assertNoSerious, shot, unique } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const { context: newContext } = browserForFile();
 
-async function axeOk(page, name) {
-  const bad = serious(await axe(page));
-  assert.deepEqual(bad, [], `${name}:\n${formatViolations(bad)}`);
-}
+const axeOk = assertNoSerious;
 
 async function fitsPhone(browserCtxOpts, url, name) {
-  const ctx = await newContext(browser, { viewport: { width: 320, height: 640 }, ...browserCtxOpts });
+  const ctx = await newContext({ viewport: { width: 320, height: 640 }, ...browserCtxOpts });
   const page = await ctx.newPage();
   await page.goto(url);
   const overflow = await page.evaluate(() => {
@@ -41,7 +32,7 @@ async function roundUrl(page, title) {
 }
 
 test('public: the rounds list and a counted round with its result, receipts and .pb file', async () => {
-  const ctx = await newContext(browser);
+  const ctx = await newContext();
   const page = await ctx.newPage();
   const url = await roundUrl(page, 'Smederij zomer: groen en spelen');
   await axeOk(page, '/rondes');
@@ -72,7 +63,7 @@ test('public: the rounds list and a counted round with its result, receipts and 
 test('initiator submits a plan; coordinator reviews, opens voting and enters a paper ballot', async () => {
   const title = unique('Bankjes bij de ijsbaan');
   // The initiator: a wrong amount first, then right.
-  const iniCtx = await newContext(browser);
+  const iniCtx = await newContext();
   const ini = await iniCtx.newPage();
   await login(ini, 'initiator');
   const url = await roundUrl(ini, 'Smederij Oosterwolde najaar');
@@ -98,7 +89,7 @@ test('initiator submits a plan; coordinator reviews, opens voting and enters a p
 
   // The coordinator: reject without a reason (error), then review both plans by the
   // checklist (taakveld from the list) and nominate them by keyboard.
-  const ctx = await newContext(browser);
+  const ctx = await newContext();
   const page = await ctx.newPage();
   await login(page, 'coordinator');
   await page.goto(url);

@@ -705,11 +705,8 @@ async fn secure_deployments_use_host_prefixed_secure_cookies() {
     let db = TestDb::sqlite();
     let mut settings = db.settings();
     settings.secure_cookies = Some(true);
-    let pool = db.pool();
-    let app = burgerbegroting::startup::Application::build_with_pool(settings, pool.clone())
-        .expect("app");
-    let base = format!("http://127.0.0.1:{}", app.port());
-    actix_web::rt::spawn(app.run_until_stopped());
+    let app = TestApp::spawn_with(db, settings).await;
+    let (base, pool) = (app.base.clone(), app.pool.clone());
     let c = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -874,33 +871,22 @@ async fn coordinators_manage_only_their_own_areas() {
     assert_eq!(status, 200);
     assert!(mine.contains("'t Loo") || mine.contains("&#39;t Loo") || mine.contains("t-loo"));
     assert!(!mine.contains("Oosterwolde"));
-    let (status, page) = app.get(&c, "/gebieden/t-loo/instellingen").await;
+    let own = "/gebieden/t-loo/instellingen";
+    let (status, _) = app.get(&c, own).await;
     assert_eq!(status, 200);
-    let token = csrf_token(&page);
-    let r = c
-        .post(app.url("/gebieden/t-loo/instellingen"))
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("description", "Veilig en voor iedereen"),
-            ("max_initiative", "5.000,00"),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 303);
-    let (status, _) = app.get(&c, "/gebieden/oosterwolde/instellingen").await;
+    let fields = [
+        ("description", "Veilig en voor iedereen"),
+        ("max_initiative", "5.000,00"),
+    ];
+    let (status, _) = post_page_form(&app, &c, own, own, &fields).await;
+    assert_eq!(status, 303);
+    let other = "/gebieden/oosterwolde/instellingen";
+    let (status, _) = app.get(&c, other).await;
     assert_eq!(status, 403);
-    let r = c
-        .post(app.url("/gebieden/oosterwolde/instellingen"))
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("description", "overgenomen"),
-            ("max_initiative", "1,00"),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 403);
+    // With a valid token (from the own area's page) the other area is still refused.
+    let fields = [("description", "overgenomen"), ("max_initiative", "1,00")];
+    let (status, _) = post_page_form(&app, &c, own, other, &fields).await;
+    assert_eq!(status, 403);
     // A coordinator sees no finance pages.
     let (status, _) = app.get(&c, "/financien/begroting").await;
     assert_eq!(status, 403);

@@ -10,7 +10,7 @@ use burgerbegroting::service::demo;
 use serde_json::Value;
 
 use crate::audit_log::{add_event, test_key};
-use crate::helpers::TestDb;
+use crate::helpers::{bin, import_cbs_sample, TestDb};
 
 fn failure_file(v: &Verdict) -> Option<String> {
     v.failure.as_ref().map(|f| f.file.clone())
@@ -708,26 +708,9 @@ fn a_rewritten_database_is_caught_by_the_server_and_by_both_verifiers_with_previ
 /// verify` with its exit code, `--json` and `--lang en`, naming the file and line.
 #[test]
 fn the_commands_generate_a_key_export_and_verify_with_exit_codes() {
-    use std::process::Command;
-    let bin = || {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
-        c.env_remove("BB_DATABASE_URL")
-            .env_remove("BB_BIND")
-            .env_remove("BB_CONFIG")
-            .env_remove("BB_SIGNING_KEY_FILE");
-        c
-    };
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let sample = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
-    );
-    let out = bin()
-        .args(["ledger", "import", sample, "--gemeente", "Oldebroek"])
-        .args(["--database", &db])
-        .output()
-        .expect("run");
+    let out = import_cbs_sample(&db);
     assert!(
         out.status.success(),
         "{}",

@@ -1,55 +1,23 @@
 //! The command line: ledger import and list, user add, database URL rules.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
-    c.env_remove("BB_DATABASE_URL")
-        .env_remove("BB_BIND")
-        .env_remove("BB_CONFIG");
-    c
-}
+use crate::helpers::{bin, import_cbs_sample};
 
 #[test]
 fn import_the_cbs_sample_and_list_it_as_json() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let sample = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
-    );
-    let out = bin()
-        .args([
-            "ledger",
-            "import",
-            sample,
-            "--gemeente",
-            "Oldebroek",
-            "--database",
-            &db,
-        ])
-        .output()
-        .expect("run");
+    let out = import_cbs_sample(&db);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let again = bin()
-        .args([
-            "ledger",
-            "import",
-            sample,
-            "--gemeente",
-            "Oldebroek",
-            "--database",
-            &db,
-        ])
-        .output()
-        .expect("run");
+    let again = import_cbs_sample(&db);
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingspost(en) toegevoegd"));
     let list = bin()
         .args([

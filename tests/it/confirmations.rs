@@ -10,29 +10,10 @@ use burgerbegroting::service::rounds::{self, Channel, InitiativeInput, RoundInpu
 use burgerbegroting::service::{auth, users, voting_codes, Principal};
 
 use crate::helpers::*;
+// The page's CSRF token added; (status, the page that came back or the `Location`).
+use crate::helpers::post_page_form as post;
 
 const LOO: &str = "loo@example.nl";
-
-async fn post(
-    app: &TestApp,
-    c: &reqwest::Client,
-    page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let (_, html) = app.get(c, page).await;
-    let token = csrf_token(&html);
-    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-    form.extend_from_slice(fields);
-    let r = c
-        .post(app.url(path))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
-    let status = r.status().as_u16();
-    (status, r.text().await.unwrap_or_default())
-}
 
 fn status_of(app: &TestApp, id: &RoundId) -> String {
     let v = rounds::round(&mut app.conn(), &Principal::resident(), id).expect("round");

@@ -2,8 +2,6 @@
 //! council and steering group see the figures, the report and the events; every other
 //! role gets 403; anyone can look up a receipt and download its inclusion proof.
 
-use std::sync::Arc;
-
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::money::format_eur;
 use burgerbegroting::domain::role::Role;
@@ -11,7 +9,6 @@ use burgerbegroting::domain::round::RoundStatus;
 use burgerbegroting::service::audit_log::{self as log, SignOutcome};
 use burgerbegroting::service::Principal;
 use burgerbegroting::service::{auth, demo, ledger as ledger_svc, rounds};
-use burgerbegroting::startup::Application;
 use burgerbegroting::views::audit::not_found_message;
 
 use crate::audit_log::{add_event, rewrite_event, test_key};
@@ -28,19 +25,11 @@ async fn demo_app(db: TestDb) -> (TestApp, tempfile::TempDir) {
     test_key().write_new(&key_path).expect("key file");
     let mut settings = db.settings();
     settings.signing_key_file = Some(key_path);
-    let pool = db.pool();
     {
-        let mut c = pool.get().expect("conn");
+        let mut c = db.pool().get().expect("conn");
         demo::seed(&mut c).expect("seed").expect("fresh database");
     }
-    let app = Application::build_with_pool(settings, pool.clone()).expect("app");
-    let base = format!("http://127.0.0.1:{}", app.port());
-    actix_web::rt::spawn(app.run_until_stopped());
-    let app = TestApp {
-        base,
-        pool,
-        db: Arc::new(db),
-    };
+    let app = TestApp::spawn_with(db, settings).await;
     app.add_user(COUNCIL, Role::Council);
     app.add_user(STEERING, Role::SteeringGroup);
     (app, dir)

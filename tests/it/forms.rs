@@ -4,6 +4,8 @@
 use burgerbegroting::domain::role::Role;
 
 use crate::helpers::*;
+// The page's CSRF token added; (status, the page that came back or the `Location`).
+use crate::helpers::post_page_form as post_back;
 
 /// The summary lists each message and each field is marked invalid.
 fn assert_errors_on(page: &str, fields: &[&str]) {
@@ -84,27 +86,6 @@ async fn the_account_form_keeps_the_role_and_area_and_reports_every_error() {
     // Nothing was made.
     let (_, list) = app.get(&c, "/beheer/gebruikers").await;
     assert!(!list.contains("raad@example.nl"));
-}
-
-/// POST a form with the CSRF token of `page`; the status and the page that came back.
-async fn post_back(
-    app: &TestApp,
-    c: &reqwest::Client,
-    page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let (_, html) = app.get(c, page).await;
-    let token = csrf_token(&html);
-    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-    form.extend_from_slice(fields);
-    let r = c
-        .post(app.url(path))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
-    (r.status().as_u16(), r.text().await.unwrap_or_default())
 }
 
 #[actix_web::test]

@@ -191,6 +191,12 @@ pub struct TestApp {
 impl TestApp {
     pub async fn spawn_on(db: TestDb) -> TestApp {
         let settings = db.settings();
+        TestApp::spawn_with(db, settings).await
+    }
+
+    /// A running application with settings of the test's own (start from `db.settings()`
+    /// and change what the test is about: a theme, a signing key, trusted proxies).
+    pub async fn spawn_with(db: TestDb, settings: Settings) -> TestApp {
         let pool = db.pool();
         let app = Application::build_with_pool(settings, pool.clone()).expect("app");
         let base = format!("http://127.0.0.1:{}", app.port());
@@ -688,4 +694,96 @@ pub async fn post_page_form(
         return (status, location(&r));
     }
     (status, r.text().await.unwrap_or_default())
+}
+
+/// What is wrong with the ledger (empty when its invariants hold): money is only moved
+/// (the balances add up to 0), nothing but a funder is below zero, and the balances equal
+/// a replay of the posted transfers. One check for the tests that assert it after every
+/// step (`ledger_invariants`) and the property test that hands it to proptest.
+pub fn ledger_problems(c: &mut DbConn) -> Vec<String> {
+    use burgerbegroting::domain::ledger::{replay, AccountKind, Movement, TransferStatus};
+    use std::collections::BTreeMap;
+    let mut problems = Vec::new();
+    let balances = svc::all_balances(c, &reader()).expect("balances");
+    let total: i64 = balances.iter().map(|(_, b)| b).sum();
+    if total != 0 {
+        problems.push(format!(
+            "money was created or destroyed (balances sum to {total})"
+        ));
+    }
+    for (account, b) in &balances {
+        if account.kind != AccountKind::Funder && *b < 0 {
+            problems.push(format!("{} is below zero: {b}", account.name));
+        }
+    }
+    let posted: Vec<Movement> = svc::list_transfers(c, &reader())
+        .expect("transfers")
+        .iter()
+        .filter(|t| t.status == TransferStatus::Posted)
+        .map(|t| Movement {
+            debit: t.from_account.to_string(),
+            credit: t.to_account.to_string(),
+            amount_cents: t.amount_cents,
+        })
+        .collect();
+    let stored: BTreeMap<String, i64> = balances
+        .into_iter()
+        .filter(|(_, b)| *b != 0)
+        .map(|(a, b)| (a.id.to_string(), b))
+        .collect();
+    let replayed: BTreeMap<String, i64> = replay(&posted)
+        .into_iter()
+        .filter(|(_, b)| *b != 0)
+        .collect();
+    if stored != replayed {
+        problems.push(format!(
+            "balances differ from a replay of the transfers: {stored:?} != {replayed:?}"
+        ));
+    }
+    problems
+}
+
+/// Asserts the ledger's invariants (`ledger_problems`); `step` says where in the test.
+pub fn ledger_invariants(c: &mut DbConn, step: &str) {
+    let problems = ledger_problems(c);
+    assert!(problems.is_empty(), "{step}: {}", problems.join("; "));
+}
+
+/// The binary as the command-line tests run it: without any `BB_*` setting of the machine
+/// running the tests (each test passes its own database, bind address, configuration).
+pub fn bin() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("BB_") {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+/// The CBS sample (Hoogeveen and Oldebroek, 2023-2025) in `tests/data/cbs`.
+pub const CBS_SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/cbs/cbs_iv3_hoogeveen_oldebroek_2023-2025.csv"
+);
+
+/// `ledger import` of the CBS sample (Oldebroek) into `db` through the binary.
+pub fn import_cbs_sample(db: &str) -> std::process::Output {
+    bin()
+        .args(["ledger", "import", CBS_SAMPLE, "--gemeente", "Oldebroek"])
+        .args(["--database", db])
+        .output()
+        .expect("run")
+}
+
+/// A source file as one line without comment lines and white space, so a test can look
+/// for a registration or a struct however it is formatted (`.route("/x",web::get()...`).
+pub fn flat_source(source: &str) -> String {
+    source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }

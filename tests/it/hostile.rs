@@ -104,13 +104,7 @@ fn field_names() -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("src/web").flatten() {
         let source = std::fs::read_to_string(entry.path()).expect("source");
-        let flat: String = source
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<String>()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let flat = crate::helpers::flat_source(&source);
         for piece in flat.split("#[derive(").skip(1) {
             let (derives, rest) = piece.split_once(")]").unwrap_or(("", ""));
             if !derives.contains("Deserialize") {
@@ -442,15 +436,7 @@ async fn hostile_input_on_every_route_gets_no_5xx_and_changes_nothing_when_refus
         // client address.
         let mut settings = db.settings();
         settings.trusted_proxies = vec!["127.0.0.1".into(), "::1".into()];
-        let pool = db.pool();
-        let server = burgerbegroting::startup::Application::build_with_pool(settings, pool.clone())
-            .expect("app");
-        let app = TestApp {
-            base: format!("http://127.0.0.1:{}", server.port()),
-            pool,
-            db: std::sync::Arc::new(db),
-        };
-        actix_web::rt::spawn(server.run_until_stopped());
+        let app = TestApp::spawn_with(db, settings).await;
         app.add_user("super@test.example", Role::Admin);
         {
             let mut c = app.conn();

@@ -4,11 +4,9 @@
 //! finished with its unused money back in the pool, photos stripped of their metadata,
 //! wrong photos refused in Dutch, and the ledger's invariants after every step.
 
-use std::collections::BTreeMap;
-
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::audit::Actor;
-use burgerbegroting::domain::ledger::{replay, LedgerError, Movement, TransferStatus};
+use burgerbegroting::domain::ledger::{LedgerError, TransferStatus};
 use burgerbegroting::domain::plan_money::ProgressStage;
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId};
@@ -24,38 +22,8 @@ use crate::helpers::{
     staff, TestApp, TestDb,
 };
 
-/// The ledger's invariants: money is only moved (the balances add up to 0), nothing but a
-/// funder is below zero, and the balances equal a replay of the posted transfers.
-pub(crate) fn invariants(c: &mut DbConn, step: &str) {
-    let balances = ledger_svc::all_balances(c, &reader()).expect("balances");
-    let total: i64 = balances.iter().map(|(_, b)| b).sum();
-    assert_eq!(total, 0, "{step}: money was created or destroyed");
-    for (account, b) in &balances {
-        if account.kind.as_str() != "funder" {
-            assert!(*b >= 0, "{step}: {} is below zero: {b}", account.name);
-        }
-    }
-    let posted: Vec<Movement> = ledger_svc::list_transfers(c, &reader())
-        .expect("transfers")
-        .iter()
-        .filter(|t| t.status == TransferStatus::Posted)
-        .map(|t| Movement {
-            debit: t.from_account.to_string(),
-            credit: t.to_account.to_string(),
-            amount_cents: t.amount_cents,
-        })
-        .collect();
-    let stored: BTreeMap<String, i64> = balances
-        .into_iter()
-        .filter(|(_, b)| *b != 0)
-        .map(|(a, b)| (a.id.to_string(), b))
-        .collect();
-    let replayed: BTreeMap<String, i64> = replay(&posted)
-        .into_iter()
-        .filter(|(_, b)| *b != 0)
-        .collect();
-    assert_eq!(stored, replayed, "{step}: balances differ from a replay");
-}
+/// The ledger's invariants after a step (also asked by the Smederij year test).
+pub(crate) use crate::helpers::ledger_invariants as invariants;
 
 pub(crate) struct Funded {
     pub slug: String,

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -73,12 +73,7 @@ impl Server {
     /// Starts the binary with settings from `BB_*` variables only and waits (at most two
     /// minutes: a fresh PostgreSQL database is migrated first) for its "luistert op" line.
     pub fn start(env: &ServerEnv) -> Server {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
-        for (k, _) in std::env::vars() {
-            if k.starts_with("BB_") {
-                cmd.env_remove(k);
-            }
-        }
+        let mut cmd = crate::helpers::bin();
         cmd.arg("serve")
             .current_dir(env.workdir.path())
             .env("BB_BIND", "127.0.0.1:0")

@@ -7,13 +7,13 @@ use std::sync::{Arc, Barrier};
 
 use burgerbegroting::db::repo::audit as audit_repo;
 use burgerbegroting::db::repo::rounds as q;
-use burgerbegroting::db::DbConn;
+use burgerbegroting::db::{DbConn, DbPool};
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId, RoundStatus};
+use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId, RoundId, RoundStatus};
 use burgerbegroting::domain::voting_code::VotingCode;
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::rounds::{
-    self as svc, CastError, Channel, InitiativeInput, RoundInput, RoundView,
+    self as svc, CastError, Channel, InitiativeInput, Receipt, RoundInput, RoundView,
 };
 use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{Principal, ServiceError};
@@ -110,6 +110,47 @@ fn online<'a>(code: &'a VotingCode) -> Channel<'a> {
     }
 }
 
+/// `threads` residents cast at the same moment (a barrier), thread `i` with code
+/// `code(i)` for plan `i % 3`; the answers in thread order.
+fn cast_at_once(
+    pool: &DbPool,
+    s: &Setup,
+    threads: usize,
+    code: impl Fn(usize) -> usize,
+) -> Vec<Result<Receipt, CastError>> {
+    let barrier = Arc::new(Barrier::new(threads));
+    let handles: Vec<_> = (0..threads)
+        .map(|i| {
+            let (pool, barrier) = (pool.clone(), barrier.clone());
+            let round = s.round.round.id.clone();
+            let handle = s.codes[code(i)].handle().to_string();
+            let choice = s.plans[i % 3].to_string();
+            std::thread::spawn(move || {
+                barrier.wait();
+                let mut c = pool.get().expect("conn");
+                svc::cast(
+                    &mut c,
+                    &Principal::resident(),
+                    &round,
+                    Channel::Online { handle: &handle },
+                    &[choice],
+                )
+            })
+        })
+        .collect();
+    handles
+        .into_iter()
+        .map(|h| h.join().expect("thread"))
+        .collect()
+}
+
+/// The ballots a round shows on its pages (the kept counter).
+fn ballots_shown(c: &mut DbConn, round: &RoundId) -> i64 {
+    svc::round(c, &Principal::resident(), round)
+        .expect("round")
+        .ballots
+}
+
 fn ids(v: &[&PlanId]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
@@ -185,12 +226,7 @@ fn one_ballot_per_code_per_round_whatever_the_channel() {
             ),
             Err(CastError::AlreadyVoted)
         ));
-        assert_eq!(
-            svc::round(&mut c, &Principal::resident(), &id)
-                .expect("round")
-                .ballots,
-            2
-        );
+        assert_eq!(ballots_shown(&mut c, &id), 2);
         // The batch list counts two used codes of three, and nothing else about them.
         let batches = codes_svc::list_batches(&mut c, &admin()).expect("batches");
         let mine = batches
@@ -219,32 +255,7 @@ fn fifty_parallel_submissions_with_one_code_give_one_ballot() {
                 1,
             )
         };
-        let barrier = Arc::new(Barrier::new(THREADS));
-        let handle = s.codes[0].handle().to_string();
-        let handles: Vec<_> = (0..THREADS)
-            .map(|i| {
-                let pool = pool.clone();
-                let barrier = barrier.clone();
-                let round = s.round.round.id.clone();
-                let handle = handle.clone();
-                let choice = s.plans[i % 3].clone();
-                std::thread::spawn(move || {
-                    barrier.wait();
-                    let mut c = pool.get().expect("conn");
-                    svc::cast(
-                        &mut c,
-                        &Principal::resident(),
-                        &round,
-                        Channel::Online { handle: &handle },
-                        &[choice.to_string()],
-                    )
-                })
-            })
-            .collect();
-        let results: Vec<_> = handles
-            .into_iter()
-            .map(|h| h.join().expect("thread"))
-            .collect();
+        let results = cast_at_once(&pool, &s, THREADS, |_| 0);
         let ok = results.iter().filter(|r| r.is_ok()).count();
         let already = results
             .iter()
@@ -252,12 +263,7 @@ fn fifty_parallel_submissions_with_one_code_give_one_ballot() {
             .count();
         assert_eq!((ok, already), (1, THREADS - 1), "{}", db.backend);
         let mut c = pool.get().expect("conn");
-        assert_eq!(
-            svc::round(&mut c, &Principal::resident(), &s.round.round.id)
-                .expect("round")
-                .ballots,
-            1
-        );
+        assert_eq!(ballots_shown(&mut c, &s.round.round.id), 1);
         let events = audit_repo::for_entity(&mut c, &s.round.round.id).expect("audit");
         assert_eq!(
             events.iter().filter(|e| e.action == "ballot.cast").count(),
@@ -323,12 +329,7 @@ fn a_code_only_votes_in_its_own_area_and_year() {
                 "{typed}"
             );
         }
-        assert_eq!(
-            svc::round(&mut c, &Principal::resident(), &id)
-                .expect("round")
-                .ballots,
-            0
-        );
+        assert_eq!(ballots_shown(&mut c, &id), 0);
     }
 }
 
@@ -1036,12 +1037,7 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
         )
         .expect_err("bent rules");
         assert!(err.to_string().contains("vingerafdruk"), "{err}");
-        assert_eq!(
-            svc::round(&mut c, &Principal::resident(), &id)
-                .expect("round")
-                .ballots,
-            1
-        );
+        assert_eq!(ballots_shown(&mut c, &id), 1);
     }
 }
 
@@ -1062,39 +1058,14 @@ fn the_kept_ballot_count_equals_the_ballots_stored() {
                 THREADS as i32 + 1,
             )
         };
-        let barrier = Arc::new(Barrier::new(THREADS));
-        let handles: Vec<_> = (0..THREADS)
-            .map(|i| {
-                let (pool, barrier) = (pool.clone(), barrier.clone());
-                let round = s.round.round.id.clone();
-                let handle = s.codes[i].handle().to_string();
-                let choice = s.plans[i % 3].clone();
-                std::thread::spawn(move || {
-                    barrier.wait();
-                    let mut c = pool.get().expect("conn");
-                    svc::cast(
-                        &mut c,
-                        &Principal::resident(),
-                        &round,
-                        Channel::Online { handle: &handle },
-                        &[choice.to_string()],
-                    )
-                })
-            })
-            .collect();
-        for h in handles {
-            h.join().expect("thread").expect("cast");
+        for r in cast_at_once(&pool, &s, THREADS, |i| i) {
+            r.expect("cast");
         }
         let mut c = pool.get().expect("conn");
         let id = s.round.round.id.clone();
         let stored = q::count_ballots(&mut c, &id).expect("count");
         assert_eq!(stored, THREADS as i64, "{}", db.backend);
-        assert_eq!(
-            svc::round(&mut c, &Principal::resident(), &id)
-                .expect("round")
-                .ballots,
-            stored
-        );
+        assert_eq!(ballots_shown(&mut c, &id), stored);
 
         // Without its row (a round from before the counter), the next ballot starts it
         // from the ballots stored.
@@ -1103,12 +1074,7 @@ fn the_kept_ballot_count_equals_the_ballots_stored() {
             &format!("DELETE FROM round_ballot_counts WHERE round_id = '{id}'"),
         )
         .expect("delete counter");
-        assert_eq!(
-            svc::round(&mut c, &Principal::resident(), &id)
-                .expect("round")
-                .ballots,
-            stored
-        );
+        assert_eq!(ballots_shown(&mut c, &id), stored);
         svc::cast(
             &mut c,
             &Principal::resident(),
@@ -1117,14 +1083,7 @@ fn the_kept_ballot_count_equals_the_ballots_stored() {
             &[s.plans[0].to_string()],
         )
         .expect("cast");
-        assert_eq!(
-            svc::round(&mut c, &Principal::resident(), &id)
-                .expect("round")
-                .ballots,
-            stored + 1,
-            "{}",
-            db.backend
-        );
+        assert_eq!(ballots_shown(&mut c, &id), stored + 1, "{}", db.backend);
         assert_eq!(q::count_ballots(&mut c, &id).expect("count"), stored + 1);
     }
 }

@@ -55,13 +55,7 @@ pub fn served() -> Vec<Route> {
     for file in files {
         let source = std::fs::read_to_string(&file).expect("source");
         // Without whitespace a registration reads `.route("/x",web::get().to(h))`.
-        let flat: String = source
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<String>()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let flat = crate::helpers::flat_source(&source);
         let prefix = flat
             .split("web::scope(\"")
             .nth(1)

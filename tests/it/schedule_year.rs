@@ -3,8 +3,6 @@
 //! dates and rules, all or nothing. A bad area or a clash with an existing round makes
 //! nothing; the form then shows every error at once and keeps everything typed.
 
-use std::process::Command;
-
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{Calendar, CountRule, RoundStatus};
 use burgerbegroting::service::ledger as ledger_svc;
@@ -219,14 +217,6 @@ async fn the_schedule_form_makes_every_round_or_none_and_keeps_what_was_typed() 
         let (_, list) = app.get(&adm, &to).await;
         assert!(list.contains("Smederij 2028 kwartaal 4"), "{backend}");
     }
-}
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
-    c.env_remove("BB_DATABASE_URL")
-        .env_remove("BB_BIND")
-        .env_remove("BB_CONFIG");
-    c
 }
 
 #[test]

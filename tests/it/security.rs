@@ -153,15 +153,7 @@ async fn forwarded_addresses_count_only_from_a_trusted_proxy() {
     let db = TestDb::sqlite();
     let mut settings = db.settings();
     settings.trusted_proxies = vec!["127.0.0.1".into(), "::1".into()];
-    let pool = db.pool();
-    let server = burgerbegroting::startup::Application::build_with_pool(settings, pool.clone())
-        .expect("app");
-    let proxied = TestApp {
-        base: format!("http://127.0.0.1:{}", server.port()),
-        pool,
-        db: std::sync::Arc::new(db),
-    };
-    actix_web::rt::spawn(server.run_until_stopped());
+    let proxied = TestApp::spawn_with(db, settings).await;
     let statuses = wrong_logins(&proxied, |i| format!("203.0.113.{i}")).await;
     assert!(statuses.iter().all(|s| *s == 401), "{statuses:?}");
     let statuses = wrong_logins(&proxied, |i| format!("2001:db8:5:6::{i:x}")).await;

@@ -3,7 +3,6 @@
 //! refused at start with a message that names the key.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use burgerbegroting::startup::Application;
 
@@ -48,15 +47,7 @@ accessibility_checked = "november 2026"
 async fn spawn_with_theme(db: TestDb, theme: &Path) -> TestApp {
     let mut settings = db.settings();
     settings.theme_file = Some(theme.to_path_buf());
-    let pool = db.pool();
-    let app = Application::build_with_pool(settings, pool.clone()).expect("app");
-    let base = format!("http://127.0.0.1:{}", app.port());
-    actix_web::rt::spawn(app.run_until_stopped());
-    TestApp {
-        base,
-        pool,
-        db: std::sync::Arc::new(db),
-    }
+    TestApp::spawn_with(db, settings).await
 }
 
 #[actix_web::test]
@@ -216,8 +207,7 @@ fn serve_refuses_a_bad_theme_before_it_starts() {
     let dir = tempfile::tempdir().expect("dir");
     let bad = &bad_themes(dir.path())[0].0;
     let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let out = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"))
-        .env_remove("BB_CONFIG")
+    let out = crate::helpers::bin()
         .env("BB_THEME_FILE", bad)
         .args(["serve", "--bind", "127.0.0.1:0", "--database", &db])
         .output()

@@ -2,8 +2,6 @@
 //! unknown / revoked / other-area codes, stored throttling that survives a restart, the
 //! CLI's CSV written once, and batch counts without identities.
 
-use std::process::Command;
-
 use burgerbegroting::db::{DbConn, DbPool};
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::voting_code::{self as vc, VotingCode};
@@ -16,7 +14,7 @@ use burgerbegroting::views::codes::{CODE_REFUSED, TOO_MANY_ATTEMPTS};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
-use crate::helpers::{admin, clerk, csrf_token, TestApp, TestDb};
+use crate::helpers::{admin, bin, clerk, csrf_token, TestApp, TestDb};
 
 /// Two areas: 't Loo (`t-loo`) and Oosterwolde (`oosterwolde`).
 fn two_areas(conn: &mut DbConn) -> (String, String) {
@@ -740,14 +738,6 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
     for h in &handles {
         assert!(!page.contains(h), "the list shows no handle");
     }
-}
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_burgerbegroting"));
-    c.env_remove("BB_DATABASE_URL")
-        .env_remove("BB_BIND")
-        .env_remove("BB_CONFIG");
-    c
 }
 
 #[test]

@@ -325,6 +325,19 @@ pub fn latest_event(
         .optional()
 }
 
+/// The round `id` while it is counted: a recount or an annulment changes it only then
+/// (a step that lost the race changes no row).
+fn counted_round(
+    id: &RoundId,
+) -> diesel::dsl::Filter<
+    diesel::dsl::Find<rounds::table, &str>,
+    diesel::dsl::Eq<rounds::status, &'static str>,
+> {
+    rounds::table
+        .find(id.as_str())
+        .filter(rounds::status.eq(RoundStatus::Counted.as_str()))
+}
+
 /// Counted → counted again: the new result of a recount under the frozen rules.
 pub fn set_recounted(
     conn: &mut DbConn,
@@ -332,16 +345,12 @@ pub fn set_recounted(
     result: &RoundResult,
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
-        rounds::table
-            .find(id.as_str())
-            .filter(rounds::status.eq(RoundStatus::Counted.as_str())),
-    )
-    .set((
-        rounds::result_json.eq(result.to_json()),
-        rounds::counted_at.eq(at),
-    ))
-    .execute(conn)
+    diesel::update(counted_round(id))
+        .set((
+            rounds::result_json.eq(result.to_json()),
+            rounds::counted_at.eq(at),
+        ))
+        .execute(conn)
 }
 
 /// Counted → annulled: stored closed with the moment of annulment; the result stays for
@@ -351,15 +360,11 @@ pub fn set_annulled(
     id: &RoundId,
     at: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
-        rounds::table
-            .find(id.as_str())
-            .filter(rounds::status.eq(RoundStatus::Counted.as_str())),
-    )
-    .set((
-        rounds::status.eq(RoundStatus::Closed.as_str()),
-        rounds::closed_at.eq(at),
-        rounds::annulled_at.eq(at),
-    ))
-    .execute(conn)
+    diesel::update(counted_round(id))
+        .set((
+            rounds::status.eq(RoundStatus::Closed.as_str()),
+            rounds::closed_at.eq(at),
+            rounds::annulled_at.eq(at),
+        ))
+        .execute(conn)
 }
