@@ -20,8 +20,8 @@ use burgerbegroting::service::{ledger as ledger_svc, pool_holds, voting_codes};
 use burgerbegroting::service::{Principal, ServiceError};
 
 use crate::helpers::{
-    admin, count_days_ago, csrf_token, fund_pool, ledger_invariants, pairs, post_page_form,
-    reader, review_fields, staff, TestApp, TestDb,
+    admin, count_days_ago, fund_pool, ledger_invariants, pairs, post_page_form, review_fields,
+    staff, TestApp, TestDb,
 };
 
 fn initiator() -> Principal {
