@@ -110,7 +110,7 @@ async fn list(
     let notice = q.gepland.map(|n| {
         format!(
             "{} gepland. Ze staan hieronder, met hun data op de pagina van elke ronde.",
-            crate::domain::plan_standing::count_nl(n, "ronde", "rondes")
+            crate::domain::wording::count_of(n, "ronde", "rondes")
         )
     });
     let now = chrono::Utc::now().date_naive();
@@ -946,7 +946,7 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
             vec![
                 format!(
                     "Er zijn {} uitgebracht (online en op papier). Daarna kan niemand meer stemmen.",
-                    count_of(usize::try_from(v.ballots).unwrap_or(0), "stem", "stemmen")
+                    count_of(v.ballots, "stem", "stemmen")
                 ),
                 format!(
                     "De stemmen worden meteen geteld. De uitslag komt openbaar op de pagina van de \
