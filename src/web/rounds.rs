@@ -195,8 +195,10 @@ fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
     }
     let calendar = match parse_calendar(f) {
         Ok(c) => c,
-        Err((field, message)) => {
-            err(field, message);
+        Err(problems) => {
+            for (field, message) in problems {
+                err(field, message);
+            }
             None
         }
     };
@@ -228,8 +230,10 @@ pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
 }
 
 /// The five dates of the form: all empty (no calendar, the round is moved by hand), or
-/// all filled in and in order.
-fn parse_calendar(f: &RoundFormValues) -> Result<Option<Calendar>, (&'static str, String)> {
+/// all filled in and in order. Every date that cannot be read is reported at once.
+fn parse_calendar(
+    f: &RoundFormValues,
+) -> Result<Option<Calendar>, Vec<(&'static str, String)>> {
     let fields = [
         ("plans_from", &f.plans_from),
         ("plans_until", &f.plans_until),
@@ -241,21 +245,22 @@ fn parse_calendar(f: &RoundFormValues) -> Result<Option<Calendar>, (&'static str
         return Ok(None);
     }
     let mut days = Vec::with_capacity(5);
+    let mut problems = Vec::new();
     for (name, value) in fields {
         match parse_day(value) {
             Some(d) => days.push(d),
-            None => {
-                return Err((
-                    name,
-                    "Vul een datum in, bijvoorbeeld 1-4-2027. Of laat alle vijf de data leeg."
-                        .into(),
-                ))
-            }
+            None => problems.push((
+                name,
+                "Vul een datum in, bijvoorbeeld 1-4-2027. Of laat alle vijf de data leeg.".into(),
+            )),
         }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Calendar::new(days[0], days[1], days[2], days[3], days[4])
         .map(Some)
-        .map_err(|e| (e.field(), e.to_string()))
+        .map_err(|e| vec![(e.field(), e.to_string())])
 }
 
 async fn create_round(
