@@ -303,11 +303,7 @@ pub fn register(
 /// The sign-in form's own problems, all at once (before any password is checked).
 pub fn check_login_form(email: &str, password_plain: &str) -> FormErrors {
     let mut errors = FormErrors::new();
-    errors.add_if(
-        email.trim().is_empty(),
-        "email",
-        "Vul uw e-mailadres in.",
-    );
+    errors.add_if(email.trim().is_empty(), "email", "Vul uw e-mailadres in.");
     errors.add_if(
         password_plain.is_empty(),
         "password",

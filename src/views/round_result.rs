@@ -8,8 +8,8 @@ use maud::{html, Markup};
 
 use super::components::{field_error, money};
 use crate::domain::plan_standing::Standing;
-use crate::domain::wording::count_of;
 use crate::domain::round::{Plan, RoundResult};
+use crate::domain::wording::count_of;
 use crate::service::rounds::RoundView;
 
 /// What the receipt search on the round page found.

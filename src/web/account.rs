@@ -10,8 +10,8 @@ use super::error::WebError;
 use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::{removal_cookie, session_cookie, MaybeStaff, SignedIn};
-use crate::service::auth::{self, LoginOutcome};
 use crate::domain::form_errors::FormErrors;
+use crate::service::auth::{self, LoginOutcome};
 use crate::service::ServiceError;
 use crate::state::AppState;
 use crate::views;
@@ -90,7 +90,8 @@ struct LoginForm {
 const REFUSED: &str = "Deze combinatie van e-mailadres en wachtwoord kennen we niet.";
 const THROTTLED: &str =
     "Er is te vaak verkeerd ingelogd. Wacht 15 minuten en probeer het dan opnieuw.";
-const CODE_REFUSED: &str = "Deze code klopt niet of is verlopen. Vul de nieuwste code uit de app in, of log opnieuw in.";
+const CODE_REFUSED: &str =
+    "Deze code klopt niet of is verlopen. Vul de nieuwste code uit de app in, of log opnieuw in.";
 
 /// One message on one field (a refusal that is about the whole form, shown on its first
 /// field).
@@ -407,11 +408,7 @@ async fn second_factor_confirm(
         Ok(()) => Ok(redirect("/account?tweede-stap=aan")),
         Err(ServiceError::Invalid { message, .. }) => Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::auth::second_factor(
-                &user,
-                Some((&f.secret, &f.url)),
-                &on("code", &message),
-            ),
+            views::auth::second_factor(&user, Some((&f.secret, &f.url)), &on("code", &message)),
         )),
         Err(e) => Err(e.into()),
     }
