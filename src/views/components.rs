@@ -170,23 +170,44 @@ pub fn radio_group(
     options: &[(&str, &str, &str)],
     selected: &str,
 ) -> Markup {
+    choice_group(
+        errors,
+        name,
+        legend,
+        None,
+        html! {
+                @for (value, label, hint) in options {
+                    @let id = format!("{name}-{value}");
+                    div class="choice" {
+                        input type="radio" id=(id) name=(name) value=(value) checked[*value == selected]
+                            aria-describedby=[(!hint.is_empty()).then(|| format!("{id}-hint"))];
+                        label for=(id) {
+                            (label)
+                            @if !hint.is_empty() { span class="hint" id={ (id) "-hint" } { (hint) } }
+                        }
+                    }
+                }
+        },
+    )
+}
+
+/// The `fieldset` around a group of radio buttons or checkboxes: legend, hint, and the
+/// group's error (id `<name>-error`, described by the fieldset) above the choices.
+fn choice_group(
+    errors: &[(String, String)],
+    name: &str,
+    legend: &str,
+    hint: Option<&str>,
+    choices: Markup,
+) -> Markup {
     let err = field_error(errors, name);
     html! {
         fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
             aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
             legend { (legend) }
+            @if let Some(h) = hint { span class="hint" { (h) } }
             @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (with_contact(e)) } }
-            @for (value, label, hint) in options {
-                @let id = format!("{name}-{value}");
-                div class="choice" {
-                    input type="radio" id=(id) name=(name) value=(value) checked[*value == selected]
-                        aria-describedby=[(!hint.is_empty()).then(|| format!("{id}-hint"))];
-                    label for=(id) {
-                        (label)
-                        @if !hint.is_empty() { span class="hint" id={ (id) "-hint" } { (hint) } }
-                    }
-                }
-            }
+            (choices)
         }
     }
 }
@@ -201,23 +222,22 @@ pub fn checkbox_group(
     options: &[(String, String)],
     ticked: &[String],
 ) -> Markup {
-    let err = field_error(errors, name);
-    html! {
-        fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
-            aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
-            legend { (legend) }
-            span class="hint" { (hint) }
-            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (with_contact(e)) } }
-            @for (value, label) in options {
-                @let id = format!("{name}-{value}");
-                div class="choice" {
-                    input type="checkbox" id=(id) name=(name) value=(value)
-                        checked[ticked.iter().any(|t| t == value)];
-                    label for=(id) { (label) }
+    choice_group(
+        errors,
+        name,
+        legend,
+        Some(hint),
+        html! {
+                @for (value, label) in options {
+                    @let id = format!("{name}-{value}");
+                    div class="choice" {
+                        input type="checkbox" id=(id) name=(name) value=(value)
+                            checked[ticked.iter().any(|t| t == value)];
+                        label for=(id) { (label) }
+                    }
                 }
-            }
-        }
-    }
+        },
+    )
 }
 
 /// A table that may be wider than a phone screen: it scrolls sideways inside its own box,
