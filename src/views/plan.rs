@@ -6,7 +6,7 @@
 use maud::{html, Markup};
 
 use super::components::{
-    csrf_field, error_summary, field, money, status, text_input, textarea_input,
+    csrf_field, error_summary, field, money, radio_group, status, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
@@ -314,6 +314,10 @@ fn progress_form(p: &PlanPage<'_>) -> Markup {
     } else {
         f.stage.as_str()
     };
+    let stages: Vec<(&str, &str, &str)> = ProgressStage::ALL
+        .iter()
+        .map(|s| (s.as_str(), s.label_nl(), ""))
+        .collect();
     html! {
         h2 id="voortgang-melden" { "Voortgang melden" }
         p { "Vertel het dorp hoe het met het plan gaat. Kiest u " strong { "Klaar" } ", dan gaat wat "
@@ -323,16 +327,7 @@ fn progress_form(p: &PlanPage<'_>) -> Markup {
             action={ "/plannen/" (v.plan.id) "/voortgang" } {
             (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
             input type="hidden" name="request_id" value=(f.request_id);
-            fieldset id="stage" {
-                legend { "Hoe staat het plan ervoor?" }
-                @for s in ProgressStage::ALL {
-                    div class="choice" {
-                        input type="radio" id={ "stage-" (s.as_str()) } name="stage" value=(s.as_str())
-                            checked[stage == s.as_str()];
-                        label for={ "stage-" (s.as_str()) } { (s.label_nl()) }
-                    }
-                }
-            }
+            (radio_group(p.errors, "stage", "Hoe staat het plan ervoor?", &stages, stage))
             (textarea_input(p.errors, "body", "body", "Wat is er gebeurd?", Some("Kort, hoogstens 1000 tekens."), &f.body))
             (field(p.errors, "photo", "Foto (mag leeg blijven)",
                 Some("Een JPEG- of PNG-foto van hoogstens 5 MB. Gegevens in de foto, zoals de plek waar hij is gemaakt, halen wij eraf."),

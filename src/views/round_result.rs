@@ -7,8 +7,9 @@
 use maud::{html, Markup};
 
 use super::components::{field_error, money};
-use crate::domain::plan_standing::{count_nl, Standing};
+use crate::domain::plan_standing::Standing;
 use crate::domain::round::{Plan, RoundResult};
+use crate::domain::wording::count_of;
 use crate::service::rounds::RoundView;
 
 /// What the receipt search on the round page found.
@@ -85,11 +86,11 @@ pub fn result_first(v: &RoundView, search: Option<&ReceiptSearch>, typed: &str) 
         section class="result" aria-labelledby="uitslag" {
             h2 id="uitslag" { "Uitslag" }
             p class="lead" {
-                (count_nl(i64::try_from(r.voters).unwrap_or(i64::MAX), "inwoner heeft", "inwoners hebben")) " gestemd. "
+                (count_of(r.voters, "inwoner heeft", "inwoners hebben")) " gestemd. "
                 @if chosen.is_empty() {
                     "Geen enkel plan is gekozen."
                 } @else {
-                    (count_nl(i64::try_from(chosen.len()).unwrap_or(0), "plan is", "plannen zijn"))
+                    (count_of(chosen.len(), "plan is", "plannen zijn"))
                     " gekozen, van de " (on_ballot.len()) " op het stembiljet."
                 }
             }

@@ -35,11 +35,8 @@ pub(crate) fn ask(user: &SessionUser, c: &Confirmation) -> HttpResponse {
     html(views::confirm::confirm(user, c))
 }
 
-/// "1 plan", "3 plannen": a count with the right word, never "plan(nen)" (the domain's
-/// `count_nl`, for the counts the pages hold as `usize`).
-pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
-    crate::domain::plan_standing::count_nl(i64::try_from(n).unwrap_or(i64::MAX), one, many)
-}
+/// "1 plan", "3 plannen": a count with the right word, never "plan(nen)".
+pub(crate) use crate::domain::wording::count_of;
 
 #[cfg(test)]
 mod tests {
@@ -51,12 +48,5 @@ mod tests {
         assert!(!is_confirmed(""));
         assert!(!is_confirmed("JA "));
         assert!(!is_confirmed("nee"));
-    }
-
-    #[test]
-    fn counts_use_the_right_word() {
-        assert_eq!(count_of(1, "plan", "plannen"), "1 plan");
-        assert_eq!(count_of(0, "plan", "plannen"), "0 plannen");
-        assert_eq!(count_of(4, "stem", "stemmen"), "4 stemmen");
     }
 }

@@ -104,3 +104,36 @@ test('an account without a password keeps the chosen role and area', async () =>
   assert.equal(await page.locator('.error-summary a[href="#password"]').count(), 1);
   await context.close();
 });
+
+test('granting a role without an area keeps the chosen role in that row', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await login(page, 'admin');
+  await page.goto(`${BASE}/beheer/gebruikers`);
+  // The role-grant form of the last account in the list.
+  const roleId = await page.locator('select[id^="role-"]').last().getAttribute('id');
+  const uid = roleId.slice('role-'.length);
+  await page.selectOption(`#role-${uid}`, 'area_coordinator');
+  await page.selectOption(`#area-${uid}`, '');
+  const form = page.locator(`form[action="/beheer/gebruikers/${uid}/rollen"]`);
+  await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Toevoegen' }).click()]);
+
+  // The choice survives the error: the next click does not grant another role.
+  assert.equal(await page.locator(`#role-${uid}`).inputValue(), 'area_coordinator', 'the role is kept');
+  const area = page.locator(`#area-${uid}`);
+  assert.equal(await area.getAttribute('aria-invalid'), 'true');
+  assert.ok((await area.getAttribute('aria-describedby')).split(/\s+/).includes(`area-${uid}-error`));
+  assert.match(await page.locator(`#area-${uid}-error`).innerText(), /Kies het gebied/);
+  const link = page.locator(`.error-summary a[href="#area-${uid}"]`);
+  assert.equal(await link.count(), 1, 'the summary links to the area of that row');
+  // Only that row keeps the choice; the other rows show their first option again.
+  const chosen = [];
+  for (const other of await page.locator('select[id^="role-"]').all()) {
+    if ((await other.inputValue()) === 'area_coordinator') chosen.push(await other.getAttribute('id'));
+  }
+  assert.deepEqual(chosen, [`role-${uid}`]);
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), `area-${uid}`);
+  await shot(page, 'form-fout-rol');
+  await context.close();
+});

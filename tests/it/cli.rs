@@ -18,7 +18,7 @@ fn import_the_cbs_sample_and_list_it_as_json() {
         String::from_utf8_lossy(&out.stderr)
     );
     let again = import_cbs_sample(&db);
-    assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingspost(en) toegevoegd"));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingsposten toegevoegd"));
     let list = bin()
         .args([
             "ledger",
