@@ -14,7 +14,17 @@ use crate::helpers::*;
 /// Public pages checked in English, for a visitor without an account. Add a page here as
 /// soon as its view takes every text from the catalogue. `{round}`, `{plan}` and
 /// `{village}` are replaced by a demo round, plan and village.
-const PUBLIC_PAGES: &[&str] = &["/bestaat-niet"];
+const PUBLIC_PAGES: &[&str] = &[
+    "/",
+    "/privacy",
+    "/toegankelijkheid",
+    "/rondes",
+    "/rondes/{round}",
+    "/dorpen",
+    "/dorpen/{village}",
+    "/plannen/{plan}",
+    "/bestaat-niet",
+];
 
 fn locales() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
