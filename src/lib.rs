@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod i18n;
 pub mod keys;
 pub mod service;
 pub mod startup;

@@ -177,37 +177,6 @@ impl Theme {
             self.colors.brand, self.colors.brand_text
         )
     }
-
-    /// "neem contact op met de gemeente", with how: the phone number and e-mail address
-    /// when the theme has them.
-    pub fn contact_sentence(&self) -> String {
-        let who = if self.name == "Burgerbegroting" {
-            "de gemeente".to_string()
-        } else {
-            format!("de {}", lower_first(&self.name))
-        };
-        let mut ways = Vec::new();
-        if !self.contact.phone.is_empty() {
-            ways.push(format!("bel {}", self.contact.phone));
-        }
-        if !self.contact.email.is_empty() {
-            ways.push(format!("mail naar {}", self.contact.email));
-        }
-        if ways.is_empty() {
-            format!("Neem dan contact op met {who}.")
-        } else {
-            format!("Neem dan contact op met {who}: {}.", ways.join(" of "))
-        }
-    }
-}
-
-/// "Gemeente Oldebroek" -> "gemeente Oldebroek" inside a sentence.
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) if s.starts_with("Gemeente") => f.to_lowercase().chain(c).collect(),
-        _ => s.to_string(),
-    }
 }
 
 fn read_logo(path: &Path) -> Result<Logo, String> {
@@ -318,9 +287,6 @@ mod tests {
         let t = Theme::demo();
         assert_eq!(t.name, "Gemeente Oldebroek");
         assert!(t.logo.is_some());
-        assert!(t
-            .contact_sentence()
-            .starts_with("Neem dan contact op met de gemeente Oldebroek: bel "));
     }
 
     #[test]

@@ -24,6 +24,23 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// The English month names, for a visitor who chose English (same format otherwise:
+/// "14 March 2026").
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Hours ahead of UTC at the UTC moment `utc` (1 in winter, 2 in summer).
 pub fn offset_hours(utc: NaiveDateTime) -> i64 {
     (to_local(utc) - utc).num_hours()
@@ -46,7 +63,16 @@ pub fn start_of_day_utc(date: NaiveDate) -> NaiveDateTime {
 
 /// "3 maart 2025": the one date format.
 pub fn date_nl(date: NaiveDate) -> String {
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+    date_with(date, &MONTHS)
+}
+
+/// "3 March 2025": the one date format with English month names.
+pub fn date_en(date: NaiveDate) -> String {
+    date_with(date, &MONTHS_EN)
+}
+
+fn date_with(date: NaiveDate, months: &[&str; 12]) -> String {
+    let month = months.get(date.month0() as usize).copied().unwrap_or("");
     format!("{} {} {}", date.day(), month, date.year())
 }
 
@@ -141,5 +167,6 @@ mod tests {
         assert_eq!(start_of_day_utc(d("2025-03-30")), utc("2025-03-29 23:00"));
         assert_eq!(start_of_day_utc(d("2025-10-26")), utc("2025-10-25 22:00"));
         assert_eq!(date_nl(d("2025-03-03")), "3 maart 2025");
+        assert_eq!(date_en(d("2026-03-14")), "14 March 2026");
     }
 }

@@ -9,6 +9,8 @@ use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
 use crate::domain::round::{BallotRule, Plan, PlanId, RoundId};
 use crate::service::rounds::{Receipt, RoundView};
+use crate::tr;
+use crate::tr_html;
 
 fn nav() -> Nav<'static> {
     Nav {
@@ -25,18 +27,13 @@ pub fn ballot_path(area_slug: &str, round_id: &RoundId) -> String {
 /// The round's rule in plain words.
 pub fn rule_text(round: &RoundView) -> String {
     match round.ballot_rule() {
-        BallotRule::Approval { max_choices: None } => {
-            "Kies de plannen die u steunt. U mag zoveel plannen kiezen als u wilt.".to_string()
-        }
-        BallotRule::Approval {
-            max_choices: Some(1),
-        } => "Kies de plannen die u steunt. U mag hoogstens 1 plan kiezen.".to_string(),
+        BallotRule::Approval { max_choices: None } => tr!("ballot-rule-any"),
         BallotRule::Approval {
             max_choices: Some(n),
-        } => format!("Kies de plannen die u steunt. U mag hoogstens {n} plannen kiezen."),
-        BallotRule::Knapsack => format!(
-            "Kies plannen die samen niet meer kosten dan {}.",
-            format_eur(round.round.budget_cents)
+        } => tr!("ballot-rule-max", max = n),
+        BallotRule::Knapsack => tr!(
+            "ballot-rule-knapsack",
+            budget = format_eur(round.round.budget_cents)
         ),
     }
 }
@@ -46,7 +43,7 @@ pub fn stop_form(csrf: &str) -> Markup {
     html! {
         form method="post" action="/stemmen/stoppen" {
             (csrf_field(csrf))
-            button type="submit" class="secondary" { "Stoppen en afmelden" }
+            button type="submit" class="secondary" { (tr!("ballot-stop")) }
         }
     }
 }
@@ -54,15 +51,20 @@ pub fn stop_form(csrf: &str) -> Markup {
 fn round_intro(round: &RoundView) -> Markup {
     html! {
         p {
-            (round.area.name) ", kwartaal " (round.round.quarter) " van " (round.round.year) ". "
-            "Er is " (money(round.round.budget_cents)) " te verdelen."
+            (tr_html!(
+                "ballot-round-intro",
+                area = round.area.name,
+                quarter = round.round.quarter,
+                year = round.round.year,
+                budget = money(round.round.budget_cents),
+            ))
         }
     }
 }
 
 fn back_link(round: &RoundView) -> Markup {
     html! {
-        p { a href={ "/stemmen/" (round.area.slug) } { "Terug naar de stemrondes van " (round.area.name) } }
+        p { a href={ "/stemmen/" (round.area.slug) } { (tr!("ballot-back", area = &round.area.name)) } }
     }
 }
 
@@ -88,7 +90,7 @@ pub fn ballot(p: &BallotPage<'_>) -> Markup {
         "keuzes-hint"
     };
     let title = if p.error.is_some() {
-        format!("Fout: {}", r.round.title)
+        tr!("common-error-title", title = &r.round.title)
     } else {
         r.round.title.clone()
     };
@@ -100,17 +102,16 @@ pub fn ballot(p: &BallotPage<'_>) -> Markup {
             h1 { (r.round.title) }
             (round_intro(r))
             p {
-                "Na het kiezen ziet u eerst uw keuze nog een keer. "
-                "Uw stem telt pas als u daarna op " strong { "Stem definitief uitbrengen" } " drukt."
+                (tr_html!("ballot-explain", button = html! { strong { (tr!("ballot-cast-button")) } }))
             }
             form method="post" action={ (ballot_path(&r.area.slug, &r.round.id)) "/controleren" } {
                 (csrf_field(p.csrf))
                 fieldset.ballot.has-error[p.error.is_some()] id="keuzes"
                     aria-describedby=(described) {
-                    legend { h2 { "Welke plannen steunt u?" } }
+                    legend { h2 { (tr!("ballot-question")) } }
                     p id="keuzes-hint" class="hint" { (rule_text(r)) }
                     @if let Some(e) = p.error {
-                        p class="field-error" id="keuzes-error" { "Fout: " (e) }
+                        p class="field-error" id="keuzes-error" { (tr!("common-error-prefix")) " " (e) }
                     }
                     ul class="choices" {
                         @for plan in r.nominated() {
@@ -118,7 +119,7 @@ pub fn ballot(p: &BallotPage<'_>) -> Markup {
                         }
                     }
                 }
-                button type="submit" { "Controleer uw keuze" }
+                button type="submit" { (tr!("ballot-check-button")) }
             }
             (back_link(r))
         },
@@ -131,8 +132,8 @@ fn choice(plan: &Plan, checked: bool) -> Markup {
         li class="choice" {
             input type="checkbox" id=(id) name="keuze" value=(plan.id) checked[checked];
             label for=(id) {
-                span class="plan-title" { "Plan " (plan.number) ": " (plan.title) }
-                span class="plan-amount" { "Kost " (money(plan.amount_cents)) }
+                span class="plan-title" { (tr!("ballot-plan-title", number = plan.number, title = &plan.title)) }
+                span class="plan-amount" { (tr_html!("ballot-plan-cost", amount = money(plan.amount_cents))) }
             }
             p class="plan-summary" { (plan.summary) }
         }
@@ -162,12 +163,16 @@ fn plan_list(plans: &[&Plan]) -> Markup {
         ul class="picked" {
             @for plan in plans {
                 li {
-                    "Plan " (plan.number) ": " strong { (plan.title) }
-                    " – " (money(plan.amount_cents))
+                    (tr_html!(
+                        "ballot-picked-plan",
+                        number = plan.number,
+                        title = html! { strong { (plan.title) } },
+                        amount = money(plan.amount_cents),
+                    ))
                 }
             }
         }
-        p { "Samen kosten deze plannen " (money(total)) "." }
+        p { (tr_html!("ballot-total", amount = money(total))) }
     }
 }
 
@@ -176,30 +181,28 @@ pub fn review(round: &RoundView, csrf: &str, picked: &[PlanId]) -> Markup {
     let plans = picked_plans(round, picked);
     let base = ballot_path(&round.area.slug, &round.round.id);
     page(
-        "Controleer uw stem",
+        &tr!("ballot-review-title"),
         &nav(),
         html! {
-            h1 { "Controleer uw stem" }
-            p { "U stemt in " strong { (round.round.title) } " (" (round.area.name) ")." }
-            h2 {
-                @if plans.len() == 1 { "U kiest dit plan" } @else { "U kiest deze " (plans.len()) " plannen" }
-            }
+            h1 { (tr!("ballot-review-title")) }
+            p { (tr_html!("ballot-review-in", round = html! { strong { (round.round.title) } }, area = round.area.name)) }
+            h2 { (tr!("ballot-review-count", count = plans.len())) }
             (plan_list(&plans))
             p class="warning" {
-                strong { "Let op: " }
-                "als u uw stem hebt uitgebracht, kunt u hem niet meer veranderen."
+                strong { (tr!("ballot-review-warning-label")) " " }
+                (tr!("ballot-review-warning"))
             }
             div class="actions" {
                 form method="post" action={ (base) "/uitbrengen" } {
                     (csrf_field(csrf))
                     (hidden_choices(picked))
-                    button type="submit" { "Stem definitief uitbrengen" }
+                    button type="submit" { (tr!("ballot-cast-button")) }
                 }
                 form method="post" action={ (base) "/controleren" } {
                     (csrf_field(csrf))
                     (hidden_choices(picked))
                     input type="hidden" name="terug" value="1";
-                    button type="submit" class="secondary" { "Keuze aanpassen" }
+                    button type="submit" class="secondary" { (tr!("ballot-change")) }
                 }
             }
         },
@@ -211,39 +214,33 @@ pub fn review(round: &RoundView, csrf: &str, picked: &[PlanId]) -> Markup {
 pub fn receipt(round: &RoundView, receipt: &Receipt, csrf: &str) -> Markup {
     let plans = picked_plans(round, &receipt.choices);
     page(
-        "Uw stem is uitgebracht",
+        &tr!("ballot-receipt-title"),
         &nav(),
         html! {
-            h1 { "Uw stem is uitgebracht" }
+            h1 { (tr!("ballot-receipt-title")) }
             p class="notice" role="status" {
-                "Dank u wel. Uw stem in " strong { (round.round.title) } " is opgeslagen."
+                (tr_html!("ballot-receipt-thanks", round = html! { strong { (round.round.title) } }))
             }
-            h2 { "Uw controlecode" }
+            h2 { (tr!("ballot-receipt-code")) }
             p class="tracker" {
                 @for (i, part) in receipt.tracker.split('-').enumerate() {
                     @if i > 0 { span class="sep" { "-" } }
                     span { (part) }
                 }
             }
-            p {
-                "Bewaar deze code. Na afloop van de ronde staat uw stem onder deze code in de "
-                "openbare lijst op de pagina van de ronde, zodat u kunt nagaan dat hij is meegeteld."
-            }
+            p { (tr!("ballot-receipt-keep")) }
             ul {
                 li { a href={ "/rondes/" (round.round.id) "?controlecode=" (receipt.tracker) "#uw-stem" } {
-                    "Na het tellen: zoek uw stem bij de uitslag van " (round.round.title) }
+                    (tr!("ballot-receipt-find", round = &round.round.title)) }
                     @if let Some(cal) = &round.round.calendar {
-                        " (het stemmen sluit na " (crate::domain::nl_time::date_nl(cal.voting_until)) ")"
+                        " " (tr!("ballot-receipt-closes", date = crate::i18n::date(cal.voting_until)))
                     } }
                 li { a href={ "/audit?controlecode=" (receipt.tracker) } {
-                    "Nu al: kijk of uw stem in het logboek staat" }
-                    " (binnen een paar minuten, zonder te laten zien wat u koos)" }
+                    (tr!("ballot-receipt-log-now")) }
+                    " " (tr!("ballot-receipt-log-when")) }
             }
-            p {
-                "Schrijf de code op of maak een foto van dit scherm. U ziet deze code maar één keer: "
-                "wij bewaren niet welke stemcode bij welke stem hoort. Daarom weet niemand wat u hebt gekozen."
-            }
-            h2 { "U hebt gestemd op" }
+            p { (tr!("ballot-receipt-once")) }
+            h2 { (tr!("ballot-receipt-voted-for")) }
             (plan_list(&plans))
             (back_link(round))
             (stop_form(csrf))
@@ -251,35 +248,48 @@ pub fn receipt(round: &RoundView, receipt: &Receipt, csrf: &str) -> Markup {
     )
 }
 
+/// A short answer instead of the ballot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// This code already voted in this round (also a button pressed twice).
+    AlreadyVoted,
+    /// Voting has not begun or is over.
+    NotVoting,
+    /// The code is not valid for this round.
+    WrongCode,
+}
+
+impl Notice {
+    pub fn title(self) -> String {
+        match self {
+            Notice::AlreadyVoted => tr!("ballot-already-voted-title"),
+            Notice::NotVoting => tr!("ballot-not-voting-title"),
+            Notice::WrongCode => tr!("ballot-wrong-code-title"),
+        }
+    }
+
+    pub fn text(self) -> String {
+        match self {
+            Notice::AlreadyVoted => tr!("ballot-already-voted"),
+            Notice::NotVoting => tr!("ballot-not-voting"),
+            Notice::WrongCode => tr!("ballot-wrong-code"),
+        }
+    }
+}
+
 /// A short answer instead of the ballot: already voted, voting not open, code not valid
 /// for this round.
-pub fn message(round: &RoundView, csrf: &str, title: &str, text: &str) -> Markup {
+pub fn message(round: &RoundView, csrf: &str, notice: Notice) -> Markup {
+    let title = notice.title();
     page(
-        title,
+        &title,
         &nav(),
         html! {
             h1 { (title) }
-            p class="notice" role="status" { (super::components::with_contact(text)) }
-            p { "Stemronde: " strong { (round.round.title) } " (" (round.area.name) ")." }
+            p class="notice" role="status" { (super::components::with_contact(&notice.text())) }
+            p { (tr_html!("ballot-message-round", round = html! { strong { (round.round.title) } }, area = round.area.name)) }
             (back_link(round))
             (stop_form(csrf))
         },
     )
 }
-
-pub const ALREADY_VOTED_TITLE: &str = "U hebt in deze ronde gestemd";
-
-/// The already-voted text, also for a resident who pressed the button twice.
-pub const ALREADY_VOTED: &str = "Met deze stemcode is in deze ronde al gestemd. Elke code \
-    geeft één stem per ronde. Hebt u twee keer op de knop gedrukt? Dan telt uw eerste stem. \
-    De controlecode stond op het scherm na de eerste keer; wij kunnen hem niet opnieuw tonen.";
-
-pub const NOT_VOTING_TITLE: &str = "Stemmen kan nu niet";
-
-pub const NOT_VOTING: &str = "In deze ronde kan nu niet worden gestemd. Het stemmen is nog \
-    niet begonnen, of het is al afgelopen.";
-
-pub const WRONG_CODE_TITLE: &str = "Stemmen met deze code kan niet";
-
-pub const WRONG_CODE: &str = "Met uw stemcode kunt u in deze ronde niet stemmen. Lukt het \
-    niet? Neem dan contact op met de gemeente.";

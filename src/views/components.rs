@@ -4,6 +4,9 @@ use maud::{html, Markup};
 
 use crate::domain::ledger::TransferStatus;
 use crate::domain::money::format_eur;
+use crate::domain::plan_standing::Standing;
+use crate::domain::round::{CountRule, RoundStatus};
+use crate::tr;
 
 /// An amount as `€ 1.234,56`, never broken over two lines.
 pub fn money(cents: i64) -> Markup {
@@ -16,20 +19,95 @@ pub fn csrf_field(token: &str) -> Markup {
 
 pub fn status(s: TransferStatus) -> Markup {
     let class = format!("status-{}", s.as_str());
-    html! { span class=(class) { (s.label_nl()) } }
+    html! { span class=(class) { (transfer_status_label(s)) } }
+}
+
+/// A round's status in the visitor's language.
+pub fn round_status_label(s: RoundStatus) -> String {
+    match s {
+        RoundStatus::Open => tr!("round-status-open"),
+        RoundStatus::Review => tr!("round-status-review"),
+        RoundStatus::Voting => tr!("round-status-voting"),
+        RoundStatus::Counted => tr!("round-status-counted"),
+        RoundStatus::Closed => tr!("round-status-closed"),
+        RoundStatus::Annulled => tr!("round-status-annulled"),
+    }
+}
+
+/// A counting rule's name in the visitor's language.
+pub fn count_rule_label(r: CountRule) -> String {
+    match r {
+        CountRule::Greedy => tr!("count-rule-greedy"),
+        CountRule::EqualShares => tr!("count-rule-mes"),
+    }
+}
+
+/// Where a plan stands, in the visitor's language.
+pub fn standing_label(s: Standing) -> String {
+    match s {
+        Standing::Submitted => tr!("standing-submitted"),
+        Standing::OnBallot => tr!("standing-on-ballot"),
+        Standing::Rejected => tr!("standing-rejected"),
+        Standing::Chosen => tr!("standing-chosen"),
+        Standing::NotChosen => tr!("standing-not-chosen"),
+    }
+}
+
+/// A transfer's status in the visitor's language.
+pub fn transfer_status_label(s: TransferStatus) -> String {
+    match s {
+        TransferStatus::Pending => tr!("transfer-status-pending"),
+        TransferStatus::Posted => tr!("transfer-status-posted"),
+        TransferStatus::Rejected => tr!("transfer-status-rejected"),
+    }
 }
 
 /// The sentence every message ends with when it sends a resident to the municipality.
 pub const CONTACT_GEMEENTE: &str = "Neem dan contact op met de gemeente.";
 
-/// `text` with its "Neem dan contact op met de gemeente." replaced by the theme's sentence
-/// that says how (phone, e-mail), so no page sends a resident away without the way there.
+/// `text` with its "Neem dan contact op met de gemeente." (or the same sentence in the
+/// visitor's language) replaced by the theme's sentence that says how (phone, e-mail), so
+/// no page sends a resident away without the way there.
 pub fn with_contact(text: &str) -> String {
-    if text.contains(CONTACT_GEMEENTE) {
-        text.replace(CONTACT_GEMEENTE, &super::layout::contact_sentence())
-    } else {
-        text.to_string()
+    let generic = tr!("common-contact-sentence", who = tr!("common-municipality"));
+    let found = [CONTACT_GEMEENTE, generic.as_str()]
+        .into_iter()
+        .find(|g| text.contains(g));
+    match found {
+        Some(g) => text.replace(g, &super::layout::contact_sentence()),
+        None => text.to_string(),
     }
+}
+
+/// A text of the catalogue with markup in its placeholders (an amount that never wraps, a
+/// name in bold, a link): the text is escaped, the markup is put in as it is. Use through
+/// [`tr_html!`](crate::tr_html).
+pub fn rich(key: &str, parts: &[(&str, &dyn maud::Render)]) -> Markup {
+    // Each placeholder first gets a marker of private-use characters, which neither the
+    // catalogue nor escaping produces, and is then replaced by its markup.
+    let marker = |i: usize| format!("\u{e000}{i}\u{e001}");
+    let args: Vec<(&str, crate::i18n::Arg)> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (*name, crate::i18n::IntoArg::into_arg(marker(i))))
+        .collect();
+    let mut out = html! { (crate::i18n::t_args(key, &args)) }.into_string();
+    for (i, (_, part)) in parts.iter().enumerate() {
+        out = out.replace(&marker(i), &part.render().into_string());
+    }
+    maud::PreEscaped(out)
+}
+
+/// `tr_html!("key", name = value, ...)`: the text with markup (or text, escaped) in its
+/// placeholders; see [`rich`].
+#[macro_export]
+macro_rules! tr_html {
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::views::components::rich(
+            $key,
+            &[$((stringify!($name), &$value as &dyn maud::Render)),+],
+        )
+    };
 }
 
 /// A list of problems at the top of a form, each linking to its field.
@@ -37,7 +115,7 @@ pub fn error_summary(errors: &[(String, String)]) -> Markup {
     html! {
         @if !errors.is_empty() {
             div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
-                h2 id="error-summary-title" { "Er is iets niet goed ingevuld" }
+                h2 id="error-summary-title" { (tr!("common-error-summary-title")) }
                 ul {
                     @for (field, message) in errors {
                         li { a href={ "#" (field) } { (with_contact(message)) } }
@@ -79,7 +157,7 @@ pub fn field(
             label for=(id) {
                 (label)
                 @if let Some(h) = hint { span class="hint" id={ (id) "-hint" } { (h) } }
-                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { "Fout: " (with_contact(e)) } }
+                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { (tr!("common-error-prefix")) " " (with_contact(e)) } }
             }
             (control(described, err.is_some()))
         }
@@ -206,7 +284,7 @@ fn choice_group(
             aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
             legend { (legend) }
             @if let Some(h) = hint { span class="hint" { (h) } }
-            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (with_contact(e)) } }
+            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { (tr!("common-error-prefix")) " " (with_contact(e)) } }
             (choices)
         }
     }
@@ -246,7 +324,7 @@ pub fn checkbox_group(
 pub fn table_scroll(label: &str, table: Markup) -> Markup {
     html! {
         // Only shown on narrow screens (CSS); a screen reader moves through the cells anyway.
-        p class="scroll-hint" aria-hidden="true" { "Is de tabel breder dan uw scherm? Schuif hem dan opzij." }
+        p class="scroll-hint" aria-hidden="true" { (tr!("common-table-scroll-hint")) }
         div class="table-scroll" tabindex="0" role="region" aria-label=(label) {
             (table)
         }
@@ -287,9 +365,10 @@ pub fn nl_date_cell(iso: &str) -> Markup {
     }
 }
 
-/// A UTC moment given as text, in Dutch local time ("2 december 2026, 02:45").
+/// A UTC moment given as text, in Dutch local time ("2 december 2026, 02:45"), with the
+/// month in the visitor's language.
 pub fn nl_date(iso: &str) -> String {
-    crate::domain::nl_time::datetime_nl_text(iso)
+    crate::i18n::datetime_text(iso)
 }
 
 #[cfg(test)]
@@ -301,6 +380,17 @@ mod tests {
         // Stored UTC, shown in Amsterdam time: winter +1, summer +2.
         assert_eq!(nl_date("2026-12-02T01:45:00Z"), "2 december 2026, 02:45");
         assert_eq!(nl_date("2026-07-01T01:45:00Z"), "1 juli 2026, 03:45");
+    }
+
+    #[test]
+    fn markup_goes_into_a_text_and_the_text_is_escaped() {
+        let m = crate::tr_html!("ballot-total", amount = money(123456)).into_string();
+        assert_eq!(
+            m,
+            "Samen kosten deze plannen <span class=\"amount\">€\u{a0}1.234,56</span>."
+        );
+        let name = crate::tr_html!("ballot-back", area = "<b>").into_string();
+        assert!(name.ends_with("&lt;b&gt;"), "{name}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use maud::{html, Markup};
 use super::components::csrf_field;
 use super::layout::{page, Nav};
 use crate::service::auth::SessionUser;
+use crate::tr;
 
 /// The field that marks a POST as coming from the confirmation page.
 pub const CONFIRM_FIELD: &str = "bevestigd";
@@ -41,11 +42,11 @@ pub fn confirm(user: &SessionUser, c: &Confirmation) -> Markup {
         html! {
             h1 { (c.title) }
             div class="confirm" {
-                h2 { "Wat er gebeurt" }
+                h2 { (tr!("confirm-what-happens")) }
                 ul {
                     @for line in &c.consequences { li { (line) } }
                 }
-                p { strong { "Dit kunt u daarna niet ongedaan maken." } }
+                p { strong { (tr!("confirm-no-undo")) } }
             }
             form class="confirm-actions" method="post" action=(c.action) {
                 (csrf_field(&user.csrf_token))
@@ -55,7 +56,7 @@ pub fn confirm(user: &SessionUser, c: &Confirmation) -> Markup {
                 input type="hidden" name=(CONFIRM_FIELD) value=(CONFIRM_VALUE);
                 button type="submit" class="danger" { (c.confirm_label) }
                 " "
-                a class="button secondary" href=(c.back) { "Nee, terug zonder iets te doen" }
+                a class="button secondary" href=(c.back) { (tr!("confirm-back")) }
             }
         },
     )

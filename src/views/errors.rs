@@ -1,6 +1,7 @@
 use maud::{html, Markup};
 
 use super::layout::{page, Nav};
+use crate::tr;
 
 pub fn error_page(title: &str, text: &str) -> Markup {
     page(
@@ -12,7 +13,7 @@ pub fn error_page(title: &str, text: &str) -> Markup {
         html! {
             h1 { (title) }
             p { (text) }
-            p { a href="/" { "Naar de startpagina" } }
+            p { a href="/" { (tr!("error-to-home")) } }
         },
     )
 }

@@ -15,7 +15,9 @@ use crate::domain::review::{CostLine, Verdict};
 use crate::domain::round::PlanStatus;
 use crate::domain::taakveld;
 use crate::service::auth::SessionUser;
-use crate::service::plans::{FundedPlanRow, PlanPageView};
+use crate::service::plans::{FundedPlanRow, PlanOutcome, PlanPageView};
+use crate::tr;
+use crate::tr_html;
 
 /// What the payment form keeps when it comes back with an error.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -64,52 +66,56 @@ fn nav(user: Option<&SessionUser>) -> Nav<'_> {
 
 pub fn plan_page(p: &PlanPage<'_>) -> Markup {
     let v = p.view;
-    let title = format!("Plan {}: {}", v.plan.number, v.plan.title);
+    let title = tr!(
+        "ballot-plan-title",
+        number = v.plan.number,
+        title = &v.plan.title
+    );
     let head = if p.errors.is_empty() {
         title.clone()
     } else {
-        format!("Fout: {title}")
+        tr!("common-error-title", title = &title)
     };
     html! {
         (page(&head, &nav(p.user), html! {
             p {
-                a href={ "/rondes/" (v.round_id) } { "Naar de ronde " (v.round_title) } " · "
-                a href={ "/dorpen/" (v.area_slug) } { "Naar de pagina van " (v.area_name) }
+                a href={ "/rondes/" (v.round_id) } { (tr!("plan-to-round", round = &v.round_title)) } " · "
+                a href={ "/dorpen/" (v.area_slug) } { (tr!("plan-to-village", area = &v.area_name)) }
             }
             h1 { (title) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             @if v.round_status == crate::domain::round::RoundStatus::Voting && v.plan.status == PlanStatus::Nominated {
                 p class="vote-now" {
                     a class="button primary" href={ "/stemmen?gebied=" (v.area_slug) } {
-                        "Stem nu" span class="visually-hidden" { " in " (v.area_name) }
+                        (tr!("home-vote-now")) span class="visually-hidden" { " " (tr!("home-vote-now-in", area = &v.area_name)) }
                     }
-                    " Dit plan staat op het stembiljet van " (v.area_name) "."
+                    " " (tr!("plan-on-ballot-of", area = &v.area_name))
                 }
             }
             (error_summary(p.errors))
             dl class="facts" {
-                dt { "Dorp of wijk" } dd { (v.area_name) }
-                dt { "Ronde" } dd { (v.round_title) " (" (v.round_year) ", kwartaal " (v.round_quarter) ")" }
-                dt { "Ingediend door" } dd { (v.author) }
+                dt { (tr!("plan-area")) } dd { (v.area_name) }
+                dt { (tr!("plan-round")) } dd { (v.round_title) " " (tr!("plan-round-when", year = v.round_year, quarter = v.round_quarter)) }
+                dt { (tr!("plan-author")) } dd { (v.author) }
                 @if let Some(first) = v.review.corrections.first() {
-                    dt { "Gevraagd bedrag" } dd { (money(first.old_cents)) }
-                    dt { "Bedrag na beoordeling" } dd { (money(v.plan.amount_cents)) " (" a href="#bedrag-gecorrigeerd" { "waarom" } ")" }
+                    dt { (tr!("plan-asked")) } dd { (money(first.old_cents)) }
+                    dt { (tr!("plan-after-review")) } dd { (money(v.plan.amount_cents)) " (" a href="#bedrag-gecorrigeerd" { (tr!("plan-why")) } ")" }
                 } @else {
-                    dt { "Gevraagd bedrag" } dd { (money(v.plan.amount_cents)) }
+                    dt { (tr!("plan-asked")) } dd { (money(v.plan.amount_cents)) }
                 }
                 @if !v.plan.taakveld.is_empty() {
-                    dt { "Taakveld" } dd { (taakveld_text(v.round_year, &v.plan.taakveld)) }
+                    dt { (tr!("plan-taakveld")) } dd { (taakveld_text(v.round_year, &v.plan.taakveld)) }
                 }
-                dt { "Beoordeling" } dd { (verdict(v)) }
-                dt { "Uitslag" } dd { (v.outcome.label_nl()) }
-                @if v.done { dt { "Uitvoering" } dd { "Klaar" } }
+                dt { (tr!("plan-review")) } dd { (verdict(v)) }
+                dt { (tr!("plan-result")) } dd { (outcome_label(v.outcome)) }
+                @if v.done { dt { (tr!("plan-execution")) } dd { (tr!("stage-done")) } }
             }
-            h2 { "Wat is het plan?" }
+            h2 { (tr!("plan-what")) }
             @for para in v.plan.summary.replace("\r\n", "\n").split("\n\n") {
                 @if !para.trim().is_empty() { p { (para.trim()) } }
             }
             @if !v.review.cost_lines.is_empty() {
-                h2 id="kosten" { "Kosten per onderdeel" }
+                h2 id="kosten" { (tr!("plan-costs")) }
                 (cost_table(&v.review.cost_lines))
             }
             (review_section(v))
@@ -130,17 +136,47 @@ fn taakveld_text(year: i32, code: &str) -> String {
     }
 }
 
+/// The result of the count for this plan, in the visitor's language.
+fn outcome_label(o: PlanOutcome) -> String {
+    match o {
+        PlanOutcome::NotCounted => tr!("plan-outcome-not-counted"),
+        PlanOutcome::Funded => tr!("plan-outcome-funded"),
+        PlanOutcome::NotFunded => tr!("plan-outcome-not-funded"),
+    }
+}
+
+/// A checklist verdict in the visitor's language.
+fn verdict_label(v: Verdict) -> String {
+    match v {
+        Verdict::Meets => tr!("plan-verdict-meets"),
+        Verdict::Fails => tr!("plan-verdict-fails"),
+    }
+}
+
+/// A progress stage in the visitor's language.
+fn stage_label(s: ProgressStage) -> String {
+    match s {
+        ProgressStage::Planned => tr!("stage-planned"),
+        ProgressStage::InProgress => tr!("stage-in-progress"),
+        ProgressStage::Done => tr!("stage-done"),
+    }
+}
+
 fn verdict(v: &PlanPageView) -> Markup {
     html! {
         // After the count the result says chosen or not; the review only said it went on
         // the ballot.
-        @if v.plan.status == PlanStatus::Nominated { "Op het stembiljet gezet" } @else { (v.plan.status.label_nl()) }
+        @match v.plan.status {
+            PlanStatus::Nominated => (tr!("plan-status-on-ballot")),
+            PlanStatus::Submitted => (tr!("standing-submitted")),
+            PlanStatus::Rejected => (tr!("standing-rejected")),
+        }
         @if v.plan.status == PlanStatus::Rejected {
             @let failed: Vec<&str> = v.review.verdicts.iter().filter(|c| c.verdict == Verdict::Fails).map(|c| c.criterion.as_str()).collect();
-            @if !failed.is_empty() { ". Voldoet niet aan: " (failed.join("; ")) }
+            @if !failed.is_empty() { ". " (tr!("plan-fails-on", criteria = failed.join("; "))) }
         }
         @if let Some(reason) = &v.plan.review_reason {
-            @if v.plan.status == PlanStatus::Rejected { ". Reden: " (reason) } @else { ". " (reason) }
+            @if v.plan.status == PlanStatus::Rejected { ". " (tr!("plan-reason", reason = reason)) } @else { ". " (reason) }
         }
     }
 }
@@ -150,14 +186,14 @@ pub fn cost_table(lines: &[CostLine]) -> Markup {
     let total: i64 = lines.iter().map(|l| l.amount_cents).sum();
     html! {
         table class="costs" {
-            caption class="visually-hidden" { "Kosten per onderdeel" }
-            thead { tr { th scope="col" { "Onderdeel" } th scope="col" class="num" { "Bedrag" } } }
+            caption class="visually-hidden" { (tr!("plan-costs")) }
+            thead { tr { th scope="col" { (tr!("plan-cost-part")) } th scope="col" class="num" { (tr!("plan-cost-amount")) } } }
             tbody {
                 @for l in lines {
                     tr { td { (l.description) } td class="num" { (money(l.amount_cents)) } }
                 }
             }
-            tfoot { tr { th scope="row" { "Samen" } td class="num" { strong { (money(total)) } } } }
+            tfoot { tr { th scope="row" { (tr!("plan-cost-total")) } td class="num" { strong { (money(total)) } } } }
         }
     }
 }
@@ -168,21 +204,21 @@ fn review_section(v: &PlanPageView) -> Markup {
     let r = &v.review;
     html! {
         @if !r.verdicts.is_empty() {
-            h2 id="checklist" { "Beoordeling per punt van de checklist" }
+            h2 id="checklist" { (tr!("plan-checklist")) }
             ul class="verdicts" {
                 @for c in &r.verdicts {
                     li {
-                        strong { (c.criterion) ": " (c.verdict.label_nl()) }
+                        strong { (c.criterion) ": " (verdict_label(c.verdict)) }
                         @if !c.note.is_empty() { ". " (c.note) }
                     }
                 }
             }
         }
         @if !r.corrections.is_empty() {
-            h2 id="bedrag-gecorrigeerd" { "Bedrag aangepast bij de beoordeling" }
+            h2 id="bedrag-gecorrigeerd" { (tr!("plan-corrected")) }
             @for c in &r.corrections {
-                p { "Van " (money(c.old_cents)) " naar " (money(c.new_cents))
-                    " (" (crate::domain::nl_time::datetime_nl(c.at)) "). " (c.explanation) }
+                p { (tr_html!("plan-correction", old = money(c.old_cents), new = money(c.new_cents), at = crate::i18n::datetime(c.at)))
+                    " " (c.explanation) }
             }
         }
     }
@@ -190,22 +226,21 @@ fn review_section(v: &PlanPageView) -> Markup {
 
 fn money_section(v: &PlanPageView) -> Markup {
     html! {
-        h2 id="geld" { "Het geld" }
+        h2 id="geld" { (tr!("plan-money")) }
         @match &v.money {
-            None => p { "Dit plan heeft (nog) geen geld uit de pot gekregen." }
+            None => p { (tr!("plan-no-money")) }
             Some(m) => {
                 dl class="facts money" {
-                    dt { "Toegekend" } dd { (money(m.granted_cents)) }
-                    dt { "Betaald" } dd { (money(m.paid_cents)) }
+                    dt { (tr!("village-plan-granted")) } dd { (money(m.granted_cents)) }
+                    dt { (tr!("village-plan-paid")) } dd { (money(m.paid_cents)) }
                     @if m.pending_cents > 0 {
-                        dt { "Wacht op goedkeuring" } dd { (money(m.pending_cents)) }
+                        dt { (tr!("transfer-status-pending")) } dd { (money(m.pending_cents)) }
                     }
-                    dt { "Terug naar de pot" } dd { (money(m.returned_cents)) }
-                    dt { "Nog te betalen" } dd { (money(m.open_cents)) }
+                    dt { (tr!("village-plan-returned")) } dd { (money(m.returned_cents)) }
+                    dt { (tr!("plan-open")) } dd { (money(m.open_cents)) }
                 }
                 @if v.done {
-                    p { "Het plan is klaar. Wat niet nodig was, is teruggegaan naar de pot van "
-                        (v.area_name) " en kan in een volgende ronde weer gebruikt worden." }
+                    p { (tr!("plan-done-returned", area = &v.area_name)) }
                 }
             }
         }
@@ -215,18 +250,18 @@ fn money_section(v: &PlanPageView) -> Markup {
 fn payments(v: &PlanPageView) -> Markup {
     html! {
         @if v.money.is_some() {
-            h2 id="betalingen" { "Betalingen" }
+            h2 id="betalingen" { (tr!("plan-payments")) }
             @if v.payments.is_empty() {
-                p { "Er is nog niets betaald." }
+                p { (tr!("plan-no-payments")) }
             } @else {
-                div class="table-scroll" tabindex="0" role="region" aria-label="Betalingen" {
+                div class="table-scroll" tabindex="0" role="region" aria-label=(tr!("plan-payments")) {
                     table {
                         thead { tr {
-                            th scope="col" { "Datum" }
-                            th scope="col" { "Factuur of opdracht" }
-                            th scope="col" { "Opmerking" }
-                            th scope="col" class="num" { "Bedrag" }
-                            th scope="col" { "Status" }
+                            th scope="col" { (tr!("plan-payment-date")) }
+                            th scope="col" { (tr!("plan-payment-reference")) }
+                            th scope="col" { (tr!("plan-payment-note")) }
+                            th scope="col" class="num" { (tr!("plan-cost-amount")) }
+                            th scope="col" { (tr!("plan-payment-status")) }
                         } }
                         tbody {
                             @for pay in &v.payments {
@@ -248,24 +283,24 @@ fn payments(v: &PlanPageView) -> Markup {
 
 fn date_nl(iso: &str) -> String {
     crate::domain::plan_money::parse_date(iso)
-        .map(crate::domain::nl_time::date_nl)
+        .map(crate::i18n::date)
         .unwrap_or_else(|| iso.to_string())
 }
 
 fn posts(v: &PlanPageView) -> Markup {
     html! {
         @if v.money.is_some() || !v.posts.is_empty() {
-            h2 id="voortgang" { "Voortgang" }
+            h2 id="voortgang" { (tr!("plan-progress")) }
             @if v.posts.is_empty() {
-                p { "Er is nog geen voortgang gemeld." }
+                p { (tr!("plan-no-progress")) }
             }
             @for post in &v.posts {
                 article class="progress" aria-labelledby={ "post-" (post.id) } {
                     h3 id={ "post-" (post.id) } {
-                        (post.stage.label_nl()) " – "
-                        (crate::domain::nl_time::datetime_nl(post.at))
+                        (stage_label(post.stage)) " – "
+                        (crate::i18n::datetime(post.at))
                     }
-                    p class="byline" { "Gemeld door " (post.posted_by) }
+                    p class="byline" { (tr!("plan-posted-by", name = &post.posted_by)) }
                     @for para in post.body.replace("\r\n", "\n").split("\n\n") {
                         @if !para.trim().is_empty() { p { (para.trim()) } }
                     }
@@ -276,7 +311,7 @@ fn posts(v: &PlanPageView) -> Markup {
                         }
                     }
                     @if let Some(r) = post.returned_cents {
-                        p { strong { (format_eur(r)) } " ging terug naar de pot van " (v.area_name) "." }
+                        p { (tr_html!("plan-post-returned", amount = html! { strong { (format_eur(r)) } }, area = v.area_name)) }
                     }
                 }
             }
@@ -289,18 +324,16 @@ fn payment_form(p: &PlanPage<'_>) -> Markup {
     let f = p.payment;
     let open = v.money.map(|m| m.open_cents).unwrap_or(0);
     html! {
-        h2 id="betaling-vastleggen" { "Betaling vastleggen" }
-        p { "Nog te betalen voor dit plan: " (money(open)) ". Een betaling boven "
-            (money(p.threshold_cents)) " moet een collega van Financiën goedkeuren; "
-            "tot dan staat het bedrag gereserveerd." }
+        h2 id="betaling-vastleggen" { (tr!("plan-pay-title")) }
+        p { (tr_html!("plan-pay-intro", open = money(open), threshold = money(p.threshold_cents))) }
         form class="stack" method="post" action={ "/plannen/" (v.plan.id) "/betalingen" } {
             (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
             input type="hidden" name="request_id" value=(f.request_id);
-            (text_input(p.errors, "amount", "Bedrag in euro", Some("Bijvoorbeeld 1.250,00"), &f.amount, "text"))
-            (text_input(p.errors, "paid_on", "Datum van de betaling", Some("Bijvoorbeeld 2026-11-30"), &f.paid_on, "date"))
-            (text_input(p.errors, "reference", "Nummer van de factuur of de opdracht", None, &f.reference, "text"))
-            (textarea_input(p.errors, "note", "note", "Opmerking (mag leeg blijven)", None, &f.note))
-            div class="actions" { button type="submit" { "Betaling vastleggen" } }
+            (text_input(p.errors, "amount", &tr!("plan-pay-amount"), Some(&tr!("plan-pay-amount-hint")), &f.amount, "text"))
+            (text_input(p.errors, "paid_on", &tr!("plan-pay-date"), Some(&tr!("plan-pay-date-hint")), &f.paid_on, "date"))
+            (text_input(p.errors, "reference", &tr!("plan-pay-reference"), None, &f.reference, "text"))
+            (textarea_input(p.errors, "note", "note", &tr!("plan-pay-note"), None, &f.note))
+            div class="actions" { button type="submit" { (tr!("plan-pay-title")) } }
         }
     }
 }
@@ -314,32 +347,34 @@ fn progress_form(p: &PlanPage<'_>) -> Markup {
     } else {
         f.stage.as_str()
     };
-    let stages: Vec<(&str, &str, &str)> = ProgressStage::ALL
+    let labels: Vec<(ProgressStage, String)> = ProgressStage::ALL
         .iter()
-        .map(|s| (s.as_str(), s.label_nl(), ""))
+        .map(|s| (*s, stage_label(*s)))
+        .collect();
+    let stages: Vec<(&str, &str, &str)> = labels
+        .iter()
+        .map(|(s, label)| (s.as_str(), label.as_str(), ""))
         .collect();
     html! {
-        h2 id="voortgang-melden" { "Voortgang melden" }
-        p { "Vertel het dorp hoe het met het plan gaat. Kiest u " strong { "Klaar" } ", dan gaat wat "
-            "nog niet betaald is (nu " (money(open)) ") terug naar de pot van " (v.area_name)
-            ". Daarna kan er niets meer betaald worden voor dit plan." }
+        h2 id="voortgang-melden" { (tr!("plan-post-title")) }
+        p { (tr_html!("plan-post-intro", done = html! { strong { (tr!("stage-done")) } }, open = money(open), area = v.area_name)) }
         form class="stack" method="post" enctype="multipart/form-data"
             action={ "/plannen/" (v.plan.id) "/voortgang" } {
             (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
             input type="hidden" name="request_id" value=(f.request_id);
-            (radio_group(p.errors, "stage", "Hoe staat het plan ervoor?", &stages, stage))
-            (textarea_input(p.errors, "body", "body", "Wat is er gebeurd?", Some("Kort, hoogstens 1000 tekens."), &f.body))
-            (field(p.errors, "photo", "Foto (mag leeg blijven)",
-                Some("Een JPEG- of PNG-foto van hoogstens 5 MB. Gegevens in de foto, zoals de plek waar hij is gemaakt, halen wij eraf."),
+            (radio_group(p.errors, "stage", &tr!("plan-post-stage"), &stages, stage))
+            (textarea_input(p.errors, "body", "body", &tr!("plan-post-body"), Some(&tr!("plan-post-body-hint")), &f.body))
+            (field(p.errors, "photo", &tr!("plan-post-photo"),
+                Some(&tr!("plan-post-photo-hint")),
                 |described, invalid| html! {
                     input type="file" id="photo" name="photo" accept="image/jpeg,image/png"
                         aria-describedby=[described] aria-invalid=[invalid.then_some("true")];
                 }))
             @if !p.errors.is_empty() {
-                p class="hint" { "Had u een foto gekozen? Kies hem dan opnieuw." }
+                p class="hint" { (tr!("plan-post-photo-again")) }
             }
-            (text_input(p.errors, "photo_alt", "Wat staat er op de foto?", Some("Nodig als u een foto meestuurt: wie de foto niet kan zien, hoort deze tekst."), &f.photo_alt, "text"))
-            div class="actions" { button type="submit" { "Voortgang melden" } }
+            (text_input(p.errors, "photo_alt", &tr!("plan-post-alt"), Some(&tr!("plan-post-alt-hint")), &f.photo_alt, "text"))
+            div class="actions" { button type="submit" { (tr!("plan-post-title")) } }
         }
     }
 }
@@ -347,33 +382,33 @@ fn progress_form(p: &PlanPage<'_>) -> Markup {
 /// Finance's list of funded plans: where the money of each stands, with a link to pay.
 pub fn funded_plans(user: &SessionUser, rows: &[FundedPlanRow]) -> Markup {
     page(
-        "Betalingen aan plannen",
+        &tr!("nav-plan-payments"),
         &Nav {
             user: Some(user),
             current: "/financien/plannen",
         },
         html! {
-            h1 { "Betalingen aan plannen" }
-            p { "Plannen die geld kregen uit een ronde. Open een plan om een betaling vast te leggen." }
+            h1 { (tr!("nav-plan-payments")) }
+            p { (tr!("plan-funded-intro")) }
             @if rows.is_empty() {
-                p { "Er zijn nog geen plannen met geld." }
+                p { (tr!("plan-funded-none")) }
             } @else {
-                div class="table-scroll" tabindex="0" role="region" aria-label="Plannen met geld" {
+                div class="table-scroll" tabindex="0" role="region" aria-label=(tr!("plan-funded-label")) {
                     table {
                         thead { tr {
-                            th scope="col" { "Plan" }
-                            th scope="col" { "Dorp" }
-                            th scope="col" class="num" { "Toegekend" }
-                            th scope="col" class="num" { "Betaald" }
-                            th scope="col" class="num" { "Wacht" }
-                            th scope="col" class="num" { "Terug" }
-                            th scope="col" class="num" { "Nog te betalen" }
+                            th scope="col" { (tr!("plan-col-plan")) }
+                            th scope="col" { (tr!("plan-col-village")) }
+                            th scope="col" class="num" { (tr!("village-plan-granted")) }
+                            th scope="col" class="num" { (tr!("village-plan-paid")) }
+                            th scope="col" class="num" { (tr!("plan-col-waiting")) }
+                            th scope="col" class="num" { (tr!("plan-col-back")) }
+                            th scope="col" class="num" { (tr!("plan-open")) }
                         } }
                         tbody {
                             @for r in rows {
                                 tr {
-                                    td { a href={ "/plannen/" (r.plan_id) } { "Plan " (r.number) ": " (r.title) }
-                                        @if r.done { " (klaar)" } }
+                                    td { a href={ "/plannen/" (r.plan_id) } { (tr!("ballot-plan-title", number = r.number, title = &r.title)) }
+                                        @if r.done { " " (tr!("village-plan-done")) } }
                                     td { (r.area_name) ", " (r.round_title) " " (r.year) }
                                     td class="num" { (money(r.money.granted_cents)) }
                                     td class="num" { (money(r.money.paid_cents)) }

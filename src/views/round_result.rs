@@ -6,11 +6,12 @@
 
 use maud::{html, Markup};
 
-use super::components::{field_error, money};
+use super::components::{field_error, money, standing_label};
 use crate::domain::plan_standing::Standing;
 use crate::domain::round::{Plan, RoundResult};
-use crate::domain::wording::count_of;
 use crate::service::rounds::RoundView;
+use crate::tr;
+use crate::tr_html;
 
 /// What the receipt search on the round page found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,14 +52,14 @@ fn plan_card(v: &RoundView, plan: &Plan, votes: Option<u64>) -> Markup {
         li class={ "plan-card " (standing.css()) } {
             p class="badge" {
                 @if standing == Standing::Chosen { span aria-hidden="true" { "✓ " } }
-                (standing.label_nl())
+                (standing_label(standing))
             }
-            h4 { a href={ "/plannen/" (plan.id) } { "Plan " (plan.number) ": " (plan.title) } }
-            p class="author" { "Door " (v.author_of(&plan.id)) }
+            h4 { a href={ "/plannen/" (plan.id) } { (tr!("ballot-plan-title", number = plan.number, title = &plan.title)) } }
+            p class="author" { (tr!("result-by", name = v.author_of(&plan.id))) }
             dl class="card-facts" {
-                dt { "Bedrag" } dd { (money(plan.amount_cents)) }
+                dt { (tr!("plan-cost-amount")) } dd { (money(plan.amount_cents)) }
                 @if let Some(n) = votes {
-                    dt { "Stemmen" } dd { (n) }
+                    dt { (tr!("result-votes")) } dd { (n) }
                 }
             }
         }
@@ -75,7 +76,7 @@ fn votes_of(r: &RoundResult, plan: &Plan) -> Option<u64> {
 /// The result first: funded plans, the bar, the cards, the receipt search.
 pub fn result_first(v: &RoundView, search: Option<&ReceiptSearch>, typed: &str) -> Markup {
     let Some(r) = v.result() else {
-        return html! { p { "De uitslag is nog niet beschikbaar." } };
+        return html! { p { (tr!("result-not-yet")) } };
     };
     let on_ballot = v.nominated();
     let (chosen, not_chosen): (Vec<&Plan>, Vec<&Plan>) = on_ballot
@@ -84,42 +85,41 @@ pub fn result_first(v: &RoundView, search: Option<&ReceiptSearch>, typed: &str) 
     let budget = r.budget_cents;
     html! {
         section class="result" aria-labelledby="uitslag" {
-            h2 id="uitslag" { "Uitslag" }
+            h2 id="uitslag" { (tr!("plan-result")) }
             p class="lead" {
-                (count_of(r.voters, "inwoner heeft", "inwoners hebben")) " gestemd. "
+                (tr!("result-voters", count = r.voters)) " "
                 @if chosen.is_empty() {
-                    "Geen enkel plan is gekozen."
+                    (tr!("result-none-chosen"))
                 } @else {
-                    (count_of(chosen.len(), "plan is", "plannen zijn"))
-                    " gekozen, van de " (on_ballot.len()) " op het stembiljet."
+                    (tr!("result-chosen", count = chosen.len(), ballot = on_ballot.len()))
                 }
             }
             div class="budget" {
                 (budget_bar(r.spent_cents, budget))
                 dl class="budget-figures" {
                     div class="spent" {
-                        dt { span class="key" aria-hidden="true" {} "Naar de gekozen plannen" }
+                        dt { span class="key" aria-hidden="true" {} (tr!("result-spent")) }
                         dd { (money(r.spent_cents)) " (" (percent(r.spent_cents, budget)) "%)" }
                     }
                     div class="left" {
-                        dt { span class="key" aria-hidden="true" {} "Blijft over" }
+                        dt { span class="key" aria-hidden="true" {} (tr!("result-left")) }
                         dd { (money(r.left_cents)) }
                     }
                     div class="total" {
-                        dt { "Budget van de ronde" }
+                        dt { (tr!("result-budget")) }
                         dd { (money(budget)) }
                     }
                 }
-                p { "Wat overblijft, blijft in de pot van " (v.area.name) " voor een volgende ronde." }
+                p { (tr!("result-left-stays", area = &v.area.name)) }
             }
             @if !chosen.is_empty() {
-                h3 id="gekozen" { "Gekozen plannen" }
+                h3 id="gekozen" { (tr!("result-chosen-title")) }
                 ul class="plan-cards" {
                     @for p in &chosen { (plan_card(v, p, votes_of(r, p))) }
                 }
             }
             @if !not_chosen.is_empty() {
-                h3 id="niet-gekozen" { "Niet gekozen" }
+                h3 id="niet-gekozen" { (tr!("standing-not-chosen")) }
                 ul class="plan-cards" {
                     @for p in &not_chosen { (plan_card(v, p, votes_of(r, p))) }
                 }
@@ -135,39 +135,35 @@ fn receipt_search(v: &RoundView, search: Option<&ReceiptSearch>, typed: &str) ->
     let errors: Vec<(String, String)> = match search {
         Some(ReceiptSearch::NotFound { receipt }) => vec![(
             "controlecode".to_string(),
-            format!(
-                "De controlecode {receipt} staat niet bij de stemmen van deze ronde. Kijk of u \
-                 hem goed heeft overgenomen: vijf tekens, een streepje en weer vijf tekens."
-            ),
+            tr!("result-receipt-not-found", receipt = receipt),
         )],
         _ => Vec::new(),
     };
     let err = field_error(&errors, "controlecode");
     html! {
         section class="receipt-search" aria-labelledby="uw-stem" {
-            h2 id="uw-stem" { "Is uw stem meegeteld?" }
-            p { "Na het stemmen kreeg u een controlecode, bijvoorbeeld " code { "7KQ2M-XW9PT" } ". "
-                "Vul hem in om te zien welke plannen onder uw code zijn meegeteld." }
+            h2 id="uw-stem" { (tr!("result-search-title")) }
+            p { (tr_html!("result-search-intro", example = html! { code { "7KQ2M-XW9PT" } })) }
             @if let Some(ReceiptSearch::Found { receipt, plans }) = search {
                 div class="notice" role="status" {
-                    p { strong { "Uw stem met controlecode " (receipt) " is meegeteld." } }
-                    p { @if plans.is_empty() { "Op deze stem is geen plan gekozen." } @else {
-                        "Gekozen: " (plans.iter().map(|n| format!("plan {n}")).collect::<Vec<_>>().join(", ")) "." } }
-                    p { a href={ "/audit?controlecode=" (receipt) } { "Bekijk het bewijs in het logboek" } }
+                    p { strong { (tr!("result-receipt-counted", receipt = receipt)) } }
+                    p { @if plans.is_empty() { (tr!("result-receipt-empty")) } @else {
+                        (tr!("result-receipt-plans", plans = plans.iter().map(|n| tr!("result-plan-number", number = *n)).collect::<Vec<_>>().join(", "))) } }
+                    p { a href={ "/audit?controlecode=" (receipt) } { (tr!("result-receipt-proof")) } }
                 }
             }
             form method="get" action={ "/rondes/" (v.round.id) "#uw-stem" } class="lookup" {
                 div class=[err.as_ref().map(|_| "has-error")] {
                     label for="controlecode" {
-                        "Uw controlecode"
-                        @if let Some(e) = &err { span class="field-error" id="controlecode-error" { "Fout: " (e) } }
+                        (tr!("ballot-receipt-code"))
+                        @if let Some(e) = &err { span class="field-error" id="controlecode-error" { (tr!("common-error-prefix")) " " (e) } }
                     }
                     input type="text" id="controlecode" name="controlecode" value=(typed)
                         autocomplete="off" spellcheck="false"
                         aria-describedby=[err.as_ref().map(|_| "controlecode-error")]
                         aria-invalid=[err.as_ref().map(|_| "true")];
                 }
-                button type="submit" { "Zoek mijn stem" }
+                button type="submit" { (tr!("result-search-button")) }
             }
         }
     }

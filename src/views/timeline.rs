@@ -6,8 +6,9 @@
 use chrono::NaiveDateTime;
 use maud::{html, Markup};
 
-use crate::domain::nl_time::{date_nl, local_date_nl};
 use crate::domain::round::{Round, RoundStatus};
+use crate::i18n::{date, local_date};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -17,11 +18,11 @@ enum State {
 }
 
 impl State {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            State::Done => "Klaar",
-            State::Now => "Nu",
-            State::Later => "Straks",
+            State::Done => tr!("timeline-done"),
+            State::Now => tr!("timeline-now"),
+            State::Later => tr!("timeline-later"),
         }
     }
 
@@ -45,41 +46,44 @@ fn phase_index(status: RoundStatus) -> usize {
 }
 
 fn day(t: Option<NaiveDateTime>) -> Option<String> {
-    t.map(local_date_nl)
+    t.map(local_date)
 }
 
 /// "1 april 2027 tot en met 12 mei 2027", "vanaf …", "tot en met …", or nothing known.
 fn span(from: Option<String>, until: Option<String>) -> Option<String> {
     match (from, until) {
         (Some(f), Some(u)) if f == u => Some(f),
-        (Some(f), Some(u)) => Some(format!("{f} tot en met {u}")),
-        (Some(f), None) => Some(format!("vanaf {f}")),
-        (None, Some(u)) => Some(format!("tot en met {u}")),
+        (Some(f), Some(u)) => Some(tr!("timeline-from-until", from = f, until = u)),
+        (Some(f), None) => Some(tr!("timeline-from", from = f)),
+        (None, Some(u)) => Some(tr!("timeline-until", until = u)),
         (None, None) => None,
     }
 }
 
 /// The four phases with their dates, in order.
-fn phases(r: &Round) -> [(&'static str, Option<String>); 4] {
+fn phases(r: &Round) -> [(String, Option<String>); 4] {
     match &r.calendar {
         Some(c) => [
             (
-                "Plannen indienen",
-                span(Some(date_nl(c.plans_from)), Some(date_nl(c.plans_until))),
-            ),
-            ("Beoordelen", span(None, Some(date_nl(c.review_until)))),
-            (
-                "Stemmen",
-                span(Some(date_nl(c.voting_from)), Some(date_nl(c.voting_until))),
+                tr!("timeline-plans"),
+                span(Some(date(c.plans_from)), Some(date(c.plans_until))),
             ),
             (
-                "Uitslag",
+                tr!("timeline-review"),
+                span(None, Some(date(c.review_until))),
+            ),
+            (
+                tr!("timeline-voting"),
+                span(Some(date(c.voting_from)), Some(date(c.voting_until))),
+            ),
+            (
+                tr!("timeline-result"),
                 match r.counted_at {
                     Some(t) => day(Some(t)),
                     None => c
                         .voting_until
                         .succ_opt()
-                        .map(|d| format!("vanaf {}", date_nl(d))),
+                        .map(|d| tr!("timeline-from", from = date(d))),
                 },
             ),
         ],
@@ -89,20 +93,20 @@ fn phases(r: &Round) -> [(&'static str, Option<String>); 4] {
             let review_or_voting = r.review_started_at.or(r.voting_opened_at);
             [
                 (
-                    "Plannen indienen",
+                    tr!("timeline-plans"),
                     span(day(Some(r.created_at)), day(review_or_voting)),
                 ),
                 (
-                    "Beoordelen",
+                    tr!("timeline-review"),
                     r.review_started_at
                         .and_then(|_| span(day(r.review_started_at), day(r.voting_opened_at))),
                 ),
                 (
-                    "Stemmen",
+                    tr!("timeline-voting"),
                     r.voting_opened_at
                         .and_then(|_| span(day(r.voting_opened_at), day(r.counted_at))),
                 ),
-                ("Uitslag", day(r.counted_at)),
+                (tr!("timeline-result"), day(r.counted_at)),
             ]
         }
     }
@@ -113,7 +117,7 @@ pub fn timeline(r: &Round) -> Markup {
     let now = phase_index(r.status);
     html! {
         section class="timeline" aria-labelledby="fasen" {
-            h2 id="fasen" { "Zo verloopt deze ronde" }
+            h2 id="fasen" { (tr!("timeline-title")) }
             ol class="phases" {
                 @for (i, (name, dates)) in phases(r).into_iter().enumerate() {
                     @let state = if i < now { State::Done } else if i == now { State::Now } else { State::Later };
@@ -123,7 +127,7 @@ pub fn timeline(r: &Round) -> Markup {
                         strong class="phase-name" { (name) }
                         @match dates {
                             Some(d) => { span class="phase-dates" { (d) } }
-                            None => { span class="phase-dates" { @if state == State::Later { "datum volgt" } @else { "" } } }
+                            None => { span class="phase-dates" { @if state == State::Later { (tr!("timeline-date-follows")) } @else { "" } } }
                         }
                     }
                 }

@@ -5,11 +5,13 @@
 
 use maud::{html, Markup};
 
-use super::components::money;
+use super::components::{money, round_status_label};
 use super::layout::{page, Nav};
 use crate::domain::plan_standing::Standing;
 use crate::service::auth::SessionUser;
 use crate::service::village::{HoldLine, PlanStanding, VillageLink, VillageView, YearView};
+use crate::tr;
+use crate::tr_html;
 
 fn nav(user: Option<&SessionUser>) -> Nav<'_> {
     Nav {
@@ -20,18 +22,17 @@ fn nav(user: Option<&SessionUser>) -> Nav<'_> {
 
 pub fn villages(user: Option<&SessionUser>, list: &[VillageLink]) -> Markup {
     page(
-        "Dorpen en wijken",
+        &tr!("village-list-title"),
         &nav(user),
         html! {
-            h1 { "Dorpen en wijken" }
-            p { "Elk dorp en elke wijk heeft een eigen pot. Kies een dorp om te zien waar het geld "
-                "vandaan komt en waar het naartoe is gegaan." }
+            h1 { (tr!("village-list-title")) }
+            p { (tr!("village-list-intro")) }
             @if list.is_empty() {
-                p { "Er zijn nog geen dorpen of wijken." }
+                p { (tr!("village-list-empty")) }
             } @else {
                 ul {
                     @for v in list {
-                        li { a href={ "/dorpen/" (v.slug) } { (v.name) } ": nu " (money(v.balance_cents)) " in de pot" }
+                        li { a href={ "/dorpen/" (v.slug) } { (v.name) } ": " (tr_html!("village-list-balance", amount = money(v.balance_cents))) }
                     }
                 }
             }
@@ -44,16 +45,14 @@ pub fn village(user: Option<&SessionUser>, v: &VillageView) -> Markup {
         &v.name,
         &nav(user),
         html! {
-            p { a href="/dorpen" { "Alle dorpen en wijken" } }
+            p { a href="/dorpen" { (tr!("village-all")) } }
             h1 { (v.name) }
             @if !v.description.trim().is_empty() { p { (v.description) } }
-            p class="lead" { "Nu in de pot: " strong { (money(v.balance_cents)) } }
+            p class="lead" { (tr!("village-balance")) " " strong { (money(v.balance_cents)) } }
             (now(v))
-            p { "Hieronder ziet u per jaar waar het geld vandaan kwam en waar het naartoe ging. "
-                "Geld dat aan het eind van een jaar over is, blijft van het dorp: het gaat mee naar "
-                "het volgende jaar." }
+            p { (tr!("village-years-intro")) }
             @if v.years.len() > 1 {
-                nav aria-label="Jaren" {
+                nav aria-label=(tr!("village-years")) {
                     ul class="inline-list" {
                         @for y in &v.years { li { a href={ "#jaar-" (y.year) } { (y.year) } } }
                     }
@@ -68,19 +67,18 @@ pub fn village(user: Option<&SessionUser>, v: &VillageView) -> Markup {
 fn now(v: &VillageView) -> Markup {
     html! {
         @if !v.holds.is_empty() || v.pending_out_cents > 0 {
-            h2 { "Wat al vastligt" }
-            p { "Een deel van het geld in de pot ligt al vast. Het staat nog in de pot, maar nieuwe "
-                "rondes kunnen het niet gebruiken." }
+            h2 { (tr!("village-held-title")) }
+            p { (tr!("village-held-intro")) }
             ul class="money-list" {
                 @for h in &v.holds { (hold(h)) }
                 @if v.pending_out_cents > 0 {
                     li {
-                        span class="what" { "Overboekingen die wachten op een tweede medewerker van Financiën" }
+                        span class="what" { (tr!("village-pending-out")) }
                         span class="amount-col" { (money(v.pending_out_cents)) }
                     }
                 }
             }
-            p { "Vrij voor nieuwe rondes: " strong { (money(v.available_cents.max(0))) } }
+            p { (tr!("village-free")) " " strong { (money(v.available_cents.max(0))) } }
         }
     }
 }
@@ -90,11 +88,11 @@ fn hold(h: &HoldLine) -> Markup {
         li {
             span class="what" {
                 @if h.reservation {
-                    "Gereserveerd voor de ronde "
+                    (tr!("village-reserved-for")) " "
                     @if let Some(id) = &h.round_id { a href={ "/rondes/" (id) } { (h.reason) } }
                     @else { (h.reason) }
                 } @else {
-                    "Apart gezet: " (h.reason)
+                    (tr!("village-earmarked-for", reason = &h.reason))
                 }
             }
             span class="amount-col" { (money(h.cents)) }
@@ -107,30 +105,30 @@ fn year(y: &YearView) -> Markup {
     html! {
         section class="year" aria-labelledby=(id) {
             h2 id=(id) { (y.year) }
-            h3 { "Het geld in " (y.year) }
+            h3 { (tr!("village-year-money", year = y.year)) }
             dl class="facts money" {
-                dt { "Over uit " (y.year - 1) } dd { (money(y.carried_over_cents)) }
-                dt { "Erbij gekomen" } dd { (money(y.in_cents())) }
-                dt { "Toegekend aan plannen" } dd { (money(y.committed_cents)) }
-                dt { "Betaald voor plannen" } dd { (money(y.paid_cents)) }
-                dt { "Terug van klare plannen" } dd { (money(y.returned_cents)) }
+                dt { (tr!("village-carried-over", year = y.year - 1)) } dd { (money(y.carried_over_cents)) }
+                dt { (tr!("village-in")) } dd { (money(y.in_cents())) }
+                dt { (tr!("village-committed")) } dd { (money(y.committed_cents)) }
+                dt { (tr!("village-paid")) } dd { (money(y.paid_cents)) }
+                dt { (tr!("village-returned")) } dd { (money(y.returned_cents)) }
                 @if y.reserved_cents() > 0 {
-                    dt { "Gereserveerd voor rondes" } dd { (money(y.reserved_cents())) }
+                    dt { (tr!("village-reserved")) } dd { (money(y.reserved_cents())) }
                 }
                 @if y.earmarked_cents() > 0 {
-                    dt { "Apart gezet" } dd { (money(y.earmarked_cents())) }
+                    dt { (tr!("village-earmarked")) } dd { (money(y.earmarked_cents())) }
                 }
-                dt { "In de pot aan het eind van " (y.year) " (of nu)" } dd { (money(y.closing_cents)) }
+                dt { (tr!("village-closing", year = y.year)) } dd { (money(y.closing_cents)) }
             }
             @if !y.budget_lines.is_empty() || !y.funders.is_empty() {
-                h3 { "Waar kwam het geld vandaan?" }
+                h3 { (tr!("village-sources")) }
                 ul class="money-list" {
                     @for l in &y.budget_lines {
                         li {
                             span class="what" {
-                                (l.name) " (begrotingspost " (l.code) ")"
+                                (tr!("village-budget-line", name = &l.name, code = &l.code))
                                 span class="detail" {
-                                    "Taakveld " (l.taakveld)
+                                    (tr!("village-taakveld", code = &l.taakveld))
                                     @if let Some(n) = l.taakveld_name { ": " (n) }
                                 }
                             }
@@ -139,38 +137,37 @@ fn year(y: &YearView) -> Markup {
                     }
                     @for f in &y.funders {
                         li {
-                            span class="what" { (f.name) span class="detail" { "Bijdrage" } }
+                            span class="what" { (f.name) span class="detail" { (tr!("village-contribution")) } }
                             span class="amount-col" { (money(f.cents)) }
                         }
                     }
                 }
             }
             @if !y.holds.is_empty() {
-                h3 { "Vastgelegd in " (y.year) " en nog niet vrij" }
+                h3 { (tr!("village-year-held", year = y.year)) }
                 ul class="money-list" { @for h in &y.holds { (hold(h)) } }
             }
-            h3 { "Rondes in " (y.year) }
+            h3 { (tr!("village-year-rounds", year = y.year)) }
             @if y.rounds.is_empty() {
-                p { "Er waren geen rondes in dit jaar." }
+                p { (tr!("village-no-rounds")) }
             } @else {
                 ul class="money-list" {
                     @for r in &y.rounds {
                         li {
                             span class="what" {
-                                a href={ "/rondes/" (r.id) } { (r.title) } " (kwartaal " (r.quarter) ")"
+                                a href={ "/rondes/" (r.id) } { (r.title) } " " (tr!("village-quarter", quarter = r.quarter))
                                 span class="detail" {
-                                    (r.status.label_nl())
+                                    (round_status_label(r.status))
                                     @if r.status == crate::domain::round::RoundStatus::Voting {
-                                        " " a href="/stemmen" { "Stem nu" span class="visually-hidden" { " in " (r.title) } }
+                                        " " a href="/stemmen" { (tr!("home-vote-now")) span class="visually-hidden" { " " (tr!("home-vote-now-in", area = &r.title)) } }
                                     }
                                 }
                                 span class="detail" {
-                                    (r.ballots) " " (if r.ballots == 1 { "stem" } else { "stemmen" })
-                                    " van " (r.codes_issued) " verstuurde codes"
+                                    (tr!("village-turnout-counts", ballots = r.ballots, codes = r.codes_issued))
                                 }
                             }
                             span class="amount-col" {
-                                span class="visually-hidden" { "Opkomst: " }
+                                span class="visually-hidden" { (tr!("village-turnout")) " " }
                                 (turnout(r.turnout_per_mille))
                             }
                         }
@@ -191,16 +188,16 @@ fn year(y: &YearView) -> Markup {
                 }
             }
             @if !y.plans.is_empty() {
-                h3 { "Plannen die geld kregen in " (y.year) }
+                h3 { (tr!("village-year-plans", year = y.year)) }
                 ul class="money-list plans" {
                     @for p in &y.plans {
                         li {
-                            a href={ "/plannen/" (p.plan_id) } { "Plan " (p.number) ": " (p.title) }
-                            @if p.done { " " span class="done" { "(klaar)" } }
+                            a href={ "/plannen/" (p.plan_id) } { (tr!("ballot-plan-title", number = p.number, title = &p.title)) }
+                            @if p.done { " " span class="done" { (tr!("village-plan-done")) } }
                             dl class="facts" {
-                                dt { "Toegekend" } dd { (money(p.money.granted_cents)) }
-                                dt { "Betaald" } dd { (money(p.money.paid_cents)) }
-                                dt { "Terug naar de pot" } dd { (money(p.money.returned_cents)) }
+                                dt { (tr!("village-plan-granted")) } dd { (money(p.money.granted_cents)) }
+                                dt { (tr!("village-plan-paid")) } dd { (money(p.money.paid_cents)) }
+                                dt { (tr!("village-plan-returned")) } dd { (money(p.money.returned_cents)) }
                             }
                         }
                     }

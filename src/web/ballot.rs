@@ -128,23 +128,13 @@ fn refusal(ctx: &Ctx, status: StatusCode) -> Option<(StatusCode, maud::Markup)> 
     if !ctx.round.actions.may_vote_online {
         return Some((
             status,
-            view::message(
-                &ctx.round,
-                &ctx.token,
-                view::NOT_VOTING_TITLE,
-                view::NOT_VOTING,
-            ),
+            view::message(&ctx.round, &ctx.token, view::Notice::NotVoting),
         ));
     }
     if ctx.voted {
         return Some((
             status,
-            view::message(
-                &ctx.round,
-                &ctx.token,
-                view::ALREADY_VOTED_TITLE,
-                view::ALREADY_VOTED,
-            ),
+            view::message(&ctx.round, &ctx.token, view::Notice::AlreadyVoted),
         ));
     }
     None
@@ -246,12 +236,7 @@ async fn check(
         Err(CastError::Failed(e)) => Err(e.into()),
         // Voting closed in the meantime (the code itself is checked when casting).
         Err(_) => {
-            let page = view::message(
-                &ctx.round,
-                &ctx.token,
-                view::NOT_VOTING_TITLE,
-                view::NOT_VOTING,
-            );
+            let page = view::message(&ctx.round, &ctx.token, view::Notice::NotVoting);
             Ok(respond(&state, &ctx, StatusCode::CONFLICT, page))
         }
     }
@@ -284,8 +269,8 @@ async fn cast(
         ))
     })
     .await?;
-    let message = |status, title, text| {
-        let page = view::message(&ctx.round, &ctx.token, title, text);
+    let message = |status, notice| {
+        let page = view::message(&ctx.round, &ctx.token, notice);
         Ok(respond(&state, &ctx, status, page))
     };
     match outcome {
@@ -293,21 +278,9 @@ async fn cast(
             let page = view::receipt(&ctx.round, &receipt, &ctx.token);
             Ok(respond(&state, &ctx, StatusCode::OK, page))
         }
-        Err(CastError::AlreadyVoted) => message(
-            StatusCode::CONFLICT,
-            view::ALREADY_VOTED_TITLE,
-            view::ALREADY_VOTED,
-        ),
-        Err(CastError::NotVoting) => message(
-            StatusCode::CONFLICT,
-            view::NOT_VOTING_TITLE,
-            view::NOT_VOTING,
-        ),
-        Err(CastError::WrongCode) => message(
-            StatusCode::FORBIDDEN,
-            view::WRONG_CODE_TITLE,
-            view::WRONG_CODE,
-        ),
+        Err(CastError::AlreadyVoted) => message(StatusCode::CONFLICT, view::Notice::AlreadyVoted),
+        Err(CastError::NotVoting) => message(StatusCode::CONFLICT, view::Notice::NotVoting),
+        Err(CastError::WrongCode) => message(StatusCode::FORBIDDEN, view::Notice::WrongCode),
         Err(CastError::Ballot(problem)) => {
             let page = ballot_page(&ctx, &choice.keuze, Some(&problem.to_string()));
             Ok(respond(

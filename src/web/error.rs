@@ -8,6 +8,7 @@ use super::request_log::current_request_id;
 use crate::db::{cause_chain, DbErrorKind};
 use crate::domain::ledger::LedgerError;
 use crate::service::ServiceError;
+use crate::tr;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -32,11 +33,6 @@ pub enum WebError {
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-/// The Dutch message for a change the database refused because of stored data.
-const DB_CONFLICT: &str =
-    "Dit botst met gegevens die al zijn opgeslagen (misschien deed iemand anders net hetzelfde). \
-     Laad de pagina opnieuw en kijk of het nog nodig is.";
-
 impl From<ServiceError> for WebError {
     fn from(e: ServiceError) -> Self {
         match e {
@@ -49,7 +45,7 @@ impl From<ServiceError> for WebError {
                 DbErrorKind::NotFound => WebError::NotFound,
                 DbErrorKind::Conflict => {
                     tracing::info!(error = %cause_chain(&db), "refused by the database");
-                    WebError::Conflict(DB_CONFLICT.into())
+                    WebError::Conflict(tr!("error-db-conflict"))
                 }
                 DbErrorKind::Internal => WebError::Internal(Box::new(db)),
             },
@@ -106,24 +102,29 @@ impl ResponseError for WebError {
             log_server_error(self);
         }
         let (title, text) = match self {
-            WebError::NotFound => ("Niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de vorige pagina.".to_string()),
-            WebError::Forbidden(m) => ("Geen toegang", m.clone()),
-            WebError::Csrf => ("Formulier verlopen", "Dit formulier is verlopen of kwam niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.".to_string()),
-            WebError::BadRequest => ("Onjuist verzoek", "Het formulier was niet goed ingevuld. Ga terug en probeer het opnieuw.".to_string()),
-            WebError::Conflict(m) => ("Dit kan niet", m.clone()),
-            WebError::Throttled => ("Te veel pogingen", "Er is te vaak een verkeerde code of een verkeerd wachtwoord ingevuld. Wacht 15 minuten en probeer het dan opnieuw.".to_string()),
-            WebError::Internal(_) | WebError::LoginRequired(_) | WebError::SecondFactorRequired => ("Er ging iets mis", "Er ging bij ons iets mis. Er is niets half opgeslagen. Probeer het over een paar minuten opnieuw.".to_string()),
+            WebError::NotFound => (tr!("error-not-found-title"), tr!("error-not-found-text")),
+            WebError::Forbidden(m) => (tr!("error-forbidden-title"), m.clone()),
+            WebError::Csrf => (tr!("error-csrf-title"), tr!("error-csrf-text")),
+            WebError::BadRequest => (
+                tr!("error-bad-request-title"),
+                tr!("error-bad-request-text"),
+            ),
+            WebError::Conflict(m) => (tr!("error-conflict-title"), m.clone()),
+            WebError::Throttled => (tr!("error-throttled-title"), tr!("error-throttled-text")),
+            WebError::Internal(_) | WebError::LoginRequired(_) | WebError::SecondFactorRequired => {
+                (tr!("error-internal-title"), tr!("error-internal-text"))
+            }
         };
         // The request id lets a resident's report find the log lines.
         let text = match current_request_id() {
             Some(id) if self.status_code().is_server_error() => {
-                format!("{text} Foutcode: {id}.")
+                format!("{text} {}", tr!("error-code", id = id))
             }
             _ => text,
         };
         HttpResponse::build(self.status_code())
             .content_type("text/html; charset=utf-8")
-            .body(crate::views::errors::error_page(title, &text).into_string())
+            .body(crate::views::errors::error_page(&title, &text).into_string())
     }
 }
 

@@ -15,6 +15,7 @@ pub mod csrf;
 pub mod error;
 pub mod finance;
 pub mod home;
+pub mod language;
 pub mod ledger_import;
 pub mod local_path;
 pub mod nul_guard;
@@ -60,6 +61,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(from_fn(csrf::reject_cross_site))
             .wrap(from_fn(nul_guard::refuse_nul_in_uri))
             .wrap(security_headers())
+            // Outermost: every page of the request, error pages included, is in its language.
+            .wrap(from_fn(language::scope_language))
             .configure(api::configure)
             .configure(account::configure)
             .configure(admin_users::configure)
@@ -76,6 +79,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(plan_pages::configure)
             .configure(objections::configure)
             .configure(village::configure)
+            .configure(language::configure)
             .route(
                 "/health",
                 web::get().to(|| async { HttpResponse::Ok().body("ok") }),

@@ -18,6 +18,7 @@ use parking_lot::Mutex;
 use super::error::WebError;
 use super::run_db;
 use crate::domain::round::RoundId;
+use crate::i18n::{self, Lang};
 use crate::service::public_pages::{self, RoundPageVersion};
 use crate::service::Principal;
 use crate::state::AppState;
@@ -25,25 +26,28 @@ use crate::state::AppState;
 /// At most this many pages are kept; when full, the copies are dropped and built again.
 const MAX_PAGES: usize = 256;
 
-/// The kept pages of one server, by round id.
+/// A kept page is one round's page in one language.
+type Key = (String, Lang);
+
+/// The kept pages of one server, by round id and language.
 #[derive(Default)]
 pub struct PageCache {
-    rounds: Mutex<HashMap<String, (RoundPageVersion, Bytes)>>,
+    rounds: Mutex<HashMap<Key, (RoundPageVersion, Bytes)>>,
 }
 
 impl PageCache {
-    fn get(&self, id: &RoundId, version: &RoundPageVersion) -> Option<Bytes> {
+    fn get(&self, key: &Key, version: &RoundPageVersion) -> Option<Bytes> {
         let rounds = self.rounds.lock();
-        let (kept, body) = rounds.get(id.as_str())?;
+        let (kept, body) = rounds.get(key)?;
         (kept == version).then(|| body.clone())
     }
 
-    fn put(&self, id: &RoundId, version: RoundPageVersion, body: Bytes) {
+    fn put(&self, key: Key, version: RoundPageVersion, body: Bytes) {
         let mut rounds = self.rounds.lock();
-        if rounds.len() >= MAX_PAGES && !rounds.contains_key(id.as_str()) {
+        if rounds.len() >= MAX_PAGES && !rounds.contains_key(&key) {
             rounds.clear();
         }
-        rounds.insert(id.as_str().to_string(), (version, body));
+        rounds.insert(key, (version, body));
     }
 }
 
@@ -65,7 +69,9 @@ where
     let Some(version) = version.filter(RoundPageVersion::worth_keeping) else {
         return render.await;
     };
-    if let Some(body) = state.page_cache.get(id, &version) {
+    // The page is rendered in the visitor's language, so it is kept per language.
+    let cache_key = (id.as_str().to_string(), i18n::current());
+    if let Some(body) = state.page_cache.get(&cache_key, &version) {
         return Ok(page(body));
     }
     let response = render.await?;
@@ -78,7 +84,7 @@ where
         // A streamed body (never for a rendered page) is passed on as it is.
         Err(body) => return Ok(head.set_body(body)),
     };
-    state.page_cache.put(id, version, bytes.clone());
+    state.page_cache.put(cache_key, version, bytes.clone());
     Ok(head.set_body(bytes).map_into_boxed_body())
 }
 

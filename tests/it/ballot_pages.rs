@@ -14,7 +14,7 @@ use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::rounds::{self, InitiativeInput, RoundInput, RoundView};
 use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::Principal;
-use burgerbegroting::views::ballot::{ALREADY_VOTED, NOT_VOTING};
+use burgerbegroting::views::ballot::Notice;
 
 use crate::helpers::{admin, csrf_token, location, post_form, TestApp, TestDb};
 
@@ -449,7 +449,10 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         )
         .await;
         assert_eq!(s, 409, "{backend}");
-        assert!(again.contains(ALREADY_VOTED), "{backend}: {again}");
+        assert!(
+            again.contains(&Notice::AlreadyVoted.text()),
+            "{backend}: {again}"
+        );
         assert!(!again.contains(tracker.as_str()), "{backend}");
         assert_eq!(
             ballots(&app, &w.round).len(),
@@ -474,7 +477,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         );
         let (s, page) = app.get(&client, &path).await;
         assert_eq!(s, 200, "{backend}");
-        assert!(page.contains(ALREADY_VOTED), "{backend}");
+        assert!(page.contains(&Notice::AlreadyVoted.text()), "{backend}");
         assert!(!page.contains("name=\"keuze\""), "{backend}");
         let (s, page) = post_form(
             &app,
@@ -484,7 +487,7 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         )
         .await;
         assert_eq!(s, 409, "{backend}");
-        assert!(page.contains(ALREADY_VOTED), "{backend}");
+        assert!(page.contains(&Notice::AlreadyVoted.text()), "{backend}");
 
         // Knapsack: the rule in words, and a choice over the budget is refused.
         let kpath = ballot_path(&w, &w.knapsack);
@@ -540,7 +543,7 @@ async fn pressing_the_button_twice_at_once_stores_one_ballot() {
         statuses.sort_unstable();
         assert_eq!(statuses, [200, 409], "{backend}");
         let refused = if one.0 == 409 { &one.1 } else { &two.1 };
-        assert!(refused.contains(ALREADY_VOTED), "{backend}");
+        assert!(refused.contains(&Notice::AlreadyVoted.text()), "{backend}");
         assert_eq!(ballots(&app, &w.round).len(), 1, "{backend}: one ballot");
     }
 }
@@ -615,7 +618,7 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
         let lpath = ballot_path(&w, &w.later);
         let (s, page) = app.get(&client, &lpath).await;
         assert_eq!(s, 200, "{backend}");
-        assert!(page.contains(NOT_VOTING), "{backend}");
+        assert!(page.contains(&Notice::NotVoting.text()), "{backend}");
         assert!(!page.contains("name=\"keuze\""), "{backend}");
         let later_plan = {
             let mut c = app.conn();
@@ -632,7 +635,7 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
         )
         .await;
         assert_eq!(s, 409, "{backend}");
-        assert!(page.contains(NOT_VOTING), "{backend}");
+        assert!(page.contains(&Notice::NotVoting.text()), "{backend}");
         assert!(ballots(&app, &w.later).is_empty(), "{backend}");
 
         // Without the form token: refused before anything happens.

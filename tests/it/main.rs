@@ -14,6 +14,7 @@ mod crash;
 mod forms;
 mod helpers;
 mod hostile;
+mod i18n;
 mod ledger_props;
 mod ledger_service;
 mod migrations;

@@ -1,0 +1,290 @@
+//! The visitor's language: Dutch by default, English when chosen (docs/accessibility.md).
+//!
+//! Every text a page shows comes from a Fluent catalogue in `locales/<lang>/<area>.ftl`,
+//! built into the binary at compile time. A view asks for a text by its key with
+//! [`t`] / [`t_args`] or the [`tr!`](crate::tr) macro; the language is the one of the
+//! request being answered, set once per request by `web::language` (a task-local value),
+//! so no view needs a language parameter. Outside a request (CLI, unit tests) it is Dutch.
+//!
+//! Work on a blocking thread (`web::block`, `run_db`) runs outside the request's task and
+//! so sees Dutch: pages are rendered in the handler, never inside those closures.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::future::Future;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{static_loader, LanguageIdentifier, Loader};
+
+use crate::domain::nl_time;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "nl",
+        // No Unicode isolation marks around inserted values: the pages are left-to-right
+        // only, and the marks would end up inside attributes and e-mail addresses.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language a visitor can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The code in `<html lang>`, the cookie and the address (`nl`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's own name, for the link that switches to it ("English").
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+
+    /// The language the header offers when this one is shown.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        match self {
+            Lang::Nl => fluent_templates::langid!("nl"),
+            Lang::En => fluent_templates::langid!("en"),
+        }
+    }
+}
+
+/// What the pages of one request need to know about it.
+#[derive(Debug, Clone, Default)]
+pub struct RequestLang {
+    pub lang: Lang,
+    /// The path and query of the request, so the language link can return to it.
+    pub path: String,
+}
+
+tokio::task_local! {
+    static CURRENT: RequestLang;
+}
+
+/// Runs `f` (a request's handling) with `ctx` as its language.
+pub async fn scope<F: Future>(ctx: RequestLang, f: F) -> F::Output {
+    CURRENT.scope(ctx, f).await
+}
+
+/// Runs `f` with `lang` as the language (for work rendered outside a request task).
+pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    CURRENT.sync_scope(
+        RequestLang {
+            lang,
+            path: String::new(),
+        },
+        f,
+    )
+}
+
+/// The language of the request being answered; Dutch outside a request.
+pub fn current() -> Lang {
+    CURRENT.try_with(|c| c.lang).unwrap_or_default()
+}
+
+/// The path and query of the request being answered ("/" outside a request).
+pub fn current_path() -> String {
+    CURRENT
+        .try_with(|c| c.path.clone())
+        .ok()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The address of the header link that switches to `lang` and comes back to this page
+/// (handled by `web::language`).
+pub fn switch_href(lang: Lang) -> String {
+    let back = serde_urlencoded::to_string([("terug", current_path())]).unwrap_or_default();
+    format!("/taal/{}?{back}", lang.code())
+}
+
+/// A date in the visitor's language: "14 maart 2026" or "14 March 2026".
+pub fn date(d: NaiveDate) -> String {
+    match current() {
+        Lang::Nl => nl_time::date_nl(d),
+        Lang::En => nl_time::date_en(d),
+    }
+}
+
+/// The local (Europe/Amsterdam) day of a UTC moment, as [`date`] writes it.
+pub fn local_date(utc: NaiveDateTime) -> String {
+    date(nl_time::to_local(utc).date())
+}
+
+/// A UTC moment in local time: "14 maart 2026, 14:05" or "14 March 2026, 14:05".
+pub fn datetime(utc: NaiveDateTime) -> String {
+    let local = nl_time::to_local(utc);
+    format!("{}, {}", date(local.date()), nl_time::time_nl(local))
+}
+
+/// [`datetime`] for a moment given as text; text that is no moment is shown as is.
+pub fn datetime_text(text: &str) -> String {
+    nl_time::parse_utc(text).map_or_else(|| text.to_string(), datetime)
+}
+
+/// A value for a placeholder in a text: a number (plural rules choose "1 plan" /
+/// "3 plannen" by it) or a text.
+pub type Arg = FluentValue<'static>;
+
+/// The text `key` in the current language.
+pub fn t(key: &str) -> String {
+    t_in(current(), key, &[])
+}
+
+/// The text `key` in the current language with its placeholders filled in.
+pub fn t_args(key: &str, args: &[(&str, Arg)]) -> String {
+    t_in(current(), key, args)
+}
+
+/// The text `key` in `lang`. A missing key (a test checks there is none) shows the key
+/// itself, never a panic.
+pub fn t_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    let found = if args.is_empty() {
+        LOCALES.try_lookup(&lang.id(), key)
+    } else {
+        let map: HashMap<Cow<'static, str>, Arg> = args
+            .iter()
+            .map(|(name, value)| (Cow::Owned(name.to_string()), value.clone()))
+            .collect();
+        LOCALES.try_lookup_with_args(&lang.id(), key, &map)
+    };
+    found.unwrap_or_else(|| {
+        tracing::warn!(key, "text missing from the catalogue");
+        key.to_string()
+    })
+}
+
+/// A text for a placeholder.
+pub fn text(s: impl Into<String>) -> Arg {
+    FluentValue::from(s.into())
+}
+
+/// `tr!("key")` or `tr!("key", name = value, ...)`: the text in the current language.
+/// Values are numbers (`usize`, `i64`, ...) or texts (`&str`, `String`); see [`IntoArg`].
+#[macro_export]
+macro_rules! tr {
+    ($key:literal) => {
+        $crate::i18n::t($key)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::t_args(
+            $key,
+            &[$((stringify!($name), $crate::i18n::IntoArg::into_arg($value))),+],
+        )
+    };
+}
+
+/// Marks a literal as a catalogue key that is looked up later (an error's `key()`), so
+/// the catalogue test finds it in the source.
+#[macro_export]
+macro_rules! msg_key {
+    ($key:literal) => {
+        $key
+    };
+}
+
+/// What can fill a placeholder.
+pub trait IntoArg {
+    fn into_arg(self) -> Arg;
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl IntoArg for $t {
+            fn into_arg(self) -> Arg {
+                FluentValue::from(self)
+            }
+        }
+    )*};
+}
+number_arg!(i32, i64, u32, u64, usize);
+
+impl IntoArg for &str {
+    fn into_arg(self) -> Arg {
+        text(self)
+    }
+}
+
+impl IntoArg for String {
+    fn into_arg(self) -> Arg {
+        text(self)
+    }
+}
+
+impl IntoArg for &String {
+    fn into_arg(self) -> Arg {
+        text(self.as_str())
+    }
+}
+
+impl IntoArg for Cow<'_, str> {
+    fn into_arg(self) -> Arg {
+        text(self.into_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_is_the_default_and_english_is_chosen() {
+        assert_eq!(current(), Lang::Nl);
+        assert_eq!(t("layout-skip-link"), "Direct naar de inhoud");
+        let en = with_lang(Lang::En, || t("layout-skip-link"));
+        assert_eq!(en, "Skip to content");
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        let nl = |n: usize| tr!("common-plans", count = n);
+        assert_eq!(nl(1), "1 plan");
+        assert_eq!(nl(3), "3 plannen");
+        let en = with_lang(Lang::En, || tr!("common-plans", count = 3usize));
+        assert_eq!(en, "3 plans");
+    }
+
+    #[test]
+    fn dates_follow_the_language_in_amsterdam_time() {
+        let utc = nl_time::parse_utc("2026-03-14T13:05:00Z").unwrap_or_default();
+        assert_eq!(datetime(utc), "14 maart 2026, 14:05");
+        assert_eq!(
+            with_lang(Lang::En, || datetime(utc)),
+            "14 March 2026, 14:05"
+        );
+        let summer = nl_time::parse_utc("2026-07-01T22:30:00Z").unwrap_or_default();
+        assert_eq!(with_lang(Lang::En, || local_date(summer)), "2 July 2026");
+    }
+
+    #[test]
+    fn a_missing_key_shows_the_key() {
+        assert_eq!(t_in(Lang::Nl, "no-such-key", &[]), "no-such-key");
+    }
+}
