@@ -25,10 +25,12 @@ use crate::state::AppState;
 /// At most this many pages are kept; when full, the copies are dropped and built again.
 const MAX_PAGES: usize = 256;
 
-/// The kept pages of one server, by round id.
+/// The kept pages of one server, by round id; and the home page for visitors who are not
+/// signed in.
 #[derive(Default)]
 pub struct PageCache {
     rounds: Mutex<HashMap<String, (RoundPageVersion, Bytes)>>,
+    home: Mutex<Option<(i64, Bytes)>>,
 }
 
 impl PageCache {
@@ -68,6 +70,38 @@ where
     if let Some(body) = state.page_cache.get(id, &version) {
         return Ok(page(body));
     }
+    keep(render, |bytes| state.page_cache.put(id, version, bytes)).await
+}
+
+/// The home page for a visitor who is not signed in. Rendering it reads every round with
+/// its plans, ballot count and result (several statements per round, hundreds of
+/// microseconds), for a page that changes only when something is written: the copy is
+/// served while the write counter is unchanged.
+pub async fn public_home_page<F>(state: &AppState, render: F) -> Result<HttpResponse, WebError>
+where
+    F: Future<Output = Result<HttpResponse, WebError>>,
+{
+    let generation = run_db(state, move |c| {
+        public_pages::home_page_version(c, &Principal::resident())
+    })
+    .await?;
+    let kept = state.page_cache.home.lock().as_ref().and_then(|(g, body)| {
+        (*g == generation).then(|| body.clone())
+    });
+    if let Some(body) = kept {
+        return Ok(page(body));
+    }
+    keep(render, |bytes| {
+        *state.page_cache.home.lock() = Some((generation, bytes));
+    })
+    .await
+}
+
+/// Renders a page and hands a successful one's bytes to `put`.
+async fn keep<F>(render: F, put: impl FnOnce(Bytes)) -> Result<HttpResponse, WebError>
+where
+    F: Future<Output = Result<HttpResponse, WebError>>,
+{
     let response = render.await?;
     if response.status() != StatusCode::OK {
         return Ok(response);
@@ -78,7 +112,7 @@ where
         // A streamed body (never for a rendered page) is passed on as it is.
         Err(body) => return Ok(head.set_body(body)),
     };
-    state.page_cache.put(id, version, bytes.clone());
+    put(bytes.clone());
     Ok(head.set_body(bytes).map_into_boxed_body())
 }
 
