@@ -210,6 +210,9 @@ mod tests {
         );
         assert_eq!(profile.voter_count, 6);
         assert_eq!(profile.votes, vec![3, 2, 3, 1]);
-        assert_eq!(profile.supporters, vec![vec![0, 2], vec![1], vec![0, 2], vec![2]]);
+        assert_eq!(
+            profile.supporters,
+            vec![vec![0, 2], vec![1], vec![0, 2], vec![2]]
+        );
     }
 }

@@ -85,9 +85,12 @@ where
         public_pages::home_page_version(c, &Principal::resident())
     })
     .await?;
-    let kept = state.page_cache.home.lock().as_ref().and_then(|(g, body)| {
-        (*g == generation).then(|| body.clone())
-    });
+    let kept = state
+        .page_cache
+        .home
+        .lock()
+        .as_ref()
+        .and_then(|(g, body)| (*g == generation).then(|| body.clone()));
     if let Some(body) = kept {
         return Ok(page(body));
     }

@@ -115,7 +115,10 @@ async fn the_home_page_for_visitors_is_kept_until_something_is_written() {
         assert!(!first.contains("Thuisdorp"));
         rename_area(&app, &area, "Thuisdorp");
         let (_, renamed) = app.get(&anon, "/").await;
-        assert!(renamed.contains("Thuisdorp"), "{backend}: the write is shown");
+        assert!(
+            renamed.contains("Thuisdorp"),
+            "{backend}: the write is shown"
+        );
 
         // Staff get their own start page, never the visitors' copy.
         app.add_user("beheer-start@example.nl", Role::Admin);
