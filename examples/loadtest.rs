@@ -36,7 +36,7 @@ use anyhow::{anyhow, bail, Context};
 use burgerbegroting::db::schema::{
     areas, audit_events, ballots, code_participation, initiatives, rounds,
 };
-use burgerbegroting::db::{conn::establish, migrate, DbConn, DbUrl};
+use burgerbegroting::db::{conn::establish, migrate, tx, DbConn, DbUrl};
 use burgerbegroting::domain::round::RoundId;
 use burgerbegroting::domain::voting_code::VotingCode;
 use burgerbegroting::service::rounds::{self as rounds_svc, Channel};
@@ -184,21 +184,30 @@ fn setup(args: &Args, dir: &Path) -> anyhow::Result<World> {
         let t = Instant::now();
         let choice = vec![plan.clone()];
         let round_id = RoundId(round.clone());
-        for (i, code) in codes[args.voters + 1..].iter().enumerate() {
-            rounds_svc::cast(
-                &mut c,
-                &Principal::resident(),
-                &round_id,
-                Channel::Online {
-                    handle: code.handle(),
-                },
-                &choice,
-            )
-            .map_err(|e| anyhow!("prefill ballot {i}: {e:?}"))?;
-            if (i + 1) % 20_000 == 0 {
+        // Every ballot goes through the service (its checks, the kept count, its audit
+        // event in the chain), 1,000 of them in one outer transaction: each cast is then a
+        // savepoint, not a commit of its own.
+        let prefill = &codes[args.voters + 1..];
+        for (n, chunk) in prefill.chunks(1_000).enumerate() {
+            tx::write(&mut c, |c| -> anyhow::Result<()> {
+                for (i, code) in chunk.iter().enumerate() {
+                    rounds_svc::cast(
+                        c,
+                        &Principal::resident(),
+                        &round_id,
+                        Channel::Online {
+                            handle: code.handle(),
+                        },
+                        &choice,
+                    )
+                    .map_err(|e| anyhow!("prefill ballot {}: {e:?}", n * 1_000 + i))?;
+                }
+                Ok(())
+            })?;
+            let done = n * 1_000 + chunk.len();
+            if done % 20_000 == 0 {
                 println!(
-                    "  prefill: {} ballots, {:.0} s",
-                    i + 1,
+                    "  prefill: {done} ballots, {:.0} s",
                     t.elapsed().as_secs_f64()
                 );
             }

@@ -33,3 +33,9 @@ pub fn round_page_version(
     Ok(page_version::round_status_and_generation(conn, id)?
         .map(|(status, generation)| RoundPageVersion { status, generation }))
 }
+
+/// The version of the home page for a visitor who is not signed in: the write counter. It
+/// shows the open rounds and the latest results, which change only with a write.
+pub fn home_page_version(conn: &mut DbConn, _who: &Principal) -> Result<i64, ServiceError> {
+    Ok(page_version::generation(conn)?)
+}

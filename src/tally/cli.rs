@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use std::io::Write as _;
+
 use anyhow::Context as _;
 
 use super::count::tally;
@@ -54,11 +56,15 @@ pub fn run(args: &TallyArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()>
         apply_threshold: args.threshold,
     };
     let outcome = tally(&election, &options)?;
+    // Standard output writes every line on its own; the JSON of a large election has
+    // thousands of lines, so it is collected first.
+    let mut out = std::io::BufWriter::new(out);
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &outcome)?;
+        serde_json::to_writer_pretty(&mut out, &outcome)?;
         writeln!(out)?;
     } else {
-        render_dutch(&outcome, out)?;
+        render_dutch(&outcome, &mut out)?;
     }
+    out.flush()?;
     Ok(())
 }

@@ -169,8 +169,23 @@ impl Election {
     }
 }
 
+/// `str::trim`, without looking at the characters when both ends are plain ASCII that is
+/// not whitespace (every id and number of a real file): the same result, much cheaper for
+/// the hundreds of thousands of fields of a large file.
+fn trim(s: &str) -> &str {
+    // `char::is_whitespace` (what `trim` uses) also counts U+000B, unlike
+    // `u8::is_ascii_whitespace`.
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
+    let bytes = s.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 fn field<'r>(row: &'r Row, col: Option<usize>) -> Option<&'r str> {
-    let value = row.get(col?)?.trim();
+    let value = trim(row.get(col?)?);
     if value.eq_ignore_ascii_case("none") {
         None
     } else {
@@ -236,9 +251,18 @@ fn read_ballots(
     let with_points = vote_type.has_points();
     let mut ballots = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
-        let mut ballot = Ballot::default();
         let vote = field(row, Some(vote_col)).unwrap_or("");
-        let ids = || vote.split(',').map(str::trim).filter(|s| !s.is_empty());
+        // Room for every listed id at once: one allocation per ballot.
+        let listed = if vote.is_empty() {
+            0
+        } else {
+            memchr::memchr_iter(b',', vote.as_bytes()).count() + 1
+        };
+        let mut ballot = Ballot {
+            projects: Vec::with_capacity(listed),
+            points: Vec::new(),
+        };
+        let ids = || vote.split(',').map(trim).filter(|s| !s.is_empty());
         let points_text = if with_points {
             field(row, points_col)
         } else {

@@ -3,6 +3,8 @@
 //! fast: Warsaw 2026 has 61,668 ballots but far fewer distinct ones, and MES only needs to know
 //! which projects a voter supports.
 
+use std::hash::BuildHasher as _;
+
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{ToPrimitive, Zero};
@@ -10,11 +12,15 @@ use num_traits::{ToPrimitive, Zero};
 use super::election::{Election, VoteType};
 use super::number::Amount;
 
-/// A set of voters with the same supported projects.
-#[derive(Debug, Clone)]
+/// A set of voters with the same supported projects. Its projects are a slice of the
+/// profile's one flat array ([`Profile::group_projects`]): Warsaw 2026 has 51,202 distinct
+/// ballots among 61,668, and a `Vec` for each was most of the grouping's time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Group {
-    /// Supported projects, sorted and without duplicates.
-    pub projects: Vec<u32>,
+    /// Where its projects start in the flat array.
+    start: u32,
+    /// How many projects it supports.
+    len: u32,
     /// Number of voters with exactly this ballot.
     pub voters: u64,
 }
@@ -29,8 +35,11 @@ pub struct Profile {
     /// Sum of points per project: 1 per approval, the points on cumulative/scoring ballots,
     /// `top − position` on ordinal ballots (the pabulib `score` convention).
     pub points: Vec<Amount>,
-    /// Distinct non-empty ballots.
+    /// Distinct non-empty ballots, in the order they first appear.
     pub groups: Vec<Group>,
+    /// The projects of every group one after the other, each group's sorted and without
+    /// duplicates.
+    group_projects: Vec<u32>,
     /// For each project, the groups that support it.
     pub supporters: Vec<Vec<u32>>,
 }
@@ -43,10 +52,8 @@ impl Profile {
         // adding rationals one ballot at a time would reduce a fraction every time.
         let mut whole_points = vec![0i128; m];
         let mut other_points = vec![BigRational::zero(); m];
-        // foldhash instead of SipHash: one lookup per ballot is most of the grouping's time.
-        let mut group_of: foldhash::HashMap<Vec<u32>, usize> = foldhash::HashMap::default();
-        let mut groups: Vec<Group> = Vec::new();
         let top = i128::from(election.ordinal_top_points);
+        let mut grouping = Grouping::default();
         let mut scratch: Vec<u32> = Vec::new();
         for ballot in &election.ballots {
             for (pos, &p) in ballot.projects.iter().enumerate() {
@@ -68,22 +75,12 @@ impl Profile {
             if ballot.projects.is_empty() {
                 continue;
             }
-            // Sort into a reused buffer and look it up as a slice: a new Vec is only
-            // allocated for a ballot not seen before.
+            // Sort into a reused buffer: nothing is allocated for a ballot seen before.
             scratch.clear();
             scratch.extend_from_slice(&ballot.projects);
             scratch.sort_unstable();
             scratch.dedup();
-            match group_of.get(scratch.as_slice()) {
-                Some(&g) => groups[g].voters += 1,
-                None => {
-                    group_of.insert(scratch.clone(), groups.len());
-                    groups.push(Group {
-                        projects: scratch.clone(),
-                        voters: 1,
-                    });
-                }
-            }
+            grouping.add(&scratch);
         }
         let points = (0..m)
             .map(|p| match election.vote_type {
@@ -93,9 +90,14 @@ impl Profile {
                 _ => BigRational::from_integer(BigInt::from(whole_points[p])) + &other_points[p],
             })
             .collect();
-        let mut supporters = vec![Vec::new(); m];
-        for (g, group) in groups.iter().enumerate() {
-            for &p in &group.projects {
+        // Each project's supporters are counted first so that every list is allocated once.
+        let mut sizes = vec![0usize; m];
+        for &p in &grouping.projects {
+            sizes[p as usize] += 1;
+        }
+        let mut supporters: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
+        for (g, group) in grouping.groups.iter().enumerate() {
+            for &p in grouping.slice(group) {
                 supporters[p as usize].push(g as u32);
             }
         }
@@ -103,8 +105,114 @@ impl Profile {
             voter_count: election.voter_count(),
             votes,
             points,
-            groups,
+            groups: grouping.groups,
+            group_projects: grouping.projects,
             supporters,
         }
+    }
+
+    /// The projects a group supports, sorted and without duplicates.
+    pub fn group_projects(&self, group: &Group) -> &[u32] {
+        let start = group.start as usize;
+        &self.group_projects[start..start + group.len as usize]
+    }
+}
+
+/// Identical ballots found with one hash table of group numbers over the flat array (no
+/// key of its own per group).
+#[derive(Default)]
+struct Grouping {
+    hasher: foldhash::fast::RandomState,
+    table: hashbrown::HashTable<u32>,
+    groups: Vec<Group>,
+    projects: Vec<u32>,
+}
+
+impl Grouping {
+    fn slice(&self, group: &Group) -> &[u32] {
+        let start = group.start as usize;
+        &self.projects[start..start + group.len as usize]
+    }
+
+    /// Counts one more voter with exactly these (sorted, distinct) projects.
+    fn add(&mut self, ballot: &[u32]) {
+        let hash = self.hasher.hash_one(ballot);
+        let (groups, projects) = (&mut self.groups, &self.projects);
+        let same = |&g: &u32| {
+            let group = &groups[g as usize];
+            let start = group.start as usize;
+            &projects[start..start + group.len as usize] == ballot
+        };
+        if let Some(&g) = self.table.find(hash, same) {
+            groups[g as usize].voters += 1;
+            return;
+        }
+        let g = groups.len() as u32;
+        groups.push(Group {
+            start: projects.len() as u32,
+            len: ballot.len() as u32,
+            voters: 1,
+        });
+        self.projects.extend_from_slice(ballot);
+        let (groups, projects, hasher) = (&self.groups, &self.projects, &self.hasher);
+        self.table.insert_unique(hash, g, |&g| {
+            let group = &groups[g as usize];
+            let start = group.start as usize;
+            hasher.hash_one(&projects[start..start + group.len as usize])
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tally::election::{Ballot, Project};
+
+    fn election(ballots: &[&[u32]]) -> Election {
+        Election {
+            budget: BigRational::from_integer(100.into()),
+            vote_type: VoteType::Approval,
+            projects: (0..4)
+                .map(|i| Project {
+                    id: i.to_string(),
+                    cost: BigRational::from_integer(10.into()),
+                    name: None,
+                    selected: None,
+                })
+                .collect(),
+            ballots: ballots
+                .iter()
+                .map(|b| Ballot {
+                    projects: b.to_vec(),
+                    points: Vec::new(),
+                })
+                .collect(),
+            meta_rule: None,
+            currency: None,
+            score_threshold: None,
+            ordinal_top_points: 4,
+            description: None,
+        }
+    }
+
+    #[test]
+    fn identical_ballots_in_any_order_make_one_group() {
+        let e = election(&[&[2, 0], &[0, 2], &[1], &[], &[0, 2, 3], &[1]]);
+        let profile = Profile::new(&e);
+        let groups: Vec<(Vec<u32>, u64)> = profile
+            .groups
+            .iter()
+            .map(|g| (profile.group_projects(g).to_vec(), g.voters))
+            .collect();
+        assert_eq!(
+            groups,
+            vec![(vec![0, 2], 2), (vec![1], 2), (vec![0, 2, 3], 1)]
+        );
+        assert_eq!(profile.voter_count, 6);
+        assert_eq!(profile.votes, vec![3, 2, 3, 1]);
+        assert_eq!(
+            profile.supporters,
+            vec![vec![0, 2], vec![1], vec![0, 2], vec![2]]
+        );
     }
 }

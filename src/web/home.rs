@@ -29,16 +29,28 @@ async fn accessibility(user: MaybeStaff) -> HttpResponse {
 }
 
 async fn home(state: web::Data<AppState>, user: MaybeStaff) -> Result<HttpResponse, WebError> {
-    let who = match &user.0 {
+    if user.0.is_none() {
+        // Every visitor who is not signed in gets the same page: kept until the next write.
+        let render = render_home(&state, None);
+        return super::page_cache::public_home_page(&state, render).await;
+    }
+    render_home(&state, user.0.as_ref()).await
+}
+
+async fn render_home(
+    state: &AppState,
+    user: Option<&crate::service::auth::SessionUser>,
+) -> Result<HttpResponse, WebError> {
+    let who = match user {
         Some(u) => u.principal(),
         None => Principal::resident(),
     };
-    let uid = user.0.as_ref().map(|u| u.user_id.clone());
-    let start = run_db(&state, move |c| {
+    let uid = user.map(|u| u.user_id.clone());
+    let start = run_db(state, move |c| {
         crate::service::start::start_page(c, &who, uid.as_deref())
     })
     .await?;
-    Ok(html(views::home::home(user.0.as_ref(), &start)))
+    Ok(html(views::home::home(user, &start)))
 }
 
 /// The theme's colours; short caching, so a changed theme shows within minutes of a restart.

@@ -29,10 +29,12 @@ const MAX_PAGES: usize = 256;
 /// A kept page is one round's page in one language.
 type Key = (String, Lang);
 
-/// The kept pages of one server, by round id and language.
+/// The kept pages of one server, by round id and language; and the home page for visitors
+/// who are not signed in, per language.
 #[derive(Default)]
 pub struct PageCache {
     rounds: Mutex<HashMap<Key, (RoundPageVersion, Bytes)>>,
+    home: Mutex<HashMap<Lang, (i64, Bytes)>>,
 }
 
 impl PageCache {
@@ -74,6 +76,43 @@ where
     if let Some(body) = state.page_cache.get(&cache_key, &version) {
         return Ok(page(body));
     }
+    keep(render, |bytes| state.page_cache.put(cache_key, version, bytes)).await
+}
+
+/// The home page for a visitor who is not signed in. Rendering it reads every round with
+/// its plans, ballot count and result (several statements per round, hundreds of
+/// microseconds), for a page that changes only when something is written: the copy is
+/// served while the write counter is unchanged.
+pub async fn public_home_page<F>(state: &AppState, render: F) -> Result<HttpResponse, WebError>
+where
+    F: Future<Output = Result<HttpResponse, WebError>>,
+{
+    let generation = run_db(state, move |c| {
+        public_pages::home_page_version(c, &Principal::resident())
+    })
+    .await?;
+    // The page is rendered in the visitor's language, so it is kept per language.
+    let lang = i18n::current();
+    let kept = state
+        .page_cache
+        .home
+        .lock()
+        .get(&lang)
+        .and_then(|(g, body)| (*g == generation).then(|| body.clone()));
+    if let Some(body) = kept {
+        return Ok(page(body));
+    }
+    keep(render, |bytes| {
+        state.page_cache.home.lock().insert(lang, (generation, bytes));
+    })
+    .await
+}
+
+/// Renders a page and hands a successful one's bytes to `put`.
+async fn keep<F>(render: F, put: impl FnOnce(Bytes)) -> Result<HttpResponse, WebError>
+where
+    F: Future<Output = Result<HttpResponse, WebError>>,
+{
     let response = render.await?;
     if response.status() != StatusCode::OK {
         return Ok(response);
@@ -84,7 +123,7 @@ where
         // A streamed body (never for a rendered page) is passed on as it is.
         Err(body) => return Ok(head.set_body(body)),
     };
-    state.page_cache.put(cache_key, version, bytes.clone());
+    put(bytes.clone());
     Ok(head.set_body(bytes).map_into_boxed_body())
 }
 

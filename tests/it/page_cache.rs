@@ -1,7 +1,7 @@
 //! The kept copy of a counted or closed round's public page (`web::page_cache`): visitors get
 //! the same page as a fresh render, a write by anyone (here: straight into the database, as a
 //! second server process would) is on the next page at once, and staff never get the
-//! visitors' copy.
+//! visitors' copy. The same for the home page of a visitor who is not signed in.
 
 use burgerbegroting::db::schema::{areas, rounds};
 use burgerbegroting::db::tx;
@@ -93,5 +93,39 @@ async fn a_closed_rounds_page_is_kept_until_something_is_written() {
             !before.contains("Stemdorp") && after.contains("Stemdorp"),
             "{backend}"
         );
+    }
+}
+
+#[actix_web::test]
+async fn the_home_page_for_visitors_is_kept_until_something_is_written() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        demo::seed(&mut app.conn())
+            .expect("demo")
+            .expect("empty database");
+        let (_, area) = round_in(&app, "voting");
+        let anon = app.client();
+        let (code, first) = app.get(&anon, "/").await;
+        assert_eq!(code, 200, "{backend}");
+        let (code, again) = app.get(&anon, "/").await;
+        assert_eq!((code, &again), (200, &first), "{backend}: same page twice");
+
+        // Written behind this server's back: the next page shows it.
+        assert!(!first.contains("Thuisdorp"));
+        rename_area(&app, &area, "Thuisdorp");
+        let (_, renamed) = app.get(&anon, "/").await;
+        assert!(
+            renamed.contains("Thuisdorp"),
+            "{backend}: the write is shown"
+        );
+
+        // Staff get their own start page, never the visitors' copy.
+        app.add_user("beheer-start@example.nl", Role::Admin);
+        let staff = app.login("beheer-start@example.nl").await;
+        let (code, theirs) = app.get(&staff, "/").await;
+        assert_eq!(code, 200);
+        assert_ne!(theirs, renamed, "{backend}: staff page");
+        assert!(theirs.contains("Thuisdorp"), "{backend}");
     }
 }

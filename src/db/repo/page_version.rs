@@ -6,6 +6,15 @@ use crate::db::schema::{rounds, write_lock};
 use crate::db::DbConn;
 use crate::domain::round::{RoundId, RoundStatus};
 
+/// The write counter alone (`write_lock.generation`): what the anonymous home page depends
+/// on.
+pub fn generation(conn: &mut DbConn) -> QueryResult<i64> {
+    write_lock::table
+        .find(1)
+        .select(write_lock::generation)
+        .get_result(conn)
+}
+
 /// The round's status and the write counter (`write_lock.generation`, which every write
 /// transaction of every process raises first, see `db::tx::write`), or `None` for an
 /// unknown round. The counter is read first: whatever is read after it is at least as new.
@@ -13,10 +22,7 @@ pub fn round_status_and_generation(
     conn: &mut DbConn,
     id: &RoundId,
 ) -> QueryResult<Option<(RoundStatus, i64)>> {
-    let generation: i64 = write_lock::table
-        .find(1)
-        .select(write_lock::generation)
-        .get_result(conn)?;
+    let generation = generation(conn)?;
     let status: Option<String> = rounds::table
         .find(id.as_str())
         .select(rounds::status)
