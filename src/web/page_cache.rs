@@ -76,7 +76,10 @@ where
     if let Some(body) = state.page_cache.get(&cache_key, &version) {
         return Ok(page(body));
     }
-    keep(render, |bytes| state.page_cache.put(cache_key, version, bytes)).await
+    keep(render, |bytes| {
+        state.page_cache.put(cache_key, version, bytes)
+    })
+    .await
 }
 
 /// The home page for a visitor who is not signed in. Rendering it reads every round with
@@ -103,7 +106,11 @@ where
         return Ok(page(body));
     }
     keep(render, |bytes| {
-        state.page_cache.home.lock().insert(lang, (generation, bytes));
+        state
+            .page_cache
+            .home
+            .lock()
+            .insert(lang, (generation, bytes));
     })
     .await
 }
