@@ -369,3 +369,8 @@ rounds-download-why = With this file anyone can recount the result themselves, a
 rounds-votes-per-code = Votes per receipt code
 rounds-col-receipt = Receipt code
 rounds-no-votes = Nobody voted in this round.
+
+# The village page: every plan of the year
+village-all-plans = All plans in { $year }
+village-plan-round-annulled = The round was declared invalid
+village-plan-chosen-done = Chosen and finished

@@ -369,3 +369,8 @@ rounds-download-why = Met dit bestand kan iedereen de uitslag zelf natellen, ook
 rounds-votes-per-code = Stemmen per controlecode
 rounds-col-receipt = Controlecode
 rounds-no-votes = In deze ronde is niet gestemd.
+
+# The village page: every plan of the year
+village-all-plans = Alle plannen in { $year }
+village-plan-round-annulled = De ronde is ongeldig verklaard
+village-plan-chosen-done = Gekozen en klaar

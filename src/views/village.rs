@@ -5,7 +5,7 @@
 
 use maud::{html, Markup};
 
-use super::components::{money, round_status_label};
+use super::components::{money, round_status_label, standing_label};
 use super::layout::{page, Nav};
 use crate::domain::plan_standing::Standing;
 use crate::service::auth::SessionUser;
@@ -175,12 +175,12 @@ fn year(y: &YearView) -> Markup {
                 }
             }
             @if !y.all_plans.is_empty() {
-                h3 { "Alle plannen in " (y.year) }
+                h3 { (tr!("village-all-plans", year = y.year)) }
                 ul class="money-list plans" {
                     @for p in &y.all_plans {
                         li {
                             span class="what" {
-                                a href={ "/plannen/" (p.plan_id) } { "Plan " (p.number) ": " (p.title) }
+                                a href={ "/plannen/" (p.plan_id) } { (tr!("ballot-plan-title", number = p.number, title = &p.title)) }
                                 span class="detail" { (p.round_title) ": " (plan_status(p)) }
                             }
                         }
@@ -209,16 +209,16 @@ fn year(y: &YearView) -> Markup {
 
 /// Where a plan stands, in the words residents read ("Op het stembiljet gezet", never
 /// "Genomineerd").
-fn plan_status(p: &PlanStanding) -> &'static str {
+fn plan_status(p: &PlanStanding) -> String {
     if p.round_annulled {
-        return "De ronde is ongeldig verklaard";
+        return tr!("village-plan-round-annulled");
     }
     if p.done {
-        return "Gekozen en klaar";
+        return tr!("village-plan-chosen-done");
     }
     match p.standing {
-        Standing::OnBallot => "Op het stembiljet gezet",
-        other => other.label_nl(),
+        Standing::OnBallot => tr!("plan-status-on-ballot"),
+        other => standing_label(other),
     }
 }
 
