@@ -5,7 +5,7 @@ use maud::{html, Markup, PreEscaped};
 use super::components::table_head;
 use super::components::Col::Text;
 
-use super::components::{csrf_field, error_summary, text_input};
+use super::components::{csrf_field, error_summary, field, text_input};
 use super::layout::{page, Nav};
 use crate::domain::role::Role;
 use crate::service::auth::SessionUser;
@@ -17,38 +17,32 @@ fn anonymous(current: &str) -> Nav<'_> {
     }
 }
 
+/// The sign-in form: the e-mail address is kept after an error, the password never.
 pub fn login(
     csrf: &str,
     email: &str,
     back: &str,
-    error: Option<&str>,
+    errors: &[(String, String)],
     notice: Option<&str>,
 ) -> Markup {
-    let errors: Vec<(String, String)> = error
-        .map(|e| vec![("email".to_string(), e.to_string())])
-        .unwrap_or_default();
     page(
         "Inloggen",
         &anonymous("/inloggen"),
         html! {
             h1 { "Inloggen" }
             @if let Some(n) = notice { p class="notice" role="status" { (n) } }
-            (error_summary(&errors))
+            (error_summary(errors))
             form class="stack" method="post" action="/inloggen" {
                 (csrf_field(csrf))
                 input type="hidden" name="terug" value=(back);
-                div class=[error.map(|_| "has-error")] {
-                    label for="email" {
-                        "E-mailadres"
-                        @if let Some(e) = error { span class="field-error" id="email-error" { "Fout: " (e) } }
-                    }
+                (field(errors, "email", "E-mailadres", None, |described, invalid| html! {
                     input type="email" id="email" name="email" value=(email) autocomplete="username"
-                        aria-describedby=[error.map(|_| "email-error")] aria-invalid=[error.map(|_| "true")];
-                }
-                div {
-                    label for="password" { "Wachtwoord" }
-                    input type="password" id="password" name="password" autocomplete="current-password";
-                }
+                        aria-describedby=[described] aria-invalid=[invalid.then_some("true")];
+                }))
+                (field(errors, "password", "Wachtwoord", None, |described, invalid| html! {
+                    input type="password" id="password" name="password" autocomplete="current-password"
+                        aria-describedby=[described] aria-invalid=[invalid.then_some("true")];
+                }))
                 button type="submit" { "Inloggen" }
             }
             p { "Wilt u een plan indienen en heeft u nog geen account? " a href="/registreren" { "Maak een account" } "." }
@@ -57,22 +51,20 @@ pub fn login(
     )
 }
 
-pub fn login_code(csrf: &str, ticket: &str, back: &str, error: Option<&str>) -> Markup {
-    let errors: Vec<(String, String)> = error
-        .map(|e| vec![("code".to_string(), e.to_string())])
-        .unwrap_or_default();
+/// The second step of signing in. The code is never sent back (it works once anyway).
+pub fn login_code(csrf: &str, ticket: &str, back: &str, errors: &[(String, String)]) -> Markup {
     page(
         "Code uit de app",
         &anonymous("/inloggen"),
         html! {
             h1 { "Vul de code uit uw app in" }
-            (error_summary(&errors))
+            (error_summary(errors))
             p { "Open de app op uw telefoon waarmee u de tweede stap heeft ingesteld. Vul de 6 cijfers in die de app nu laat zien." }
             form class="stack" method="post" action="/inloggen/code" {
                 (csrf_field(csrf))
                 input type="hidden" name="ticket" value=(ticket);
                 input type="hidden" name="terug" value=(back);
-                (text_input(&errors, "code", "Code (6 cijfers)", None, "", "text"))
+                (text_input(errors, "code", "Code (6 cijfers)", None, "", "text"))
                 button type="submit" { "Inloggen" }
             }
         },

@@ -11,6 +11,7 @@ use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::{removal_cookie, session_cookie, MaybeStaff, SignedIn};
 use crate::service::auth::{self, LoginOutcome};
+use crate::domain::form_errors::FormErrors;
 use crate::service::ServiceError;
 use crate::state::AppState;
 use crate::views;
@@ -72,7 +73,7 @@ async fn login_form(
         .as_ref()
         .map(|_| "Dank u. Als dit e-mailadres nog geen account had, is het nu aangemaakt en kunt u inloggen. Had het al een account, dan sturen we de eigenaar een bericht.");
     anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
-        views::auth::login(t, "", &q.terug, None, notice)
+        views::auth::login(t, "", &q.terug, &[], notice)
     })
 }
 
@@ -89,6 +90,15 @@ struct LoginForm {
 const REFUSED: &str = "Deze combinatie van e-mailadres en wachtwoord kennen we niet.";
 const THROTTLED: &str =
     "Er is te vaak verkeerd ingelogd. Wacht 15 minuten en probeer het dan opnieuw.";
+const CODE_REFUSED: &str = "Deze code klopt niet of is verlopen. Vul de nieuwste code uit de app in, of log opnieuw in.";
+
+/// One message on one field (a refusal that is about the whole form, shown on its first
+/// field).
+fn on(field: &str, message: &str) -> FormErrors {
+    let mut errors = FormErrors::new();
+    errors.add(field, message);
+    errors
+}
 
 fn signed_in(state: &AppState, s: &auth::NewSession, back: &str) -> Result<HttpResponse, WebError> {
     // A fresh session token at every login; the pre-session token is used up.
@@ -110,6 +120,17 @@ async fn login(
     let who: Option<auth::SessionUser> = None;
     drop(form.staff);
     let f = form.data;
+    // Both fields are checked before anything else, so both problems show at once.
+    let problems = auth::check_login_form(&f.email, &f.password);
+    if !problems.is_empty() {
+        return Ok(anonymous_page(
+            &req,
+            &state,
+            who.as_ref(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            |t| views::auth::login(t, &f.email, &f.terug, &problems, None),
+        ));
+    }
     let policy = state.settings.session_policy();
     let (email, password, ip) = (f.email.clone(), f.password.clone(), client_ip(&req));
     // A session this browser already had ends here: every login gets a new session id.
@@ -130,21 +151,21 @@ async fn login(
             &state,
             who.as_ref(),
             StatusCode::OK,
-            |t| views::auth::login_code(t, &ticket, &f.terug, None),
+            |t| views::auth::login_code(t, &ticket, &f.terug, &[]),
         )),
         LoginOutcome::Refused => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            |t| views::auth::login(t, &f.email, &f.terug, Some(REFUSED), None),
+            |t| views::auth::login(t, &f.email, &f.terug, &on("email", REFUSED), None),
         )),
         LoginOutcome::Throttled => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
-            |t| views::auth::login(t, &f.email, &f.terug, Some(THROTTLED), None),
+            |t| views::auth::login(t, &f.email, &f.terug, &on("email", THROTTLED), None),
         )),
     }
 }
@@ -166,6 +187,16 @@ async fn login_code(
 ) -> Result<HttpResponse, WebError> {
     let who = form.staff;
     let f = form.data;
+    let problems = auth::check_code_form(&f.code);
+    if !problems.is_empty() {
+        return Ok(anonymous_page(
+            &req,
+            &state,
+            who.as_ref(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            |t| views::auth::login_code(t, &f.ticket, &f.terug, &problems),
+        ));
+    }
     let policy = state.settings.session_policy();
     let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_ip(&req));
     let sealer = state.sealer.clone();
@@ -181,21 +212,14 @@ async fn login_code(
             &state,
             who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
-            |t| views::auth::login(t, "", &f.terug, Some(THROTTLED), None),
+            |t| views::auth::login(t, "", &f.terug, &on("email", THROTTLED), None),
         )),
         _ => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            |t| {
-                views::auth::login_code(
-                t,
-                &f.ticket,
-                &f.terug,
-                Some("Deze code klopt niet of is verlopen. Vul de nieuwste code uit de app in, of log opnieuw in."),
-            )
-            },
+            |t| views::auth::login_code(t, &f.ticket, &f.terug, &on("code", CODE_REFUSED)),
         )),
     }
 }
@@ -244,6 +268,24 @@ async fn register(
 ) -> Result<HttpResponse, WebError> {
     let who = form.staff;
     let f = form.data;
+    // Every field is checked first, so all problems show at once; the service checks
+    // them again when it saves.
+    let problems = auth::check_new_account(
+        &f.email,
+        &f.name,
+        crate::domain::role::Role::Initiator,
+        "",
+        &f.password,
+    );
+    if !problems.is_empty() {
+        return Ok(anonymous_page(
+            &req,
+            &state,
+            who.as_ref(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            |t| views::auth::register(t, &f.email, &f.name, &problems),
+        ));
+    }
     let (email, name, password) = (f.email.clone(), f.name.clone(), f.password.clone());
     let ip = client_ip(&req);
     match run_db(&state, move |c| {
@@ -257,10 +299,10 @@ async fn register(
             Ok(redirect("/inloggen?geregistreerd=1"))
         }
         Ok(auth::Registration::Throttled) => {
-            let errors = vec![(
-                "email".to_string(),
-                "Er zijn vanaf deze verbinding te veel accounts gemaakt. Probeer het over een uur opnieuw.".to_string(),
-            )];
+            let errors = on(
+                "email",
+                "Er zijn vanaf deze verbinding te veel accounts gemaakt. Probeer het over een uur opnieuw.",
+            );
             Ok(anonymous_page(
                 &req,
                 &state,
@@ -270,7 +312,7 @@ async fn register(
             ))
         }
         Err(ServiceError::Invalid { field, message }) => {
-            let errors = vec![(field.to_string(), message)];
+            let errors = on(field, &message);
             Ok(anonymous_page(
                 &req,
                 &state,
@@ -348,6 +390,13 @@ async fn second_factor_confirm(
     form: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
+    let problems = auth::check_code_form(&f.code);
+    if !problems.is_empty() {
+        return Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::auth::second_factor(&user, Some((&f.secret, &f.url)), &problems),
+        ));
+    }
     let (uid, code) = (user.user_id.clone(), f.code.clone());
     let sealer = state.sealer.clone();
     match run_db(&state, move |c| {
@@ -361,7 +410,7 @@ async fn second_factor_confirm(
             views::auth::second_factor(
                 &user,
                 Some((&f.secret, &f.url)),
-                &[("code".to_string(), message)],
+                &on("code", &message),
             ),
         )),
         Err(e) => Err(e.into()),
