@@ -110,7 +110,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let url = burgerbegroting::db::DbUrl::parse(&s.database_url)?;
             let mut conn = burgerbegroting::db::conn::establish(&url)?;
             let applied = burgerbegroting::db::migrate::run_pending(&mut conn)?;
-            println!("{} applied", count_of(applied.len(), "migration", "migrations"));
+            println!(
+                "{} applied",
+                count_of(applied.len(), "migration", "migrations")
+            );
             for m in applied {
                 println!("  {m}");
             }

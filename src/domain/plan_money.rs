@@ -291,7 +291,10 @@ pub fn check_progress_text(
     has_photo: bool,
     photo_alt: &str,
 ) -> Result<(), (&'static str, PlanMoneyError)> {
-    match progress_problems(body, has_photo, photo_alt).into_iter().next() {
+    match progress_problems(body, has_photo, photo_alt)
+        .into_iter()
+        .next()
+    {
         Some(first) => Err(first),
         None => Ok(()),
     }

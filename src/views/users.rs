@@ -37,7 +37,10 @@ pub struct NewAccount<'a> {
 }
 
 fn role_options() -> Vec<(&'static str, &'static str)> {
-    Role::ALL.iter().map(|r| (r.as_str(), r.label_nl())).collect()
+    Role::ALL
+        .iter()
+        .map(|r| (r.as_str(), r.label_nl()))
+        .collect()
 }
 
 fn area_options(areas: &[PoolView]) -> Vec<(&str, &str)> {

@@ -1,6 +1,7 @@
 //! Sign-in (password, then the authenticator code), sign-out, registration of initiators,
 //! and setting up the second factor.
 
+use crate::tr;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -10,8 +11,8 @@ use super::error::WebError;
 use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::{removal_cookie, session_cookie, MaybeStaff, SignedIn};
-use crate::service::auth::{self, LoginOutcome};
 use crate::domain::form_errors::FormErrors;
+use crate::service::auth::{self, LoginOutcome};
 use crate::service::ServiceError;
 use crate::state::AppState;
 use crate::views;
@@ -71,9 +72,9 @@ async fn login_form(
     let notice = q
         .geregistreerd
         .as_ref()
-        .map(|_| "Dank u. Als dit e-mailadres nog geen account had, is het nu aangemaakt en kunt u inloggen. Had het al een account, dan sturen we de eigenaar een bericht.");
+        .map(|_| tr!("staff-login-registered"));
     anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
-        views::auth::login(t, "", &q.terug, &[], notice)
+        views::auth::login(t, "", &q.terug, &[], notice.as_deref())
     })
 }
 
@@ -86,11 +87,6 @@ struct LoginForm {
     #[serde(default)]
     terug: String,
 }
-
-const REFUSED: &str = "Deze combinatie van e-mailadres en wachtwoord kennen we niet.";
-const THROTTLED: &str =
-    "Er is te vaak verkeerd ingelogd. Wacht 15 minuten en probeer het dan opnieuw.";
-const CODE_REFUSED: &str = "Deze code klopt niet of is verlopen. Vul de nieuwste code uit de app in, of log opnieuw in.";
 
 /// One message on one field (a refusal that is about the whole form, shown on its first
 /// field).
@@ -158,14 +154,30 @@ async fn login(
             &state,
             who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            |t| views::auth::login(t, &f.email, &f.terug, &on("email", REFUSED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    &f.email,
+                    &f.terug,
+                    &on("email", &tr!("staff-login-refused")),
+                    None,
+                )
+            },
         )),
         LoginOutcome::Throttled => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
-            |t| views::auth::login(t, &f.email, &f.terug, &on("email", THROTTLED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    &f.email,
+                    &f.terug,
+                    &on("email", &tr!("staff-login-throttled")),
+                    None,
+                )
+            },
         )),
     }
 }
@@ -212,14 +224,29 @@ async fn login_code(
             &state,
             who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
-            |t| views::auth::login(t, "", &f.terug, &on("email", THROTTLED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    "",
+                    &f.terug,
+                    &on("email", &tr!("staff-login-throttled")),
+                    None,
+                )
+            },
         )),
         _ => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            |t| views::auth::login_code(t, &f.ticket, &f.terug, &on("code", CODE_REFUSED)),
+            |t| {
+                views::auth::login_code(
+                    t,
+                    &f.ticket,
+                    &f.terug,
+                    &on("code", &tr!("staff-code-refused")),
+                )
+            },
         )),
     }
 }
@@ -299,10 +326,7 @@ async fn register(
             Ok(redirect("/inloggen?geregistreerd=1"))
         }
         Ok(auth::Registration::Throttled) => {
-            let errors = on(
-                "email",
-                "Er zijn vanaf deze verbinding te veel accounts gemaakt. Probeer het over een uur opnieuw.",
-            );
+            let errors = on("email", &tr!("staff-register-throttled"));
             Ok(anonymous_page(
                 &req,
                 &state,
@@ -407,11 +431,7 @@ async fn second_factor_confirm(
         Ok(()) => Ok(redirect("/account?tweede-stap=aan")),
         Err(ServiceError::Invalid { message, .. }) => Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::auth::second_factor(
-                &user,
-                Some((&f.secret, &f.url)),
-                &on("code", &message),
-            ),
+            views::auth::second_factor(&user, Some((&f.secret, &f.url)), &on("code", &message)),
         )),
         Err(e) => Err(e.into()),
     }

@@ -192,7 +192,11 @@ async fn grant(
         Err(refused) => {
             let mut errors = FormErrors::new();
             for (field, message) in refused.errors() {
-                let on = if field == "role" { &role_field } else { &area_field };
+                let on = if field == "role" {
+                    &role_field
+                } else {
+                    &area_field
+                };
                 errors.add(on, message.clone());
             }
             FormState::Refused(errors)

@@ -400,7 +400,11 @@ impl CodeChange {
 
 /// The question before revoking or replacing a code: which code, of which village and
 /// year, and what happens to it (and to whoever is signed in with it).
-fn code_confirmation(change: CodeChange, code: &svc::CodeToChange, reason: RevokeReason) -> Confirmation {
+fn code_confirmation(
+    change: CodeChange,
+    code: &svc::CodeToChange,
+    reason: RevokeReason,
+) -> Confirmation {
     let mut consequences = vec![
         format!(
             "De stemcode met kenmerk {} ({}, stemrondes van {}) werkt daarna niet meer: er kan niemand meer mee stemmen.",
@@ -409,7 +413,8 @@ fn code_confirmation(change: CodeChange, code: &svc::CodeToChange, reason: Revok
         format!("Reden: {}.", reason.label_nl()),
     ];
     if code.in_use {
-        consequences.push("Iemand is nu met deze code ingelogd. Die wordt meteen uitgelogd.".into());
+        consequences
+            .push("Iemand is nu met deze code ingelogd. Die wordt meteen uitgelogd.".into());
     }
     consequences.push("Een stem die al met deze code is uitgebracht, blijft geteld.".into());
     let (title, label) = match change {

@@ -231,9 +231,7 @@ pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
 
 /// The five dates of the form: all empty (no calendar, the round is moved by hand), or
 /// all filled in and in order. Every date that cannot be read is reported at once.
-fn parse_calendar(
-    f: &RoundFormValues,
-) -> Result<Option<Calendar>, Vec<(&'static str, String)>> {
+fn parse_calendar(f: &RoundFormValues) -> Result<Option<Calendar>, Vec<(&'static str, String)>> {
     let fields = [
         ("plans_from", &f.plans_from),
         ("plans_until", &f.plans_until),

@@ -318,7 +318,10 @@ async fn revoking_or_replacing_a_voting_code_asks_first() {
             html.contains(r#"class="secondary" formaction="/beheer/stemcodes/vervangen""#),
             "{backend}: {html}"
         );
-        assert!(html.contains(r#"class="danger">Alleen intrekken"#), "{backend}");
+        assert!(
+            html.contains(r#"class="danger">Alleen intrekken"#),
+            "{backend}"
+        );
 
         for (step, handle, says, label) in [
             (
@@ -337,7 +340,10 @@ async fn revoking_or_replacing_a_voting_code_asks_first() {
             let path = format!("/beheer/stemcodes/{step}");
             let (status, _) = app.get(&c, &path).await;
             assert!(status >= 400, "{backend}: GET {step} is no step ({status})");
-            assert!(code_active(&app, handle), "{backend}: GET {step} changed it");
+            assert!(
+                code_active(&app, handle),
+                "{backend}: GET {step} changed it"
+            );
 
             let fields = [("handle", handle.as_str()), ("reason", "lost")];
             let (status, html) = post(&app, &c, page, &path, &fields).await;
@@ -349,7 +355,10 @@ async fn revoking_or_replacing_a_voting_code_asks_first() {
                 "stemrondes van 2027".to_string(),
                 label.to_string(),
             ] {
-                assert!(html.contains(&s), "{backend}: {step} does not say {s:?}: {html}");
+                assert!(
+                    html.contains(&s),
+                    "{backend}: {step} does not say {s:?}: {html}"
+                );
             }
             assert!(html.contains(r#"name="bevestigd" value="ja""#), "{backend}");
             assert!(html.contains(&format!(r#"action="{path}""#)), "{backend}");
@@ -358,15 +367,24 @@ async fn revoking_or_replacing_a_voting_code_asks_first() {
                     && html.contains(r#"name="reason" value="lost""#),
                 "{backend}: the form's fields go along"
             );
-            assert!(html.contains(r#"href="/beheer/stemcodes""#), "{backend}: way back");
+            assert!(
+                html.contains(r#"href="/beheer/stemcodes""#),
+                "{backend}: way back"
+            );
             assert!(html.contains(r#"class="danger""#), "{backend}: not primary");
-            assert!(code_active(&app, handle), "{backend}: the question changed it");
+            assert!(
+                code_active(&app, handle),
+                "{backend}: the question changed it"
+            );
 
             let mut wrong = fields.to_vec();
             wrong.push(("bevestigd", "JA"));
             let (status, _) = post(&app, &c, page, &path, &wrong).await;
             assert_eq!(status, 200, "{backend}");
-            assert!(code_active(&app, handle), "{backend}: a wrong marker changed it");
+            assert!(
+                code_active(&app, handle),
+                "{backend}: a wrong marker changed it"
+            );
 
             let mut confirmed = fields.to_vec();
             confirmed.push(("bevestigd", "ja"));
@@ -456,9 +474,10 @@ async fn no_irreversible_step_happens_without_the_marker() {
             vote_with_new_code(&mut c, "t-loo", 2027, &counted, &[p.to_string()]);
             rounds::count_round(&mut c, &admin(), &counted).expect("count");
             crate::helpers::without_objection_window(&mut c, &counted);
-            let pending = ledger_svc::propose_transfer(&mut c, &clerk(), &to_pool(&small, 0, 0, 100_000))
-                .expect("proposal")
-                .id;
+            let pending =
+                ledger_svc::propose_transfer(&mut c, &clerk(), &to_pool(&small, 0, 0, 100_000))
+                    .expect("proposal")
+                    .id;
             let handle = voting_codes::generate_batch(&mut c, &admin(), "t-loo", 2028, 1)
                 .expect("codes")
                 .codes[0]
@@ -467,14 +486,33 @@ async fn no_irreversible_step_happens_without_the_marker() {
             let grant = target.grants[0].id.clone();
             let code_fields = vec![("handle", handle), ("reason", "lost".to_string())];
             vec![
-                (format!("/rondes/{open}"), format!("/rondes/{open}/indienen-sluiten"), vec![]),
-                (format!("/rondes/{review}"), format!("/rondes/{review}/stemmen-openen"), vec![]),
-                (format!("/rondes/{voting}"), format!("/rondes/{voting}/tellen"), vec![]),
-                (format!("/rondes/{counted}"), format!("/rondes/{counted}/afsluiten"), vec![]),
+                (
+                    format!("/rondes/{open}"),
+                    format!("/rondes/{open}/indienen-sluiten"),
+                    vec![],
+                ),
+                (
+                    format!("/rondes/{review}"),
+                    format!("/rondes/{review}/stemmen-openen"),
+                    vec![],
+                ),
+                (
+                    format!("/rondes/{voting}"),
+                    format!("/rondes/{voting}/tellen"),
+                    vec![],
+                ),
+                (
+                    format!("/rondes/{counted}"),
+                    format!("/rondes/{counted}/afsluiten"),
+                    vec![],
+                ),
                 (
                     format!("/financien/overboekingen/{pending}"),
                     format!("/financien/overboekingen/{pending}/beoordelen"),
-                    vec![("besluit", "goedkeuren".to_string()), ("reason", String::new())],
+                    vec![
+                        ("besluit", "goedkeuren".to_string()),
+                        ("reason", String::new()),
+                    ],
                 ),
                 (
                     "/beheer/gebruikers".to_string(),
@@ -512,7 +550,11 @@ async fn no_irreversible_step_happens_without_the_marker() {
             let before = events(&app);
             let (status, _) = app.get(c, path).await;
             assert!(status >= 400, "{backend}: GET {path} is no step ({status})");
-            assert_eq!(events(&app), before, "{backend}: GET {path} changed something");
+            assert_eq!(
+                events(&app),
+                before,
+                "{backend}: GET {path} changed something"
+            );
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             for marker in [None, Some(""), Some("nee"), Some("ja ")] {
                 let mut sent = fields.clone();

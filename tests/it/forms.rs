@@ -102,7 +102,11 @@ async fn the_login_form_reports_both_fields_and_keeps_the_address() {
         &c,
         "/inloggen",
         "/inloggen",
-        &[("email", "fin@example.nl"), ("password", "fout"), ("terug", "")],
+        &[
+            ("email", "fin@example.nl"),
+            ("password", "fout"),
+            ("terug", ""),
+        ],
     )
     .await;
     assert_eq!(status, 422);
@@ -123,7 +127,11 @@ async fn the_code_step_at_login_reports_a_malformed_code_and_keeps_the_ticket() 
         &c,
         "/inloggen",
         "/inloggen",
-        &[("email", "fin@example.nl"), ("password", PASSWORD), ("terug", "/financien")],
+        &[
+            ("email", "fin@example.nl"),
+            ("password", PASSWORD),
+            ("terug", "/financien"),
+        ],
     )
     .await;
     assert_eq!(status, 200, "the code step");
@@ -161,13 +169,20 @@ async fn the_registration_form_reports_address_and_password_at_once() {
         &c,
         "/registreren",
         "/registreren",
-        &[("email", "geen-adres"), ("name", "Piet Plan"), ("password", "kort")],
+        &[
+            ("email", "geen-adres"),
+            ("name", "Piet Plan"),
+            ("password", "kort"),
+        ],
     )
     .await;
     assert_eq!(status, 422);
     assert_all_errors(&page, &["email", "password"]);
     assert!(page.contains(r#"value="geen-adres""#) && page.contains(r#"value="Piet Plan""#));
-    assert!(!page.contains(r#"value="kort""#), "a password is never sent back");
+    assert!(
+        !page.contains(r#"value="kort""#),
+        "a password is never sent back"
+    );
     assert_eq!(audit_events(&app), before, "no account made");
 }
 
@@ -320,8 +335,14 @@ async fn the_role_grant_keeps_the_chosen_role_and_area_on_its_row() {
     assert_all_errors(&page, &[&area_id]);
     assert_selected(&page, &role_id, "area_coordinator");
     // An unknown role: refused on the role, the area kept.
-    let (status, page) =
-        post_page_form(&app, &c, list, &path, &[("role", "keizer"), ("area", "wezep")]).await;
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        list,
+        &path,
+        &[("role", "keizer"), ("area", "wezep")],
+    )
+    .await;
     assert_eq!(status, 422);
     assert_all_errors(&page, &[&role_id]);
     assert_selected(&page, &area_id, "wezep");
@@ -503,7 +524,11 @@ async fn the_correction_form_reports_amount_and_reason_at_once() {
         &c,
         &page,
         &format!("{page}/correctie"),
-        &[("request_id", &request_id), ("amount", "12,5x"), ("memo", "")],
+        &[
+            ("request_id", &request_id),
+            ("amount", "12,5x"),
+            ("memo", ""),
+        ],
     )
     .await;
     assert_eq!(status, 422, "{html}");
@@ -555,8 +580,14 @@ async fn the_round_form_reports_every_field_and_keeps_the_choices() {
         ],
     );
     assert!(html.contains(r#"value="Voorjaar""#) && html.contains(r#"value="veel""#));
-    assert!(html.contains(r#"value="knapsack" checked"#), "ballot rule lost");
-    assert!(html.contains(r#"value="greedy" checked"#), "count rule lost");
+    assert!(
+        html.contains(r#"value="knapsack" checked"#),
+        "ballot rule lost"
+    );
+    assert!(
+        html.contains(r#"value="greedy" checked"#),
+        "count rule lost"
+    );
     assert!(html.contains(r#"value="1-4-2027""#) && html.contains(r#"value="morgen""#));
     assert_eq!(audit_events(&app), before, "no round made");
 }
@@ -594,7 +625,10 @@ async fn the_year_planning_form_reports_every_field_and_keeps_the_boxes() {
         &html,
         &["areas", "max_choices", "plan_weeks", "voting_weeks"],
     );
-    assert!(html.contains(r#"name="quarters" value="2" checked"#), "{html}");
+    assert!(
+        html.contains(r#"name="quarters" value="2" checked"#),
+        "{html}"
+    );
     assert!(html.contains(r#"name="quarters" value="4" checked"#));
     assert!(!html.contains(r#"name="quarters" value="1" checked"#));
     assert!(html.contains(r#"value="Dorpsbudget""#) && html.contains(r#"value="nul""#));
@@ -644,8 +678,7 @@ async fn the_progress_form_reports_stage_and_text_and_keeps_the_description() {
     let c = app.login(&ini_mail).await;
     let before = audit_events(&app);
     let (status, html) =
-        crate::payments::post_progress_http(&app, &c, &plan, "half", " ", None, "Een bank")
-            .await;
+        crate::payments::post_progress_http(&app, &c, &plan, "half", " ", None, "Een bank").await;
     assert_eq!(status, 422);
     assert_all_errors(&html, &["stage", "body"]);
     assert!(html.contains(r#"value="Een bank""#), "description lost");
@@ -678,7 +711,10 @@ async fn the_objection_decision_reports_choice_and_reason_at_once() {
     let before = audit_events(&app);
     let queue = "/stuurgroep/bezwaren";
     let path = format!("{queue}/{objection}");
-    let (verdict, reason) = (format!("verdict-{objection}"), format!("reason-{objection}"));
+    let (verdict, reason) = (
+        format!("verdict-{objection}"),
+        format!("reason-{objection}"),
+    );
     let (status, html) =
         post_page_form(&app, &c, queue, &path, &[("verdict", ""), ("reason", "")]).await;
     assert_eq!(status, 422);

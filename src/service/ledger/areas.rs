@@ -60,7 +60,11 @@ pub fn check_new_area(name: &str, kind: &str) -> FormErrors {
     {
         errors.add("name", message);
     }
-    errors.add_if(AreaKind::parse(kind).is_none(), "kind", "Kies dorp of wijk.");
+    errors.add_if(
+        AreaKind::parse(kind).is_none(),
+        "kind",
+        "Kies dorp of wijk.",
+    );
     errors
 }
 
