@@ -26,9 +26,6 @@ staff-kind-correction = Correction
 staff-kind-commitment = Granted to a plan (round result)
 staff-kind-payment = Payment for a plan
 staff-kind-return = Back to the pool (plan done)
-staff-status-pending = Waiting for approval
-staff-status-posted = Booked
-staff-status-rejected = Rejected
 staff-account-budget-line = budget line
 staff-account-pool = pool
 staff-account-funder = funder
@@ -176,3 +173,31 @@ staff-event-user-second-factor-enabled = Second step set up
 staff-event-voting-code-replaced = Voting code replaced
 staff-event-voting-code-revoked = Voting code revoked
 staff-event-voting-codes-batch-generated = Voting codes created
+
+## Transfers list
+
+staff-transfers-pages = Pages with transfers
+staff-pager-previous = Previous
+staff-pager-next = Next
+staff-pager-newer = page (newer)
+staff-pager-older = page (older)
+staff-pager-page = Page
+staff-transfers-csv = Download all transfers (CSV for Excel)
+staff-transfers-account = Account (from or to)
+staff-transfers-all-accounts = All accounts
+staff-transfers-any-status = Any status
+staff-transfers-since = From
+staff-transfers-unfilter = Show all transfers (remove the filter)
+staff-transfers-found = { $count ->
+    [one] 1 transfer found.
+   *[other] { $count } transfers found.
+}
+staff-transfers-page-of = Page { $page } of { $pages }, newest first.
+staff-transfers-caption = Transfers, newest first
+staff-transfers-seq = No.
+staff-date = Date
+staff-kind = Kind
+staff-status = Status
+staff-from = From
+staff-to = To
+staff-amount = Amount

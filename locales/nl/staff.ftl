@@ -27,9 +27,6 @@ staff-kind-correction = Correctie
 staff-kind-commitment = Toegekend aan plan (uitslag ronde)
 staff-kind-payment = Betaling voor plan
 staff-kind-return = Terug naar de pot (plan klaar)
-staff-status-pending = Wacht op goedkeuring
-staff-status-posted = Geboekt
-staff-status-rejected = Afgewezen
 staff-account-budget-line = begrotingspost
 staff-account-pool = pot
 staff-account-funder = financier
@@ -177,3 +174,31 @@ staff-event-user-second-factor-enabled = Tweede stap ingesteld
 staff-event-voting-code-replaced = Stemcode vervangen
 staff-event-voting-code-revoked = Stemcode ingetrokken
 staff-event-voting-codes-batch-generated = Stemcodes aangemaakt
+
+## Transfers list
+
+staff-transfers-pages = Pagina's met overboekingen
+staff-pager-previous = Vorige
+staff-pager-next = Volgende
+staff-pager-newer = pagina (nieuwer)
+staff-pager-older = pagina (ouder)
+staff-pager-page = Pagina
+staff-transfers-csv = Download alle overboekingen (CSV voor Excel)
+staff-transfers-account = Rekening (van of naar)
+staff-transfers-all-accounts = Alle rekeningen
+staff-transfers-any-status = Elke status
+staff-transfers-since = Vanaf
+staff-transfers-unfilter = Toon alle overboekingen (filter weghalen)
+staff-transfers-found = { $count ->
+    [one] 1 overboeking gevonden.
+   *[other] { $count } overboekingen gevonden.
+}
+staff-transfers-page-of = Pagina { $page } van { $pages }, nieuwste eerst.
+staff-transfers-caption = Overboekingen, nieuwste eerst
+staff-transfers-seq = Nr.
+staff-date = Datum
+staff-kind = Soort
+staff-status = Status
+staff-from = Van
+staff-to = Naar
+staff-amount = Bedrag

@@ -1,9 +1,9 @@
-//! The words the staff pages show for roles, transfer kinds and statuses, account kinds
+//! The words the staff pages show for roles, transfer kinds, account kinds
 //! and area and funder kinds, in the visitor's language. The domain keeps its `label_nl`
 //! (CLI, CSV files, audit bundle); the pages ask here, one catalogue key per value.
 
 use crate::domain::kinds::{AreaKind, FunderKind};
-use crate::domain::ledger::{AccountKind, TransferKind, TransferStatus};
+use crate::domain::ledger::{AccountKind, TransferKind};
 use crate::domain::role::Role;
 use crate::tr;
 
@@ -28,14 +28,6 @@ pub fn transfer_kind_label(k: TransferKind) -> String {
         TransferKind::Commitment => tr!("staff-kind-commitment"),
         TransferKind::Payment => tr!("staff-kind-payment"),
         TransferKind::Return => tr!("staff-kind-return"),
-    }
-}
-
-pub fn transfer_status_label(s: TransferStatus) -> String {
-    match s {
-        TransferStatus::Pending => tr!("staff-status-pending"),
-        TransferStatus::Posted => tr!("staff-status-posted"),
-        TransferStatus::Rejected => tr!("staff-status-rejected"),
     }
 }
 

@@ -19,7 +19,11 @@ const PUBLIC_PAGES: &[&str] = &["/bestaat-niet", "/inloggen", "/registreren"];
 
 /// Staff pages checked in English, signed in as an account with the role. Add a page here
 /// as soon as its view (and the handler's messages) take every text from the catalogue.
-const STAFF_PAGES: &[(Role, &[&str])] = &[(Role::Admin, &["/account", "/account/tweede-stap"])];
+const STAFF_PAGES: &[(Role, &[&str])] = &[
+    (Role::Admin, &["/account", "/account/tweede-stap"]),
+    (Role::Council, &["/raad", "/raad/gebeurtenissen"]),
+    (Role::FinanceClerk, &["/financien/overboekingen"]),
+];
 
 fn locales() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
