@@ -268,6 +268,22 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 3] {
     [("{round}", round), ("{plan}", plan), ("{village}", village)]
 }
 
+/// [`assert_english`] for each page of a list, its placeholders filled in from `ids`.
+async fn assert_pages_english(
+    app: &TestApp,
+    client: &reqwest::Client,
+    pages: &[&str],
+    ids: &[(&str, String)],
+) {
+    for page in pages {
+        let mut path = page.to_string();
+        for (name, id) in ids {
+            path = path.replace(name, id);
+        }
+        assert_english(app, client, &path).await;
+    }
+}
+
 #[actix_web::test]
 async fn pages_chosen_in_english_show_no_dutch_text() {
     for db in TestDb::all() {
@@ -278,13 +294,7 @@ async fn pages_chosen_in_english_show_no_dutch_text() {
         let ids = demo_ids(&app);
         let visitor = app.client();
         assert_eq!(choose_english(&app, &visitor, "/rondes").await, "/rondes");
-        for page in PUBLIC_PAGES {
-            let mut path = page.to_string();
-            for (name, id) in &ids {
-                path = path.replace(name, id);
-            }
-            assert_english(&app, &visitor, &path).await;
-        }
+        assert_pages_english(&app, &visitor, PUBLIC_PAGES, &ids).await;
     }
 }
 
@@ -301,13 +311,7 @@ async fn staff_pages_chosen_in_english_show_no_dutch_text() {
             let staff = app.client();
             assert_eq!(choose_english(&app, &staff, "/inloggen").await, "/inloggen");
             app.login_with(&staff, &email).await;
-            for page in *pages {
-                let mut path = page.to_string();
-                for (name, id) in &ids {
-                    path = path.replace(name, id);
-                }
-                assert_english(&app, &staff, &path).await;
-            }
+            assert_pages_english(&app, &staff, pages, &ids).await;
         }
     }
 }
