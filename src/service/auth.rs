@@ -1,5 +1,6 @@
 //! Accounts, sign-in (password, throttling, second factor) and server-side sessions.
 
+use crate::tr;
 use chrono::{Duration, NaiveDateTime};
 use rand::RngCore;
 use serde_json::{json, Value};
@@ -303,11 +304,15 @@ pub fn register(
 /// The sign-in form's own problems, all at once (before any password is checked).
 pub fn check_login_form(email: &str, password_plain: &str) -> FormErrors {
     let mut errors = FormErrors::new();
-    errors.add_if(email.trim().is_empty(), "email", "Vul uw e-mailadres in.");
+    errors.add_if(
+        email.trim().is_empty(),
+        "email",
+        tr!("staff-login-email-empty"),
+    );
     errors.add_if(
         password_plain.is_empty(),
         "password",
-        "Vul uw wachtwoord in.",
+        tr!("staff-login-password-empty"),
     );
     errors
 }
@@ -320,11 +325,7 @@ pub fn check_code_form(code: &str) -> FormErrors {
         .chars()
         .any(|c| !c.is_ascii_digit() && !c.is_whitespace());
     let mut errors = FormErrors::new();
-    errors.add_if(
-        digits != 6 || others,
-        "code",
-        "Vul de 6 cijfers in die de app nu laat zien, bijvoorbeeld 123 456.",
-    );
+    errors.add_if(digits != 6 || others, "code", tr!("staff-code-format"));
     errors
 }
 

@@ -4,15 +4,17 @@
 
 use maud::{html, Markup};
 
+use super::components::transfer_status_label;
 use super::components::Col::{Num, Text};
 use super::components::{
-    error_summary, field_error, money, nl_date_cell, status, table_head, table_scroll,
+    error_summary, money, nl_date_cell, select_input, status, table_head, table_scroll, text_input,
 };
 use super::layout::{page, Nav};
+use super::staff_labels::{account_kind_label, transfer_kind_label};
 use crate::domain::ledger::TransferStatus;
-use crate::domain::wording::count_of;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{TransfersPage, TRANSFER_KINDS};
+use crate::tr;
 
 /// The filter as typed (query string), kept on the page and in the page links.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -64,46 +66,6 @@ const STATUSES: [TransferStatus; 3] = [
     TransferStatus::Rejected,
 ];
 
-fn select(
-    errors: &[(String, String)],
-    id: &str,
-    label: &str,
-    all: &str,
-    options: &[(String, String)],
-    chosen: &str,
-) -> Markup {
-    let err = field_error(errors, id);
-    html! {
-        div class=[err.as_ref().map(|_| "has-error")] {
-            label for=(id) {
-                (label)
-                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { "Fout: " (e) } }
-            }
-            select id=(id) name=(id) aria-describedby=[err.as_ref().map(|_| format!("{id}-error"))] {
-                option value="" selected[chosen.is_empty()] { (all) }
-                @for (value, text) in options {
-                    option value=(value) selected[chosen == value] { (text) }
-                }
-            }
-        }
-    }
-}
-
-fn day_input(errors: &[(String, String)], id: &str, label: &str, value: &str) -> Markup {
-    let err = field_error(errors, id);
-    html! {
-        div class=[err.as_ref().map(|_| "has-error")] {
-            label for=(id) {
-                (label)
-                @if let Some(e) = &err { span class="field-error" id={ (id) "-error" } { "Fout: " (e) } }
-            }
-            input type="date" id=(id) name=(id) value=(value)
-                aria-describedby=[err.as_ref().map(|_| format!("{id}-error"))]
-                aria-invalid=[err.as_ref().map(|_| "true")];
-        }
-    }
-}
-
 /// Page links: first, previous, a few around this one, next, last.
 fn pager(form: &TransferFilterForm, page: i64, pages: i64) -> Markup {
     let href = |p: i64| format!("/financien/overboekingen?{}", form.query_for_page(p));
@@ -112,23 +74,23 @@ fn pager(form: &TransferFilterForm, page: i64, pages: i64) -> Markup {
     shown.sort_unstable();
     shown.dedup();
     html! {
-        nav class="pages" aria-label="Pagina's met overboekingen" {
+        nav class="pages" aria-label=(tr!("staff-transfers-pages")) {
             ul {
                 @if page > 1 {
-                    li { a href=(href(page - 1)) rel="prev" { "Vorige" span class="visually-hidden" { " pagina (nieuwer)" } } }
+                    li { a href=(href(page - 1)) rel="prev" { (tr!("staff-pager-previous")) span class="visually-hidden" { " " (tr!("staff-pager-newer")) } } }
                 }
                 @for (i, p) in shown.iter().enumerate() {
                     @if i > 0 && shown[i - 1] + 1 < *p { li { span aria-hidden="true" { "…" } } }
                     li {
                         @if *p == page {
-                            a href=(href(*p)) aria-current="page" { span class="visually-hidden" { "Pagina " } (p) }
+                            a href=(href(*p)) aria-current="page" { span class="visually-hidden" { (tr!("staff-pager-page")) " " } (p) }
                         } @else {
-                            a href=(href(*p)) { span class="visually-hidden" { "Pagina " } (p) }
+                            a href=(href(*p)) { span class="visually-hidden" { (tr!("staff-pager-page")) " " } (p) }
                         }
                     }
                 }
                 @if page < pages {
-                    li { a href=(href(page + 1)) rel="next" { "Volgende" span class="visually-hidden" { " pagina (ouder)" } } }
+                    li { a href=(href(page + 1)) rel="next" { (tr!("staff-pager-next")) span class="visually-hidden" { " " (tr!("staff-pager-older")) } } }
                 }
             }
         }
@@ -145,59 +107,64 @@ pub fn transfers(
         .map(|d| {
             d.accounts
                 .iter()
-                .map(|(id, name, kind)| (id.to_string(), format!("{name} ({})", kind.label_nl())))
+                .map(|(id, name, kind)| {
+                    (
+                        id.to_string(),
+                        format!("{name} ({})", account_kind_label(*kind)),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
     let kinds: Vec<(String, String)> = TRANSFER_KINDS
         .iter()
-        .map(|k| (k.as_str().to_string(), k.label_nl().to_string()))
+        .map(|k| (k.as_str().to_string(), transfer_kind_label(*k)))
         .collect();
     let statuses: Vec<(String, String)> = STATUSES
         .iter()
-        .map(|s| (s.as_str().to_string(), s.label_nl().to_string()))
+        .map(|s| (s.as_str().to_string(), transfer_status_label(*s)))
         .collect();
     let title = if errors.is_empty() {
-        "Overboekingen"
+        tr!("nav-transfers")
     } else {
-        "Fout: Overboekingen"
+        format!("{} {}", tr!("common-error-prefix"), tr!("nav-transfers"))
     };
     page(
-        title,
+        &title,
         &Nav {
             user: Some(user),
             current: "/financien/overboekingen",
         },
         html! {
-            h1 { "Overboekingen" }
-            p { a href="/financien/overboekingen.csv" download="overboekingen.csv" { "Download alle overboekingen (CSV voor Excel)" } }
+            h1 { (tr!("nav-transfers")) }
+            p { a href="/financien/overboekingen.csv" download="overboekingen.csv" { (tr!("staff-transfers-csv")) } }
             (error_summary(errors))
             form method="get" action="/financien/overboekingen" class="filters" {
-                (select(errors, "rekening", "Rekening (van of naar)", "Alle rekeningen", &accounts, form.rekening.trim()))
-                (select(errors, "soort", "Soort", "Alle soorten", &kinds, form.soort.trim()))
-                (select(errors, "status", "Status", "Elke status", &statuses, form.status.trim()))
-                (day_input(errors, "van", "Vanaf", form.van.trim()))
-                (day_input(errors, "tot", "Tot en met", form.tot.trim()))
-                div { button type="submit" { "Filter" } }
+                (select_input(errors, "rekening", "rekening", &tr!("staff-transfers-account"), None, Some(&tr!("staff-transfers-all-accounts")), &accounts, form.rekening.trim()))
+                (select_input(errors, "soort", "soort", &tr!("staff-kind"), None, Some(&tr!("staff-filter-all-kinds")), &kinds, form.soort.trim()))
+                (select_input(errors, "status", "status", &tr!("staff-status"), None, Some(&tr!("staff-transfers-any-status")), &statuses, form.status.trim()))
+                (text_input(errors, "van", &tr!("staff-transfers-since"), None, form.van.trim(), "date"))
+                (text_input(errors, "tot", &tr!("staff-period-to"), None, form.tot.trim(), "date"))
+                div { button type="submit" { (tr!("staff-filter")) } }
             }
             @if form.filtered() {
-                p { a href="/financien/overboekingen" { "Toon alle overboekingen (filter weghalen)" } }
+                p { a href="/financien/overboekingen" { (tr!("staff-transfers-unfilter")) } }
             }
             @if let Some(d) = data {
                 p role="status" {
-                    (count_of(d.total, "overboeking gevonden", "overboekingen gevonden")) "."
-                    @if d.pages > 1 { " Pagina " (d.page) " van " (d.pages) ", nieuwste eerst." }
+                    (tr!("staff-transfers-found", count = d.total))
+                    @if d.pages > 1 { " " (tr!("staff-transfers-page-of", page = d.page, pages = d.pages)) }
                 }
                 @if !d.rows.is_empty() {
-                    (table_scroll("Overboekingen, nieuwste eerst", html! { table {
-                        caption { "Overboekingen, nieuwste eerst" }
-                        (table_head(&[Text("Nr."), Text("Datum"), Text("Soort"), Text("Van"), Text("Naar"), Num("Bedrag"), Text("Status")]))
+                    (table_scroll(&tr!("staff-transfers-caption"), html! { table {
+                        caption { (tr!("staff-transfers-caption")) }
+                        (table_head(&[Text(&tr!("staff-transfers-seq")), Text(&tr!("staff-date")), Text(&tr!("staff-kind")), Text(&tr!("staff-from")), Text(&tr!("staff-to")), Num(&tr!("staff-amount")), Text(&tr!("staff-status"))]))
                         tbody {
                             @for t in &d.rows {
                                 tr {
                                     td { a href={ "/financien/overboekingen/" (t.id) } { (t.seq) } }
                                     td { (nl_date_cell(&t.created_at)) }
-                                    td { (t.kind_label) }
+                                    td { (transfer_kind_label(t.kind)) }
                                     td { (t.from_name) }
                                     td { (t.to_name) }
                                     td class="num" { (money(t.amount_cents)) }

@@ -1,6 +1,7 @@
 //! Sign-in (password, then the authenticator code), sign-out, registration of initiators,
 //! and setting up the second factor.
 
+use crate::tr;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -71,9 +72,9 @@ async fn login_form(
     let notice = q
         .geregistreerd
         .as_ref()
-        .map(|_| "Dank u. Als dit e-mailadres nog geen account had, is het nu aangemaakt en kunt u inloggen. Had het al een account, dan sturen we de eigenaar een bericht.");
+        .map(|_| tr!("staff-login-registered"));
     anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
-        views::auth::login(t, "", &q.terug, &[], notice)
+        views::auth::login(t, "", &q.terug, &[], notice.as_deref())
     })
 }
 
@@ -86,12 +87,6 @@ struct LoginForm {
     #[serde(default)]
     terug: String,
 }
-
-const REFUSED: &str = "Deze combinatie van e-mailadres en wachtwoord kennen we niet.";
-const THROTTLED: &str =
-    "Er is te vaak verkeerd ingelogd. Wacht 15 minuten en probeer het dan opnieuw.";
-const CODE_REFUSED: &str =
-    "Deze code klopt niet of is verlopen. Vul de nieuwste code uit de app in, of log opnieuw in.";
 
 /// One message on one field (a refusal that is about the whole form, shown on its first
 /// field).
@@ -159,14 +154,30 @@ async fn login(
             &state,
             who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            |t| views::auth::login(t, &f.email, &f.terug, &on("email", REFUSED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    &f.email,
+                    &f.terug,
+                    &on("email", &tr!("staff-login-refused")),
+                    None,
+                )
+            },
         )),
         LoginOutcome::Throttled => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
-            |t| views::auth::login(t, &f.email, &f.terug, &on("email", THROTTLED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    &f.email,
+                    &f.terug,
+                    &on("email", &tr!("staff-login-throttled")),
+                    None,
+                )
+            },
         )),
     }
 }
@@ -213,14 +224,29 @@ async fn login_code(
             &state,
             who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
-            |t| views::auth::login(t, "", &f.terug, &on("email", THROTTLED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    "",
+                    &f.terug,
+                    &on("email", &tr!("staff-login-throttled")),
+                    None,
+                )
+            },
         )),
         _ => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            |t| views::auth::login_code(t, &f.ticket, &f.terug, &on("code", CODE_REFUSED)),
+            |t| {
+                views::auth::login_code(
+                    t,
+                    &f.ticket,
+                    &f.terug,
+                    &on("code", &tr!("staff-code-refused")),
+                )
+            },
         )),
     }
 }
@@ -300,10 +326,7 @@ async fn register(
             Ok(redirect("/inloggen?geregistreerd=1"))
         }
         Ok(auth::Registration::Throttled) => {
-            let errors = on(
-                "email",
-                "Er zijn vanaf deze verbinding te veel accounts gemaakt. Probeer het over een uur opnieuw.",
-            );
+            let errors = on("email", &tr!("staff-register-throttled"));
             Ok(anonymous_page(
                 &req,
                 &state,

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use burgerbegroting::domain::role::Role;
 use burgerbegroting::service::demo;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
@@ -24,6 +25,17 @@ const PUBLIC_PAGES: &[&str] = &[
     "/dorpen/{village}",
     "/plannen/{plan}",
     "/bestaat-niet",
+    "/inloggen",
+    "/registreren",
+];
+
+/// Staff pages checked in English, signed in as an account with the role. Add a page here
+/// as soon as its view (and the handler's messages) take every text from the catalogue.
+const STAFF_PAGES: &[(Role, &[&str])] = &[
+    (Role::Admin, &["/account", "/account/tweede-stap"]),
+    // "/raad" waits for views/report.rs (its tables are still Dutch).
+    (Role::Council, &["/raad/gebeurtenissen"]),
+    (Role::FinanceClerk, &["/financien/overboekingen"]),
 ];
 
 fn locales() -> PathBuf {
@@ -277,6 +289,22 @@ async fn demo_app(db: TestDb) -> TestApp {
     app
 }
 
+/// [`assert_english`] for each page of a list, its placeholders filled in from `ids`.
+async fn assert_pages_english(
+    app: &TestApp,
+    client: &reqwest::Client,
+    pages: &[&str],
+    ids: &[(&str, String)],
+) {
+    for page in pages {
+        let mut path = page.to_string();
+        for (name, id) in ids {
+            path = path.replace(name, id);
+        }
+        assert_english(app, client, &path).await;
+    }
+}
+
 #[actix_web::test]
 async fn pages_chosen_in_english_show_no_dutch_text() {
     for db in TestDb::all() {
@@ -284,12 +312,21 @@ async fn pages_chosen_in_english_show_no_dutch_text() {
         let ids = demo_ids(&app);
         let visitor = app.client();
         assert_eq!(choose_english(&app, &visitor, "/rondes").await, "/rondes");
-        for page in PUBLIC_PAGES {
-            let mut path = page.to_string();
-            for (name, id) in &ids {
-                path = path.replace(name, id);
-            }
-            assert_english(&app, &visitor, &path).await;
+        assert_pages_english(&app, &visitor, PUBLIC_PAGES, &ids).await;
+    }
+}
+
+#[actix_web::test]
+async fn staff_pages_chosen_in_english_show_no_dutch_text() {
+    for db in TestDb::all() {
+        let app = demo_app(db).await;
+        let ids = demo_ids(&app);
+        for (i, (role, pages)) in STAFF_PAGES.iter().enumerate() {
+            let email = app.add_user(&format!("staff{i}@i18n.example"), *role);
+            let staff = app.client();
+            assert_eq!(choose_english(&app, &staff, "/inloggen").await, "/inloggen");
+            app.login_with(&staff, &email).await;
+            assert_pages_english(&app, &staff, pages, &ids).await;
         }
     }
 }
