@@ -239,59 +239,59 @@ async function visit(run, page, step) {
 // Four runs at a time: most of a run is waiting for the server (a debug build hashing
 // passwords) or for Chromium, so this roughly halves the file's time on two cores.
 describe('journeys', { concurrency: 4 }, () => {
-for (const [role, journey] of Object.entries(ROLES)) {
-    for (const lang of LANGS) {
-      for (const width of WIDTHS) {
-        for (const js of SCRIPTS) {
-          const name = `${lang}-${width}-${js}-${role}`;
-          test(name, async () => {
-            const viewport = { width, height: 900 };
-            const context = await newContext(browser, {
-              viewport,
-              javaScriptEnabled: js === 'js',
-              // Without JavaScript nothing is injected: the page runs under its own CSP.
-              bypassCSP: js === 'js',
-              locale: lang === 'en' ? 'en-GB' : 'nl-NL',
-            });
-            const axeContext = js === 'nojs' ? await newContext(browser, { viewport }) : null;
-            const run = { name, lang, js, leaks: [], axePage: axeContext ? await axeContext.newPage() : null };
-            try {
-              const page = await context.newPage();
-              await chooseLanguage(page, lang);
-              if (journey.who) {
-                await login(page, journey.who);
-              } else {
-                await journey.start(page);
-              }
-              const landed = new URL(page.url()).pathname;
-              assert.match(landed, journey.landing, `${name}: landed on ${page.url()}`);
-              if (journey.startCheck) await journey.startCheck(page);
-              await visit(run, page, 'start');
+  for (const [role, journey] of Object.entries(ROLES)) {
+      for (const lang of LANGS) {
+        for (const width of WIDTHS) {
+          for (const js of SCRIPTS) {
+            const name = `${lang}-${width}-${js}-${role}`;
+            test(name, async () => {
+              const viewport = { width, height: 900 };
+              const context = await newContext(browser, {
+                viewport,
+                javaScriptEnabled: js === 'js',
+                // Without JavaScript nothing is injected: the page runs under its own CSP.
+                bypassCSP: js === 'js',
+                locale: lang === 'en' ? 'en-GB' : 'nl-NL',
+              });
+              const axeContext = js === 'nojs' ? await newContext(browser, { viewport }) : null;
+              const run = { name, lang, js, leaks: [], axePage: axeContext ? await axeContext.newPage() : null };
+              try {
+                const page = await context.newPage();
+                await chooseLanguage(page, lang);
+                if (journey.who) {
+                  await login(page, journey.who);
+                } else {
+                  await journey.start(page);
+                }
+                const landed = new URL(page.url()).pathname;
+                assert.match(landed, journey.landing, `${name}: landed on ${page.url()}`);
+                if (journey.startCheck) await journey.startCheck(page);
+                await visit(run, page, 'start');
 
-              // The first task link on the start page is there and works.
-              if (journey.download) {
-                const target = await href(page, journey.task, `${name} start page`);
-                const r = await page.request.get(`${BASE}${target}`);
-                assert.equal(r.status(), 200, `${target}`);
-                assert.match(r.headers()['content-type'], /text\/csv/);
-              } else {
-                await follow(page, journey.task, `${name} start page`);
-                await journey.taskCheck(page);
-                await visit(run, page, journey.taskName);
+                // The first task link on the start page is there and works.
+                if (journey.download) {
+                  const target = await href(page, journey.task, `${name} start page`);
+                  const r = await page.request.get(`${BASE}${target}`);
+                  assert.equal(r.status(), 200, `${target}`);
+                  assert.match(r.headers()['content-type'], /text\/csv/);
+                } else {
+                  await follow(page, journey.task, `${name} start page`);
+                  await journey.taskCheck(page);
+                  await visit(run, page, journey.taskName);
+                }
+                for (const step of journey.steps) {
+                  await step.go(page);
+                  await step.check(page);
+                  await visit(run, page, step.name);
+                }
+                assert.equal(run.leaks.length, 0, `Dutch text on English pages:\n${run.leaks.join('\n')}`);
+              } finally {
+                await context.close();
+                await axeContext?.close();
               }
-              for (const step of journey.steps) {
-                await step.go(page);
-                await step.check(page);
-                await visit(run, page, step.name);
-              }
-              assert.equal(run.leaks.length, 0, `Dutch text on English pages:\n${run.leaks.join('\n')}`);
-            } finally {
-              await context.close();
-              await axeContext?.close();
-            }
-          });
+            });
+          }
         }
       }
-    }
-}
+  }
 });
