@@ -9,18 +9,20 @@ use super::layout::{page, Nav};
 use super::round_result::{result_first, ReceiptSearch};
 use super::timeline::timeline;
 use crate::domain::money::format_eur;
-use crate::domain::nl_time::date_nl;
 use crate::domain::plan_standing::count_nl;
 use crate::domain::review::{cost_amount_field, cost_description_field, MAX_COST_LINES};
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
+use crate::i18n::date as date_nl;
 use crate::service::auth::SessionUser;
 use crate::service::pool_holds::PoolMoney;
 use crate::service::rounds::{AreaInfo, Receipt, RoundView};
 use maud::{html, Markup};
 
-use super::components::table_head;
 use super::components::Col::{Num, Text};
+use super::components::{count_rule_label, round_status_label, standing_label, table_head};
+use crate::tr;
+use crate::tr_html;
 
 const NAV_CURRENT: &str = "/rondes";
 
@@ -130,7 +132,11 @@ pub struct PaperFormValues {
 
 /// "2026, kwartaal 3".
 pub fn period(v: &RoundView) -> String {
-    format!("{}, kwartaal {}", v.round.year, v.round.quarter)
+    tr!(
+        "rounds-period",
+        year = v.round.year,
+        quarter = v.round.quarter
+    )
 }
 
 /// The ballot rule in plain words.
@@ -138,33 +144,20 @@ pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
     match rule {
         BallotRule::Approval {
             max_choices: Some(1),
-        } => "U kiest één plan dat u steunt.".to_string(),
+        } => tr!("rounds-rule-one"),
         BallotRule::Approval {
             max_choices: Some(k),
-        } => format!("U kiest de plannen die u steunt, hoogstens {k}."),
-        BallotRule::Approval { max_choices: None } => {
-            "U kiest alle plannen die u steunt. Er is geen maximum.".to_string()
-        }
-        BallotRule::Knapsack => format!(
-            "U kiest plannen die samen niet meer kosten dan het budget van deze ronde ({}).",
-            format_eur(budget_cents)
-        ),
+        } => tr!("rounds-rule-max", max = k),
+        BallotRule::Approval { max_choices: None } => tr!("rounds-rule-any"),
+        BallotRule::Knapsack => tr!("rounds-rule-knapsack", budget = format_eur(budget_cents)),
     }
 }
 
 /// How the votes are counted, in plain words.
-pub fn count_rule_nl(rule: CountRule) -> &'static str {
+pub fn count_rule_nl(rule: CountRule) -> String {
     match rule {
-        CountRule::Greedy => {
-            "Het plan met de meeste stemmen krijgt als eerste geld, dan het plan met de \
-             meeste stemmen daarna, zolang er genoeg geld is. Past een plan niet meer, dan \
-             gaat het volgende plan voor."
-        }
-        CountRule::EqualShares => {
-            "Iedereen die stemt, krijgt een even groot deel van het budget. Een plan krijgt \
-             geld als de mensen die het steunen het samen kunnen betalen. Zo krijgen ook \
-             kleinere groepen in het dorp een kans."
-        }
+        CountRule::Greedy => tr!("rounds-count-greedy"),
+        CountRule::EqualShares => tr!("rounds-count-mes"),
     }
 }
 
@@ -188,7 +181,7 @@ fn select_input(
         div class=[err.as_ref().map(|_| "has-error")] {
             label for=(name) {
                 (label)
-                @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
+                @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { (tr!("common-error-prefix")) " " (e) } }
             }
             select id=(name) name=(name)
                 aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))]
@@ -214,7 +207,7 @@ fn radio_group(
         fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
             aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
             legend { (legend) }
-            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
+            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { (tr!("common-error-prefix")) " " (e) } }
             @for (value, label, hint) in options {
                 @let id = format!("{name}-{value}");
                 div class="choice" {
@@ -248,26 +241,25 @@ pub struct ListPage<'a> {
 pub fn list(p: &ListPage<'_>) -> Markup {
     // "Fout:" first in the title, so a screen reader hears at once that the form came back.
     let title = if p.errors.is_empty() {
-        "Rondes"
+        tr!("nav-rounds")
     } else {
-        "Fout: Rondes"
+        tr!("common-error-title", title = tr!("nav-rounds"))
     };
+    let all = tr!("rounds-all-newest-first");
     page(
-        title,
+        &title,
         &nav(p.user),
         html! {
-            h1 { "Rondes" }
+            h1 { (tr!("nav-rounds")) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
-            p { "In een ronde verdeelt een dorp of wijk een bedrag uit de pot. Eerst dienen inwoners "
-                "plannen in. De gebiedsregisseur beoordeelt de plannen. Daarna stemmen de inwoners "
-                "met de code uit hun brief, en de plannen met genoeg steun krijgen geld." }
+            p { (tr!("rounds-intro")) }
             (error_summary(p.errors))
             @if p.rounds.is_empty() {
-                p { "Er zijn nog geen rondes." }
+                p { (tr!("rounds-none")) }
             } @else {
-                (table_scroll("Alle rondes, nieuwste eerst", html! { table {
-                    caption { "Alle rondes, nieuwste eerst" }
-                    (table_head(&[Text("Gebied"), Text("Periode"), Text("Ronde"), Text("Status"), Num("Budget")]))
+                (table_scroll(&all, html! { table {
+                    caption { (all) }
+                    (table_head(&[Text(&tr!("rounds-col-area")), Text(&tr!("rounds-col-period")), Text(&tr!("plan-round")), Text(&tr!("plan-payment-status")), Num(&tr!("rounds-col-budget"))]))
                     tbody {
                         @for r in p.rounds {
                             tr {
@@ -275,9 +267,9 @@ pub fn list(p: &ListPage<'_>) -> Markup {
                                 td class="nowrap" { (period(r)) }
                                 td { a href={ "/rondes/" (r.round.id) } { (r.round.title) } }
                                 td {
-                                    (r.status().label_nl())
+                                    (round_status_label(r.status()))
                                     @if r.status() == RoundStatus::Voting {
-                                        " " a href={ "/stemmen?gebied=" (r.area.slug) } { "Stem nu" span class="visually-hidden" { " in " (r.area.name) } }
+                                        " " a href={ "/stemmen?gebied=" (r.area.slug) } { (tr!("home-vote-now")) span class="visually-hidden" { " " (tr!("home-vote-now-in", area = &r.area.name)) } }
                                     }
                                 }
                                 td class="num" { (money(r.round.budget_cents)) }
@@ -328,8 +320,8 @@ fn new_round_form(p: &ListPage<'_>) -> Markup {
             ], &f.ballot_rule))
             (text_input(p.errors, "max_choices", "Hoeveel plannen mag iemand hoogstens aankruisen?", Some("Alleen bij plannen aankruisen. Laat leeg voor geen maximum."), &f.max_choices, "text"))
             (radio_group(p.errors, "count_rule", "Hoe worden de stemmen geteld?", &[
-                ("greedy", CountRule::Greedy.label_nl(), greedy_hint),
-                ("mes", CountRule::EqualShares.label_nl(), mes_hint),
+                ("greedy", CountRule::Greedy.label_nl(), &greedy_hint),
+                ("mes", CountRule::EqualShares.label_nl(), &mes_hint),
             ], &f.count_rule))
             fieldset {
                 legend { "Data (niet verplicht)" }
@@ -401,7 +393,7 @@ pub fn pool_page(p: &PoolPage<'_>) -> Markup {
     let token = p.user.csrf_token.as_str();
     html! {
         (page(&head, &nav(Some(p.user)), html! {
-            p { a href="/rondes" { "Terug naar alle rondes" } }
+            p { a href="/rondes" { (tr!("rounds-back-to-all")) } }
             h1 { (title) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             (error_summary(p.errors))
@@ -492,7 +484,7 @@ pub fn schedule(p: &SchedulePage<'_>) -> Markup {
         .collect();
     html! {
         (page(title, &nav(p.user), html! {
-            p { a href="/rondes" { "Terug naar alle rondes" } }
+            p { a href="/rondes" { (tr!("rounds-back-to-all")) } }
             h1 { "Een jaar plannen" }
             p { "Plan in één keer de rondes van een jaar: per gekozen kwartaal één ronde voor elk "
                 "gekozen dorp of elke gekozen wijk. Alle rondes krijgen dezelfde regels en hetzelfde "
@@ -515,8 +507,8 @@ pub fn schedule(p: &SchedulePage<'_>) -> Markup {
                 ], &f.ballot_rule))
                 (text_input(p.errors, "max_choices", "Hoeveel plannen mag iemand hoogstens aankruisen?", Some("Alleen bij plannen aankruisen. Laat leeg voor geen maximum."), &f.max_choices, "text"))
                 (radio_group(p.errors, "count_rule", "Hoe worden de stemmen geteld?", &[
-                    ("greedy", CountRule::Greedy.label_nl(), count_rule_nl(CountRule::Greedy)),
-                    ("mes", CountRule::EqualShares.label_nl(), count_rule_nl(CountRule::EqualShares)),
+                    ("greedy", CountRule::Greedy.label_nl(), &count_rule_nl(CountRule::Greedy)),
+                    ("mes", CountRule::EqualShares.label_nl(), &count_rule_nl(CountRule::EqualShares)),
                 ], &f.count_rule))
                 (text_input(p.errors, "plan_weeks", "Weken voor plannen indienen", Some("1 tot 26"), &f.plan_weeks, "text"))
                 (text_input(p.errors, "review_weeks", "Weken voor de beoordeling", Some("1 tot 26"), &f.review_weeks, "text"))
@@ -556,24 +548,24 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
     let head = if p.errors.is_empty() {
         title.clone()
     } else {
-        format!("Fout: {title}")
+        tr!("common-error-title", title = &title)
     };
     page(
         &head,
         &nav(p.user),
         html! {
-            p { a href="/rondes" { "Terug naar alle rondes" } }
+            p { a href="/rondes" { (tr!("rounds-back-to-all")) } }
             h1 { (title) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             @if let Some(r) = p.receipt { (receipt(v, r)) }
             (error_summary(p.errors))
             @match status {
-                RoundStatus::Open => p { "Deze ronde staat open voor plannen." }
-                RoundStatus::Review => p { "Het indienen is gesloten. De gebiedsregisseur beoordeelt de plannen. Daarna begint het stemmen." }
-                RoundStatus::Voting => p { "Inwoners stemmen nu met de code uit hun brief, of op papier op de dorpsavond." }
-                RoundStatus::Counted => p { "Het stemmen is voorbij en de stemmen zijn geteld. Het geld voor de gekozen plannen wordt vastgelegd als de gebiedsregisseur de ronde afsluit." }
-                RoundStatus::Closed => p { "Het stemmen is voorbij en de stemmen zijn geteld. Het geld voor de gekozen plannen is vastgelegd." }
-                RoundStatus::Annulled => p { "De stuurgroep heeft deze ronde ongeldig verklaard na een bezwaar. Er is geen geld vastgelegd; het geld van de ronde is terug in de pot. De telling staat hieronder, alleen ter informatie." }
+                RoundStatus::Open => p { (tr!("rounds-now-open")) }
+                RoundStatus::Review => p { (tr!("rounds-now-review")) }
+                RoundStatus::Voting => p { (tr!("rounds-now-voting")) }
+                RoundStatus::Counted => p { (tr!("rounds-now-counted")) }
+                RoundStatus::Closed => p { (tr!("rounds-now-closed")) }
+                RoundStatus::Annulled => p { (tr!("rounds-now-annulled")) }
             }
             @if status == RoundStatus::Voting { (vote_now(v)) }
             (timeline(&v.round))
@@ -584,7 +576,7 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
                 @if let Some(o) = p.objections { (super::objections::round_section(v, o)) }
                 (plans_not_on_ballot(p))
                 @if v.actions.coordinates { (manage(p)) }
-                h2 id="over-de-ronde" { "Over deze ronde" }
+                h2 id="over-de-ronde" { (tr!("rounds-about")) }
                 (facts(v))
                 (result(p))
                 (published(p))
@@ -607,10 +599,10 @@ pub fn vote_now(v: &RoundView) -> Markup {
     html! {
         p class="vote-now" {
             a class="button primary" href={ "/stemmen?gebied=" (v.area.slug) } {
-                "Stem nu" span class="visually-hidden" { " in " (v.area.name) }
+                (tr!("home-vote-now")) span class="visually-hidden" { " " (tr!("home-vote-now-in", area = &v.area.name)) }
             }
             @if let Some(cal) = &v.round.calendar {
-                " Stemmen kan tot en met " (date_nl(cal.voting_until)) "."
+                " " (tr!("rounds-vote-until", date = date_nl(cal.voting_until)))
             }
         }
     }
@@ -621,22 +613,19 @@ fn facts(v: &RoundView) -> Markup {
     let status = v.status();
     html! {
         dl class="facts" {
-            dt { "Gebied" } dd { (v.area.name) }
-            dt { "Periode" } dd { (period(v)) }
-            dt { "Status" } dd { (status.label_nl()) }
+            dt { (tr!("rounds-col-area")) } dd { (v.area.name) }
+            dt { (tr!("rounds-col-period")) } dd { (period(v)) }
+            dt { (tr!("plan-payment-status")) } dd { (round_status_label(status)) }
             @if let Some(cal) = &v.round.calendar { (calendar_facts(cal)) }
-            dt { "Budget" } dd { (money(v.round.budget_cents)) }
-            dt { "Stemmen" } dd { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
-            dt { "Tellen" } dd { strong { (v.count_rule().label_nl()) } ". " (count_rule_nl(v.count_rule())) }
+            dt { (tr!("rounds-col-budget")) } dd { (money(v.round.budget_cents)) }
+            dt { (tr!("timeline-voting")) } dd { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
+            dt { (tr!("rounds-counting")) } dd { strong { (count_rule_label(v.count_rule())) } ". " (count_rule_nl(v.count_rule())) }
             @if let Some(fp) = &v.round.fingerprint {
-                dt { "Vingerafdruk van de regels" } dd { code class="hash" { (fp) } }
+                dt { (tr!("rounds-fingerprint")) } dd { code class="hash" { (fp) } }
             }
         }
         @if v.round.fingerprint.is_some() {
-            p { "Toen het stemmen begon, zijn de regels, het budget en de plannen op het "
-                "stembiljet vastgelegd. De vingerafdruk hierboven hoort daarbij: verandert er "
-                "ook maar iets, dan verandert ook de vingerafdruk. Zo kan iedereen controleren "
-                "dat er tijdens het stemmen niets is veranderd." }
+            p { (tr!("rounds-fingerprint-explained")) }
         }
     }
 }
@@ -652,7 +641,7 @@ fn plans_not_on_ballot(p: &RoundPage<'_>) -> Markup {
         .collect();
     html! {
         @if !others.is_empty() {
-            h2 id="plannen" { "Plannen die niet op het stembiljet stonden" }
+            h2 id="plannen" { (tr!("rounds-not-on-ballot")) }
             @for i in others { (plan(p, i)) }
         }
     }
@@ -661,9 +650,9 @@ fn plans_not_on_ballot(p: &RoundPage<'_>) -> Markup {
 /// The dates of a round, as facts.
 fn calendar_facts(cal: &Calendar) -> Markup {
     html! {
-        dt { "Plannen indienen" } dd { (date_nl(cal.plans_from)) " tot en met " (date_nl(cal.plans_until)) }
-        dt { "Beoordelen" } dd { "tot en met " (date_nl(cal.review_until)) }
-        dt { "Stemmen" } dd { (date_nl(cal.voting_from)) " tot en met " (date_nl(cal.voting_until)) }
+        dt { (tr!("timeline-plans")) } dd { (tr!("timeline-from-until", from = date_nl(cal.plans_from), until = date_nl(cal.plans_until))) }
+        dt { (tr!("timeline-review")) } dd { (tr!("timeline-until", until = date_nl(cal.review_until))) }
+        dt { (tr!("timeline-voting")) } dd { (tr!("timeline-from-until", from = date_nl(cal.voting_from), until = date_nl(cal.voting_until))) }
     }
 }
 
@@ -676,9 +665,9 @@ fn receipt(v: &RoundView, r: &Receipt) -> Markup {
         .collect();
     html! {
         div class="notice" role="status" {
-            p { strong { "De stem is opgeslagen." } }
-            p { "Schrijf deze controlecode op het stembiljet: " strong { code { (r.tracker) } } }
-            p { "Gekozen plannen: " (numbers.join(", ")) "." }
+            p { strong { (tr!("rounds-paper-saved")) } }
+            p { (tr!("rounds-paper-write-code")) " " strong { code { (r.tracker) } } }
+            p { (tr!("rounds-paper-chosen", plans = numbers.join(", "))) }
         }
     }
 }
@@ -686,9 +675,9 @@ fn receipt(v: &RoundView, r: &Receipt) -> Markup {
 fn plans(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     html! {
-        h2 id="plannen" { "Plannen" }
+        h2 id="plannen" { (tr!("rounds-plans")) }
         @if v.initiatives.is_empty() {
-            p { "Er zijn nog geen plannen ingediend." }
+            p { (tr!("rounds-no-plans")) }
         }
         @for i in &v.initiatives {
             (plan(p, i))
@@ -701,19 +690,19 @@ fn plan(p: &RoundPage<'_>, i: &Plan) -> Markup {
     let reviewable = v.actions.may_review;
     html! {
         section class="plan" aria-labelledby={ "plan-" (i.number) } {
-            h3 id={ "plan-" (i.number) } { a href={ "/plannen/" (i.id) } { "Plan " (i.number) ": " (i.title) } }
+            h3 id={ "plan-" (i.number) } { a href={ "/plannen/" (i.id) } { (tr!("ballot-plan-title", number = i.number, title = &i.title)) } }
             dl class="facts" {
-                dt { "Ingediend door" } dd { (v.author_of(&i.id)) }
-                dt { "Bedrag" } dd { (money(i.amount_cents)) }
+                dt { (tr!("plan-author")) } dd { (v.author_of(&i.id)) }
+                dt { (tr!("plan-cost-amount")) } dd { (money(i.amount_cents)) }
                 @if !i.taakveld.is_empty() {
-                    dt { "Taakveld" } dd { (taakveld_text(v.round.year, &i.taakveld)) }
+                    dt { (tr!("plan-taakveld")) } dd { (taakveld_text(v.round.year, &i.taakveld)) }
                 }
-                dt { "Status" } dd { (v.standing(i).label_nl()) }
+                dt { (tr!("plan-payment-status")) } dd { (standing_label(v.standing(i))) }
                 @if let Some(reason) = &i.review_reason {
                     @if i.status == PlanStatus::Rejected {
-                        dt { "Waarom afgewezen" } dd { (reason) }
+                        dt { (tr!("rounds-why-rejected")) } dd { (reason) }
                     } @else {
-                        dt { "Toelichting" } dd { (reason) }
+                        dt { (tr!("rounds-explanation")) } dd { (reason) }
                     }
                 }
             }
@@ -874,24 +863,21 @@ fn paper_form(p: &RoundPage<'_>, token: &str) -> Markup {
 fn result(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     let Some(r) = v.result() else {
-        return html! { p { "De uitslag is nog niet beschikbaar." } };
+        return html! { p { (tr!("result-not-yet")) } };
     };
     let (spent, left, voters) = (r.spent_cents, r.left_cents, r.voters);
+    let per_plan = tr!("rounds-count-per-plan");
     html! {
-        h2 id="telling" { "Hoe is er geteld?" }
+        h2 id="telling" { (tr!("rounds-how-counted")) }
         p { (count_rule_nl(v.count_rule())) }
-        p { (voters) " " @if voters == 1 { "inwoner heeft" } @else { "inwoners hebben" } " gestemd. "
-            "Aan de gekozen plannen gaat " strong { (money(spent)) } " uit. "
-            "Er blijft " strong { (money(left)) } " over. Dat geld blijft in de pot van "
-            (v.area.name) " voor een volgende ronde." }
+        p { (tr!("result-voters", count = voters)) " "
+            (tr_html!("rounds-spent-left", spent = html! { strong { (money(spent)) } }, left = html! { strong { (money(left)) } }, area = v.area.name)) }
         @if !r.commitments.is_empty() {
-            p { "Het geld voor de gekozen plannen is bij het afsluiten van de pot van " (v.area.name)
-                " naar elk plan overgeboekt. Financiën ziet deze overboekingen in de boekhouding, "
-                "met de uitslag van deze ronde als besluit." }
+            p { (tr!("rounds-committed", area = &v.area.name)) }
         }
-        (table_scroll("De telling per plan", html! { table {
-            caption { "De telling per plan" }
-            (table_head(&[Text("Nr."), Text("Plan"), Num("Bedrag"), Num("Stemmen"), Text("Uitslag"), Text("Uitleg")]))
+        (table_scroll(&per_plan, html! { table {
+            caption { (per_plan) }
+            (table_head(&[Text(&tr!("rounds-col-number")), Text(&tr!("plan-col-plan")), Num(&tr!("plan-cost-amount")), Num(&tr!("result-votes")), Text(&tr!("plan-result")), Text(&tr!("rounds-col-explanation"))]))
             tbody {
                 @for plan in &r.plans {
                     tr {
@@ -901,15 +887,15 @@ fn result(p: &RoundPage<'_>) -> Markup {
                             @if let Some(a) = plan.amount_cents { (money(a)) }
                         }
                         td class="num" { (plan.votes) }
-                        td { @if plan.funded { strong { "Gekozen" } } @else { "Niet gekozen" } }
+                        td { @if plan.funded { strong { (tr!("standing-chosen")) } } @else { (tr!("standing-not-chosen")) } }
                         td { (plan.explanation) }
                     }
                 }
             }
             tfoot { tr {
-                th scope="row" colspan="2" { "Samen" }
+                th scope="row" colspan="2" { (tr!("plan-cost-total")) }
                 td class="num" { (money(spent)) }
-                td {} td {} td { "Over: " (money(left)) }
+                td {} td {} td { (tr_html!("rounds-left-over", amount = money(left))) }
             } }
         } }))
     }
@@ -918,19 +904,17 @@ fn result(p: &RoundPage<'_>) -> Markup {
 fn published(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     html! {
-        h2 id="stemmen" { "Alle stemmen" }
-        p { "Iedereen die stemde, kreeg een controlecode. Zoek uw controlecode in de lijst "
-            "hieronder. Staan daar de plannen die u koos? Dan is uw stem goed meegeteld. "
-            "Er staat nergens wie welke code had." }
-        p { "Klopt er iets niet? Neem dan contact op met de gemeente." }
+        h2 id="stemmen" { (tr!("rounds-all-votes")) }
+        p { (tr!("rounds-all-votes-intro")) }
+        p { (tr!("rounds-something-wrong")) " " (tr!("common-contact-sentence", who = tr!("common-municipality"))) }
         p { a href={ "/rondes/" (v.round.id) "/stemmen.pb" } download {
-            "Download alle stemmen (pabulib-bestand)" }
-            " Met dit bestand kan iedereen de uitslag zelf natellen, ook met andere programma's." }
+            (tr!("rounds-download")) }
+            " " (tr!("rounds-download-why")) }
         @match p.published {
             Some(list) if !list.is_empty() => {
-                (table_scroll("Stemmen per controlecode", html! { table {
-                    caption { "Stemmen per controlecode" }
-                    (table_head(&[Text("Controlecode"), Text("Gekozen plannen")]))
+                (table_scroll(&tr!("rounds-votes-per-code"), html! { table {
+                    caption { (tr!("rounds-votes-per-code")) }
+                    (table_head(&[Text(&tr!("rounds-col-receipt")), Text(&tr!("result-chosen-title"))]))
                     tbody {
                         @for (tracker, numbers) in list {
                             tr {
@@ -941,7 +925,7 @@ fn published(p: &RoundPage<'_>) -> Markup {
                     }
                 } }))
             }
-            _ => { p { "In deze ronde is niet gestemd." } }
+            _ => { p { (tr!("rounds-no-votes")) } }
         }
     }
 }

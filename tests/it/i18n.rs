@@ -14,7 +14,17 @@ use crate::helpers::*;
 /// Public pages checked in English, for a visitor without an account. Add a page here as
 /// soon as its view takes every text from the catalogue. `{round}`, `{plan}` and
 /// `{village}` are replaced by a demo round, plan and village.
-const PUBLIC_PAGES: &[&str] = &["/bestaat-niet"];
+const PUBLIC_PAGES: &[&str] = &[
+    "/",
+    "/privacy",
+    "/toegankelijkheid",
+    "/rondes",
+    "/rondes/{round}",
+    "/dorpen",
+    "/dorpen/{village}",
+    "/plannen/{plan}",
+    "/bestaat-niet",
+];
 
 fn locales() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
@@ -258,13 +268,19 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 3] {
     [("{round}", round), ("{plan}", plan), ("{village}", village)]
 }
 
+/// A running application with the demo municipality (rounds in every phase).
+async fn demo_app(db: TestDb) -> TestApp {
+    let app = TestApp::spawn_on(db).await;
+    demo::seed(&mut app.conn())
+        .expect("demo")
+        .expect("empty database");
+    app
+}
+
 #[actix_web::test]
 async fn pages_chosen_in_english_show_no_dutch_text() {
     for db in TestDb::all() {
-        let app = TestApp::spawn_on(db).await;
-        demo::seed(&mut app.conn())
-            .expect("demo")
-            .expect("empty database");
+        let app = demo_app(db).await;
         let ids = demo_ids(&app);
         let visitor = app.client();
         assert_eq!(choose_english(&app, &visitor, "/rondes").await, "/rondes");
@@ -336,10 +352,7 @@ async fn a_kept_round_page_is_kept_per_language() {
     use diesel::prelude::*;
     for db in TestDb::all() {
         let backend = db.backend;
-        let app = TestApp::spawn_on(db).await;
-        demo::seed(&mut app.conn())
-            .expect("demo")
-            .expect("empty database");
+        let app = demo_app(db).await;
         let round: String = rounds::table
             .filter(rounds::status.eq("closed"))
             .select(rounds::id)
