@@ -10,6 +10,7 @@ use burgerbegroting::config::Settings;
 use burgerbegroting::domain::ledger_import::ImportOptions;
 use burgerbegroting::domain::money::format_eur;
 use burgerbegroting::domain::role::Role;
+use burgerbegroting::domain::wording::count_of;
 use burgerbegroting::service::{self, Principal, ServiceError};
 use burgerbegroting::startup::{prepare_database, Application};
 
@@ -109,7 +110,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let url = burgerbegroting::db::DbUrl::parse(&s.database_url)?;
             let mut conn = burgerbegroting::db::conn::establish(&url)?;
             let applied = burgerbegroting::db::migrate::run_pending(&mut conn)?;
-            println!("{} migration(s) applied", applied.len());
+            println!(
+                "{} applied",
+                count_of(applied.len(), "migration", "migrations")
+            );
             for m in applied {
                 println!("  {m}");
             }
@@ -164,8 +168,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .map_err(explain)?;
             println!(
-                "{}: {} begrotingspost(en) toegevoegd, {} al aanwezig en ongewijzigd ({})",
-                name, outcome.lines_added, outcome.lines_unchanged, outcome.format
+                "{}: {} toegevoegd, {} al aanwezig en ongewijzigd ({})",
+                name,
+                count_of(outcome.lines_added, "begrotingspost", "begrotingsposten"),
+                outcome.lines_unchanged,
+                outcome.format
             );
             for n in outcome.notes {
                 println!("  let op: {n}");
@@ -239,13 +246,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let sum = burgerbegroting::audit_export::export_bundle(&mut conn, &key, &out, &opts)?;
             println!(
-                "Bundel geschreven naar {} ({} bestanden, {} gebeurtenissen, wortel {}, {} overboekingen, {} ronde(s)).",
+                "Bundel geschreven naar {} ({}, {}, wortel {}, {}, {}).",
                 sum.dir.display(),
-                sum.files,
-                sum.size,
+                count_of(sum.files, "bestand", "bestanden"),
+                count_of(sum.size, "gebeurtenis", "gebeurtenissen"),
                 sum.root_hex,
-                sum.transfers,
-                sum.rounds
+                count_of(sum.transfers, "overboeking", "overboekingen"),
+                count_of(sum.rounds, "ronde", "rondes")
             );
             if let Some(z) = sum.zip {
                 println!("Zip: {}", z.display());
@@ -348,7 +355,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 },
             )
             .map_err(explain)?;
-            println!("{} ronde(s) gepland:", made.len());
+            println!("{} gepland:", count_of(made.len(), "ronde", "rondes"));
             for v in made {
                 let dates = v.round.calendar.map(|c| {
                     format!(
@@ -418,8 +425,8 @@ fn explain(e: ServiceError) -> anyhow::Error {
     match e {
         ServiceError::Import(problems) => {
             let mut msg = format!(
-                "het bestand is niet ingelezen ({} probleem/problemen):",
-                problems.len()
+                "het bestand is niet ingelezen ({}):",
+                count_of(problems.len(), "probleem", "problemen")
             );
             for p in problems {
                 msg.push_str(&format!(

@@ -633,9 +633,12 @@ def main():
     if a.json:
         print(json.dumps(verdict, indent=2, ensure_ascii=False))
     elif verdict["ok"]:
-        print("OK: %d %s, %d %s%s" % (
-            verdict["events"], "events" if a.lang == "en" else "gebeurtenissen", verdict["rounds"],
-            "rounds" if a.lang == "en" else "ronde(s)",
+        def count(n, one_en, many_en, one_nl, many_nl):
+            words = (one_en, many_en) if a.lang == "en" else (one_nl, many_nl)
+            return "%d %s" % (n, words[0] if n == 1 else words[1])
+        print("OK: %s, %s%s" % (
+            count(verdict["events"], "event", "events", "gebeurtenis", "gebeurtenissen"),
+            count(verdict["rounds"], "round", "rounds", "ronde", "rondes"),
             "" if verdict["key_source"] != "key.pub" else
             (" (bundle's own key)" if a.lang == "en" else " (sleutel uit de bundel)")))
     else:

@@ -863,11 +863,11 @@ pub fn describe(v: &Verdict, english: bool) -> String {
     };
     match &v.failure {
         None if english => format!(
-            "OK: {} events, root {}, {} transfers, {} rounds recounted{}; {key}.",
-            v.events,
+            "OK: {}, root {}, {}, {} recounted{}; {key}.",
+            crate::domain::wording::count_of(v.events, "event", "events"),
             v.root_hex.as_deref().unwrap_or(""),
-            v.transfers,
-            v.rounds,
+            crate::domain::wording::count_of(v.transfers, "transfer", "transfers"),
+            crate::domain::wording::count_of(v.rounds, "round", "rounds"),
             if v.previous_checked {
                 ", consistent with the earlier bundle"
             } else {
@@ -875,11 +875,11 @@ pub fn describe(v: &Verdict, english: bool) -> String {
             }
         ),
         None => format!(
-            "OK: {} gebeurtenissen, wortel {}, {} overboekingen, {} ronde(s) herteld{}; {key}.",
-            v.events,
+            "OK: {}, wortel {}, {}, {} herteld{}; {key}.",
+            crate::domain::wording::count_of(v.events, "gebeurtenis", "gebeurtenissen"),
             v.root_hex.as_deref().unwrap_or(""),
-            v.transfers,
-            v.rounds,
+            crate::domain::wording::count_of(v.transfers, "overboeking", "overboekingen"),
+            crate::domain::wording::count_of(v.rounds, "ronde", "rondes"),
             if v.previous_checked {
                 ", consistent met de eerdere bundel"
             } else {

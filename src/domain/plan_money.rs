@@ -189,7 +189,38 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Checks a payment's fields; `today` is the Dutch calendar day now.
+/// Every problem of a payment's fields at once, in the order of the form (`amount` is
+/// `None` when it could not be read as an amount: that problem is the form's). `today`
+/// is the Dutch calendar day now.
+pub fn payment_problems(
+    amount_cents: Option<i64>,
+    paid_on: &str,
+    reference: &str,
+    note: &str,
+    today: NaiveDate,
+) -> Vec<(&'static str, PlanMoneyError)> {
+    let mut problems = Vec::new();
+    match amount_cents {
+        Some(a) if a <= 0 => problems.push(("amount", PlanMoneyError::AmountNotPositive)),
+        Some(a) if !within_bound(a) => problems.push(("amount", PlanMoneyError::AmountTooLarge)),
+        _ => {}
+    }
+    match parse_date(paid_on) {
+        None => problems.push(("paid_on", PlanMoneyError::DateMissing)),
+        Some(d) if d > today => problems.push(("paid_on", PlanMoneyError::DateInFuture)),
+        Some(_) => {}
+    }
+    let reference = reference.trim();
+    if reference.is_empty() || chars(reference) > REFERENCE_MAX {
+        problems.push(("reference", PlanMoneyError::ReferenceMissing));
+    }
+    if chars(note.trim()) > NOTE_MAX {
+        problems.push(("note", PlanMoneyError::NoteTooLong));
+    }
+    problems
+}
+
+/// Checks a payment's fields (the first problem); `today` is the Dutch calendar day now.
 pub fn check_payment_details(
     amount_cents: i64,
     paid_on: &str,
@@ -197,29 +228,16 @@ pub fn check_payment_details(
     note: &str,
     today: NaiveDate,
 ) -> Result<PaymentDetails, (&'static str, PlanMoneyError)> {
-    if amount_cents <= 0 {
-        return Err(("amount", PlanMoneyError::AmountNotPositive));
-    }
-    if !within_bound(amount_cents) {
-        return Err(("amount", PlanMoneyError::AmountTooLarge));
+    let problems = payment_problems(Some(amount_cents), paid_on, reference, note, today);
+    if let Some(first) = problems.into_iter().next() {
+        return Err(first);
     }
     let paid_on = parse_date(paid_on).ok_or(("paid_on", PlanMoneyError::DateMissing))?;
-    if paid_on > today {
-        return Err(("paid_on", PlanMoneyError::DateInFuture));
-    }
-    let reference = reference.trim();
-    if reference.is_empty() || chars(reference) > REFERENCE_MAX {
-        return Err(("reference", PlanMoneyError::ReferenceMissing));
-    }
-    let note = note.trim();
-    if chars(note) > NOTE_MAX {
-        return Err(("note", PlanMoneyError::NoteTooLong));
-    }
     Ok(PaymentDetails {
         amount_cents,
         paid_on,
-        reference: reference.to_string(),
-        note: note.to_string(),
+        reference: reference.trim().to_string(),
+        note: note.trim().to_string(),
     })
 }
 
@@ -273,15 +291,31 @@ pub fn check_progress_text(
     has_photo: bool,
     photo_alt: &str,
 ) -> Result<(), (&'static str, PlanMoneyError)> {
+    match progress_problems(body, has_photo, photo_alt)
+        .into_iter()
+        .next()
+    {
+        Some(first) => Err(first),
+        None => Ok(()),
+    }
+}
+
+/// Every problem of a progress post's text and photo description at once.
+pub fn progress_problems(
+    body: &str,
+    has_photo: bool,
+    photo_alt: &str,
+) -> Vec<(&'static str, PlanMoneyError)> {
+    let mut problems = Vec::new();
     let body = body.trim();
     if body.is_empty() || chars(body) > PROGRESS_MAX {
-        return Err(("body", PlanMoneyError::ProgressText));
+        problems.push(("body", PlanMoneyError::ProgressText));
     }
     let alt = photo_alt.trim();
     if has_photo && (alt.is_empty() || chars(alt) > PHOTO_ALT_MAX) {
-        return Err(("photo_alt", PlanMoneyError::PhotoAltMissing));
+        problems.push(("photo_alt", PlanMoneyError::PhotoAltMissing));
     }
-    Ok(())
+    problems
 }
 
 /// May this caller post progress on a plan? Whoever coordinates its area, or the

@@ -57,16 +57,6 @@ impl Standing {
     }
 }
 
-/// "1 plan" / "3 plannen" (and any other noun with its plural).
-pub fn count_nl(n: impl Into<i64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,12 +100,5 @@ mod tests {
         for s in [Standing::Chosen, Standing::NotChosen] {
             assert_ne!(s.label_nl(), "Genomineerd");
         }
-    }
-
-    #[test]
-    fn counts_have_a_singular_and_a_plural() {
-        assert_eq!(count_nl(1, "plan", "plannen"), "1 plan");
-        assert_eq!(count_nl(0, "plan", "plannen"), "0 plannen");
-        assert_eq!(count_nl(2i64, "stem", "stemmen"), "2 stemmen");
     }
 }

@@ -1,5 +1,6 @@
 //! Accounts, sign-in (password, throttling, second factor) and server-side sessions.
 
+use crate::tr;
 use chrono::{Duration, NaiveDateTime};
 use rand::RngCore;
 use serde_json::{json, Value};
@@ -11,6 +12,7 @@ use crate::db::models::{LoginTicketRow, SessionRow, UserRoleRow, UserRow};
 use crate::db::repo::{self, audit, sessions, users};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::{Actor, NewEvent};
+use crate::domain::form_errors::FormErrors;
 use crate::domain::ids::{AreaId, UserId};
 use crate::domain::password;
 use crate::domain::permissions::Operation;
@@ -299,6 +301,34 @@ pub fn register(
     })
 }
 
+/// The sign-in form's own problems, all at once (before any password is checked).
+pub fn check_login_form(email: &str, password_plain: &str) -> FormErrors {
+    let mut errors = FormErrors::new();
+    errors.add_if(
+        email.trim().is_empty(),
+        "email",
+        tr!("staff-login-email-empty"),
+    );
+    errors.add_if(
+        password_plain.is_empty(),
+        "password",
+        tr!("staff-login-password-empty"),
+    );
+    errors
+}
+
+/// An authenticator code as typed: six digits (spaces are allowed, as the app shows
+/// them in two groups). Anything else is refused before it counts as an attempt.
+pub fn check_code_form(code: &str) -> FormErrors {
+    let digits = code.chars().filter(|c| c.is_ascii_digit()).count();
+    let others = code
+        .chars()
+        .any(|c| !c.is_ascii_digit() && !c.is_whitespace());
+    let mut errors = FormErrors::new();
+    errors.add_if(digits != 6 || others, "code", tr!("staff-code-format"));
+    errors
+}
+
 /// Every field problem of a new account at once (e-mail, password, area), so the form
 /// shows them all in one go. The service checks them again when it saves.
 pub fn check_new_account(
@@ -307,23 +337,21 @@ pub fn check_new_account(
     role: Role,
     area_slug: &str,
     password_plain: &str,
-) -> Vec<(&'static str, String)> {
-    let mut errors = Vec::new();
+) -> FormErrors {
+    let mut errors = FormErrors::new();
     let email = normalise_email(email);
-    if !valid_email(&email) {
-        errors.push((
-            "email",
-            "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.".to_string(),
-        ));
-    }
-    if role.needs_area() && area_slug.trim().is_empty() {
-        errors.push((
-            "area",
-            "Kies het gebied van deze gebiedsregisseur.".to_string(),
-        ));
-    }
+    errors.add_if(
+        !valid_email(&email),
+        "email",
+        "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+    );
+    errors.add_if(
+        role.needs_area() && area_slug.trim().is_empty(),
+        "area",
+        "Kies het gebied van deze gebiedsregisseur.",
+    );
     if let Err(m) = password::check_policy(password_plain, &[&email, display_name.trim()]) {
-        errors.push(("password", m.to_string()));
+        errors.add("password", m.to_string());
     }
     errors
 }

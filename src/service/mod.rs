@@ -139,7 +139,7 @@ pub enum ServiceError {
     },
     #[error("{0}")]
     Ledger(#[from] LedgerError),
-    #[error("Het bestand is niet ingelezen: {} probleem/problemen gevonden.", .0.len())]
+    #[error("Het bestand is niet ingelezen: {} gevonden.", crate::domain::wording::count_of(.0.len(), "probleem", "problemen"))]
     Import(Vec<ImportProblem>),
     #[error("{0} niet gevonden.")]
     NotFound(&'static str),

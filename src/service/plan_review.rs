@@ -28,7 +28,7 @@ use crate::service::rounds::{capabilities_for, today_nl, SUMMARY_MAX, TITLE_MAX}
 /// A form's answer: every problem with the input at once, or another refusal.
 #[derive(Debug, thiserror::Error)]
 pub enum FormError {
-    #[error("{} probleem/problemen in het formulier", .0.len())]
+    #[error("{} in het formulier", crate::domain::wording::count_of(.0.len(), "probleem", "problemen"))]
     Fields(Vec<FieldProblem>),
     #[error(transparent)]
     Service(#[from] ServiceError),

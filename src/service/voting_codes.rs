@@ -308,6 +308,34 @@ fn active_code(conn: &mut DbConn, handle_text: &str) -> Result<VotingCodeRow, Se
     Ok(row)
 }
 
+/// The code a revoke or replace would change, for the question asked before it: the
+/// same checks as the change itself (refused on the `handle` field), nothing written.
+#[derive(Debug, Clone)]
+pub struct CodeToChange {
+    pub handle: String,
+    pub area_name: String,
+    pub year: i32,
+    /// Someone is signed in with this code now (the change ends that session).
+    pub in_use: bool,
+}
+
+pub fn code_to_change(
+    conn: &mut DbConn,
+    who: &Principal,
+    handle: &str,
+) -> Result<CodeToChange, ServiceError> {
+    who.may(Operation::RevokeCode)?;
+    let row = active_code(conn, handle)?;
+    let area = q::find_area(conn, &row.area_id)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    let in_use = q::has_sessions(conn, &row.handle)?;
+    Ok(CodeToChange {
+        handle: row.handle,
+        area_name: area.name,
+        year: row.year,
+        in_use,
+    })
+}
+
 /// Revoke a code (lost letter): it can no longer open a voter session, and open
 /// sessions with it end.
 pub fn revoke(

@@ -5,10 +5,14 @@ use maud::{html, Markup, PreEscaped};
 use super::components::table_head;
 use super::components::Col::Text;
 
-use super::components::{csrf_field, error_summary, text_input};
+use super::components::{csrf_field, error_summary, field, text_input};
 use super::layout::{page, Nav};
 use crate::domain::role::Role;
 use crate::service::auth::SessionUser;
+use crate::tr;
+use crate::tr_html;
+
+use super::staff_labels::role_label;
 
 fn anonymous(current: &str) -> Nav<'_> {
     Nav {
@@ -17,63 +21,55 @@ fn anonymous(current: &str) -> Nav<'_> {
     }
 }
 
+/// The sign-in form: the e-mail address is kept after an error, the password never.
 pub fn login(
     csrf: &str,
     email: &str,
     back: &str,
-    error: Option<&str>,
+    errors: &[(String, String)],
     notice: Option<&str>,
 ) -> Markup {
-    let errors: Vec<(String, String)> = error
-        .map(|e| vec![("email".to_string(), e.to_string())])
-        .unwrap_or_default();
     page(
-        "Inloggen",
+        &tr!("staff-login-title"),
         &anonymous("/inloggen"),
         html! {
-            h1 { "Inloggen" }
+            h1 { (tr!("staff-login-title")) }
             @if let Some(n) = notice { p class="notice" role="status" { (n) } }
-            (error_summary(&errors))
+            (error_summary(errors))
             form class="stack" method="post" action="/inloggen" {
                 (csrf_field(csrf))
                 input type="hidden" name="terug" value=(back);
-                div class=[error.map(|_| "has-error")] {
-                    label for="email" {
-                        "E-mailadres"
-                        @if let Some(e) = error { span class="field-error" id="email-error" { "Fout: " (e) } }
-                    }
+                (field(errors, "email", &tr!("staff-email"), None, |described, invalid| html! {
                     input type="email" id="email" name="email" value=(email) autocomplete="username"
-                        aria-describedby=[error.map(|_| "email-error")] aria-invalid=[error.map(|_| "true")];
-                }
-                div {
-                    label for="password" { "Wachtwoord" }
-                    input type="password" id="password" name="password" autocomplete="current-password";
-                }
-                button type="submit" { "Inloggen" }
+                        aria-describedby=[described] aria-invalid=[invalid.then_some("true")];
+                }))
+                (field(errors, "password", &tr!("staff-password"), None, |described, invalid| html! {
+                    input type="password" id="password" name="password" autocomplete="current-password"
+                        aria-describedby=[described] aria-invalid=[invalid.then_some("true")];
+                }))
+                button type="submit" { (tr!("staff-login-title")) }
             }
-            p { "Wilt u een plan indienen en heeft u nog geen account? " a href="/registreren" { "Maak een account" } "." }
-            p { "Wilt u stemmen? Daarvoor heeft u geen account nodig: " a href="/stemmen" { "gebruik de stemcode uit uw brief" } "." }
+            p { (tr_html!("staff-login-register", link = html! { a href="/registreren" { (tr!("staff-login-register-link")) } })) }
+            p { (tr_html!("staff-login-vote", link = html! { a href="/stemmen" { (tr!("staff-login-vote-link")) } })) }
         },
     )
 }
 
-pub fn login_code(csrf: &str, ticket: &str, back: &str, error: Option<&str>) -> Markup {
-    let errors: Vec<(String, String)> = error
-        .map(|e| vec![("code".to_string(), e.to_string())])
-        .unwrap_or_default();
+/// The second step of signing in. The code is never sent back (it works once anyway).
+pub fn login_code(csrf: &str, ticket: &str, back: &str, errors: &[(String, String)]) -> Markup {
     page(
-        "Code uit de app",
+        &tr!("staff-code-title"),
         &anonymous("/inloggen"),
         html! {
-            h1 { "Vul de code uit uw app in" }
-            (error_summary(&errors))
-            p { "Open de app op uw telefoon waarmee u de tweede stap heeft ingesteld. Vul de 6 cijfers in die de app nu laat zien." }
+            h1 { (tr!("staff-code-heading")) }
+            (error_summary(errors))
+            p { (tr!("staff-code-intro")) }
             form class="stack" method="post" action="/inloggen/code" {
                 (csrf_field(csrf))
                 input type="hidden" name="ticket" value=(ticket);
                 input type="hidden" name="terug" value=(back);
-                (text_input(&errors, "code", "Code (6 cijfers)", None, "", "text"))
-                button type="submit" { "Inloggen" }
+                (text_input(errors, "code", &tr!("staff-code-field"), None, "", "text"))
+                button type="submit" { (tr!("staff-login-title")) }
             }
         },
     )
@@ -81,50 +77,50 @@ pub fn login_code(csrf: &str, ticket: &str, back: &str, error: Option<&str>) -> 
 
 pub fn register(csrf: &str, email: &str, name: &str, errors: &[(String, String)]) -> Markup {
     page(
-        "Account maken",
+        &tr!("staff-register-title"),
         &anonymous("/registreren"),
         html! {
-            h1 { "Account maken om een plan in te dienen" }
-            p { "Met een account kunt u een plan voor uw dorp of wijk indienen en volgen. Om te stemmen heeft u geen account nodig." }
+            h1 { (tr!("staff-register-heading")) }
+            p { (tr!("staff-register-intro")) }
             (error_summary(errors))
             form class="stack" method="post" action="/registreren" {
                 (csrf_field(csrf))
-                (text_input(errors, "email", "E-mailadres", None, email, "email"))
-                (text_input(errors, "name", "Uw naam", Some("Deze naam staat bij uw plan."), name, "text"))
-                (text_input(errors, "password", "Wachtwoord", Some("Minstens 12 tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden."), "", "password"))
-                button type="submit" { "Account maken" }
+                (text_input(errors, "email", &tr!("staff-email"), None, email, "email"))
+                (text_input(errors, "name", &tr!("staff-register-name"), Some(&tr!("staff-register-name-hint")), name, "text"))
+                (text_input(errors, "password", &tr!("staff-password"), Some(&tr!("staff-register-password-hint")), "", "password"))
+                button type="submit" { (tr!("staff-register-title")) }
             }
-            p { "We bewaren alleen uw e-mailadres, uw naam en uw plannen. Lees " a href="/privacy" { "hoe we met uw gegevens omgaan" } "." }
+            p { (tr_html!("staff-register-privacy", link = html! { a href="/privacy" { (tr!("staff-register-privacy-link")) } })) }
         },
     )
 }
 
 pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]) -> Markup {
     page(
-        "Mijn account",
+        &tr!("nav-account"),
         &Nav {
             user: Some(user),
             current: "/account",
         },
         html! {
-            h1 { "Mijn account" }
+            h1 { (tr!("nav-account")) }
             dl class="facts" {
-                dt { "Naam" } dd { (user.display_name) }
-                dt { "E-mailadres" } dd { (user.email) }
-                dt { "Rollen" } dd { (user.roles.iter().map(|r| r.label_nl()).collect::<Vec<_>>().join(", ")) }
-                dt { "Tweede stap" } dd {
-                    @if user.totp_enabled { "Ingesteld" } @else { a href="/account/tweede-stap" { "Nog niet ingesteld" } }
+                dt { (tr!("staff-name")) } dd { (user.display_name) }
+                dt { (tr!("staff-email")) } dd { (user.email) }
+                dt { (tr!("staff-roles")) } dd { (user.roles.iter().map(|r| role_label(*r)).collect::<Vec<_>>().join(", ")) }
+                dt { (tr!("staff-second-step")) } dd {
+                    @if user.totp_enabled { (tr!("staff-second-step-set")) } @else { a href="/account/tweede-stap" { (tr!("staff-second-step-not-set")) } }
                 }
             }
             @if user.roles.contains(&Role::AreaCoordinator) || user.roles.contains(&Role::Admin) {
-                p { a href="/gebieden" { "Mijn gebieden" } }
+                p { a href="/gebieden" { (tr!("nav-my-areas")) } }
             }
             @if user.is_staff() {
-                p { a href="/financien/begroting" { "Naar de begroting" } }
+                p { a href="/financien/begroting" { (tr!("staff-account-to-budget")) } }
             }
-            h2 { "Waar u bent ingelogd" }
+            h2 { (tr!("staff-sessions-title")) }
             table {
-                (table_head(&[Text("Ingelogd op"), Text("Laatst actief"), Text("Actie")]))
+                (table_head(&[Text(&tr!("staff-sessions-created")), Text(&tr!("staff-sessions-seen")), Text(&tr!("staff-action"))]))
                 tbody {
                     @for s in sessions {
                         tr {
@@ -132,12 +128,12 @@ pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]
                             td { (s.last_seen_at.format("%d-%m-%Y %H:%M")) }
                             td {
                                 @if s.current {
-                                    "Deze sessie"
+                                    (tr!("staff-sessions-this"))
                                 } @else {
                                     form method="post" action="/account/sessies/beeindigen" {
                                         input type="hidden" name="csrf_token" value=(user.csrf_token);
                                         input type="hidden" name="sessie" value=(s.id);
-                                        button type="submit" { "Uitloggen op dit apparaat" }
+                                        button type="submit" { (tr!("staff-sessions-end")) }
                                     }
                                 }
                             }
@@ -165,39 +161,39 @@ pub fn second_factor(
     errors: &[(String, String)],
 ) -> Markup {
     page(
-        "Tweede stap instellen",
+        &tr!("staff-totp-title"),
         &Nav {
             user: Some(user),
             current: "/account",
         },
         html! {
-            h1 { "Tweede stap bij het inloggen" }
+            h1 { (tr!("staff-totp-heading")) }
             @if user.totp_enabled {
-                p class="notice" role="status" { "De tweede stap is ingesteld. Bij het inloggen vragen we steeds de code uit uw app." }
+                p class="notice" role="status" { (tr!("staff-totp-done")) }
             } @else if let Some((secret, url)) = setup {
                 (error_summary(errors))
                 ol {
-                    li { "Open een app voor inlogcodes op uw telefoon (bijvoorbeeld een authenticator-app)." }
-                    li { "Scan deze QR-code met de app, of typ de sleutel over." }
-                    li { "Vul hieronder de 6 cijfers in die de app laat zien." }
+                    li { (tr!("staff-totp-step-1")) }
+                    li { (tr!("staff-totp-step-2")) }
+                    li { (tr!("staff-totp-step-3")) }
                 }
                 @if let Some(svg) = qr_svg(url) {
                     // SVG made by the qrcode library from the otpauth URI: no user text inside.
-                    div class="qr" role="img" aria-label="QR-code voor de app" { (PreEscaped(svg)) }
+                    div class="qr" role="img" aria-label=(tr!("staff-totp-qr")) { (PreEscaped(svg)) }
                 }
-                p { "Sleutel: " code class="secret" { (secret) } }
+                p { (tr!("staff-totp-key")) " " code class="secret" { (secret) } }
                 form class="stack" method="post" action="/account/tweede-stap/bevestigen" {
                     (csrf_field(&user.csrf_token))
                     input type="hidden" name="secret" value=(secret);
                     input type="hidden" name="url" value=(url);
-                    (text_input(errors, "code", "Code uit de app (6 cijfers)", None, "", "text"))
-                    button type="submit" { "Bevestigen" }
+                    (text_input(errors, "code", &tr!("staff-totp-code"), None, "", "text"))
+                    button type="submit" { (tr!("staff-confirm")) }
                 }
             } @else {
-                p { "Medewerkers loggen in met hun wachtwoord én een code uit een app op hun telefoon. Zo kan niemand met alleen uw wachtwoord bij het geld van de dorpen." }
+                p { (tr!("staff-totp-why")) }
                 form method="post" action="/account/tweede-stap/start" {
                     (csrf_field(&user.csrf_token))
-                    button type="submit" { "Begin met instellen" }
+                    button type="submit" { (tr!("staff-totp-start")) }
                 }
             }
         },

@@ -7,7 +7,9 @@ use super::components::table_head;
 use super::components::Col::{Num, Text};
 
 use super::ballot::{ballot_path, stop_form};
-use super::components::{csrf_field, error_summary, field_error, money, text_input, with_contact};
+use super::components::{
+    csrf_field, error_summary, field_error, money, select_input, text_input, with_contact,
+};
 use super::layout::{contact_sentence, page, Nav};
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{AreaInfo, RoundView};
@@ -154,10 +156,19 @@ pub struct AdminCodes<'a> {
     pub year: &'a str,
     pub count: &'a str,
     pub handle: &'a str,
+    pub reason: &'a str,
 }
 
 pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
-    let area_err = field_error(p.errors, "area");
+    let areas: Vec<(&str, &str)> = p
+        .areas
+        .iter()
+        .map(|a| (a.slug.as_str(), a.name.as_str()))
+        .collect();
+    let reasons: Vec<(&str, &str)> = RevokeReason::ALL
+        .iter()
+        .map(|r| (r.as_str(), r.label_nl()))
+        .collect();
     page(
         "Stemcodes",
         &Nav {
@@ -203,18 +214,7 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
             }
             form class="stack" method="post" action="/beheer/stemcodes/reeksen" {
                 (csrf_field(&user.csrf_token))
-                div class=[area_err.as_ref().map(|_| "has-error")] {
-                    label for="area" {
-                        "Gebied"
-                        @if let Some(e) = &area_err { span class="field-error" id="area-error" { "Fout: " (e) } }
-                    }
-                    select id="area" name="area" aria-describedby=[area_err.as_ref().map(|_| "area-error")]
-                        aria-invalid=[area_err.as_ref().map(|_| "true")] {
-                        @for a in p.areas {
-                            option value=(a.slug) selected[a.slug == p.area] { (a.name) }
-                        }
-                    }
-                }
+                (select_input(p.errors, "area", "area", "Gebied", None, None, &areas, p.area))
                 (text_input(p.errors, "year", "Jaar van de stemrondes", Some("Bijvoorbeeld 2027."), p.year, "text"))
                 (text_input(p.errors, "count", "Aantal codes", Some("Eén per inwoner die mag stemmen."), p.count, "text"))
                 button type="submit" { "Codes maken en CSV downloaden" }
@@ -225,12 +225,12 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
             form class="stack" method="post" action="/beheer/stemcodes/intrekken" {
                 (csrf_field(&user.csrf_token))
                 (text_input(p.errors, "handle", "Kenmerk", Some("Bijvoorbeeld K7PM."), p.handle, "text"))
-                label for="reason" { "Reden" }
-                select id="reason" name="reason" {
-                    @for r in RevokeReason::ALL { option value=(r.as_str()) { (r.label_nl()) } }
-                }
+                (select_input(p.errors, "reason", "reason", "Reden", None, None, &reasons, p.reason))
+                p class="hint" { "U krijgt eerst te zien wat er gebeurt. Pas daarna wordt de code ingetrokken." }
                 div class="actions" {
-                    button type="submit" formaction="/beheer/stemcodes/vervangen" { "Intrekken en nieuwe code maken" }
+                    // Both lead to a confirmation page and cannot be undone after it:
+                    // neither is the filled (primary) button.
+                    button type="submit" class="secondary" formaction="/beheer/stemcodes/vervangen" { "Intrekken en nieuwe code maken" }
                     button type="submit" class="danger" { "Alleen intrekken" }
                 }
             }

@@ -199,6 +199,105 @@ pub fn textarea_input(
     })
 }
 
+/// A labelled select that keeps the chosen option and shows its error. `options` are
+/// (value, label); `empty` is an extra first option with the value "" ("Kies ...").
+/// `id` is also the key of its error; `name` is what the form sends.
+#[allow(clippy::too_many_arguments)]
+pub fn select_input<V: AsRef<str>, L: AsRef<str>>(
+    errors: &[(String, String)],
+    id: &str,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    empty: Option<&str>,
+    options: &[(V, L)],
+    selected: &str,
+) -> Markup {
+    field(errors, id, label, hint, |described, invalid| {
+        select_control(id, name, empty, options, selected, (described, invalid))
+    })
+}
+
+/// The select itself (for a page that lays out its own label): the chosen option stays
+/// selected after an error.
+pub fn select_control<V: AsRef<str>, L: AsRef<str>>(
+    id: &str,
+    name: &str,
+    empty: Option<&str>,
+    options: &[(V, L)],
+    selected: &str,
+    attrs: (Option<String>, bool),
+) -> Markup {
+    let (described, invalid) = attrs;
+    html! {
+        select id=(id) name=(name) aria-describedby=[described] aria-invalid=[invalid.then_some("true")] {
+            @if let Some(e) = empty { option value="" selected[selected.is_empty()] { (e) } }
+            @for (value, text) in options {
+                option value=(value.as_ref()) selected[value.as_ref() == selected] { (text.as_ref()) }
+            }
+        }
+    }
+}
+
+/// A group of radio buttons with a legend, each with a short explanation; the chosen one
+/// stays checked after an error. The error is on the `fieldset` (id = `name`).
+pub fn radio_group(
+    errors: &[(String, String)],
+    name: &str,
+    legend: &str,
+    options: &[(&str, &str, &str)],
+    selected: &str,
+) -> Markup {
+    let err = field_error(errors, name);
+    html! {
+        fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
+            aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
+            legend { (legend) }
+            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (with_contact(e)) } }
+            @for (value, label, hint) in options {
+                @let id = format!("{name}-{value}");
+                div class="choice" {
+                    input type="radio" id=(id) name=(name) value=(value) checked[*value == selected]
+                        aria-describedby=[(!hint.is_empty()).then(|| format!("{id}-hint"))];
+                    label for=(id) {
+                        (label)
+                        @if !hint.is_empty() { span class="hint" id={ (id) "-hint" } { (hint) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A group of checkboxes with a legend; `options` are (value, label). The ticked ones
+/// stay ticked after an error; the error is on the `fieldset` (id = `name`).
+pub fn checkbox_group(
+    errors: &[(String, String)],
+    name: &str,
+    legend: &str,
+    hint: &str,
+    options: &[(String, String)],
+    ticked: &[String],
+) -> Markup {
+    let err = field_error(errors, name);
+    html! {
+        fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
+            aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
+            legend { (legend) }
+            span class="hint" { (hint) }
+            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (with_contact(e)) } }
+            @for (value, label) in options {
+                @let id = format!("{name}-{value}");
+                div class="choice" {
+                    input type="checkbox" id=(id) name=(name) value=(value)
+                        checked[ticked.iter().any(|t| t == value)];
+                    label for=(id) { (label) }
+                }
+            }
+        }
+    }
+}
+
 /// A table that may be wider than a phone screen: it scrolls sideways inside its own box,
 /// never the whole page. The box can get keyboard focus (so it can be scrolled with the
 /// arrow keys) and is a named region, so a screen reader says what it is.

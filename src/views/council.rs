@@ -7,12 +7,13 @@ use maud::{html, Markup};
 use super::components::table_head;
 use super::components::Col::{Num, Text};
 
-use super::components::{error_summary, table_scroll, text_input};
+use super::components::{error_summary, select_input, table_scroll, text_input};
 use super::layout::{page, Nav};
 use super::report::{area_chart, area_sources, area_table, round_section};
-use crate::domain::nl_time;
+use crate::i18n;
 use crate::service::auth::SessionUser;
 use crate::service::report::{EventsPage, ReportModel};
+use crate::tr;
 
 /// What was typed in a period form (kept as typed when it is wrong).
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -68,8 +69,8 @@ fn nav(user: &SessionUser) -> Nav<'_> {
 
 fn period_fields(form: &PeriodForm, errors: &[(String, String)]) -> Markup {
     html! {
-        (text_input(errors, "van", "Van", Some("Eerste dag, bijvoorbeeld 2026-01-01. Leeg: vanaf het begin."), &form.van, "date"))
-        (text_input(errors, "tot", "Tot en met", Some("Laatste dag, bijvoorbeeld 2026-03-31. Leeg: tot vandaag."), &form.tot, "date"))
+        (text_input(errors, "van", &tr!("staff-period-from"), Some(&tr!("staff-period-from-hint")), &form.van, "date"))
+        (text_input(errors, "tot", &tr!("staff-period-to"), Some(&tr!("staff-period-to-hint")), &form.tot, "date"))
     }
 }
 
@@ -83,40 +84,39 @@ pub fn dashboard(
 ) -> Markup {
     let q = form.query();
     page(
-        "Overzicht voor de raad",
+        &tr!("staff-council-title"),
         &nav(user),
         html! {
-            h1 { "Overzicht voor de raad" }
-            p { "Hier ziet u per dorp of wijk waar het geld van de burgerbegroting vandaan kwam, "
-                "wat inwoners ermee hebben gekozen en wat er over is. U kunt alles alleen bekijken, niet veranderen." }
+            h1 { (tr!("staff-council-title")) }
+            p { (tr!("staff-council-intro")) }
             (error_summary(errors))
             form method="get" action="/raad" class="period" {
-                h2 { "Kies een periode" }
+                h2 { (tr!("staff-period-choose")) }
                 (period_fields(form, errors))
-                button type="submit" { "Toon deze periode" }
+                button type="submit" { (tr!("staff-period-show")) }
             }
             @if let Some(m) = model {
-                p { strong { "Periode: " (m.period_nl()) } }
-                h2 { "Rapport en bundel" }
+                p { strong { (tr!("staff-period")) " " (period_text(m)) } }
+                h2 { (tr!("staff-council-downloads")) }
                 ul {
-                    li { a href={ "/raad/rapport?" (q) } { "Rapport voor deze periode bekijken of afdrukken" } " (rapport.html)" }
-                    li { a href={ "/raad/rapport?" (q) "&download=1" } { "Rapport downloaden" } }
+                    li { a href={ "/raad/rapport?" (q) } { (tr!("staff-council-report-view")) } " (rapport.html)" }
+                    li { a href={ "/raad/rapport?" (q) "&download=1" } { (tr!("staff-council-report-download")) } }
                     @if bundle_available {
-                        li { a href={ "/raad/bundel?" (q) } { "Controlebundel voor deze periode downloaden" } " (zip met logboek, grootboek, stemmen, uitslagen en rapport)" }
+                        li { a href={ "/raad/bundel?" (q) } { (tr!("staff-council-bundle")) } " " (tr!("staff-council-bundle-what")) }
                     }
                 }
-                p { a href="/raad/gebeurtenissen" { "Alle gebeurtenissen in het logboek bekijken" } }
-                h2 { "Geld per gebied" }
+                p { a href="/raad/gebeurtenissen" { (tr!("staff-council-events-link")) } }
+                h2 { (tr!("staff-money-per-area")) }
                 (area_chart(m, "grafiek-gebieden"))
-                (table_scroll("Geld per gebied", area_table(m)))
+                (table_scroll(&tr!("staff-money-per-area"), area_table(m)))
                 @for a in &m.areas {
                     @if !a.budget_sources.is_empty() || !a.funder_sources.is_empty() {
                         (area_sources(a, 3))
                     }
                 }
-                h2 { "Stemrondes in deze periode" }
+                h2 { (tr!("staff-council-rounds")) }
                 @if m.rounds.is_empty() {
-                    p { "In deze periode is er geen stemronde geteld." }
+                    p { (tr!("staff-council-no-rounds")) }
                 }
                 @for (i, r) in m.rounds.iter().enumerate() {
                     (round_section(r, i + 1, 3))
@@ -126,63 +126,58 @@ pub fn dashboard(
     )
 }
 
-/// Dutch names of the kinds of event (unknown kinds are shown as they are stored).
-pub fn action_label(action: &str) -> &str {
+/// The names of the kinds of event in the visitor's language (unknown kinds are shown as
+/// they are stored).
+pub fn action_label(action: &str) -> String {
     match action {
-        "area.created" => "Gebied aangemaakt",
-        "area.settings_changed" => "Gebied aangepast",
-        "audit.signing_resumed" => "Ondertekenen hervat",
-        "audit.signing_stopped" => "Ondertekenen gestopt",
-        "ballot.cast" => "Stem uitgebracht",
-        "budget_line.imported" => "Begrotingspost ingelezen",
-        "funder.created" => "Financier aangemaakt",
-        "initiative.reviewed" => "Plan beoordeeld",
-        "initiative.submitted" => "Plan ingediend",
-        "ledger.imported" => "Begroting ingelezen",
-        "maintenance.pruned" => "Onderhoud: oude sessies opgeruimd",
-        "role.granted" => "Rol gegeven",
-        "role.revoked" => "Rol afgenomen",
-        "pool.earmark_released" => "Apart gezet geld vrijgegeven",
-        "pool.earmarked" => "Geld apart gezet",
-        "pool.released" => "Reservering van een ronde vrijgegeven",
-        "pool.reserved" => "Budget van een ronde gereserveerd",
-        "round.closed" => "Ronde afgesloten, geld vastgelegd",
-        "round.counted" => "Stemmen geteld",
-        "round.created" => "Ronde aangemaakt",
-        "round.review_started" => "Indienen gesloten, beoordeling begonnen",
-        "round.voting_opened" => "Stemmen geopend",
-        "staff.login" => "Medewerker ingelogd",
-        "transfer.created" | "transfer.posted" => "Overboeking geboekt",
-        "transfer.proposed" => "Overboeking voorgesteld",
-        "transfer.approved" => "Overboeking goedgekeurd",
-        "transfer.rejected" => "Overboeking afgewezen",
-        "user.created" => "Gebruiker aangemaakt",
-        "user.password_rehashed" => "Wachtwoord opnieuw versleuteld",
-        "user.second_factor_enabled" => "Tweede stap ingesteld",
-        "voting_code.replaced" => "Stemcode vervangen",
-        "voting_code.revoked" => "Stemcode ingetrokken",
-        "voting_codes.batch_generated" => "Stemcodes aangemaakt",
-        other => other,
+        "area.created" => tr!("staff-event-area-created"),
+        "area.settings_changed" => tr!("staff-event-area-settings-changed"),
+        "audit.signing_resumed" => tr!("staff-event-audit-signing-resumed"),
+        "audit.signing_stopped" => tr!("staff-event-audit-signing-stopped"),
+        "ballot.cast" => tr!("staff-event-ballot-cast"),
+        "budget_line.imported" => tr!("staff-event-budget-line-imported"),
+        "funder.created" => tr!("staff-event-funder-created"),
+        "initiative.reviewed" => tr!("staff-event-initiative-reviewed"),
+        "initiative.submitted" => tr!("staff-event-initiative-submitted"),
+        "ledger.imported" => tr!("staff-event-ledger-imported"),
+        "maintenance.pruned" => tr!("staff-event-maintenance-pruned"),
+        "role.granted" => tr!("staff-event-role-granted"),
+        "role.revoked" => tr!("staff-event-role-revoked"),
+        "pool.earmark_released" => tr!("staff-event-pool-earmark-released"),
+        "pool.earmarked" => tr!("staff-event-pool-earmarked"),
+        "pool.released" => tr!("staff-event-pool-released"),
+        "pool.reserved" => tr!("staff-event-pool-reserved"),
+        "round.closed" => tr!("staff-event-round-closed"),
+        "round.counted" => tr!("staff-event-round-counted"),
+        "round.created" => tr!("staff-event-round-created"),
+        "round.review_started" => tr!("staff-event-round-review-started"),
+        "round.voting_opened" => tr!("staff-event-round-voting-opened"),
+        "staff.login" => tr!("staff-event-staff-login"),
+        "transfer.created" | "transfer.posted" => tr!("staff-event-transfer-created"),
+        "transfer.proposed" => tr!("staff-event-transfer-proposed"),
+        "transfer.approved" => tr!("staff-event-transfer-approved"),
+        "transfer.rejected" => tr!("staff-event-transfer-rejected"),
+        "user.created" => tr!("staff-event-user-created"),
+        "user.password_rehashed" => tr!("staff-event-user-password-rehashed"),
+        "user.second_factor_enabled" => tr!("staff-event-user-second-factor-enabled"),
+        "voting_code.replaced" => tr!("staff-event-voting-code-replaced"),
+        "voting_code.revoked" => tr!("staff-event-voting-code-revoked"),
+        "voting_codes.batch_generated" => tr!("staff-event-voting-codes-batch-generated"),
+        other => other.to_string(),
     }
 }
 
-fn select(
-    id: &str,
-    label: &str,
-    all_label: &str,
-    options: &[(String, String)],
-    chosen: &str,
-) -> Markup {
-    html! {
-        div {
-            label for=(id) { (label) }
-            select id=(id) name=(id) {
-                option value="" selected[chosen.is_empty()] { (all_label) }
-                @for (value, text) in options {
-                    option value=(value) selected[chosen == value] { (text) }
-                }
-            }
-        }
+/// The period of a report in the visitor's language.
+pub fn period_text(m: &ReportModel) -> String {
+    match (m.from, m.to) {
+        (Some(f), Some(t)) => tr!(
+            "staff-period-between",
+            from = i18n::date(f),
+            to = i18n::date(t)
+        ),
+        (Some(f), None) => tr!("staff-period-since", from = i18n::date(f)),
+        (None, Some(t)) => tr!("staff-period-until", to = i18n::date(t)),
+        (None, None) => tr!("staff-period-all"),
     }
 }
 
@@ -207,44 +202,43 @@ pub fn events(
         tot: form.tot.clone(),
     };
     page(
-        "Gebeurtenissen in het logboek",
+        &tr!("staff-events-title"),
         &nav(user),
         html! {
-            p { a href="/raad" { "Terug naar het overzicht voor de raad" } }
-            h1 { "Gebeurtenissen in het logboek" }
-            p { "Alles wat er in de burgerbegroting gebeurt, komt als gebeurtenis in het logboek. "
-                "De nieuwste staat bovenaan. Een stem van een inwoner staat er zonder naam of stemcode in." }
+            p { a href="/raad" { (tr!("staff-events-back")) } }
+            h1 { (tr!("staff-events-title")) }
+            p { (tr!("staff-events-intro")) }
             (error_summary(errors))
             form method="get" action="/raad/gebeurtenissen" class="filters" {
-                h2 { "Filteren" }
-                (select("soort", "Soort gebeurtenis", "Alle soorten", &actions, form.soort.trim()))
-                (select("gebied", "Dorp of wijk", "Alle gebieden", &areas, form.gebied.trim()))
+                h2 { (tr!("staff-filter-title")) }
+                (select_input(errors, "soort", "soort", &tr!("staff-events-kind"), None, Some(&tr!("staff-filter-all-kinds")), &actions, form.soort.trim()))
+                (select_input(errors, "gebied", "gebied", &tr!("staff-events-area"), None, Some(&tr!("staff-filter-all-areas")), &areas, form.gebied.trim()))
                 (period_fields(&period, errors))
-                button type="submit" { "Filter" }
+                button type="submit" { (tr!("staff-filter")) }
             }
             @if let Some(d) = data {
                 p role="status" {
-                    @if d.total == 1 { "1 gebeurtenis gevonden." } @else { (d.total) " gebeurtenissen gevonden." }
-                    @if d.pages > 1 { " Pagina " (d.page) " van " (d.pages) "." }
+                    (tr!("staff-events-found", count = d.total))
+                    @if d.pages > 1 { " " (tr!("staff-page-of", page = d.page, pages = d.pages)) }
                 }
                 @if !d.events.is_empty() {
-                    (table_scroll("Gebeurtenissen", html! {
+                    (table_scroll(&tr!("staff-events-table"), html! {
                         table {
-                            caption { "Gebeurtenissen, nieuwste eerst" }
-                            (table_head(&[Num("Nummer"), Text("Tijd"), Text("Wie"), Text("Soort"), Text("Waarover"), Text("Zoals vastgelegd")]))
+                            caption { (tr!("staff-events-caption")) }
+                            (table_head(&[Num(&tr!("staff-events-seq")), Text(&tr!("staff-events-time")), Text(&tr!("staff-events-who")), Text(&tr!("staff-events-kind-col")), Text(&tr!("staff-events-about")), Text(&tr!("staff-events-as-recorded"))]))
                             tbody {
                                 @for e in &d.events {
                                     tr {
                                         td class="num" { (e.seq) }
-                                        td { span class="nowrap" { (nl_time::datetime_nl(e.occurred_at)) } }
+                                        td { span class="nowrap" { (i18n::datetime(e.occurred_at)) } }
                                         td { (actor_label(&e.actor)) }
                                         td { (action_label(&e.action)) }
                                         td { (e.entity_type) " " code { (short(&e.entity_id)) } }
                                         td {
                                             details {
-                                                summary { "Toon gebeurtenis " (e.seq) }
+                                                summary { (tr!("staff-events-show", seq = e.seq)) }
                                                 pre class="leaf" { code { (e.leaf) } }
-                                                p { "Vingerafdruk (leaf hash): " code class="hash" { (e.leaf_hash) } }
+                                                p { (tr!("staff-events-leaf-hash")) " " code class="hash" { (e.leaf_hash) } }
                                             }
                                         }
                                     }
@@ -254,13 +248,13 @@ pub fn events(
                     }))
                 }
                 @if d.pages > 1 {
-                    nav aria-label="Pagina's met gebeurtenissen" class="pager" {
+                    nav aria-label=(tr!("staff-events-pages")) class="pager" {
                         ul {
                             @if d.page > 1 {
-                                li { a href={ "/raad/gebeurtenissen?" (form.query_for_page(d.page - 1)) } rel="prev" { "Vorige pagina (nieuwer)" } }
+                                li { a href={ "/raad/gebeurtenissen?" (form.query_for_page(d.page - 1)) } rel="prev" { (tr!("staff-events-newer")) } }
                             }
                             @if d.page < d.pages {
-                                li { a href={ "/raad/gebeurtenissen?" (form.query_for_page(d.page + 1)) } rel="next" { "Volgende pagina (ouder)" } }
+                                li { a href={ "/raad/gebeurtenissen?" (form.query_for_page(d.page + 1)) } rel="next" { (tr!("staff-events-older")) } }
                             }
                         }
                     }
@@ -272,12 +266,13 @@ pub fn events(
 
 fn actor_label(actor: &str) -> String {
     match actor {
-        "resident" => "Inwoner (zonder naam)".into(),
-        "system" => "Het systeem".into(),
-        "cli" => "Beheer (opdrachtregel)".into(),
-        other => other
-            .strip_prefix("cli:")
-            .map_or_else(|| other.to_string(), |e| format!("{e} (opdrachtregel)")),
+        "resident" => tr!("staff-actor-resident"),
+        "system" => tr!("staff-actor-system"),
+        "cli" => tr!("staff-actor-cli"),
+        other => other.strip_prefix("cli:").map_or_else(
+            || other.to_string(),
+            |e| tr!("staff-actor-cli-named", who = e),
+        ),
     }
 }
 

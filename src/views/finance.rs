@@ -6,13 +6,14 @@ use super::components::table_head;
 use super::components::Col::{Num, Text};
 
 use super::components::{
-    csrf_field, error_summary, field_error, money, nl_date, nl_date_cell, status, table_scroll,
-    text_input, textarea_input,
+    csrf_field, error_summary, field, field_error, money, nl_date, nl_date_cell, select_input,
+    status, table_scroll, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
 use crate::domain::ledger::TransferStatus;
 use crate::domain::ledger_import::ImportProblem;
 use crate::domain::money::format_eur;
+use crate::domain::wording::count_of;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{
     BudgetLineView, ImportOutcome, LedgerOverview, PoolView, TransferOptions, TransferView,
@@ -340,8 +341,6 @@ pub fn new_transfer(
     v: &TransferFormValues,
     errors: &[(String, String)],
 ) -> Markup {
-    let from_err = field_error(errors, "from_account");
-    let to_err = field_error(errors, "to_account");
     page(
         "Nieuwe overboeking",
         &nav(user, "/financien/overboekingen/nieuw"),
@@ -353,12 +352,8 @@ pub fn new_transfer(
             form class="stack" method="post" action="/financien/overboekingen" {
                 (csrf_field(&user.csrf_token))
                 input type="hidden" name="request_id" value=(v.request_id);
-                div class=[from_err.as_ref().map(|_| "has-error")] {
-                    label for="from_account" { "Van"
-                        span class="hint" { "Met het bedrag dat nog beschikbaar is." }
-                        @if let Some(e) = &from_err { span class="field-error" { "Fout: " (e) } }
-                    }
-                    select id="from_account" name="from_account" {
+                (field(errors, "from_account", "Van", Some("Met het bedrag dat nog beschikbaar is."), |described, invalid| html! {
+                    select id="from_account" name="from_account" aria-describedby=[described] aria-invalid=[invalid.then_some("true")] {
                         option value="" { "Kies een begrotingspost of financier" }
                         optgroup label="Begrotingsposten" {
                             @for l in &opts.budget_lines {
@@ -373,18 +368,9 @@ pub fn new_transfer(
                             }
                         }
                     }
-                }
-                div class=[to_err.as_ref().map(|_| "has-error")] {
-                    label for="to_account" { "Naar de pot van"
-                        @if let Some(e) = &to_err { span class="field-error" { "Fout: " (e) } }
-                    }
-                    select id="to_account" name="to_account" {
-                        option value="" { "Kies een dorp of wijk" }
-                        @for p in &opts.pools {
-                            option value=(p.account_id) selected[v.to_account == p.account_id] { (p.name) }
-                        }
-                    }
-                }
+                }))
+                (select_input(errors, "to_account", "to_account", "Naar de pot van", None, Some("Kies een dorp of wijk"),
+                    &opts.pools.iter().map(|p| (p.account_id.as_str(), p.name.as_str())).collect::<Vec<_>>(), &v.to_account))
                 (text_input(errors, "amount", "Bedrag in euro", Some("Bijvoorbeeld 12.000,00"), &v.amount, "text"))
                 (text_input(errors, "memo", "Waarom", Some("Bijvoorbeeld: groenonderhoud 2025 volgens de burgerbegroting"), &v.memo, "text"))
                 (text_input(errors, "decision_ref", "Raadsbesluit", Some("Nummer van het raadsbesluit. Verplicht bij geld van een begrotingspost."), &v.decision_ref, "text"))
@@ -394,11 +380,15 @@ pub fn new_transfer(
     )
 }
 
+/// The import page. `errors` are the form's own problems (no file, too large), shown in
+/// the summary and next to the field; `problems` are those inside a file that was read.
+/// A browser never fills a file field again, so after an error the file is chosen anew;
+/// the municipality's name is kept.
 pub fn import_form(
     user: &SessionUser,
     gemeente: &str,
     problems: &[ImportProblem],
-    general_error: Option<&str>,
+    errors: &[(String, String)],
     outcome: Option<&ImportOutcome>,
 ) -> Markup {
     page(
@@ -408,18 +398,16 @@ pub fn import_form(
             h1 { "Begroting inlezen" }
             @if let Some(o) = outcome {
                 div class="notice" role="status" {
-                    p { strong { (o.lines_added) " begrotingspost(en) toegevoegd" } ", " (o.lines_unchanged) " stonden er al en zijn niet veranderd." }
+                    p { strong { (count_of(o.lines_added, "begrotingspost", "begrotingsposten")) " toegevoegd" } ", " (o.lines_unchanged) " stonden er al en zijn niet veranderd." }
                     @for n in &o.notes { p { (n) } }
                     p { a href="/financien/begroting" { "Bekijk de begroting" } }
                 }
             }
-            @if let Some(e) = general_error {
-                div class="error-summary" role="alert" { h2 { "Het bestand is niet ingelezen" } p { (e) } }
-            }
+            (error_summary(errors))
             @if !problems.is_empty() {
                 div class="error-summary" role="alert" tabindex="-1" {
                     h2 { "Het bestand is niet ingelezen" }
-                    p { "Er is niets opgeslagen. Verbeter deze " (problems.len()) " punt(en) in het bestand en lees het opnieuw in." }
+                    p { "Er is niets opgeslagen. Verbeter " @if problems.len() == 1 { "dit punt" } @else { "deze " (problems.len()) " punten" } " in het bestand en lees het opnieuw in." }
                 }
                 (table_scroll("Problemen in het bestand", html! { table {
                     caption { "Problemen in het bestand" }
@@ -440,12 +428,11 @@ pub fn import_form(
             p { "Het hele bestand wordt ingelezen, of niets. Een bestand twee keer inlezen verandert niets." }
             form class="stack" method="post" action="/financien/import" enctype="multipart/form-data" {
                 (csrf_field(&user.csrf_token))
-                label for="bestand" { "Bestand" }
-                input type="file" id="bestand" name="bestand" accept=".csv,.txt,text/csv" required;
-                label for="gemeente" { "Gemeente"
-                    span class="hint" { "Alleen nodig bij een CBS-bestand met meer gemeenten." }
-                }
-                input type="text" id="gemeente" name="gemeente" value=(gemeente);
+                (field(errors, "bestand", "Bestand", None, |described, invalid| html! {
+                    input type="file" id="bestand" name="bestand" accept=".csv,.txt,text/csv" required
+                        aria-describedby=[described] aria-invalid=[invalid.then_some("true")];
+                }))
+                (text_input(errors, "gemeente", "Gemeente", Some("Alleen nodig bij een CBS-bestand met meer gemeenten."), gemeente, "text"))
                 button type="submit" { "Inlezen" }
             }
         },

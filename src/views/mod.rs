@@ -18,6 +18,7 @@ pub mod plan_review;
 pub mod report;
 pub mod round_result;
 pub mod rounds;
+pub mod staff_labels;
 pub mod timeline;
 pub mod transfers_list;
 pub mod users;

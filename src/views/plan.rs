@@ -6,7 +6,7 @@
 use maud::{html, Markup};
 
 use super::components::{
-    csrf_field, error_summary, field, money, status, text_input, textarea_input,
+    csrf_field, error_summary, field, money, radio_group, status, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
@@ -347,6 +347,12 @@ fn progress_form(p: &PlanPage<'_>) -> Markup {
     } else {
         f.stage.as_str()
     };
+    let labels: Vec<String> = ProgressStage::ALL.iter().map(|s| stage_label(*s)).collect();
+    let stages: Vec<(&str, &str, &str)> = ProgressStage::ALL
+        .iter()
+        .zip(&labels)
+        .map(|(s, label)| (s.as_str(), label.as_str(), ""))
+        .collect();
     html! {
         h2 id="voortgang-melden" { (tr!("plan-post-title")) }
         p { (tr_html!("plan-post-intro", done = html! { strong { (tr!("stage-done")) } }, open = money(open), area = v.area_name)) }
@@ -354,16 +360,7 @@ fn progress_form(p: &PlanPage<'_>) -> Markup {
             action={ "/plannen/" (v.plan.id) "/voortgang" } {
             (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
             input type="hidden" name="request_id" value=(f.request_id);
-            fieldset id="stage" {
-                legend { (tr!("plan-post-stage")) }
-                @for s in ProgressStage::ALL {
-                    div class="choice" {
-                        input type="radio" id={ "stage-" (s.as_str()) } name="stage" value=(s.as_str())
-                            checked[stage == s.as_str()];
-                        label for={ "stage-" (s.as_str()) } { (stage_label(s)) }
-                    }
-                }
-            }
+            (radio_group(p.errors, "stage", &tr!("plan-post-stage"), &stages, stage))
             (textarea_input(p.errors, "body", "body", &tr!("plan-post-body"), Some(&tr!("plan-post-body-hint")), &f.body))
             (field(p.errors, "photo", &tr!("plan-post-photo"),
                 Some(&tr!("plan-post-photo-hint")),

@@ -3,16 +3,17 @@
 //! (submit a plan). Every form works without JavaScript; errors stand next to their field.
 
 use super::components::{
-    csrf_field, error_summary, field_error, money, table_scroll, text_input, textarea_input,
+    checkbox_group, csrf_field, error_summary, field_error, money, radio_group, table_scroll,
+    text_input, textarea_input,
 };
 use super::layout::{page, Nav};
 use super::round_result::{result_first, ReceiptSearch};
 use super::timeline::timeline;
 use crate::domain::money::format_eur;
-use crate::domain::plan_standing::count_nl;
 use crate::domain::review::{cost_amount_field, cost_description_field, MAX_COST_LINES};
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
+use crate::domain::wording::count_of;
 use crate::i18n::date as date_nl;
 use crate::service::auth::SessionUser;
 use crate::service::pool_holds::PoolMoney;
@@ -188,35 +189,6 @@ fn select_input(
                 aria-invalid=[err.as_ref().map(|_| "true")] {
                 @for (value, text) in options {
                     option value=(value) selected[value == selected] { (text) }
-                }
-            }
-        }
-    }
-}
-
-/// A group of radio buttons with a legend, each with a short explanation.
-fn radio_group(
-    errors: &[(String, String)],
-    name: &str,
-    legend: &str,
-    options: &[(&str, &str, &str)],
-    selected: &str,
-) -> Markup {
-    let err = field_error(errors, name);
-    html! {
-        fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
-            aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
-            legend { (legend) }
-            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { (tr!("common-error-prefix")) " " (e) } }
-            @for (value, label, hint) in options {
-                @let id = format!("{name}-{value}");
-                div class="choice" {
-                    input type="radio" id=(id) name=(name) value=(value) checked[*value == selected]
-                        aria-describedby={ (id) "-hint" };
-                    label for=(id) {
-                        (label)
-                        span class="hint" id={ (id) "-hint" } { (hint) }
-                    }
                 }
             }
         }
@@ -437,34 +409,6 @@ pub struct SchedulePage<'a> {
     pub areas: &'a [AreaInfo],
     pub form: &'a ScheduleFormValues,
     pub errors: &'a [(String, String)],
-}
-
-/// A group of checkboxes with a legend; `options` are (value, label).
-fn checkbox_group(
-    errors: &[(String, String)],
-    name: &str,
-    legend: &str,
-    hint: &str,
-    options: &[(String, String)],
-    ticked: &[String],
-) -> Markup {
-    let err = field_error(errors, name);
-    html! {
-        fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
-            aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
-            legend { (legend) }
-            span class="hint" { (hint) }
-            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
-            @for (value, label) in options {
-                @let id = format!("{name}-{value}");
-                div class="choice" {
-                    input type="checkbox" id=(id) name=(name) value=(value)
-                        checked[ticked.iter().any(|t| t == value)];
-                    label for=(id) { (label) }
-                }
-            }
-        }
-    }
 }
 
 pub fn schedule(p: &SchedulePage<'_>) -> Markup {
@@ -790,7 +734,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
                 p { "Als u het stemmen opent, liggen de regels, het budget en de genomineerde plannen "
                     "vast. Daarna kunt u niets meer veranderen en geen plannen meer beoordelen. "
                     "Beoordeel daarom eerst alle plannen." }
-                p { "Op het stembiljet: " (count_nl(i64::try_from(v.nominated().len()).unwrap_or(0), "genomineerd plan", "genomineerde plannen")) "." }
+                p { "Op het stembiljet: " (count_of(v.nominated().len(), "genomineerd plan", "genomineerde plannen")) "." }
                 form method="post" action={ "/rondes/" (v.round.id) "/stemmen-openen" } {
                     (csrf_field(token))
                     button type="submit" class="secondary" { "Stemmen openen" }
@@ -798,7 +742,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
         }
         @if v.actions.may_enter_paper_ballot {
                 h2 id="papieren-stem" { "Papieren stem invoeren" }
-                p { "Tot nu toe gestemd: " strong { (count_nl(v.ballots, "stem", "stemmen")) } ", online en op papier samen." }
+                p { "Tot nu toe gestemd: " strong { (count_of(v.ballots, "stem", "stemmen")) } ", online en op papier samen." }
                 p { "Typ de stemcode van de brief over en kruis aan wat op het stembiljet is gekozen. "
                     "Na het opslaan ziet u een controlecode. Schrijf die op het stembiljet." }
                 (paper_form(p, token))

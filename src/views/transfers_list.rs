@@ -10,7 +10,7 @@ use super::components::{
 };
 use super::layout::{page, Nav};
 use crate::domain::ledger::TransferStatus;
-use crate::domain::plan_standing::count_nl;
+use crate::domain::wording::count_of;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{TransfersPage, TRANSFER_KINDS};
 
@@ -185,7 +185,7 @@ pub fn transfers(
             }
             @if let Some(d) = data {
                 p role="status" {
-                    (count_nl(d.total, "overboeking gevonden", "overboekingen gevonden")) "."
+                    (count_of(d.total, "overboeking gevonden", "overboekingen gevonden")) "."
                     @if d.pages > 1 { " Pagina " (d.page) " van " (d.pages) ", nieuwste eerst." }
                 }
                 @if !d.rows.is_empty() {

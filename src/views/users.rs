@@ -5,7 +5,9 @@ use maud::{html, Markup};
 use super::components::table_head;
 use super::components::Col::Text;
 
-use super::components::{csrf_field, error_summary, field, money, text_input};
+use super::components::{
+    csrf_field, error_summary, money, select_input, text_input, textarea_input,
+};
 use super::layout::{page, Nav};
 use crate::domain::money::format_nl_number;
 use crate::domain::role::Role;
@@ -21,40 +23,34 @@ pub struct UsersPage<'a> {
     pub notice: Option<&'a str>,
 }
 
-/// What was typed and chosen in the new-account form, shown again after an error.
+/// What was typed and chosen in the page's forms, shown again after an error: the
+/// new-account form, and the role-grant form of one account's row (`grant_to`).
 #[derive(Default, Clone, Copy)]
 pub struct NewAccount<'a> {
     pub email: &'a str,
     pub name: &'a str,
     pub role: &'a str,
     pub area: &'a str,
+    pub grant_to: &'a str,
+    pub grant_role: &'a str,
+    pub grant_area: &'a str,
 }
 
-fn role_select(id: &str, selected: &str, attrs: (Option<String>, bool)) -> Markup {
-    let (described, invalid) = attrs;
-    html! {
-        select id=(id) name="role" aria-describedby=[described] aria-invalid=[invalid.then_some("true")] {
-            @for r in Role::ALL {
-                option value=(r.as_str()) selected[r.as_str() == selected] { (r.label_nl()) }
-            }
-        }
-    }
+fn role_options() -> Vec<(&'static str, &'static str)> {
+    Role::ALL
+        .iter()
+        .map(|r| (r.as_str(), r.label_nl()))
+        .collect()
 }
 
-fn area_select(
-    id: &str,
-    areas: &[PoolView],
-    selected: &str,
-    attrs: (Option<String>, bool),
-) -> Markup {
-    let (described, invalid) = attrs;
-    html! {
-        select id=(id) name="area" aria-describedby=[described] aria-invalid=[invalid.then_some("true")] {
-            option value="" selected[selected.is_empty()] { "Geen (alleen nodig voor gebiedsregisseurs)" }
-            @for a in areas { option value=(a.slug) selected[a.slug == selected] { (a.name) } }
-        }
-    }
+fn area_options(areas: &[PoolView]) -> Vec<(&str, &str)> {
+    areas
+        .iter()
+        .map(|a| (a.slug.as_str(), a.name.as_str()))
+        .collect()
 }
+
+const NO_AREA: &str = "Geen (alleen nodig voor gebiedsregisseurs)";
 
 pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
     page(
@@ -90,12 +86,13 @@ pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
                                             }
                                         }
                                     }
+                                    @let kept = p.form.grant_to == u.id.as_str();
                                     form class="inline-add" method="post" action={ "/beheer/gebruikers/" (u.id) "/rollen" } {
                                         (csrf_field(&user.csrf_token))
-                                        label for={ "role-" (u.id) } { "Rol toevoegen" }
-                                        (role_select(&format!("role-{}", u.id), "", (None, false)))
-                                        label for={ "area-" (u.id) } { "Gebied" }
-                                        (area_select(&format!("area-{}", u.id), p.areas, "", (None, false)))
+                                        (select_input(p.errors, &format!("role-{}", u.id), "role", "Rol toevoegen", None, None,
+                                            &role_options(), if kept { p.form.grant_role } else { "" }))
+                                        (select_input(p.errors, &format!("area-{}", u.id), "area", "Gebied", None, Some(NO_AREA),
+                                            &area_options(p.areas), if kept { p.form.grant_area } else { "" }))
                                         button type="submit" class="secondary" { "Toevoegen" }
                                     }
                                 }
@@ -123,8 +120,8 @@ pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
                 (csrf_field(&user.csrf_token))
                 (text_input(p.errors, "email", "E-mailadres", None, p.form.email, "email"))
                 (text_input(p.errors, "name", "Naam", None, p.form.name, "text"))
-                (field(p.errors, "role", "Rol", None, |d, i| role_select("role", p.form.role, (d, i))))
-                (field(p.errors, "area", "Gebied", None, |d, i| area_select("area", p.areas, p.form.area, (d, i))))
+                (select_input(p.errors, "role", "role", "Rol", None, None, &role_options(), p.form.role))
+                (select_input(p.errors, "area", "area", "Gebied", None, Some(NO_AREA), &area_options(p.areas), p.form.area))
                 (text_input(p.errors, "password", "Eerste wachtwoord", Some("Minstens 12 tekens. Geef het persoonlijk door."), "", "password"))
                 button type="submit" { "Account maken" }
             }
@@ -182,10 +179,7 @@ pub fn area_settings(
                 @if let Some(m) = a.max_initiative_cents { (money(m)) } @else { "geen" } }
             form class="stack" method="post" action={ "/gebieden/" (a.slug) "/instellingen" } {
                 (csrf_field(&user.csrf_token))
-                div {
-                    label for="description" { "Wat het dorp belangrijk vindt (de checklist voor plannen)" }
-                    textarea id="description" name="description" { (description) }
-                }
+                (textarea_input(errors, "description", "description", "Wat het dorp belangrijk vindt (de checklist voor plannen)", None, description))
                 (text_input(errors, "max_initiative", "Maximum per plan in euro", Some("Bijvoorbeeld 5.000,00. Laat leeg voor geen maximum."), max, "text"))
                 button type="submit" { "Opslaan" }
             }

@@ -1,6 +1,7 @@
 //! Sign-in (password, then the authenticator code), sign-out, registration of initiators,
 //! and setting up the second factor.
 
+use crate::tr;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -10,6 +11,7 @@ use super::error::WebError;
 use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::{removal_cookie, session_cookie, MaybeStaff, SignedIn};
+use crate::domain::form_errors::FormErrors;
 use crate::service::auth::{self, LoginOutcome};
 use crate::service::ServiceError;
 use crate::state::AppState;
@@ -70,9 +72,9 @@ async fn login_form(
     let notice = q
         .geregistreerd
         .as_ref()
-        .map(|_| "Dank u. Als dit e-mailadres nog geen account had, is het nu aangemaakt en kunt u inloggen. Had het al een account, dan sturen we de eigenaar een bericht.");
+        .map(|_| tr!("staff-login-registered"));
     anonymous_page(&req, &state, who.as_ref(), StatusCode::OK, |t| {
-        views::auth::login(t, "", &q.terug, None, notice)
+        views::auth::login(t, "", &q.terug, &[], notice.as_deref())
     })
 }
 
@@ -86,9 +88,13 @@ struct LoginForm {
     terug: String,
 }
 
-const REFUSED: &str = "Deze combinatie van e-mailadres en wachtwoord kennen we niet.";
-const THROTTLED: &str =
-    "Er is te vaak verkeerd ingelogd. Wacht 15 minuten en probeer het dan opnieuw.";
+/// One message on one field (a refusal that is about the whole form, shown on its first
+/// field).
+fn on(field: &str, message: &str) -> FormErrors {
+    let mut errors = FormErrors::new();
+    errors.add(field, message);
+    errors
+}
 
 fn signed_in(state: &AppState, s: &auth::NewSession, back: &str) -> Result<HttpResponse, WebError> {
     // A fresh session token at every login; the pre-session token is used up.
@@ -110,6 +116,17 @@ async fn login(
     let who: Option<auth::SessionUser> = None;
     drop(form.staff);
     let f = form.data;
+    // Both fields are checked before anything else, so both problems show at once.
+    let problems = auth::check_login_form(&f.email, &f.password);
+    if !problems.is_empty() {
+        return Ok(anonymous_page(
+            &req,
+            &state,
+            who.as_ref(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            |t| views::auth::login(t, &f.email, &f.terug, &problems, None),
+        ));
+    }
     let policy = state.settings.session_policy();
     let (email, password, ip) = (f.email.clone(), f.password.clone(), client_ip(&req));
     // A session this browser already had ends here: every login gets a new session id.
@@ -130,21 +147,37 @@ async fn login(
             &state,
             who.as_ref(),
             StatusCode::OK,
-            |t| views::auth::login_code(t, &ticket, &f.terug, None),
+            |t| views::auth::login_code(t, &ticket, &f.terug, &[]),
         )),
         LoginOutcome::Refused => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            |t| views::auth::login(t, &f.email, &f.terug, Some(REFUSED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    &f.email,
+                    &f.terug,
+                    &on("email", &tr!("staff-login-refused")),
+                    None,
+                )
+            },
         )),
         LoginOutcome::Throttled => Ok(anonymous_page(
             &req,
             &state,
             who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
-            |t| views::auth::login(t, &f.email, &f.terug, Some(THROTTLED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    &f.email,
+                    &f.terug,
+                    &on("email", &tr!("staff-login-throttled")),
+                    None,
+                )
+            },
         )),
     }
 }
@@ -166,6 +199,16 @@ async fn login_code(
 ) -> Result<HttpResponse, WebError> {
     let who = form.staff;
     let f = form.data;
+    let problems = auth::check_code_form(&f.code);
+    if !problems.is_empty() {
+        return Ok(anonymous_page(
+            &req,
+            &state,
+            who.as_ref(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            |t| views::auth::login_code(t, &f.ticket, &f.terug, &problems),
+        ));
+    }
     let policy = state.settings.session_policy();
     let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_ip(&req));
     let sealer = state.sealer.clone();
@@ -181,7 +224,15 @@ async fn login_code(
             &state,
             who.as_ref(),
             StatusCode::TOO_MANY_REQUESTS,
-            |t| views::auth::login(t, "", &f.terug, Some(THROTTLED), None),
+            |t| {
+                views::auth::login(
+                    t,
+                    "",
+                    &f.terug,
+                    &on("email", &tr!("staff-login-throttled")),
+                    None,
+                )
+            },
         )),
         _ => Ok(anonymous_page(
             &req,
@@ -190,11 +241,11 @@ async fn login_code(
             StatusCode::UNPROCESSABLE_ENTITY,
             |t| {
                 views::auth::login_code(
-                t,
-                &f.ticket,
-                &f.terug,
-                Some("Deze code klopt niet of is verlopen. Vul de nieuwste code uit de app in, of log opnieuw in."),
-            )
+                    t,
+                    &f.ticket,
+                    &f.terug,
+                    &on("code", &tr!("staff-code-refused")),
+                )
             },
         )),
     }
@@ -244,6 +295,24 @@ async fn register(
 ) -> Result<HttpResponse, WebError> {
     let who = form.staff;
     let f = form.data;
+    // Every field is checked first, so all problems show at once; the service checks
+    // them again when it saves.
+    let problems = auth::check_new_account(
+        &f.email,
+        &f.name,
+        crate::domain::role::Role::Initiator,
+        "",
+        &f.password,
+    );
+    if !problems.is_empty() {
+        return Ok(anonymous_page(
+            &req,
+            &state,
+            who.as_ref(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            |t| views::auth::register(t, &f.email, &f.name, &problems),
+        ));
+    }
     let (email, name, password) = (f.email.clone(), f.name.clone(), f.password.clone());
     let ip = client_ip(&req);
     match run_db(&state, move |c| {
@@ -257,10 +326,7 @@ async fn register(
             Ok(redirect("/inloggen?geregistreerd=1"))
         }
         Ok(auth::Registration::Throttled) => {
-            let errors = vec![(
-                "email".to_string(),
-                "Er zijn vanaf deze verbinding te veel accounts gemaakt. Probeer het over een uur opnieuw.".to_string(),
-            )];
+            let errors = on("email", &tr!("staff-register-throttled"));
             Ok(anonymous_page(
                 &req,
                 &state,
@@ -270,7 +336,7 @@ async fn register(
             ))
         }
         Err(ServiceError::Invalid { field, message }) => {
-            let errors = vec![(field.to_string(), message)];
+            let errors = on(field, &message);
             Ok(anonymous_page(
                 &req,
                 &state,
@@ -348,6 +414,13 @@ async fn second_factor_confirm(
     form: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
+    let problems = auth::check_code_form(&f.code);
+    if !problems.is_empty() {
+        return Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::auth::second_factor(&user, Some((&f.secret, &f.url)), &problems),
+        ));
+    }
     let (uid, code) = (user.user_id.clone(), f.code.clone());
     let sealer = state.sealer.clone();
     match run_db(&state, move |c| {
@@ -358,11 +431,7 @@ async fn second_factor_confirm(
         Ok(()) => Ok(redirect("/account?tweede-stap=aan")),
         Err(ServiceError::Invalid { message, .. }) => Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::auth::second_factor(
-                &user,
-                Some((&f.secret, &f.url)),
-                &[("code".to_string(), message)],
-            ),
+            views::auth::second_factor(&user, Some((&f.secret, &f.url)), &on("code", &message)),
         )),
         Err(e) => Err(e.into()),
     }

@@ -10,6 +10,7 @@ use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect, FormState};
 use super::run_db;
 use super::session::Staff;
+use crate::domain::form_errors::FormErrors;
 use crate::domain::ids::UserId;
 use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
@@ -87,23 +88,27 @@ async fn create(
     let f = form.data;
     let p = user.principal();
     p.require(Permission::Administer)?;
-    let Some(role) = Role::parse(&f.role) else {
-        return Err(WebError::BadRequest);
-    };
     let kept = views::users::NewAccount {
         email: &f.email,
         name: &f.name,
         role: &f.role,
         area: &f.area,
+        ..Default::default()
     };
-    let problems = auth::check_new_account(&f.email, &f.name, role, &f.area, &f.password);
-    if !problems.is_empty() {
-        let errors = problems
-            .into_iter()
-            .map(|(field, m)| (field.to_string(), m))
-            .collect();
-        return render(&state, &user, &FormState::Refused(errors), kept).await;
-    }
+    // Every field is checked before answering (an unknown role too), so all problems
+    // show at once with everything chosen kept.
+    let role = Role::parse(&f.role);
+    let mut problems = auth::check_new_account(
+        &f.email,
+        &f.name,
+        role.unwrap_or(Role::Initiator),
+        &f.area,
+        &f.password,
+    );
+    problems.add_if(role.is_none(), "role", ROLE_MISSING);
+    let (Some(role), Ok(())) = (role, FormState::checked(problems.clone())) else {
+        return render(&state, &user, &FormState::Refused(problems), kept).await;
+    };
     let (email, name, area, password) = (
         f.email.clone(),
         f.name.clone(),
@@ -137,6 +142,8 @@ struct GrantForm {
     area: String,
 }
 
+const ROLE_MISSING: &str = "Kies een rol uit de lijst.";
+
 async fn after_change(
     state: &AppState,
     user: &SessionUser,
@@ -147,6 +154,9 @@ async fn after_change(
     render(state, user, &shown, Default::default()).await
 }
 
+/// Granting a role on an account's row: the role and area are checked at once, the
+/// problems shown next to that row's selects (`role-<id>`, `area-<id>`) with both
+/// choices kept, so the next click does not grant another role than the one chosen.
 async fn grant(
     Staff(user): Staff,
     state: web::Data<AppState>,
@@ -154,15 +164,55 @@ async fn grant(
     form: CsrfForm<GrantForm>,
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
-    let Some(role) = Role::parse(&f.role) else {
-        return Err(WebError::BadRequest);
-    };
     let (p, id) = (user.principal(), id.into_inner());
-    let r = run_db(&state, move |c| {
-        users::grant_role(c, &p, &id, role, Some(f.area.as_str()))
-    })
-    .await;
-    after_change(&state, &user, r, "De rol is toegevoegd.").await
+    p.require(Permission::Administer)?;
+    let (role_field, area_field) = (format!("role-{id}"), format!("area-{id}"));
+    let role = Role::parse(&f.role);
+    let mut problems = FormErrors::new();
+    problems.add_if(role.is_none(), &role_field, ROLE_MISSING);
+    problems.add_if(
+        role.is_some_and(Role::needs_area) && f.area.trim().is_empty(),
+        &area_field,
+        "Kies het gebied van deze gebiedsregisseur.",
+    );
+    let answer = match (role, problems.is_empty()) {
+        (Some(role), true) => {
+            let (id, area) = (id.clone(), f.area.clone());
+            run_db(&state, move |c| {
+                users::grant_role(c, &p, &id, role, Some(area.as_str()))
+            })
+            .await
+        }
+        _ => Ok(()),
+    };
+    let shown = match FormState::split(answer)? {
+        Ok(()) if problems.is_empty() => FormState::Done("De rol is toegevoegd.".into()),
+        Ok(()) => FormState::Refused(problems),
+        // The service's refusal (an area that does not exist) on this row's field.
+        Err(refused) => {
+            let mut errors = FormErrors::new();
+            for (field, message) in refused.errors() {
+                let on = if field == "role" {
+                    &role_field
+                } else {
+                    &area_field
+                };
+                errors.add(on, message.clone());
+            }
+            FormState::Refused(errors)
+        }
+    };
+    let kept = if shown.refused() {
+        views::users::NewAccount {
+            grant_to: id.as_str(),
+            grant_role: &f.role,
+            grant_area: &f.area,
+            ..Default::default()
+        }
+    } else {
+        Default::default()
+    };
+    render(&state, &user, &shown, kept).await
 }
 
 #[derive(Deserialize)]

@@ -5,17 +5,18 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use super::confirm::{ask, is_confirmed, Confirmation};
 use super::csrf::CsrfForm;
 use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect, FormState};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
-use crate::db::DbConn;
+use crate::domain::form_errors::FormErrors;
 use crate::domain::role::Permission;
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{self, AreaInfo};
 use crate::service::voting_codes::{self as svc, CodeRefused, RevokeReason};
-use crate::service::{Principal, ServiceError};
+use crate::service::Principal;
 use crate::state::AppState;
 use crate::views;
 use crate::views::codes::{AdminCodes, CodeEntry};
@@ -243,6 +244,7 @@ struct AdminForm {
     year: String,
     count: String,
     handle: String,
+    reason: String,
 }
 
 async fn render_admin(
@@ -279,6 +281,7 @@ async fn render_admin(
                 year: &year,
                 count: &f.count,
                 handle: &f.handle,
+                reason: &f.reason,
             },
         )
     }))
@@ -307,24 +310,24 @@ async fn generate(
     require(&user, Permission::Administer)?;
     let f = form.data;
     // Every field is checked before answering, so all problems show at once.
-    let mut problems: Vec<(String, String)> = Vec::new();
-    if f.area.trim().is_empty() {
-        problems.push(("area".into(), "Kies het dorp of de wijk.".into()));
-    }
+    let mut problems = FormErrors::new();
+    problems.add_if(
+        f.area.trim().is_empty(),
+        "area",
+        "Kies het dorp of de wijk.",
+    );
     let year = f.year.trim().parse::<i32>().ok();
-    if year.is_none() {
-        problems.push((
-            "year".into(),
-            "Vul een jaartal in, bijvoorbeeld 2027.".into(),
-        ));
-    }
+    problems.add_if(
+        year.is_none(),
+        "year",
+        "Vul een jaartal in, bijvoorbeeld 2027.",
+    );
     let count = f.count.trim().replace('.', "").parse::<i32>().ok();
-    if count.is_none() {
-        problems.push((
-            "count".into(),
-            "Vul het aantal codes in als een getal, bijvoorbeeld 1250.".into(),
-        ));
-    }
+    problems.add_if(
+        count.is_none(),
+        "count",
+        "Vul het aantal codes in als een getal, bijvoorbeeld 1250.",
+    );
     let result = match (year, count) {
         (Some(year), Some(count)) if problems.is_empty() => {
             let p = user.principal();
@@ -374,31 +377,125 @@ struct HandleForm {
     handle: String,
     #[serde(default)]
     reason: String,
+    /// Set only by the confirmation page.
+    #[serde(default)]
+    bevestigd: String,
 }
 
-/// A change to one code (revoke, replace) by an administrator, with the reason the form
-/// chose (one of the list: anything else is refused, never read as "other"); the form
-/// comes back as sent, for the page.
-async fn on_code<T: Send + 'static>(
+/// Which change to one code the form asked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CodeChange {
+    Revoke,
+    Replace,
+}
+
+impl CodeChange {
+    fn path(self) -> &'static str {
+        match self {
+            CodeChange::Revoke => "/beheer/stemcodes/intrekken",
+            CodeChange::Replace => "/beheer/stemcodes/vervangen",
+        }
+    }
+}
+
+/// The question before revoking or replacing a code: which code, of which village and
+/// year, and what happens to it (and to whoever is signed in with it).
+fn code_confirmation(
+    change: CodeChange,
+    code: &svc::CodeToChange,
+    reason: RevokeReason,
+) -> Confirmation {
+    let mut consequences = vec![
+        format!(
+            "De stemcode met kenmerk {} ({}, stemrondes van {}) werkt daarna niet meer: er kan niemand meer mee stemmen.",
+            code.handle, code.area_name, code.year
+        ),
+        format!("Reden: {}.", reason.label_nl()),
+    ];
+    if code.in_use {
+        consequences
+            .push("Iemand is nu met deze code ingelogd. Die wordt meteen uitgelogd.".into());
+    }
+    consequences.push("Een stem die al met deze code is uitgebracht, blijft geteld.".into());
+    let (title, label) = match change {
+        CodeChange::Revoke => (
+            format!("Stemcode {} intrekken?", code.handle),
+            "Ja, code intrekken".to_string(),
+        ),
+        CodeChange::Replace => {
+            consequences.push(format!(
+                "Er komt een nieuwe code voor {} voor dezelfde stemrondes. U ziet die code maar één keer, om in de nieuwe brief te zetten.",
+                code.area_name
+            ));
+            (
+                format!("Stemcode {} vervangen door een nieuwe?", code.handle),
+                "Ja, intrekken en nieuwe code maken".to_string(),
+            )
+        }
+    };
+    Confirmation {
+        title,
+        consequences,
+        action: change.path().to_string(),
+        kept: vec![
+            ("handle".into(), code.handle.clone()),
+            ("reason".into(), reason.as_str().into()),
+        ],
+        confirm_label: label,
+        back: "/beheer/stemcodes".into(),
+        current: "/beheer",
+    }
+}
+
+/// The admin page again with the form as sent (handle and reason kept) and its problems.
+async fn refused_code_form(
+    state: &AppState,
+    user: &SessionUser,
+    f: HandleForm,
+    shown: FormState,
+) -> Result<HttpResponse, WebError> {
+    let kept = AdminForm {
+        shown,
+        handle: f.handle,
+        reason: f.reason,
+        ..AdminForm::default()
+    };
+    render_admin(state, user, kept).await
+}
+
+/// A change to one code (revoke, replace) by an administrator. Both fields are checked
+/// at once (the handle's form and a reason from the list: anything else is refused,
+/// never read as "other"). Without `bevestigd=ja` only the question is shown, with
+/// the same checks on the code as the change itself; nothing is changed.
+async fn on_code(
     state: &AppState,
     user: &SessionUser,
     form: CsrfForm<HandleForm>,
-    change: fn(&mut DbConn, &Principal, &str, RevokeReason) -> Result<T, ServiceError>,
-) -> Result<(HandleForm, Result<T, ServiceError>), WebError> {
+    change: CodeChange,
+) -> Result<Result<(HandleForm, RevokeReason), HttpResponse>, WebError> {
     require(user, Permission::Administer)?;
     let f = form.data;
-    let p = user.principal();
-    let answer = match RevokeReason::parse(&f.reason) {
-        Some(reason) => {
-            let handle = f.handle.clone();
-            run_db(state, move |c| change(c, &p, &handle, reason)).await
-        }
-        None => Err(ServiceError::invalid(
-            "reason",
-            "Kies een reden uit de lijst.",
-        )),
+    let reason = RevokeReason::parse(&f.reason);
+    let mut problems = FormErrors::new();
+    problems.add_if(
+        crate::domain::voting_code::parse_handle(&f.handle).is_none(),
+        "handle",
+        "Vul de eerste 4 tekens van de code in, bijvoorbeeld K7PM.",
+    );
+    problems.add_if(reason.is_none(), "reason", "Kies een reden uit de lijst.");
+    let (Some(reason), Ok(())) = (reason, FormState::checked(problems.clone())) else {
+        let page = refused_code_form(state, user, f, FormState::Refused(problems)).await?;
+        return Ok(Err(page));
     };
-    Ok((f, answer))
+    if is_confirmed(&f.bevestigd) {
+        return Ok(Ok((f, reason)));
+    }
+    let (p, handle) = (user.principal(), f.handle.clone());
+    let facts = run_db(state, move |c| svc::code_to_change(c, &p, &handle)).await;
+    Ok(Err(match FormState::split(facts)? {
+        Ok(code) => ask(user, &code_confirmation(change, &code, reason)),
+        Err(shown) => refused_code_form(state, user, f, shown).await?,
+    }))
 }
 
 async fn revoke(
@@ -406,24 +503,26 @@ async fn revoke(
     state: web::Data<AppState>,
     form: CsrfForm<HandleForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (f, answer) = on_code(&state, &user, form, svc::revoke).await?;
+    let (f, reason) = match on_code(&state, &user, form, CodeChange::Revoke).await? {
+        Ok(confirmed) => confirmed,
+        Err(page) => return Ok(page),
+    };
+    let (p, handle) = (user.principal(), f.handle.clone());
+    let answer = run_db(&state, move |c| svc::revoke(c, &p, &handle, reason)).await;
     let shown = FormState::after(answer, |row| {
         format!(
             "De stemcode met kenmerk {} is ingetrokken. Hij werkt niet meer.",
             row.handle
         )
     })?;
-    let handle = if shown.refused() {
-        f.handle
-    } else {
-        String::new()
-    };
+    if shown.refused() {
+        return refused_code_form(&state, &user, f, shown).await;
+    }
     render_admin(
         &state,
         &user,
         AdminForm {
             shown,
-            handle,
             ..AdminForm::default()
         },
     )
@@ -435,16 +534,14 @@ async fn replace(
     state: web::Data<AppState>,
     form: CsrfForm<HandleForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (f, answer) = on_code(&state, &user, form, svc::replace).await?;
+    let (f, reason) = match on_code(&state, &user, form, CodeChange::Replace).await? {
+        Ok(confirmed) => confirmed,
+        Err(page) => return Ok(page),
+    };
+    let (p, handle) = (user.principal(), f.handle.clone());
+    let answer = run_db(&state, move |c| svc::replace(c, &p, &handle, reason)).await;
     match FormState::split(answer)? {
         Ok(r) => Ok(html(views::codes::replacement(&user, &r))),
-        Err(shown) => {
-            let kept = AdminForm {
-                shown,
-                handle: f.handle,
-                ..AdminForm::default()
-            };
-            render_admin(&state, &user, kept).await
-        }
+        Err(shown) => refused_code_form(&state, &user, f, shown).await,
     }
 }

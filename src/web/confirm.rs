@@ -36,13 +36,7 @@ pub(crate) fn ask(user: &SessionUser, c: &Confirmation) -> HttpResponse {
 }
 
 /// "1 plan", "3 plannen": a count with the right word, never "plan(nen)".
-pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub(crate) use crate::domain::wording::count_of;
 
 #[cfg(test)]
 mod tests {
@@ -54,12 +48,5 @@ mod tests {
         assert!(!is_confirmed(""));
         assert!(!is_confirmed("JA "));
         assert!(!is_confirmed("nee"));
-    }
-
-    #[test]
-    fn counts_use_the_right_word() {
-        assert_eq!(count_of(1, "plan", "plannen"), "1 plan");
-        assert_eq!(count_of(0, "plan", "plannen"), "0 plannen");
-        assert_eq!(count_of(4, "stem", "stemmen"), "4 stemmen");
     }
 }

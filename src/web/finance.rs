@@ -13,6 +13,7 @@ use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect};
 use super::run_db;
 use super::session::Staff;
+use crate::domain::form_errors::FormErrors;
 use crate::domain::ids::{AccountId, BudgetLineId, TransferId};
 use crate::domain::ledger::{LedgerError, TransferKind, TransferStatus};
 use crate::domain::money::parse_eur_nl;
@@ -259,6 +260,49 @@ fn is_form_error(e: &ServiceError) -> bool {
         || matches!(e, ServiceError::Ledger(l) if *l != LedgerError::IdempotencyConflict)
 }
 
+/// Every field of the new-transfer form, checked at once against the choices the form
+/// offered: source, destination, amount, reason and (for a budget line) the council
+/// decision. The service checks them again when it saves.
+fn check_transfer_form(
+    v: &TransferFormValues,
+    opts: &ledger::TransferOptions,
+) -> (FormErrors, Option<i64>) {
+    let mut errors = FormErrors::new();
+    let from_line = opts
+        .budget_lines
+        .iter()
+        .any(|l| l.account_id.as_str() == v.from_account);
+    let from_funder = opts
+        .funders
+        .iter()
+        .any(|f| f.account_id.as_str() == v.from_account);
+    errors.add_if(
+        !from_line && !from_funder,
+        "from_account",
+        "Kies waar het geld vandaan komt.",
+    );
+    errors.add_if(
+        !opts
+            .pools
+            .iter()
+            .any(|p| p.account_id.as_str() == v.to_account),
+        "to_account",
+        "Kies de pot waar het geld naartoe gaat.",
+    );
+    let amount = errors.take("amount", parse_eur_nl(&v.amount));
+    errors.add_if(
+        v.memo.trim().is_empty(),
+        "memo",
+        LedgerError::MemoMissing.to_string(),
+    );
+    errors.add_if(
+        from_line && v.decision_ref.trim().is_empty(),
+        "decision_ref",
+        LedgerError::DecisionRefMissing.to_string(),
+    );
+    (errors, amount)
+}
+
 async fn create_transfer(
     Staff(user): Staff,
     state: web::Data<AppState>,
@@ -267,63 +311,53 @@ async fn create_transfer(
     // Checked before the form is read, so a caller without the right sees 403, not 422.
     user.principal().may(Operation::ProposeTransfer)?;
     let v = form.data;
-    let mut errors: Vec<(String, String)> = Vec::new();
-    let id = Uuid::parse_str(v.request_id.trim()).ok();
-    let amount = match parse_eur_nl(&v.amount) {
-        Ok(a) => Some(a),
-        Err(e) => {
-            errors.push(("amount".into(), e.to_string()));
-            None
-        }
+    let Ok(id) = Uuid::parse_str(v.request_id.trim()) else {
+        return Err(WebError::BadRequest);
     };
-    if v.from_account.is_empty() {
-        errors.push((
-            "from_account".into(),
-            "Kies waar het geld vandaan komt.".into(),
-        ));
-    }
-    if v.to_account.is_empty() {
-        errors.push((
-            "to_account".into(),
-            "Kies de pot waar het geld naartoe gaat.".into(),
-        ));
-    }
-    let principal = user.principal();
-    let result = match (id, amount, errors.is_empty()) {
-        (Some(id), Some(amount), true) => {
-            let v2 = v.clone();
-            Some(
-                run_db(&state, move |c| {
-                    ledger::propose_transfer(
-                        c,
-                        &principal,
-                        &TransferInput {
-                            id,
-                            // The service decides the kind from the source.
-                            kind: None,
-                            from_account: v2.from_account.as_str().into(),
-                            to_account: v2.to_account.as_str().into(),
-                            amount_cents: amount,
-                            memo: v2.memo.clone(),
-                            decision_ref: Some(v2.decision_ref.clone()),
-                        },
-                    )
-                })
-                .await,
-            )
-        }
-        (None, _, _) => return Err(WebError::BadRequest),
-        _ => None,
+    let p = user.principal();
+    let opts = run_db(&state, move |c| ledger::transfer_options(c, &p)).await?;
+    let (mut errors, amount) = check_transfer_form(&v, &opts);
+    let (Some(amount), true) = (amount, errors.is_empty()) else {
+        return Ok(transfer_form_page(&user, &opts, &v, &errors));
     };
+    let (principal, v2) = (user.principal(), v.clone());
+    let result = run_db(&state, move |c| {
+        ledger::propose_transfer(
+            c,
+            &principal,
+            &TransferInput {
+                id,
+                // The service decides the kind from the source.
+                kind: None,
+                from_account: v2.from_account.as_str().into(),
+                to_account: v2.to_account.as_str().into(),
+                amount_cents: amount,
+                memo: v2.memo.clone(),
+                decision_ref: Some(v2.decision_ref.clone()),
+            },
+        )
+    })
+    .await;
     match result {
-        Some(Ok(t)) => Ok(redirect(&format!("/financien/overboekingen/{}", t.id))),
-        Some(Err(e)) if is_form_error(&e) => {
-            errors.push((field_for(&e).to_string(), e.to_string()));
+        Ok(t) => Ok(redirect(&format!("/financien/overboekingen/{}", t.id))),
+        Err(e) if is_form_error(&e) => {
+            errors.add(field_for(&e), e.to_string());
             render_transfer_form(&state, &user, &v, &errors).await
         }
-        Some(Err(e)) => Err(e.into()),
-        None => render_transfer_form(&state, &user, &v, &errors).await,
+        Err(e) => Err(e.into()),
     }
+}
+
+fn transfer_form_page(
+    user: &SessionUser,
+    opts: &ledger::TransferOptions,
+    v: &TransferFormValues,
+    errors: &[(String, String)],
+) -> HttpResponse {
+    html_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        views::finance::new_transfer(user, opts, v, errors),
+    )
 }
 
 async fn render_transfer_form(
@@ -334,15 +368,12 @@ async fn render_transfer_form(
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let opts = run_db(state, move |c| ledger::transfer_options(c, &p)).await?;
-    Ok(html_status(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        views::finance::new_transfer(user, &opts, v, errors),
-    ))
+    Ok(transfer_form_page(user, &opts, v, errors))
 }
 
 #[derive(Default)]
 struct TransferPageState {
-    errors: Vec<(String, String)>,
+    errors: FormErrors,
     correction_amount: String,
     correction_memo: String,
     reason: String,
@@ -466,7 +497,9 @@ async fn decide(
         if !t.actions.may_approve {
             // Decided already (by a colleague, or in another tab): say so on its page.
             let s = TransferPageState {
-                errors: vec![("besluit".into(), LedgerError::AlreadyDecided.to_string())],
+                errors: [("besluit", LedgerError::AlreadyDecided.to_string())]
+                    .into_iter()
+                    .collect(),
                 reason: f.reason,
                 ..Default::default()
             };
@@ -496,7 +529,7 @@ async fn decide(
                 &user,
                 id,
                 TransferPageState {
-                    errors: vec![(field.into(), e.to_string())],
+                    errors: [(field, e.to_string())].into_iter().collect(),
                     reason: f.reason,
                     ..Default::default()
                 },
@@ -535,18 +568,23 @@ async fn correct(
         correction_memo: f.memo.clone(),
         ..Default::default()
     };
-    let amount = match parse_eur_nl(&f.amount) {
-        Ok(a) => a,
-        Err(e) => {
-            return render_transfer(
-                &state,
-                &user,
-                id,
-                keep(vec![("amount".into(), e.to_string())]),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+    // Both fields are checked before answering, so both problems show at once.
+    let mut problems = FormErrors::new();
+    let amount = problems.take("amount", parse_eur_nl(&f.amount));
+    problems.add_if(
+        f.memo.trim().is_empty(),
+        "memo",
+        LedgerError::MemoMissing.to_string(),
+    );
+    let (Some(amount), true) = (amount, problems.is_empty()) else {
+        return render_transfer(
+            &state,
+            &user,
+            id,
+            keep(problems),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let principal = user.principal();
     let (id2, memo) = (id.clone(), f.memo.clone());
@@ -574,7 +612,7 @@ async fn correct(
                 &state,
                 &user,
                 id,
-                keep(vec![(field.into(), e.to_string())]),
+                keep([(field, e.to_string())].into_iter().collect()),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await

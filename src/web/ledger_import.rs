@@ -9,6 +9,7 @@ use super::error::WebError;
 use super::respond::{html, html_status};
 use super::run_db;
 use super::session::Staff;
+use crate::domain::form_errors::FormErrors;
 use crate::domain::ledger_import::ImportOptions;
 use crate::domain::permissions::Operation;
 use crate::service::ledger;
@@ -23,13 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 async fn import_form(Staff(user): Staff) -> Result<HttpResponse, WebError> {
     user.principal().may(Operation::ImportLedger)?;
-    Ok(html(views::finance::import_form(
-        &user,
-        "",
-        &[],
-        None,
-        None,
-    )))
+    Ok(html(views::finance::import_form(&user, "", &[], &[], None)))
 }
 
 /// Largest ledger file we accept (a municipality's full budget is a few hundred kB).
@@ -77,28 +72,21 @@ async fn import(
         return Err(WebError::Csrf);
     }
     let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-    if too_large {
+    let mut errors = FormErrors::new();
+    errors.add_if(
+        too_large,
+        "bestand",
+        "Het bestand is groter dan 10 MB. Is dit wel een begroting?",
+    );
+    errors.add_if(
+        bytes.is_empty(),
+        "bestand",
+        "Kies een bestand om in te lezen.",
+    );
+    if !errors.is_empty() {
         return Ok(html_status(
             unprocessable,
-            views::finance::import_form(
-                &user,
-                &gemeente,
-                &[],
-                Some("Het bestand is groter dan 10 MB. Is dit wel een begroting?"),
-                None,
-            ),
-        ));
-    }
-    if bytes.is_empty() {
-        return Ok(html_status(
-            unprocessable,
-            views::finance::import_form(
-                &user,
-                &gemeente,
-                &[],
-                Some("Kies een bestand om in te lezen."),
-                None,
-            ),
+            views::finance::import_form(&user, &gemeente, &[], &errors, None),
         ));
     }
     let principal = user.principal();
@@ -115,12 +103,12 @@ async fn import(
             &user,
             &gemeente,
             &[],
-            None,
+            &[],
             Some(&outcome),
         ))),
         Err(ServiceError::Import(problems)) => Ok(html_status(
             unprocessable,
-            views::finance::import_form(&user, &gemeente, &problems, None, None),
+            views::finance::import_form(&user, &gemeente, &problems, &[], None),
         )),
         Err(e) => Err(e.into()),
     }

@@ -13,11 +13,12 @@ use super::error::WebError;
 use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, SignedIn, Staff};
+use crate::domain::form_errors::FormErrors;
 use crate::domain::ledger::TransferStatus;
 use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
 use crate::domain::photo::MAX_PHOTO_BYTES;
-use crate::domain::plan_money::ProgressStage;
+use crate::domain::plan_money::{self, ProgressStage};
 use crate::domain::round::PlanId;
 use crate::service::auth::SessionUser;
 use crate::service::payments::{self, PaymentInput};
@@ -42,7 +43,7 @@ fn caller(user: Option<&SessionUser>) -> Principal {
 /// What the page shows besides the plan: the forms' kept values, errors and a notice.
 #[derive(Default)]
 struct PageState {
-    errors: Vec<(String, String)>,
+    errors: FormErrors,
     payment: Option<PaymentFormValues>,
     progress: Option<ProgressFormValues>,
     notice: Option<String>,
@@ -156,18 +157,24 @@ async fn pay(
         payment: Some(f.clone()),
         ..Default::default()
     };
-    let amount = match parse_eur_nl(&f.amount) {
-        Ok(a) => a,
-        Err(e) => {
-            return render(
-                &state,
-                Some(&user),
-                id,
-                back(vec![("amount".into(), e.to_string())]),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+    // Every field is checked before answering, so all problems show at once.
+    let mut problems = FormErrors::new();
+    let amount = problems.take("amount", parse_eur_nl(&f.amount));
+    let today = crate::domain::nl_time::to_local(crate::service::now()).date();
+    problems.extend(
+        plan_money::payment_problems(amount, &f.paid_on, &f.reference, &f.note, today)
+            .into_iter()
+            .map(|(field, e)| (field, e.to_string())),
+    );
+    let (Some(amount), true) = (amount, problems.is_empty()) else {
+        return render(
+            &state,
+            Some(&user),
+            id,
+            back(problems),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let p = user.principal();
     let threshold = state.settings.payment_approval_threshold_cents;
@@ -200,7 +207,7 @@ async fn pay(
                     &state,
                     Some(&user),
                     id,
-                    back(vec![err]),
+                    back([err].into_iter().collect()),
                     StatusCode::UNPROCESSABLE_ENTITY,
                 )
                 .await
@@ -284,28 +291,31 @@ async fn post_progress(
         ..Default::default()
     };
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    let Some(stage) = ProgressStage::parse(up.values.stage.trim()) else {
-        let msg = "Kies hoe het plan ervoor staat: gepland, bezig of klaar.";
-        return render(
-            &state,
-            Some(&user),
-            id,
-            back(vec![("stage".into(), msg.into())]),
-            unprocessable,
+    // Every field is checked before answering, so all problems show at once.
+    let mut problems = FormErrors::new();
+    let stage = ProgressStage::parse(up.values.stage.trim());
+    problems.add_if(
+        stage.is_none(),
+        "stage",
+        "Kies hoe het plan ervoor staat: gepland, bezig of klaar.",
+    );
+    problems.extend(
+        plan_money::progress_problems(
+            &up.values.body,
+            up.photo.is_some() || up.photo_too_large,
+            &up.values.photo_alt,
         )
-        .await;
+        .into_iter()
+        .map(|(field, e)| (field, e.to_string())),
+    );
+    problems.add_if(
+        up.photo_too_large,
+        "photo",
+        crate::domain::photo::PhotoError::TooLarge.to_string(),
+    );
+    let (Some(stage), true) = (stage, problems.is_empty()) else {
+        return render(&state, Some(&user), id, back(problems), unprocessable).await;
     };
-    if up.photo_too_large {
-        let msg = crate::domain::photo::PhotoError::TooLarge.to_string();
-        return render(
-            &state,
-            Some(&user),
-            id,
-            back(vec![("photo".into(), msg)]),
-            unprocessable,
-        )
-        .await;
-    }
     let p = user.principal();
     let input = ProgressInput {
         id: request_id,
@@ -331,7 +341,10 @@ async fn post_progress(
             )))
         }
         Err(e) => match form_error(&e) {
-            Some(err) => render(&state, Some(&user), id, back(vec![err]), unprocessable).await,
+            Some(err) => {
+                let errors = [err].into_iter().collect();
+                render(&state, Some(&user), id, back(errors), unprocessable).await
+            }
             None => Err(e.into()),
         },
     }

@@ -5,6 +5,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::HttpResponse;
 
 use super::error::WebError;
+use crate::domain::form_errors::FormErrors;
 use crate::service::ServiceError;
 
 /// A page with 200 OK.
@@ -61,7 +62,7 @@ pub(crate) enum FormState {
     #[default]
     Fresh,
     Done(String),
-    Refused(Vec<(String, String)>),
+    Refused(FormErrors),
 }
 
 impl FormState {
@@ -83,9 +84,21 @@ impl FormState {
         match answer {
             Ok(value) => Ok(Ok(value)),
             Err(ServiceError::Invalid { field, message }) => {
-                Ok(Err(Self::Refused(vec![(field.to_string(), message)])))
+                let mut errors = FormErrors::new();
+                errors.add(field, message);
+                Ok(Err(Self::Refused(errors)))
             }
             Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The form's own checks first: every problem found there is shown at once (422).
+    /// Only a form without problems goes on to the service.
+    pub(crate) fn checked(errors: FormErrors) -> Result<(), Self> {
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Self::Refused(errors))
         }
     }
 
@@ -94,6 +107,7 @@ impl FormState {
         match self {
             Self::Refused(errors) => Self::Refused(
                 errors
+                    .into_vec()
                     .into_iter()
                     .map(|(_, message)| (field.to_string(), message))
                     .collect(),

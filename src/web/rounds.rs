@@ -110,7 +110,7 @@ async fn list(
     let notice = q.gepland.map(|n| {
         format!(
             "{} gepland. Ze staan hieronder, met hun data op de pagina van elke ronde.",
-            crate::domain::plan_standing::count_nl(n, "ronde", "rondes")
+            crate::domain::wording::count_of(n, "ronde", "rondes")
         )
     });
     let now = chrono::Utc::now().date_naive();
@@ -195,8 +195,10 @@ fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
     }
     let calendar = match parse_calendar(f) {
         Ok(c) => c,
-        Err((field, message)) => {
-            err(field, message);
+        Err(problems) => {
+            for (field, message) in problems {
+                err(field, message);
+            }
             None
         }
     };
@@ -228,8 +230,8 @@ pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
 }
 
 /// The five dates of the form: all empty (no calendar, the round is moved by hand), or
-/// all filled in and in order.
-fn parse_calendar(f: &RoundFormValues) -> Result<Option<Calendar>, (&'static str, String)> {
+/// all filled in and in order. Every date that cannot be read is reported at once.
+fn parse_calendar(f: &RoundFormValues) -> Result<Option<Calendar>, Vec<(&'static str, String)>> {
     let fields = [
         ("plans_from", &f.plans_from),
         ("plans_until", &f.plans_until),
@@ -241,21 +243,22 @@ fn parse_calendar(f: &RoundFormValues) -> Result<Option<Calendar>, (&'static str
         return Ok(None);
     }
     let mut days = Vec::with_capacity(5);
+    let mut problems = Vec::new();
     for (name, value) in fields {
         match parse_day(value) {
             Some(d) => days.push(d),
-            None => {
-                return Err((
-                    name,
-                    "Vul een datum in, bijvoorbeeld 1-4-2027. Of laat alle vijf de data leeg."
-                        .into(),
-                ))
-            }
+            None => problems.push((
+                name,
+                "Vul een datum in, bijvoorbeeld 1-4-2027. Of laat alle vijf de data leeg.".into(),
+            )),
         }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Calendar::new(days[0], days[1], days[2], days[3], days[4])
         .map(Some)
-        .map_err(|e| (e.field(), e.to_string()))
+        .map_err(|e| vec![(e.field(), e.to_string())])
 }
 
 async fn create_round(
@@ -946,7 +949,7 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
             vec![
                 format!(
                     "Er zijn {} uitgebracht (online en op papier). Daarna kan niemand meer stemmen.",
-                    count_of(usize::try_from(v.ballots).unwrap_or(0), "stem", "stemmen")
+                    count_of(v.ballots, "stem", "stemmen")
                 ),
                 format!(
                     "De stemmen worden meteen geteld. De uitslag komt openbaar op de pagina van de \

@@ -50,7 +50,7 @@ fn import_the_cbs_sample_and_list_it_as_json() {
         ])
         .output()
         .expect("run");
-    assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingspost(en) toegevoegd"));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingsposten toegevoegd"));
     let list = bin()
         .args([
             "ledger",

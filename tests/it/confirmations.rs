@@ -288,3 +288,291 @@ async fn revoking_a_role_and_blocking_an_account_ask_first() {
         assert!(find(&app).disabled, "{backend}: not blocked");
     }
 }
+
+/// Whether the code with this handle still works (the question asked about it again).
+fn code_active(app: &TestApp, handle: &str) -> bool {
+    voting_codes::code_to_change(&mut app.conn(), &admin(), handle).is_ok()
+}
+
+#[actix_web::test]
+async fn revoking_or_replacing_a_voting_code_asks_first() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        let handles: Vec<String> = {
+            let mut c = app.conn();
+            ledger_svc::create_area(&mut c, &admin(), "'t Loo", "dorp").expect("area");
+            voting_codes::generate_batch(&mut c, &admin(), "t-loo", 2027, 2)
+                .expect("codes")
+                .codes
+                .iter()
+                .map(|code| code.handle().to_string())
+                .collect()
+        };
+        let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
+        let c = app.login(&admin_mail).await;
+        let page = "/beheer/stemcodes";
+        let (_, html) = app.get(&c, page).await;
+        // Neither button is the filled one: both lead to a question, then cannot be undone.
+        assert!(
+            html.contains(r#"class="secondary" formaction="/beheer/stemcodes/vervangen""#),
+            "{backend}: {html}"
+        );
+        assert!(
+            html.contains(r#"class="danger">Alleen intrekken"#),
+            "{backend}"
+        );
+
+        for (step, handle, says, label) in [
+            (
+                "intrekken",
+                &handles[0],
+                "werkt daarna niet meer",
+                "Ja, code intrekken",
+            ),
+            (
+                "vervangen",
+                &handles[1],
+                "Er komt een nieuwe code voor 't Loo",
+                "Ja, intrekken en nieuwe code maken",
+            ),
+        ] {
+            let path = format!("/beheer/stemcodes/{step}");
+            let (status, _) = app.get(&c, &path).await;
+            assert!(status >= 400, "{backend}: GET {step} is no step ({status})");
+            assert!(
+                code_active(&app, handle),
+                "{backend}: GET {step} changed it"
+            );
+
+            let fields = [("handle", handle.as_str()), ("reason", "lost")];
+            let (status, html) = post(&app, &c, page, &path, &fields).await;
+            assert_eq!(status, 200, "{backend}: {step} asks first");
+            for s in [
+                format!("Stemcode {handle}"),
+                says.to_string(),
+                "Reden: Brief kwijt.".to_string(),
+                "stemrondes van 2027".to_string(),
+                label.to_string(),
+            ] {
+                assert!(
+                    html.contains(&s),
+                    "{backend}: {step} does not say {s:?}: {html}"
+                );
+            }
+            assert!(html.contains(r#"name="bevestigd" value="ja""#), "{backend}");
+            assert!(html.contains(&format!(r#"action="{path}""#)), "{backend}");
+            assert!(
+                html.contains(&format!(r#"name="handle" value="{handle}""#))
+                    && html.contains(r#"name="reason" value="lost""#),
+                "{backend}: the form's fields go along"
+            );
+            assert!(
+                html.contains(r#"href="/beheer/stemcodes""#),
+                "{backend}: way back"
+            );
+            assert!(html.contains(r#"class="danger""#), "{backend}: not primary");
+            assert!(
+                code_active(&app, handle),
+                "{backend}: the question changed it"
+            );
+
+            let mut wrong = fields.to_vec();
+            wrong.push(("bevestigd", "JA"));
+            let (status, _) = post(&app, &c, page, &path, &wrong).await;
+            assert_eq!(status, 200, "{backend}");
+            assert!(
+                code_active(&app, handle),
+                "{backend}: a wrong marker changed it"
+            );
+
+            let mut confirmed = fields.to_vec();
+            confirmed.push(("bevestigd", "ja"));
+            let (status, html) = post(&app, &c, page, &path, &confirmed).await;
+            assert_eq!(status, 200, "{backend}: {step} confirmed");
+            assert!(!code_active(&app, handle), "{backend}: {step} was not done");
+            if step == "vervangen" {
+                assert!(html.contains("Nieuwe stemcode voor"), "{backend}");
+            } else {
+                assert!(html.contains("is ingetrokken"), "{backend}");
+            }
+        }
+    }
+}
+
+/// Every irreversible POST route, each in a state where the confirmed step would work:
+/// a GET, a POST without the marker and a POST with another value change nothing (no
+/// audit event: every change writes one), and the bare POST shows the question.
+#[actix_web::test]
+async fn no_irreversible_step_happens_without_the_marker() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        let small = seed_small(&mut app.conn());
+        let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
+        let approver_mail = app.add_user("goedkeur@example.nl", Role::FinanceApprover);
+        app.add_user("raad@example.nl", Role::Council);
+        let target = users::list_users(&mut app.conn(), &admin())
+            .expect("users")
+            .into_iter()
+            .find(|u| u.email == "raad@example.nl")
+            .expect("user");
+        let steps = {
+            let mut c = app.conn();
+            fund_pool(&mut c, "t-loo", 10_000_000);
+            let round = |c: &mut burgerbegroting::db::DbConn, quarter: i32| {
+                rounds::create_round(
+                    c,
+                    &admin(),
+                    &RoundInput {
+                        area_slug: "t-loo".into(),
+                        year: 2027,
+                        quarter,
+                        title: format!("Ronde {quarter}"),
+                        budget_cents: 100_000,
+                        ballot_rule: BallotRule::Approval { max_choices: None },
+                        count_rule: CountRule::Greedy,
+                        calendar: None,
+                    },
+                )
+                .expect("round")
+                .round
+                .id
+            };
+            let plan = |c: &mut burgerbegroting::db::DbConn, round: &RoundId| {
+                rounds::submit_initiative(
+                    c,
+                    &admin(),
+                    round,
+                    &InitiativeInput {
+                        title: "Bankjes".into(),
+                        summary: "Voor het dorp.".into(),
+                        amount_cents: 50_000,
+                        taakveld: "5.7".into(),
+                    },
+                )
+                .expect("plan")
+                .id
+            };
+            // Open for plans; in review with a plan on the ballot; voting with a vote;
+            // counted, without an objection window.
+            let open = round(&mut c, 1);
+            plan(&mut c, &open);
+            let review = round(&mut c, 2);
+            let p = plan(&mut c, &review);
+            rounds::close_submissions(&mut c, &admin(), &review).expect("review");
+            crate::helpers::nominate(&mut c, &admin(), &p).expect("nominate");
+            let voting = round(&mut c, 3);
+            let p = plan(&mut c, &voting);
+            crate::helpers::nominate(&mut c, &admin(), &p).expect("nominate");
+            rounds::open_voting(&mut c, &admin(), &voting).expect("open");
+            vote_with_new_code(&mut c, "t-loo", 2027, &voting, &[p.to_string()]);
+            let counted = round(&mut c, 4);
+            let p = plan(&mut c, &counted);
+            crate::helpers::nominate(&mut c, &admin(), &p).expect("nominate");
+            rounds::open_voting(&mut c, &admin(), &counted).expect("open");
+            vote_with_new_code(&mut c, "t-loo", 2027, &counted, &[p.to_string()]);
+            rounds::count_round(&mut c, &admin(), &counted).expect("count");
+            crate::helpers::without_objection_window(&mut c, &counted);
+            let pending =
+                ledger_svc::propose_transfer(&mut c, &clerk(), &to_pool(&small, 0, 0, 100_000))
+                    .expect("proposal")
+                    .id;
+            let handle = voting_codes::generate_batch(&mut c, &admin(), "t-loo", 2028, 1)
+                .expect("codes")
+                .codes[0]
+                .handle()
+                .to_string();
+            let grant = target.grants[0].id.clone();
+            let code_fields = vec![("handle", handle), ("reason", "lost".to_string())];
+            vec![
+                (
+                    format!("/rondes/{open}"),
+                    format!("/rondes/{open}/indienen-sluiten"),
+                    vec![],
+                ),
+                (
+                    format!("/rondes/{review}"),
+                    format!("/rondes/{review}/stemmen-openen"),
+                    vec![],
+                ),
+                (
+                    format!("/rondes/{voting}"),
+                    format!("/rondes/{voting}/tellen"),
+                    vec![],
+                ),
+                (
+                    format!("/rondes/{counted}"),
+                    format!("/rondes/{counted}/afsluiten"),
+                    vec![],
+                ),
+                (
+                    format!("/financien/overboekingen/{pending}"),
+                    format!("/financien/overboekingen/{pending}/beoordelen"),
+                    vec![
+                        ("besluit", "goedkeuren".to_string()),
+                        ("reason", String::new()),
+                    ],
+                ),
+                (
+                    "/beheer/gebruikers".to_string(),
+                    format!("/beheer/rollen/{grant}/intrekken"),
+                    vec![],
+                ),
+                (
+                    "/beheer/gebruikers".to_string(),
+                    format!("/beheer/gebruikers/{}/blokkeren", target.id),
+                    vec![],
+                ),
+                (
+                    "/beheer/stemcodes".to_string(),
+                    "/beheer/stemcodes/intrekken".to_string(),
+                    code_fields.clone(),
+                ),
+                (
+                    "/beheer/stemcodes".to_string(),
+                    "/beheer/stemcodes/vervangen".to_string(),
+                    code_fields,
+                ),
+            ]
+        };
+        let admin_client = app.login(&admin_mail).await;
+        let approver = app.login(&approver_mail).await;
+        let events = |app: &TestApp| {
+            burgerbegroting::db::repo::audit::count(&mut app.conn()).expect("count")
+        };
+        for (page, path, fields) in &steps {
+            let c = if path.starts_with("/financien") {
+                &approver
+            } else {
+                &admin_client
+            };
+            let before = events(&app);
+            let (status, _) = app.get(c, path).await;
+            assert!(status >= 400, "{backend}: GET {path} is no step ({status})");
+            assert_eq!(
+                events(&app),
+                before,
+                "{backend}: GET {path} changed something"
+            );
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            for marker in [None, Some(""), Some("nee"), Some("ja ")] {
+                let mut sent = fields.clone();
+                if let Some(m) = marker {
+                    sent.push(("bevestigd", m));
+                }
+                let (status, html) = post(&app, c, page, path, &sent).await;
+                assert_eq!(status, 200, "{backend}: {path} with {marker:?}: {html}");
+                assert!(
+                    html.contains(r#"name="bevestigd" value="ja""#),
+                    "{backend}: {path} with {marker:?} asks"
+                );
+                assert_eq!(
+                    events(&app),
+                    before,
+                    "{backend}: {path} with {marker:?} changed something"
+                );
+            }
+        }
+    }
+}

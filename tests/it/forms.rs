@@ -1,23 +1,219 @@
-//! Forms after an error: every field keeps what was typed or chosen (selects included),
-//! and every problem is reported at once, in the summary and next to its field.
+//! Forms after an error, over real HTTP, one test per form: every problem is reported at
+//! once (each message once in the summary, linked to its field, and once next to that
+//! field), every typed value, chosen option and checked box is still there, and nothing
+//! changed (no audit event: every change writes one in its own transaction).
 
 use burgerbegroting::domain::role::Role;
+use burgerbegroting::service::{ledger as ledger_svc, users};
 
 use crate::helpers::*;
 
-/// The summary lists each message and each field is marked invalid.
-fn assert_errors_on(page: &str, fields: &[&str]) {
-    assert!(page.contains("error-summary"), "no error summary: {page}");
+/// Each field's message is in the summary once (a link to `#field`) and the same message
+/// is next to the field once (`<field>-error`); the summary lists nothing else.
+fn assert_all_errors(page: &str, fields: &[&str]) {
+    let start = page
+        .find("class=\"error-summary\"")
+        .unwrap_or_else(|| panic!("no error summary: {page}"));
+    let summary = &page[start..start + page[start..].find("</div>").expect("end of summary")];
+    assert_eq!(
+        summary.matches("<li>").count(),
+        fields.len(),
+        "the summary lists exactly {fields:?}: {summary}"
+    );
     for f in fields {
-        assert!(
-            page.contains(&format!("href=\"#{f}\"")),
-            "summary does not link to {f}: {page}"
+        let link = format!("<a href=\"#{f}\">");
+        assert_eq!(
+            summary.matches(&link).count(),
+            1,
+            "summary links to {f} once: {summary}"
         );
-        assert!(
-            page.contains(&format!("id=\"{f}-error\"")),
-            "no error next to {f}: {page}"
+        let at = summary.find(&link).expect("link") + link.len();
+        let message = &summary[at..at + summary[at..].find("</a>").expect("end of link")];
+        assert!(!message.is_empty(), "{f}: an empty message");
+        let next_to = format!("id=\"{f}-error\">Fout: {message}</span>");
+        assert_eq!(
+            page.matches(&next_to).count(),
+            1,
+            "the message of {f} is next to its field once: {page}"
+        );
+        assert_eq!(
+            page.matches(&format!("href=\"#{f}\"")).count(),
+            1,
+            "{f} is linked once"
         );
     }
+}
+
+/// The `<select id="id" …>…</select>` of a page.
+fn select<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!("<select id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no select {id}: {page}"));
+    let end = page[start..].find("</select>").expect("end of select");
+    &page[start..start + end]
+}
+
+/// The option with `value` is the selected one of select `id`.
+fn assert_selected(page: &str, id: &str, value: &str) {
+    let s = select(page, id);
+    assert!(
+        s.contains(&format!("<option value=\"{value}\" selected>")),
+        "{id} lost {value}: {s}"
+    );
+    assert_eq!(s.matches(" selected>").count(), 1, "{id}: one choice: {s}");
+}
+
+fn audit_events(app: &TestApp) -> i64 {
+    burgerbegroting::db::repo::audit::count(&mut app.conn()).expect("count")
+}
+
+#[actix_web::test]
+async fn the_login_form_reports_both_fields_and_keeps_the_address() {
+    let app = TestApp::spawn().await;
+    app.add_user("fin@example.nl", Role::FinanceClerk);
+    let c = app.client();
+    let before = audit_events(&app);
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        "/inloggen",
+        "/inloggen",
+        &[("email", ""), ("password", ""), ("terug", "/rondes")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["email", "password"]);
+    assert!(page.contains(r#"name="terug" value="/rondes""#));
+
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        "/inloggen",
+        "/inloggen",
+        &[("email", "fin@example.nl"), ("password", ""), ("terug", "")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["password"]);
+    assert!(page.contains(r#"value="fin@example.nl""#), "address lost");
+    // A wrong password: the refusal on the address, the address kept, no password back.
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        "/inloggen",
+        "/inloggen",
+        &[
+            ("email", "fin@example.nl"),
+            ("password", "fout"),
+            ("terug", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["email"]);
+    assert!(page.contains(r#"value="fin@example.nl""#) && !page.contains(r#"value="fout""#));
+    let (status, _) = app.get(&c, "/account").await;
+    assert_ne!(status, 200, "not signed in");
+    assert_eq!(audit_events(&app), before);
+}
+
+#[actix_web::test]
+async fn the_code_step_at_login_reports_a_malformed_code_and_keeps_the_ticket() {
+    let app = TestApp::spawn().await;
+    app.add_user("fin@example.nl", Role::FinanceClerk);
+    let c = app.client();
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        "/inloggen",
+        "/inloggen",
+        &[
+            ("email", "fin@example.nl"),
+            ("password", PASSWORD),
+            ("terug", "/financien"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "the code step");
+    let ticket = hidden(&page, "ticket");
+    let token = csrf_token(&page);
+    let (status, page) = post_form(
+        &app,
+        &c,
+        "/inloggen/code",
+        &[
+            ("csrf_token", token.as_str()),
+            ("ticket", ticket.as_str()),
+            ("code", "12ab"),
+            ("terug", "/financien"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["code"]);
+    assert_eq!(hidden(&page, "ticket"), ticket, "the ticket is kept");
+    assert_eq!(hidden(&page, "terug"), "/financien");
+    // An authenticator code is never sent back.
+    assert!(page.contains(r#"name="code" value="""#), "{page}");
+    let (status, _) = app.get(&c, "/account").await;
+    assert_ne!(status, 200, "not signed in");
+}
+
+#[actix_web::test]
+async fn the_registration_form_reports_address_and_password_at_once() {
+    let app = TestApp::spawn().await;
+    let c = app.client();
+    let before = audit_events(&app);
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        "/registreren",
+        "/registreren",
+        &[
+            ("email", "geen-adres"),
+            ("name", "Piet Plan"),
+            ("password", "kort"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["email", "password"]);
+    assert!(page.contains(r#"value="geen-adres""#) && page.contains(r#"value="Piet Plan""#));
+    assert!(
+        !page.contains(r#"value="kort""#),
+        "a password is never sent back"
+    );
+    assert_eq!(audit_events(&app), before, "no account made");
+}
+
+#[actix_web::test]
+async fn the_second_factor_set_up_reports_a_malformed_code_and_keeps_the_key() {
+    let app = TestApp::spawn().await;
+    let email = app.add_user("indiener@example.nl", Role::Initiator);
+    let c = app.login(&email).await;
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        "/account/tweede-stap",
+        "/account/tweede-stap/start",
+        &[],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (secret, url) = (hidden(&page, "secret"), hidden(&page, "url"));
+    let before = audit_events(&app);
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        "/account/tweede-stap",
+        "/account/tweede-stap/bevestigen",
+        &[("secret", &secret), ("url", &url), ("code", "12 3x")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["code"]);
+    assert_eq!(hidden(&page, "secret"), secret, "the key stays on the page");
+    assert_eq!(audit_events(&app), before, "not switched on");
 }
 
 #[actix_web::test]
@@ -29,131 +225,558 @@ async fn the_account_form_keeps_the_role_and_area_and_reports_every_error() {
     }
     let admin = app.add_user("beheer@example.nl", Role::Admin);
     let c = app.login(&admin).await;
-    let (status, page) = app.get(&c, "/beheer/gebruikers").await;
-    assert_eq!(status, 200);
-    let token = csrf_token(&page);
+    let before = audit_events(&app);
+    let list = "/beheer/gebruikers";
 
     // Council member, no password: the role stays "Raadslid".
-    let r = c
-        .post(app.url("/beheer/gebruikers"))
-        .form(&[
-            ("csrf_token", token.as_str()),
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        list,
+        list,
+        &[
             ("email", "raad@example.nl"),
             ("name", "Rita Raad"),
             ("role", "council"),
             ("area", "t-loo"),
             ("password", ""),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 422);
-    let page = r.text().await.expect("body");
-    assert!(
-        page.contains(r#"<option value="council" selected>"#),
-        "role lost: {page}"
-    );
-    assert!(
-        page.contains(r#"<option value="t-loo" selected>"#),
-        "area lost: {page}"
-    );
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["password"]);
+    assert_selected(&page, "role", "council");
+    assert_selected(&page, "area", "t-loo");
     assert!(page.contains(r#"value="raad@example.nl""#));
     assert!(page.contains(r#"value="Rita Raad""#));
-    assert_errors_on(&page, &["password"]);
 
-    // Everything wrong at once: a bad address, a coordinator without an area, no
-    // password. All three are reported in one go.
-    let r = c
-        .post(app.url("/beheer/gebruikers"))
-        .form(&[
-            ("csrf_token", token.as_str()),
+    // Everything wrong at once: a bad address, a coordinator without an area, a short
+    // password; then an unknown role with the rest wrong too.
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        list,
+        list,
+        &[
             ("email", "geen-adres"),
             ("name", ""),
             ("role", "area_coordinator"),
             ("area", ""),
             ("password", "kort"),
-        ])
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["email", "area", "password"]);
+    assert_selected(&page, "role", "area_coordinator");
+    assert!(page.contains(r#"value="geen-adres""#));
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        list,
+        list,
+        &[
+            ("email", "geen-adres"),
+            ("name", "X"),
+            ("role", "keizer"),
+            ("area", "wezep"),
+            ("password", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &["email", "password", "role"]);
+    assert_selected(&page, "area", "wezep");
+    assert_eq!(audit_events(&app), before, "nothing was made");
+}
+
+#[actix_web::test]
+async fn the_role_grant_keeps_the_chosen_role_and_area_on_its_row() {
+    let app = TestApp::spawn().await;
+    {
+        let mut c = app.conn();
+        seed_small(&mut c);
+    }
+    let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
+    app.add_user("raad@example.nl", Role::Council);
+    let target = users::list_users(&mut app.conn(), &admin())
+        .expect("users")
+        .into_iter()
+        .find(|u| u.email == "raad@example.nl")
+        .expect("user");
+    let c = app.login(&admin_mail).await;
+    let before = audit_events(&app);
+    let list = "/beheer/gebruikers";
+    let path = format!("/beheer/gebruikers/{}/rollen", target.id);
+    let (role_id, area_id) = (format!("role-{}", target.id), format!("area-{}", target.id));
+
+    // A coordinator without an area: the error next to that row's area, the role kept.
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        list,
+        &path,
+        &[("role", "area_coordinator"), ("area", "")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &[&area_id]);
+    assert_selected(&page, &role_id, "area_coordinator");
+    // An area that does not exist: the service's refusal on the same field, both kept.
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        list,
+        &path,
+        &[("role", "area_coordinator"), ("area", "atlantis")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &[&area_id]);
+    assert_selected(&page, &role_id, "area_coordinator");
+    // An unknown role: refused on the role, the area kept.
+    let (status, page) = post_page_form(
+        &app,
+        &c,
+        list,
+        &path,
+        &[("role", "keizer"), ("area", "wezep")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&page, &[&role_id]);
+    assert_selected(&page, &area_id, "wezep");
+    // Other rows are not filled in with this row's choice.
+    let admin_row = users::list_users(&mut app.conn(), &admin())
+        .expect("users")
+        .into_iter()
+        .find(|u| u.email == "beheer@example.nl")
+        .expect("admin");
+    assert!(!select(&page, &format!("area-{}", admin_row.id)).contains("\"wezep\" selected"));
+
+    let grants = users::list_users(&mut app.conn(), &admin())
+        .expect("users")
+        .into_iter()
+        .find(|u| u.id == target.id)
+        .expect("user")
+        .grants
+        .len();
+    assert_eq!(grants, 1, "no role granted");
+    assert_eq!(audit_events(&app), before);
+}
+
+#[actix_web::test]
+async fn the_area_and_funder_forms_report_name_and_kind_and_keep_the_kind() {
+    let app = TestApp::spawn().await;
+    let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
+    let c = app.login(&admin_mail).await;
+    let before = audit_events(&app);
+    let page = "/beheer";
+
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        page,
+        "/beheer/gebieden",
+        &[("area_name", " "), ("area_kind", "stad")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["area_name", "area_kind"]);
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        page,
+        "/beheer/gebieden",
+        &[("area_name", "---"), ("area_kind", "wijk")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["area_name"]);
+    assert_selected(&html, "area_kind", "wijk");
+    assert!(html.contains(r#"value="---""#));
+
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        page,
+        "/beheer/financiers",
+        &[("funder_name", ""), ("funder_kind", "bank")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["funder_name", "funder_kind"]);
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        page,
+        "/beheer/financiers",
+        &[("funder_name", ""), ("funder_kind", "municipality")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["funder_name"]);
+    assert_selected(&html, "funder_kind", "municipality");
+    assert_eq!(audit_events(&app), before);
+}
+
+#[actix_web::test]
+async fn the_import_form_reports_a_missing_file_and_keeps_the_municipality() {
+    let app = TestApp::spawn().await;
+    let clerk_mail = app.add_user("fin@example.nl", Role::FinanceClerk);
+    let c = app.login(&clerk_mail).await;
+    let before = audit_events(&app);
+    let (_, page) = app.get(&c, "/financien/import").await;
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", csrf_token(&page))
+        .text("gemeente", "Oldebroek")
+        .part(
+            "bestand",
+            reqwest::multipart::Part::bytes(Vec::new())
+                .file_name("")
+                .mime_str("application/octet-stream")
+                .expect("mime"),
+        );
+    let r = c
+        .post(app.url("/financien/import"))
+        .multipart(form)
         .send()
         .await
         .expect("post");
     assert_eq!(r.status(), 422);
     let page = r.text().await.expect("body");
-    assert_errors_on(&page, &["email", "area", "password"]);
-    assert!(page.contains(r#"<option value="area_coordinator" selected>"#));
-    assert!(page.contains(r#"value="geen-adres""#));
-    // Nothing was made.
-    let (_, list) = app.get(&c, "/beheer/gebruikers").await;
-    assert!(!list.contains("raad@example.nl"));
-}
-
-/// POST a form with the CSRF token of `page`; the status and the page that came back.
-async fn post_back(
-    app: &TestApp,
-    c: &reqwest::Client,
-    page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> (u16, String) {
-    let (_, html) = app.get(c, page).await;
-    let token = csrf_token(&html);
-    let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-    form.extend_from_slice(fields);
-    let r = c
-        .post(app.url(path))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
-    (r.status().as_u16(), r.text().await.unwrap_or_default())
+    assert_all_errors(&page, &["bestand"]);
+    assert!(page.contains(r#"value="Oldebroek""#), "municipality lost");
+    assert_eq!(audit_events(&app), before);
 }
 
 #[actix_web::test]
-async fn the_voting_code_batch_form_reports_year_and_count_at_once() {
+async fn the_transfer_form_reports_every_field_and_keeps_both_accounts() {
+    let app = TestApp::spawn().await;
+    let small = seed_small(&mut app.conn());
+    let clerk_mail = app.add_user("fin@example.nl", Role::FinanceClerk);
+    let c = app.login(&clerk_mail).await;
+    let before = audit_events(&app);
+    let new = "/financien/overboekingen/nieuw";
+    let (_, page) = app.get(&c, new).await;
+    let request_id = hidden(&page, "request_id");
+    let post = |fields: Vec<(&'static str, String)>| {
+        let (app, c, request_id) = (&app, &c, request_id.clone());
+        async move {
+            let mut all: Vec<(&str, String)> = vec![("request_id", request_id)];
+            all.extend(fields);
+            let borrowed: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_page_form(app, c, new, "/financien/overboekingen", &borrowed).await
+        }
+    };
+    let (status, html) = post(vec![
+        ("from_account", String::new()),
+        ("to_account", String::new()),
+        ("amount", "12,3x".into()),
+        ("memo", " ".into()),
+        ("decision_ref", String::new()),
+    ])
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["from_account", "to_account", "amount", "memo"]);
+    assert!(html.contains(r#"value="12,3x""#));
+
+    // From a budget line: the council decision is needed too; both accounts stay chosen.
+    let from = small.lines[0].account_id.to_string();
+    let to = small.pools[1].account_id.to_string();
+    let (status, html) = post(vec![
+        ("from_account", from.clone()),
+        ("to_account", to.clone()),
+        ("amount", "veel".into()),
+        ("memo", String::new()),
+        ("decision_ref", String::new()),
+    ])
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["amount", "memo", "decision_ref"]);
+    assert_selected(&html, "from_account", &from);
+    assert_selected(&html, "to_account", &to);
+    assert!(html.contains(r#"value="veel""#));
+    assert_eq!(audit_events(&app), before, "nothing proposed");
+}
+
+#[actix_web::test]
+async fn the_correction_form_reports_amount_and_reason_at_once() {
     let app = TestApp::spawn().await;
     {
         let mut c = app.conn();
         seed_small(&mut c);
+        fund_pool(&mut c, "t-loo", 500_000);
     }
-    let admin = app.add_user("beheer@example.nl", Role::Admin);
-    let c = app.login(&admin).await;
+    let transfer = ledger_svc::list_transfers(&mut app.conn(), &reader())
+        .expect("transfers")
+        .into_iter()
+        .find(|t| t.memo == "Bijdrage voor de rondes")
+        .expect("contribution");
+    let clerk_mail = app.add_user("fin@example.nl", Role::FinanceClerk);
+    let c = app.login(&clerk_mail).await;
+    let before = audit_events(&app);
+    let page = format!("/financien/overboekingen/{}", transfer.id);
+    let (_, html) = app.get(&c, &page).await;
+    let request_id = hidden(&html, "request_id");
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        &page,
+        &format!("{page}/correctie"),
+        &[
+            ("request_id", &request_id),
+            ("amount", "12,5x"),
+            ("memo", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422, "{html}");
+    assert_all_errors(&html, &["amount", "memo"]);
+    assert!(html.contains(r#"value="12,5x""#));
+    assert_eq!(audit_events(&app), before, "no correction proposed");
+}
+
+#[actix_web::test]
+async fn the_round_form_reports_every_field_and_keeps_the_choices() {
+    let app = TestApp::spawn().await;
+    seed_small(&mut app.conn());
+    let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
+    let c = app.login(&admin_mail).await;
+    let before = audit_events(&app);
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        "/rondes",
+        "/rondes",
+        &[
+            ("area", ""),
+            ("year", "twee"),
+            ("quarter", "5"),
+            ("title", "Voorjaar"),
+            ("budget", "veel"),
+            ("ballot_rule", "knapsack"),
+            ("max_choices", "3"),
+            ("count_rule", "greedy"),
+            ("plans_from", "morgen"),
+            ("plans_until", "1-4-2027"),
+            ("review_until", "x"),
+            ("voting_from", "1-5-2027"),
+            ("voting_until", "1-6-2027"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(
+        &html,
+        &[
+            "area",
+            "year",
+            "quarter",
+            "budget",
+            "max_choices",
+            "plans_from",
+            "review_until",
+        ],
+    );
+    assert!(html.contains(r#"value="Voorjaar""#) && html.contains(r#"value="veel""#));
+    assert!(
+        html.contains(r#"value="knapsack" checked"#),
+        "ballot rule lost"
+    );
+    assert!(
+        html.contains(r#"value="greedy" checked"#),
+        "count rule lost"
+    );
+    assert!(html.contains(r#"value="1-4-2027""#) && html.contains(r#"value="morgen""#));
+    assert_eq!(audit_events(&app), before, "no round made");
+}
+
+#[actix_web::test]
+async fn the_year_planning_form_reports_every_field_and_keeps_the_boxes() {
+    let app = TestApp::spawn().await;
+    seed_small(&mut app.conn());
+    let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
+    let c = app.login(&admin_mail).await;
+    let before = audit_events(&app);
+    let page = "/rondes/jaar-plannen";
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        page,
+        page,
+        &[
+            ("year", "2027"),
+            ("quarters", "2"),
+            ("quarters", "4"),
+            ("title", "Dorpsbudget"),
+            ("budget", "10.000,00"),
+            ("ballot_rule", "approval"),
+            ("max_choices", "nul"),
+            ("count_rule", "greedy"),
+            ("plan_weeks", "40"),
+            ("review_weeks", "2"),
+            ("voting_weeks", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422, "{html}");
+    assert_all_errors(
+        &html,
+        &["areas", "max_choices", "plan_weeks", "voting_weeks"],
+    );
+    assert!(
+        html.contains(r#"name="quarters" value="2" checked"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"name="quarters" value="4" checked"#));
+    assert!(!html.contains(r#"name="quarters" value="1" checked"#));
+    assert!(html.contains(r#"value="Dorpsbudget""#) && html.contains(r#"value="nul""#));
+    assert_eq!(audit_events(&app), before, "no round planned");
+}
+
+#[actix_web::test]
+async fn the_payment_form_reports_every_field_at_once() {
+    let app = TestApp::spawn().await;
+    let clerk_mail = app.add_user("betaal@test.example", Role::FinanceClerk);
+    let ini_mail = app.add_user("indiener@test.example", Role::Initiator);
+    let ini = crate::payments::user_principal(&app, &ini_mail, Role::Initiator);
+    let f = crate::payments::funded(&mut app.conn(), &ini);
+    let page = format!("/plannen/{}", f.plans[0]);
+    let c = app.login(&clerk_mail).await;
+    let before = audit_events(&app);
+    let (_, html) = app.get(&c, &page).await;
+    let rid = crate::payments::payment_request_id(&html);
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        &page,
+        &format!("{page}/betalingen"),
+        &[
+            ("request_id", &rid),
+            ("amount", "0,00"),
+            ("paid_on", "morgen"),
+            ("reference", " "),
+            ("note", "Eerste termijn"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["amount", "paid_on", "reference"]);
+    assert!(html.contains(r#"value="0,00""#) && html.contains(r#"value="morgen""#));
+    assert!(html.contains(">Eerste termijn</textarea>"));
+    assert_eq!(audit_events(&app), before, "nothing paid");
+}
+
+#[actix_web::test]
+async fn the_progress_form_reports_stage_and_text_and_keeps_the_description() {
+    let app = TestApp::spawn().await;
+    let ini_mail = app.add_user("indiener@test.example", Role::Initiator);
+    let ini = crate::payments::user_principal(&app, &ini_mail, Role::Initiator);
+    let f = crate::payments::funded(&mut app.conn(), &ini);
+    let plan = f.plans[0].to_string();
+    let c = app.login(&ini_mail).await;
+    let before = audit_events(&app);
+    let (status, html) =
+        crate::payments::post_progress_http(&app, &c, &plan, "half", " ", None, "Een bank").await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["stage", "body"]);
+    assert!(html.contains(r#"value="Een bank""#), "description lost");
+    // A chosen stage stays checked when only the text is wrong.
+    let (status, html) =
+        crate::payments::post_progress_http(&app, &c, &plan, "planned", "", None, "").await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["body"]);
+    assert!(html.contains(r#"value="planned" checked"#), "stage lost");
+    assert_eq!(audit_events(&app), before, "nothing posted");
+}
+
+#[actix_web::test]
+async fn the_objection_decision_reports_choice_and_reason_at_once() {
+    let app = TestApp::spawn().await;
+    let objection = {
+        let mut c = app.conn();
+        let v = crate::objections::village(&mut c, "'t Loo", None);
+        burgerbegroting::service::objections::object_to_rejection(
+            &mut c,
+            &crate::objections::initiator(),
+            &v.rejected,
+            "Oneerlijk besluit",
+        )
+        .expect("objection")
+        .id
+    };
+    let email = app.add_user("stuurgroep@test.example", Role::SteeringGroup);
+    let c = app.login(&email).await;
+    let before = audit_events(&app);
+    let queue = "/stuurgroep/bezwaren";
+    let path = format!("{queue}/{objection}");
+    let (verdict, reason) = (
+        format!("verdict-{objection}"),
+        format!("reason-{objection}"),
+    );
+    let (status, html) =
+        post_page_form(&app, &c, queue, &path, &[("verdict", ""), ("reason", "")]).await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &[&verdict, &reason]);
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        queue,
+        &path,
+        &[("verdict", "nominate"), ("reason", " ")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &[&reason]);
+    assert!(html.contains(r#"value="nominate" checked"#), "choice lost");
+    assert_eq!(audit_events(&app), before, "nothing decided");
+}
+
+#[actix_web::test]
+async fn the_voting_code_forms_report_every_field_and_keep_the_choices() {
+    let app = TestApp::spawn().await;
+    seed_small(&mut app.conn());
+    let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
+    let c = app.login(&admin_mail).await;
+    let before = audit_events(&app);
     let page = "/beheer/stemcodes";
-    let (status, html) = post_back(
+    let (status, html) = post_page_form(
         &app,
         &c,
         page,
         "/beheer/stemcodes/reeksen",
-        &[("area", "t-loo"), ("year", "twintig"), ("count", "veel")],
+        &[("area", "wezep"), ("year", "twintig"), ("count", "veel")],
     )
     .await;
     assert_eq!(status, 422);
-    assert_errors_on(&html, &["year", "count"]);
-    assert!(
-        html.contains(r#"<option value="t-loo" selected>"#),
-        "area lost: {html}"
-    );
+    assert_all_errors(&html, &["year", "count"]);
+    assert_selected(&html, "area", "wezep");
     assert!(html.contains(r#"value="twintig""#) && html.contains(r#"value="veel""#));
-}
 
-#[actix_web::test]
-async fn the_earmark_form_reports_amount_and_reason_at_once() {
-    let app = TestApp::spawn().await;
-    {
-        let mut c = app.conn();
-        seed_small(&mut c);
-    }
-    let admin = app.add_user("beheer@example.nl", Role::Admin);
-    let c = app.login(&admin).await;
-    let page = "/rondes/pot/t-loo";
-    let (status, html) = post_back(
+    // Revoking: a handle that cannot be one and no reason, both at once.
+    let (status, html) = post_page_form(
         &app,
         &c,
         page,
-        page,
-        &[("amount", "10.000,5x"), ("reason", " ")],
+        "/beheer/stemcodes/intrekken",
+        &[("handle", "K7"), ("reason", "")],
     )
     .await;
-    assert_eq!(status, 422, "{html}");
-    assert_errors_on(&html, &["amount", "reason"]);
-    assert!(html.contains(r#"value="10.000,5x""#), "amount lost: {html}");
-    assert!(html.contains(r#"aria-invalid="true""#));
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["handle", "reason"]);
+    assert!(html.contains(r#"value="K7""#));
+    // A handle of no code: refused before any question, the reason kept.
+    let (status, html) = post_page_form(
+        &app,
+        &c,
+        page,
+        "/beheer/stemcodes/vervangen",
+        &[("handle", "ZZZZ"), ("reason", "damaged")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_all_errors(&html, &["handle"]);
+    assert_selected(&html, "reason", "damaged");
+    assert_eq!(audit_events(&app), before, "nothing made or revoked");
 }

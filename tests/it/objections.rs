@@ -23,20 +23,20 @@ use diesel::prelude::*;
 
 use crate::helpers::{admin, csrf_token, fund_pool, reader, staff, TestApp, TestDb};
 
-fn initiator() -> Principal {
+pub(crate) fn initiator() -> Principal {
     staff("initiatiefnemer", &[Role::Initiator])
 }
 fn steering(id: &str) -> Principal {
     staff(id, &[Role::SteeringGroup])
 }
 
-struct Village {
-    slug: String,
-    round: RoundId,
+pub(crate) struct Village {
+    pub slug: String,
+    pub round: RoundId,
     /// Nominated: on the ballot.
-    kept: PlanId,
+    pub kept: PlanId,
     /// Rejected by `admin()`.
-    rejected: PlanId,
+    pub rejected: PlanId,
 }
 
 fn plan(c: &mut DbConn, round: &RoundId, title: &str, cents: i64) -> PlanId {
@@ -56,7 +56,7 @@ fn plan(c: &mut DbConn, round: &RoundId, title: &str, cents: i64) -> PlanId {
 }
 
 /// An area with a funded pool and a round in review: one plan nominated, one rejected.
-fn village(c: &mut DbConn, name: &str, calendar: Option<Calendar>) -> Village {
+pub(crate) fn village(c: &mut DbConn, name: &str, calendar: Option<Calendar>) -> Village {
     let area = ledger_svc::create_area(c, &admin(), name, "dorp").expect("area");
     fund_pool(c, &area.slug, 2_000_000);
     let round = svc::create_round(

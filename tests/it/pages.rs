@@ -430,7 +430,7 @@ async fn import_page_refuses_a_bad_file_whole_and_accepts_a_good_one() {
         .text()
         .await
         .expect("body")
-        .contains("1 begrotingspost(en) toegevoegd"));
+        .contains("1 begrotingspost toegevoegd"));
     // Without a token: 403.
     let form = reqwest::multipart::Form::new().part(
         "bestand",

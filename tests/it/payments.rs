@@ -490,7 +490,7 @@ fn photos_lose_their_metadata_and_wrong_ones_are_refused() {
 // Real HTTP
 // ---------------------------------------------------------------------------------------
 
-fn user_principal(app: &TestApp, email: &str, role: Role) -> Principal {
+pub(crate) fn user_principal(app: &TestApp, email: &str, role: Role) -> Principal {
     let mut c = app.conn();
     let u = burgerbegroting::db::repo::users::find_by_email(&mut c, email)
         .expect("query")
@@ -505,7 +505,7 @@ fn user_principal(app: &TestApp, email: &str, role: Role) -> Principal {
     }
 }
 
-async fn post_progress_http(
+pub(crate) async fn post_progress_http(
     app: &TestApp,
     c: &reqwest::Client,
     plan: &str,
@@ -545,7 +545,7 @@ async fn post_progress_http(
 }
 
 /// The request id of the payment form on a page.
-fn payment_request_id(page: &str) -> String {
+pub(crate) fn payment_request_id(page: &str) -> String {
     let start = page
         .find("/betalingen\"")
         .expect("payment form on the page");

@@ -268,7 +268,7 @@ fn the_command_line_schedules_a_year_all_or_nothing() {
             "{backend}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(stdout.contains("8 ronde(s) gepland"), "{backend}: {stdout}");
+        assert!(stdout.contains("8 rondes gepland"), "{backend}: {stdout}");
         let made = all_rounds(&mut pool.get().expect("conn"));
         assert_eq!(made.len(), 8, "{backend}");
         assert!(made

@@ -659,6 +659,7 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
             ("csrf_token", token.as_str()),
             ("handle", handles[0]),
             ("reason", "lost"),
+            ("bevestigd", "ja"),
         ])
         .send()
         .await

@@ -133,6 +133,15 @@ pub fn delete_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize>
     diesel::delete(voter_sessions::table.find(token_hash)).execute(conn)
 }
 
+/// Whether a voter session with this code is open (not yet pruned).
+pub fn has_sessions(conn: &mut DbConn, handle: &str) -> QueryResult<bool> {
+    let n: i64 = voter_sessions::table
+        .filter(voter_sessions::handle.eq(handle))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
 pub fn delete_sessions_of(conn: &mut DbConn, handle: &str) -> QueryResult<usize> {
     diesel::delete(voter_sessions::table.filter(voter_sessions::handle.eq(handle))).execute(conn)
 }

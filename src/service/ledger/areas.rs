@@ -8,6 +8,7 @@ use crate::db::models::{AccountRow, AreaRow, FunderRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
+use crate::domain::form_errors::FormErrors;
 use crate::domain::kinds::{AreaKind, FunderKind};
 use crate::domain::ledger::AccountKind;
 use crate::domain::permissions::Operation;
@@ -48,6 +49,39 @@ fn name_and_slug(name: &str, when_empty: &str) -> Result<(String, String), Servi
         ));
     }
     Ok((name.to_string(), slug))
+}
+
+/// Every problem of the new-area form at once, keyed `name` and `kind` (the service
+/// checks them again when it saves, and the name's uniqueness there).
+pub fn check_new_area(name: &str, kind: &str) -> FormErrors {
+    let mut errors = FormErrors::new();
+    if let Err(ServiceError::Invalid { message, .. }) =
+        name_and_slug(name, "Vul de naam van het gebied in.")
+    {
+        errors.add("name", message);
+    }
+    errors.add_if(
+        AreaKind::parse(kind).is_none(),
+        "kind",
+        "Kies dorp of wijk.",
+    );
+    errors
+}
+
+/// Every problem of the new-funder form at once, keyed `name` and `kind`.
+pub fn check_new_funder(name: &str, kind: &str) -> FormErrors {
+    let mut errors = FormErrors::new();
+    if let Err(ServiceError::Invalid { message, .. }) =
+        name_and_slug(name, "Vul de naam van de financier in.")
+    {
+        errors.add("name", message);
+    }
+    errors.add_if(
+        FunderKind::parse(kind).is_none(),
+        "kind",
+        "Kies het soort financier.",
+    );
+    errors
 }
 
 pub fn create_area(

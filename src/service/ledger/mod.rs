@@ -13,7 +13,7 @@ mod import;
 mod read;
 mod transfers;
 
-pub use areas::{create_area, create_funder};
+pub use areas::{check_new_area, check_new_funder, create_area, create_funder};
 pub use export::transfers_csv;
 pub use import::{import_ledger, ImportOutcome};
 pub use read::*;
