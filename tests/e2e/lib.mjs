@@ -4,7 +4,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -188,4 +188,105 @@ export function cents(text) {
 
 export function unique(prefix) {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+// --- languages, catalogues and artefacts (journeys.test.mjs) ---------------------------
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+
+/** Where the journeys save their screenshots: tests/e2e/artifacts (run.sh makes it). */
+export const ARTIFACTS = process.env.E2E_ARTIFACTS || path.join(HERE, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Full-page screenshot into ARTIFACTS as NAME.png. */
+export async function artifact(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The messages of locales/<lang>/*.ftl as a Map key -> value (attributes as key.attr).
+ * Only what these tests need of Fluent: `key = value`, indented continuation lines,
+ * `.attr = value`, comments.
+ */
+export function catalogue(lang) {
+  const dir = path.join(HERE, '..', '..', 'locales', lang);
+  const messages = new Map();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ftl')).sort()) {
+    let key = null;
+    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      const msg = line.match(/^([A-Za-z][\w-]*)\s*=\s?(.*)$/);
+      const attr = line.match(/^\s+\.([\w-]+)\s*=\s?(.*)$/);
+      if (msg) {
+        key = msg[1];
+        messages.set(key, msg[2]);
+      } else if (attr && key) {
+        const base = key.split('.')[0];
+        key = `${base}.${attr[1]}`;
+        messages.set(key, attr[2]);
+      } else if (/^\s+\S/.test(line) && key) {
+        messages.set(key, `${messages.get(key)} ${line.trim()}`);
+      } else if (/^\S/.test(line)) {
+        key = null;
+      }
+    }
+  }
+  return messages;
+}
+
+/** The literal pieces of a Fluent value: placeables, selectors and variant keys removed. */
+export function literalPieces(value) {
+  const SEP = '\u241f';
+  let v = value.replace(/\{\s*\$[\w-]+\s*->/g, SEP).replace(/\*?\[[^\]]+\]/g, SEP);
+  let before;
+  do {
+    before = v;
+    v = v.replace(/\{[^{}]*\}/g, SEP);
+  } while (v !== before);
+  return v
+    .replace(/[{}]/g, SEP)
+    .split(SEP)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/**
+ * Dutch sentences that must not show on an English page: the literal pieces (at least 12
+ * characters) of every nl message whose English text differs, leaving out pieces that
+ * also occur in the English catalogue (names, "CSV", shared terms).
+ */
+export function dutchSentences() {
+  const nl = catalogue('nl');
+  const en = catalogue('en');
+  const english = [...en.values()].join('\n');
+  const found = new Map();
+  for (const [key, value] of nl) {
+    if (en.get(key) === value) continue;
+    for (const piece of literalPieces(value)) {
+      if (piece.length >= 12 && !english.includes(piece) && !found.has(piece)) found.set(piece, key);
+    }
+  }
+  return found;
+}
+
+/** The nl catalogue sentences visible on the page: [{ key, sentence }]. */
+export async function dutchOnPage(page, sentences) {
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+  const hits = [];
+  for (const [sentence, key] of sentences) {
+    if (text.includes(sentence)) hits.push({ key, sentence });
+  }
+  return hits;
+}
+
+/**
+ * Choose the language as a visitor does: the header link to the other language (works
+ * without JavaScript). Dutch is the default, so 'nl' only checks the page.
+ */
+export async function chooseLanguage(page, lang) {
+  await page.goto(`${BASE}/`);
+  if ((await page.locator('html').getAttribute('lang')) !== lang) {
+    await Promise.all([page.waitForEvent('load'), page.locator(`header a[hreflang="${lang}"]`).click()]);
+  }
+  const now = await page.locator('html').getAttribute('lang');
+  if (now !== lang) throw new Error(`the language link did not switch to ${lang} (html lang="${now}")`);
 }

@@ -8,7 +8,8 @@
 # Debian's Chromium and the npm packages when they are missing, starts the demo
 # municipality on a free port in a temporary directory, runs node's test runner on the
 # specs against it and always stops the server again. Exits non-zero on any failure.
-# Screenshots go to $E2E_SHOTS (default /tmp/e2e-shots).
+# Screenshots go to $E2E_SHOTS (default /tmp/e2e-shots); the journeys' screenshots, kept
+# as test artefacts, to $E2E_ARTIFACTS (default tests/e2e/artifacts, ignored by git).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -72,7 +73,10 @@ export E2E_BASE_URL="$base" E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD E2E_CLERK_EMAIL \
   E2E_COORDINATOR_PASSWORD E2E_INITIATOR_EMAIL E2E_INITIATOR_PASSWORD E2E_COUNCIL_EMAIL \
   E2E_COUNCIL_PASSWORD E2E_STEERING_EMAIL E2E_STEERING_PASSWORD E2E_VOTING_CODES
 export E2E_SHOTS="${E2E_SHOTS:-/tmp/e2e-shots}"
-log "demo server at $base (pid $server_pid), screenshots in $E2E_SHOTS"
+# The journeys' screenshots are test artefacts: tests/e2e/artifacts (git-ignored).
+export E2E_ARTIFACTS="${E2E_ARTIFACTS:-$here/artifacts}"
+mkdir -p "$E2E_SHOTS" "$E2E_ARTIFACTS"
+log "demo server at $base (pid $server_pid), screenshots in $E2E_SHOTS, journey screenshots in $E2E_ARTIFACTS"
 
 # --- the specs -----------------------------------------------------------------------
 cd "$here"
