@@ -46,7 +46,7 @@ after(async () => {
   await browser?.close();
   if (LEAKS.size) {
     const lines = [...LEAKS].map(([pagePath, sentences]) => `  ${pagePath}\n${[...sentences].map((s) => `      "${s}"`).join('\n')}`);
-    console.log(`# Dutch on English pages (${LEAKS.size} page(s)):\n${lines.join('\n')}`);
+    console.log(`# English pages still partly in Dutch (issue #10), ${LEAKS.size} in all:\n${lines.join('\n')}`);
   }
   console.log(`# journey screenshots in ${ARTIFACTS}`);
 });
@@ -203,6 +203,25 @@ const ROLES = {
   },
 };
 
+/**
+ * Pages whose every text comes from the catalogue, whoever looks (the same pages as
+ * tests/it/i18n.rs): a Dutch sentence on one of these in English fails the run. The other
+ * pages are still being translated (issue #10): their Dutch sentences are listed in the
+ * summary at the end of the file, so what is left is visible in every run.
+ */
+const TRANSLATED = [
+  /^\/$/,
+  /^\/privacy$/,
+  /^\/toegankelijkheid$/,
+  /^\/dorpen(\/[^/]+)?$/,
+  /^\/plannen\/[^/]+$/,
+  /^\/inloggen(\/code)?$/,
+  /^\/registreren$/,
+  /^\/account(\/tweede-stap)?$/,
+  /^\/raad\/gebeurtenissen$/,
+  /^\/financien\/overboekingen$/,
+];
+
 /** The checks of every page: language, axe, Dutch leaks (collected), screenshot. */
 async function visit(run, page, step) {
   const where = `${run.name} ${step} (${new URL(page.url()).pathname})`;
@@ -215,7 +234,8 @@ async function visit(run, page, step) {
       const seen = LEAKS.get(p) || new Set();
       for (const h of hits) seen.add(`${h.sentence}  [${h.key}]`);
       LEAKS.set(p, seen);
-      run.leaks.push(`${where}:\n${hits.map((h) => `    "${h.sentence}" (${h.key})`).join('\n')}`);
+      const path = new URL(page.url()).pathname;
+      if (TRANSLATED.some((re) => re.test(path))) run.leaks.push(`${where}:\n${hits.map((h) => `    "${h.sentence}" (${h.key})`).join('\n')}`);
     }
   }
   let violations;
