@@ -374,3 +374,30 @@ rounds-no-votes = Nobody voted in this round.
 village-all-plans = All plans in { $year }
 village-plan-round-annulled = The round was declared invalid
 village-plan-chosen-done = Chosen and finished
+
+# The resident's code page and the rounds open with a code (views/codes.rs)
+codes-title = Voting
+codes-voting-for = You are voting for { $area }.
+codes-label = Enter the voting code from your letter
+codes-hint = The code is in the letter from the municipality. It has 20 letters and digits, for example K7PM-2XQ9-HT4W-R8NC-5DFG. Capital or small letters: it does not matter. You may leave out the dashes.
+codes-next = Continue
+codes-help-title = Need help?
+codes-help-lost = Did you not get a letter, or have you lost it?
+codes-help-new = You will then get a new code. The old code stops working after that.
+codes-refused = We cannot use this voting code. Check that you typed the code correctly. The code may also belong to another village or neighbourhood, or the municipality may have sent you a new code. Still not working? Please contact the municipality.
+codes-too-many = You have tried a code that does not work too many times. Wait 15 minutes and then try again. Still not working? Please contact the municipality.
+codes-home-title = You are voting for { $area }
+codes-home-signed-in = Your voting code is correct. You are signed in.
+codes-home-none-open = There is no voting round open for { $area } yet, so you cannot vote yet. When the voting round starts, you can vote here on the plans for your village or neighbourhood.
+codes-home-open = { $count ->
+    [one] You can vote in this voting round now.
+   *[other] You can vote in { $count } voting rounds now. You have one vote in each round.
+}
+codes-home-round = Quarter { $quarter } of { $year }. There is { $budget } to share out.
+codes-home-on-ballot = { $count ->
+    [one] There is 1 plan on the ballot.
+   *[other] There are { $count } plans on the ballot.
+}
+codes-home-voted = You have voted in this round.
+codes-home-vote = Vote in this round
+codes-home-valid = Your code is valid for the voting rounds of { $year }.

@@ -374,3 +374,30 @@ rounds-no-votes = In deze ronde is niet gestemd.
 village-all-plans = Alle plannen in { $year }
 village-plan-round-annulled = De ronde is ongeldig verklaard
 village-plan-chosen-done = Gekozen en klaar
+
+# The resident's code page and the rounds open with a code (views/codes.rs)
+codes-title = Stemmen
+codes-voting-for = U stemt voor { $area }.
+codes-label = Vul de stemcode uit uw brief in
+codes-hint = De code staat in de brief van de gemeente. Hij heeft 20 letters en cijfers, bijvoorbeeld K7PM-2XQ9-HT4W-R8NC-5DFG. Hoofdletters of kleine letters: dat maakt niet uit. De streepjes mag u weglaten.
+codes-next = Verder
+codes-help-title = Hulp nodig?
+codes-help-lost = Heeft u geen brief gekregen, of bent u de brief kwijt?
+codes-help-new = U krijgt dan een nieuwe code. De oude code werkt daarna niet meer.
+codes-refused = Deze stemcode kunnen we niet gebruiken. Kijk of u de code goed heeft overgetypt. Het kan ook zijn dat de code bij een ander dorp of een andere wijk hoort, of dat de gemeente u een nieuwe code heeft gestuurd. Lukt het niet? Neem dan contact op met de gemeente.
+codes-too-many = U heeft te vaak een code geprobeerd die niet werkt. Wacht 15 minuten en probeer het daarna opnieuw. Lukt het dan nog niet? Neem dan contact op met de gemeente.
+codes-home-title = U stemt voor { $area }
+codes-home-signed-in = Uw stemcode is goed. U bent aangemeld.
+codes-home-none-open = Er is nu nog geen stemronde open voor { $area }. U kunt nu dus nog niet stemmen. Als de stemronde begint, kunt u hier stemmen op de plannen voor uw dorp of wijk.
+codes-home-open = { $count ->
+    [one] U kunt nu in deze stemronde stemmen.
+   *[other] U kunt nu in { $count } stemrondes stemmen. U hebt in elke ronde één stem.
+}
+codes-home-round = Kwartaal { $quarter } van { $year }. Er is { $budget } te verdelen.
+codes-home-on-ballot = { $count ->
+    [one] Er staat 1 plan op het stembiljet.
+   *[other] Er staan { $count } plannen op het stembiljet.
+}
+codes-home-voted = U hebt in deze ronde gestemd.
+codes-home-vote = Stem in deze ronde
+codes-home-valid = Uw code is geldig voor de stemrondes van { $year }.

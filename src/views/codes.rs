@@ -14,6 +14,7 @@ use super::layout::{contact_sentence, page, Nav};
 use crate::service::auth::SessionUser;
 use crate::service::rounds::{AreaInfo, RoundView};
 use crate::service::voting_codes::{BatchSummary, Replacement, RevokeReason, Voter};
+use crate::{tr, tr_html};
 
 /// The one answer for every code that does not work (unknown, revoked, other area,
 /// mistyped). It names all the reasons, so the resident knows what to check without the
@@ -22,6 +23,16 @@ pub const CODE_REFUSED: &str = "Deze stemcode kunnen we niet gebruiken. Kijk of 
     goed heeft overgetypt. Het kan ook zijn dat de code bij een ander dorp of een andere wijk \
     hoort, of dat de gemeente u een nieuwe code heeft gestuurd. Lukt het niet? Neem dan \
     contact op met de gemeente.";
+
+/// [`CODE_REFUSED`] in the visitor's language.
+pub fn code_refused() -> String {
+    tr!("codes-refused")
+}
+
+/// [`TOO_MANY_ATTEMPTS`] in the visitor's language.
+pub fn too_many_attempts() -> String {
+    tr!("codes-too-many")
+}
 
 pub const TOO_MANY_ATTEMPTS: &str = "U heeft te vaak een code geprobeerd die niet werkt. \
     Wacht 15 minuten en probeer het daarna opnieuw. Lukt het dan nog niet? Neem dan contact \
@@ -44,15 +55,15 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
         .map(|e| vec![("code".to_string(), e.to_string())])
         .unwrap_or_default();
     page(
-        "Stemmen",
+        &tr!("codes-title"),
         &Nav {
             user: None,
             current: "/stemmen",
         },
         html! {
-            h1 { "Stemmen" }
+            h1 { (tr!("codes-title")) }
             @if let Some(a) = p.area {
-                p { "U stemt voor " strong { (a.name) } "." }
+                p { (tr_html!("codes-voting-for", area = html! { strong { (a.name) } })) }
             }
             (error_summary(&errors))
             form class="stack" method="post" action="/stemmen" {
@@ -63,14 +74,10 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
                 @let err = field_error(&errors, "code");
                 div class=[err.as_ref().map(|_| "has-error")] {
                     label for="code" {
-                        "Vul de stemcode uit uw brief in"
-                        span class="hint" id="code-hint" {
-                            "De code staat in de brief van de gemeente. Hij heeft 20 letters en cijfers, "
-                            "bijvoorbeeld K7PM-2XQ9-HT4W-R8NC-5DFG. Hoofdletters of kleine letters: "
-                            "dat maakt niet uit. De streepjes mag u weglaten."
-                        }
+                        (tr!("codes-label"))
+                        span class="hint" id="code-hint" { (tr!("codes-hint")) }
                         @if let Some(e) = &err {
-                            span class="field-error" id="code-error" { "Fout: " (with_contact(e)) }
+                            span class="field-error" id="code-error" { (tr!("common-error-prefix")) " " (with_contact(e)) }
                         }
                     }
                     // Only a refused code comes back (the page is never cached); a code
@@ -80,12 +87,12 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
                         aria-describedby=(if err.is_some() { "code-hint code-error" } else { "code-hint" })
                         aria-invalid=[err.as_ref().map(|_| "true")];
                 }
-                button type="submit" { "Verder" }
+                button type="submit" { (tr!("codes-next")) }
             }
-            h2 { "Hulp nodig?" }
+            h2 { (tr!("codes-help-title")) }
             p {
-                "Heeft u geen brief gekregen, of bent u de brief kwijt? " (contact_sentence())
-                " U krijgt dan een nieuwe code. De oude code werkt daarna niet meer."
+                (tr!("codes-help-lost")) " " (contact_sentence())
+                " " (tr!("codes-help-new"))
             }
         },
     )
@@ -95,52 +102,38 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
 /// code already voted in it.
 pub fn voter_home(v: &Voter, rounds: &[(RoundView, bool)], csrf: &str) -> Markup {
     page(
-        "Stemmen",
+        &tr!("codes-title"),
         &Nav {
             user: None,
             current: "/stemmen",
         },
         html! {
-            h1 { "U stemt voor " (v.area_name) }
-            p class="notice" role="status" { "Uw stemcode is goed. U bent aangemeld." }
+            h1 { (tr!("codes-home-title", area = v.area_name.as_str())) }
+            p class="notice" role="status" { (tr!("codes-home-signed-in")) }
             @if rounds.is_empty() {
-                p {
-                    "Er is nu nog geen stemronde open voor " (v.area_name) ". "
-                    "U kunt nu dus nog niet stemmen. "
-                    "Als de stemronde begint, kunt u hier stemmen op de plannen voor uw dorp of wijk."
-                }
+                p { (tr!("codes-home-none-open", area = v.area_name.as_str())) }
             } @else {
-                p {
-                    @if rounds.len() == 1 {
-                        "U kunt nu in deze stemronde stemmen."
-                    } @else {
-                        "U kunt nu in " (rounds.len()) " stemrondes stemmen. U hebt in elke ronde één stem."
-                    }
-                }
+                p { (tr!("codes-home-open", count = rounds.len())) }
                 ul class="rounds" {
                     @for (r, voted) in rounds {
                         li {
                             h2 id={ "ronde-" (r.round.id) } { (r.round.title) }
                             p {
-                                "Kwartaal " (r.round.quarter) " van " (r.round.year) ". "
-                                "Er is " (money(r.round.budget_cents)) " te verdelen. "
-                                @if r.nominated().len() == 1 {
-                                    "Er staat 1 plan op het stembiljet."
-                                } @else {
-                                    "Er staan " (r.nominated().len()) " plannen op het stembiljet."
-                                }
+                                (tr_html!("codes-home-round", quarter = r.round.quarter, year = r.round.year,
+                                    budget = money(r.round.budget_cents)))
+                                " " (tr!("codes-home-on-ballot", count = r.nominated().len()))
                             }
                             @if *voted {
-                                p class="done" { "U hebt in deze ronde gestemd." }
+                                p class="done" { (tr!("codes-home-voted")) }
                             } @else {
                                 p { a class="button" href=(ballot_path(&v.area_slug, &r.round.id))
-                                    aria-describedby={ "ronde-" (r.round.id) } { "Stem in deze ronde" } }
+                                    aria-describedby={ "ronde-" (r.round.id) } { (tr!("codes-home-vote")) } }
                             }
                         }
                     }
                 }
             }
-            p { "Uw code is geldig voor de stemrondes van " (v.year) "." }
+            p { (tr!("codes-home-valid", year = v.year)) }
             (stop_form(csrf))
         },
     )

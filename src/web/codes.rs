@@ -143,10 +143,13 @@ async fn enter_code(
                 .map_err(WebError::internal)?;
             return Ok(resp);
         }
-        Err(CodeRefused::Refused) => (StatusCode::UNPROCESSABLE_ENTITY, views::codes::CODE_REFUSED),
+        Err(CodeRefused::Refused) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::codes::code_refused(),
+        ),
         Err(CodeRefused::TooManyAttempts) => (
             StatusCode::TOO_MANY_REQUESTS,
-            views::codes::TOO_MANY_ATTEMPTS,
+            views::codes::too_many_attempts(),
         ),
         Err(CodeRefused::Failed(e)) => return Err(e.into()),
     };
@@ -158,7 +161,7 @@ async fn enter_code(
     let page = views::codes::enter_code(&CodeEntry {
         csrf: &token,
         area: area.as_ref(),
-        error: Some(message),
+        error: Some(&message),
         typed: &typed,
     });
     Ok(with_pre_cookie(

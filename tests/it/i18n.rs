@@ -27,6 +27,7 @@ const PUBLIC_PAGES: &[&str] = &[
     "/bestaat-niet",
     "/inloggen",
     "/registreren",
+    "/stemmen",
 ];
 
 /// Staff pages checked in English, signed in as an account with the role. Add a page here
