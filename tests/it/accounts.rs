@@ -781,17 +781,18 @@ async fn another_sessions_csrf_token_is_refused() {
     let a = app.login("a@example.nl").await;
     let b = app.login("b@example.nl").await;
     let (_, page_b) = app.get(&b, "/beheer").await;
-    let r = a
-        .post(app.url("/beheer/gebieden"))
-        .form(&[
+    let (status, _) = post_form(
+        &app,
+        &a,
+        "/beheer/gebieden",
+        &[
             ("csrf_token", csrf_token(&page_b).as_str()),
             ("area_name", "Wezep"),
             ("area_kind", "dorp"),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 403);
+        ],
+    )
+    .await;
+    assert_eq!(status, 403);
 }
 
 #[actix_web::test]
@@ -832,18 +833,19 @@ async fn staff_without_a_second_factor_must_set_it_up_first() {
     assert!(html.contains("<svg"), "QR code shown");
     let secret = hidden(&html, "secret");
     let code = auth::current_code(&secret, "nieuw@example.nl", repo::now()).expect("code");
-    let r = c
-        .post(app.url("/account/tweede-stap/bevestigen"))
-        .form(&[
+    let (status, _) = post_form(
+        &app,
+        &c,
+        "/account/tweede-stap/bevestigen",
+        &[
             ("csrf_token", csrf_token(&html).as_str()),
             ("code", code.as_str()),
             ("secret", secret.as_str()),
             ("url", ""),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 303);
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
     let (status, _) = app.get(&c, "/financien/begroting").await;
     assert_eq!(status, 200);
 }
@@ -1229,19 +1231,19 @@ async fn forty_wrong_codes_on_the_login_page_end_in_429_and_the_right_code_is_re
     let mut statuses = Vec::new();
     for _ in 0..40 {
         let (_, page) = app.get(&c, "/inloggen").await;
-        let r = c
-            .post(app.url("/inloggen"))
-            .form(&[
+        let (status, html) = post_form(
+            &app,
+            &c,
+            "/inloggen",
+            &[
                 ("csrf_token", csrf_token(&page).as_str()),
                 ("email", email.as_str()),
                 ("password", PASSWORD),
                 ("terug", ""),
-            ])
-            .send()
-            .await
-            .expect("login");
-        assert_eq!(r.status(), 200, "the right password asks for the code");
-        let html = r.text().await.expect("body");
+            ],
+        )
+        .await;
+        assert_eq!(status, 200, "the right password asks for the code");
         let r = c
             .post(app.url("/inloggen/code"))
             .form(&[
@@ -1272,18 +1274,19 @@ async fn forty_wrong_codes_on_the_login_page_end_in_429_and_the_right_code_is_re
         .await
         .expect("login");
     let html = r.text().await.expect("body");
-    let r = c
-        .post(app.url("/inloggen/code"))
-        .form(&[
+    let (status, _) = post_form(
+        &app,
+        &c,
+        "/inloggen/code",
+        &[
             ("csrf_token", csrf_token(&html).as_str()),
             ("ticket", hidden(&html, "ticket").as_str()),
             ("code", app.code_for(&email).as_str()),
             ("terug", ""),
-        ])
-        .send()
-        .await
-        .expect("code");
-    assert_eq!(r.status(), 429);
+        ],
+    )
+    .await;
+    assert_eq!(status, 429);
 }
 
 #[actix_web::test]

@@ -594,16 +594,14 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
         )
         .await;
         assert_eq!(s, 404, "{backend}");
-        let r = client
-            .post(app.url(&format!(
-                "/stemmen/{}/rondes/{}/uitbrengen",
-                w.b, w.other.round.id
-            )))
-            .form(&fields(&token, &[other_plan]))
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(r.status(), 303, "{backend}");
+        let (status, _) = post_form(
+            &app,
+            &client,
+            &format!("/stemmen/{}/rondes/{}/uitbrengen", w.b, w.other.round.id),
+            &fields(&token, &[other_plan]),
+        )
+        .await;
+        assert_eq!(status, 303, "{backend}");
         assert!(
             ballots(&app, &w.other).is_empty(),
             "{backend}: no ballot in area B"
@@ -649,13 +647,8 @@ async fn ballot_pages_keep_to_the_voters_area_session_and_form_token() {
             ("csrf_token", "0".repeat(64)),
             ("keuze", w.plans[0].id.to_string()),
         ];
-        let r = client
-            .post(app.url(&format!("{path}/uitbrengen")))
-            .form(&wrong)
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(r.status(), 403, "{backend}");
+        let (status, _) = post_form(&app, &client, &format!("{path}/uitbrengen"), &wrong).await;
+        assert_eq!(status, 403, "{backend}");
         assert!(
             ballots(&app, &w.round).is_empty(),
             "{backend}: nothing stored"

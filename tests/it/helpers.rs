@@ -480,6 +480,34 @@ pub async fn post_form(
     (s, r.text().await.unwrap_or_default())
 }
 
+/// POST a multipart form as it is (the caller adds the CSRF token): the text `fields`, then
+/// the file part `bestand` (bytes, file name, and a content type when given); (status, body).
+pub async fn post_file(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: (&[u8], &str, Option<&str>),
+) -> (u16, String) {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    let (bytes, file_name, mime) = file;
+    let mut part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(file_name.to_string());
+    if let Some(mime) = mime {
+        part = part.mime_str(mime).expect("mime");
+    }
+    let r = client
+        .post(app.url(path))
+        .multipart(form.part("bestand", part))
+        .send()
+        .await
+        .expect("post");
+    let s = r.status().as_u16();
+    (s, r.text().await.unwrap_or_default())
+}
+
 /// The summer round of `small`'s first area in voting, with one nominated plan (an
 /// orchard) that got one online vote. The pool is funded with the round's budget first.
 pub fn voted_summer_round(c: &mut DbConn, small: &Small, budget_cents: i64) -> (RoundView, Plan) {

@@ -31,14 +31,8 @@ async fn a_transfer_of_i64_max_cents_is_refused_never_wrapped() {
             ("memo", "Veel te veel".to_string()),
             ("decision_ref", String::new()),
         ];
-        let r = clerk
-            .post(app.url("/financien/overboekingen"))
-            .form(&form)
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(r.status(), 422);
-        let html = r.text().await.expect("body");
+        let (status, html) = post_form(&app, &clerk, "/financien/overboekingen", &form).await;
+        assert_eq!(status, 422);
         assert!(html.contains("Dit bedrag is te groot"), "{html}");
         assert!(html.contains("value=\"92.233.720.368.547.758,07\""));
 

@@ -69,19 +69,19 @@ async fn wrong_password_and_unknown_user_get_the_same_answer() {
         let c = app.client();
         let html = app.get(&c, "/inloggen").await.1;
         let token = csrf_token(&html);
-        let r = c
-            .post(app.url("/inloggen"))
-            .form(&[
+        let (status, body) = post_form(
+            &app,
+            &c,
+            "/inloggen",
+            &[
                 ("csrf_token", token.as_str()),
                 ("email", email),
                 ("password", "niet het wachtwoord"),
                 ("terug", ""),
-            ])
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(r.status(), 422);
-        let body = r.text().await.expect("body");
+            ],
+        )
+        .await;
+        assert_eq!(status, 422);
         assert!(body.contains("Deze combinatie van e-mailadres en wachtwoord kennen we niet."));
         assert!(
             body.contains(&format!("value=\"{email}\"")),
@@ -115,22 +115,12 @@ async fn a_post_without_or_with_a_wrong_csrf_token_is_refused() {
         ("memo", "x".to_string()),
         ("decision_ref", "RB".to_string()),
     ];
-    let r = c
-        .post(app.url("/financien/overboekingen"))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 403);
+    let (status, _) = post_form(&app, &c, "/financien/overboekingen", &form).await;
+    assert_eq!(status, 403);
     let mut with_wrong = form.to_vec();
     with_wrong.push(("csrf_token", "0".repeat(64)));
-    let r = c
-        .post(app.url("/financien/overboekingen"))
-        .form(&with_wrong)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 403);
+    let (status, _) = post_form(&app, &c, "/financien/overboekingen", &with_wrong).await;
+    assert_eq!(status, 403);
     // Cross-site: refused even with the right token.
     let (_, html) = app.get(&c, "/financien/overboekingen/nieuw").await;
     let mut good = form.to_vec();
@@ -178,14 +168,8 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
         ("memo", "Bankjes bij de kerk"),
         ("decision_ref", "RB-2025-07"),
     ];
-    let r = clerk
-        .post(app.url("/financien/overboekingen"))
-        .form(&bad)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 422);
-    let html = r.text().await.expect("body");
+    let (status, html) = post_form(&app, &clerk, "/financien/overboekingen", &bad).await;
+    assert_eq!(status, 422);
     assert!(html.contains("Fout:"), "field error shown");
     assert!(
         html.contains("value=\"12,345\"")
@@ -199,18 +183,9 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
     let mut f: Vec<(&str, &str)> = bad.to_vec();
     f.retain(|(k, _)| *k != "amount");
     f.extend_from_slice(&too_much);
-    let r = clerk
-        .post(app.url("/financien/overboekingen"))
-        .form(&f)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 422);
-    assert!(r
-        .text()
-        .await
-        .expect("body")
-        .contains("Er staat niet genoeg geld op"));
+    let (status, body) = post_form(&app, &clerk, "/financien/overboekingen", &f).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Er staat niet genoeg geld op"));
 
     // Good, twice (double click): one transfer.
     let mut good: Vec<(&str, &str)> = bad.to_vec();
@@ -280,18 +255,18 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
     let (_, page) = app.get(&approver, &loc).await;
     // The approve button only asks: the confirmation page says what moves where, and
     // nothing is booked yet.
-    let r = approver
-        .post(app.url(&format!("{loc}/beoordelen")))
-        .form(&[
+    let (status, confirm) = post_form(
+        &app,
+        &approver,
+        &format!("{loc}/beoordelen"),
+        &[
             ("csrf_token", csrf_token(&page).as_str()),
             ("besluit", "goedkeuren"),
             ("reason", "akkoord"),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 200);
-    let confirm = r.text().await.expect("body");
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
     assert!(confirm.contains("€\u{a0}1.250,00 gaat van"), "{confirm}");
     assert!(
         confirm.contains(r#"name="bevestigd" value="ja""#),
@@ -306,18 +281,19 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
         queue.contains(&request_id),
         "still waiting after the question"
     );
-    let r = approver
-        .post(app.url(&format!("{loc}/beoordelen")))
-        .form(&[
+    let (status, _) = post_form(
+        &app,
+        &approver,
+        &format!("{loc}/beoordelen"),
+        &[
             ("csrf_token", csrf_token(&confirm).as_str()),
             ("besluit", "goedkeuren"),
             ("reason", "akkoord"),
             ("bevestigd", "ja"),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 303);
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
     let (_, pools) = app.get(&approver, "/financien/potten").await;
     assert!(pools.contains("€\u{a0}1.250,00"), "pool balance shown");
     let (_, line) = app
@@ -359,22 +335,19 @@ async fn a_rejection_needs_a_reason_shown_on_the_page() {
     let approver = app.login("approver@test.example").await;
     let path = format!("/financien/overboekingen/{}", t.id);
     let (_, page) = app.get(&approver, &path).await;
-    let r = approver
-        .post(app.url(&format!("{path}/beoordelen")))
-        .form(&[
+    let (status, body) = post_form(
+        &app,
+        &approver,
+        &format!("{path}/beoordelen"),
+        &[
             ("csrf_token", csrf_token(&page).as_str()),
             ("besluit", "afwijzen"),
             ("reason", ""),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 422);
-    assert!(r
-        .text()
-        .await
-        .expect("body")
-        .contains("waarom u de overboeking afwijst"));
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("waarom u de overboeking afwijst"));
 }
 
 #[actix_web::test]
@@ -384,21 +357,16 @@ async fn import_page_refuses_a_bad_file_whole_and_accepts_a_good_one() {
     let (_, page) = app.get(&clerk, "/financien/import").await;
     let token = csrf_token(&page);
     let bad = "jaar;code;omschrijving;taakveld;financier;bedrag\r\n2025;A-1;Groen;5.7;;1.000,00\r\n2025;A-2;Iets;99.9;;12,5x\r\n";
-    let form = reqwest::multipart::Form::new()
-        .text("csrf_token", token.clone())
-        .text("gemeente", "")
-        .part(
-            "bestand",
-            reqwest::multipart::Part::bytes(bad.as_bytes().to_vec()).file_name("begroting.csv"),
-        );
-    let r = clerk
-        .post(app.url("/financien/import"))
-        .multipart(form)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 422);
-    let html = r.text().await.expect("body");
+    let import = "/financien/import";
+    let (status, html) = post_file(
+        &app,
+        &clerk,
+        import,
+        &[("csrf_token", &token), ("gemeente", "")],
+        (bad.as_bytes(), "begroting.csv", None),
+    )
+    .await;
+    assert_eq!(status, 422);
     assert!(html.contains("Het bestand is niet ingelezen"));
     assert!(html.contains("<td>3</td>"), "line number of the problems");
     {
@@ -413,36 +381,19 @@ async fn import_page_refuses_a_bad_file_whole_and_accepts_a_good_one() {
     }
     let good =
         "jaar;code;omschrijving;taakveld;financier;bedrag\r\n2025;A-1;Groen;5.7;;€ 1.000,00\r\n";
-    let form = reqwest::multipart::Form::new()
-        .text("csrf_token", token)
-        .part(
-            "bestand",
-            reqwest::multipart::Part::bytes(good.as_bytes().to_vec()).file_name("begroting.csv"),
-        );
-    let r = clerk
-        .post(app.url("/financien/import"))
-        .multipart(form)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 200);
-    assert!(r
-        .text()
-        .await
-        .expect("body")
-        .contains("1 begrotingspost toegevoegd"));
+    let (status, html) = post_file(
+        &app,
+        &clerk,
+        import,
+        &[("csrf_token", &token)],
+        (good.as_bytes(), "begroting.csv", None),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("1 begrotingspost toegevoegd"));
     // Without a token: 403.
-    let form = reqwest::multipart::Form::new().part(
-        "bestand",
-        reqwest::multipart::Part::bytes(good.as_bytes().to_vec()).file_name("b.csv"),
-    );
-    let r = clerk
-        .post(app.url("/financien/import"))
-        .multipart(form)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 403);
+    let (status, _) = post_file(&app, &clerk, import, &[], (good.as_bytes(), "b.csv", None)).await;
+    assert_eq!(status, 403);
 }
 
 #[actix_web::test]
@@ -456,13 +407,8 @@ async fn logout_ends_the_session_on_the_server() {
         .await
         .expect("get");
     assert_eq!(session.status(), 200);
-    let r = c
-        .post(app.url("/uitloggen"))
-        .form(&[("csrf_token", csrf_token(&page))])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 303);
+    let (status, _) = post_form(&app, &c, "/uitloggen", &[("csrf_token", csrf_token(&page))]).await;
+    assert_eq!(status, 303);
     let r = c
         .get(app.url("/financien/begroting"))
         .send()
@@ -480,36 +426,30 @@ async fn only_administrators_manage_areas() {
     let admin = app.login("admin@test.example").await;
     let (status, page) = app.get(&admin, "/beheer").await;
     assert_eq!(status, 200);
-    let r = admin
-        .post(app.url("/beheer/gebieden"))
-        .form(&[
+    let (status, body) = post_form(
+        &app,
+        &admin,
+        "/beheer/gebieden",
+        &[
             ("csrf_token", csrf_token(&page).as_str()),
             ("area_name", "Noordeinde"),
             ("area_kind", "dorp"),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 200);
-    assert!(r
-        .text()
-        .await
-        .expect("body")
-        .contains("Gebied Noordeinde is toegevoegd"));
-    let r = admin
-        .post(app.url("/beheer/gebieden"))
-        .form(&[
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Gebied Noordeinde is toegevoegd"));
+    let (status, body) = post_form(
+        &app,
+        &admin,
+        "/beheer/gebieden",
+        &[
             ("csrf_token", csrf_token(&page).as_str()),
             ("area_name", "Noordeinde"),
             ("area_kind", "dorp"),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 422);
-    assert!(r
-        .text()
-        .await
-        .expect("body")
-        .contains("Er is al een gebied met deze naam."));
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Er is al een gebied met deze naam."));
 }

@@ -90,15 +90,9 @@ async fn a_planted_pre_session_cookie_does_not_pass_a_signed_in_form() {
     let planted = "ab".repeat(32);
     let url: reqwest::Url = app.base.parse().expect("url");
     jar.add_cookie_str(&format!("bb_pre={planted}; Path=/"), &url);
-    let r = c
-        .post(app.url("/uitloggen"))
-        .form(&[("csrf_token", planted.as_str())])
-        .send()
-        .await
-        .expect("post");
+    let (status, _) = post_form(&app, &c, "/uitloggen", &[("csrf_token", planted.as_str())]).await;
     assert_eq!(
-        r.status(),
-        403,
+        status, 403,
         "the pre-session token is for anonymous forms only"
     );
     let (status, _) = app.get(&c, "/financien/begroting").await;
@@ -106,18 +100,19 @@ async fn a_planted_pre_session_cookie_does_not_pass_a_signed_in_form() {
     // Anonymous forms still take it.
     let anon = app.client();
     let (_, page) = app.get(&anon, "/inloggen").await;
-    let r = anon
-        .post(app.url("/inloggen"))
-        .form(&[
+    let (status, _) = post_form(
+        &app,
+        &anon,
+        "/inloggen",
+        &[
             ("csrf_token", csrf_token(&page).as_str()),
             ("email", "nobody@test.example"),
             ("password", "wrong password here"),
             ("terug", ""),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 422);
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
 }
 
 /// Wrong API logins, each with `forwarded` as X-Forwarded-For; the statuses.
@@ -277,16 +272,17 @@ async fn the_api_login_ends_the_session_it_was_sent_with_and_the_account_page_en
         .collect();
     assert_eq!(others.len(), 2, "the API session and the laptop");
     for id in &others {
-        let r = phone
-            .post(app.url("/account/sessies/beeindigen"))
-            .form(&[
+        let (status, _) = post_form(
+            &app,
+            &phone,
+            "/account/sessies/beeindigen",
+            &[
                 ("csrf_token", csrf_token(&page).as_str()),
                 ("sessie", id.as_str()),
-            ])
-            .send()
-            .await
-            .expect("end");
-        assert_eq!(r.status(), 303);
+            ],
+        )
+        .await;
+        assert_eq!(status, 303);
     }
     let (status, _) = app.get(&laptop, "/financien/begroting").await;
     assert_eq!(status, 303, "the laptop is signed out");
@@ -307,16 +303,17 @@ async fn the_api_login_ends_the_session_it_was_sent_with_and_the_account_page_en
             .expect("their session")
     };
     let (_, page) = app.get(&phone, "/account").await;
-    let r = phone
-        .post(app.url("/account/sessies/beeindigen"))
-        .form(&[
+    let (status, _) = post_form(
+        &app,
+        &phone,
+        "/account/sessies/beeindigen",
+        &[
             ("csrf_token", csrf_token(&page).as_str()),
             ("sessie", their_id.as_str()),
-        ])
-        .send()
-        .await
-        .expect("end");
-    assert_eq!(r.status(), 404);
+        ],
+    )
+    .await;
+    assert_eq!(status, 404);
     let (status, _) = app.get(&theirs, "/financien/begroting").await;
     assert_eq!(status, 200);
 }

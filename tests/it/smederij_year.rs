@@ -148,17 +148,18 @@ async fn vote_online(
     let voter = app.client();
     let (_, page) = app.get(&voter, "/stemmen?gebied=t-loo").await;
     let token = csrf_token(&page);
-    let r = voter
-        .post(app.url("/stemmen"))
-        .form(&[
+    let (status, _) = post_form(
+        &app,
+        &voter,
+        "/stemmen",
+        &[
             ("csrf_token", token.as_str()),
             ("code", code),
             ("gebied", "t-loo"),
-        ])
-        .send()
-        .await
-        .expect("code");
-    assert_eq!(r.status(), 303, "code accepted");
+        ],
+    )
+    .await;
+    assert_eq!(status, 303, "code accepted");
     let path = format!("/stemmen/t-loo/rondes/{round}");
     let (s, ballot) = app.get(&voter, &path).await;
     assert_eq!(s, 200);

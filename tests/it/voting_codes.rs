@@ -447,23 +447,25 @@ async fn other_area_revoked_and_unknown_codes_get_the_same_answer() {
             .expect("get");
         assert_eq!(r.status(), 303);
         // POST without the form token is refused.
-        let r = fresh
-            .post(app.url("/stemmen"))
-            .form(&[("code", codes[2].formatted().as_str())])
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(r.status(), 403);
+        let (status, _) = post_form(
+            &app,
+            &fresh,
+            "/stemmen",
+            &[("code", codes[2].formatted().as_str())],
+        )
+        .await;
+        assert_eq!(status, 403);
         // Stopping ends the session.
         let (_, page) = app.get(&client, &format!("/stemmen/{a}")).await;
         let token = csrf_token(&page);
-        let r = client
-            .post(app.url("/stemmen/stoppen"))
-            .form(&[("csrf_token", token.as_str())])
-            .send()
-            .await
-            .expect("stop");
-        assert_eq!(r.status(), 303);
+        let (status, _) = post_form(
+            &app,
+            &client,
+            "/stemmen/stoppen",
+            &[("csrf_token", token.as_str())],
+        )
+        .await;
+        assert_eq!(status, 303);
         let r = client
             .get(app.url(&format!("/stemmen/{a}")))
             .send()
@@ -665,17 +667,18 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
     assert_eq!(resp.status(), 200);
     let page = resp.text().await.expect("page");
     assert!(page.contains("Nieuwe stemcode voor"));
-    let unknown = c
-        .post(app.url("/beheer/stemcodes/intrekken"))
-        .form(&[
+    let (status, _) = post_form(
+        &app,
+        &c,
+        "/beheer/stemcodes/intrekken",
+        &[
             ("csrf_token", token.as_str()),
             ("handle", "ZZZZ"),
             ("reason", "lost"),
-        ])
-        .send()
-        .await
-        .expect("revoke");
-    assert_eq!(unknown.status(), 422);
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
 
     // Two letters vote in a round: the list says 2 used, still without any handle.
     {
