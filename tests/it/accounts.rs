@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use burgerbegroting::db::models::UserRow;
 use burgerbegroting::db::repo::{self, users};
 use burgerbegroting::domain::password;
 use burgerbegroting::domain::role::Role;
@@ -12,6 +13,27 @@ use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
 
 use crate::helpers::*;
+
+/// A new account made from the command line, with no display name and [`PASSWORD`].
+fn new_user(c: &mut burgerbegroting::db::DbConn, email: &str, role: Role) -> UserRow {
+    auth::add_user(c, &Principal::cli(), email, "", role, PASSWORD).expect("user")
+}
+
+/// fin@example.nl with an authenticator app, confirmed with the code of the step before
+/// `now`'s, so that the current code is still unused: the user, the secret and the code
+/// that confirmed it.
+fn enrolled_clerk(
+    c: &mut burgerbegroting::db::DbConn,
+    sealer: &burgerbegroting::domain::sealed_secret::SecretSealer,
+    now: chrono::NaiveDateTime,
+) -> (UserRow, String, String) {
+    let u = new_user(c, "fin@example.nl", Role::FinanceClerk);
+    let (secret, url) = auth::begin_totp(c, sealer, &u.id).expect("begin");
+    assert!(url.starts_with("otpauth://totp/"), "{url}");
+    let enrol = code_at_step(&secret, &u.email, auth::time_step(now) - 1);
+    auth::confirm_totp(c, sealer, &u.id, &enrol, now).expect("confirm");
+    (u, secret, enrol)
+}
 
 fn session_token(outcome: LoginOutcome) -> String {
     match outcome {
@@ -25,15 +47,7 @@ fn stored_hashes_are_argon2id_phc_and_old_parameters_are_rehashed_at_login() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let u = auth::add_user(
-            &mut c,
-            &Principal::cli(),
-            "Oud@Example.nl",
-            "",
-            Role::Initiator,
-            PASSWORD,
-        )
-        .expect("user");
+        let u = new_user(&mut c, "Oud@Example.nl", Role::Initiator);
         assert!(
             u.password_hash
                 .starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
@@ -73,15 +87,7 @@ fn sessions_expire_when_idle_and_after_the_absolute_limit() {
     let db = TestDb::sqlite();
     let pool = db.pool();
     let mut c = pool.get().expect("conn");
-    auth::add_user(
-        &mut c,
-        &Principal::cli(),
-        "fin@example.nl",
-        "",
-        Role::FinanceClerk,
-        PASSWORD,
-    )
-    .expect("user");
+    new_user(&mut c, "fin@example.nl", Role::FinanceClerk);
     let policy = SessionPolicy::default();
     let t0 = repo::now();
     let token = session_token(
@@ -130,15 +136,7 @@ fn login_throttling_is_stored_and_holds_after_a_restart() {
         {
             let pool = db.pool();
             let mut c = pool.get().expect("conn");
-            auth::add_user(
-                &mut c,
-                &Principal::cli(),
-                "fin@example.nl",
-                "",
-                Role::FinanceClerk,
-                PASSWORD,
-            )
-            .expect("user");
+            new_user(&mut c, "fin@example.nl", Role::FinanceClerk);
             let now = repo::now();
             let mut outcomes = Vec::new();
             for _ in 0..5 {
@@ -270,22 +268,9 @@ fn the_second_factor_is_needed_when_set_up() {
         let pool = db.pool();
         let sealer = db.sealer();
         let mut c = pool.get().expect("conn");
-        let u = auth::add_user(
-            &mut c,
-            &Principal::cli(),
-            "fin@example.nl",
-            "",
-            Role::FinanceClerk,
-            PASSWORD,
-        )
-        .expect("user");
         let now = repo::now();
-        let (secret, url) = auth::begin_totp(&mut c, &sealer, &u.id).expect("begin");
-        assert!(url.starts_with("otpauth://totp/"), "{url}");
-        // Enrol with the previous step's code, so the current one is still unused.
+        let (u, secret, _) = enrolled_clerk(&mut c, &sealer, now);
         let step = auth::time_step(now);
-        let earlier = code_at_step(&secret, &u.email, step - 1);
-        auth::confirm_totp(&mut c, &sealer, &u.id, &earlier, now).expect("confirm");
         let code = code_at_step(&secret, &u.email, step);
         let ticket = password_step(&mut c, "fin@example.nl", "127.0.0.1");
         let policy = SessionPolicy::default();
@@ -312,20 +297,9 @@ fn an_authenticator_code_is_accepted_once_and_no_older_code_after_it() {
         let pool = db.pool();
         let sealer = db.sealer();
         let mut c = pool.get().expect("conn");
-        let u = auth::add_user(
-            &mut c,
-            &Principal::cli(),
-            "fin@example.nl",
-            "",
-            Role::FinanceClerk,
-            PASSWORD,
-        )
-        .expect("user");
         let now = repo::now();
         let step = auth::time_step(now);
-        let (secret, _) = auth::begin_totp(&mut c, &sealer, &u.id).expect("begin");
-        let enrol = code_at_step(&secret, &u.email, step - 1);
-        auth::confirm_totp(&mut c, &sealer, &u.id, &enrol, now).expect("confirm");
+        let (u, secret, enrol) = enrolled_clerk(&mut c, &sealer, now);
         let policy = SessionPolicy::default();
         let ip = "192.0.2.1";
         // The code used to confirm the app does not sign in.
@@ -362,15 +336,7 @@ fn guessing_the_second_factor_is_throttled_per_account_and_per_address() {
         let emails: Vec<String> = (0..7).map(|i| format!("u{i}@example.nl")).collect();
         let mut ids = Vec::new();
         for email in &emails {
-            let u = auth::add_user(
-                &mut c,
-                &Principal::cli(),
-                email,
-                "",
-                Role::FinanceClerk,
-                PASSWORD,
-            )
-            .expect("user");
+            let u = new_user(&mut c, email, Role::FinanceClerk);
             enrol_second_factor(&mut c, &sealer, &u.id);
             ids.push(u.id);
         }
@@ -458,15 +424,7 @@ fn second_factor_secrets_are_sealed_and_plain_ones_from_before_keep_working() {
         let pool = db.pool();
         let sealer = db.sealer();
         let mut c = pool.get().expect("conn");
-        let u = auth::add_user(
-            &mut c,
-            &Principal::cli(),
-            "fin@example.nl",
-            "",
-            Role::FinanceClerk,
-            PASSWORD,
-        )
-        .expect("user");
+        let u = new_user(&mut c, "fin@example.nl", Role::FinanceClerk);
         let (secret, _) = auth::begin_totp(&mut c, &sealer, &u.id).expect("begin");
         let stored = users::find(&mut c, &u.id)
             .expect("q")
@@ -555,15 +513,7 @@ fn disabling_a_user_ends_their_sessions_and_roles_are_exportable() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let u = auth::add_user(
-            &mut c,
-            &Principal::cli(),
-            "fin@example.nl",
-            "",
-            Role::FinanceClerk,
-            PASSWORD,
-        )
-        .expect("user");
+        let u = new_user(&mut c, "fin@example.nl", Role::FinanceClerk);
         let now = repo::now();
         let token = session_token(
             auth::login(
@@ -651,16 +601,7 @@ async fn cookies_have_the_required_attributes_and_a_new_session_replaces_the_old
         .await
         .expect("post");
     assert_eq!(r.status(), 303);
-    let set: Vec<String> = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok().map(String::from))
-        .collect();
-    let session = set
-        .iter()
-        .find(|s| s.starts_with("bb_session="))
-        .expect("session cookie");
+    let session = set_cookie(&r, "bb_session=").expect("session cookie");
     for attr in ["HttpOnly", "SameSite=Strict", "Path=/"] {
         assert!(session.contains(attr), "{session} lacks {attr}");
     }
@@ -724,15 +665,7 @@ async fn secure_deployments_use_host_prefixed_secure_cookies() {
         "pre-session cookie prefixed: {pre}"
     );
     let mut conn = pool.get().expect("conn");
-    auth::add_user(
-        &mut conn,
-        &Principal::cli(),
-        "init@example.nl",
-        "",
-        Role::Initiator,
-        PASSWORD,
-    )
-    .expect("user");
+    new_user(&mut conn, "init@example.nl", Role::Initiator);
     let token = pre
         .split(';')
         .next()
@@ -752,16 +685,7 @@ async fn secure_deployments_use_host_prefixed_secure_cookies() {
         .await
         .expect("post");
     assert_eq!(r.status(), 303);
-    let set: Vec<String> = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok().map(String::from))
-        .collect();
-    let session = set
-        .iter()
-        .find(|s| s.starts_with("__Host-bb_session="))
-        .expect("__Host- cookie");
+    let session = set_cookie(&r, "__Host-bb_session=").expect("__Host- cookie");
     assert!(
         session.contains("Secure") && session.contains("HttpOnly") && session.contains("Path=/"),
         "{session}"
@@ -800,15 +724,7 @@ async fn staff_without_a_second_factor_must_set_it_up_first() {
     let app = TestApp::spawn().await;
     {
         let mut c = app.conn();
-        auth::add_user(
-            &mut c,
-            &Principal::cli(),
-            "nieuw@example.nl",
-            "",
-            Role::FinanceClerk,
-            PASSWORD,
-        )
-        .expect("user");
+        new_user(&mut c, "nieuw@example.nl", Role::FinanceClerk);
     }
     let c = app.login("nieuw@example.nl").await;
     let r = c

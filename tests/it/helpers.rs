@@ -463,6 +463,20 @@ pub fn location(r: &reqwest::Response) -> String {
         .to_string()
 }
 
+/// Every `Set-Cookie` header of an answer.
+pub fn set_cookies(r: &reqwest::Response) -> Vec<String> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(String::from))
+        .collect()
+}
+
+/// The `Set-Cookie` header that sets the cookie starting with `prefix` (`name=`).
+pub fn set_cookie(r: &reqwest::Response, prefix: &str) -> Option<String> {
+    set_cookies(r).into_iter().find(|s| s.starts_with(prefix))
+}
+
 /// POST a form as it is (the caller adds the CSRF token); (status, body).
 pub async fn post_form(
     app: &TestApp,

@@ -104,6 +104,26 @@ fn voting_round(c: &mut DbConn, rule: BallotRule, count: CountRule, n_codes: i32
     }
 }
 
+/// The round of [`voting_round`] with approval voting and a greedy count.
+fn approval_round(c: &mut DbConn, n_codes: i32) -> Setup {
+    voting_round(
+        c,
+        BallotRule::Approval { max_choices: None },
+        CountRule::Greedy,
+        n_codes,
+    )
+}
+
+/// A resident votes online with `code` for `plans`.
+fn vote(
+    c: &mut DbConn,
+    round: &RoundId,
+    code: &VotingCode,
+    plans: &[&PlanId],
+) -> Result<Receipt, CastError> {
+    svc::cast(c, &Principal::resident(), round, online(code), &ids(plans))
+}
+
 fn online<'a>(code: &'a VotingCode) -> Channel<'a> {
     Channel::Online {
         handle: code.handle(),
@@ -160,31 +180,13 @@ fn one_ballot_per_code_per_round_whatever_the_channel() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let s = voting_round(
-            &mut c,
-            BallotRule::Approval { max_choices: None },
-            CountRule::Greedy,
-            3,
-        );
+        let s = approval_round(&mut c, 3);
         let id = s.round.round.id.clone();
-        let first = svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[0]]),
-        )
-        .expect("first ballot");
+        let first = vote(&mut c, &id, &s.codes[0], &[&s.plans[0]]).expect("first ballot");
         assert_eq!(first.choices, vec![s.plans[0].clone()]);
         // Again online, and again on paper with the same letter: refused, nothing stored.
         assert!(matches!(
-            svc::cast(
-                &mut c,
-                &Principal::resident(),
-                &id,
-                online(&s.codes[0]),
-                &ids(&[&s.plans[1]])
-            ),
+            vote(&mut c, &id, &s.codes[0], &[&s.plans[1]]),
             Err(CastError::AlreadyVoted)
         ));
         let coord = coordinator_of(&s.round.area.id);
@@ -217,13 +219,7 @@ fn one_ballot_per_code_per_round_whatever_the_channel() {
         .expect("paper ballot");
         assert_ne!(paper.tracker, first.tracker);
         assert!(matches!(
-            svc::cast(
-                &mut c,
-                &Principal::resident(),
-                &id,
-                online(&s.codes[1]),
-                &ids(&[&s.plans[0]])
-            ),
+            vote(&mut c, &id, &s.codes[1], &[&s.plans[0]]),
             Err(CastError::AlreadyVoted)
         ));
         assert_eq!(ballots_shown(&mut c, &id), 2);
@@ -248,12 +244,7 @@ fn fifty_parallel_submissions_with_one_code_give_one_ballot() {
         let pool = db.pool();
         let s = {
             let mut c = pool.get().expect("conn");
-            voting_round(
-                &mut c,
-                BallotRule::Approval { max_choices: None },
-                CountRule::Greedy,
-                1,
-            )
+            approval_round(&mut c, 1)
         };
         let results = cast_at_once(&pool, &s, THREADS, |_| 0);
         let ok = results.iter().filter(|r| r.is_ok()).count();
@@ -277,12 +268,7 @@ fn a_code_only_votes_in_its_own_area_and_year() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let s = voting_round(
-            &mut c,
-            BallotRule::Approval { max_choices: None },
-            CountRule::Greedy,
-            1,
-        );
+        let s = approval_round(&mut c, 1);
         let id = s.round.round.id.clone();
         let choice = ids(&[&s.plans[0]]);
         for code in [&s.other_area, &s.other_year] {
@@ -341,34 +327,15 @@ fn ballots_are_checked_against_the_frozen_rules() {
         let s = voting_round(&mut c, BallotRule::Knapsack, CountRule::Greedy, 2);
         let id = s.round.round.id.clone();
         // 6.000 + 5.000 > 10.000: refused, and the code can still vote.
-        let err = svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[0], &s.plans[1]]),
-        )
-        .expect_err("over budget");
+        let err =
+            vote(&mut c, &id, &s.codes[0], &[&s.plans[0], &s.plans[1]]).expect_err("over budget");
         assert!(err.to_string().contains("10.000,00"), "{err}");
         // The rejected plan is not on the ballot.
         assert!(matches!(
-            svc::cast(
-                &mut c,
-                &Principal::resident(),
-                &id,
-                online(&s.codes[0]),
-                &ids(&[&s.plans[3]])
-            ),
+            vote(&mut c, &id, &s.codes[0], &[&s.plans[3]]),
             Err(CastError::Ballot(_))
         ));
-        svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[0], &s.plans[2]]),
-        )
-        .expect("fits");
+        vote(&mut c, &id, &s.codes[0], &[&s.plans[0], &s.plans[2]]).expect("fits");
         // The rules and the ballot are frozen: no more plans, no more reviews.
         let coord = coordinator_of(&s.round.area.id);
         assert!(svc::submit_initiative(
@@ -511,12 +478,7 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let s = voting_round(
-            &mut c,
-            BallotRule::Approval { max_choices: None },
-            CountRule::Greedy,
-            5,
-        );
+        let s = approval_round(&mut c, 5);
         let id = s.round.round.id.clone();
         // Votes: Speeltuin 4, Bankjes 3, Bloembollen 2.
         let ballots: [&[usize]; 5] = [&[0, 1], &[0, 1, 2], &[0], &[0, 2], &[1]];
@@ -696,21 +658,9 @@ fn ballots_carry_no_identity_and_codes_stay_out_of_the_database() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let s = voting_round(
-            &mut c,
-            BallotRule::Approval { max_choices: None },
-            CountRule::Greedy,
-            2,
-        );
+        let s = approval_round(&mut c, 2);
         let id = s.round.round.id.clone();
-        let online_receipt = svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[0]]),
-        )
-        .expect("online");
+        let online_receipt = vote(&mut c, &id, &s.codes[0], &[&s.plans[0]]).expect("online");
         let coord = coordinator_of(&s.round.area.id);
         let typed = s.codes[1].formatted();
         svc::cast(
@@ -761,21 +711,9 @@ fn reserved_money_cannot_be_corrected_away_and_closing_pays_the_winners() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let s = voting_round(
-            &mut c,
-            BallotRule::Approval { max_choices: None },
-            CountRule::Greedy,
-            1,
-        );
+        let s = approval_round(&mut c, 1);
         let id = s.round.round.id.clone();
-        svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[0]]),
-        )
-        .expect("ballot");
+        vote(&mut c, &id, &s.codes[0], &[&s.plans[0]]).expect("ballot");
         // The round's 10.000 is reserved in the pool since voting opened: a correction
         // cannot take 8.000 of it back out (before reservations existed it could, and
         // closing was then refused).
@@ -877,14 +815,7 @@ fn the_database_refuses_changes_to_a_rounds_rules_once_voting_opened() {
         }
         // Closing still works (status, result and time are not rules), and the rules of
         // a closed round are frozen too.
-        svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[2]]),
-        )
-        .expect("vote");
+        vote(&mut c, &id, &s.codes[0], &[&s.plans[2]]).expect("vote");
         svc::count_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("count");
         crate::helpers::without_objection_window(&mut c, &id);
         let closed =
@@ -943,31 +874,11 @@ fn ballots_and_the_count_read_the_frozen_rules_not_the_live_columns() {
         )
         .expect("bend live columns");
         // The frozen knapsack of € 10.000 still decides.
-        let err = svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[0], &s.plans[1]]),
-        )
-        .expect_err("over the frozen budget");
+        let err = vote(&mut c, &id, &s.codes[0], &[&s.plans[0], &s.plans[1]])
+            .expect_err("over the frozen budget");
         assert!(err.to_string().contains("10.000,00"), "{err}");
-        svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[0]]),
-        )
-        .expect("vote");
-        svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[1]),
-            &ids(&[&s.plans[1]]),
-        )
-        .expect("vote");
+        vote(&mut c, &id, &s.codes[0], &[&s.plans[0]]).expect("vote");
+        vote(&mut c, &id, &s.codes[1], &[&s.plans[1]]).expect("vote");
         svc::count_round(&mut c, &coordinator_of(&s.round.area.id), &id).expect("count");
         crate::helpers::without_objection_window(&mut c, &id);
         let closed =
@@ -990,14 +901,7 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
         let mut c = pool.get().expect("conn");
         let s = voting_round(&mut c, BallotRule::Knapsack, CountRule::Greedy, 2);
         let id = s.round.round.id.clone();
-        svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[0]),
-            &ids(&[&s.plans[2]]),
-        )
-        .expect("vote");
+        vote(&mut c, &id, &s.codes[0], &[&s.plans[2]]).expect("vote");
         drop_rules_trigger(&mut c);
         let rules = s.round.round.frozen_rules.clone().expect("rules");
         let bent = rules.replace("\"budget_cents\":1000000", "\"budget_cents\":9000000");
@@ -1028,14 +932,7 @@ fn a_count_whose_frozen_rules_do_not_match_their_fingerprint_is_refused_and_audi
             refused.payload
         );
         // Casting is refused as well: no ballot is taken under rules that do not match.
-        let err = svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            online(&s.codes[1]),
-            &ids(&[&s.plans[2]]),
-        )
-        .expect_err("bent rules");
+        let err = vote(&mut c, &id, &s.codes[1], &[&s.plans[2]]).expect_err("bent rules");
         assert!(err.to_string().contains("vingerafdruk"), "{err}");
         assert_eq!(ballots_shown(&mut c, &id), 1);
     }

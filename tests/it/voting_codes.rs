@@ -344,12 +344,7 @@ async fn post_code(
         .await
         .expect("post");
     let status = resp.status().as_u16();
-    let cookies = resp
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok().map(str::to_string))
-        .collect();
+    let cookies = set_cookies(&resp);
     (status, resp.text().await.unwrap_or_default(), cookies)
 }
 
