@@ -185,6 +185,11 @@ impl Spec {
     }
 }
 
+/// A POST by `c` with its CSRF token in the `X-CSRF-Token` header.
+fn csrf_post(c: &Client, url: impl reqwest::IntoUrl, token: &str) -> RequestBuilder {
+    c.post(url).header("X-CSRF-Token", token)
+}
+
 fn truncate(s: &str) -> String {
     s.chars().take(600).collect()
 }
@@ -367,36 +372,20 @@ async fn every_answer_of_every_operation_matches_the_document() {
         // Imports: refused as a whole, accepted, too large, without the token.
         let imports = u("/api/v1/ledger/imports");
         let (s, _) = spec
-            .send(
-                clerk
-                    .post(&imports)
-                    .header("X-CSRF-Token", &ct)
-                    .body("year,code\n2025\n"),
-            )
+            .send(csrf_post(&clerk, &imports, &ct).body("year,code\n2025\n"))
             .await;
         assert_eq!(s, 422, "{backend}");
         let good = "year,code,name,taakveld,funder,amount\n2025,NW-01,Nieuw,5.7,,12.50\n";
-        let (s, _) = spec
-            .send(clerk.post(&imports).header("X-CSRF-Token", &ct).body(good))
-            .await;
+        let (s, _) = spec.send(csrf_post(&clerk, &imports, &ct).body(good)).await;
         assert_eq!(s, 200, "{backend}");
-        let (s, _) =
-            spec.send(clerk.post(&imports).header("X-CSRF-Token", &ct).body(vec![
-                b'a';
-                10 * 1024 * 1024
-                    + 1
-            ]))
+        let (s, _) = spec
+            .send(csrf_post(&clerk, &imports, &ct).body(vec![b'a'; 10 * 1024 * 1024 + 1]))
             .await;
         assert_eq!(s, 413, "{backend}");
         let (s, _) = spec.send(clerk.post(&imports).body(good)).await;
         assert_eq!(s, 403, "{backend}");
         let (s, _) = spec
-            .send(
-                initiator
-                    .post(&imports)
-                    .header("X-CSRF-Token", &it)
-                    .body(good),
-            )
+            .send(csrf_post(&initiator, &imports, &it).body(good))
             .await;
         assert_eq!(s, 403, "{backend}");
 
@@ -406,44 +395,24 @@ async fn every_answer_of_every_operation_matches_the_document() {
         let body = json!({"id": id, "from_account": line.account_id, "to_account": pool.account_id,
             "amount_cents": 1_200_000, "memo": "Groen", "decision_ref": "RB-1"});
         let (s, created) = spec
-            .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&body),
-            )
+            .send(csrf_post(&clerk, &transfers, &ct).json(&body))
             .await;
         assert_eq!(s, 201, "{backend}: {created}");
         let (s, _) = spec
-            .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&body),
-            )
+            .send(csrf_post(&clerk, &transfers, &ct).json(&body))
             .await;
         assert_eq!(s, 200, "replay ({backend})");
         let mut other = body.clone();
         other["memo"] = json!("Anders");
         let (s, _) = spec
-            .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&other),
-            )
+            .send(csrf_post(&clerk, &transfers, &ct).json(&other))
             .await;
         assert_eq!(s, 409, "{backend}");
         // A whole number written with a fraction of zero is that number of cents.
         let float = json!({"id": uuid::Uuid::new_v4(), "from_account": line.account_id,
             "to_account": pool.account_id, "amount_cents": 1200.0, "memo": "Komma nul", "decision_ref": "RB-2"});
         let (s, v) = spec
-            .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&float),
-            )
+            .send(csrf_post(&clerk, &transfers, &ct).json(&float))
             .await;
         assert_eq!(
             (s, &v["amount_cents"]),
@@ -453,12 +422,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
         let big = json!({"id": uuid::Uuid::new_v4(), "from_account": line.account_id,
             "to_account": pool.account_id, "amount_cents": 256213369.0, "memo": "Te veel", "decision_ref": "RB-2"});
         let (s, v) = spec
-            .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&big),
-            )
+            .send(csrf_post(&clerk, &transfers, &ct).json(&big))
             .await;
         assert_eq!(
             (s, v["title"].as_str()),
@@ -479,12 +443,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
         ] {
             bad["amount_cents"] = amount.clone();
             let (s, _) = spec
-                .send(
-                    clerk
-                        .post(&transfers)
-                        .header("X-CSRF-Token", &ct)
-                        .json(&bad),
-                )
+                .send(csrf_post(&clerk, &transfers, &ct).json(&bad))
                 .await;
             assert_eq!(s, want, "amount {amount} ({backend})");
         }
@@ -492,12 +451,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
         kind["id"] = json!(uuid::Uuid::new_v4());
         kind["kind"] = json!("commitment");
         let (s, _) = spec
-            .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&kind),
-            )
+            .send(csrf_post(&clerk, &transfers, &ct).json(&kind))
             .await;
         assert_eq!(s, 422, "a commitment is never typed in ({backend})");
         // PostgreSQL cannot store a NUL: refused at the edge on both backends alike.
@@ -505,19 +459,12 @@ async fn every_answer_of_every_operation_matches_the_document() {
         nul["id"] = json!(uuid::Uuid::new_v4());
         nul["memo"] = json!("a\u{0}b");
         let (s, _) = spec
-            .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&nul),
-            )
+            .send(csrf_post(&clerk, &transfers, &ct).json(&nul))
             .await;
         assert_eq!(s, 400, "a NUL in the memo ({backend})");
         let (s, _) = spec
             .send(
-                clerk
-                    .post(u("/api/v1/ledger/imports?gemeente=a%00b"))
-                    .header("X-CSRF-Token", &ct)
+                csrf_post(&clerk, u("/api/v1/ledger/imports?gemeente=a%00b"), &ct)
                     .body("year,code,name,taakveld,funder,amount\n"),
             )
             .await;
@@ -526,20 +473,13 @@ async fn every_answer_of_every_operation_matches_the_document() {
         missing["id"] = json!(uuid::Uuid::new_v4());
         missing["to_account"] = json!("geen-rekening");
         let (s, _) = spec
-            .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&missing),
-            )
+            .send(csrf_post(&clerk, &transfers, &ct).json(&missing))
             .await;
         assert!(s == 404 || s == 422, "unknown account: {s} ({backend})");
         for raw in ["{", "[]", "null", "{\"id\": 5}"] {
             let (s, _) = spec
                 .send(
-                    clerk
-                        .post(&transfers)
-                        .header("X-CSRF-Token", &ct)
+                    csrf_post(&clerk, &transfers, &ct)
                         .header("content-type", "application/json")
                         .body(raw),
                 )
@@ -548,9 +488,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
         }
         let (s, _) = spec
             .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
+                csrf_post(&clerk, &transfers, &ct)
                     .header("content-type", "text/plain")
                     .body(body.to_string()),
             )
@@ -558,9 +496,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
         assert_eq!(s, 400, "{backend}");
         let (s, _) = spec
             .send(
-                clerk
-                    .post(&transfers)
-                    .header("X-CSRF-Token", &ct)
+                csrf_post(&clerk, &transfers, &ct)
                     .header("content-type", "application/json")
                     .body(format!("\"{}\"", "x".repeat(70 * 1024))),
             )
@@ -573,18 +509,12 @@ async fn every_answer_of_every_operation_matches_the_document() {
         let approve = |id: &str| u(&format!("/api/v1/transfers/{id}/approve"));
         let reject = |id: &str| u(&format!("/api/v1/transfers/{id}/reject"));
         let (s, _) = spec
-            .send(
-                clerk
-                    .post(approve(&id.to_string()))
-                    .header("X-CSRF-Token", &ct),
-            )
+            .send(csrf_post(&clerk, approve(&id.to_string()), &ct))
             .await;
         assert_eq!(s, 403, "own transfer ({backend})");
         let (s, _) = spec
             .send(
-                approver
-                    .post(approve(&id.to_string()))
-                    .header("X-CSRF-Token", &at)
+                csrf_post(&approver, approve(&id.to_string()), &at)
                     .header("content-type", "application/json")
                     .body("{\"reason\": 5}"),
             )
@@ -592,9 +522,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
         assert_eq!(s, 400, "a wrong body is refused, not ignored ({backend})");
         let (s, v) = spec
             .send(
-                approver
-                    .post(approve(&id.to_string()))
-                    .header("X-CSRF-Token", &at)
+                csrf_post(&approver, approve(&id.to_string()), &at)
                     .json(&json!({"reason": "akkoord"})),
             )
             .await;
@@ -604,11 +532,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
             "{backend}"
         );
         let (s, _) = spec
-            .send(
-                approver
-                    .post(approve(&id.to_string()))
-                    .header("X-CSRF-Token", &at),
-            )
+            .send(csrf_post(&approver, approve(&id.to_string()), &at))
             .await;
         assert_eq!(
             s, 200,
@@ -616,44 +540,28 @@ async fn every_answer_of_every_operation_matches_the_document() {
         );
         let (s, _) = spec
             .send(
-                approver
-                    .post(reject(&id.to_string()))
-                    .header("X-CSRF-Token", &at)
+                csrf_post(&approver, reject(&id.to_string()), &at)
                     .json(&json!({"reason": "toch niet"})),
             )
             .await;
         assert_eq!(s, 409, "already decided ({backend})");
-        let (s, _) = spec
-            .send(approver.post(approve("geen")).header("X-CSRF-Token", &at))
-            .await;
+        let (s, _) = spec.send(csrf_post(&approver, approve("geen"), &at)).await;
         assert_eq!(s, 404, "{backend}");
         let float_id = float["id"].as_str().unwrap_or_default().to_string();
         let (s, _) = spec
-            .send(
-                approver
-                    .post(reject(&float_id))
-                    .header("X-CSRF-Token", &at)
-                    .json(&json!({})),
-            )
+            .send(csrf_post(&approver, reject(&float_id), &at).json(&json!({})))
             .await;
         assert_eq!(s, 422, "a rejection needs a reason ({backend})");
         let (s, _) = spec
             .send(
-                approver
-                    .post(reject(&float_id))
-                    .header("X-CSRF-Token", &at)
+                csrf_post(&approver, reject(&float_id), &at)
                     .header("content-type", "application/json")
                     .body("nee"),
             )
             .await;
         assert_eq!(s, 400, "{backend}");
         let (s, v) = spec
-            .send(
-                approver
-                    .post(reject(&float_id))
-                    .header("X-CSRF-Token", &at)
-                    .json(&json!({"reason": "dubbel"})),
-            )
+            .send(csrf_post(&approver, reject(&float_id), &at).json(&json!({"reason": "dubbel"})))
             .await;
         assert_eq!(
             (s, v["status"].as_str()),
@@ -661,12 +569,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
             "{backend}"
         );
         let (s, _) = spec
-            .send(
-                approver
-                    .post(reject(&float_id))
-                    .header("X-CSRF-Token", &at)
-                    .json(&json!({"reason": "nog eens"})),
-            )
+            .send(csrf_post(&approver, reject(&float_id), &at).json(&json!({"reason": "nog eens"})))
             .await;
         assert_eq!(s, 200, "the same decision again ({backend})");
 
@@ -675,12 +578,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
         let cid = uuid::Uuid::new_v4();
         let correction = json!({"id": cid, "amount_cents": 200_000.0, "memo": "Te veel"});
         let (s, v) = spec
-            .send(
-                clerk
-                    .post(&corrections)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&correction),
-            )
+            .send(csrf_post(&clerk, &corrections, &ct).json(&correction))
             .await;
         assert_eq!(
             (s, &v["amount_cents"]),
@@ -688,23 +586,18 @@ async fn every_answer_of_every_operation_matches_the_document() {
             "{backend}: {v}"
         );
         let (s, _) = spec
-            .send(
-                clerk
-                    .post(&corrections)
-                    .header("X-CSRF-Token", &ct)
-                    .json(&correction),
-            )
+            .send(csrf_post(&clerk, &corrections, &ct).json(&correction))
             .await;
         assert_eq!(s, 200, "replay ({backend})");
         let (s, _) = spec
-            .send(clerk.post(&corrections).header("X-CSRF-Token", &ct).json(
+            .send(csrf_post(&clerk, &corrections, &ct).json(
                 &json!({"id": uuid::Uuid::new_v4(), "amount_cents": 99_000_000, "memo": "Alles"}),
             ))
             .await;
         assert_eq!(s, 422, "more than the transfer ({backend})");
         let (s, _) = spec
             .send(
-                clerk.post(&corrections).header("X-CSRF-Token", &ct).json(
+                csrf_post(&clerk, &corrections, &ct).json(
                     &json!({"id": uuid::Uuid::new_v4(), "amount_cents": 1.5, "memo": "Half"}),
                 ),
             )
@@ -712,9 +605,7 @@ async fn every_answer_of_every_operation_matches_the_document() {
         assert_eq!(s, 400, "{backend}");
         let (s, _) = spec
             .send(
-                clerk
-                    .post(u("/api/v1/transfers/geen/corrections"))
-                    .header("X-CSRF-Token", &ct)
+                csrf_post(&clerk, u("/api/v1/transfers/geen/corrections"), &ct)
                     .json(&json!({"id": uuid::Uuid::new_v4(), "amount_cents": 1, "memo": "x"})),
             )
             .await;
