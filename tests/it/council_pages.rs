@@ -114,8 +114,11 @@ async fn the_council_and_the_steering_group_see_the_dashboard_and_no_one_else() 
         assert!(csp.contains("style-src 'sha256-"), "{backend}: {csp}");
         assert!(csp.contains("default-src 'none'"), "{backend}: {csp}");
         let html = r.text().await.expect("body");
-        assert!(html.contains("Verantwoording burgerbegroting"), "{backend}");
-        assert!(html.contains(&format_eur(loo_left)), "{backend}");
+        assert_contains_all(
+            &html,
+            &["Verantwoording burgerbegroting", &format_eur(loo_left)],
+            backend,
+        );
         let r = council
             .get(app.url("/raad/rapport?download=1"))
             .send()
@@ -355,8 +358,11 @@ async fn anyone_finds_a_real_receipt_in_the_log_and_a_made_up_one_is_refused() {
         }
         let (status, html) = app.get(&anon, "/audit").await;
         assert_eq!(status, 200, "{backend}");
-        assert!(html.contains("class=\"alarm\" role=\"alert\""), "{backend}");
-        assert!(html.contains("LET OP"), "{backend}");
+        assert_contains_all(
+            &html,
+            &["class=\"alarm\" role=\"alert\"", "LET OP"],
+            backend,
+        );
     }
 }
 

@@ -463,6 +463,14 @@ pub fn location(r: &reqwest::Response) -> String {
         .to_string()
 }
 
+/// Every one of `parts` is in `html`; `context` (the backend, mostly) names the case when
+/// one is missing.
+pub fn assert_contains_all(html: &str, parts: &[&str], context: &str) {
+    for part in parts {
+        assert!(html.contains(part), "{context}: no {part:?} in {html}");
+    }
+}
+
 /// Every `Set-Cookie` header of an answer.
 pub fn set_cookies(r: &reqwest::Response) -> Vec<String> {
     r.headers()
@@ -736,6 +744,17 @@ pub async fn post_page_form(
         return (status, location(&r));
     }
     (status, r.text().await.unwrap_or_default())
+}
+
+/// POST an irreversible step's form as confirmed (`bevestigd=ja`), with the CSRF token
+/// from `page`: see [`post_page_form`].
+pub async fn post_confirmed(
+    app: &TestApp,
+    c: &reqwest::Client,
+    page: &str,
+    path: &str,
+) -> (u16, String) {
+    post_page_form(app, c, page, path, &[("bevestigd", "ja")]).await
 }
 
 /// What is wrong with the ledger (empty when its invariants hold): money is only moved
