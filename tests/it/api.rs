@@ -38,14 +38,7 @@ async fn api_transfer_flow_on_every_backend() {
             .expect("get");
         assert_eq!(unauth.status(), 401);
 
-        let ledger: Value = clerk
-            .get(app.url("/api/v1/ledger?year=2025"))
-            .send()
-            .await
-            .expect("get")
-            .json()
-            .await
-            .expect("json");
+        let ledger: Value = get_json(&app, &clerk, "/api/v1/ledger?year=2025").await;
         assert_eq!(ledger["amount_cents"], json!(9_000_050), "{backend}");
 
         let id = uuid::Uuid::new_v4();
@@ -58,17 +51,13 @@ async fn api_transfer_flow_on_every_backend() {
             .await
             .expect("post");
         assert_eq!(no_token.status(), 403);
-        let created = clerk
-            .post(app.url("/api/v1/transfers"))
-            .header("X-CSRF-Token", &token)
+        let created = csrf_post(&clerk, app.url("/api/v1/transfers"), &token)
             .json(&body)
             .send()
             .await
             .expect("post");
         assert_eq!(created.status(), 201, "{backend}");
-        let replay = clerk
-            .post(app.url("/api/v1/transfers"))
-            .header("X-CSRF-Token", &token)
+        let replay = csrf_post(&clerk, app.url("/api/v1/transfers"), &token)
             .json(&body)
             .send()
             .await
@@ -76,9 +65,7 @@ async fn api_transfer_flow_on_every_backend() {
         assert_eq!(replay.status(), 200);
         let mut other = body.clone();
         other["amount_cents"] = json!(1);
-        let conflict = clerk
-            .post(app.url("/api/v1/transfers"))
-            .header("X-CSRF-Token", &token)
+        let conflict = csrf_post(&clerk, app.url("/api/v1/transfers"), &token)
             .json(&other)
             .send()
             .await
@@ -92,30 +79,32 @@ async fn api_transfer_flow_on_every_backend() {
             Some("application/problem+json")
         );
 
-        let own = clerk
-            .post(app.url(&format!("/api/v1/transfers/{id}/approve")))
-            .header("X-CSRF-Token", &token)
-            .send()
-            .await
-            .expect("post");
+        let own = csrf_post(
+            &clerk,
+            app.url(&format!("/api/v1/transfers/{id}/approve")),
+            &token,
+        )
+        .send()
+        .await
+        .expect("post");
         assert_eq!(own.status(), 403, "a clerk cannot approve");
 
         let (approver, atoken) = api_login(&app, "approver@test.example").await;
-        let ok = approver
-            .post(app.url(&format!("/api/v1/transfers/{id}/approve")))
-            .header("X-CSRF-Token", &atoken)
-            .send()
-            .await
-            .expect("post");
+        let ok = csrf_post(
+            &approver,
+            app.url(&format!("/api/v1/transfers/{id}/approve")),
+            &atoken,
+        )
+        .send()
+        .await
+        .expect("post");
         assert_eq!(ok.status(), 200);
         let t: Value = ok.json().await.expect("json");
         assert_eq!(t["status"], json!("posted"));
 
         let overdraft = json!({"id": uuid::Uuid::new_v4(), "kind": "budget_to_pool", "from_account": small.lines[0].account_id,
             "to_account": small.pools[1].account_id, "amount_cents": 4_000_000, "memo": "te veel", "decision_ref": "RB-1"});
-        let r = clerk
-            .post(app.url("/api/v1/transfers"))
-            .header("X-CSRF-Token", &token)
+        let r = csrf_post(&clerk, app.url("/api/v1/transfers"), &token)
             .json(&overdraft)
             .send()
             .await
@@ -124,14 +113,7 @@ async fn api_transfer_flow_on_every_backend() {
         let p: Value = r.json().await.expect("json");
         assert_eq!(p["title"], json!("insufficient_funds"));
 
-        let area: Value = clerk
-            .get(app.url("/api/v1/areas/t-loo"))
-            .send()
-            .await
-            .expect("get")
-            .json()
-            .await
-            .expect("json");
+        let area: Value = get_json(&app, &clerk, "/api/v1/areas/t-loo").await;
         assert_eq!(area["pool"]["balance_cents"], json!(1_200_000), "{backend}");
     }
 }
@@ -142,9 +124,7 @@ async fn api_import_refuses_bad_files_with_line_numbers() {
     app.add_user("clerk@test.example", Role::FinanceClerk);
     let (c, token) = api_login(&app, "clerk@test.example").await;
     let bad = "year,code,name,taakveld,funder,amount\n2025,X,Iets,5.7,,abc\n2025,Y,Iets,0.1,,10\n2025,Y,Dubbel,0.1,,10\n";
-    let r = c
-        .post(app.url("/api/v1/ledger/imports"))
-        .header("X-CSRF-Token", &token)
+    let r = csrf_post(&c, app.url("/api/v1/ledger/imports"), &token)
         .body(bad)
         .send()
         .await
@@ -157,17 +137,13 @@ async fn api_import_refuses_bad_files_with_line_numbers() {
         .unwrap_or_default();
     assert!(lines.contains(&2) && lines.contains(&4), "{p}");
     let good = "year,code,name,taakveld,funder,amount\n2025,X,Iets,5.7,,12.50\n";
-    let r = c
-        .post(app.url("/api/v1/ledger/imports"))
-        .header("X-CSRF-Token", &token)
+    let r = csrf_post(&c, app.url("/api/v1/ledger/imports"), &token)
         .body(good)
         .send()
         .await
         .expect("post");
     assert_eq!(r.status(), 200);
-    let again = c
-        .post(app.url("/api/v1/ledger/imports"))
-        .header("X-CSRF-Token", &token)
+    let again = csrf_post(&c, app.url("/api/v1/ledger/imports"), &token)
         .body(good)
         .send()
         .await
@@ -191,14 +167,7 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
             (round.round.id, plan.id)
         };
         let anon = app.client();
-        let list: Value = anon
-            .get(app.url("/api/v1/rounds"))
-            .send()
-            .await
-            .expect("get")
-            .json()
-            .await
-            .expect("json");
+        let list: Value = get_json(&app, &anon, "/api/v1/rounds").await;
         assert_eq!(list.as_array().map(Vec::len), Some(1));
         assert_eq!(list[0]["status"], json!("voting"));
         assert_eq!(list[0]["ballots"], json!(1));
@@ -218,25 +187,12 @@ async fn rounds_are_public_and_ballots_appear_only_after_closing() {
             burgerbegroting::service::rounds::close_round(&mut c, &admin(), &round_id)
                 .expect("close");
         }
-        let one: Value = anon
-            .get(app.url(&format!("/api/v1/rounds/{round_id}")))
-            .send()
-            .await
-            .expect("get")
-            .json()
-            .await
-            .expect("json");
+        let one: Value = get_json(&app, &anon, &format!("/api/v1/rounds/{round_id}")).await;
         assert_eq!(one["status"], json!("closed"));
         assert_eq!(one["result"]["selected"], json!([plan_id]));
         assert_eq!(one["result"]["spent_cents"], json!(150_000));
-        let ballots: Value = anon
-            .get(app.url(&format!("/api/v1/rounds/{round_id}/ballots")))
-            .send()
-            .await
-            .expect("get")
-            .json()
-            .await
-            .expect("json");
+        let ballots: Value =
+            get_json(&app, &anon, &format!("/api/v1/rounds/{round_id}/ballots")).await;
         assert_eq!(ballots[0]["plans"], json!([1]));
         assert_eq!(ballots[0]["tracker"].as_str().map(str::len), Some(11));
         let missing = anon

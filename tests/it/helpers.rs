@@ -485,6 +485,26 @@ pub fn set_cookie(r: &reqwest::Response, prefix: &str) -> Option<String> {
     set_cookies(r).into_iter().find(|s| s.starts_with(prefix))
 }
 
+/// A POST to the API by `c` with its CSRF token in the `X-CSRF-Token` header.
+pub fn csrf_post(
+    c: &reqwest::Client,
+    url: impl reqwest::IntoUrl,
+    token: &str,
+) -> reqwest::RequestBuilder {
+    c.post(url).header("X-CSRF-Token", token)
+}
+
+/// GET `path` from the API and read the answer as JSON.
+pub async fn get_json(app: &TestApp, c: &reqwest::Client, path: &str) -> serde_json::Value {
+    c.get(app.url(path))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json")
+}
+
 /// POST a form as it is (the caller adds the CSRF token); (status, body).
 pub async fn post_form(
     app: &TestApp,

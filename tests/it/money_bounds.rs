@@ -49,9 +49,7 @@ async fn a_transfer_of_i64_max_cents_is_refused_never_wrapped() {
             .await
             .expect("json");
         let token = login["csrf_token"].as_str().unwrap_or_default().to_string();
-        let r = api
-            .post(app.url("/api/v1/transfers"))
-            .header("X-CSRF-Token", &token)
+        let r = csrf_post(&api, app.url("/api/v1/transfers"), &token)
             .json(&json!({"id": uuid::Uuid::new_v4(), "from_account": funder,
                 "to_account": pool, "amount_cents": i64::MAX, "memo": "Veel te veel"}))
             .send()
@@ -102,9 +100,7 @@ async fn the_api_takes_the_kind_from_the_source_only() {
         b
     };
     for wrong in ["correction", "budget_to_pool", "commitment"] {
-        let r = api
-            .post(app.url("/api/v1/transfers"))
-            .header("X-CSRF-Token", &token)
+        let r = csrf_post(&api, app.url("/api/v1/transfers"), &token)
             .json(&body(Some(wrong)))
             .send()
             .await
@@ -112,9 +108,7 @@ async fn the_api_takes_the_kind_from_the_source_only() {
         assert_eq!(r.status(), 422, "{wrong}");
     }
     for ok in [None, Some("funder_contribution")] {
-        let r = api
-            .post(app.url("/api/v1/transfers"))
-            .header("X-CSRF-Token", &token)
+        let r = csrf_post(&api, app.url("/api/v1/transfers"), &token)
             .json(&body(ok))
             .send()
             .await

@@ -185,11 +185,6 @@ impl Spec {
     }
 }
 
-/// A POST by `c` with its CSRF token in the `X-CSRF-Token` header.
-fn csrf_post(c: &Client, url: impl reqwest::IntoUrl, token: &str) -> RequestBuilder {
-    c.post(url).header("X-CSRF-Token", token)
-}
-
 fn truncate(s: &str) -> String {
     s.chars().take(600).collect()
 }
