@@ -46,6 +46,13 @@ fn round_in(c: &mut DbConn, slug: &str, year: i32, quarter: i32) -> RoundId {
     .id
 }
 
+/// A funded village `name` with its 2027 Q1 round, and an initiator `ini_id`.
+fn spring_round(c: &mut DbConn, name: &str, ini_id: &str) -> (String, RoundId, Principal) {
+    let slug = area(c, name);
+    let round = round_in(c, &slug, 2027, 1);
+    (slug, round, staff(ini_id, &[Role::Initiator]))
+}
+
 fn submit(
     c: &mut DbConn,
     who: &Principal,
@@ -113,9 +120,7 @@ fn verdicts_per_criterion_nominating_needs_all_and_a_rejection_names_its_criteri
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let slug = area(&mut c, "Hattemerbroek");
-        let round = round_in(&mut c, &slug, 2027, 1);
-        let ini = staff("ini-verdicts", &[Role::Initiator]);
+        let (slug, round, ini) = spring_round(&mut c, "Hattemerbroek", "ini-verdicts");
         let plan = submit(&mut c, &ini, &round, 150_000).expect("plan");
         let other = submit(&mut c, &ini, &round, 90_000).expect("plan 2");
 
@@ -213,9 +218,7 @@ fn a_breakdown_must_add_up_and_is_kept_with_the_plan() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let slug = area(&mut c, "Noordeinde");
-        let round = round_in(&mut c, &slug, 2027, 1);
-        let ini = staff("ini-costs", &[Role::Initiator]);
+        let (slug, round, ini) = spring_round(&mut c, "Noordeinde", "ini-costs");
         let mut plan = PlanSubmission {
             title: "Jeu-de-boulesbaan".into(),
             summary: "Een baan met verlichting.".into(),
@@ -264,9 +267,7 @@ fn a_corrected_amount_is_explained_audited_and_frozen_at_voting() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let slug = area(&mut c, "Bovenend");
-        let round = round_in(&mut c, &slug, 2027, 1);
-        let ini = staff("ini-correct", &[Role::Initiator]);
+        let (slug, round, ini) = spring_round(&mut c, "Bovenend", "ini-correct");
         let plan = submit(&mut c, &ini, &round, 150_000).expect("plan");
         let mut corrected = input(Decision::Nominate, &[MEETS; 5]);
         corrected.amount_cents = Some(135_000);
@@ -530,24 +531,33 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
         );
         // No summary, a breakdown of four lines that does not add up and one line without
         // an amount: every problem at once, every line kept.
-        let (status, html) = post(
-            &app,
-            &ini,
-            &page,
-            &format!("/rondes/{round}/plannen"),
-            &[
+        // The plan with a summary, an amount and the first two lines of its breakdown.
+        let submit = format!("/rondes/{round}/plannen");
+        let plan_form = |summary, amount, more: &[(&'static str, &'static str)]| {
+            let mut form = vec![
                 ("title", "Jeu-de-boulesbaan"),
-                ("summary", ""),
-                ("amount", "8.000,00"),
+                ("summary", summary),
+                ("amount", amount),
                 ("kosten-1-omschrijving", "Aanleg"),
                 ("kosten-1-bedrag", "5.200,00"),
                 ("kosten-2-omschrijving", "Verlichting"),
                 ("kosten-2-bedrag", "1.800,00"),
-                ("kosten-3-omschrijving", "Bankjes"),
-                ("kosten-3-bedrag", "900"),
-                ("kosten-4-omschrijving", "Afvalbak"),
-                ("kosten-4-bedrag", ""),
-            ],
+            ];
+            form.extend_from_slice(more);
+            form
+        };
+        let more = [
+            ("kosten-3-omschrijving", "Bankjes"),
+            ("kosten-3-bedrag", "900"),
+            ("kosten-4-omschrijving", "Afvalbak"),
+            ("kosten-4-bedrag", ""),
+        ];
+        let (status, html) = post(
+            &app,
+            &ini,
+            &page,
+            &submit,
+            &plan_form("", "8.000,00", &more),
         )
         .await;
         assert_eq!(status, 422, "{backend}");
@@ -573,22 +583,8 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
             assert!(html.contains(kept), "{backend}: {kept} kept");
         }
         // Now without the fourth line but still not adding up: the sum is named.
-        let (status, html) = post(
-            &app,
-            &ini,
-            &page,
-            &format!("/rondes/{round}/plannen"),
-            &[
-                ("title", "Jeu-de-boulesbaan"),
-                ("summary", "Een baan bij het dorpshuis."),
-                ("amount", "8.000,00"),
-                ("kosten-1-omschrijving", "Aanleg"),
-                ("kosten-1-bedrag", "5.200,00"),
-                ("kosten-2-omschrijving", "Verlichting"),
-                ("kosten-2-bedrag", "1.800,00"),
-            ],
-        )
-        .await;
+        let form = plan_form("Een baan bij het dorpshuis.", "8.000,00", &[]);
+        let (status, html) = post(&app, &ini, &page, &submit, &form).await;
         assert_eq!(status, 422, "{backend}");
         assert!(
             html.contains("tellen op tot €\u{a0}7.000,00, maar u vraagt €\u{a0}8.000,00"),
@@ -598,22 +594,8 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
             .expect("round")
             .initiatives
             .is_empty());
-        let (status, to) = post(
-            &app,
-            &ini,
-            &page,
-            &format!("/rondes/{round}/plannen"),
-            &[
-                ("title", "Jeu-de-boulesbaan"),
-                ("summary", "Een baan bij het dorpshuis."),
-                ("amount", "7.000,00"),
-                ("kosten-1-omschrijving", "Aanleg"),
-                ("kosten-1-bedrag", "5.200,00"),
-                ("kosten-2-omschrijving", "Verlichting"),
-                ("kosten-2-bedrag", "1.800,00"),
-            ],
-        )
-        .await;
+        let form = plan_form("Een baan bij het dorpshuis.", "7.000,00", &[]);
+        let (status, to) = post(&app, &ini, &page, &submit, &form).await;
         assert_eq!(status, 303, "{backend}: {to}");
         let plan = rounds::round(&mut app.conn(), &admin(), &round)
             .expect("round")
