@@ -777,6 +777,29 @@ pub async fn post_confirmed(
     post_page_form(app, c, page, path, &[("bevestigd", "ja")]).await
 }
 
+/// POST the decision on a transfer to `{transfer}/beoordelen` with the CSRF token of `page`
+/// (as `c` saw it): `besluit`, `reason`, and `bevestigd=ja` when `confirmed`; see
+/// [`post_form`].
+pub async fn decide_transfer(
+    app: &TestApp,
+    c: &reqwest::Client,
+    transfer: &str,
+    page: &str,
+    (besluit, reason): (&str, &str),
+    confirmed: bool,
+) -> (u16, String) {
+    let token = csrf_token(page);
+    let mut form = vec![
+        ("csrf_token", token.as_str()),
+        ("besluit", besluit),
+        ("reason", reason),
+    ];
+    if confirmed {
+        form.push(("bevestigd", "ja"));
+    }
+    post_form(app, c, &format!("{transfer}/beoordelen"), &form).await
+}
+
 /// What is wrong with the ledger (empty when its invariants hold): money is only moved
 /// (the balances add up to 0), nothing but a funder is below zero, and the balances equal
 /// a replay of the posted transfers. One check for the tests that assert it after every

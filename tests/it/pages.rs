@@ -236,17 +236,9 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
         !page.contains("/beoordelen"),
         "no approve form for the creator"
     );
-    let r = clerk
-        .post(app.url(&format!("{loc}/beoordelen")))
-        .form(&[
-            ("csrf_token", csrf_token(&page).as_str()),
-            ("besluit", "goedkeuren"),
-            ("reason", ""),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 403);
+    let approve = ("goedkeuren", "");
+    let (status, _) = decide_transfer(&app, &clerk, &loc, &page, approve, false).await;
+    assert_eq!(status, 403);
 
     // The approver can.
     let approver = app.login("approver@test.example").await;
@@ -255,17 +247,8 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
     let (_, page) = app.get(&approver, &loc).await;
     // The approve button only asks: the confirmation page says what moves where, and
     // nothing is booked yet.
-    let (status, confirm) = post_form(
-        &app,
-        &approver,
-        &format!("{loc}/beoordelen"),
-        &[
-            ("csrf_token", csrf_token(&page).as_str()),
-            ("besluit", "goedkeuren"),
-            ("reason", "akkoord"),
-        ],
-    )
-    .await;
+    let approve = ("goedkeuren", "akkoord");
+    let (status, confirm) = decide_transfer(&app, &approver, &loc, &page, approve, false).await;
     assert_eq!(status, 200);
     assert!(confirm.contains("€\u{a0}1.250,00 gaat van"), "{confirm}");
     assert!(
@@ -281,18 +264,7 @@ async fn transfer_flow_with_four_eyes_double_click_and_bad_input() {
         queue.contains(&request_id),
         "still waiting after the question"
     );
-    let (status, _) = post_form(
-        &app,
-        &approver,
-        &format!("{loc}/beoordelen"),
-        &[
-            ("csrf_token", csrf_token(&confirm).as_str()),
-            ("besluit", "goedkeuren"),
-            ("reason", "akkoord"),
-            ("bevestigd", "ja"),
-        ],
-    )
-    .await;
+    let (status, _) = decide_transfer(&app, &approver, &loc, &confirm, approve, true).await;
     assert_eq!(status, 303);
     let (_, pools) = app.get(&approver, "/financien/potten").await;
     assert!(pools.contains("€\u{a0}1.250,00"), "pool balance shown");
@@ -335,17 +307,8 @@ async fn a_rejection_needs_a_reason_shown_on_the_page() {
     let approver = app.login("approver@test.example").await;
     let path = format!("/financien/overboekingen/{}", t.id);
     let (_, page) = app.get(&approver, &path).await;
-    let (status, body) = post_form(
-        &app,
-        &approver,
-        &format!("{path}/beoordelen"),
-        &[
-            ("csrf_token", csrf_token(&page).as_str()),
-            ("besluit", "afwijzen"),
-            ("reason", ""),
-        ],
-    )
-    .await;
+    let reject = ("afwijzen", "");
+    let (status, body) = decide_transfer(&app, &approver, &path, &page, reject, false).await;
     assert_eq!(status, 422);
     assert!(body.contains("waarom u de overboeking afwijst"));
 }

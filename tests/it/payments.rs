@@ -613,18 +613,8 @@ async fn a_plan_carried_out_over_http() {
             .get(&appr, &format!("/financien/overboekingen/{tid}"))
             .await;
         assert_eq!(s, 200);
-        let (s, _) = post_form(
-            &app,
-            &appr,
-            &format!("/financien/overboekingen/{tid}/beoordelen"),
-            &[
-                ("csrf_token", csrf_token(&page).as_str()),
-                ("besluit", "goedkeuren"),
-                ("reason", ""),
-                ("bevestigd", "ja"),
-            ],
-        )
-        .await;
+        let transfer = format!("/financien/overboekingen/{tid}");
+        let (s, _) = decide_transfer(&app, &appr, &transfer, &page, ("goedkeuren", ""), true).await;
         assert_eq!(s, 303, "{backend}");
         // Part two, € 400: over the remaining € 500? No: posted at once.
         let (_, page) = app.get(&fin, &path).await;
