@@ -772,17 +772,7 @@ async fn coordinators_manage_only_their_own_areas() {
     {
         let mut c = app.conn();
         seed_small(&mut c);
-        let u = auth::add_user_in_area(
-            &mut c,
-            &admin(),
-            "loo@example.nl",
-            "",
-            Role::AreaCoordinator,
-            Some("t-loo"),
-            PASSWORD,
-        )
-        .expect("user");
-        crate::helpers::enrol_second_factor(&mut c, &app.sealer(), &u.id);
+        add_coordinator(&mut c, &app.sealer(), "loo@example.nl", "", "t-loo");
     }
     let c = app.login("loo@example.nl").await;
     let (status, mine) = app.get(&c, "/gebieden").await;

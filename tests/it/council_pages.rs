@@ -53,17 +53,7 @@ fn counted_receipts(c: &mut DbConn) -> Vec<String> {
 fn coordinator(app: &TestApp) -> String {
     let email = "regie@test.example";
     let mut c = app.conn();
-    let u = auth::add_user_in_area(
-        &mut c,
-        &admin(),
-        email,
-        "",
-        Role::AreaCoordinator,
-        Some("t-loo"),
-        PASSWORD,
-    )
-    .expect("coordinator");
-    crate::helpers::enrol_second_factor(&mut c, &app.sealer(), &u.id);
+    add_coordinator(&mut c, &app.sealer(), email, "", "t-loo");
     email.to_string()
 }
 

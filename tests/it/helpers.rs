@@ -396,6 +396,29 @@ pub fn enrol_second_factor(c: &mut DbConn, sealer: &SecretSealer, user_id: &str)
     auth::confirm_totp(c, sealer, user_id, &code, now).expect("confirm");
 }
 
+/// An area coordinator of `area_slug` (made by an administrator, with [`PASSWORD`]) who has
+/// set up the second factor; the user's id.
+pub fn add_coordinator(
+    c: &mut DbConn,
+    sealer: &SecretSealer,
+    email: &str,
+    name: &str,
+    area_slug: &str,
+) -> UserId {
+    let u = auth::add_user_in_area(
+        c,
+        &admin(),
+        email,
+        name,
+        Role::AreaCoordinator,
+        Some(area_slug),
+        PASSWORD,
+    )
+    .expect("coordinator");
+    enrol_second_factor(c, sealer, &u.id);
+    u.id
+}
+
 /// Reads everything in finance (the approval queue included), for checks in tests.
 pub fn reader() -> Principal {
     staff("reader", &[Role::FinanceApprover, Role::Admin])

@@ -221,17 +221,13 @@ async fn after_login_each_role_lands_on_what_waits_for_it() {
         {
             let mut c = app.conn();
             ledger_svc::create_area(&mut c, &admin(), "Wezep", "dorp").expect("area");
-            let u = auth::add_user_in_area(
+            add_coordinator(
                 &mut c,
-                &admin(),
+                &app.sealer(),
                 "regie@example.nl",
                 "Ria Regie",
-                Role::AreaCoordinator,
-                Some("wezep"),
-                PASSWORD,
-            )
-            .expect("coordinator");
-            enrol_second_factor(&mut c, &app.sealer(), &u.id);
+                "wezep",
+            );
         }
         for (role, email, expected) in [
             (

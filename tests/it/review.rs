@@ -481,17 +481,7 @@ async fn app_on(db: TestDb) -> TestApp {
     {
         let mut c = app.conn();
         let slug = area(&mut c, "'t Loo");
-        let u = auth::add_user_in_area(
-            &mut c,
-            &admin(),
-            LOO,
-            "Anouk",
-            Role::AreaCoordinator,
-            Some(&slug),
-            PASSWORD,
-        )
-        .expect("coordinator");
-        enrol_second_factor(&mut c, &app.sealer(), &u.id);
+        add_coordinator(&mut c, &app.sealer(), LOO, "Anouk", &slug);
     }
     app.add_user(INITIATOR, Role::Initiator);
     app

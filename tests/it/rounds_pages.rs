@@ -26,17 +26,7 @@ async fn app_on(db: TestDb) -> TestApp {
             crate::helpers::fund_pool(&mut c, &area.slug, 10_000_000);
         }
         for (email, slug) in [(LOO, "t-loo"), (OOST, "oosterwolde")] {
-            let u = auth::add_user_in_area(
-                &mut c,
-                &admin(),
-                email,
-                "",
-                Role::AreaCoordinator,
-                Some(slug),
-                PASSWORD,
-            )
-            .expect("coordinator");
-            crate::helpers::enrol_second_factor(&mut c, &app.sealer(), &u.id);
+            add_coordinator(&mut c, &app.sealer(), email, "", slug);
         }
     }
     app.add_user(INITIATOR, Role::Initiator);

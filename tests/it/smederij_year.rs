@@ -260,17 +260,7 @@ async fn one_village_through_a_smederij_year() {
         let small = {
             let mut c = app.conn();
             let small = seed_small(&mut c);
-            let u = auth::add_user_in_area(
-                &mut c,
-                &admin(),
-                COORD,
-                "",
-                Role::AreaCoordinator,
-                Some("t-loo"),
-                PASSWORD,
-            )
-            .expect("coordinator");
-            enrol_second_factor(&mut c, &app.sealer(), &u.id);
+            add_coordinator(&mut c, &app.sealer(), COORD, "", "t-loo");
             small
         };
         app.add_user(INITIATOR, Role::Initiator);
