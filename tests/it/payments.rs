@@ -18,8 +18,8 @@ use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{plans, village, Principal, ServiceError};
 
 use crate::helpers::{
-    admin, approver, clerk, coordinator_of, csrf_token, fund_pool, hidden, post_form, reader,
-    staff, TestApp, TestDb,
+    admin, approver, clerk, coordinator_of, csrf_token, decide_transfer, fund_pool, hidden,
+    post_form, reader, staff, TestApp, TestDb,
 };
 
 /// The ledger's invariants after a step (also asked by the Smederij year test).

@@ -14,7 +14,7 @@ use burgerbegroting::views::codes::{CODE_REFUSED, TOO_MANY_ATTEMPTS};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
-use crate::helpers::{admin, bin, clerk, csrf_token, TestApp, TestDb};
+use crate::helpers::{admin, bin, clerk, csrf_token, post_form, set_cookies, TestApp, TestDb};
 
 /// Two areas: 't Loo (`t-loo`) and Oosterwolde (`oosterwolde`).
 fn two_areas(conn: &mut DbConn) -> (String, String) {
@@ -41,34 +41,23 @@ struct Cell {
 
 /// Every value of every column of every table, as text.
 pub(crate) fn every_value(conn: &mut DbConn) -> Vec<(String, String, String)> {
-    let mut out = Vec::new();
-    match conn {
+    // The (table, column) pairs: the catalogue differs per backend, the cells do not.
+    let columns: Vec<(String, String)> = match conn {
         DbConn::Sqlite(c) => {
             let tables: Vec<Name> = diesel::sql_query(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
             )
             .load(c)
             .expect("tables");
+            let mut columns = Vec::new();
             for t in tables {
                 let cols: Vec<Name> =
                     diesel::sql_query(format!("SELECT name FROM pragma_table_info('{}')", t.name))
                         .load(c)
                         .expect("columns");
-                for col in cols {
-                    let cells: Vec<Cell> = diesel::sql_query(format!(
-                        "SELECT CAST(\"{}\" AS TEXT) AS v FROM \"{}\"",
-                        col.name, t.name
-                    ))
-                    .load(c)
-                    .expect("cells");
-                    out.extend(
-                        cells
-                            .into_iter()
-                            .filter_map(|x| x.v)
-                            .map(|v| (t.name.clone(), col.name.clone(), v)),
-                    );
-                }
+                columns.extend(cols.into_iter().map(|col| (t.name.clone(), col.name)));
             }
+            columns
         }
         DbConn::Postgres(c) => {
             #[derive(QueryableByName)]
@@ -84,21 +73,24 @@ pub(crate) fn every_value(conn: &mut DbConn) -> Vec<(String, String, String)> {
             )
             .load(c)
             .expect("columns");
-            for col in cols {
-                let cells: Vec<Cell> = diesel::sql_query(format!(
-                    "SELECT CAST(\"{}\" AS TEXT) AS v FROM \"{}\"",
-                    col.column_name, col.table_name
-                ))
-                .load(c)
-                .expect("cells");
-                out.extend(
-                    cells
-                        .into_iter()
-                        .filter_map(|x| x.v)
-                        .map(|v| (col.table_name.clone(), col.column_name.clone(), v)),
-                );
-            }
+            cols.into_iter()
+                .map(|col| (col.table_name, col.column_name))
+                .collect()
         }
+    };
+    let mut out = Vec::new();
+    for (table, column) in columns {
+        let cells: Vec<Cell> = diesel::sql_query(format!(
+            "SELECT CAST(\"{column}\" AS TEXT) AS v FROM \"{table}\""
+        ))
+        .load(conn)
+        .expect("cells");
+        out.extend(
+            cells
+                .into_iter()
+                .filter_map(|x| x.v)
+                .map(|v| (table.clone(), column.clone(), v)),
+        );
     }
     out
 }
