@@ -201,12 +201,7 @@ async fn landing(app: &TestApp, email: &str, terug: &str) -> String {
         r
     };
     assert_eq!(r.status(), 303, "{email}");
-    let to = r
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
+    let to = location(&r);
     // The landing page opens for this person.
     let (status, _) = app.get(&c, &to).await;
     assert_eq!(status, 200, "{email} on {to}");

@@ -44,12 +44,7 @@ async fn post_schedule(
         .expect("post");
     let s = r.status().as_u16();
     if s == 303 {
-        let to = r
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
+        let to = location(&r);
         return (s, to);
     }
     (s, r.text().await.unwrap_or_default())
