@@ -5,19 +5,6 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-async fn api_login(app: &TestApp, email: &str) -> (reqwest::Client, String) {
-    let c = app.client();
-    let r = c
-        .post(app.url("/api/v1/session"))
-        .json(&json!({"email": email, "password": PASSWORD, "code": app.code_for(email)}))
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(r.status(), 200);
-    let v: Value = r.json().await.expect("json");
-    (c, v["csrf_token"].as_str().unwrap_or_default().to_string())
-}
-
 #[actix_web::test]
 async fn api_transfer_flow_on_every_backend() {
     for db in TestDb::all() {

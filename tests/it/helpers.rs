@@ -517,6 +517,23 @@ pub fn csrf_post(
     c.post(url).header("X-CSRF-Token", token)
 }
 
+/// Signs in to the API as `email` (password and second factor); the client and its CSRF
+/// token.
+pub async fn api_login(app: &TestApp, email: &str) -> (reqwest::Client, String) {
+    let c = app.client();
+    let r = c
+        .post(app.url("/api/v1/session"))
+        .json(
+            &serde_json::json!({"email": email, "password": PASSWORD, "code": app.code_for(email)}),
+        )
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(r.status(), 200);
+    let v: serde_json::Value = r.json().await.expect("json");
+    (c, v["csrf_token"].as_str().unwrap_or_default().to_string())
+}
+
 /// GET `path` from the API and read the answer as JSON.
 pub async fn get_json(app: &TestApp, c: &reqwest::Client, path: &str) -> serde_json::Value {
     c.get(app.url(path))

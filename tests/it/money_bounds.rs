@@ -37,18 +37,7 @@ async fn a_transfer_of_i64_max_cents_is_refused_never_wrapped() {
         assert!(html.contains("value=\"92.233.720.368.547.758,07\""));
 
         // The API, with the same amount in cents.
-        let api = app.client();
-        let login: Value = api
-            .post(app.url("/api/v1/session"))
-            .json(&json!({"email": "clerk@test.example", "password": PASSWORD,
-                "code": app.code_for("clerk@test.example")}))
-            .send()
-            .await
-            .expect("login")
-            .json()
-            .await
-            .expect("json");
-        let token = login["csrf_token"].as_str().unwrap_or_default().to_string();
+        let (api, token) = api_login(&app, "clerk@test.example").await;
         let r = csrf_post(&api, app.url("/api/v1/transfers"), &token)
             .json(&json!({"id": uuid::Uuid::new_v4(), "from_account": funder,
                 "to_account": pool, "amount_cents": i64::MAX, "memo": "Veel te veel"}))
@@ -79,18 +68,7 @@ async fn the_api_takes_the_kind_from_the_source_only() {
         let mut c = app.conn();
         seed_small(&mut c)
     };
-    let api = app.client();
-    let login: Value = api
-        .post(app.url("/api/v1/session"))
-        .json(&json!({"email": "clerk@test.example", "password": PASSWORD,
-            "code": app.code_for("clerk@test.example")}))
-        .send()
-        .await
-        .expect("login")
-        .json()
-        .await
-        .expect("json");
-    let token = login["csrf_token"].as_str().unwrap_or_default().to_string();
+    let (api, token) = api_login(&app, "clerk@test.example").await;
     let body = |kind: Option<&str>| {
         let mut b = json!({"id": uuid::Uuid::new_v4(), "from_account": small.corporation.account_id,
             "to_account": small.pools[0].account_id, "amount_cents": 100, "memo": "Bijdrage"});
