@@ -10,7 +10,7 @@ use burgerbegroting::service::demo;
 use serde_json::Value;
 
 use crate::audit_log::{add_event, test_key};
-use crate::helpers::{bin, import_cbs_sample, TestDb};
+use crate::helpers::{bin, sqlite_with_cbs_sample, TestDb};
 
 fn failure_file(v: &Verdict) -> Option<String> {
     v.failure.as_ref().map(|f| f.file.clone())
@@ -708,14 +708,7 @@ fn a_rewritten_database_is_caught_by_the_server_and_by_both_verifiers_with_previ
 /// verify` with its exit code, `--json` and `--lang en`, naming the file and line.
 #[test]
 fn the_commands_generate_a_key_export_and_verify_with_exit_codes() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let out = import_cbs_sample(&db);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (dir, db) = sqlite_with_cbs_sample();
 
     let key = dir.path().join("audit.key");
     let generate = || {

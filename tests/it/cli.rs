@@ -5,18 +5,11 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::helpers::{bin, import_cbs_sample};
+use crate::helpers::{bin, import_cbs_sample, sqlite_with_cbs_sample};
 
 #[test]
 fn import_the_cbs_sample_and_list_it_as_json() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let out = import_cbs_sample(&db);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (dir, db) = sqlite_with_cbs_sample();
     let again = import_cbs_sample(&db);
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingsposten toegevoegd"));
     let list = bin()

@@ -920,6 +920,20 @@ pub fn import_cbs_sample(db: &str) -> std::process::Output {
         .expect("run")
 }
 
+/// A new SQLite database in a temporary folder with the CBS sample imported through the
+/// command line (which must succeed): the folder (keep it alive) and the database URL.
+pub fn sqlite_with_cbs_sample() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("bb.db").display());
+    let out = import_cbs_sample(&db);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, db)
+}
+
 /// A source file as one line without comment lines and white space, so a test can look
 /// for a registration or a struct however it is formatted (`.route("/x",web::get()...`).
 pub fn flat_source(source: &str) -> String {
