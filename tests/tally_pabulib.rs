@@ -113,47 +113,33 @@ const SMALL: [&str; 6] = [
     "France_Toulouse_2022.pb",
 ];
 
-#[test]
-fn golden_small_files_equal_pabutools() {
-    let (checked, failures) = check_golden(|f| SMALL.contains(&f));
-    assert!(
-        checked > 90,
-        "only {checked} golden rows for the small files"
-    );
+/// The golden rows of the files `which` holds: at least `at_least` of them, none differing.
+fn assert_golden(what: &str, at_least: usize, which: impl Fn(&str) -> bool) {
+    let (checked, failures) = check_golden(which);
+    assert!(checked >= at_least, "only {checked} golden rows for {what}");
     assert!(
         failures.is_empty(),
         "{} of {checked} differ:\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn golden_small_files_equal_pabutools() {
+    assert_golden("the small files", 91, |f| SMALL.contains(&f));
 }
 
 #[test]
 fn golden_wieliczka_equal_pabutools() {
-    let (checked, failures) = check_golden(|f| f.to_lowercase().contains("wieliczka"));
-    assert!(checked >= 21, "only {checked} golden rows for Wieliczka");
-    assert!(
-        failures.is_empty(),
-        "{} of {checked} differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_golden("Wieliczka", 21, |f| f.to_lowercase().contains("wieliczka"));
 }
 
 #[test]
 fn golden_large_files_equal_pabutools() {
-    let (checked, failures) =
-        check_golden(|f| !SMALL.contains(&f) && !f.to_lowercase().contains("wieliczka"));
-    assert!(
-        checked > 40,
-        "only {checked} golden rows for the large files"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {checked} differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_golden("the large files", 41, |f| {
+        !SMALL.contains(&f) && !f.to_lowercase().contains("wieliczka")
+    });
 }
 
 #[test]
@@ -193,39 +179,25 @@ fn reproduces_real_winners() {
         ..TallyOptions::new(Rule::Greedy, Completion::None, TieBreak::Id)
     };
     let mes = |completion| TallyOptions::new(Rule::MesCost, completion, TieBreak::Id);
+    let (add1, threshold) = ("equalshares/add1", "greedy-threshold");
+    let katowice = TallyOptions {
+        apply_threshold: true,
+        ..TallyOptions::new(Rule::Greedy, Completion::None, TieBreak::Id)
+    };
     let cases: Vec<(&str, &str, TallyOptions)> = vec![
         ("Poland_Warszawa_2019_Ursynow.pb", "greedy", votes(false)),
         ("Poland_Warszawa_2023_Mokotow.pb", "greedy", votes(false)),
-        ("Poland_Lodz_2022.pb", "greedy-threshold", votes(true)),
-        ("Poland_Warszawa_2026.pb", "greedy-threshold", votes(true)),
+        ("Poland_Lodz_2022.pb", threshold, votes(true)),
+        ("Poland_Warszawa_2026.pb", threshold, votes(true)),
         (
             "Poland_Wroclaw_2015_150_-_500.pb",
             "greedy-no-skip",
             votes(false),
         ),
-        (
-            "Poland_Katowice_2023.pb",
-            "greedy-threshold",
-            TallyOptions {
-                apply_threshold: true,
-                ..TallyOptions::new(Rule::Greedy, Completion::None, TieBreak::Id)
-            },
-        ),
-        (
-            "Poland_Swiecie_2023.pb",
-            "equalshares/add1",
-            mes(Completion::Add1Only),
-        ),
-        (
-            "Poland_Swiecie_2023.pb",
-            "equalshares/add1",
-            mes(Completion::Add1),
-        ),
-        (
-            "Netherlands_Assen_2024.pb",
-            "equalshares/add1",
-            mes(Completion::Add1Only),
-        ),
+        ("Poland_Katowice_2023.pb", threshold, katowice),
+        ("Poland_Swiecie_2023.pb", add1, mes(Completion::Add1Only)),
+        ("Poland_Swiecie_2023.pb", add1, mes(Completion::Add1)),
+        ("Netherlands_Assen_2024.pb", add1, mes(Completion::Add1Only)),
         (
             "Poland_Wieliczka_2023_Green_Budget.pb",
             "equalshares/add1-comparison",
@@ -233,12 +205,12 @@ fn reproduces_real_winners() {
         ),
         (
             "equalshares_poland_wieliczka_2023_green-budget.pb",
-            "equalshares/add1",
+            add1,
             mes(Completion::Add1Last),
         ),
         (
             "pabutools_analysis_poland_wieliczka_2023.pb",
-            "equalshares/add1",
+            add1,
             mes(Completion::Add1Last),
         ),
     ];

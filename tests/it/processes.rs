@@ -443,9 +443,14 @@ pub fn stored_trackers(conn: &mut DbConn, round_id: &str) -> HashMap<String, usi
         .select(ballots::tracker)
         .load(conn)
         .expect("trackers");
+    tally(all.into_iter().map(|t| t.to_ascii_uppercase()))
+}
+
+/// How often each value occurs.
+fn tally(values: impl IntoIterator<Item = String>) -> HashMap<String, usize> {
     let mut out = HashMap::new();
-    for t in all {
-        *out.entry(t.to_ascii_uppercase()).or_insert(0) += 1;
+    for v in values {
+        *out.entry(v).or_insert(0) += 1;
     }
     out
 }
@@ -457,11 +462,7 @@ pub fn events_per_entity(conn: &mut DbConn, actions: &[&str]) -> HashMap<String,
         .select(audit_events::entity_id)
         .load(conn)
         .expect("events");
-    let mut out = HashMap::new();
-    for id in ids {
-        *out.entry(id).or_insert(0) += 1;
-    }
-    out
+    tally(ids)
 }
 
 /// Whether transfer `id` is stored with an approving decision.
