@@ -4,9 +4,14 @@ use maud::{html, Markup};
 
 use crate::domain::ledger::TransferStatus;
 use crate::domain::money::format_eur;
-use crate::domain::plan_standing::Standing;
-use crate::domain::round::{CountRule, RoundStatus};
 use crate::tr;
+
+/// The labels of statuses and rules, defined with the other labels in
+/// [`super::staff_labels`] (one home for every label) and offered here with the other
+/// building blocks.
+pub use super::staff_labels::{
+    count_rule_label, round_status_label, standing_label, transfer_status_label,
+};
 
 /// An amount as `€ 1.234,56`, never broken over two lines.
 pub fn money(cents: i64) -> Markup {
@@ -20,46 +25,6 @@ pub fn csrf_field(token: &str) -> Markup {
 pub fn status(s: TransferStatus) -> Markup {
     let class = format!("status-{}", s.as_str());
     html! { span class=(class) { (transfer_status_label(s)) } }
-}
-
-/// A round's status in the visitor's language.
-pub fn round_status_label(s: RoundStatus) -> String {
-    match s {
-        RoundStatus::Open => tr!("round-status-open"),
-        RoundStatus::Review => tr!("round-status-review"),
-        RoundStatus::Voting => tr!("round-status-voting"),
-        RoundStatus::Counted => tr!("round-status-counted"),
-        RoundStatus::Closed => tr!("round-status-closed"),
-        RoundStatus::Annulled => tr!("round-status-annulled"),
-    }
-}
-
-/// A counting rule's name in the visitor's language.
-pub fn count_rule_label(r: CountRule) -> String {
-    match r {
-        CountRule::Greedy => tr!("count-rule-greedy"),
-        CountRule::EqualShares => tr!("count-rule-mes"),
-    }
-}
-
-/// Where a plan stands, in the visitor's language.
-pub fn standing_label(s: Standing) -> String {
-    match s {
-        Standing::Submitted => tr!("standing-submitted"),
-        Standing::OnBallot => tr!("standing-on-ballot"),
-        Standing::Rejected => tr!("standing-rejected"),
-        Standing::Chosen => tr!("standing-chosen"),
-        Standing::NotChosen => tr!("standing-not-chosen"),
-    }
-}
-
-/// A transfer's status in the visitor's language.
-pub fn transfer_status_label(s: TransferStatus) -> String {
-    match s {
-        TransferStatus::Pending => tr!("transfer-status-pending"),
-        TransferStatus::Posted => tr!("transfer-status-posted"),
-        TransferStatus::Rejected => tr!("transfer-status-rejected"),
-    }
 }
 
 /// The sentence every message ends with when it sends a resident to the municipality.
