@@ -262,6 +262,16 @@ mod tests {
         }
     }
 
+    /// A file with the English header and one line per (year, taakveld), with codes A, B,
+    /// C, … in order, name `x`, no funder and an amount of 1.
+    fn lines(rows: &[(&str, &str)]) -> String {
+        let mut text = String::from("year,code,name,taakveld,funder,amount\n");
+        for ((year, taakveld), code) in rows.iter().zip('A'..) {
+            text.push_str(&format!("{year},{code},x,{taakveld},,1\n"));
+        }
+        text
+    }
+
     #[test]
     fn dutch_basic() {
         let p = parse(
@@ -320,14 +330,8 @@ mod tests {
 
     #[test]
     fn year_checks() {
-        let p = problems(
-            "year,code,name,taakveld,funder,amount\n\
-             25,A,x,5.7,,1\n\
-             2016,B,x,5.7,,1\n\
-             2100,C,x,5.7,,1\n\
-             ,D,x,5.7,,1\n\
-             2.025,E,x,5.7,,1\n",
-        );
+        let years = ["25", "2016", "2100", "", "2.025"];
+        let p = problems(&lines(&years.map(|y| (y, "5.7"))));
         assert_eq!(p.len(), 5, "{p:#?}");
         assert!(p.iter().all(|p| p.column == "year"));
         assert!(p[1].message.contains("vanaf 2017"));
@@ -335,14 +339,13 @@ mod tests {
 
     #[test]
     fn taakveld_per_year() {
-        let p = problems(
-            "year,code,name,taakveld,funder,amount\n\
-             2024,A,x,6.71a,,1\n\
-             2025,A,x,6.71a,,1\n\
-             2025,B,x,0.1,,1\n\
-             2025,C,x,0.10,,1\n\
-             2022,D,x,6.71,,1\n",
-        );
+        let p = problems(&lines(&[
+            ("2024", "6.71a"),
+            ("2025", "6.71a"),
+            ("2025", "0.1"),
+            ("2025", "0.10"),
+            ("2022", "6.71"),
+        ]));
         assert_eq!(p.len(), 1, "{p:#?}");
         assert_eq!(p[0].line_no, 3);
         assert!(p[0].message.contains("lijst voor 2025 en later"));
