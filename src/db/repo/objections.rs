@@ -43,6 +43,7 @@ pub struct NewObjection<'a> {
     pub filed_at: chrono::NaiveDateTime,
 }
 
+/// A row of `objections`: all its columns (`objections::all_columns`), in order.
 type ObjectionRow = (
     String,
     String,
@@ -84,28 +85,6 @@ fn record_of(r: ObjectionRow, d: Option<DecisionRow>) -> QueryResult<ObjectionRe
     })
 }
 
-fn columns() -> (
-    objections::id,
-    objections::round_id,
-    objections::kind,
-    objections::initiative_id,
-    objections::reason,
-    objections::filed_by,
-    objections::voter_handle,
-    objections::filed_at,
-) {
-    (
-        objections::id,
-        objections::round_id,
-        objections::kind,
-        objections::initiative_id,
-        objections::reason,
-        objections::filed_by,
-        objections::voter_handle,
-        objections::filed_at,
-    )
-}
-
 fn with_decisions(conn: &mut DbConn, rows: Vec<ObjectionRow>) -> QueryResult<Vec<ObjectionRecord>> {
     let ids: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
     let decisions: Vec<DecisionRow> = objection_decisions::table
@@ -138,7 +117,7 @@ pub fn insert(conn: &mut DbConn, o: &NewObjection<'_>) -> QueryResult<()> {
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ObjectionRecord>> {
     let rows: Vec<ObjectionRow> = objections::table
         .filter(objections::id.eq(id))
-        .select(columns())
+        .select(objections::all_columns)
         .load(conn)?;
     Ok(with_decisions(conn, rows)?.into_iter().next())
 }
@@ -147,7 +126,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ObjectionRecord>>
 pub fn of_round(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<Vec<ObjectionRecord>> {
     let rows: Vec<ObjectionRow> = objections::table
         .filter(objections::round_id.eq(round_id.as_str()))
-        .select(columns())
+        .select(objections::all_columns)
         .order((objections::filed_at.asc(), objections::id.asc()))
         .load(conn)?;
     with_decisions(conn, rows)
@@ -157,7 +136,7 @@ pub fn of_round(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<Vec<Object
 pub fn of_plan(conn: &mut DbConn, plan: &PlanId) -> QueryResult<Option<ObjectionRecord>> {
     let rows: Vec<ObjectionRow> = objections::table
         .filter(objections::initiative_id.eq(plan.as_str()))
-        .select(columns())
+        .select(objections::all_columns)
         .load(conn)?;
     Ok(with_decisions(conn, rows)?.into_iter().next())
 }
@@ -168,7 +147,7 @@ pub fn waiting(conn: &mut DbConn) -> QueryResult<Vec<ObjectionRecord>> {
         .filter(diesel::dsl::not(diesel::dsl::exists(
             objection_decisions::table.filter(objection_decisions::objection_id.eq(objections::id)),
         )))
-        .select(columns())
+        .select(objections::all_columns)
         .order((objections::filed_at.asc(), objections::id.asc()))
         .load(conn)?;
     with_decisions(conn, rows)
@@ -183,7 +162,7 @@ pub fn recently_decided(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Object
         .load(conn)?;
     let rows: Vec<ObjectionRow> = objections::table
         .filter(objections::id.eq_any(&ids))
-        .select(columns())
+        .select(objections::all_columns)
         .load(conn)?;
     let mut out = with_decisions(conn, rows)?;
     out.sort_by(|a, b| {
