@@ -134,8 +134,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']);
-            let pool = prepare_database(&s)?;
-            let mut conn = pool.get()?;
+            let mut conn = connect(&s)?;
             let user = service::auth::add_user(
                 &mut conn,
                 &Principal::cli(),
@@ -151,8 +150,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ledger(LedgerCommand::Import { file, gemeente, db }) => {
             let s = settings(config, None, db.database.as_deref())?;
             let bytes = std::fs::read(&file)?;
-            let pool = prepare_database(&s)?;
-            let mut conn = pool.get()?;
+            let mut conn = connect(&s)?;
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
@@ -181,8 +179,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Ledger(LedgerCommand::List { year, json, db }) => {
             let s = settings(config, None, db.database.as_deref())?;
-            let pool = prepare_database(&s)?;
-            let mut conn = pool.get()?;
+            let mut conn = connect(&s)?;
             let lines =
                 service::ledger::list_budget_lines(&mut conn, &service::Principal::cli(), year)
                     .map_err(explain)?;
@@ -218,8 +215,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Audit(AuditCommand::Resume { db }) => {
             let s = settings(config, None, db.database.as_deref())?;
-            let pool = prepare_database(&s)?;
-            let mut conn = pool.get()?;
+            let mut conn = connect(&s)?;
             service::audit_log::resume(&mut conn, &Principal::cli()).map_err(explain)?;
             println!("De geschiedenis klopt weer met het laatste controlepunt; het ondertekenen gaat verder.");
             Ok(())
@@ -236,8 +232,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let key = service::audit_log::load_signing_key(&s)?.ok_or_else(|| {
                 anyhow::anyhow!("er is geen ondertekeningssleutel ingesteld (signing_key_file)")
             })?;
-            let pool = prepare_database(&s)?;
-            let mut conn = pool.get()?;
+            let mut conn = connect(&s)?;
             let opts = burgerbegroting::audit_export::ExportOptions {
                 from,
                 to,
@@ -292,8 +287,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let key = service::audit_log::load_signing_key(&s)?.ok_or_else(|| {
                 anyhow::anyhow!("er is geen ondertekeningssleutel ingesteld (signing_key_file)")
             })?;
-            let pool = prepare_database(&s)?;
-            let mut conn = pool.get()?;
+            let mut conn = connect(&s)?;
             match service::audit_log::sign_pending(&mut conn, &key).map_err(explain)? {
                 service::audit_log::SignOutcome::Signed(c) => print!("{}", c.text),
                 service::audit_log::SignOutcome::Unchanged => {
@@ -336,8 +330,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let count_rule = CountRule::parse(&count_rule)
                 .ok_or_else(|| anyhow::anyhow!("--count-rule: onbekende regel {count_rule:?}"))?;
             let s = settings(config, None, db.database.as_deref())?;
-            let pool = prepare_database(&s)?;
-            let mut conn = pool.get()?;
+            let mut conn = connect(&s)?;
             let made = schedule_year(
                 &mut conn,
                 &Principal::cli(),
@@ -382,8 +375,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             db,
         }) => {
             let s = settings(config, None, db.database.as_deref())?;
-            let pool = prepare_database(&s)?;
-            let mut conn = pool.get()?;
+            let mut conn = connect(&s)?;
             let g = service::voting_codes::generate_to_file(
                 &mut conn,
                 &Principal::cli(),
@@ -445,6 +437,13 @@ fn serve(s: Settings) -> anyhow::Result<()> {
     burgerbegroting::startup::load_theme(&s)?;
     let pool = prepare_database(&s)?;
     serve_with_pool(s, pool)
+}
+
+/// A connection for a command, to the database of `s` brought up to date first.
+fn connect(
+    s: &Settings,
+) -> anyhow::Result<diesel::r2d2::PooledConnection<burgerbegroting::db::conn::Manager>> {
+    Ok(prepare_database(s)?.get()?)
 }
 
 fn serve_with_pool(s: Settings, pool: burgerbegroting::db::DbPool) -> anyhow::Result<()> {
