@@ -727,16 +727,9 @@ async fn staff_without_a_second_factor_must_set_it_up_first() {
         new_user(&mut c, "nieuw@example.nl", Role::FinanceClerk);
     }
     let c = app.login("nieuw@example.nl").await;
-    let r = c
-        .get(app.url("/financien/begroting"))
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(r.status(), 303);
-    assert_eq!(
-        r.headers().get("location").and_then(|v| v.to_str().ok()),
-        Some("/account/tweede-stap")
-    );
+    let (status, to) = get_location(&app, &c, "/financien/begroting").await;
+    assert_eq!(status, 303);
+    assert_eq!(to, "/account/tweede-stap");
     let (status, page) = app.get(&c, "/account/tweede-stap").await;
     assert_eq!(status, 200);
     let r = c

@@ -545,6 +545,12 @@ pub async fn get_json(app: &TestApp, c: &reqwest::Client, path: &str) -> serde_j
         .expect("json")
 }
 
+/// GET `path` without following a redirect: the status and the `Location` ("" without one).
+pub async fn get_location(app: &TestApp, c: &reqwest::Client, path: &str) -> (u16, String) {
+    let r = c.get(app.url(path)).send().await.expect("get");
+    (r.status().as_u16(), location(&r))
+}
+
 /// POST a form as it is (the caller adds the CSRF token); (status, body).
 pub async fn post_form(
     app: &TestApp,

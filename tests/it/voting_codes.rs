@@ -415,16 +415,9 @@ async fn other_area_revoked_and_unknown_codes_get_the_same_answer() {
         );
         assert!(page.contains("nog geen stemronde open"));
         // Another area's page sends the resident back to their own.
-        let r = client
-            .get(app.url(&format!("/stemmen/{b}")))
-            .send()
-            .await
-            .expect("get");
-        assert_eq!(r.status(), 303);
-        assert_eq!(
-            r.headers().get("location").and_then(|v| v.to_str().ok()),
-            Some(format!("/stemmen/{a}").as_str())
-        );
+        let (status, to) = get_location(&app, &client, &format!("/stemmen/{b}")).await;
+        assert_eq!(status, 303);
+        assert_eq!(to, format!("/stemmen/{a}"));
         // Without a session the area page asks for a code.
         let fresh = app.client();
         let r = fresh
