@@ -68,6 +68,13 @@ pub fn set_event(c: &mut DbConn, seq: i64, payload: &str, hash: &str) {
         .expect("update");
 }
 
+/// A connection to `db` with the demo municipality in it.
+fn demo_db(db: &TestDb) -> diesel::r2d2::PooledConnection<burgerbegroting::db::conn::Manager> {
+    let mut c = db.pool().get().expect("conn");
+    demo::seed(&mut c).expect("seed").expect("fresh");
+    c
+}
+
 fn signed(o: SignOutcome) -> log::StoredCheckpoint {
     match o {
         SignOutcome::Signed(c) => c,
@@ -79,10 +86,8 @@ fn signed(o: SignOutcome) -> log::StoredCheckpoint {
 fn the_server_signs_growth_and_stops_on_a_rewritten_history() {
     let key = test_key();
     for db in TestDb::all() {
-        let pool = db.pool();
-        let mut c = pool.get().expect("conn");
+        let mut c = demo_db(&db);
         let anyone = Principal::resident();
-        demo::seed(&mut c).expect("seed").expect("fresh");
         assert_eq!(
             log::signing_status(&mut c, &anyone, None).expect("status"),
             SigningStatus::NotConfigured
@@ -159,10 +164,8 @@ fn the_server_signs_growth_and_stops_on_a_rewritten_history() {
 fn a_receipt_finds_its_ballot_with_an_inclusion_proof() {
     let key = test_key();
     for db in TestDb::all() {
-        let pool = db.pool();
-        let mut c = pool.get().expect("conn");
+        let mut c = demo_db(&db);
         let anyone = Principal::resident();
-        demo::seed(&mut c).expect("seed").expect("fresh");
         let counted = rounds::list(&mut c, &Principal::resident())
             .expect("rounds")
             .into_iter()

@@ -33,14 +33,20 @@ fn rename_area(app: &TestApp, area: &str, name: &str) {
     .expect("rename");
 }
 
+/// An app on `db` with the demo municipality in it.
+async fn demo_app(db: TestDb) -> TestApp {
+    let app = TestApp::spawn_on(db).await;
+    demo::seed(&mut app.conn())
+        .expect("demo")
+        .expect("empty database");
+    app
+}
+
 #[actix_web::test]
 async fn a_closed_rounds_page_is_kept_until_something_is_written() {
     for db in TestDb::all() {
         let backend = db.backend;
-        let app = TestApp::spawn_on(db).await;
-        demo::seed(&mut app.conn())
-            .expect("demo")
-            .expect("empty database");
+        let app = demo_app(db).await;
         for status in ["closed", "counted"] {
             let (round, area) = round_in(&app, status);
             let page = format!("/rondes/{round}");
@@ -100,10 +106,7 @@ async fn a_closed_rounds_page_is_kept_until_something_is_written() {
 async fn the_home_page_for_visitors_is_kept_until_something_is_written() {
     for db in TestDb::all() {
         let backend = db.backend;
-        let app = TestApp::spawn_on(db).await;
-        demo::seed(&mut app.conn())
-            .expect("demo")
-            .expect("empty database");
+        let app = demo_app(db).await;
         let (_, area) = round_in(&app, "voting");
         let anon = app.client();
         let (code, first) = app.get(&anon, "/").await;
