@@ -488,25 +488,19 @@ pub fn approved(conn: &mut DbConn, id: &str) -> bool {
 /// Returns the number of audit events.
 pub fn assert_intact(conn: &mut DbConn, what: &str) -> i64 {
     if let DbConn::Sqlite(c) = conn {
-        #[derive(QueryableByName)]
-        struct Check {
-            #[diesel(sql_type = diesel::sql_types::Text)]
-            integrity_check: String,
+        /// The text column `v` of every row `sql` returns.
+        fn texts(c: &mut diesel::SqliteConnection, sql: &str) -> Vec<String> {
+            #[derive(QueryableByName)]
+            struct Row {
+                #[diesel(sql_type = diesel::sql_types::Text)]
+                v: String,
+            }
+            let rows: Vec<Row> = diesel::sql_query(sql).load(c).expect(sql);
+            rows.into_iter().map(|r| r.v).collect()
         }
-        let rows: Vec<Check> = diesel::sql_query("PRAGMA integrity_check")
-            .load(c)
-            .expect("integrity_check");
-        let verdicts: Vec<_> = rows.into_iter().map(|r| r.integrity_check).collect();
+        let verdicts = texts(c, "SELECT integrity_check AS v FROM pragma_integrity_check");
         assert_eq!(verdicts, ["ok"], "{what}: PRAGMA integrity_check");
-        #[derive(QueryableByName)]
-        struct Dangling {
-            #[diesel(sql_type = diesel::sql_types::Text)]
-            table: String,
-        }
-        let dangling: Vec<Dangling> = diesel::sql_query("PRAGMA foreign_key_check")
-            .load(c)
-            .expect("foreign_key_check");
-        let tables: Vec<_> = dangling.into_iter().map(|d| d.table).collect();
+        let tables = texts(c, "SELECT \"table\" AS v FROM pragma_foreign_key_check");
         assert!(
             tables.is_empty(),
             "{what}: dangling foreign keys in {tables:?}"
