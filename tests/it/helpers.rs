@@ -10,7 +10,7 @@ use burgerbegroting::domain::audit::Actor;
 use burgerbegroting::domain::ids::{RoundId, UserId};
 use burgerbegroting::domain::ledger_import::ImportOptions;
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::Plan;
+use burgerbegroting::domain::round::{BallotRule, CountRule, Plan};
 use burgerbegroting::domain::sealed_secret::SecretSealer;
 use burgerbegroting::service::ledger as svc;
 use burgerbegroting::service::rounds::{self, InitiativeInput, RoundInput, RoundView};
@@ -419,6 +419,27 @@ pub fn add_coordinator(
     u.id
 }
 
+/// A round of `area_slug` with approval voting (no maximum), a greedy count and no
+/// calendar.
+pub fn round_input(
+    area_slug: impl Into<String>,
+    year: i32,
+    quarter: i32,
+    title: impl Into<String>,
+    budget_cents: i64,
+) -> RoundInput {
+    RoundInput {
+        area_slug: area_slug.into(),
+        year,
+        quarter,
+        title: title.into(),
+        budget_cents,
+        ballot_rule: BallotRule::Approval { max_choices: None },
+        count_rule: CountRule::Greedy,
+        calendar: None,
+    }
+}
+
 /// Reads everything in finance (the approval queue included), for checks in tests.
 pub fn reader() -> Principal {
     staff("reader", &[Role::FinanceApprover, Role::Admin])
@@ -599,7 +620,6 @@ pub async fn post_file(
 /// The summer round of `small`'s first area in voting, with one nominated plan (an
 /// orchard) that got one online vote. The pool is funded with the round's budget first.
 pub fn voted_summer_round(c: &mut DbConn, small: &Small, budget_cents: i64) -> (RoundView, Plan) {
-    use burgerbegroting::domain::round::{BallotRule, CountRule};
     let slug = &small.pools[0].slug;
     fund_pool(c, slug, budget_cents);
     let (round, plan) = round_in_voting(

@@ -338,23 +338,13 @@ async fn keep_signed_in(app: &TestApp, b: &mut Browser) -> bool {
 
 /// A round in voting with a nominated plan, a victim user with a role, a transfer; the ids.
 fn world(app: &TestApp) -> BTreeMap<&'static str, String> {
-    use burgerbegroting::domain::round::{BallotRule, CountRule};
-    use burgerbegroting::service::rounds::{InitiativeInput, RoundInput};
+    use burgerbegroting::service::rounds::InitiativeInput;
     let mut c = app.conn();
     let small = seed_small(&mut c);
     fund_pool(&mut c, &small.pools[0].slug, 150_000);
     let (round, plan) = round_in_voting(
         &mut c,
-        &RoundInput {
-            area_slug: small.pools[0].slug.clone(),
-            year: 2027,
-            quarter: 2,
-            title: "Voorjaar".into(),
-            budget_cents: 150_000,
-            ballot_rule: BallotRule::Approval { max_choices: None },
-            count_rule: CountRule::Greedy,
-            calendar: None,
-        },
+        &round_input(small.pools[0].slug.clone(), 2027, 2, "Voorjaar", 150_000),
         &InitiativeInput {
             title: "Bankjes".into(),
             summary: "Drie bankjes".into(),

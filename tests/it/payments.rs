@@ -9,11 +9,11 @@ use burgerbegroting::domain::audit::Actor;
 use burgerbegroting::domain::ledger::{LedgerError, TransferStatus};
 use burgerbegroting::domain::plan_money::ProgressStage;
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::{BallotRule, CountRule, PlanId};
+use burgerbegroting::domain::round::PlanId;
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::payments::{record_payment, PaymentInput};
 use burgerbegroting::service::progress::{post_progress, ProgressInput};
-use burgerbegroting::service::rounds::{self as rounds_svc, Channel, InitiativeInput, RoundInput};
+use burgerbegroting::service::rounds::{self as rounds_svc, Channel, InitiativeInput};
 use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{plans, village, Principal, ServiceError};
 
@@ -41,16 +41,7 @@ pub(crate) fn funded(c: &mut DbConn, initiator: &Principal) -> Funded {
     let round = rounds_svc::create_round(
         c,
         &coord,
-        &RoundInput {
-            area_slug: area.slug.clone(),
-            year: 2026,
-            quarter: 4,
-            title: "Smederij winter".into(),
-            budget_cents: 1_000_000,
-            ballot_rule: BallotRule::Approval { max_choices: None },
-            count_rule: CountRule::Greedy,
-            calendar: None,
-        },
+        &round_input(area.slug.clone(), 2026, 4, "Smederij winter", 1_000_000),
     )
     .expect("round")
     .round

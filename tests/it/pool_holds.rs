@@ -8,29 +8,20 @@ use std::sync::{Arc, Barrier};
 
 use burgerbegroting::db::repo::audit as audit_repo;
 use burgerbegroting::db::DbConn;
-use burgerbegroting::domain::round::{BallotRule, CountRule, RoundId, RoundStatus};
+use burgerbegroting::domain::round::{RoundId, RoundStatus};
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::pool_holds;
-use burgerbegroting::service::rounds::{self as svc, InitiativeInput, RoundInput};
+use burgerbegroting::service::rounds::{self as svc, InitiativeInput};
 use burgerbegroting::service::{Principal, ServiceError};
 
-use crate::helpers::{admin, fund_pool, ledger_invariants, TestDb};
+use crate::helpers::{admin, fund_pool, ledger_invariants, round_input, TestDb};
 
 /// A round in `slug` with one nominated plan of `plan` cents, ready to open voting.
 fn ready_round(c: &mut DbConn, slug: &str, quarter: i32, budget: i64, plan: i64) -> RoundId {
     let id = svc::create_round(
         c,
         &admin(),
-        &RoundInput {
-            area_slug: slug.into(),
-            year: 2027,
-            quarter,
-            title: format!("Ronde {quarter}"),
-            budget_cents: budget,
-            ballot_rule: BallotRule::Approval { max_choices: None },
-            count_rule: CountRule::Greedy,
-            calendar: None,
-        },
+        &round_input(slug, 2027, quarter, format!("Ronde {quarter}"), budget),
     )
     .expect("round")
     .round

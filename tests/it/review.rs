@@ -8,10 +8,10 @@
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::review::{Decision, Verdict, VerdictInput};
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::{BallotRule, CountRule, Plan, PlanId, PlanStatus, RoundId};
+use burgerbegroting::domain::round::{Plan, PlanId, PlanStatus, RoundId};
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::plan_review::{self as pr, FormError, PlanSubmission, ReviewInput};
-use burgerbegroting::service::rounds::{self, Channel, InitiativeInput, RoundInput};
+use burgerbegroting::service::rounds::{self, Channel, InitiativeInput};
 use burgerbegroting::service::{auth, plans, voting_codes, Principal, ServiceError};
 
 use crate::helpers::post_page_form as post;
@@ -30,16 +30,7 @@ fn round_in(c: &mut DbConn, slug: &str, year: i32, quarter: i32) -> RoundId {
     rounds::create_round(
         c,
         &admin(),
-        &RoundInput {
-            area_slug: slug.into(),
-            year,
-            quarter,
-            title: format!("Ronde {quarter}"),
-            budget_cents: 1_000_000,
-            ballot_rule: BallotRule::Approval { max_choices: None },
-            count_rule: CountRule::Greedy,
-            calendar: None,
-        },
+        &round_input(slug, year, quarter, format!("Ronde {quarter}"), 1_000_000),
     )
     .expect("round")
     .round

@@ -4,9 +4,9 @@
 
 use burgerbegroting::domain::audit::Actor;
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::{BallotRule, CountRule};
+use burgerbegroting::domain::round::CountRule;
 use burgerbegroting::service::ledger as ledger_svc;
-use burgerbegroting::service::rounds::{self, InitiativeInput, RoundInput};
+use burgerbegroting::service::rounds::{self, InitiativeInput};
 use burgerbegroting::service::Principal;
 
 use crate::helpers::*;
@@ -29,16 +29,7 @@ async fn each_role_sees_what_to_do_next() {
                 rounds::create_round(
                     c,
                     &admin(),
-                    &RoundInput {
-                        area_slug: area.slug.clone(),
-                        year: 2026,
-                        quarter: q,
-                        title: title.into(),
-                        budget_cents: 1_000_000,
-                        ballot_rule: BallotRule::Approval { max_choices: None },
-                        count_rule: CountRule::Greedy,
-                        calendar: None,
-                    },
+                    &round_input(area.slug.clone(), 2026, q, title, 1_000_000),
                 )
                 .expect("round")
             };

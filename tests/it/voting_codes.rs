@@ -14,7 +14,10 @@ use burgerbegroting::views::codes::{CODE_REFUSED, TOO_MANY_ATTEMPTS};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
-use crate::helpers::{admin, bin, clerk, csrf_token, post_form, set_cookies, TestApp, TestDb};
+use crate::helpers::{
+    admin, bin, clerk, csrf_token, get_location, post_form, round_input, set_cookies, TestApp,
+    TestDb,
+};
 
 /// Two areas: 't Loo (`t-loo`) and Oosterwolde (`oosterwolde`).
 fn two_areas(conn: &mut DbConn) -> (String, String) {
@@ -662,22 +665,12 @@ async fn the_admin_page_makes_a_csv_and_lists_counts_only() {
 
     // Two letters vote in a round: the list says 2 used, still without any handle.
     {
-        use burgerbegroting::domain::round::{BallotRule, CountRule};
-        use burgerbegroting::service::rounds::{self as r, Channel, InitiativeInput, RoundInput};
+        use burgerbegroting::service::rounds::{self as r, Channel, InitiativeInput};
         let mut conn = app.conn();
         let round = r::create_round(
             &mut conn,
             &admin(),
-            &RoundInput {
-                area_slug: a.clone(),
-                year: 2027,
-                quarter: 1,
-                title: "Voorjaar".into(),
-                budget_cents: 100_000,
-                ballot_rule: BallotRule::Approval { max_choices: None },
-                count_rule: CountRule::Greedy,
-                calendar: None,
-            },
+            &round_input(a.clone(), 2027, 1, "Voorjaar", 100_000),
         )
         .expect("round");
         let plan = r::submit_initiative(
