@@ -59,39 +59,18 @@ pub(crate) fn parse_lines(
             ok: &mut ok,
         };
         let year = idx[YEAR].and_then(|_| keep.take(check_year(row.get(idx[YEAR]), n, col(YEAR))));
+        // A text column checked: what it holds, its length, whether it may be empty.
+        let text = |i: usize, what: &str, max: usize, optional: bool| {
+            check_text(row.get(idx[i]), n, col(i), what, max, optional)
+        };
         let code = idx[CODE]
-            .and_then(|_| {
-                keep.take(check_text(
-                    row.get(idx[CODE]),
-                    n,
-                    col(CODE),
-                    "de code",
-                    MAX_CODE_CHARS,
-                    false,
-                ))
-            })
+            .and_then(|_| keep.take(text(CODE, "de code", MAX_CODE_CHARS, false)))
             .flatten();
         let name = idx[NAME]
-            .and_then(|_| {
-                keep.take(check_text(
-                    row.get(idx[NAME]),
-                    n,
-                    col(NAME),
-                    "de omschrijving",
-                    MAX_NAME_CHARS,
-                    false,
-                ))
-            })
+            .and_then(|_| keep.take(text(NAME, "de omschrijving", MAX_NAME_CHARS, false)))
             .flatten();
         let funder = keep
-            .take(check_text(
-                row.get(idx[FUNDER]),
-                n,
-                col(FUNDER),
-                "de financier",
-                MAX_NAME_CHARS,
-                true,
-            ))
+            .take(text(FUNDER, "de financier", MAX_NAME_CHARS, true))
             .flatten();
         let taakveld_value = row.get(idx[TAAKVELD]);
         let taakveld = match (idx[TAAKVELD], year) {
