@@ -9,7 +9,7 @@ use crate::helpers::{bin, import_cbs_sample, sqlite_with_cbs_sample};
 
 #[test]
 fn import_the_cbs_sample_and_list_it_as_json() {
-    let (dir, db) = sqlite_with_cbs_sample();
+    let (_dir, db) = sqlite_with_cbs_sample();
     let again = import_cbs_sample(&db);
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 begrotingsposten toegevoegd"));
     let list = bin()

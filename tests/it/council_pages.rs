@@ -8,7 +8,7 @@ use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::RoundStatus;
 use burgerbegroting::service::audit_log::{self as log, SignOutcome};
 use burgerbegroting::service::Principal;
-use burgerbegroting::service::{auth, demo, ledger as ledger_svc, rounds};
+use burgerbegroting::service::{demo, ledger as ledger_svc, rounds};
 use burgerbegroting::views::audit::not_found_message;
 
 use crate::audit_log::{add_event, rewrite_event, test_key};

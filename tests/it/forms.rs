@@ -368,46 +368,44 @@ async fn the_area_and_funder_forms_report_name_and_kind_and_keep_the_kind() {
         let before = audit_events(&app);
         let page = "/beheer";
 
-        let html = refused(
-            &app,
-            &c,
-            page,
-            "/beheer/gebieden",
-            &[("area_name", " "), ("area_kind", "stad")],
-            &["area_name", "area_kind"],
-        )
-        .await;
-        let html = refused(
-            &app,
-            &c,
-            page,
-            "/beheer/gebieden",
-            &[("area_name", "---"), ("area_kind", "wijk")],
-            &["area_name"],
-        )
-        .await;
-        assert_selected(&html, "area_kind", "wijk");
-        assert!(html.contains(r#"value="---""#));
-
-        let html = refused(
-            &app,
-            &c,
-            page,
-            "/beheer/financiers",
-            &[("funder_name", ""), ("funder_kind", "bank")],
-            &["funder_name", "funder_kind"],
-        )
-        .await;
-        let html = refused(
-            &app,
-            &c,
-            page,
-            "/beheer/financiers",
-            &[("funder_name", ""), ("funder_kind", "municipality")],
-            &["funder_name"],
-        )
-        .await;
-        assert_selected(&html, "funder_kind", "municipality");
+        // Each form: an empty name and an unknown kind, both reported at once; then a bad
+        // name alone, the chosen kind kept.
+        for (action, name, kind, empty, unknown, bad_name, chosen) in [
+            (
+                "/beheer/gebieden",
+                "area_name",
+                "area_kind",
+                " ",
+                "stad",
+                "---",
+                "wijk",
+            ),
+            (
+                "/beheer/financiers",
+                "funder_name",
+                "funder_kind",
+                "",
+                "bank",
+                "",
+                "municipality",
+            ),
+        ] {
+            refused(
+                &app,
+                &c,
+                page,
+                action,
+                &[(name, empty), (kind, unknown)],
+                &[name, kind],
+            )
+            .await;
+            let fields = [(name, bad_name), (kind, chosen)];
+            let html = refused(&app, &c, page, action, &fields, &[name]).await;
+            assert_selected(&html, kind, chosen);
+            if !bad_name.is_empty() {
+                assert!(html.contains(&format!(r#"value="{bad_name}""#)));
+            }
+        }
         assert_eq!(audit_events(&app), before);
     }
 }
@@ -698,15 +696,8 @@ async fn the_objection_decision_reports_choice_and_reason_at_once() {
             format!("verdict-{objection}"),
             format!("reason-{objection}"),
         );
-        let html = refused(
-            &app,
-            &c,
-            queue,
-            &path,
-            &[("verdict", ""), ("reason", "")],
-            &[&verdict, &reason],
-        )
-        .await;
+        let empty = [("verdict", ""), ("reason", "")];
+        refused(&app, &c, queue, &path, &empty, &[&verdict, &reason]).await;
         let html = refused(
             &app,
             &c,

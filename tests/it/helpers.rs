@@ -573,11 +573,11 @@ pub async fn get_location(app: &TestApp, c: &reqwest::Client, path: &str) -> (u1
 }
 
 /// POST a form as it is (the caller adds the CSRF token); (status, body).
-pub async fn post_form(
+pub async fn post_form<F: serde::Serialize + ?Sized>(
     app: &TestApp,
     client: &reqwest::Client,
     path: &str,
-    fields: &[(&str, &str)],
+    fields: &F,
 ) -> (u16, String) {
     let r = client
         .post(app.url(path))

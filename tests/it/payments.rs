@@ -19,7 +19,7 @@ use burgerbegroting::service::{plans, village, Principal, ServiceError};
 
 use crate::helpers::{
     admin, approver, clerk, coordinator_of, csrf_token, decide_transfer, fund_pool, hidden,
-    post_form, reader, staff, TestApp, TestDb,
+    post_form, reader, round_input, staff, TestApp, TestDb,
 };
 
 /// The ledger's invariants after a step (also asked by the Smederij year test).

@@ -12,7 +12,7 @@ use burgerbegroting::domain::round::{Plan, PlanId, PlanStatus, RoundId};
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::plan_review::{self as pr, FormError, PlanSubmission, ReviewInput};
 use burgerbegroting::service::rounds::{self, Channel, InitiativeInput};
-use burgerbegroting::service::{auth, plans, voting_codes, Principal, ServiceError};
+use burgerbegroting::service::{plans, voting_codes, Principal, ServiceError};
 
 use crate::helpers::post_page_form as post;
 use crate::helpers::*;
@@ -111,7 +111,7 @@ fn verdicts_per_criterion_nominating_needs_all_and_a_rejection_names_its_criteri
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let (slug, round, ini) = spring_round(&mut c, "Hattemerbroek", "ini-verdicts");
+        let (_, round, ini) = spring_round(&mut c, "Hattemerbroek", "ini-verdicts");
         let plan = submit(&mut c, &ini, &round, 150_000).expect("plan");
         let other = submit(&mut c, &ini, &round, 90_000).expect("plan 2");
 
@@ -209,7 +209,7 @@ fn a_breakdown_must_add_up_and_is_kept_with_the_plan() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let (slug, round, ini) = spring_round(&mut c, "Noordeinde", "ini-costs");
+        let (_, round, ini) = spring_round(&mut c, "Noordeinde", "ini-costs");
         let mut plan = PlanSubmission {
             title: "Jeu-de-boulesbaan".into(),
             summary: "Een baan met verlichting.".into(),
@@ -258,7 +258,7 @@ fn a_corrected_amount_is_explained_audited_and_frozen_at_voting() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let (slug, round, ini) = spring_round(&mut c, "Bovenend", "ini-correct");
+        let (_, round, ini) = spring_round(&mut c, "Bovenend", "ini-correct");
         let plan = submit(&mut c, &ini, &round, 150_000).expect("plan");
         let mut corrected = input(Decision::Nominate, &[MEETS; 5]);
         corrected.amount_cents = Some(135_000);

@@ -5,7 +5,7 @@
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{Plan, PlanStatus, RoundId};
 use burgerbegroting::service::ledger as ledger_svc;
-use burgerbegroting::service::{auth, rounds, voting_codes, Principal};
+use burgerbegroting::service::{rounds, voting_codes, Principal};
 use burgerbegroting::tally::Election;
 
 use crate::helpers::post_page_form as post;

@@ -20,7 +20,7 @@ use burgerbegroting::domain::ledger::TransferStatus;
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{PlanStatus, RoundId, RoundStatus};
 use burgerbegroting::service::ledger as ledger_svc;
-use burgerbegroting::service::{auth, rounds, Principal};
+use burgerbegroting::service::{rounds, Principal};
 use chrono::Datelike;
 
 use crate::helpers::post_page_form as post;

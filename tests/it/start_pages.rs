@@ -4,7 +4,6 @@
 
 use burgerbegroting::domain::audit::Actor;
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::CountRule;
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::rounds::{self, InitiativeInput};
 use burgerbegroting::service::Principal;
