@@ -90,6 +90,15 @@ async fn seeded_admin(db: TestDb) -> (TestApp, reqwest::Client, i64) {
     (app, c, before)
 }
 
+/// A case of the account form: the fields, the fields refused, the choices kept and the
+/// typed values kept.
+type AccountCase<'a> = (
+    [(&'a str, &'a str); 5],
+    &'a [&'a str],
+    &'a [(&'a str, &'a str)],
+    &'a [&'a str],
+);
+
 fn audit_events(app: &TestApp) -> i64 {
     burgerbegroting::db::repo::audit::count(&mut app.conn()).expect("count")
 }
@@ -262,7 +271,7 @@ async fn the_account_form_keeps_the_role_and_area_and_reports_every_error() {
             ]
         };
         // The fields, the fields refused, the choices kept, the typed values kept.
-        let cases: [(_, &[&str], &[(&str, &str)], &[&str]); 3] = [
+        let cases: [AccountCase; 3] = [
             // Council member, no password: the role stays "Raadslid".
             (
                 account("raad@example.nl", "Rita Raad", "council", "t-loo", ""),

@@ -149,7 +149,7 @@ async fn vote_online(
     let (_, page) = app.get(&voter, "/stemmen?gebied=t-loo").await;
     let token = csrf_token(&page);
     let (status, _) = post_form(
-        &app,
+        app,
         &voter,
         "/stemmen",
         &[
