@@ -17,6 +17,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{static_loader, LanguageIdentifier, Loader};
 
+use crate::domain::message::{Msg, MsgArg};
 use crate::domain::nl_time;
 
 static_loader! {
@@ -250,6 +251,92 @@ impl IntoArg for Cow<'_, str> {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Messages built by domain and service code (`domain::message::Msg`)
+// ---------------------------------------------------------------------------------------
+
+/// An amount in a message, written as the pages write amounts in both languages
+/// (`€ 1.234,56`, the notation the forms ask for).
+pub fn money_text(cents: i64) -> String {
+    crate::domain::money::format_eur(cents)
+}
+
+fn msg_arg(value: &MsgArg, lang: Lang) -> Arg {
+    match value {
+        MsgArg::Text(s) => text(s.clone()),
+        MsgArg::Int(n) => FluentValue::from(*n),
+        MsgArg::Money(cents) => text(money_text(*cents)),
+        MsgArg::Msg(m) => text(m.text_in(lang)),
+        MsgArg::List(list) => text(
+            list.iter()
+                .map(|m| m.text_in(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        MsgArg::Date(d) => text(match lang {
+            Lang::Nl => nl_time::date_nl(*d),
+            Lang::En => nl_time::date_en(*d),
+        }),
+    }
+}
+
+impl Msg {
+    /// The text in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        let args: Vec<(&str, Arg)> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, msg_arg(value, lang)))
+            .collect();
+        t_in(lang, self.key, &args)
+    }
+
+    /// Whether the text in the current language contains `part` (tests, logs).
+    pub fn contains(&self, part: &str) -> bool {
+        self.to_string().contains(part)
+    }
+
+    /// Whether the text in the current language is empty.
+    pub fn is_empty(&self) -> bool {
+        self.to_string().is_empty()
+    }
+}
+
+/// The text in the language of the request being answered (Dutch outside a request).
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text_in(current()))
+    }
+}
+
+/// The text in the current language (a form's problem list holds texts: it is filled in
+/// the handler, so in the visitor's language).
+impl From<Msg> for String {
+    fn from(m: Msg) -> String {
+        m.to_string()
+    }
+}
+
+/// A message equals a text when its text in the current language is that text.
+impl PartialEq<&str> for Msg {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
+    }
+}
+
+impl PartialEq<str> for Msg {
+    fn eq(&self, other: &str) -> bool {
+        self.to_string() == other
+    }
+}
+
+/// In JSON (the API's problem lists) a message is its text in the current language.
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,6 +368,252 @@ mod tests {
         );
         let summer = nl_time::parse_utc("2026-07-01T22:30:00Z").unwrap_or_default();
         assert_eq!(with_lang(Lang::En, || local_date(summer)), "2 July 2026");
+    }
+
+    /// One message of every variant of every error type that domain and service code
+    /// build (the catalogue test checks that each key exists; this one that each renders
+    /// with its values filled in, in both languages).
+    fn every_error_message() -> Vec<Msg> {
+        use crate::domain::eligibility::Refusal;
+        use crate::domain::ledger::{LedgerError, TransferKind};
+        use crate::domain::ledger_import::ImportProblem;
+        use crate::domain::money::{above_maximum, MoneyError, NumberStyle};
+        use crate::domain::objection::ObjectionProblem;
+        use crate::domain::photo::PhotoError;
+        use crate::domain::plan_money::PlanMoneyError;
+        use crate::domain::round::{BallotProblem, CalendarProblem, FrozenProblem};
+        use crate::domain::taakveld::{self, TaakveldError};
+        use crate::service::rounds::CastError;
+        use crate::service::ServiceError;
+
+        let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap_or_default();
+        let mut all: Vec<Msg> = vec![above_maximum()];
+        all.extend(
+            [
+                MoneyError::Empty,
+                MoneyError::Invalid(NumberStyle::Dutch),
+                MoneyError::Invalid(NumberStyle::Plain),
+                MoneyError::TooManyDecimals(NumberStyle::Dutch),
+                MoneyError::TooManyDecimals(NumberStyle::Plain),
+                MoneyError::DotAsDecimal,
+                MoneyError::Negative,
+                MoneyError::TooLarge,
+            ]
+            .iter()
+            .map(MoneyError::msg),
+        );
+        let kinds = [
+            TransferKind::BudgetAllocation,
+            TransferKind::BudgetToPool,
+            TransferKind::FunderContribution,
+            TransferKind::Correction,
+            TransferKind::Commitment,
+            TransferKind::Payment,
+            TransferKind::Return,
+        ];
+        let mut ledger = vec![
+            LedgerError::AmountNotPositive,
+            LedgerError::AmountTooLarge,
+            LedgerError::SourceNotAllowed,
+            LedgerError::SameAccount,
+            LedgerError::MemoMissing,
+            LedgerError::DecisionRefMissing,
+            LedgerError::InsufficientFunds {
+                account: "Pot Wezep".into(),
+                available_cents: 100,
+                requested_cents: 200,
+            },
+            LedgerError::OwnTransfer,
+            LedgerError::AlreadyDecided,
+            LedgerError::NoApprovalNeeded,
+            LedgerError::CorrectionOfUnposted,
+            LedgerError::CorrectionOfCorrection,
+            LedgerError::CorrectionTooLarge { remaining_cents: 5 },
+            LedgerError::IdempotencyConflict,
+            LedgerError::PaymentOnPlanForm,
+            LedgerError::PaymentAboveCommitment {
+                open_cents: 1,
+                requested_cents: 2,
+            },
+        ];
+        for k in kinds {
+            ledger.push(LedgerError::KindDoesNotMatchSource(k));
+            ledger.push(LedgerError::KindNotAllowed(k));
+        }
+        all.extend(ledger.iter().map(LedgerError::msg));
+        all.extend(
+            [
+                PlanMoneyError::AmountNotPositive,
+                PlanMoneyError::AmountTooLarge,
+                PlanMoneyError::DateMissing,
+                PlanMoneyError::DateInFuture,
+                PlanMoneyError::ReferenceMissing,
+                PlanMoneyError::NoteTooLong,
+                PlanMoneyError::ProgressText,
+                PlanMoneyError::PhotoAltMissing,
+                PlanMoneyError::NotFunded,
+                PlanMoneyError::AlreadyDone,
+                PlanMoneyError::PaymentPending { pending_cents: 9 },
+            ]
+            .iter()
+            .map(PlanMoneyError::msg),
+        );
+        all.extend(
+            [
+                ObjectionProblem::Reason,
+                ObjectionProblem::DecisionReason,
+                ObjectionProblem::NoVerdict,
+                ObjectionProblem::WrongVerdict,
+                ObjectionProblem::NotRejected,
+                ObjectionProblem::BallotFrozen,
+                ObjectionProblem::NotCounted,
+                ObjectionProblem::WindowPassed(day),
+                ObjectionProblem::NoWindow,
+                ObjectionProblem::Days,
+                ObjectionProblem::ReviewWaitsForSteeringGroup,
+                ObjectionProblem::ReviewDecidedBySteeringGroup,
+            ]
+            .iter()
+            .map(ObjectionProblem::msg),
+        );
+        all.extend(
+            [
+                PhotoError::TooLarge,
+                PhotoError::WrongType,
+                PhotoError::Unreadable,
+            ]
+            .iter()
+            .map(PhotoError::msg),
+        );
+        all.extend(
+            [
+                CalendarProblem::PlansEndBeforeStart,
+                CalendarProblem::ReviewBeforePlans,
+                CalendarProblem::VotingBeforeReview,
+                CalendarProblem::VotingEndBeforeStart,
+                CalendarProblem::Weeks,
+            ]
+            .iter()
+            .map(CalendarProblem::msg),
+        );
+        all.extend(
+            [
+                BallotProblem::Empty,
+                BallotProblem::NotOnBallot,
+                BallotProblem::TooMany { max: 2, chosen: 3 },
+                BallotProblem::OverBudget {
+                    total_cents: 3,
+                    budget_cents: 2,
+                },
+            ]
+            .iter()
+            .map(BallotProblem::msg),
+        );
+        all.extend(
+            [
+                FrozenProblem::FingerprintMismatch,
+                FrozenProblem::Unreadable("v 2".into()),
+            ]
+            .iter()
+            .map(FrozenProblem::msg),
+        );
+        all.push(
+            Refusal::RecentlyFunded {
+                title: "Bankjes".into(),
+                area: "Wezep".into(),
+                months: 12,
+                funded: day,
+                from: day,
+            }
+            .msg(),
+        );
+        for (year, code) in [
+            (2015, "0.1"),
+            (2025, ""),
+            (2025, "0,10"),
+            (2025, "6.71a"),
+            (2025, "9.9"),
+            (2020, "9.9"),
+            (2024, "9.9"),
+        ] {
+            if let Err(e) = taakveld::check(year, code) {
+                all.push(e.msg());
+            }
+        }
+        all.push(TaakveldError::YearNotSupported { year: 2000 }.msg());
+        all.push(ImportProblem::new(3, "bedrag", MoneyError::Empty, "").msg());
+        all.push(ImportProblem::new(3, "bedrag", MoneyError::Empty, "12.5").msg());
+        for e in [
+            CastError::AlreadyVoted,
+            CastError::NotVoting,
+            CastError::WrongCode,
+        ] {
+            all.push(Msg::verbatim(e.to_string()));
+        }
+        for e in [
+            ServiceError::Import(vec![ImportProblem::file(1, MoneyError::Empty)]),
+            ServiceError::NotFound(crate::msg_key!("error-missing-round")),
+            ServiceError::not_your_area(),
+        ] {
+            all.push(Msg::verbatim(e.to_string()));
+        }
+        all
+    }
+
+    #[test]
+    fn every_error_renders_in_both_languages() {
+        for m in every_error_message() {
+            let nl = m.text_in(Lang::Nl);
+            let en = m.text_in(Lang::En);
+            for text in [&nl, &en] {
+                assert!(!text.is_empty() && text != m.key, "{m:?}: {text}");
+                assert!(
+                    !text.contains("{$") && !text.contains("{ $"),
+                    "{m:?}: {text}"
+                );
+                assert!(!text.contains("error-"), "{m:?}: a key inside {text}");
+            }
+            if m.key != "error-verbatim" {
+                assert_ne!(nl, en, "{m:?}: not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn a_message_is_dutch_outside_a_request_and_english_when_chosen() {
+        use crate::domain::ledger::LedgerError;
+        let e = LedgerError::InsufficientFunds {
+            account: "Pot Wezep".into(),
+            available_cents: 123_456,
+            requested_cents: 200_000,
+        };
+        assert_eq!(
+            e.to_string(),
+            "Er staat niet genoeg geld op Pot Wezep. Beschikbaar: €\u{a0}1.234,56, gevraagd: €\u{a0}2.000,00."
+        );
+        assert_eq!(
+            with_lang(Lang::En, || e.to_string()),
+            "There is not enough money in Pot Wezep. Available: €\u{a0}1.234,56, requested: €\u{a0}2.000,00."
+        );
+        let plural = |n: usize| {
+            let problems = (0..n)
+                .map(|i| crate::domain::ledger_import::ImportProblem::file(i, Msg::verbatim("x")))
+                .collect();
+            crate::service::ServiceError::Import(problems)
+        };
+        assert_eq!(
+            plural(1).to_string(),
+            "Het bestand is niet ingelezen: 1 probleem gevonden."
+        );
+        assert_eq!(
+            with_lang(Lang::En, || plural(3).to_string()),
+            "The file was not read in: 3 problems found."
+        );
+        // A nested message and a date follow the language too.
+        let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap_or_default();
+        let late = crate::domain::objection::ObjectionProblem::WindowPassed(day);
+        assert!(late.to_string().ends_with("tot en met 14 maart 2026."));
+        assert!(with_lang(Lang::En, || late.to_string()).ends_with("including 14 March 2026."));
     }
 
     #[test]

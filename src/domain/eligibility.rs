@@ -5,7 +5,8 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::nl_time::date_nl;
+use super::message::Msg;
+use crate::msg_key;
 
 /// An area's rules. The default is no rule at all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -33,20 +34,38 @@ pub struct History {
 }
 
 /// Why someone may not hand in a plan now (a plain Dutch message says until when).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    #[error(
-        "Uw plan \"{title}\" kreeg op {funded} geld. In {area} wacht u daarna {months} maanden \
-         voordat u een nieuw plan indient. U kunt weer een plan indienen vanaf {from}."
-    )]
     RecentlyFunded {
         title: String,
         area: String,
         months: u32,
-        funded: String,
-        from: String,
+        funded: NaiveDate,
+        from: NaiveDate,
     },
 }
+
+impl Refusal {
+    /// The message for the initiator.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Refusal::RecentlyFunded {
+                title,
+                area,
+                months,
+                funded,
+                from,
+            } => Msg::new(msg_key!("error-eligibility-recently-funded"))
+                .arg("title", title)
+                .arg("area", area)
+                .arg("months", *months)
+                .arg("funded", *funded)
+                .arg("from", *from),
+        }
+    }
+}
+
+crate::msg_display!(Refusal);
 
 /// The first day an initiator funded on `funded_on` may hand in again.
 pub fn may_submit_from(funded_on: NaiveDate, months: u32) -> NaiveDate {
@@ -72,8 +91,8 @@ pub fn refusals(
                     title: last.title.clone(),
                     area: area_name.to_string(),
                     months: rules.funded_wait_months,
-                    funded: date_nl(last.funded_on),
-                    from: date_nl(from),
+                    funded: last.funded_on,
+                    from,
                 });
             }
         }

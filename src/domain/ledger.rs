@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::money::{within_bound, ABOVE_MAXIMUM_NL};
+use super::message::Msg;
+use super::money::{above_maximum, within_bound};
 use super::permissions::{allows, Permission};
 use super::role::Role;
+use crate::msg_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -248,56 +250,92 @@ impl TransferStatus {
     }
 }
 
-/// Why a transfer request is refused. Messages are Dutch (B1) because finance staff read
-/// them on the form they filled in.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a transfer request is refused. The messages (B1) are shown on the form that was
+/// filled in, in the visitor's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LedgerError {
-    #[error("Vul een bedrag groter dan € 0 in.")]
     AmountNotPositive,
-    #[error("{}", ABOVE_MAXIMUM_NL)]
     AmountTooLarge,
-    #[error("Kies een begrotingspost of een financier als bron.")]
     SourceNotAllowed,
-    #[error("De soort overboeking volgt uit de bron. Bij deze bron hoort: {}.", .0.label_nl())]
     KindDoesNotMatchSource(TransferKind),
-    #[error("Van en naar zijn dezelfde rekening. Kies twee verschillende rekeningen.")]
     SameAccount,
-    #[error("Schrijf kort op waarom u dit geld overboekt.")]
     MemoMissing,
-    #[error("Vul het nummer van het raadsbesluit in. Dat is nodig als geld van een begrotingspost af gaat.")]
     DecisionRefMissing,
-    #[error("Deze overboeking kan niet: {0}.")]
-    KindNotAllowed(&'static str),
-    #[error("Er staat niet genoeg geld op {account}. Beschikbaar: {}, gevraagd: {}.", crate::domain::money::format_eur(*available_cents), crate::domain::money::format_eur(*requested_cents))]
+    /// This kind of transfer cannot go between these accounts.
+    KindNotAllowed(TransferKind),
     InsufficientFunds {
         account: String,
         available_cents: i64,
         requested_cents: i64,
     },
-    #[error("U kunt uw eigen overboeking niet goedkeuren. Een collega moet dat doen.")]
     OwnTransfer,
-    #[error("Deze overboeking is al beoordeeld.")]
     AlreadyDecided,
-    #[error("Deze overboeking hoeft niet goedgekeurd te worden.")]
     NoApprovalNeeded,
-    #[error("Alleen een geboekte overboeking kan gecorrigeerd worden.")]
     CorrectionOfUnposted,
-    #[error("Een correctie kan niet zelf gecorrigeerd worden. Maak een nieuwe overboeking.")]
     CorrectionOfCorrection,
-    #[error("De correctie is groter dan wat er nog te corrigeren is ({}).", crate::domain::money::format_eur(*remaining_cents))]
-    CorrectionTooLarge { remaining_cents: i64 },
-    #[error(
-        "Deze aanvraag is al eerder verstuurd met andere gegevens. Open het formulier opnieuw."
-    )]
+    CorrectionTooLarge {
+        remaining_cents: i64,
+    },
     IdempotencyConflict,
-    #[error("Een betaling boekt u bij het plan zelf (Financiën, Betalingen aan plannen): daar vult u ook de datum en het factuurnummer in.")]
     PaymentOnPlanForm,
-    #[error("U betaalt meer dan er nog voor dit plan klaarstaat. Nog te betalen: {}, gevraagd: {}.", crate::domain::money::format_eur(*open_cents), crate::domain::money::format_eur(*requested_cents))]
     PaymentAboveCommitment {
         open_cents: i64,
         requested_cents: i64,
     },
 }
+
+impl LedgerError {
+    /// The message for the person who filled in the form.
+    pub fn msg(&self) -> Msg {
+        match self {
+            LedgerError::AmountNotPositive => Msg::new(msg_key!("error-amount-not-positive")),
+            LedgerError::AmountTooLarge => above_maximum(),
+            LedgerError::SourceNotAllowed => Msg::new(msg_key!("error-ledger-source-not-allowed")),
+            LedgerError::KindDoesNotMatchSource(kind) => {
+                Msg::new(msg_key!("error-ledger-kind-from-source")).arg("kind", kind.as_str())
+            }
+            LedgerError::SameAccount => Msg::new(msg_key!("error-ledger-same-account")),
+            LedgerError::MemoMissing => Msg::new(msg_key!("error-ledger-memo-missing")),
+            LedgerError::DecisionRefMissing => Msg::new(msg_key!("error-ledger-decision-missing")),
+            LedgerError::KindNotAllowed(kind) => {
+                Msg::new(msg_key!("error-ledger-kind-not-allowed")).arg("kind", kind.as_str())
+            }
+            LedgerError::InsufficientFunds {
+                account,
+                available_cents,
+                requested_cents,
+            } => Msg::new(msg_key!("error-ledger-insufficient-funds"))
+                .arg("account", account)
+                .money("available", *available_cents)
+                .money("requested", *requested_cents),
+            LedgerError::OwnTransfer => Msg::new(msg_key!("error-ledger-own-transfer")),
+            LedgerError::AlreadyDecided => Msg::new(msg_key!("error-ledger-already-decided")),
+            LedgerError::NoApprovalNeeded => Msg::new(msg_key!("error-ledger-no-approval-needed")),
+            LedgerError::CorrectionOfUnposted => {
+                Msg::new(msg_key!("error-ledger-correction-of-unposted"))
+            }
+            LedgerError::CorrectionOfCorrection => {
+                Msg::new(msg_key!("error-ledger-correction-of-correction"))
+            }
+            LedgerError::CorrectionTooLarge { remaining_cents } => {
+                Msg::new(msg_key!("error-ledger-correction-too-large"))
+                    .money("remaining", *remaining_cents)
+            }
+            LedgerError::IdempotencyConflict => Msg::new(msg_key!("error-idempotency-conflict")),
+            LedgerError::PaymentOnPlanForm => {
+                Msg::new(msg_key!("error-ledger-payment-on-plan-form"))
+            }
+            LedgerError::PaymentAboveCommitment {
+                open_cents,
+                requested_cents,
+            } => Msg::new(msg_key!("error-ledger-payment-above-commitment"))
+                .money("open", *open_cents)
+                .money("requested", *requested_cents),
+        }
+    }
+}
+
+crate::msg_display!(LedgerError);
 
 /// Validate the parts of a transfer that do not need the database.
 pub fn validate_basic(
@@ -320,44 +358,32 @@ pub fn validate_basic(
     match kind {
         TransferKind::BudgetToPool => {
             if debit != AccountKind::BudgetLine || credit != AccountKind::Pool {
-                return Err(LedgerError::KindNotAllowed(
-                    "kies een begrotingspost als bron en een pot als bestemming",
-                ));
+                return Err(LedgerError::KindNotAllowed(kind));
             }
         }
         TransferKind::FunderContribution => {
             if debit != AccountKind::Funder || credit != AccountKind::Pool {
-                return Err(LedgerError::KindNotAllowed(
-                    "kies een financier als bron en een pot als bestemming",
-                ));
+                return Err(LedgerError::KindNotAllowed(kind));
             }
         }
         TransferKind::BudgetAllocation => {
             if debit != AccountKind::Funder || credit != AccountKind::BudgetLine {
-                return Err(LedgerError::KindNotAllowed(
-                    "de begroting zet alleen geld van de gemeente op een begrotingspost",
-                ));
+                return Err(LedgerError::KindNotAllowed(kind));
             }
         }
         TransferKind::Commitment => {
             if debit != AccountKind::Pool || credit != AccountKind::Initiative {
-                return Err(LedgerError::KindNotAllowed(
-                    "alleen de uitslag van een ronde zet geld van een pot op een plan",
-                ));
+                return Err(LedgerError::KindNotAllowed(kind));
             }
         }
         TransferKind::Payment => {
             if debit != AccountKind::Initiative || credit != AccountKind::PaidOut {
-                return Err(LedgerError::KindNotAllowed(
-                    "een betaling gaat van een plan naar wat voor dat plan is uitbetaald",
-                ));
+                return Err(LedgerError::KindNotAllowed(kind));
             }
         }
         TransferKind::Return => {
             if debit != AccountKind::Initiative || credit != AccountKind::Pool {
-                return Err(LedgerError::KindNotAllowed(
-                    "alleen een plan dat klaar is, geeft geld terug aan de pot",
-                ));
+                return Err(LedgerError::KindNotAllowed(kind));
             }
         }
         // Corrections mirror their original; checked where the original is known.
@@ -529,9 +555,7 @@ mod tests {
                 "x",
                 Some("r")
             ),
-            Err(LedgerError::KindNotAllowed(
-                "kies een begrotingspost als bron en een pot als bestemming"
-            ))
+            Err(LedgerError::KindNotAllowed(TransferKind::BudgetToPool))
         );
         assert_eq!(
             validate_basic(

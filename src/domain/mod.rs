@@ -10,6 +10,7 @@ pub mod kinds;
 pub mod landing;
 pub mod ledger;
 pub mod ledger_import;
+pub mod message;
 pub mod money;
 pub mod nl_time;
 pub mod objection;

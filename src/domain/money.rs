@@ -11,7 +11,8 @@
 //! * All arithmetic is checked: an amount that does not fit in an `i64` number of cents is
 //!   [`MoneyError::TooLarge`], never a wrap-around.
 
-use std::fmt;
+use crate::domain::message::Msg;
+use crate::msg_key;
 
 /// NO-BREAK SPACE, used between `€` and the number.
 pub const NBSP: char = '\u{a0}';
@@ -21,21 +22,22 @@ pub const NBSP: char = '\u{a0}';
 /// more, so sums of amounts stay far from the `i64` limit and never wrap.
 pub const MAX_AMOUNT_CENTS: i64 = 1_000_000_000_000;
 
-/// The Dutch message for an amount above [`MAX_AMOUNT_CENTS`].
-pub const ABOVE_MAXIMUM_NL: &str =
-    "Dit bedrag is te groot. Een bedrag is hoogstens € 10.000.000.000,00.";
+/// The message for an amount above [`MAX_AMOUNT_CENTS`].
+pub fn above_maximum() -> Msg {
+    Msg::new(msg_key!("error-amount-above-maximum")).money("max", MAX_AMOUNT_CENTS)
+}
 
 /// Is this amount (either sign) within [`MAX_AMOUNT_CENTS`]?
 pub fn within_bound(cents: i64) -> bool {
     cents.unsigned_abs() <= MAX_AMOUNT_CENTS.unsigned_abs()
 }
 
-/// [`within_bound`] as a check with the Dutch message.
-pub fn check_bound(cents: i64) -> Result<i64, String> {
+/// [`within_bound`] as a check with its message.
+pub fn check_bound(cents: i64) -> Result<i64, Msg> {
     if within_bound(cents) {
         Ok(cents)
     } else {
-        Err(ABOVE_MAXIMUM_NL.to_owned())
+        Err(above_maximum())
     }
 }
 
@@ -83,35 +85,28 @@ pub enum MoneyError {
     TooLarge,
 }
 
-impl fmt::Display for MoneyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl MoneyError {
+    /// The message for the person who typed the amount.
+    pub fn msg(&self) -> Msg {
         match self {
-            MoneyError::Empty => write!(f, "Er is geen bedrag ingevuld."),
-            MoneyError::Invalid(style) => write!(
-                f,
-                "Dit is geen geldig bedrag. Schrijf het zo: {}",
-                style.example()
-            ),
-            MoneyError::TooManyDecimals(NumberStyle::Dutch) => write!(
-                f,
-                "Een bedrag heeft hoogstens 2 cijfers na de komma. Schrijf het zo: 1.234,56"
-            ),
-            MoneyError::TooManyDecimals(NumberStyle::Plain) => write!(
-                f,
-                "Een bedrag heeft hoogstens 2 cijfers na de punt. Schrijf het zo: 1234.56"
-            ),
-            MoneyError::DotAsDecimal => write!(
-                f,
-                "Een punt staat alleen tussen duizendtallen, zoals in 1.000. \
-                 Zet centen na een komma. Schrijf het zo: 1.234,56"
-            ),
-            MoneyError::Negative => write!(f, "Een bedrag mag hier niet negatief zijn."),
-            MoneyError::TooLarge => write!(f, "Dit bedrag is te groot."),
+            MoneyError::Empty => Msg::new(msg_key!("error-money-empty")),
+            MoneyError::Invalid(style) => {
+                Msg::new(msg_key!("error-money-invalid")).arg("example", style.example())
+            }
+            MoneyError::TooManyDecimals(NumberStyle::Dutch) => {
+                Msg::new(msg_key!("error-money-decimals-comma"))
+            }
+            MoneyError::TooManyDecimals(NumberStyle::Plain) => {
+                Msg::new(msg_key!("error-money-decimals-point"))
+            }
+            MoneyError::DotAsDecimal => Msg::new(msg_key!("error-money-dot-as-decimal")),
+            MoneyError::Negative => Msg::new(msg_key!("error-money-negative")),
+            MoneyError::TooLarge => Msg::new(msg_key!("error-money-too-large")),
         }
     }
 }
 
-impl std::error::Error for MoneyError {}
+crate::msg_display!(MoneyError);
 
 // ---------------------------------------------------------------------------------------
 // Formatting

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::message::Msg;
 use super::round::{PlanStatus, RoundStatus};
+use crate::msg_key;
 
 /// The number of days to object when an area sets nothing.
 pub const DEFAULT_DAYS: i32 = 7;
@@ -117,39 +119,58 @@ impl Verdict {
     }
 }
 
-/// Why an objection cannot be made or decided. Messages for the person at the form (B1
-/// Dutch); `field` names the form field.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an objection cannot be made or decided. Messages for the person at the form (B1);
+/// `field` names the form field.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ObjectionProblem {
-    #[error("Schrijf op waarom u bezwaar maakt (hoogstens {REASON_MAX} tekens).")]
     Reason,
-    #[error("Schrijf de reden van de beslissing op (hoogstens {REASON_MAX} tekens). Iedereen kan deze reden lezen.")]
     DecisionReason,
-    #[error("Kies een beslissing.")]
     NoVerdict,
-    #[error(
-        "Deze beslissing past niet bij dit soort bezwaar. Kies een van de getoonde beslissingen."
-    )]
     WrongVerdict,
-    #[error("Alleen tegen een afgewezen plan kunt u bezwaar maken.")]
     NotRejected,
-    #[error("Het stemmen is al begonnen. Bezwaar tegen de afwijzing kan niet meer.")]
     BallotFrozen,
-    #[error("Bezwaar tegen de uitslag kan alleen als de stemmen zijn geteld en het geld nog niet is vastgelegd.")]
     NotCounted,
-    #[error("De termijn voor bezwaar is voorbij. Bezwaar maken kon tot en met {0}.")]
-    WindowPassed(String),
-    #[error("In dit gebied kan geen bezwaar worden gemaakt (de bezwaartermijn is 0 dagen).")]
+    /// The last day one could object.
+    WindowPassed(NaiveDate),
     NoWindow,
-    #[error("Vul een aantal dagen in van 0 tot en met {MAX_DAYS}.")]
     Days,
-    #[error("Er ligt een bezwaar tegen de afwijzing van dit plan bij de stuurgroep. De stuurgroep beslist; de beoordeling kan daarom niet meer veranderen.")]
     ReviewWaitsForSteeringGroup,
-    #[error("De stuurgroep heeft beslist over het bezwaar tegen de afwijzing van dit plan. Die beslissing is definitief; de beoordeling kan niet meer veranderen.")]
     ReviewDecidedBySteeringGroup,
 }
 
+crate::msg_display!(ObjectionProblem);
+
 impl ObjectionProblem {
+    /// The message for the person at the form.
+    pub fn msg(&self) -> Msg {
+        match self {
+            ObjectionProblem::Reason => {
+                Msg::new(msg_key!("error-objection-reason")).arg("max", REASON_MAX)
+            }
+            ObjectionProblem::DecisionReason => {
+                Msg::new(msg_key!("error-objection-decision-reason")).arg("max", REASON_MAX)
+            }
+            ObjectionProblem::NoVerdict => Msg::new(msg_key!("error-objection-no-verdict")),
+            ObjectionProblem::WrongVerdict => Msg::new(msg_key!("error-objection-wrong-verdict")),
+            ObjectionProblem::NotRejected => Msg::new(msg_key!("error-objection-not-rejected")),
+            ObjectionProblem::BallotFrozen => Msg::new(msg_key!("error-objection-ballot-frozen")),
+            ObjectionProblem::NotCounted => Msg::new(msg_key!("error-objection-not-counted")),
+            ObjectionProblem::WindowPassed(last) => {
+                Msg::new(msg_key!("error-objection-window-passed")).arg("last", *last)
+            }
+            ObjectionProblem::NoWindow => Msg::new(msg_key!("error-objection-no-window")),
+            ObjectionProblem::Days => {
+                Msg::new(msg_key!("error-objection-days")).arg("max", MAX_DAYS)
+            }
+            ObjectionProblem::ReviewWaitsForSteeringGroup => {
+                Msg::new(msg_key!("error-objection-review-waits"))
+            }
+            ObjectionProblem::ReviewDecidedBySteeringGroup => {
+                Msg::new(msg_key!("error-objection-review-decided"))
+            }
+        }
+    }
+
     pub fn field(&self) -> &'static str {
         match self {
             ObjectionProblem::Reason | ObjectionProblem::DecisionReason => "reason",
@@ -196,7 +217,7 @@ pub fn last_day(decided_on: NaiveDate, days: i32) -> Option<NaiveDate> {
 fn window_check(last_day: Option<NaiveDate>, today: NaiveDate) -> Result<(), ObjectionProblem> {
     match last_day {
         None => Err(ObjectionProblem::NoWindow),
-        Some(d) if today > d => Err(ObjectionProblem::WindowPassed(super::nl_time::date_nl(d))),
+        Some(d) if today > d => Err(ObjectionProblem::WindowPassed(d)),
         Some(_) => Ok(()),
     }
 }

@@ -6,6 +6,8 @@
 //! are on the list of most common passwords (zxcvbn's frequency list) are refused.
 //! Pure CPU work: callers run it on a blocking thread.
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
@@ -73,16 +75,16 @@ pub fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash("no user has this password").unwrap_or_default())
 }
 
-/// Check a new password. Returns a Dutch message for the form.
-pub fn check_policy(password: &str, user_inputs: &[&str]) -> Result<(), &'static str> {
+/// Check a new password. Returns the message for the form.
+pub fn check_policy(password: &str, user_inputs: &[&str]) -> Result<(), Msg> {
     if password.chars().count() < MIN_LENGTH {
-        return Err("Kies een wachtwoord van minstens 12 tekens.");
+        return Err(Msg::new(msg_key!("error-password-short")));
     }
     if password.chars().count() > 256 {
-        return Err("Kies een wachtwoord van hoogstens 256 tekens.");
+        return Err(Msg::new(msg_key!("error-password-long")));
     }
     if is_common(password, user_inputs) {
-        return Err("Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander wachtwoord, bijvoorbeeld een zin van vier of vijf woorden.");
+        return Err(Msg::new(msg_key!("error-password-common")));
     }
     Ok(())
 }

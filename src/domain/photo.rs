@@ -5,6 +5,9 @@
 
 use std::io::Cursor;
 
+use super::message::Msg;
+use crate::msg_key;
+
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
@@ -51,18 +54,26 @@ impl PhotoType {
     }
 }
 
-/// Why a photo is refused; Dutch (B1), shown beside the upload field.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a photo is refused (B1), shown beside the upload field.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhotoError {
-    #[error("De foto is groter dan 5 MB. Kies een kleinere foto of maak hem kleiner.")]
     TooLarge,
-    #[error(
-        "Dit bestand is geen JPEG- of PNG-foto. Kies een foto die eindigt op .jpg, .jpeg of .png."
-    )]
     WrongType,
-    #[error("Deze foto kunnen we niet openen. Kies een andere JPEG- of PNG-foto.")]
     Unreadable,
 }
+
+impl PhotoError {
+    /// The message shown beside the upload field.
+    pub fn msg(&self) -> Msg {
+        match self {
+            PhotoError::TooLarge => Msg::new(msg_key!("error-photo-too-large")),
+            PhotoError::WrongType => Msg::new(msg_key!("error-photo-wrong-type")),
+            PhotoError::Unreadable => Msg::new(msg_key!("error-photo-unreadable")),
+        }
+    }
+}
+
+crate::msg_display!(PhotoError);
 
 /// A photo ready to store: re-encoded bytes without metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]

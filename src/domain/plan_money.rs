@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ledger::{AccountKind, LedgerError, TransferKind, TransferStatus};
-use super::money::{within_bound, ABOVE_MAXIMUM_NL};
+use super::message::Msg;
+use super::money::{above_maximum, within_bound};
+use crate::msg_key;
 
 /// Longest invoice or order reference.
 pub const REFERENCE_MAX: usize = 100;
@@ -156,34 +158,52 @@ pub struct PaymentDetails {
     pub note: String,
 }
 
-/// Why a payment or progress post is refused; Dutch (B1), shown beside the field.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a payment or progress post is refused (B1), shown beside the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanMoneyError {
-    #[error("Vul een bedrag groter dan € 0 in.")]
     AmountNotPositive,
-    #[error("{}", ABOVE_MAXIMUM_NL)]
     AmountTooLarge,
-    #[error("Vul de datum van de betaling in, bijvoorbeeld 2026-11-30.")]
     DateMissing,
-    #[error(
-        "De datum van de betaling ligt in de toekomst. Leg een betaling vast als hij gedaan is."
-    )]
     DateInFuture,
-    #[error("Vul het nummer van de factuur of de opdracht in (hoogstens {REFERENCE_MAX} tekens).")]
     ReferenceMissing,
-    #[error("De opmerking is te lang (hoogstens {NOTE_MAX} tekens).")]
     NoteTooLong,
-    #[error("Schrijf kort wat er gebeurd is (1 tot {PROGRESS_MAX} tekens).")]
     ProgressText,
-    #[error("Beschrijf in een paar woorden wat er op de foto staat (hoogstens {PHOTO_ALT_MAX} tekens). Wie de foto niet kan zien, hoort deze tekst.")]
     PhotoAltMissing,
-    #[error("Dit plan heeft geen geld gekregen. Alleen bij een plan dat geld kreeg, worden betalingen en voortgang bijgehouden.")]
     NotFunded,
-    #[error("Dit plan is klaar. Er kan geen betaling of voortgang meer bij.")]
     AlreadyDone,
-    #[error("Er wacht nog een betaling van {} op goedkeuring. Laat een collega van Financiën die eerst goedkeuren of afwijzen; meld het plan daarna klaar.", crate::domain::money::format_eur(*pending_cents))]
     PaymentPending { pending_cents: i64 },
 }
+
+impl PlanMoneyError {
+    /// The message shown beside the field.
+    pub fn msg(&self) -> Msg {
+        match self {
+            PlanMoneyError::AmountNotPositive => Msg::new(msg_key!("error-amount-not-positive")),
+            PlanMoneyError::AmountTooLarge => above_maximum(),
+            PlanMoneyError::DateMissing => Msg::new(msg_key!("error-payment-date-missing")),
+            PlanMoneyError::DateInFuture => Msg::new(msg_key!("error-payment-date-in-future")),
+            PlanMoneyError::ReferenceMissing => {
+                Msg::new(msg_key!("error-payment-reference-missing")).arg("max", REFERENCE_MAX)
+            }
+            PlanMoneyError::NoteTooLong => {
+                Msg::new(msg_key!("error-payment-note-too-long")).arg("max", NOTE_MAX)
+            }
+            PlanMoneyError::ProgressText => {
+                Msg::new(msg_key!("error-progress-text")).arg("max", PROGRESS_MAX)
+            }
+            PlanMoneyError::PhotoAltMissing => {
+                Msg::new(msg_key!("error-progress-photo-alt")).arg("max", PHOTO_ALT_MAX)
+            }
+            PlanMoneyError::NotFunded => Msg::new(msg_key!("error-plan-not-funded")),
+            PlanMoneyError::AlreadyDone => Msg::new(msg_key!("error-plan-already-done")),
+            PlanMoneyError::PaymentPending { pending_cents } => {
+                Msg::new(msg_key!("error-plan-payment-pending")).money("pending", *pending_cents)
+            }
+        }
+    }
+}
+
+crate::msg_display!(PlanMoneyError);
 
 fn chars(s: &str) -> usize {
     s.chars().count()

@@ -2,11 +2,13 @@
 //! decision needs (nominating: every criterion judged and met; rejecting: at least one
 //! criterion that is not met), a plan's cost breakdown and an amount correction. Pure: the
 //! service loads and stores, this module decides. Messages are for the coordinator and the
-//! initiator (B1 Dutch).
+//! initiator (B1), shown in the language of the page.
 
 use serde::Serialize;
 
-use super::money::{format_eur, within_bound, ABOVE_MAXIMUM_NL};
+use super::message::Msg;
+use super::money::{above_maximum, within_bound};
+use crate::msg_key;
 
 /// The checklist of an area that did not set its own (the Smederij's usual questions).
 pub const DEFAULT_CRITERIA: [&str; 5] = [
@@ -28,7 +30,7 @@ pub const MAX_COST_LINES: usize = 10;
 pub const COST_DESCRIPTION_MAX: usize = 120;
 
 /// One field's problem: the form field's name and the message.
-pub type FieldProblem = (String, String);
+pub type FieldProblem = (String, Msg);
 
 /// A checklist typed as one criterion per line: the criteria, or every problem.
 pub fn parse_checklist(text: &str) -> Result<Vec<String>, Vec<FieldProblem>> {
@@ -42,25 +44,24 @@ pub fn parse_checklist(text: &str) -> Result<Vec<String>, Vec<FieldProblem>> {
     if criteria.is_empty() {
         problems.push((
             "checklist".to_string(),
-            "Zet minstens één punt op de checklist, één punt per regel.".to_string(),
+            Msg::new(msg_key!("error-review-checklist-empty")),
         ));
     }
     if criteria.len() > MAX_CRITERIA {
         problems.push((
             "checklist".to_string(),
-            format!(
-                "Zet hoogstens {MAX_CRITERIA} punten op de checklist. Nu zijn het er {}.",
-                criteria.len()
-            ),
+            Msg::new(msg_key!("error-review-checklist-long"))
+                .arg("max", MAX_CRITERIA)
+                .arg("count", criteria.len()),
         ));
     }
     if let Some(long) = criteria.iter().find(|c| c.chars().count() > CRITERION_MAX) {
         let start: String = long.chars().take(30).collect();
         problems.push((
             "checklist".to_string(),
-            format!(
-                "Het punt dat begint met \"{start}\" is te lang. Houd elk punt korter dan {CRITERION_MAX} tekens."
-            ),
+            Msg::new(msg_key!("error-review-criterion-long"))
+                .arg("start", start)
+                .arg("max", CRITERION_MAX),
         ));
     }
     if problems.is_empty() {
@@ -156,20 +157,20 @@ pub fn verdict_problems(
         if v.note.trim().chars().count() > NOTE_MAX {
             problems.push((
                 note_field(position),
-                format!(
-                    "De toelichting bij \"{criterion}\" is te lang (hoogstens {NOTE_MAX} tekens)."
-                ),
+                Msg::new(msg_key!("error-review-note-long"))
+                    .arg("criterion", criterion)
+                    .arg("max", NOTE_MAX),
             ));
         }
         if decision == Decision::Nominate {
             match v.verdict {
                 None => problems.push((
                     verdict_field(position),
-                    format!("Kies bij \"{criterion}\" of het plan voldoet. Nomineren kan pas als elk punt beoordeeld is."),
+                    Msg::new(msg_key!("error-review-verdict-missing")).arg("criterion", criterion),
                 )),
                 Some(Verdict::Fails) => problems.push((
                     verdict_field(position),
-                    format!("Het plan voldoet niet aan \"{criterion}\". Wijs het plan af, of pas het oordeel aan."),
+                    Msg::new(msg_key!("error-review-verdict-fails")).arg("criterion", criterion),
                 )),
                 Some(Verdict::Meets) => {}
             }
@@ -177,7 +178,7 @@ pub fn verdict_problems(
         if v.verdict == Some(Verdict::Fails) && v.note.trim().is_empty() {
             problems.push((
                 note_field(position),
-                format!("Schrijf kort waarom het plan niet voldoet aan \"{criterion}\"."),
+                Msg::new(msg_key!("error-review-fail-note")).arg("criterion", criterion),
             ));
         }
     }
@@ -189,8 +190,7 @@ pub fn verdict_problems(
     {
         problems.push((
             verdict_field(1),
-            "Kies bij minstens één punt \"Voldoet niet\": een afwijzing noemt de punten waar het plan niet aan voldoet."
-                .to_string(),
+            Msg::new(msg_key!("error-review-reject-needs-fail")),
         ));
     }
     problems
@@ -241,7 +241,7 @@ pub fn cost_problems(
     if lines.len() > MAX_COST_LINES {
         problems.push((
             cost_description_field(1),
-            format!("Gebruik hoogstens {MAX_COST_LINES} regels voor de kosten."),
+            Msg::new(msg_key!("error-cost-too-many-lines")).arg("max", MAX_COST_LINES),
         ));
     }
     for (position, description, amount) in lines {
@@ -249,23 +249,23 @@ pub fn cost_problems(
         if d.is_empty() {
             problems.push((
                 cost_description_field(*position),
-                format!("Schrijf bij kostenregel {position} waar het geld voor is."),
+                Msg::new(msg_key!("error-cost-description-missing")).arg("line", *position),
             ));
         } else if d.chars().count() > COST_DESCRIPTION_MAX {
             problems.push((
                 cost_description_field(*position),
-                format!(
-                    "Kostenregel {position} is te lang (hoogstens {COST_DESCRIPTION_MAX} tekens)."
-                ),
+                Msg::new(msg_key!("error-cost-description-long"))
+                    .arg("line", *position)
+                    .arg("max", COST_DESCRIPTION_MAX),
             ));
         }
         match amount {
             Some(a) if *a <= 0 => problems.push((
                 cost_amount_field(*position),
-                format!("Vul bij kostenregel {position} een bedrag groter dan € 0 in."),
+                Msg::new(msg_key!("error-cost-amount-not-positive")).arg("line", *position),
             )),
             Some(a) if !within_bound(*a) => {
-                problems.push((cost_amount_field(*position), ABOVE_MAXIMUM_NL.to_string()))
+                problems.push((cost_amount_field(*position), above_maximum()))
             }
             _ => {}
         }
@@ -276,12 +276,9 @@ pub fn cost_problems(
         if total != requested {
             problems.push((
                 "kosten".to_string(),
-                format!(
-                    "De kosten per onderdeel tellen op tot {}, maar u vraagt {}. Maak de bedragen gelijk, \
-                     of laat de kostenregels leeg.",
-                    format_eur(total),
-                    format_eur(requested)
-                ),
+                Msg::new(msg_key!("error-cost-total-differs"))
+                    .money("total", total)
+                    .money("requested", requested),
             ));
         }
     }
@@ -303,38 +300,32 @@ pub fn correction_problems(
     if new_cents <= 0 {
         problems.push((
             "bedrag".to_string(),
-            "Vul een bedrag groter dan € 0 in.".to_string(),
+            Msg::new(msg_key!("error-amount-not-positive")),
         ));
     } else if !within_bound(new_cents) {
-        problems.push(("bedrag".to_string(), ABOVE_MAXIMUM_NL.to_string()));
+        problems.push(("bedrag".to_string(), above_maximum()));
     } else if new_cents > budget_cents {
         problems.push((
             "bedrag".to_string(),
-            format!(
-                "Het bedrag is hoger dan er in deze ronde te verdelen is ({}).",
-                format_eur(budget_cents)
-            ),
+            Msg::new(msg_key!("error-correction-above-budget")).money("budget", budget_cents),
         ));
     } else if matches!(max_cents, Some(m) if new_cents > m) {
         problems.push((
             "bedrag".to_string(),
-            format!(
-                "Het bedrag is hoger dan het maximum per plan ({}).",
-                format_eur(max_cents.unwrap_or_default())
-            ),
+            Msg::new(msg_key!("error-correction-above-max"))
+                .money("max", max_cents.unwrap_or_default()),
         ));
     }
     let e = explanation.trim();
     if e.is_empty() {
         problems.push((
             "uitleg".to_string(),
-            "Leg uit waarom u het bedrag verandert. Het dorp en de indiener lezen deze uitleg."
-                .to_string(),
+            Msg::new(msg_key!("error-review-amount-explanation")),
         ));
     } else if e.chars().count() > EXPLANATION_MAX {
         problems.push((
             "uitleg".to_string(),
-            format!("De uitleg is te lang (hoogstens {EXPLANATION_MAX} tekens)."),
+            Msg::new(msg_key!("error-review-explanation-long")).arg("max", EXPLANATION_MAX),
         ));
     }
     problems

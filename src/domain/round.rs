@@ -9,8 +9,10 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::ids::AreaId;
 pub use crate::domain::ids::{PlanId, RoundId};
+use crate::domain::message::Msg;
 use crate::domain::permissions::Operation;
 use crate::domain::role::Role;
+use crate::msg_key;
 
 /// Where a round is. Rounds only move forward:
 /// open for plans → review → voting → counted → closed (money committed).
@@ -110,21 +112,29 @@ pub struct Calendar {
 
 /// Why a set of dates is not a calendar. Messages for the coordinator (B1 Dutch); the
 /// field names those of the forms.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CalendarProblem {
-    #[error("Plannen indienen moet eindigen op of na de eerste dag.")]
     PlansEndBeforeStart,
-    #[error("De beoordeling kan niet eindigen voordat het indienen is afgelopen.")]
     ReviewBeforePlans,
-    #[error("Het stemmen kan pas beginnen als de beoordeling klaar is.")]
     VotingBeforeReview,
-    #[error("Het stemmen moet eindigen op of na de eerste stemdag.")]
     VotingEndBeforeStart,
-    #[error("Kies 1 tot 26 weken.")]
     Weeks,
 }
 
+crate::msg_display!(CalendarProblem);
+
 impl CalendarProblem {
+    /// The message for the coordinator.
+    pub fn msg(&self) -> Msg {
+        Msg::new(match self {
+            CalendarProblem::PlansEndBeforeStart => msg_key!("error-calendar-plans-end"),
+            CalendarProblem::ReviewBeforePlans => msg_key!("error-calendar-review-before-plans"),
+            CalendarProblem::VotingBeforeReview => msg_key!("error-calendar-voting-before-review"),
+            CalendarProblem::VotingEndBeforeStart => msg_key!("error-calendar-voting-end"),
+            CalendarProblem::Weeks => msg_key!("error-calendar-weeks"),
+        })
+    }
+
     /// The form field the problem belongs to.
     pub fn field(&self) -> &'static str {
         match self {
@@ -505,20 +515,35 @@ pub struct BallotItem {
     pub amount_cents: i64,
 }
 
-/// Why a ballot cannot be accepted. The messages are for the voter (B1 Dutch).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a ballot cannot be accepted. The messages are for the voter (B1).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BallotProblem {
-    #[error("Kies minstens één plan.")]
     Empty,
-    #[error("U koos een plan dat niet op het stembiljet staat. Kies opnieuw.")]
     NotOnBallot,
-    #[error("U mag hoogstens {max} plannen kiezen. U koos er {chosen}.")]
     TooMany { max: u32, chosen: usize },
-    #[error(
-        "Uw keuze kost samen {total}, maar er is {budget} te verdelen. Haal een of meer plannen weg."
-    )]
-    OverBudget { total: String, budget: String },
+    OverBudget { total_cents: i64, budget_cents: i64 },
 }
+
+impl BallotProblem {
+    /// The message for the voter.
+    pub fn msg(&self) -> Msg {
+        match self {
+            BallotProblem::Empty => Msg::new(msg_key!("error-ballot-empty")),
+            BallotProblem::NotOnBallot => Msg::new(msg_key!("error-ballot-not-on-ballot")),
+            BallotProblem::TooMany { max, chosen } => Msg::new(msg_key!("error-ballot-too-many"))
+                .arg("max", *max)
+                .arg("chosen", *chosen),
+            BallotProblem::OverBudget {
+                total_cents,
+                budget_cents,
+            } => Msg::new(msg_key!("error-ballot-over-budget"))
+                .money("total", *total_cents)
+                .money("budget", *budget_cents),
+        }
+    }
+}
+
+crate::msg_display!(BallotProblem);
 
 /// Checks `chosen` (plan ids, in any order, duplicates ignored) against the round's rule
 /// and returns the chosen ids in ballot order.
@@ -559,8 +584,8 @@ pub fn check_ballot(
             let total: i64 = picked.iter().map(|p| p.amount_cents).sum();
             if total > budget_cents {
                 return Err(BallotProblem::OverBudget {
-                    total: crate::domain::money::format_eur(total),
-                    budget: crate::domain::money::format_eur(budget_cents),
+                    total_cents: total,
+                    budget_cents,
                 });
             }
         }
@@ -612,17 +637,26 @@ struct FrozenWire {
 }
 
 /// Why stored frozen rules cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FrozenProblem {
-    #[error(
-        "De vastgelegde regels van deze ronde kloppen niet met hun vingerafdruk. \
-         Er is niet geteld. Meld dit aan de beheerder: de regels zijn na het openen van \
-         het stemmen veranderd."
-    )]
     FingerprintMismatch,
-    #[error("De vastgelegde regels van deze ronde zijn onleesbaar ({0}). Er is niet geteld.")]
+    /// With the technical detail (for the administrator).
     Unreadable(String),
 }
+
+impl FrozenProblem {
+    /// The message for the coordinator who counts.
+    pub fn msg(&self) -> Msg {
+        match self {
+            FrozenProblem::FingerprintMismatch => Msg::new(msg_key!("error-frozen-fingerprint")),
+            FrozenProblem::Unreadable(detail) => {
+                Msg::new(msg_key!("error-frozen-unreadable")).arg("detail", detail)
+            }
+        }
+    }
+}
+
+crate::msg_display!(FrozenProblem);
 
 impl FrozenRules {
     /// The canonical JSON of the frozen rules (sorted keys, versioned) and its SHA-256

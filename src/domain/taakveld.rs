@@ -16,10 +16,12 @@
 //!
 //! Codes are strings: `0.10` is not `0.1`, and `6.71a` exists only in 2023-2024.
 
-use std::fmt;
 use std::sync::OnceLock;
 
 use serde::Serialize;
+
+use super::message::Msg;
+use crate::msg_key;
 
 const TAAKVELDEN_CSV: &str = include_str!("data/taakvelden.csv");
 const HISTORY_CSV: &str = include_str!("data/taakvelden_history.csv");
@@ -82,12 +84,12 @@ impl TaakveldList {
         }
     }
 
-    /// Dutch description used in messages: "de lijst voor 2023 en 2024".
-    pub fn label(self) -> &'static str {
+    /// The list's name in messages (the catalogue says "de lijst voor 2023 en 2024").
+    pub fn as_str(self) -> &'static str {
         match self {
-            TaakveldList::Until2022 => "de lijst voor 2017 tot en met 2022",
-            TaakveldList::Years2023To2024 => "de lijst voor 2023 en 2024",
-            TaakveldList::From2025 => "de lijst voor 2025 en later",
+            TaakveldList::Until2022 => "until2022",
+            TaakveldList::Years2023To2024 => "years2023to2024",
+            TaakveldList::From2025 => "from2025",
         }
     }
 
@@ -135,14 +137,13 @@ pub enum TaakveldError {
     },
 }
 
-impl fmt::Display for TaakveldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl TaakveldError {
+    /// The message for the person who typed the code.
+    pub fn msg(&self) -> Msg {
         match self {
-            TaakveldError::YearNotSupported { year } => write!(
-                f,
-                "Voor het jaar {year} is er geen lijst met taakvelden. \
-                 Taakvelden bestaan vanaf {FIRST_YEAR}."
-            ),
+            TaakveldError::YearNotSupported { year } => Msg::new(msg_key!("error-taakveld-year"))
+                .arg("year", *year)
+                .arg("first", FIRST_YEAR),
             TaakveldError::Unknown {
                 year,
                 code,
@@ -150,25 +151,25 @@ impl fmt::Display for TaakveldError {
                 valid_in,
             } => {
                 if code.trim().is_empty() {
-                    return write!(f, "Vul een taakveld in, zoals 5.7.");
+                    return Msg::new(msg_key!("error-taakveld-empty"));
                 }
-                write!(
-                    f,
-                    "Taakveld {code} staat niet in {} (jaar {year}).",
-                    list.label()
-                )?;
-                if code.contains(',') {
-                    write!(f, " Schrijf een taakveld met een punt, zoals 0.10.")?;
+                let msg = if code.contains(',') {
+                    Msg::new(msg_key!("error-taakveld-unknown-comma"))
                 } else if let Some(other) = valid_in.first() {
-                    write!(f, " Deze code hoort bij {}.", other.label())?;
-                }
-                Ok(())
+                    Msg::new(msg_key!("error-taakveld-unknown-elsewhere"))
+                        .arg("other", other.as_str())
+                } else {
+                    Msg::new(msg_key!("error-taakveld-unknown"))
+                };
+                msg.arg("code", code)
+                    .arg("list", list.as_str())
+                    .arg("year", *year)
             }
         }
     }
 }
 
-impl std::error::Error for TaakveldError {}
+crate::msg_display!(TaakveldError);
 
 // ---------------------------------------------------------------------------------------
 // Embedded data

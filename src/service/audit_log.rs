@@ -6,6 +6,8 @@
 //! PostgreSQL database only one signs a given size (and the primary key on
 //! `audit_checkpoints.tree_size` would refuse a second one anyway).
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use chrono::NaiveDateTime;
 
 use crate::audit::merkle::{self, Hash};
@@ -347,7 +349,7 @@ pub fn resume(conn: &mut DbConn, who: &Principal) -> Result<(), ServiceError> {
         let Some((since, reason)) = q::signer_stopped(c)? else {
             return Err(ServiceError::invalid(
                 "audit",
-                "Het ondertekenen is niet gestopt; er is niets te hervatten.",
+                Msg::new(msg_key!("error-audit-not-stopped")),
             ));
         };
         let size = q::max_seq(c)?;
@@ -359,10 +361,7 @@ pub fn resume(conn: &mut DbConn, who: &Principal) -> Result<(), ServiceError> {
         if let Some(p) = problem {
             return Err(ServiceError::invalid(
                 "audit",
-                format!(
-                    "De geschiedenis klopt nog steeds niet met het laatste controlepunt ({p}). \
-                     Zet de gebeurtenissen terug uit een back-up van vóór de wijziging."
-                ),
+                Msg::new(msg_key!("error-audit-history-differs")).arg("problem", p),
             ));
         }
         q::set_signer_resumed(c, repo::now())?;

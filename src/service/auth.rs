@@ -1,5 +1,7 @@
 //! Accounts, sign-in (password, throttling, second factor) and server-side sessions.
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use crate::tr;
 use chrono::{Duration, NaiveDateTime};
 use rand::RngCore;
@@ -151,10 +153,10 @@ pub(crate) fn area_id_for(
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .ok_or_else(|| {
-            ServiceError::invalid("area", "Kies het gebied van deze gebiedsregisseur.")
+            ServiceError::invalid("area", Msg::new(msg_key!("error-account-area-missing")))
         })?;
     let area = repo::ledger::find_area_by_slug(c, slug)?
-        .ok_or_else(|| ServiceError::invalid("area", "Dit gebied bestaat niet."))?;
+        .ok_or_else(|| ServiceError::invalid("area", Msg::new(msg_key!("error-area-unknown"))))?;
     Ok(Some(area.id))
 }
 
@@ -184,12 +186,37 @@ pub fn add_user_in_area(
     create_account(
         conn,
         Some(who),
-        email,
-        display_name,
-        role,
-        area_slug,
-        password_plain,
+        &NewAccount {
+            email,
+            display_name,
+            role,
+            area_slug,
+            password_plain,
+        },
     )
+}
+
+/// What a new account is made of, as typed on a form or the command line.
+#[derive(Clone, Copy)]
+struct NewAccount<'a> {
+    email: &'a str,
+    display_name: &'a str,
+    role: Role,
+    area_slug: Option<&'a str>,
+    password_plain: &'a str,
+}
+
+/// The e-mail address as stored (trimmed, lower case), or the refusal on its field.
+fn checked_email(email: &str) -> Result<String, ServiceError> {
+    let email = normalise_email(email);
+    if valid_email(&email) {
+        Ok(email)
+    } else {
+        Err(ServiceError::invalid(
+            "email",
+            Msg::new(msg_key!("error-email-invalid")),
+        ))
+    }
 }
 
 /// Self-registration of a resident who wants to submit initiatives.
@@ -202,11 +229,13 @@ pub fn register_initiator(
     create_account(
         conn,
         None,
-        email,
-        display_name,
-        Role::Initiator,
-        None,
-        password_plain,
+        &NewAccount {
+            email,
+            display_name,
+            role: Role::Initiator,
+            area_slug: None,
+            password_plain,
+        },
     )
 }
 
@@ -240,13 +269,7 @@ pub fn register(
     client_key: &str,
     now: NaiveDateTime,
 ) -> Result<Registration, ServiceError> {
-    let email_n = normalise_email(email);
-    if !valid_email(&email_n) {
-        return Err(ServiceError::invalid(
-            "email",
-            "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
-        ));
-    }
+    let email_n = checked_email(email)?;
     password::check_policy(password_plain, &[&email_n, display_name.trim()])
         .map_err(|m| ServiceError::invalid("password", m))?;
     let key = throttle::key("register:ip", client_key);
@@ -343,15 +366,15 @@ pub fn check_new_account(
     errors.add_if(
         !valid_email(&email),
         "email",
-        "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+        Msg::new(msg_key!("error-email-invalid")),
     );
     errors.add_if(
         role.needs_area() && area_slug.trim().is_empty(),
         "area",
-        "Kies het gebied van deze gebiedsregisseur.",
+        Msg::new(msg_key!("error-account-area-missing")),
     );
     if let Err(m) = password::check_policy(password_plain, &[&email, display_name.trim()]) {
-        errors.add("password", m.to_string());
+        errors.add("password", m);
     }
     errors
 }
@@ -359,23 +382,21 @@ pub fn check_new_account(
 fn create_account(
     conn: &mut DbConn,
     who: Option<&Principal>,
-    email: &str,
-    display_name: &str,
-    role: Role,
-    area_slug: Option<&str>,
-    password_plain: &str,
+    new: &NewAccount<'_>,
 ) -> Result<UserRow, ServiceError> {
-    let email = normalise_email(email);
-    if !valid_email(&email) {
-        return Err(ServiceError::invalid(
-            "email",
-            "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
-        ));
-    }
+    let NewAccount {
+        email,
+        display_name,
+        role,
+        area_slug,
+        password_plain,
+    } = *new;
+    let email = checked_email(email)?;
     let name = display_name.trim();
     password::check_policy(password_plain, &[&email, name])
         .map_err(|m| ServiceError::invalid("password", m))?;
-    let hash = password::hash(password_plain).map_err(|e| ServiceError::invalid("password", e))?;
+    let hash = password::hash(password_plain)
+        .map_err(|e| ServiceError::invalid("password", Msg::verbatim(e)))?;
     let display_name = if name.is_empty() {
         email.clone()
     } else {
@@ -385,7 +406,7 @@ fn create_account(
         if users::find_by_email(c, &email)?.is_some() {
             return Err(ServiceError::invalid(
                 "email",
-                "Er is al een account met dit e-mailadres.",
+                Msg::new(msg_key!("error-email-taken")),
             ));
         }
         let area_id = area_id_for(c, role, area_slug)?;
@@ -690,7 +711,7 @@ fn user_secret(
 fn seal(sealer: &SecretSealer, owner: &str, secret: &str) -> Result<String, ServiceError> {
     sealer
         .seal(owner, secret)
-        .map_err(|e| ServiceError::invalid("code", e.to_string()))
+        .map_err(|e| ServiceError::invalid("code", Msg::verbatim(e.to_string())))
 }
 
 /// The plain secret of a user (tests, and an administrator's support tools).
@@ -805,15 +826,20 @@ pub fn begin_totp(
     let secret = match totp_rs::Secret::generate_secret().to_encoded() {
         totp_rs::Secret::Encoded(s) => s,
         totp_rs::Secret::Raw(_) => {
-            return Err(ServiceError::invalid("code", "Geheim maken mislukt."))
+            return Err(ServiceError::invalid(
+                "code",
+                Msg::new(msg_key!("error-totp-secret-failed")),
+            ))
         }
     };
     tx::write(conn, |c| {
-        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
+        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-user"
+        )))?;
         if user.totp_enabled {
             return Err(ServiceError::invalid(
                 "code",
-                "De tweede stap is al ingesteld.",
+                Msg::new(msg_key!("error-totp-already-set")),
             ));
         }
         let sealed = seal(sealer, user_id, &secret)?;
@@ -833,11 +859,17 @@ pub fn confirm_totp(
     now: NaiveDateTime,
 ) -> Result<(), ServiceError> {
     tx::write(conn, |c| {
-        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
-        let secret = user_secret(c, sealer, &user)?
-            .ok_or_else(|| ServiceError::invalid("code", "Begin opnieuw met het instellen."))?;
+        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-user"
+        )))?;
+        let secret = user_secret(c, sealer, &user)?.ok_or_else(|| {
+            ServiceError::invalid("code", Msg::new(msg_key!("error-totp-start-again")))
+        })?;
         let Some(step) = matching_step(&secret, &user.email, code, now, user.totp_last_step) else {
-            return Err(ServiceError::invalid("code", "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwste code."));
+            return Err(ServiceError::invalid(
+                "code",
+                Msg::new(msg_key!("error-totp-wrong-code")),
+            ));
         };
         let sealed = seal(sealer, user_id, &secret)?;
         users::set_totp(c, user_id, Some(&sealed), true)?;
@@ -956,7 +988,9 @@ pub fn end_own_session(
             sessions::revoke(c, session_id)?;
             Ok(())
         }
-        _ => Err(ServiceError::NotFound("Sessie")),
+        _ => Err(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-session"
+        ))),
     })
 }
 

@@ -127,7 +127,9 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
             .iter()
             .find(|l| l.taakveld == tv)
             .map(|l| l.account_id.clone())
-            .ok_or(ServiceError::NotFound("Begrotingspost"))
+            .ok_or(ServiceError::NotFound(crate::msg_key!(
+                "error-missing-budget-line"
+            )))
     };
     let groen = find_line("5.7")?;
     let wegen = find_line("2.1")?;
@@ -137,7 +139,9 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
             .iter()
             .find(|p| p.slug == slug)
             .map(|p| p.account_id.clone())
-            .ok_or(ServiceError::NotFound("Pot"))
+            .ok_or(ServiceError::NotFound(crate::msg_key!(
+                "error-missing-pool"
+            )))
     };
     let done = [
         (
@@ -223,7 +227,10 @@ fn cast(
         .map(|_| ())
         .map_err(|e| match e {
             CastError::Failed(e) => e,
-            other => ServiceError::invalid("demo", other.to_string()),
+            other => ServiceError::invalid(
+                "demo",
+                crate::domain::message::Msg::verbatim(other.to_string()),
+            ),
         })
 }
 

@@ -165,14 +165,11 @@ pub fn sign_checkpoint(conn: &mut DbConn, key: &KeyFile) -> Result<SignOutcome, 
         if last.key_id != ours {
             return Err(ServiceError::invalid(
                 "signing_key_file",
-                format!(
-                    "deze server ondertekent met sleutel {ours} ({}), maar het laatste \
-                     controlepunt is ondertekend met sleutel {} ({}); elke server moet \
-                     hetzelfde signing_key_file hebben",
-                    key.name(),
-                    last.key_id,
-                    last.origin
-                ),
+                crate::domain::message::Msg::new(crate::msg_key!("error-signing-key-differs"))
+                    .arg("ours", ours)
+                    .arg("name", key.name())
+                    .arg("theirs", &last.key_id)
+                    .arg("origin", &last.origin),
             ));
         }
     }

@@ -29,8 +29,10 @@ use crate::domain::audit::Actor;
 use crate::domain::ids::AreaId;
 use crate::domain::ledger::LedgerError;
 use crate::domain::ledger_import::ImportProblem;
+use crate::domain::message::Msg;
 use crate::domain::permissions::{allows, Need, Operation, Permission};
 use crate::domain::role::Role;
+use crate::msg_key;
 
 /// The current moment as the database stores it (UTC, microseconds). Handlers pass it to
 /// the services that take a moment (sessions, throttles), which keeps those testable.
@@ -63,9 +65,7 @@ impl Principal {
         match op.need() {
             Need::Anyone => Ok(()),
             Need::Permission(p) => self.require(p),
-            Need::Area | Need::AreaOrInitiator => Err(ServiceError::Forbidden(
-                "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
-            )),
+            Need::Area | Need::AreaOrInitiator => Err(ServiceError::not_your_area()),
         }
     }
 
@@ -104,9 +104,9 @@ impl Principal {
         if allows(&self.roles, p) {
             Ok(())
         } else {
-            Err(ServiceError::Forbidden(
-                "U heeft geen toestemming voor deze handeling.".into(),
-            ))
+            Err(ServiceError::Forbidden(Msg::new(msg_key!(
+                "error-no-permission"
+            ))))
         }
     }
 
@@ -117,9 +117,7 @@ impl Principal {
         {
             Ok(())
         } else {
-            Err(ServiceError::Forbidden(
-                "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
-            ))
+            Err(ServiceError::not_your_area())
         }
     }
 
@@ -131,20 +129,19 @@ impl Principal {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
-    /// Bad input on a form field (field name, Dutch message).
+    /// Bad input on a form field (field name, message shown in the visitor's language).
     #[error("{message}")]
-    Invalid {
-        field: &'static str,
-        message: String,
-    },
+    Invalid { field: &'static str, message: Msg },
     #[error("{0}")]
     Ledger(#[from] LedgerError),
-    #[error("Het bestand is niet ingelezen: {} gevonden.", crate::domain::wording::count_of(.0.len(), "probleem", "problemen"))]
+    #[error("{}", Msg::new(msg_key!("error-import-refused")).arg("count", .0.len()))]
     Import(Vec<ImportProblem>),
-    #[error("{0} niet gevonden.")]
+    /// Something asked for does not exist; the key (`msg_key!("error-missing-...")`) names
+    /// what: "Ronde niet gevonden.".
+    #[error("{}", missing(.0))]
     NotFound(&'static str),
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Msg),
     #[error(transparent)]
     Db(#[from] DbError),
     /// Something outside the database failed (writing a CSV, a worker thread); the cause is
@@ -155,6 +152,11 @@ pub enum ServiceError {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+}
+
+/// The message of [`ServiceError::NotFound`].
+fn missing(key: &&'static str) -> Msg {
+    Msg::new(key)
 }
 
 impl From<diesel::result::Error> for ServiceError {
@@ -174,10 +176,25 @@ impl ServiceError {
         }
     }
 
-    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: &'static str, message: impl Into<Msg>) -> Self {
         ServiceError::Invalid {
             field,
             message: message.into(),
         }
+    }
+
+    /// Bad input on a form field, with a message without placeholders.
+    pub fn refuse(field: &'static str, key: &'static str) -> Self {
+        ServiceError::invalid(field, Msg::new(key))
+    }
+
+    /// A refusal with a message without placeholders.
+    pub fn forbidden(key: &'static str) -> Self {
+        ServiceError::Forbidden(Msg::new(key))
+    }
+
+    /// "Only the areas you coordinate."
+    pub fn not_your_area() -> Self {
+        ServiceError::forbidden(msg_key!("error-not-your-area"))
     }
 }

@@ -7,6 +7,8 @@
 //! `money_may_be_committed`, called by `service::rounds`). See docs/rounds.md,
 //! "Objections".
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -25,15 +27,19 @@ use crate::domain::round::{Plan, PlanId, PlanStatus, Round, RoundId, RoundStatus
 const RECENT: i64 = 20;
 
 fn invalid(p: ObjectionProblem) -> ServiceError {
-    ServiceError::invalid(p.field(), p.to_string())
+    ServiceError::invalid(p.field(), p)
 }
 
 fn load_round(c: &mut DbConn, id: &RoundId) -> Result<Round, ServiceError> {
-    rq::find_round(c, id)?.ok_or(ServiceError::NotFound("Ronde"))
+    rq::find_round(c, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-round"
+    )))
 }
 
 fn load_plan(c: &mut DbConn, id: &PlanId) -> Result<Plan, ServiceError> {
-    rq::find_initiative(c, id)?.ok_or(ServiceError::NotFound("Plan"))
+    rq::find_initiative(c, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-plan"
+    )))
 }
 
 fn today() -> NaiveDate {
@@ -99,7 +105,9 @@ fn view_of(
     record: ObjectionRecord,
 ) -> Result<ObjectionView, ServiceError> {
     let round = load_round(c, &record.round_id)?;
-    let area = codes::find_area(c, &round.area_id)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    let area = codes::find_area(c, &round.area_id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-area"),
+    ))?;
     let plan = match &record.initiative_id {
         Some(id) => Some(load_plan(c, id)?),
         None => None,
@@ -223,13 +231,13 @@ pub fn object_to_rejection(
         if who.key() != plan.submitted_by {
             return Err(ServiceError::invalid(
                 "objection",
-                "Alleen wie het plan heeft ingediend, kan bezwaar maken tegen de afwijzing.",
+                Msg::new(msg_key!("error-objection-only-author")),
             ));
         }
         if q::of_plan(c, plan_id)?.is_some() {
             return Err(ServiceError::invalid(
                 "objection",
-                "U heeft al bezwaar gemaakt tegen de afwijzing van dit plan. De stuurgroep beslist één keer.",
+                Msg::new(msg_key!("error-objection-already-rejection")),
             ));
         }
         let days = q::window_days(c, &round.area_id)?;
@@ -280,7 +288,7 @@ pub fn object_to_result(
                     None => {
                         return Err(ServiceError::invalid(
                             "objection",
-                            "Bezwaar tegen de uitslag kan met de stemcode uit uw brief voor dit dorp of deze wijk. Log eerst in met uw code.",
+                            Msg::new(msg_key!("error-objection-needs-code")),
                         ))
                     }
                 }
@@ -290,7 +298,7 @@ pub fn object_to_result(
                 if !plans.iter().any(|p| p.submitted_by == who.key()) {
                     return Err(ServiceError::invalid(
                         "objection",
-                        "Bezwaar tegen de uitslag kan met de stemcode uit uw brief, of als u in deze ronde een plan heeft ingediend.",
+                        Msg::new(msg_key!("error-objection-code-or-author")),
                     ));
                 }
                 None
@@ -307,7 +315,7 @@ pub fn object_to_result(
         if q::result_objection_exists(c, &round.id, &filed_by, handle.as_deref())? {
             return Err(ServiceError::invalid(
                 "objection",
-                "U heeft al bezwaar gemaakt tegen de uitslag van deze ronde.",
+                Msg::new(msg_key!("error-objection-already-result")),
             ));
         }
         file(
@@ -371,7 +379,9 @@ fn file(
             }),
         }],
     )?;
-    q::find(c, &id)?.ok_or(ServiceError::NotFound("Bezwaar"))
+    q::find(c, &id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-objection"
+    )))
 }
 
 /// The steering group's work list: objections waiting for a decision, and the latest
@@ -409,11 +419,13 @@ pub fn decide(
 ) -> Result<ObjectionView, ServiceError> {
     who.may(Operation::DecideObjection)?;
     tx::write(conn, |c| {
-        let record = q::find(c, objection_id)?.ok_or(ServiceError::NotFound("Bezwaar"))?;
+        let record = q::find(c, objection_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-objection"
+        )))?;
         if record.decision.is_some() {
             return Err(ServiceError::invalid(
                 "objection",
-                "Over dit bezwaar is al beslist. De beslissing is definitief.",
+                Msg::new(msg_key!("error-objection-already-decided")),
             ));
         }
         let round = load_round(c, &record.round_id)?;
@@ -426,10 +438,7 @@ pub fn decide(
             None => counter_of(c, &round)?,
         };
         if !rule::may_decide(&who.key(), decision_by.as_deref(), &record.filed_by) {
-            return Err(ServiceError::Forbidden(
-                "U kunt niet beslissen over een bezwaar tegen uw eigen beslissing of over uw eigen bezwaar. Laat een ander lid van de stuurgroep beslissen."
-                    .into(),
-            ));
+            return Err(ServiceError::forbidden(msg_key!("error-objection-own")));
         }
         // Both problems at once, so the form shows everything to fix.
         let v = rule::check_verdict(record.kind, verdict);
@@ -442,7 +451,7 @@ pub fn decide(
         if !q::decide(c, &record.id, verdict, &reason, &who.key(), now)? {
             return Err(ServiceError::invalid(
                 "objection",
-                "Over dit bezwaar is al beslist. De beslissing is definitief.",
+                Msg::new(msg_key!("error-objection-already-decided")),
             ));
         }
         audit::append(
@@ -466,7 +475,9 @@ pub fn decide(
             Verdict::Recount => recount(c, who, round, &record.id)?,
             Verdict::Annul => annul(c, who, &round, &record.id)?,
         }
-        let record = q::find(c, objection_id)?.ok_or(ServiceError::NotFound("Bezwaar"))?;
+        let record = q::find(c, objection_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-objection"
+        )))?;
         view_of(c, who, record)
     })
 }
@@ -478,12 +489,14 @@ fn nominate(
     plan: Option<&Plan>,
     objection: &str,
 ) -> Result<(), ServiceError> {
-    let plan = plan.ok_or(ServiceError::NotFound("Plan"))?;
+    let plan = plan.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-plan"
+    )))?;
     // Voting cannot have opened while this objection waited (`voting_may_open`).
     if !matches!(round.status, RoundStatus::Open | RoundStatus::Review) {
         return Err(ServiceError::invalid(
             "objection",
-            "Het stemmen is al begonnen; het plan kan niet meer op het stembiljet.",
+            Msg::new(msg_key!("error-objection-voting-started")),
         ));
     }
     rq::set_review(c, &plan.id, PlanStatus::Nominated, None)?;
@@ -503,16 +516,19 @@ fn nominate(
 
 /// A recount or an annulment is for a counted round whose money is not committed yet;
 /// `refusal` says which step was refused.
-fn still_counted(round: &Round, refusal: &str) -> Result<(), ServiceError> {
+fn still_counted(round: &Round, refusal: &'static str) -> Result<(), ServiceError> {
     if round.status != RoundStatus::Counted {
-        return Err(ServiceError::invalid("objection", refusal));
+        return Err(ServiceError::refuse("objection", refusal));
     }
     Ok(())
 }
 
 /// The round changed state between reading it and writing the decision.
 fn no_longer_counted() -> ServiceError {
-    ServiceError::invalid("objection", "De ronde is niet meer geteld.")
+    ServiceError::invalid(
+        "objection",
+        Msg::new(msg_key!("error-objection-round-not-counted")),
+    )
 }
 
 fn recount(
@@ -521,10 +537,7 @@ fn recount(
     round: Round,
     objection: &str,
 ) -> Result<(), ServiceError> {
-    still_counted(
-        &round,
-        "Alleen een getelde ronde waarvan het geld nog niet is vastgelegd, kan opnieuw worden geteld.",
-    )?;
+    still_counted(&round, msg_key!("error-objection-recount-state"))?;
     let before = round.result.clone();
     let id = round.id.clone();
     let (result, pb_sha256, ballots) = rounds::recount(c, who, round)?;
@@ -559,10 +572,7 @@ fn annul(
     round: &Round,
     objection: &str,
 ) -> Result<(), ServiceError> {
-    still_counted(
-        round,
-        "Alleen een getelde ronde waarvan het geld nog niet is vastgelegd, kan ongeldig worden verklaard.",
-    )?;
+    still_counted(round, msg_key!("error-objection-annul-state"))?;
     // Nothing is committed: the whole reservation is free again.
     super::pool_holds::release_round(
         c,
@@ -588,27 +598,14 @@ fn annul(
     Ok(())
 }
 
-/// "ligt nog 1 bezwaar" / "liggen nog 3 bezwaren": the waiting objections in a refusal.
-fn still_waiting(waiting: i64) -> String {
-    if waiting == 1 {
-        "ligt nog 1 bezwaar".to_string()
-    } else {
-        format!("liggen nog {waiting} bezwaren")
-    }
-}
-
 /// The hook of `rounds::open_voting`: voting does not open while an objection to a
 /// rejection in the round waits for the steering group.
 pub(crate) fn voting_may_open(c: &mut DbConn, round: &Round) -> Result<(), ServiceError> {
     let waiting = q::waiting_in_round(c, &round.id, ObjectionKind::Rejection)?;
     if waiting > 0 {
-        let what = still_waiting(waiting);
         return Err(ServiceError::invalid(
             "round",
-            format!(
-                "Het stemmen kan nog niet open: er {what} tegen de afwijzing van een plan bij de \
-                 stuurgroep. Het stemmen kan open zodra de stuurgroep heeft beslist."
-            ),
+            Msg::new(msg_key!("error-objection-blocks-voting")).arg("count", waiting),
         ));
     }
     Ok(())
@@ -628,26 +625,18 @@ pub(crate) fn money_may_be_committed(c: &mut DbConn, round: &Round) -> Result<()
     let days = q::window_days(c, &round.area_id)?;
     if let Some(counted) = counted_on(round) {
         if rule::result_window_open(counted, days, today()) {
-            let last = rule::last_day(counted, days).map(nl_time::date_nl);
+            let last = rule::last_day(counted, days).unwrap_or(counted);
             return Err(ServiceError::invalid(
                 "round",
-                format!(
-                    "Het geld kan nog niet worden vastgelegd: tot en met {} kan iedereen met een \
-                     stemcode bezwaar maken tegen de uitslag. Sluit de ronde af na die dag.",
-                    last.unwrap_or_default()
-                ),
+                Msg::new(msg_key!("error-objection-window-open")).arg("last", last),
             ));
         }
     }
     let waiting = q::waiting_in_round(c, &round.id, ObjectionKind::Result)?;
     if waiting > 0 {
-        let what = still_waiting(waiting);
         return Err(ServiceError::invalid(
             "round",
-            format!(
-                "Het geld kan nog niet worden vastgelegd: er {what} tegen de uitslag bij de \
-                 stuurgroep. Sluit de ronde af zodra de stuurgroep heeft beslist."
-            ),
+            Msg::new(msg_key!("error-objection-blocks-closing")).arg("count", waiting),
         ));
     }
     Ok(())
@@ -655,8 +644,9 @@ pub(crate) fn money_may_be_committed(c: &mut DbConn, round: &Round) -> Result<()
 
 /// An area's objection window, for its coordinator's settings page.
 pub fn window(conn: &mut DbConn, who: &Principal, area_slug: &str) -> Result<i32, ServiceError> {
-    let area =
-        areas::find_area_by_slug(conn, area_slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    let area = areas::find_area_by_slug(conn, area_slug)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-area"),
+    ))?;
     who.may_in_area(Operation::SetObjectionWindow, &area.id)?;
     Ok(q::window_days(conn, &area.id)?)
 }
@@ -669,8 +659,9 @@ pub fn set_window(
     days: i32,
 ) -> Result<i32, ServiceError> {
     tx::write(conn, |c| {
-        let area =
-            areas::find_area_by_slug(c, area_slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+        let area = areas::find_area_by_slug(c, area_slug)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-area"),
+        ))?;
         who.may_in_area(Operation::SetObjectionWindow, &area.id)?;
         let days = rule::check_days(days).map_err(invalid)?;
         let before = q::window_days(c, &area.id)?;

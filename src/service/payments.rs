@@ -50,7 +50,7 @@ pub fn record_payment(
         &input.note,
         today,
     )
-    .map_err(|(field, e)| ServiceError::invalid(field, e.to_string()))?;
+    .map_err(|(field, e)| ServiceError::invalid(field, e))?;
     tx::write(conn, |c| {
         // A replay of the same form is answered before anything else is checked again
         // (the plan may be done by now).

@@ -4,6 +4,8 @@
 //! Forms get every problem at once ([`FormError::Fields`]); each change is audited in its
 //! own transaction. See docs/rounds.md "Reviewing plans".
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -13,8 +15,7 @@ use crate::db::repo::{self, audit, ledger as areas, plan_review as pr, rounds as
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::eligibility::{self, EligibilityRules, FundedPlan, History, MAX_WAIT_MONTHS};
-use crate::domain::money::{format_eur, within_bound, ABOVE_MAXIMUM_NL};
-use crate::domain::nl_time;
+use crate::domain::money::{above_maximum, within_bound};
 use crate::domain::permissions::Operation;
 use crate::domain::review::{
     self as rv, CostLine, CriterionVerdict, Decision, FieldProblem, Verdict, VerdictInput,
@@ -28,7 +29,7 @@ use crate::service::rounds::{capabilities_for, today_nl, SUMMARY_MAX, TITLE_MAX}
 /// A form's answer: every problem with the input at once, or another refusal.
 #[derive(Debug, thiserror::Error)]
 pub enum FormError {
-    #[error("{} in het formulier", crate::domain::wording::count_of(.0.len(), "probleem", "problemen"))]
+    #[error("{}", Msg::new(msg_key!("error-form-problems")).arg("count", .0.len()))]
     Fields(Vec<FieldProblem>),
     #[error(transparent)]
     Service(#[from] ServiceError),
@@ -49,7 +50,9 @@ impl FormError {
                 let (field, message) = p.remove(0);
                 ServiceError::invalid(static_field(&field), message)
             }
-            FormError::Fields(_) => ServiceError::invalid("form", "Het formulier klopt niet."),
+            FormError::Fields(_) => {
+                ServiceError::invalid("form", Msg::new(msg_key!("error-form-invalid")))
+            }
         }
     }
 }
@@ -73,7 +76,9 @@ fn static_field(field: &str) -> &'static str {
 }
 
 fn area_by_id(c: &mut DbConn, id: &str) -> Result<AreaRow, ServiceError> {
-    crate::db::repo::voting_codes::find_area(c, id)?.ok_or(ServiceError::NotFound("Gebied"))
+    crate::db::repo::voting_codes::find_area(c, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-area"
+    )))
 }
 
 /// The area's checklist: its own, or the default one.
@@ -114,7 +119,9 @@ pub fn review_rules(
     who: &Principal,
     slug: &str,
 ) -> Result<ReviewRulesView, ServiceError> {
-    let area = areas::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    let area = areas::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-area"),
+    ))?;
     who.may_in_area(Operation::ReviewRules, &area.id)?;
     let own = pr::criteria_of(conn, &area.id)?;
     Ok(ReviewRulesView {
@@ -147,11 +154,13 @@ pub fn update_review_rules(
     if months.is_none() {
         problems.push((
             "wachttijd".to_string(),
-            format!("Vul een aantal maanden in, van 0 tot en met {MAX_WAIT_MONTHS}. 0 betekent: niemand hoeft te wachten."),
+            Msg::new(msg_key!("error-review-wait-months")).arg("max", MAX_WAIT_MONTHS),
         ));
     }
     tx::write(conn, |c| {
-        let area = areas::find_area_by_slug(c, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+        let area = areas::find_area_by_slug(c, slug)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-area"),
+        ))?;
         who.may_in_area(Operation::UpdateReviewRules, &area.id)?;
         if !problems.is_empty() {
             return Err(FormError::Fields(problems));
@@ -238,44 +247,43 @@ pub fn submit_plan(
     if title.is_empty() || title.chars().count() > TITLE_MAX {
         problems.push((
             "title".into(),
-            format!("Geef uw plan een titel van 1 tot {TITLE_MAX} tekens."),
+            Msg::new(msg_key!("error-plan-title")).arg("max", TITLE_MAX),
         ));
     }
     if summary.is_empty() || summary.chars().count() > SUMMARY_MAX {
         problems.push((
             "summary".into(),
-            format!(
-                "Beschrijf uw plan en waar het geld voor is, in hoogstens {SUMMARY_MAX} tekens."
-            ),
+            Msg::new(msg_key!("error-plan-summary")).arg("max", SUMMARY_MAX),
         ));
     }
     let amount_known = problems.iter().any(|(f, _)| f == "amount");
     match input.amount_cents {
         None if !amount_known => problems.push((
             "amount".into(),
-            "Vul het bedrag in dat uw plan kost, bijvoorbeeld 2.500,00.".into(),
+            Msg::new(msg_key!("error-plan-amount-missing")),
         )),
         Some(a) if a <= 0 => problems.push((
             "amount".into(),
-            "Vul het bedrag in dat uw plan kost, bijvoorbeeld 2.500,00.".into(),
+            Msg::new(msg_key!("error-plan-amount-missing")),
         )),
-        Some(a) if !within_bound(a) => problems.push(("amount".into(), ABOVE_MAXIMUM_NL.into())),
+        Some(a) if !within_bound(a) => problems.push(("amount".into(), above_maximum())),
         _ => {}
     }
     problems.extend(rv::cost_problems(&input.cost_lines, input.amount_cents));
     tx::write(conn, |c| {
-        let round = q::find_round(c, round_id)?.ok_or(ServiceError::NotFound("Ronde"))?;
+        let round = q::find_round(c, round_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-round"
+        )))?;
         let may = capabilities_for(who, &round);
         if !may.submits_plans {
-            return Err(ServiceError::Forbidden(
-                "Maak eerst een account aan om een plan in te dienen.".into(),
-            )
-            .into());
+            return Err(
+                ServiceError::Forbidden(Msg::new(msg_key!("error-plan-needs-account"))).into(),
+            );
         }
         if !may.may_submit {
             problems.push((
                 "round".into(),
-                "In deze ronde kunnen geen plannen meer worden ingediend.".into(),
+                Msg::new(msg_key!("error-plan-round-closed")),
             ));
         }
         if let Some(cal) = &round.calendar {
@@ -283,18 +291,12 @@ pub fn submit_plan(
             if today < cal.plans_from {
                 problems.push((
                     "round".into(),
-                    format!(
-                        "Plannen indienen kan vanaf {}.",
-                        nl_time::date_nl(cal.plans_from)
-                    ),
+                    Msg::new(msg_key!("error-plan-not-yet")).arg("from", cal.plans_from),
                 ));
             } else if today > cal.plans_until {
                 problems.push((
                     "round".into(),
-                    format!(
-                        "Plannen indienen kon tot en met {}.",
-                        nl_time::date_nl(cal.plans_until)
-                    ),
+                    Msg::new(msg_key!("error-plan-too-late")).arg("until", cal.plans_until),
                 ));
             }
         }
@@ -305,7 +307,7 @@ pub fn submit_plan(
             match taakveld::check(round.year, code) {
                 Ok(t) => t.code.to_string(),
                 Err(e) => {
-                    problems.push(("taakveld".into(), e.to_string()));
+                    problems.push(("taakveld".into(), e.msg()));
                     String::new()
                 }
             }
@@ -315,19 +317,15 @@ pub fn submit_plan(
             if let Some(max) = area.max_initiative_cents.filter(|m| amount > *m) {
                 problems.push((
                     "amount".into(),
-                    format!(
-                        "Een plan in {} mag hoogstens {} kosten.",
-                        area.name,
-                        format_eur(max)
-                    ),
+                    Msg::new(msg_key!("error-plan-above-area-max"))
+                        .arg("area", &area.name)
+                        .money("max", max),
                 ));
             } else if amount > round.budget_cents {
                 problems.push((
                     "amount".into(),
-                    format!(
-                        "Uw plan kost meer dan er in deze ronde te verdelen is ({}).",
-                        format_eur(round.budget_cents)
-                    ),
+                    Msg::new(msg_key!("error-plan-above-budget"))
+                        .money("budget", round.budget_cents),
                 ));
             }
         }
@@ -338,7 +336,7 @@ pub fn submit_plan(
             let history = history(c, who, &area.id)?;
             let today = today_nl(repo::now());
             for r in eligibility::refusals(&rules, &area.name, &history, today) {
-                problems.push(("round".into(), r.to_string()));
+                problems.push(("round".into(), r.msg()));
             }
         }
         if !problems.is_empty() {
@@ -440,7 +438,7 @@ pub struct ReviewPageView {
     pub may_review: bool,
     /// Why the review cannot change although voting has not opened: an objection to the
     /// rejection waits for, or was decided by, the steering group.
-    pub fixed_by_objection: Option<String>,
+    pub fixed_by_objection: Option<Msg>,
 }
 
 pub fn review_page(
@@ -448,8 +446,12 @@ pub fn review_page(
     who: &Principal,
     plan_id: &PlanId,
 ) -> Result<ReviewPageView, ServiceError> {
-    let plan = q::find_initiative(conn, plan_id)?.ok_or(ServiceError::NotFound("Plan"))?;
-    let round = q::find_round(conn, &plan.round_id)?.ok_or(ServiceError::NotFound("Ronde"))?;
+    let plan = q::find_initiative(conn, plan_id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-plan"),
+    ))?;
+    let round = q::find_round(conn, &plan.round_id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-round"),
+    ))?;
     who.may_in_area(Operation::ReviewPlan, &round.area_id)?;
     let area = area_by_id(conn, &round.area_id)?;
     let may = capabilities_for(who, &round);
@@ -497,19 +499,20 @@ pub fn save_review(
     known: Vec<FieldProblem>,
 ) -> Result<Plan, FormError> {
     tx::write(conn, |c| {
-        let before = q::find_initiative(c, plan_id)?.ok_or(ServiceError::NotFound("Plan"))?;
-        let round = q::find_round(c, &before.round_id)?.ok_or(ServiceError::NotFound("Ronde"))?;
+        let before = q::find_initiative(c, plan_id)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-plan"),
+        ))?;
+        let round = q::find_round(c, &before.round_id)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-round"),
+        ))?;
         let may = capabilities_for(who, &round);
         if !may.coordinates {
-            return Err(ServiceError::Forbidden(
-                "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
-            )
-            .into());
+            return Err(ServiceError::not_your_area().into());
         }
         if !may.may_review {
             return Err(ServiceError::invalid(
                 "round",
-                "Het stemmen is al begonnen; de beoordeling ligt vast.",
+                Msg::new(msg_key!("error-review-voting-started")),
             )
             .into());
         }
@@ -529,7 +532,7 @@ pub fn save_review(
             match taakveld::check(round.year, code) {
                 Ok(t) => t.code.to_string(),
                 Err(e) => {
-                    problems.push(("taakveld".into(), e.to_string()));
+                    problems.push(("taakveld".into(), e.msg()));
                     before.taakveld.clone()
                 }
             }
@@ -537,8 +540,7 @@ pub fn save_review(
         if input.decision == Decision::Nominate && taakveld.is_empty() && code.is_empty() {
             problems.push((
                 "taakveld".into(),
-                "Kies het taakveld van het plan. Dat is nodig voor de begroting van de gemeente."
-                    .into(),
+                Msg::new(msg_key!("error-review-taakveld-missing")),
             ));
         }
         let amount = input.amount_cents.unwrap_or(before.amount_cents);
@@ -553,8 +555,7 @@ pub fn save_review(
         if input.decision == Decision::Reject && reason.is_empty() {
             problems.push((
                 "reason".into(),
-                "Schrijf op waarom het plan niet door gaat. De indiener en het dorp lezen deze reden."
-                    .into(),
+                Msg::new(msg_key!("error-review-reject-reason")),
             ));
         }
         if !problems.is_empty() {

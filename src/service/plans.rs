@@ -39,19 +39,25 @@ pub(crate) fn load_open(
 ) -> Result<(PlanContext, AccountRow), ServiceError> {
     let mut ctx = load(c, id)?;
     let done = pq::is_done(c, &ctx.plan.id.0)?;
-    check_open(ctx.account.is_some(), done)
-        .map_err(|e| ServiceError::invalid("plan", e.to_string()))?;
+    check_open(ctx.account.is_some(), done).map_err(|e| ServiceError::invalid("plan", e))?;
     let Some(account) = ctx.account.take() else {
-        return Err(ServiceError::NotFound("Rekening van het plan"));
+        return Err(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-plan-account"
+        )));
     };
     Ok((ctx, account))
 }
 
 pub(crate) fn load(c: &mut DbConn, id: &PlanId) -> Result<PlanContext, ServiceError> {
-    let plan = rq::find_initiative(c, id)?.ok_or(ServiceError::NotFound("Plan"))?;
-    let round = rq::find_round(c, &plan.round_id)?.ok_or(ServiceError::NotFound("Ronde"))?;
-    let area = crate::db::repo::voting_codes::find_area(c, &round.area_id)?
-        .ok_or(ServiceError::NotFound("Gebied"))?;
+    let plan = rq::find_initiative(c, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-plan"
+    )))?;
+    let round = rq::find_round(c, &plan.round_id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-round"),
+    ))?;
+    let area = crate::db::repo::voting_codes::find_area(c, &round.area_id)?.ok_or(
+        ServiceError::NotFound(crate::msg_key!("error-missing-area")),
+    )?;
     let account = pq::account_of_plan(c, &plan.id.0, AccountKind::Initiative)?;
     Ok(PlanContext {
         plan,
@@ -76,7 +82,9 @@ pub(crate) fn money_of(c: &mut DbConn, account: &AccountRow) -> Result<PlanMoney
             Some(k) => *k,
             None => {
                 let k = lq::find_account(c, other)?
-                    .ok_or(ServiceError::NotFound("Rekening"))?
+                    .ok_or(ServiceError::NotFound(crate::msg_key!(
+                        "error-missing-account"
+                    )))?
                     .kind;
                 kinds.insert(other.clone(), k);
                 k
@@ -199,8 +207,9 @@ pub fn plan_page(
     };
     let mut payments = Vec::new();
     for p in pq::payments_of(conn, &ctx.plan.id.0)? {
-        let (t, d) =
-            lq::find_transfer(conn, &p.transfer_id)?.ok_or(ServiceError::NotFound("Betaling"))?;
+        let (t, d) = lq::find_transfer(conn, &p.transfer_id)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-payment"),
+        ))?;
         payments.push(PaymentView {
             transfer_id: p.transfer_id.into(),
             paid_on: p.paid_on,
@@ -318,14 +327,22 @@ pub fn photo(
     post_id: &str,
 ) -> Result<(&'static str, Vec<u8>), ServiceError> {
     who.may(Operation::PlanPhoto)?;
-    let (plan, kind, bytes) = pq::photo_of(conn, post_id)?.ok_or(ServiceError::NotFound("Foto"))?;
+    let (plan, kind, bytes) = pq::photo_of(conn, post_id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-photo"),
+    ))?;
     if plan != plan_id.0 {
-        return Err(ServiceError::NotFound("Foto"));
+        return Err(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-photo"
+        )));
     }
     let kind = kind
         .as_deref()
         .and_then(crate::domain::photo::PhotoType::from_media_type)
-        .ok_or(ServiceError::NotFound("Foto"))?;
-    let bytes = bytes.ok_or(ServiceError::NotFound("Foto"))?;
+        .ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-photo"
+        )))?;
+    let bytes = bytes.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-photo"
+    )))?;
     Ok((kind.media_type(), bytes))
 }

@@ -5,6 +5,8 @@
 //! (`service::ledger` `available`), so two rounds can never spend the same money. See
 //! docs/ledger.md, "Reservations and earmarks".
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -15,7 +17,7 @@ use crate::db::repo::{self, audit, ledger as lq};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::ids::AreaId;
-use crate::domain::money::{format_eur, within_bound, ABOVE_MAXIMUM_NL};
+use crate::domain::money::{above_maximum, within_bound};
 use crate::domain::permissions::Operation;
 use crate::domain::round::Round;
 
@@ -43,7 +45,9 @@ pub struct PoolMoney {
 }
 
 fn money_of(c: &mut DbConn, area: &AreaRow) -> Result<PoolMoney, ServiceError> {
-    let account = lq::account_of_area(c, &area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
+    let account = lq::account_of_area(c, &area.id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-pool"),
+    ))?;
     let balance_cents = lq::balance_of(c, &account.id)?;
     let pending_out_cents = lq::pending_outgoing(c, &account.id)?;
     let holds = holds::open_holds(c, &area.id)?;
@@ -73,7 +77,9 @@ pub fn pool_money(
     who: &Principal,
     area_slug: &str,
 ) -> Result<PoolMoney, ServiceError> {
-    let area = lq::find_area_by_slug(conn, area_slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    let area = lq::find_area_by_slug(conn, area_slug)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-area"),
+    ))?;
     who.require_area(&area.id)?;
     money_of(conn, &area)
 }
@@ -91,7 +97,9 @@ pub fn pool_money_for_finance(
     area_slug: &str,
 ) -> Result<PoolMoney, ServiceError> {
     who.may(Operation::PoolDetail)?;
-    let area = lq::find_area_by_slug(conn, area_slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    let area = lq::find_area_by_slug(conn, area_slug)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-area"),
+    ))?;
     money_of(conn, &area)
 }
 
@@ -108,19 +116,14 @@ pub(crate) fn reserve_for_round(
     if round.budget_cents > m.available_cents {
         return Err(ServiceError::invalid(
             "round",
-            format!(
-                "Het stemmen is niet geopend: de pot van {} kan deze ronde ({}) nu niet betalen. \
-                 In de pot: {}. Al gereserveerd voor andere rondes: {}. Apart gezet: {}. \
-                 Wacht op goedkeuring: {}. Beschikbaar: {}. Vraag Financiën om geld in de pot \
-                 te zetten, of geef apart gezet geld vrij.",
-                area.name,
-                format_eur(round.budget_cents),
-                format_eur(m.balance_cents),
-                format_eur(m.reserved_cents),
-                format_eur(m.earmarked_cents),
-                format_eur(m.pending_out_cents),
-                format_eur(m.available_cents.max(0)),
-            ),
+            Msg::new(msg_key!("error-hold-pool-short"))
+                .arg("area", &area.name)
+                .money("budget", round.budget_cents)
+                .money("balance", m.balance_cents)
+                .money("reserved", m.reserved_cents)
+                .money("earmarked", m.earmarked_cents)
+                .money("pending", m.pending_out_cents)
+                .money("available", m.available_cents.max(0)),
         ));
     }
     let row = HoldRow {
@@ -183,10 +186,10 @@ pub(crate) fn release_round(
 
 /// The problem with an earmark's reason, if any (also asked by the form before the amount
 /// is read, so a form shows every problem at once).
-pub fn earmark_reason_problem(reason: &str) -> Option<String> {
+pub fn earmark_reason_problem(reason: &str) -> Option<Msg> {
     let reason = reason.trim();
     (reason.is_empty() || reason.chars().count() > REASON_MAX)
-        .then(|| format!("Schrijf in hoogstens {REASON_MAX} tekens waarvoor het geld apart staat."))
+        .then(|| Msg::new(msg_key!("error-hold-reason")).arg("max", REASON_MAX))
 }
 
 /// A coordinator puts pool money apart with a reason. Refused when the pool, less what is
@@ -205,27 +208,26 @@ pub fn earmark(
     if amount_cents <= 0 {
         return Err(ServiceError::invalid(
             "amount",
-            "Vul een bedrag in, bijvoorbeeld 10.000,00.",
+            Msg::new(msg_key!("error-hold-amount-missing")),
         ));
     }
     if !within_bound(amount_cents) {
-        return Err(ServiceError::invalid("amount", ABOVE_MAXIMUM_NL));
+        return Err(ServiceError::invalid("amount", above_maximum()));
     }
     tx::write(conn, |c| {
-        let area = lq::find_area_by_slug(c, area_slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+        let area = lq::find_area_by_slug(c, area_slug)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-area"),
+        ))?;
         who.require_area(&area.id)?;
         let m = money_of(c, &area)?;
         if amount_cents > m.available_cents {
             return Err(ServiceError::invalid(
                 "amount",
-                format!(
-                    "In de pot van {} is nog {} beschikbaar (al gereserveerd: {}, apart gezet: {}). \
-                     U kunt niet meer apart zetten.",
-                    area.name,
-                    format_eur(m.available_cents.max(0)),
-                    format_eur(m.reserved_cents),
-                    format_eur(m.earmarked_cents),
-                ),
+                Msg::new(msg_key!("error-hold-too-much"))
+                    .arg("area", &area.name)
+                    .money("available", m.available_cents.max(0))
+                    .money("reserved", m.reserved_cents)
+                    .money("earmarked", m.earmarked_cents),
             ));
         }
         let row = HoldRow {
@@ -261,18 +263,22 @@ pub fn release_earmark(
     hold_id: &str,
 ) -> Result<(), ServiceError> {
     tx::write(conn, |c| {
-        let hold =
-            holds::find_hold(c, hold_id)?.ok_or(ServiceError::NotFound("Apart gezet geld"))?;
+        let hold = holds::find_hold(c, hold_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-hold"
+        )))?;
         who.require_area(&hold.area_id)?;
         if hold.kind != EARMARK {
             return Err(ServiceError::invalid(
                 "hold",
-                "Het geld van een ronde komt vrij als de ronde wordt afgesloten.",
+                Msg::new(msg_key!("error-hold-round-money")),
             ));
         }
         let reason = "vrijgegeven door de gebiedsregisseur";
         if !holds::release(c, &hold.id, reason, &who.key(), repo::now())? {
-            return Err(ServiceError::invalid("hold", "Dit geld is al vrijgegeven."));
+            return Err(ServiceError::invalid(
+                "hold",
+                Msg::new(msg_key!("error-hold-already-released")),
+            ));
         }
         audit::append(
             c,

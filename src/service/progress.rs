@@ -50,9 +50,9 @@ fn guard(who: &Principal, ctx: &plans::PlanContext) -> Result<(), ServiceError> 
     let coordinates = may_coordinate(&who.roles, &who.coordinator_areas, &ctx.area.id);
     let author = who.roles.contains(&Role::Initiator) && ctx.plan.submitted_by == who.key();
     if !may_post_progress(coordinates, author) {
-        return Err(ServiceError::Forbidden(
-            "U kunt alleen voortgang melden bij uw eigen plan.".into(),
-        ));
+        return Err(ServiceError::forbidden(crate::msg_key!(
+            "error-progress-own-plan"
+        )));
     }
     Ok(())
 }
@@ -80,12 +80,10 @@ pub fn post_progress(
         return Ok(p);
     }
     check_progress_text(&input.body, input.photo.is_some(), &input.photo_alt)
-        .map_err(|(field, e)| ServiceError::invalid(field, e.to_string()))?;
+        .map_err(|(field, e)| ServiceError::invalid(field, e))?;
     // Decoding and encoding a photo takes a moment: done before the write lock.
     let clean: Option<CleanPhoto> = match &input.photo {
-        Some(bytes) => {
-            Some(photo::clean(bytes).map_err(|e| ServiceError::invalid("photo", e.to_string()))?)
-        }
+        Some(bytes) => Some(photo::clean(bytes).map_err(|e| ServiceError::invalid("photo", e))?),
         None => None,
     };
     tx::write(conn, |c| {
@@ -97,11 +95,11 @@ pub fn post_progress(
         let mut return_transfer = None;
         if input.stage == ProgressStage::Done {
             let money = plans::money_of(c, &account)?;
-            returned_cents =
-                check_finish(&money).map_err(|e| ServiceError::invalid("stage", e.to_string()))?;
+            returned_cents = check_finish(&money).map_err(|e| ServiceError::invalid("stage", e))?;
             if returned_cents > 0 {
-                let pool =
-                    lq::account_of_area(c, &ctx.area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
+                let pool = lq::account_of_area(c, &ctx.area.id)?.ok_or(ServiceError::NotFound(
+                    crate::msg_key!("error-missing-pool"),
+                ))?;
                 let t = ledger_svc::return_to_pool(
                     c,
                     who,

@@ -627,10 +627,9 @@ pub fn events(
     let areas = q::areas(conn)?;
     let entity_ids = match query.area_slug.as_deref().filter(|s| !s.is_empty()) {
         Some(slug) => {
-            let area = areas
-                .iter()
-                .find(|a| a.slug == slug)
-                .ok_or_else(|| ServiceError::invalid("gebied", "Kies een gebied uit de lijst."))?;
+            let area = areas.iter().find(|a| a.slug == slug).ok_or_else(|| {
+                ServiceError::refuse("gebied", crate::msg_key!("error-report-area-unknown"))
+            })?;
             Some(area_entity_ids(conn, area)?)
         }
         None => None,

@@ -5,6 +5,8 @@
 //! code + round) and stores the ballot in the same serialised transaction. The ballot row
 //! carries no trace of the code, and the audit event of an online ballot names no one.
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -164,9 +166,7 @@ pub fn capabilities_for(who: &Principal, round: &Round) -> RoundCapabilities {
 
 /// The refusal when the caller does not manage the round's area.
 fn not_coordinator() -> ServiceError {
-    ServiceError::Forbidden(
-        "U mag alleen de gebieden beheren waarvoor u gebiedsregisseur bent.".into(),
-    )
+    ServiceError::not_your_area()
 }
 
 /// The round for a coordinator's step: refused when the caller does not manage the
@@ -177,7 +177,7 @@ fn round_for_step(
     who: &Principal,
     round_id: &RoundId,
     step: fn(&RoundCapabilities) -> bool,
-    refusal: &str,
+    refusal: &'static str,
 ) -> Result<Round, ServiceError> {
     let round = load_round(c, round_id)?;
     let may = capabilities_for(who, &round);
@@ -185,7 +185,7 @@ fn round_for_step(
         return Err(not_coordinator());
     }
     if !step(&may) {
-        return Err(ServiceError::invalid("round", refusal));
+        return Err(ServiceError::refuse("round", refusal));
     }
     Ok(round)
 }
@@ -195,17 +195,21 @@ fn new_id() -> String {
 }
 
 fn area_by_id(c: &mut DbConn, id: &AreaId) -> Result<AreaRow, ServiceError> {
-    codes::find_area(c, id)?.ok_or(ServiceError::NotFound("Gebied"))
+    codes::find_area(c, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-area"
+    )))
 }
 
 fn load_round(c: &mut DbConn, id: &RoundId) -> Result<Round, ServiceError> {
-    q::find_round(c, id)?.ok_or(ServiceError::NotFound("Ronde"))
+    q::find_round(c, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-round"
+    )))
 }
 
 /// The round's frozen rules, checked against their fingerprint. Only a round whose voting
 /// has opened has them.
 fn frozen_rules(round: &Round) -> Result<FrozenRules, ServiceError> {
-    frozen_rules_or_problem(round).map_err(|e| ServiceError::invalid("round", e.to_string()))
+    frozen_rules_or_problem(round).map_err(|e| ServiceError::invalid("round", e))
 }
 
 fn frozen_rules_or_problem(round: &Round) -> Result<FrozenRules, FrozenProblem> {
@@ -325,16 +329,17 @@ pub fn create_round(
 ) -> Result<RoundView, ServiceError> {
     let title = check_round_input(input)?;
     tx::write(conn, |c| {
-        let area = areas::find_area_by_slug(c, input.area_slug.trim())?
-            .ok_or_else(|| ServiceError::invalid("area", "Kies een bestaand gebied."))?;
+        let area = areas::find_area_by_slug(c, input.area_slug.trim())?.ok_or_else(|| {
+            ServiceError::invalid("area", Msg::new(msg_key!("error-area-choose-existing")))
+        })?;
         who.require_area(&area.id)?;
         if q::find_round_by_quarter(c, &area.id, input.year, input.quarter)?.is_some() {
             return Err(ServiceError::invalid(
                 "quarter",
-                format!(
-                    "{} heeft al een ronde in kwartaal {} van {}.",
-                    area.name, input.quarter, input.year
-                ),
+                Msg::new(msg_key!("error-round-quarter-taken"))
+                    .arg("area", &area.name)
+                    .arg("quarter", input.quarter)
+                    .arg("year", input.year),
             ));
         }
         let row = insert_round(c, who, &area, input, title)?;
@@ -348,37 +353,37 @@ fn check_round_input(input: &RoundInput) -> Result<String, ServiceError> {
     if title.is_empty() || title.chars().count() > TITLE_MAX {
         return Err(ServiceError::invalid(
             "title",
-            format!("Geef de ronde een naam van 1 tot {TITLE_MAX} tekens."),
+            Msg::new(msg_key!("error-round-title")).arg("max", TITLE_MAX),
         ));
     }
     if !(2020..=2100).contains(&input.year) {
         return Err(ServiceError::invalid(
             "year",
-            "Vul een jaartal in, bijvoorbeeld 2027.",
+            Msg::new(msg_key!("error-year-missing")),
         ));
     }
     if !(1..=4).contains(&input.quarter) {
         return Err(ServiceError::invalid(
             "quarter",
-            "Kies kwartaal 1, 2, 3 of 4.",
+            Msg::new(msg_key!("error-round-quarter")),
         ));
     }
     if input.budget_cents <= 0 {
         return Err(ServiceError::invalid(
             "budget",
-            "Vul het bedrag in dat in deze ronde te verdelen is, bijvoorbeeld 25.000,00.",
+            Msg::new(msg_key!("error-round-budget-missing")),
         ));
     }
     if !crate::domain::money::within_bound(input.budget_cents) {
         return Err(ServiceError::invalid(
             "budget",
-            crate::domain::money::ABOVE_MAXIMUM_NL,
+            crate::domain::money::above_maximum(),
         ));
     }
     if matches!(input.ballot_rule.max_choices(), Some(m) if !(1..=MAX_CHOICES).contains(&m)) {
         return Err(ServiceError::invalid(
             "max_choices",
-            format!("Vul een aantal van 1 tot en met {MAX_CHOICES} in, of laat het veld leeg."),
+            Msg::new(msg_key!("error-round-max-choices")).arg("max", MAX_CHOICES),
         ));
     }
     Ok(title)
@@ -492,7 +497,7 @@ pub fn schedule_year(
     if quarters.is_empty() || quarters.iter().any(|q| !(1..=4).contains(q)) {
         return Err(ServiceError::invalid(
             "quarters",
-            "Kies een of meer kwartalen (1, 2, 3 of 4).",
+            Msg::new(msg_key!("error-schedule-quarters")),
         ));
     }
     let mut calendars = Vec::with_capacity(quarters.len());
@@ -504,7 +509,7 @@ pub fn schedule_year(
             input.review_weeks,
             input.voting_weeks,
         )
-        .map_err(|e| ServiceError::invalid("weeks", e.to_string()))?;
+        .map_err(|e| ServiceError::invalid("weeks", e))?;
         calendars.push((quarter, cal));
     }
     let base = |quarter: i32, calendar: Calendar| RoundInput {
@@ -520,7 +525,7 @@ pub fn schedule_year(
     if input.title.trim().is_empty() {
         return Err(ServiceError::invalid(
             "title",
-            "Geef de rondes een naam, bijvoorbeeld Smederij.",
+            Msg::new(msg_key!("error-schedule-title")),
         ));
     }
     for (quarter, cal) in &calendars {
@@ -536,7 +541,10 @@ pub fn schedule_year(
                 let mut out: Vec<AreaRow> = Vec::new();
                 for slug in slugs {
                     let area = areas::find_area_by_slug(c, slug)?.ok_or_else(|| {
-                        ServiceError::invalid("areas", format!("Het gebied {slug} bestaat niet."))
+                        ServiceError::invalid(
+                            "areas",
+                            Msg::new(msg_key!("error-schedule-area-unknown")).arg("area", slug),
+                        )
                     })?;
                     who.require_area(&area.id)?;
                     if !out.iter().any(|a| a.id == area.id) {
@@ -549,26 +557,27 @@ pub fn schedule_year(
         if chosen.is_empty() {
             return Err(ServiceError::invalid(
                 "areas",
-                "Kies een of meer dorpen of wijken.",
+                Msg::new(msg_key!("error-schedule-areas")),
             ));
         }
         let mut clashes = Vec::new();
         for area in &chosen {
             for (quarter, _) in &calendars {
                 if q::find_round_by_quarter(c, &area.id, input.year, *quarter)?.is_some() {
-                    clashes.push(format!("{} kwartaal {}", area.name, quarter));
+                    clashes.push(
+                        Msg::new(msg_key!("error-schedule-clash"))
+                            .arg("area", &area.name)
+                            .arg("quarter", *quarter),
+                    );
                 }
             }
         }
         if !clashes.is_empty() {
             return Err(ServiceError::invalid(
                 "quarters",
-                format!(
-                    "Er is niets gepland: er is al een ronde in {} van {}. Kies andere kwartalen \
-                     of gebieden.",
-                    clashes.join(", "),
-                    input.year
-                ),
+                Msg::new(msg_key!("error-schedule-clashes"))
+                    .arg("clashes", clashes)
+                    .arg("year", input.year),
             ));
         }
         let mut made = Vec::new();
@@ -622,7 +631,9 @@ pub fn review_initiative(
     decision: Review,
     reason: &str,
 ) -> Result<Plan, ServiceError> {
-    let plan = q::find_initiative(conn, initiative_id)?.ok_or(ServiceError::NotFound("Plan"))?;
+    let plan = q::find_initiative(conn, initiative_id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-plan"),
+    ))?;
     let round = load_round(conn, &plan.round_id)?;
     let criteria = super::plan_review::criteria_for(conn, &round.area_id)?;
     let verdicts = super::plan_review::stored_inputs(conn, initiative_id, &criteria)?;
@@ -648,11 +659,11 @@ pub fn close_submissions(
     who: &Principal,
     round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
-    const CLOSED: &str = "Het indienen van plannen is al gesloten.";
+    const CLOSED: &str = msg_key!("error-round-plans-closed");
     tx::write(conn, |c| {
         let round = round_for_step(c, who, round_id, |may| may.may_close_submissions, CLOSED)?;
         if q::start_review(c, &round.id, repo::now())? != 1 {
-            return Err(ServiceError::invalid("round", CLOSED));
+            return Err(ServiceError::refuse("round", CLOSED));
         }
         audit::append(
             c,
@@ -677,7 +688,7 @@ pub fn open_voting(
     who: &Principal,
     round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
-    const OPEN: &str = "Het stemmen is al geopend.";
+    const OPEN: &str = msg_key!("error-round-voting-open");
     tx::write(conn, |c| {
         let round = round_for_step(c, who, round_id, |may| may.may_open_voting, OPEN)?;
         super::objections::voting_may_open(c, &round)?;
@@ -687,7 +698,7 @@ pub fn open_voting(
         if nominated.is_empty() {
             return Err(ServiceError::invalid(
                 "round",
-                "Er staat nog geen plan op het stembiljet. Nomineer eerst een of meer plannen.",
+                Msg::new(msg_key!("error-round-ballot-empty")),
             ));
         }
         if v.initiatives
@@ -696,7 +707,7 @@ pub fn open_voting(
         {
             return Err(ServiceError::invalid(
                 "round",
-                "Beoordeel eerst alle ingediende plannen (nomineren of afwijzen).",
+                Msg::new(msg_key!("error-round-review-first")),
             ));
         }
         let frozen = FrozenRules {
@@ -723,7 +734,10 @@ pub fn open_voting(
         super::pool_holds::reserve_for_round(c, who, &area, &v.round)?;
         let now = repo::now();
         if q::set_voting(c, &v.round.id, from, &fingerprint, &rules, now)? != 1 {
-            return Err(ServiceError::invalid("round", "Het stemmen is al geopend."));
+            return Err(ServiceError::invalid(
+                "round",
+                Msg::new(msg_key!("error-round-voting-open")),
+            ));
         }
         audit::append(
             c,
@@ -750,13 +764,13 @@ pub fn open_voting(
 #[derive(Debug, thiserror::Error)]
 pub enum CastError {
     /// This code has already voted in this round (online or on paper).
-    #[error("Met deze code is in deze ronde al gestemd. Elke code geeft één stem per ronde.")]
+    #[error("{}", Msg::new(msg_key!("error-cast-already-voted")))]
     AlreadyVoted,
     /// The round is not open for voting (not yet, or closed).
-    #[error("In deze ronde kan nu niet worden gestemd.")]
+    #[error("{}", Msg::new(msg_key!("error-cast-not-voting")))]
     NotVoting,
     /// The code does not belong to this round (other area or year), or is not valid.
-    #[error("Deze stemcode hoort niet bij deze ronde.")]
+    #[error("{}", Msg::new(msg_key!("error-cast-wrong-code")))]
     WrongCode,
     #[error("{0}")]
     Ballot(#[from] BallotProblem),
@@ -948,7 +962,7 @@ pub fn count_round(
     who: &Principal,
     round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
-    const NOT_VOTING: &str = "Alleen een ronde waarin gestemd wordt, kan worden geteld.";
+    const NOT_VOTING: &str = msg_key!("error-round-count-state");
     let mut refused: Option<FrozenProblem> = None;
     let outcome = tx::write(conn, |c| {
         let round = round_for_step(c, who, round_id, |may| may.may_count, NOT_VOTING)?;
@@ -956,7 +970,7 @@ pub fn count_round(
             Ok(f) => f,
             Err(problem) => {
                 refused = Some(problem.clone());
-                return Err(ServiceError::invalid("round", problem.to_string()));
+                return Err(ServiceError::invalid("round", problem));
             }
         };
         let v = view(c, who, round)?;
@@ -964,7 +978,10 @@ pub fn count_round(
         let pb = pb_text(&v, &frozen, &ballots);
         let result = count(&frozen, &pb)?;
         if q::set_counted(c, &v.round.id, &result, repo::now())? != 1 {
-            return Err(ServiceError::invalid("round", "De ronde is al geteld."));
+            return Err(ServiceError::invalid(
+                "round",
+                Msg::new(msg_key!("error-round-already-counted")),
+            ));
         }
         audit::append(
             c,
@@ -1042,15 +1059,14 @@ pub fn close_round(
     who: &Principal,
     round_id: &RoundId,
 ) -> Result<RoundView, ServiceError> {
-    const NOT_COUNTED: &str = "Alleen een getelde ronde kan worden afgesloten.";
+    const NOT_COUNTED: &str = msg_key!("error-round-close-state");
     tx::write(conn, |c| {
         let round = round_for_step(c, who, round_id, |may| may.may_close, NOT_COUNTED)?;
         super::objections::money_may_be_committed(c, &round)?;
         let frozen = frozen_rules(&round)?;
-        let mut result = round
-            .result
-            .clone()
-            .ok_or_else(|| ServiceError::invalid("round", "Deze ronde heeft nog geen uitslag."))?;
+        let mut result = round.result.clone().ok_or_else(|| {
+            ServiceError::invalid("round", Msg::new(msg_key!("error-round-no-result")))
+        })?;
         let v = view(c, who, round)?;
         // Ballots are append-only and voting is over: the same file as at the count.
         let ballots = q::ballots_of(c, &v.round.id)?;
@@ -1060,7 +1076,10 @@ pub fn close_round(
         super::pool_holds::release_round(c, who, &v.round, result.spent_cents, "ronde afgesloten")?;
         result.commitments = commit_winners(c, who, &v, &frozen, &result)?;
         if q::set_closed(c, &v.round.id, &result, repo::now())? != 1 {
-            return Err(ServiceError::invalid("round", "De ronde is al afgesloten."));
+            return Err(ServiceError::invalid(
+                "round",
+                Msg::new(msg_key!("error-round-already-closed")),
+            ));
         }
         audit::append(
             c,
@@ -1142,7 +1161,7 @@ pub fn move_due_rounds(
                             round: round.id.clone(),
                             from: status,
                             to,
-                            refused: Some(message),
+                            refused: Some(message.to_string()),
                         });
                     }
                     break;
@@ -1187,14 +1206,10 @@ fn commit_winners(
     if needed > available {
         return Err(ServiceError::invalid(
             "round",
-            format!(
-                "De pot van {} heeft nu {} beschikbaar, maar de gekozen plannen kosten samen {}. \
-                 Vraag Financiën om eerst geld in de pot te zetten. Sluit de ronde daarna opnieuw af; \
-                 de uitslag blijft bewaard.",
-                v.area.name,
-                crate::domain::money::format_eur(available.max(0)),
-                crate::domain::money::format_eur(needed)
-            ),
+            Msg::new(msg_key!("error-round-pool-short"))
+                .arg("area", &v.area.name)
+                .money("available", available.max(0))
+                .money("needed", needed),
         ));
     }
     let fingerprint = v.round.fingerprint.as_deref().unwrap_or("");
@@ -1238,10 +1253,10 @@ pub fn tally_options(rule: CountRule) -> TallyOptions {
 /// Counts the round from its published `.pb` text: what anyone else can recount is
 /// exactly what we count.
 fn count(frozen: &FrozenRules, pb: &str) -> Result<RoundResult, ServiceError> {
-    let election =
-        Election::parse(pb).map_err(|e| ServiceError::invalid("round", e.to_string()))?;
+    let election = Election::parse(pb)
+        .map_err(|e| ServiceError::invalid("round", Msg::verbatim(e.to_string())))?;
     let outcome = tally::tally(&election, &tally_options(frozen.count_rule))
-        .map_err(|e| ServiceError::invalid("round", e.to_string()))?;
+        .map_err(|e| ServiceError::invalid("round", Msg::verbatim(e.to_string())))?;
     let by_number = |n: &str| {
         frozen
             .initiatives

@@ -1,5 +1,7 @@
 //! Administration of accounts and roles, and the area settings coordinators manage.
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -80,13 +82,15 @@ pub fn grant_role(
 ) -> Result<(), ServiceError> {
     who.may(Operation::GrantRole)?;
     tx::write(conn, |c| {
-        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
+        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-user"
+        )))?;
         let area_id = super::auth::area_id_for(c, role, area_slug)?;
         let existing = users::grants_of(c, &user.id)?;
         if existing.iter().any(|(r, a)| *r == role && *a == area_id) {
             return Err(ServiceError::invalid(
                 "role",
-                "Deze gebruiker heeft deze rol al.",
+                Msg::new(msg_key!("error-role-already")),
             ));
         }
         let row = UserRoleRow {
@@ -115,11 +119,13 @@ pub fn grant_role(
 pub fn revoke_role(conn: &mut DbConn, who: &Principal, grant_id: &str) -> Result<(), ServiceError> {
     who.may(Operation::RevokeRole)?;
     tx::write(conn, |c| {
-        let g = users::find_grant(c, grant_id)?.ok_or(ServiceError::NotFound("Rol"))?;
+        let g = users::find_grant(c, grant_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-role"
+        )))?;
         if who.actor.user_id() == Some(&g.user_id) && g.role == Role::Admin {
             return Err(ServiceError::invalid(
                 "role",
-                "U kunt uw eigen beheerdersrol niet intrekken. Vraag een andere beheerder.",
+                Msg::new(msg_key!("error-role-own-admin")),
             ));
         }
         users::delete_grant(c, grant_id)?;
@@ -149,11 +155,13 @@ pub fn set_disabled(
     if disabled && who.actor.user_id() == Some(user_id) {
         return Err(ServiceError::invalid(
             "user",
-            "U kunt uw eigen account niet blokkeren.",
+            Msg::new(msg_key!("error-block-self")),
         ));
     }
     tx::write(conn, |c| {
-        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
+        let user = users::find(c, user_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-user"
+        )))?;
         if user.disabled == disabled {
             return Ok(());
         }
@@ -189,7 +197,7 @@ pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceEr
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
-    let err = |e: csv::Error| ServiceError::invalid("csv", e.to_string());
+    let err = |e: csv::Error| ServiceError::invalid("csv", Msg::verbatim(e.to_string()));
     w.write_record([
         "e-mail",
         "naam",
@@ -230,7 +238,7 @@ pub fn roles_csv(conn: &mut DbConn, who: &Principal) -> Result<String, ServiceEr
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| ServiceError::invalid("csv", e.to_string()))?;
+        .map_err(|e| ServiceError::invalid("csv", Msg::verbatim(e.to_string())))?;
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }
 
@@ -248,7 +256,9 @@ pub fn area_settings(
     who: &Principal,
     slug: &str,
 ) -> Result<AreaSettings, ServiceError> {
-    let a = q::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    let a = q::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-area"
+    )))?;
     who.may_in_area(Operation::AreaSettings, &a.id)?;
     Ok(AreaSettings {
         id: a.id,
@@ -271,24 +281,26 @@ pub fn update_area_settings(
         if m <= 0 {
             return Err(ServiceError::invalid(
                 "max_initiative",
-                "Vul een maximum groter dan € 0 in, of laat het leeg.",
+                Msg::new(msg_key!("error-area-max-positive")),
             ));
         }
         if !crate::domain::money::within_bound(m) {
             return Err(ServiceError::invalid(
                 "max_initiative",
-                crate::domain::money::ABOVE_MAXIMUM_NL,
+                crate::domain::money::above_maximum(),
             ));
         }
     }
     if description.chars().count() > 4000 {
         return Err(ServiceError::invalid(
             "description",
-            "De beschrijving is te lang (hoogstens 4000 tekens).",
+            Msg::new(msg_key!("error-area-description-long")),
         ));
     }
     tx::write(conn, |c| {
-        let a = q::find_area_by_slug(c, slug)?.ok_or(ServiceError::NotFound("Gebied"))?;
+        let a = q::find_area_by_slug(c, slug)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-area"
+        )))?;
         who.may_in_area(Operation::UpdateAreaSettings, &a.id)?;
         q::update_area_settings(c, &a.id, description.trim(), max_initiative_cents)?;
         audit::append(

@@ -188,8 +188,12 @@ pub fn village(
     slug: &str,
 ) -> Result<VillageView, ServiceError> {
     who.may(Operation::VillagePage)?;
-    let area: AreaRow = lq::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound("Dorp"))?;
-    let pool = lq::account_of_area(conn, &area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
+    let area: AreaRow = lq::find_area_by_slug(conn, slug)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-village"),
+    ))?;
+    let pool = lq::account_of_area(conn, &area.id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-pool"),
+    ))?;
     let accounts: HashMap<AccountId, AccountRow> = rep::accounts(conn)?
         .into_iter()
         .map(|a| (a.id.clone(), a))

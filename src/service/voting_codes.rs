@@ -8,6 +8,8 @@
 //! log is for staff actions, and a timestamped "handle X signed in" would be a record of
 //! who took part.
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use chrono::{Duration, NaiveDateTime};
 use rand::RngCore;
 use serde_json::{json, Value};
@@ -57,8 +59,9 @@ fn hash_token(token: &str) -> String {
 }
 
 fn area_by_slug(conn: &mut DbConn, slug: &str) -> Result<AreaRow, ServiceError> {
-    areas::find_area_by_slug(conn, slug.trim())?
-        .ok_or_else(|| ServiceError::invalid("area", "Kies een bestaand gebied."))
+    areas::find_area_by_slug(conn, slug.trim())?.ok_or_else(|| {
+        ServiceError::invalid("area", Msg::new(msg_key!("error-area-choose-existing")))
+    })
 }
 
 /// Make `count` new codes for one area and year. Administrators only.
@@ -73,13 +76,13 @@ pub fn generate_batch(
     if !YEARS.contains(&year) {
         return Err(ServiceError::invalid(
             "year",
-            "Vul een jaartal in, bijvoorbeeld 2027.",
+            Msg::new(msg_key!("error-year-missing")),
         ));
     }
     if !(1..=MAX_BATCH).contains(&count) {
         return Err(ServiceError::invalid(
             "count",
-            format!("Vul een aantal codes in van 1 tot en met {MAX_BATCH}."),
+            Msg::new(msg_key!("error-codes-count")).arg("max", MAX_BATCH),
         ));
     }
     tx::write(conn, |c| {
@@ -88,11 +91,9 @@ pub fn generate_batch(
         if used.len() as i64 + i64::from(count) > MAX_STORED {
             return Err(ServiceError::invalid(
                 "count",
-                format!(
-                    "Er zijn al {} stemcodes opgeslagen; met deze reeks erbij wordt dat meer dan {MAX_STORED}. \
-                     Verwijder eerst de codes van afgelopen jaren.",
-                    used.len()
-                ),
+                Msg::new(msg_key!("error-codes-too-many-stored"))
+                    .arg("stored", used.len())
+                    .arg("max", MAX_STORED),
             ));
         }
         let now = repo::now();
@@ -158,7 +159,7 @@ pub fn batch_csv(area_name: &str, codes: &[VotingCode]) -> Result<Vec<u8>, Servi
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        let csv_err = |e: csv::Error| ServiceError::invalid("csv", e.to_string());
+        let csv_err = |e: csv::Error| ServiceError::invalid("csv", Msg::verbatim(e.to_string()));
         w.write_record(["handle", "code", "area"])
             .map_err(csv_err)?;
         for code in codes {
@@ -170,7 +171,7 @@ pub fn batch_csv(area_name: &str, codes: &[VotingCode]) -> Result<Vec<u8>, Servi
             .map_err(csv_err)?;
         }
         w.flush()
-            .map_err(|e| ServiceError::invalid("csv", e.to_string()))?;
+            .map_err(|e| ServiceError::invalid("csv", Msg::verbatim(e.to_string())))?;
     }
     Ok(out)
 }
@@ -292,17 +293,15 @@ impl RevokeReason {
 
 fn active_code(conn: &mut DbConn, handle_text: &str) -> Result<VotingCodeRow, ServiceError> {
     let handle = vc::parse_handle(handle_text).ok_or_else(|| {
-        ServiceError::invalid(
-            "handle",
-            "Vul de eerste 4 tekens van de code in, bijvoorbeeld K7PM.",
-        )
+        ServiceError::invalid("handle", Msg::new(msg_key!("error-code-handle-missing")))
     })?;
-    let row = q::find_code(conn, &handle)?
-        .ok_or_else(|| ServiceError::invalid("handle", "Er is geen stemcode met dit kenmerk."))?;
+    let row = q::find_code(conn, &handle)?.ok_or_else(|| {
+        ServiceError::invalid("handle", Msg::new(msg_key!("error-code-handle-unknown")))
+    })?;
     if row.status != q::STATUS_ACTIVE {
         return Err(ServiceError::invalid(
             "handle",
-            "Deze stemcode is al ingetrokken.",
+            Msg::new(msg_key!("error-code-already-revoked")),
         ));
     }
     Ok(row)
@@ -326,7 +325,9 @@ pub fn code_to_change(
 ) -> Result<CodeToChange, ServiceError> {
     who.may(Operation::RevokeCode)?;
     let row = active_code(conn, handle)?;
-    let area = q::find_area(conn, &row.area_id)?.ok_or(ServiceError::NotFound("Gebied"))?;
+    let area = q::find_area(conn, &row.area_id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-area"
+    )))?;
     let in_use = q::has_sessions(conn, &row.handle)?;
     Ok(CodeToChange {
         handle: row.handle,
@@ -416,7 +417,9 @@ pub fn replace(
                 }),
             }],
         )?;
-        let area = q::find_area(c, &old.area_id)?.ok_or(ServiceError::NotFound("Gebied"))?;
+        let area = q::find_area(c, &old.area_id)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-area"),
+        ))?;
         Ok(Replacement {
             old_handle: old.handle,
             code,
@@ -535,7 +538,9 @@ pub fn open_voter_session(
                     expires_at,
                 },
             )?;
-            let area = q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound("Gebied"))?;
+            let area = q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound(
+                crate::msg_key!("error-missing-area"),
+            ))?;
             Ok(Ok(VoterSession {
                 token: token.clone(),
                 area_slug: area.slug,
@@ -613,12 +618,11 @@ pub fn generate_to_file(
     }
     let mut file = options.open(out).map_err(|e| {
         let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
-            format!(
-                "{} bestaat al. Stemcodes worden nooit over een bestaand bestand geschreven; kies een nieuwe naam.",
-                out.display()
-            )
+            Msg::new(msg_key!("error-codes-file-exists")).arg("file", out.display().to_string())
         } else {
-            format!("{} kan niet worden aangemaakt: {e}", out.display())
+            Msg::new(msg_key!("error-codes-file-not-made"))
+                .arg("file", out.display().to_string())
+                .arg("detail", e.to_string())
         };
         ServiceError::invalid("out", message)
     })?;
@@ -636,12 +640,10 @@ pub fn generate_to_file(
         .map_err(|e| {
             ServiceError::invalid(
                 "out",
-                format!(
-                    "reeks {} staat in de database, maar {} kon niet worden geschreven ({e}); \
-                     maak een nieuwe reeks en laat deze ongebruikt",
-                    generated.batch.id,
-                    out.display()
-                ),
+                Msg::new(msg_key!("error-codes-file-not-written"))
+                    .arg("batch", &generated.batch.id)
+                    .arg("file", out.display().to_string())
+                    .arg("detail", e.to_string()),
             )
         })?;
     Ok(generated)

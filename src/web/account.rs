@@ -336,7 +336,7 @@ async fn register(
             ))
         }
         Err(ServiceError::Invalid { field, message }) => {
-            let errors = on(field, &message);
+            let errors = on(field, &message.to_string());
             Ok(anonymous_page(
                 &req,
                 &state,
@@ -431,7 +431,11 @@ async fn second_factor_confirm(
         Ok(()) => Ok(redirect("/account?tweede-stap=aan")),
         Err(ServiceError::Invalid { message, .. }) => Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::auth::second_factor(&user, Some((&f.secret, &f.url)), &on("code", &message)),
+            views::auth::second_factor(
+                &user,
+                Some((&f.secret, &f.url)),
+                &on("code", &message.to_string()),
+            ),
         )),
         Err(e) => Err(e.into()),
     }

@@ -431,7 +431,7 @@ async fn area_save(
                     &a,
                     &f.description,
                     &f.max_initiative,
-                    &[(field.to_string(), message)],
+                    &[(field.to_string(), message.to_string())],
                     None,
                 ),
             ))

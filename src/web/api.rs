@@ -609,7 +609,9 @@ async fn round_ballots(
         crate::service::rounds::published_ballots(c, &crate::service::Principal::resident(), &id)
     })
     .await?
-    .ok_or(crate::service::ServiceError::NotFound("Stemmenlijst"))?;
+    .ok_or(crate::service::ServiceError::NotFound(crate::msg_key!(
+        "error-missing-ballots"
+    )))?;
     let out: Vec<_> = list
         .into_iter()
         .map(|(tracker, plans)| json!({"tracker": tracker, "plans": plans}))

@@ -229,7 +229,12 @@ async fn events(
         )),
         Err(ServiceError::Invalid { field, message }) => Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::council::events(&user, None, &form, &[(field.to_string(), message)]),
+            views::council::events(
+                &user,
+                None,
+                &form,
+                &[(field.to_string(), message.to_string())],
+            ),
         )),
         Err(e) => Err(e.into()),
     }

@@ -37,7 +37,7 @@ impl From<ServiceError> for WebError {
     fn from(e: ServiceError) -> Self {
         match e {
             ServiceError::NotFound(_) => WebError::NotFound,
-            ServiceError::Forbidden(m) => WebError::Forbidden(m),
+            ServiceError::Forbidden(m) => WebError::Forbidden(m.to_string()),
             ServiceError::Ledger(LedgerError::IdempotencyConflict) => {
                 WebError::Conflict(LedgerError::IdempotencyConflict.to_string())
             }

@@ -47,7 +47,7 @@ fn caller(user: Option<&SessionUser>) -> Principal {
 /// Errors the user can fix on the form (422, input kept); anything else is an error page.
 fn form_error(e: &ServiceError) -> Option<(String, String)> {
     match e {
-        ServiceError::Invalid { field, message } => Some((field.to_string(), message.clone())),
+        ServiceError::Invalid { field, message } => Some((field.to_string(), message.to_string())),
         _ => None,
     }
 }

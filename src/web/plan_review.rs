@@ -74,7 +74,10 @@ async fn render_review(
             user,
             view: &view,
             form: &form,
-            errors: &errors,
+            errors: &errors
+                .into_iter()
+                .map(|(f, m)| (f, m.to_string()))
+                .collect::<Vec<_>>(),
         }),
     ))
 }
@@ -187,11 +190,22 @@ async fn review(
         // The plan must belong to the round in the address.
         let v = svc::review_page(c, &p, &plan2)?;
         if v.round.id != round {
-            return Err(crate::service::ServiceError::NotFound("Plan"));
+            return Err(crate::service::ServiceError::NotFound(crate::msg_key!(
+                "error-missing-plan"
+            )));
         }
         Ok((
             v.round.id.clone(),
-            svc::save_review(c, &p, &plan2, &input, known),
+            svc::save_review(
+                c,
+                &p,
+                &plan2,
+                &input,
+                known
+                    .into_iter()
+                    .map(|(f, m)| (f, crate::domain::message::Msg::verbatim(m)))
+                    .collect(),
+            ),
         ))
     })
     .await?;
@@ -289,7 +303,10 @@ async fn rules_save(
                     view: &view,
                     checklist: &f.checklist,
                     wait_months: &f.wachttijd,
-                    errors: &errors,
+                    errors: &errors
+                        .into_iter()
+                        .map(|(f, m)| (f, m.to_string()))
+                        .collect::<Vec<_>>(),
                     notice: None,
                 }),
             ))

@@ -284,7 +284,7 @@ async fn create_round(
             Some(&user),
             &data,
             &f,
-            &[(field.to_string(), message)],
+            &[(field.to_string(), message.to_string())],
             UNPROCESSABLE,
         )),
         Err(e) => Err(e.into()),
@@ -369,7 +369,7 @@ async fn earmark(
             // The reason is checked too, so both problems show at once.
             let mut errors = vec![("amount".to_string(), e.to_string())];
             if let Some(m) = pool_holds::earmark_reason_problem(&f.reason) {
-                errors.push(("reason".to_string(), m));
+                errors.push(("reason".to_string(), m.to_string()));
             }
             return render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await;
         }
@@ -382,7 +382,7 @@ async fn earmark(
     {
         Ok(_) => Ok(redirect(&format!("/rondes/pot/{slug}?gedaan=apart"))),
         Err(ServiceError::Invalid { field, message }) => {
-            let errors = [(field.to_string(), message)];
+            let errors = [(field.to_string(), message.to_string())];
             render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await
         }
         Err(e) => Err(e.into()),
@@ -400,7 +400,7 @@ async fn release_earmark(
     match run_db(&state, move |c| pool_holds::release_earmark(c, &p, &hold)).await {
         Ok(()) => Ok(redirect(&format!("/rondes/pot/{slug}?gedaan=vrij"))),
         Err(ServiceError::Invalid { message, .. }) => {
-            let errors = [("apart-zetten".to_string(), message)];
+            let errors = [("apart-zetten".to_string(), message.to_string())];
             let f = EarmarkForm::default();
             render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await
         }
@@ -539,7 +539,7 @@ async fn schedule(
                 &user,
                 &areas,
                 &f,
-                &[(field.to_string(), message)],
+                &[(field.to_string(), message.to_string())],
                 UNPROCESSABLE,
             ))
         }
@@ -799,7 +799,16 @@ async fn submit_plan(
     };
     let (p, rid) = (user.principal(), id.clone());
     let result = run_db(&state, move |c| {
-        Ok(plan_review::submit_plan(c, &p, &rid, &input, known))
+        Ok(plan_review::submit_plan(
+            c,
+            &p,
+            &rid,
+            &input,
+            known
+                .into_iter()
+                .map(|(f, m)| (f, crate::domain::message::Msg::verbatim(m)))
+                .collect(),
+        ))
     })
     .await?;
     match result {
@@ -818,7 +827,7 @@ async fn submit_plan(
                     } else {
                         field
                     };
-                    (field, m)
+                    (field, m.to_string())
                 })
                 .collect();
             f.rows = f.cost_lines.len().max(PLAN_COST_ROWS);
@@ -863,7 +872,7 @@ async fn after_step(
         Ok(_) => Ok(redirect(&format!("/rondes/{id}?gedaan={done}"))),
         Err(ServiceError::Invalid { message, .. }) => {
             let s = PageState {
-                errors: vec![(anchor.to_string(), message)],
+                errors: vec![(anchor.to_string(), message.to_string())],
                 ..Default::default()
             };
             render_round(state, Some(user), id, s, UNPROCESSABLE).await
@@ -1103,7 +1112,9 @@ fn cast_problem(e: CastError) -> Result<(&'static str, String), WebError> {
         ),
         CastError::NotVoting => ("papieren-stem", CastError::NotVoting.to_string()),
         CastError::Ballot(b) => ("keuze", b.to_string()),
-        CastError::Failed(ServiceError::Invalid { message, .. }) => ("papieren-stem", message),
+        CastError::Failed(ServiceError::Invalid { message, .. }) => {
+            ("papieren-stem", message.to_string())
+        }
         CastError::Failed(other) => return Err(other.into()),
     })
 }

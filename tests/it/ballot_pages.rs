@@ -510,8 +510,8 @@ async fn a_resident_votes_once_and_gets_a_receipt() {
         .await;
         assert_eq!(s, 422, "{backend}");
         let over = BallotProblem::OverBudget {
-            total: format_eur(5_500_00),
-            budget: format_eur(5_000_00),
+            total_cents: 5_500_00,
+            budget_cents: 5_000_00,
         };
         assert!(page.contains(&over.to_string()), "{backend}: {page}");
         assert!(

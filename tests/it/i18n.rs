@@ -260,6 +260,16 @@ pub async fn assert_english(app: &TestApp, client: &reqwest::Client, path: &str)
     html
 }
 
+/// Asserts that `html` (a page answered in English) shows no Dutch text of the catalogues.
+pub fn assert_no_dutch(html: &str, what: &str) {
+    let text = unescaped(html);
+    let dutch: Vec<_> = dutch_only_texts()
+        .into_iter()
+        .filter(|(_, piece)| text.contains(piece.as_str()))
+        .collect();
+    assert!(dutch.is_empty(), "{what} shows Dutch: {dutch:?}");
+}
+
 /// A demo round, plan and village for the page list's placeholders.
 fn demo_ids(app: &TestApp) -> [(&'static str, String); 3] {
     use burgerbegroting::db::schema::{areas, initiatives, rounds};

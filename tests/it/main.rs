@@ -11,6 +11,7 @@ mod concurrency;
 mod confirmations;
 mod council_pages;
 mod crash;
+mod error_language;
 mod forms;
 mod helpers;
 mod hostile;

@@ -134,7 +134,7 @@ fn status(c: &mut DbConn, round: &RoundId) -> RoundStatus {
 
 fn invalid_message(e: ServiceError) -> String {
     match e {
-        ServiceError::Invalid { message, .. } => message,
+        ServiceError::Invalid { message, .. } => message.to_string(),
         other => panic!("expected a refusal on the form, got {other:?}"),
     }
 }

@@ -130,7 +130,10 @@ fn failed_work_gives_the_period_back() {
         let failed = run_once_per_period(&mut c, "test.fails", Duration::hours(1), now, "a", |c| {
             // A change the work made before failing is undone with the claim.
             ledger_svc::create_area(c, &admin(), "Hattemerbroek", "dorp")?;
-            Err::<(), _>(ServiceError::invalid("job", "mislukt"))
+            Err::<(), _>(ServiceError::invalid(
+                "job",
+                burgerbegroting::domain::message::Msg::verbatim("mislukt"),
+            ))
         });
         assert!(failed.is_err(), "{backend}");
         assert!(

@@ -10,6 +10,8 @@
 //! negative), and in 2023/2024 the old parent codes 6.71, 6.72, 6.81, 6.82 when their 2023
 //! sub-codes are present (CBS lists both; adding them would count twice).
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::problems::{ImportProblem, COLUMN_FILE};
@@ -153,10 +155,9 @@ pub(crate) fn parse(
                     problems.push(ImportProblem::new(
                         line,
                         col(GEMEENTE),
-                        format!(
-                            "Gemeente {w} staat niet in dit bestand. In dit bestand staan: {}.",
-                            found.join(", ")
-                        ),
+                        Msg::new(msg_key!("error-import-municipality-unknown"))
+                            .arg("wanted", w)
+                            .arg("found", found.join(", ")),
                         w,
                     ));
                     None
@@ -170,11 +171,9 @@ pub(crate) fn parse(
                 problems.push(ImportProblem::new(
                     line,
                     col(GEMEENTE),
-                    format!(
-                        "In dit bestand staan {} gemeenten: {}. Kies een gemeente.",
-                        many.len(),
-                        many.join(", ")
-                    ),
+                    Msg::new(msg_key!("error-import-municipality-choose"))
+                        .arg("count", many.len())
+                        .arg("found", many.join(", ")),
                     many.join(", "),
                 ));
                 None
@@ -186,7 +185,7 @@ pub(crate) fn parse(
             problems.push(ImportProblem::new(
                 line,
                 COLUMN_FILE,
-                "Het bestand heeft alleen een kopregel en geen begrotingsregels.",
+                Msg::new(msg_key!("error-import-header-only")),
                 "",
             ));
         }
@@ -224,7 +223,7 @@ pub(crate) fn parse(
             problems.push(ImportProblem::new(
                 row.line_no,
                 col(GEMEENTE),
-                "Vul de gemeente in.",
+                Msg::new(msg_key!("error-import-municipality-empty")),
                 gemeente,
             ));
         }
@@ -245,7 +244,7 @@ pub(crate) fn parse(
                 problems.push(ImportProblem::new(
                     n,
                     col(DOCUMENT),
-                    "Het document moet 'begroting' of 'jaarrekening' zijn.",
+                    Msg::new(msg_key!("error-import-document")),
                     document,
                 ));
                 continue;
@@ -264,7 +263,7 @@ pub(crate) fn parse(
             problems.push(ImportProblem::new(
                 n,
                 col(TAAKVELD),
-                "Vul het taakveld in, zoals 5.7.",
+                Msg::new(msg_key!("error-import-taakveld-empty")),
                 code,
             ));
         }
@@ -272,7 +271,7 @@ pub(crate) fn parse(
             row.get(idx[NAAM]),
             n,
             col(NAAM),
-            "de naam van het taakveld",
+            "taakveld_name",
             MAX_NAME_CHARS,
             true,
         ) {
@@ -288,7 +287,7 @@ pub(crate) fn parse(
                 problems.push(ImportProblem::new(
                     n,
                     col(LASTEN),
-                    crate::domain::money::ABOVE_MAXIMUM_NL,
+                    crate::domain::money::above_maximum(),
                     lasten_value,
                 ));
                 None
@@ -296,13 +295,9 @@ pub(crate) fn parse(
             Some(Ok(a)) => Some(a),
             Some(Err(e)) => {
                 let message = match e {
-                    MoneyError::Empty => "Vul de lasten in, in duizenden euro's: 2352 betekent \
-                                          € 2.352.000."
-                        .to_owned(),
-                    MoneyError::TooLarge => e.to_string(),
-                    _ => "Dit is geen geldig bedrag. Hier staan duizenden euro's, zonder punt \
-                          tussen de duizendtallen: 2352 betekent € 2.352.000."
-                        .to_owned(),
+                    MoneyError::Empty => Msg::new(msg_key!("error-import-costs-empty")),
+                    MoneyError::TooLarge => e.msg(),
+                    _ => Msg::new(msg_key!("error-import-costs-invalid")),
                 };
                 problems.push(ImportProblem::new(n, col(LASTEN), message, lasten_value));
                 None
@@ -345,11 +340,11 @@ pub(crate) fn parse(
             problems.push(ImportProblem::new(
                 n,
                 col(TAAKVELD),
-                format!(
-                    "Taakveld {} van {} staat twee keer in het bestand: op regel {first} en op \
-                     regel {n}.",
-                    c.taakveld, c.year
-                ),
+                Msg::new(msg_key!("error-import-taakveld-twice"))
+                    .arg("taakveld", &c.taakveld)
+                    .arg("year", c.year)
+                    .arg("first", *first)
+                    .arg("line", n),
                 c.taakveld.clone(),
             ));
             continue;
@@ -392,7 +387,7 @@ pub(crate) fn parse(
                 problems.push(ImportProblem::new(
                     n,
                     col(TAAKVELD),
-                    e.to_string(),
+                    e.msg(),
                     c.taakveld.clone(),
                 ));
                 continue;
@@ -438,10 +433,7 @@ pub(crate) fn parse(
         problems.push(ImportProblem::new(
             line,
             COLUMN_FILE,
-            format!(
-                "Voor gemeente {chosen} staan in dit bestand geen begrotingsregels met lasten \
-                 groter dan 0 euro."
-            ),
+            Msg::new(msg_key!("error-import-municipality-no-lines")).arg("municipality", &chosen),
             "",
         ));
     }

@@ -2,6 +2,8 @@
 //! ([`super::dutch_spreadsheet`] and [`super::plain_csv`]): they differ only in column
 //! names, separator and amount notation.
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use std::collections::HashMap;
 
 use super::problems::ImportProblem;
@@ -64,22 +66,20 @@ pub(crate) fn parse_lines(
             check_text(row.get(idx[i]), n, col(i), what, max, optional)
         };
         let code = idx[CODE]
-            .and_then(|_| keep.take(text(CODE, "de code", MAX_CODE_CHARS, false)))
+            .and_then(|_| keep.take(text(CODE, "code", MAX_CODE_CHARS, false)))
             .flatten();
         let name = idx[NAME]
-            .and_then(|_| keep.take(text(NAME, "de omschrijving", MAX_NAME_CHARS, false)))
+            .and_then(|_| keep.take(text(NAME, "name", MAX_NAME_CHARS, false)))
             .flatten();
         let funder = keep
-            .take(text(FUNDER, "de financier", MAX_NAME_CHARS, true))
+            .take(text(FUNDER, "funder", MAX_NAME_CHARS, true))
             .flatten();
         let taakveld_value = row.get(idx[TAAKVELD]);
         let taakveld = match (idx[TAAKVELD], year) {
             (Some(_), Some(year)) => keep.take(
                 taakveld::check(year, taakveld_value)
                     .map(|t| t.code.to_owned())
-                    .map_err(|e| {
-                        ImportProblem::new(n, col(TAAKVELD), e.to_string(), taakveld_value)
-                    }),
+                    .map_err(|e| ImportProblem::new(n, col(TAAKVELD), e.msg(), taakveld_value)),
             ),
             // Without a valid year we cannot say which list applies; the year is reported.
             _ => None,
@@ -97,10 +97,11 @@ pub(crate) fn parse_lines(
                 problems.push(ImportProblem::new(
                     n,
                     col(CODE),
-                    format!(
-                        "Jaar {year} met code {code} staat twee keer in het bestand: op regel \
-                         {first} en op regel {n}. Elke code mag per jaar één keer voorkomen."
-                    ),
+                    Msg::new(msg_key!("error-import-code-twice"))
+                        .arg("year", year)
+                        .arg("code", code.as_str())
+                        .arg("first", *first)
+                        .arg("line", n),
                     code.clone(),
                 ));
                 ok = false;
@@ -152,10 +153,10 @@ impl Keep<'_> {
 }
 
 /// The amount of a budget line: parsed in the format's notation and greater than zero.
-fn amount_cents(spec: &LineFormatSpec, value: &str) -> Result<i64, String> {
-    let cents = (spec.parse_amount)(value).map_err(|e| e.to_string())?;
+fn amount_cents(spec: &LineFormatSpec, value: &str) -> Result<i64, Msg> {
+    let cents = (spec.parse_amount)(value).map_err(|e| e.msg())?;
     if cents <= 0 {
-        return Err("Het bedrag van een begrotingsregel moet groter zijn dan 0 euro.".to_owned());
+        return Err(Msg::new(msg_key!("error-import-amount-not-positive")));
     }
     crate::domain::money::check_bound(cents)
 }

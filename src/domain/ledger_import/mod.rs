@@ -24,6 +24,9 @@ mod table;
 
 use serde::Serialize;
 
+use crate::domain::message::Msg;
+use crate::msg_key;
+
 pub use dutch_spreadsheet::write_dutch_spreadsheet;
 pub use plain_csv::write_plain_csv;
 pub use problems::{ImportProblem, COLUMN_FILE, COLUMN_HEADER, COLUMN_LINE};
@@ -141,13 +144,10 @@ fn unknown_header(table: &table::Table) -> ImportProblem {
     ImportProblem::new(
         table.header_line_no,
         COLUMN_HEADER,
-        format!(
-            "We herkennen de eerste regel van het bestand niet. Gebruik een van deze \
-             kopregels: {} (spreadsheet) of {} (CSV), of de kopregel van een CBS Iv3-bestand: {}",
-            dutch_spreadsheet::HEADER,
-            plain_csv::HEADER,
-            cbs_iv3::HEADER
-        ),
+        Msg::new(msg_key!("error-import-header-unknown"))
+            .arg("spreadsheet", dutch_spreadsheet::HEADER)
+            .arg("csv", plain_csv::HEADER)
+            .arg("cbs", cbs_iv3::HEADER),
         table.header_text(),
     )
 }
@@ -454,7 +454,12 @@ mod tests {
 
     #[test]
     fn problem_display() {
-        let p = ImportProblem::new(7, "bedrag", "Dit is geen geldig bedrag.", "12.5");
+        let p = ImportProblem::new(
+            7,
+            "bedrag",
+            Msg::verbatim("Dit is geen geldig bedrag."),
+            "12.5",
+        );
         assert_eq!(
             p.to_string(),
             "Regel 7, kolom bedrag: Dit is geen geldig bedrag. (waarde: \"12.5\")"

@@ -1,9 +1,11 @@
 //! Problems found in an import file. Every problem names the line (1-based, as a
-//! spreadsheet program or text editor counts lines) and the column; messages are Dutch (B1).
-
-use std::fmt;
+//! spreadsheet program or text editor counts lines) and the column; messages (B1) are shown
+//! in the language of the page that shows them.
 
 use serde::Serialize;
+
+use crate::domain::message::Msg;
+use crate::msg_key;
 
 /// Column name used for a problem about the file as a whole (empty file, not UTF-8, no data).
 pub const COLUMN_FILE: &str = "(bestand)";
@@ -20,8 +22,8 @@ pub struct ImportProblem {
     /// The column as named in the header (`bedrag`, `amount`, `lasten_x1000_eur` ...), or
     /// one of [`COLUMN_FILE`], [`COLUMN_HEADER`], [`COLUMN_LINE`].
     pub column: String,
-    /// What is wrong and how to fix it, in Dutch (B1).
-    pub message: String,
+    /// What is wrong and how to fix it (B1).
+    pub message: Msg,
     /// What was in the cell (or the line / header), as read.
     pub value: String,
 }
@@ -31,7 +33,7 @@ impl ImportProblem {
     pub fn new(
         line_no: usize,
         column: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Msg>,
         value: impl Into<String>,
     ) -> Self {
         ImportProblem {
@@ -43,23 +45,28 @@ impl ImportProblem {
     }
 
     /// A problem about the whole file.
-    pub fn file(line_no: usize, message: impl Into<String>) -> Self {
+    pub fn file(line_no: usize, message: impl Into<Msg>) -> Self {
         ImportProblem::new(line_no, COLUMN_FILE, message, "")
     }
 }
 
-impl fmt::Display for ImportProblem {
+impl ImportProblem {
     /// `Regel 7, kolom bedrag: Dit is geen geldig bedrag. ... (waarde: "12.5")`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Regel {}, kolom {}: {}",
-            self.line_no, self.column, self.message
-        )?;
-        if !self.value.is_empty() {
-            write!(f, " (waarde: \"{}\")", self.value)?;
-        }
-        Ok(())
+    pub fn msg(&self) -> Msg {
+        let msg = if self.value.is_empty() {
+            Msg::new(msg_key!("error-import-problem"))
+        } else {
+            Msg::new(msg_key!("error-import-problem-value")).arg("value", &self.value)
+        };
+        msg.arg("line", self.line_no)
+            .arg("column", &self.column)
+            .arg("message", self.message.clone())
+    }
+}
+
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.msg(), f)
     }
 }
 

@@ -2,7 +2,9 @@
 //! every format uses (field count, year, text fields, column mapping).
 
 use super::problems::{ImportProblem, COLUMN_FILE, COLUMN_HEADER, COLUMN_LINE};
+use crate::domain::message::Msg;
 use crate::domain::taakveld;
+use crate::msg_key;
 
 /// Highest fiscal year accepted in an import file.
 pub const MAX_YEAR: i32 = 2099;
@@ -20,8 +22,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ImportProblem> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(ImportProblem::file(
             1,
-            "Het bestand is opgeslagen als 'Unicode-tekst' (UTF-16). Sla het in Excel op \
-             als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.",
+            Msg::new(msg_key!("error-import-utf16")),
         ));
     }
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
@@ -30,11 +31,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ImportProblem> {
         let line_no = 1 + valid.iter().filter(|&&b| b == b'\n').count();
         ImportProblem::file(
             line_no,
-            format!(
-                "Het bestand is niet opgeslagen als UTF-8. Op regel {line_no} staat een teken \
-                 dat we niet kunnen lezen (bijvoorbeeld een ë of €). Sla het bestand in Excel \
-                 op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw."
-            ),
+            Msg::new(msg_key!("error-import-not-utf8")).arg("line", line_no),
         )
     })
 }
@@ -162,7 +159,7 @@ pub(crate) fn read_table(
                 problems.push(ImportProblem::new(
                     line,
                     COLUMN_LINE,
-                    "Deze regel kunnen we niet lezen. Controleer de aanhalingstekens.",
+                    Msg::new(msg_key!("error-import-line-unreadable")),
                     "",
                 ));
                 continue;
@@ -197,12 +194,10 @@ pub(crate) fn read_table(
                     problems.push(ImportProblem::new(
                         line_no,
                         COLUMN_LINE,
-                        format!(
-                            "Deze regel heeft {} velden, de kopregel heeft er {width}. Staat er \
-                             een {sep} te veel of te weinig? Zet een tekst met een {sep} erin \
-                             tussen aanhalingstekens (\"...\").",
-                            fields.len()
-                        ),
+                        Msg::new(msg_key!("error-import-field-count"))
+                            .arg("fields", fields.len())
+                            .arg("width", width)
+                            .arg("sep", sep.to_string()),
                         fields.join(&sep.to_string()),
                     ));
                     continue;
@@ -212,7 +207,10 @@ pub(crate) fn read_table(
         }
     }
     let Some((header_line_no, header)) = header else {
-        problems.push(ImportProblem::file(1, "Het bestand is leeg."));
+        problems.push(ImportProblem::file(
+            1,
+            Msg::new(msg_key!("error-import-empty")),
+        ));
         return None;
     };
     Some(Table {
@@ -244,27 +242,25 @@ pub(crate) fn map_columns(
             problems.push(ImportProblem::new(
                 line,
                 COLUMN_HEADER,
-                format!(
-                    "Kolom {} heeft geen naam. De kopregel moet zo zijn: {expected_header}",
-                    i + 1
-                ),
+                Msg::new(msg_key!("error-import-column-unnamed"))
+                    .arg("number", i + 1)
+                    .arg("header", expected_header),
                 table.header_text(),
             ));
         } else if !spec.iter().any(|c| c.name == cell.key) {
             problems.push(ImportProblem::new(
                 line,
                 cell.raw.clone(),
-                format!(
-                    "De kolom '{}' kennen we niet. De kopregel moet zo zijn: {expected_header}",
-                    cell.raw
-                ),
+                Msg::new(msg_key!("error-import-column-unknown"))
+                    .arg("column", &cell.raw)
+                    .arg("header", expected_header),
                 table.header_text(),
             ));
         } else if table.header[..i].iter().any(|c| c.key == cell.key) {
             problems.push(ImportProblem::new(
                 line,
                 cell.raw.clone(),
-                format!("De kolom '{}' staat twee keer in de kopregel.", cell.raw),
+                Msg::new(msg_key!("error-import-column-twice")).arg("column", &cell.raw),
                 table.header_text(),
             ));
         }
@@ -276,11 +272,9 @@ pub(crate) fn map_columns(
                 problems.push(ImportProblem::new(
                     line,
                     c.name,
-                    format!(
-                        "De kolom '{}' ontbreekt in de kopregel. De kopregel moet zo zijn: \
-                         {expected_header}",
-                        c.name
-                    ),
+                    Msg::new(msg_key!("error-import-column-missing"))
+                        .arg("column", c.name)
+                        .arg("header", expected_header),
                     table.header_text(),
                 ));
             }
@@ -291,28 +285,29 @@ pub(crate) fn map_columns(
 
 /// A fiscal year: exactly 4 digits, from 2017 (the first taakvelden year) to [`MAX_YEAR`].
 pub(crate) fn check_year(value: &str, line_no: usize, column: &str) -> Result<i32, ImportProblem> {
-    let problem = |msg: String| ImportProblem::new(line_no, column, msg, value);
+    let problem = |msg: Msg| ImportProblem::new(line_no, column, msg, value);
     if value.is_empty() {
-        return Err(problem("Vul een jaar in, zoals 2025.".to_owned()));
+        return Err(problem(Msg::new(msg_key!("error-import-year-empty"))));
     }
     if value.len() != 4 || !value.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(problem(
-            "Het jaar moet een getal van 4 cijfers zijn, zoals 2025.".to_owned(),
-        ));
+        return Err(problem(Msg::new(msg_key!("error-import-year-digits"))));
     }
     let year: i32 = value
         .parse()
-        .map_err(|_| problem("Het jaar moet een getal van 4 cijfers zijn.".to_owned()))?;
+        .map_err(|_| problem(Msg::new(msg_key!("error-import-year-number"))))?;
     if year < taakveld::FIRST_YEAR {
-        return Err(problem(format!(
-            "Voor het jaar {year} is er geen lijst met taakvelden. Gebruik een jaar vanaf {}.",
-            taakveld::FIRST_YEAR
-        )));
+        return Err(problem(
+            Msg::new(msg_key!("error-import-year-too-early"))
+                .arg("year", year)
+                .arg("first", taakveld::FIRST_YEAR),
+        ));
     }
     if year > MAX_YEAR {
-        return Err(problem(format!(
-            "Het jaar {year} ligt te ver in de toekomst. Gebruik een jaar tot en met {MAX_YEAR}."
-        )));
+        return Err(problem(
+            Msg::new(msg_key!("error-import-year-too-late"))
+                .arg("year", year)
+                .arg("last", MAX_YEAR),
+        ));
     }
     Ok(year)
 }
@@ -323,40 +318,36 @@ pub(crate) fn check_text(
     value: &str,
     line_no: usize,
     column: &str,
+    // Which text: `code`, `name`, `funder` or `taakveld_name` (the catalogue names it).
     what: &str,
     max_chars: usize,
     optional: bool,
 ) -> Result<Option<String>, ImportProblem> {
-    let problem = |msg: String| ImportProblem::new(line_no, column, msg, value);
+    let problem = |msg: Msg| ImportProblem::new(line_no, column, msg, value);
     if value.is_empty() {
         return if optional {
             Ok(None)
         } else {
-            Err(problem(format!("Vul {what} in.")))
+            Err(problem(
+                Msg::new(msg_key!("error-import-text-empty")).arg("what", what),
+            ))
         };
     }
     if value.chars().any(char::is_control) {
-        return Err(problem(format!(
-            "In {what} staat een regeleinde of een ander onzichtbaar teken (in Excel: \
-             Alt+Enter). Haal dat weg."
-        )));
+        return Err(problem(
+            Msg::new(msg_key!("error-import-text-control")).arg("what", what),
+        ));
     }
     let n = value.chars().count();
     if n > max_chars {
-        return Err(problem(format!(
-            "{} is te lang: {n} tekens. Het mogen er hoogstens {max_chars} zijn.",
-            capitalize(what)
-        )));
+        return Err(problem(
+            Msg::new(msg_key!("error-import-text-long"))
+                .arg("what", what)
+                .arg("length", n)
+                .arg("max", max_chars),
+        ));
     }
     Ok(Some(value.to_owned()))
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// A file-level problem when there are no data lines.
@@ -364,7 +355,7 @@ pub(crate) fn no_data(table: &Table) -> ImportProblem {
     ImportProblem::new(
         table.header_line_no,
         COLUMN_FILE,
-        "Het bestand heeft alleen een kopregel en geen begrotingsregels.",
+        Msg::new(msg_key!("error-import-header-only")),
         "",
     )
 }

@@ -1,5 +1,7 @@
 //! Areas (each with its pool account) and funders (each with its account).
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use serde_json::{json, Value};
 
 use super::new_id;
@@ -36,52 +38,51 @@ pub(super) fn slugify(name: &str) -> String {
 
 /// The name of a new area or funder as typed (trimmed) and the slug made from it; an
 /// empty name, or one without letters or digits, is refused on the name field.
-fn name_and_slug(name: &str, when_empty: &str) -> Result<(String, String), ServiceError> {
+fn name_and_slug(name: &str, when_empty: Msg) -> Result<(String, String), ServiceError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(ServiceError::invalid("name", when_empty.to_string()));
+        return Err(ServiceError::invalid("name", when_empty));
     }
     let slug = slugify(name);
     if slug.is_empty() {
         return Err(ServiceError::invalid(
             "name",
-            "Gebruik letters of cijfers in de naam.",
+            Msg::new(msg_key!("error-name-no-letters")),
         ));
     }
     Ok((name.to_string(), slug))
 }
 
-/// Every problem of the new-area form at once, keyed `name` and `kind` (the service
-/// checks them again when it saves, and the name's uniqueness there).
-pub fn check_new_area(name: &str, kind: &str) -> FormErrors {
+/// Every problem of a form for something new with a name and a kind (an area, a funder),
+/// keyed `name` and `kind`. The service checks them again when it saves, and the name's
+/// uniqueness there.
+fn check_name_and_kind(name: &str, when_empty: Msg, kind_known: bool, kind: Msg) -> FormErrors {
     let mut errors = FormErrors::new();
-    if let Err(ServiceError::Invalid { message, .. }) =
-        name_and_slug(name, "Vul de naam van het gebied in.")
-    {
+    if let Err(ServiceError::Invalid { message, .. }) = name_and_slug(name, when_empty) {
         errors.add("name", message);
     }
-    errors.add_if(
-        AreaKind::parse(kind).is_none(),
-        "kind",
-        "Kies dorp of wijk.",
-    );
+    errors.add_if(!kind_known, "kind", kind);
     errors
 }
 
-/// Every problem of the new-funder form at once, keyed `name` and `kind`.
+/// Every problem of the new-area form at once.
+pub fn check_new_area(name: &str, kind: &str) -> FormErrors {
+    check_name_and_kind(
+        name,
+        Msg::new(msg_key!("error-area-name-empty")),
+        AreaKind::parse(kind).is_some(),
+        Msg::new(msg_key!("error-area-kind")),
+    )
+}
+
+/// Every problem of the new-funder form at once.
 pub fn check_new_funder(name: &str, kind: &str) -> FormErrors {
-    let mut errors = FormErrors::new();
-    if let Err(ServiceError::Invalid { message, .. }) =
-        name_and_slug(name, "Vul de naam van de financier in.")
-    {
-        errors.add("name", message);
-    }
-    errors.add_if(
-        FunderKind::parse(kind).is_none(),
-        "kind",
-        "Kies het soort financier.",
-    );
-    errors
+    check_name_and_kind(
+        name,
+        Msg::new(msg_key!("error-funder-name-empty")),
+        FunderKind::parse(kind).is_some(),
+        Msg::new(msg_key!("error-funder-kind")),
+    )
 }
 
 pub fn create_area(
@@ -91,14 +92,14 @@ pub fn create_area(
     kind: &str,
 ) -> Result<PoolView, ServiceError> {
     who.may(Operation::CreateArea)?;
-    let (name, slug) = name_and_slug(name, "Vul de naam van het gebied in.")?;
-    let kind =
-        AreaKind::parse(kind).ok_or_else(|| ServiceError::invalid("kind", "Kies dorp of wijk."))?;
+    let (name, slug) = name_and_slug(name, Msg::new(msg_key!("error-area-name-empty")))?;
+    let kind = AreaKind::parse(kind)
+        .ok_or_else(|| ServiceError::invalid("kind", Msg::new(msg_key!("error-area-kind"))))?;
     tx::write(conn, |c| {
         if q::find_area_by_slug(c, &slug)?.is_some() {
             return Err(ServiceError::invalid(
                 "name",
-                "Er is al een gebied met deze naam.",
+                Msg::new(msg_key!("error-area-name-taken")),
             ));
         }
         let now = repo::now();
@@ -193,15 +194,15 @@ pub fn create_funder(
     kind: &str,
 ) -> Result<FunderView, ServiceError> {
     who.may(Operation::CreateFunder)?;
-    let (name, slug) = name_and_slug(name, "Vul de naam van de financier in.")?;
+    let (name, slug) = name_and_slug(name, Msg::new(msg_key!("error-funder-name-empty")))?;
     let name = name.as_str();
     let kind = FunderKind::parse(kind)
-        .ok_or_else(|| ServiceError::invalid("kind", "Kies het soort financier."))?;
+        .ok_or_else(|| ServiceError::invalid("kind", Msg::new(msg_key!("error-funder-kind"))))?;
     tx::write(conn, |c| {
         if q::find_funder_by_slug(c, &slug)?.is_some() {
             return Err(ServiceError::invalid(
                 "name",
-                "Er is al een financier met deze naam.",
+                Msg::new(msg_key!("error-funder-name-taken")),
             ));
         }
         let (f, a) = insert_funder_with_account(c, who, name, kind)?;

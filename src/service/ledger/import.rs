@@ -68,11 +68,11 @@ pub fn import_ledger(
                             line_no: line.line_no,
                             column: "code".into(),
                             value: line.code.clone(),
-                            message: format!(
-                                "Begrotingspost {} voor {} staat al in het grootboek met andere gegevens. \
-                                 Een ingelezen post wordt nooit overschreven: maak een correctie.",
-                                line.code, line.year
-                            ),
+                            message: crate::domain::message::Msg::new(crate::msg_key!(
+                                "error-import-line-differs"
+                            ))
+                            .arg("code", &line.code)
+                            .arg("year", line.year),
                         });
                     }
                 }
@@ -117,8 +117,9 @@ pub fn import_ledger(
                 },
                 None => municipality.clone(),
             };
-            let funder_account =
-                q::account_of_funder(c, &funder.id)?.ok_or(ServiceError::NotFound("Financier"))?;
+            let funder_account = q::account_of_funder(c, &funder.id)?.ok_or(
+                ServiceError::NotFound(crate::msg_key!("error-missing-funder")),
+            )?;
             let bl = BudgetLineRow {
                 id: new_id().into(),
                 fiscal_year: line.year,

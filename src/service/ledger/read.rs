@@ -349,11 +349,15 @@ pub fn budget_line_detail(
     id: &BudgetLineId,
 ) -> Result<(BudgetLineView, Vec<TransferView>), ServiceError> {
     who.may(Operation::BudgetLineDetail)?;
-    let line = q::find_budget_line(conn, id)?.ok_or(ServiceError::NotFound("Begrotingspost"))?;
+    let line = q::find_budget_line(conn, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-budget-line"
+    )))?;
     let view = budget_line_views(conn, who, Some(line.fiscal_year))?
         .into_iter()
         .find(|v| v.id == *id)
-        .ok_or(ServiceError::NotFound("Begrotingspost"))?;
+        .ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-budget-line"
+        )))?;
     let history = account_history(conn, who, &view.account_id)?;
     Ok((view, history))
 }
@@ -378,7 +382,9 @@ fn pool_views(conn: &mut DbConn) -> Result<Vec<PoolView>, ServiceError> {
     }
     let mut out = Vec::new();
     for area in q::list_areas(conn)? {
-        let account = q::account_of_area(conn, &area.id)?.ok_or(ServiceError::NotFound("Pot"))?;
+        let account = q::account_of_area(conn, &area.id)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-pool"),
+        ))?;
         out.push(PoolView {
             balance_cents: balances.get(account.id.as_str()).copied().unwrap_or(0),
             pending_in_cents: sum(pending_in.remove(&account.id).unwrap_or_default())?,
@@ -406,7 +412,9 @@ pub fn pool_detail(
     let pool = pool_views(conn)?
         .into_iter()
         .find(|p| p.slug == slug)
-        .ok_or(ServiceError::NotFound("Gebied"))?;
+        .ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-area"
+        )))?;
     let history = account_history(conn, who, &pool.account_id)?;
     Ok((pool, history))
 }
@@ -415,8 +423,9 @@ fn funder_views(conn: &mut DbConn) -> Result<Vec<FunderView>, ServiceError> {
     let balances = q::balances(conn)?;
     let mut out = Vec::new();
     for f in q::list_funders(conn)? {
-        let account =
-            q::account_of_funder(conn, &f.id)?.ok_or(ServiceError::NotFound("Financier"))?;
+        let account = q::account_of_funder(conn, &f.id)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-funder"),
+        ))?;
         out.push(FunderView {
             balance_cents: balances.get(account.id.as_str()).copied().unwrap_or(0),
             account_id: account.id,
@@ -553,7 +562,9 @@ pub(super) fn transfer_view(
     id: &TransferId,
 ) -> Result<TransferView, ServiceError> {
     let names = Names::load(conn)?;
-    let (t, d) = q::find_transfer(conn, id)?.ok_or(ServiceError::NotFound("Overboeking"))?;
+    let (t, d) = q::find_transfer(conn, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
+        "error-missing-transfer"
+    )))?;
     names.view(who, t, d)
 }
 

@@ -3,6 +3,8 @@
 //! `validate_basic` (amount bounds, direction) and `check_funds` (nothing but a funder goes
 //! below zero).
 
+use crate::domain::message::Msg;
+use crate::msg_key;
 use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -100,8 +102,12 @@ pub fn propose_transfer(
     input: &TransferInput,
 ) -> Result<TransferView, ServiceError> {
     who.may(Operation::ProposeTransfer)?;
-    let source = q::find_account(conn, &input.from_account)?
-        .ok_or_else(|| ServiceError::invalid("from_account", "Kies een bron uit de lijst."))?;
+    let source = q::find_account(conn, &input.from_account)?.ok_or_else(|| {
+        ServiceError::invalid(
+            "from_account",
+            Msg::new(msg_key!("error-transfer-source-unknown")),
+        )
+    })?;
     let kind = TransferKind::for_source(source.kind)?;
     kind.check_general_form()?;
     if input.kind.is_some_and(|k| k != kind) {
@@ -251,7 +257,9 @@ pub(crate) fn pool_available(
     conn: &mut DbConn,
     area_id: &AreaId,
 ) -> Result<(AccountId, i64), ServiceError> {
-    let account = q::account_of_area(conn, area_id)?.ok_or(ServiceError::NotFound("Pot"))?;
+    let account = q::account_of_area(conn, area_id)?.ok_or(ServiceError::NotFound(
+        crate::msg_key!("error-missing-pool"),
+    ))?;
     let avail = available(conn, &account)?;
     Ok((account.id, avail))
 }
@@ -267,7 +275,9 @@ pub fn propose_correction(
     // Replays are answered before the original is looked at again.
     let (original, _) = {
         let found = q::find_transfer(conn, original_id)?;
-        found.ok_or(ServiceError::NotFound("Overboeking"))?
+        found.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-transfer"
+        )))?
     };
     record_transfer(
         conn,
@@ -317,10 +327,17 @@ fn record_transfer(
                 Err(LedgerError::IdempotencyConflict.into())
             };
         }
-        let debit = q::find_account(c, from)?
-            .ok_or_else(|| ServiceError::invalid("from_account", "Kies een bron uit de lijst."))?;
+        let debit = q::find_account(c, from)?.ok_or_else(|| {
+            ServiceError::invalid(
+                "from_account",
+                Msg::new(msg_key!("error-transfer-source-unknown")),
+            )
+        })?;
         let credit = q::find_account(c, to)?.ok_or_else(|| {
-            ServiceError::invalid("to_account", "Kies een bestemming uit de lijst.")
+            ServiceError::invalid(
+                "to_account",
+                Msg::new(msg_key!("error-transfer-destination-unknown")),
+            )
         })?;
         if debit.id == credit.id {
             return Err(LedgerError::SameAccount.into());
@@ -328,8 +345,9 @@ fn record_transfer(
         let (dk, ck) = (debit.kind, credit.kind);
         validate_basic(kind, dk, ck, amount_cents, memo, decision_ref.as_deref())?;
         if let Some(orig_id) = &correction_of {
-            let (orig, decision) =
-                q::find_transfer(c, orig_id)?.ok_or(ServiceError::NotFound("Overboeking"))?;
+            let (orig, decision) = q::find_transfer(c, orig_id)?.ok_or(ServiceError::NotFound(
+                crate::msg_key!("error-missing-transfer"),
+            ))?;
             let status = TransferStatus::derive(orig.needs_approval, decision.map(|d| d.approved));
             check_correctable(status, orig.kind)?;
             let already = crate::domain::money::checked_sum(
@@ -407,12 +425,13 @@ pub fn decide_transfer(
     if !approve && reason.is_empty() {
         return Err(ServiceError::invalid(
             "reason",
-            "Schrijf kort op waarom u de overboeking afwijst.",
+            Msg::new(msg_key!("error-transfer-reject-reason")),
         ));
     }
     tx::write(conn, |c| -> Result<(), ServiceError> {
-        let (t, decision) =
-            q::find_transfer(c, id)?.ok_or(ServiceError::NotFound("Overboeking"))?;
+        let (t, decision) = q::find_transfer(c, id)?.ok_or(ServiceError::NotFound(
+            crate::msg_key!("error-missing-transfer"),
+        ))?;
         // A double click on the same button is harmless; anything else is refused below.
         if let Some(d) = &decision {
             if t.needs_approval && d.approved == approve && d.decided_by == who.key() {
@@ -422,8 +441,9 @@ pub fn decide_transfer(
         let status = TransferStatus::derive(t.needs_approval, decision.map(|d| d.approved));
         check_decidable(t.needs_approval, status, t.created_by == who.key())?;
         if approve {
-            let debit =
-                q::find_account(c, &t.debit_account)?.ok_or(ServiceError::NotFound("Rekening"))?;
+            let debit = q::find_account(c, &t.debit_account)?.ok_or(ServiceError::NotFound(
+                crate::msg_key!("error-missing-account"),
+            ))?;
             // The pending reservation already counts this transfer; check the posted
             // balance so that nothing can ever go below zero.
             let balance = q::balance_of(c, &debit.id)?;
