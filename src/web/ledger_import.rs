@@ -15,6 +15,7 @@ use crate::domain::permissions::Operation;
 use crate::service::ledger;
 use crate::service::ServiceError;
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -76,12 +77,12 @@ async fn import(
     errors.add_if(
         too_large,
         "bestand",
-        "Het bestand is groter dan 10 MB. Is dit wel een begroting?",
+        tr!("finance-import-too-large"),
     );
     errors.add_if(
         bytes.is_empty(),
         "bestand",
-        "Kies een bestand om in te lezen.",
+        tr!("finance-import-no-file"),
     );
     if !errors.is_empty() {
         return Ok(html_status(
