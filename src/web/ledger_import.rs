@@ -74,16 +74,8 @@ async fn import(
     }
     let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
     let mut errors = FormErrors::new();
-    errors.add_if(
-        too_large,
-        "bestand",
-        tr!("finance-import-too-large"),
-    );
-    errors.add_if(
-        bytes.is_empty(),
-        "bestand",
-        tr!("finance-import-no-file"),
-    );
+    errors.add_if(too_large, "bestand", tr!("finance-import-too-large"));
+    errors.add_if(bytes.is_empty(), "bestand", tr!("finance-import-no-file"));
     if !errors.is_empty() {
         return Ok(html_status(
             unprocessable,

@@ -52,7 +52,10 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
     ),
     (
         Role::FinanceApprover,
-        &["/financien/goedkeuren", "/financien/overboekingen/{waiting}"],
+        &[
+            "/financien/goedkeuren",
+            "/financien/overboekingen/{waiting}",
+        ],
     ),
 ];
 
