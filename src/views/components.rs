@@ -164,6 +164,16 @@ pub fn textarea_input(
     })
 }
 
+/// The (value, label) options of a select, one per row; none when the rows were not
+/// loaded (a filter page shown with errors before its data).
+pub fn options_from<T>(
+    rows: Option<&[T]>,
+    option: impl Fn(&T) -> (String, String),
+) -> Vec<(String, String)> {
+    rows.map(|rows| rows.iter().map(option).collect())
+        .unwrap_or_default()
+}
+
 /// A labelled select that keeps the chosen option and shows its error. `options` are
 /// (value, label); `empty` is an extra first option with the value "" ("Kies ...").
 /// `id` is also the key of its error; `name` is what the form sends.

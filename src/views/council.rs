@@ -7,7 +7,7 @@ use maud::{html, Markup};
 use super::components::table_head;
 use super::components::Col::{Num, Text};
 
-use super::components::{error_summary, select_input, table_scroll, text_input};
+use super::components::{error_summary, options_from, select_input, table_scroll, text_input};
 use super::layout::{page, Nav};
 use super::report::{area_chart, area_sources, area_table, round_section};
 use crate::i18n;
@@ -188,14 +188,9 @@ pub fn events(
     form: &EventsForm,
     errors: &[(String, String)],
 ) -> Markup {
-    let actions: Vec<(String, String)> = data
-        .map(|d| {
-            d.actions
-                .iter()
-                .map(|a| (a.clone(), format!("{} ({a})", action_label(a))))
-                .collect()
-        })
-        .unwrap_or_default();
+    let actions = options_from(data.map(|d| d.actions.as_slice()), |a| {
+        (a.clone(), format!("{} ({a})", action_label(a)))
+    });
     let areas: Vec<(String, String)> = data.map(|d| d.areas.clone()).unwrap_or_default();
     let period = PeriodForm {
         van: form.van.clone(),

@@ -10,14 +10,15 @@ use super::components::{
     status, table_scroll, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
+use super::staff_labels::{area_kind_label, transfer_kind_label};
 use crate::domain::ledger::TransferStatus;
 use crate::domain::ledger_import::ImportProblem;
 use crate::domain::money::format_eur;
-use crate::domain::wording::count_of;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{
     BudgetLineView, ImportOutcome, LedgerOverview, PoolView, TransferOptions, TransferView,
 };
+use crate::{tr, tr_html};
 
 fn nav<'a>(user: &'a SessionUser, current: &'a str) -> Nav<'a> {
     Nav {
@@ -28,8 +29,8 @@ fn nav<'a>(user: &'a SessionUser, current: &'a str) -> Nav<'a> {
 
 pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) -> Markup {
     let title = match o.year {
-        Some(y) => format!("Begroting {y}"),
-        None => "Begroting".to_string(),
+        Some(y) => tr!("finance-budget-year", year = y.to_string()),
+        None => tr!("finance-budget"),
     };
     page(
         &title,
@@ -39,27 +40,27 @@ pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) ->
             @if let Some(n) = notice { p class="notice" role="status" { (n) } }
             @if o.years.len() > 1 {
                 form class="inline" method="get" action="/financien/begroting" {
-                    label for="jaar" { "Kies een jaar " }
+                    label for="jaar" { (tr!("finance-choose-year")) " " }
                     select id="jaar" name="jaar" {
                         @for y in &o.years {
                             option value=(y) selected[Some(*y) == o.year] { (y) }
                         }
                     }
                     " "
-                    button type="submit" class="secondary" { "Toon" }
+                    button type="submit" class="secondary" { (tr!("finance-show")) }
                 }
             }
             @if o.groups.is_empty() {
-                p { "Er zijn nog geen begrotingsposten. " a href="/financien/import" { "Lees de begroting in" } "." }
+                p { (tr_html!("finance-no-lines", link = html! { a href="/financien/import" { (tr!("finance-no-lines-link")) } })) }
             } @else {
-                p { "Totaal begroot: " strong { (money(o.amount_cents)) } ". Nog op de begrotingsposten: " strong { (money(o.balance_cents)) } "." }
-                (table_scroll("Begrotingsposten per taakveld", html! { table {
-                    caption { "Begrotingsposten per taakveld" }
-                    (table_head(&[Text("Code"), Text("Omschrijving"), Text("Financier"), Num("Begroot"), Num("Saldo")]))
+                p { (tr_html!("finance-totals", budgeted = html! { strong { (money(o.amount_cents)) } }, balance = html! { strong { (money(o.balance_cents)) } })) }
+                (table_scroll(&tr!("finance-lines-caption"), html! { table {
+                    caption { (tr!("finance-lines-caption")) }
+                    (table_head(&[Text(&tr!("finance-code")), Text(&tr!("finance-description")), Text(&tr!("finance-funder")), Num(&tr!("finance-budgeted")), Num(&tr!("finance-balance"))]))
                     @for g in &o.groups {
                         tbody {
                             tr class="group" {
-                                th scope="rowgroup" colspan="3" { "Taakveld " (g.taakveld) " " (g.taakveld_name) }
+                                th scope="rowgroup" colspan="3" { (tr!("finance-taakveld-group", code = &g.taakveld, name = &g.taakveld_name)) }
                                 th class="num" { (money(g.amount_cents)) }
                                 th class="num" { (money(g.balance_cents)) }
                             }
@@ -75,7 +76,7 @@ pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) ->
                         }
                     }
                     tfoot { tr {
-                        th scope="row" colspan="3" { "Totaal" }
+                        th scope="row" colspan="3" { (tr!("finance-total")) }
                         td class="num" { (money(o.amount_cents)) }
                         td class="num" { (money(o.balance_cents)) }
                     } }
@@ -88,18 +89,18 @@ pub fn overview(user: &SessionUser, o: &LedgerOverview, notice: Option<&str>) ->
 fn history_table(caption: &str, account_id: &str, rows: &[TransferView]) -> Markup {
     html! {
         @if rows.is_empty() {
-            p { "Nog geen overboekingen." }
+            p { (tr!("finance-history-none")) }
         } @else {
             (table_scroll(caption, html! { table {
                 caption { (caption) }
-                (table_head(&[Text("Nr."), Text("Datum"), Text("Omschrijving"), Text("Van / naar"), Text("Status"), Num("Erbij"), Num("Eraf")]))
+                (table_head(&[Text(&tr!("staff-transfers-seq")), Text(&tr!("staff-date")), Text(&tr!("finance-description")), Text(&tr!("finance-history-other")), Text(&tr!("staff-status")), Num(&tr!("finance-history-in")), Num(&tr!("finance-history-out"))]))
                 tbody {
                     @for t in rows {
                         tr {
                             td { a href={ "/financien/overboekingen/" (t.id) } { (t.seq) } }
                             td { (nl_date_cell(&t.created_at)) }
                             td { (t.memo) }
-                            td { @if t.to_account == account_id { "van " (t.from_name) } @else { "naar " (t.to_name) } }
+                            td { @if t.to_account == account_id { (tr!("finance-history-from", name = &t.from_name)) } @else { (tr!("finance-history-to", name = &t.to_name)) } }
                             td { (status(t.status)) }
                             td class="num" { @if t.to_account == account_id { (money(t.amount_cents)) } }
                             td class="num" { @if t.from_account == account_id { (money(t.amount_cents)) } }
@@ -112,55 +113,56 @@ fn history_table(caption: &str, account_id: &str, rows: &[TransferView]) -> Mark
 }
 
 pub fn budget_line(user: &SessionUser, l: &BudgetLineView, history: &[TransferView]) -> Markup {
-    let title = format!("Begrotingspost {} {}", l.code, l.name);
+    let title = tr!("finance-line-title", code = &l.code, name = &l.name);
     page(
         &title,
         &nav(user, ""),
         html! {
-            p { a href={ "/financien/begroting?jaar=" (l.fiscal_year) } { "Terug naar begroting " (l.fiscal_year) } }
+            p { a href={ "/financien/begroting?jaar=" (l.fiscal_year) } { (tr!("finance-line-back", year = l.fiscal_year.to_string())) } }
             h1 { (title) }
             dl class="facts" {
-                dt { "Jaar" } dd { (l.fiscal_year) }
-                dt { "Taakveld" } dd { (l.taakveld) }
-                dt { "Financier" } dd { (l.funder) }
-                dt { "Begroot" } dd { (money(l.amount_cents)) }
-                dt { "Saldo" } dd { (money(l.balance_cents)) }
-                dt { "Wacht op goedkeuring" } dd { (money(l.pending_out_cents)) }
-                dt { "Nog beschikbaar" } dd { (money(l.balance_cents - l.pending_out_cents)) }
+                dt { (tr!("finance-year")) } dd { (l.fiscal_year) }
+                dt { (tr!("finance-taakveld")) } dd { (l.taakveld) }
+                dt { (tr!("finance-funder")) } dd { (l.funder) }
+                dt { (tr!("finance-budgeted")) } dd { (money(l.amount_cents)) }
+                dt { (tr!("finance-balance")) } dd { (money(l.balance_cents)) }
+                dt { (tr!("finance-pending")) } dd { (money(l.pending_out_cents)) }
+                dt { (tr!("finance-line-available")) } dd { (money(l.balance_cents - l.pending_out_cents)) }
             }
             @if l.may_transfer_from {
-                p { a class="button" href={ "/financien/overboekingen/nieuw?van=" (l.account_id) } { "Geld overboeken naar een pot" } }
+                p { a class="button" href={ "/financien/overboekingen/nieuw?van=" (l.account_id) } { (tr!("finance-line-transfer")) } }
             }
-            h2 { "Geschiedenis" }
-            (history_table("Alle overboekingen van en naar deze begrotingspost", &l.account_id, history))
+            h2 { (tr!("finance-history")) }
+            (history_table(&tr!("finance-line-history"), &l.account_id, history))
         },
     )
 }
 
 pub fn pools(user: &SessionUser, pools: &[PoolView]) -> Markup {
+    let title = tr!("nav-pools");
     page(
-        "Potten per gebied",
+        &title,
         &nav(user, "/financien/potten"),
         html! {
-            h1 { "Potten per gebied" }
+            h1 { (title) }
             @if pools.is_empty() {
-                p { "Er zijn nog geen gebieden. Een beheerder kan ze aanmaken." }
+                p { (tr!("finance-pools-none")) }
             } @else {
-                (table_scroll("Saldo per dorp of wijk", html! { table {
-                    caption { "Saldo per dorp of wijk" }
-                    (table_head(&[Text("Gebied"), Text("Soort"), Num("Saldo"), Num("Wacht op goedkeuring")]))
+                (table_scroll(&tr!("finance-pools-caption"), html! { table {
+                    caption { (tr!("finance-pools-caption")) }
+                    (table_head(&[Text(&tr!("finance-pools-area")), Text(&tr!("staff-kind")), Num(&tr!("finance-balance")), Num(&tr!("finance-pending"))]))
                     tbody {
                         @for p in pools {
                             tr {
                                 td { a href={ "/financien/potten/" (p.slug) } { (p.name) } }
-                                td { (p.kind.label_nl()) }
+                                td { (area_kind_label(p.kind)) }
                                 td class="num" { (money(p.balance_cents)) }
                                 td class="num" { (money(p.pending_in_cents)) }
                             }
                         }
                     }
                     tfoot { tr {
-                        th scope="row" colspan="2" { "Totaal" }
+                        th scope="row" colspan="2" { (tr!("finance-total")) }
                         td class="num" { (money(pools.iter().map(|p| p.balance_cents).sum())) }
                         td class="num" { (money(pools.iter().map(|p| p.pending_in_cents).sum())) }
                     } }
@@ -176,23 +178,23 @@ pub fn pool(
     history: &[TransferView],
     held: &crate::service::pool_holds::PoolMoney,
 ) -> Markup {
-    let title = format!("Pot {}", p.name);
+    let title = tr!("finance-pool-title", name = &p.name);
     page(
         &title,
         &nav(user, ""),
         html! {
-            p { a href="/financien/potten" { "Terug naar alle potten" } }
+            p { a href="/financien/potten" { (tr!("finance-pool-back")) } }
             h1 { (title) }
             dl class="facts" {
-                dt { "Saldo" } dd { (money(p.balance_cents)) }
-                dt { "Wacht op goedkeuring" } dd { (money(p.pending_in_cents)) }
-                dt { "Gereserveerd voor rondes" } dd { (money(held.reserved_cents)) }
-                dt { "Apart gezet" } dd { (money(held.earmarked_cents)) }
-                dt { "Beschikbaar" } dd { (money(held.available_cents)) }
+                dt { (tr!("finance-balance")) } dd { (money(p.balance_cents)) }
+                dt { (tr!("finance-pending")) } dd { (money(p.pending_in_cents)) }
+                dt { (tr!("finance-pool-reserved")) } dd { (money(held.reserved_cents)) }
+                dt { (tr!("finance-pool-earmarked")) } dd { (money(held.earmarked_cents)) }
+                dt { (tr!("finance-pool-available")) } dd { (money(held.available_cents)) }
             }
             (crate::views::rounds::holds_table(held))
-            h2 { "Geschiedenis" }
-            (history_table("Alle overboekingen van en naar deze pot", &p.account_id, history))
+            h2 { (tr!("finance-history")) }
+            (history_table(&tr!("finance-pool-history"), &p.account_id, history))
         },
     )
 }
@@ -200,17 +202,17 @@ pub fn pool(
 fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
     html! {
         @if rows.is_empty() {
-            p { "Er zijn geen overboekingen." }
+            p { (tr!("finance-transfers-none")) }
         } @else {
             (table_scroll(caption, html! { table {
                 caption { (caption) }
-                (table_head(&[Text("Nr."), Text("Datum"), Text("Soort"), Text("Van"), Text("Naar"), Num("Bedrag"), Text("Status")]))
+                (table_head(&[Text(&tr!("staff-transfers-seq")), Text(&tr!("staff-date")), Text(&tr!("staff-kind")), Text(&tr!("staff-from")), Text(&tr!("staff-to")), Num(&tr!("staff-amount")), Text(&tr!("staff-status"))]))
                 tbody {
                     @for t in rows {
                         tr {
                             td { a href={ "/financien/overboekingen/" (t.id) } { (t.seq) } }
                             td { (nl_date_cell(&t.created_at)) }
-                            td { (t.kind_label) }
+                            td { (transfer_kind_label(t.kind)) }
                             td { (t.from_name) }
                             td { (t.to_name) }
                             td class="num" { (money(t.amount_cents)) }
@@ -225,12 +227,12 @@ fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
 
 pub fn approval_queue(user: &SessionUser, rows: &[TransferView]) -> Markup {
     page(
-        "Goedkeuren",
+        &tr!("nav-approve"),
         &nav(user, "/financien/goedkeuren"),
         html! {
-            h1 { "Overboekingen die wachten op goedkeuring" }
-            p { "Een overboeking van een begrotingspost en elke correctie moeten door een tweede medewerker worden goedgekeurd. Uw eigen overboekingen kunt u niet goedkeuren." }
-            (transfer_table("Wacht op goedkeuring", rows))
+            h1 { (tr!("finance-queue-title")) }
+            p { (tr!("finance-queue-intro")) }
+            (transfer_table(&tr!("finance-pending"), rows))
         },
     )
 }
@@ -249,7 +251,7 @@ pub struct TransferPage<'a> {
 
 pub fn transfer(user: &SessionUser, p: &TransferPage<'_>) -> Markup {
     let t = p.transfer;
-    let title = format!("Overboeking {}", t.seq);
+    let title = tr!("finance-transfer-title", seq = t.seq.to_string());
     // What this user may do was decided by the service (`domain::ledger::actions`).
     let own = t.actions.own;
     let can_decide = t.actions.may_approve;
@@ -258,61 +260,61 @@ pub fn transfer(user: &SessionUser, p: &TransferPage<'_>) -> Markup {
         &title,
         &nav(user, ""),
         html! {
-            p { a href="/financien/overboekingen" { "Terug naar alle overboekingen" } }
+            p { a href="/financien/overboekingen" { (tr!("finance-transfer-back")) } }
             h1 { (title) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             (error_summary(p.errors))
             dl class="facts" {
-                dt { "Status" } dd { (status(t.status)) }
-                dt { "Soort" } dd { (t.kind_label) }
-                dt { "Van" } dd { (t.from_name) }
-                dt { "Naar" } dd { (t.to_name) }
-                dt { "Bedrag" } dd { (money(t.amount_cents)) }
-                dt { "Waarom" } dd { (t.memo) }
-                dt { "Raadsbesluit" } dd { (t.decision_ref.as_deref().unwrap_or("–")) }
+                dt { (tr!("staff-status")) } dd { (status(t.status)) }
+                dt { (tr!("staff-kind")) } dd { (transfer_kind_label(t.kind)) }
+                dt { (tr!("staff-from")) } dd { (t.from_name) }
+                dt { (tr!("staff-to")) } dd { (t.to_name) }
+                dt { (tr!("staff-amount")) } dd { (money(t.amount_cents)) }
+                dt { (tr!("finance-why")) } dd { (t.memo) }
+                dt { (tr!("finance-decision-ref")) } dd { (t.decision_ref.as_deref().unwrap_or("–")) }
                 @if let Some(c) = &t.correction_of {
-                    dt { "Corrigeert" } dd { a href={ "/financien/overboekingen/" (c) } { "de oorspronkelijke overboeking" } }
+                    dt { (tr!("finance-transfer-corrects")) } dd { a href={ "/financien/overboekingen/" (c) } { (tr!("finance-transfer-original")) } }
                 }
-                dt { "Ingevoerd door" } dd { (t.created_by) ", " (nl_date(&t.created_at)) }
+                dt { (tr!("finance-transfer-created-by")) } dd { (t.created_by) ", " (nl_date(&t.created_at)) }
                 @if let Some(d) = &t.decided_by {
-                    dt { "Beoordeeld door" } dd { (d) ", " (nl_date(t.decided_at.as_deref().unwrap_or(""))) }
-                    dt { "Toelichting" } dd { (t.decision_reason.as_deref().unwrap_or("")) }
+                    dt { (tr!("finance-transfer-decided-by")) } dd { (d) ", " (nl_date(t.decided_at.as_deref().unwrap_or(""))) }
+                    dt { (tr!("finance-transfer-reason")) } dd { (t.decision_reason.as_deref().unwrap_or("")) }
                 }
-                dt { "Nummer" } dd { (t.seq) }
+                dt { (tr!("finance-transfer-number")) } dd { (t.seq) }
             }
             @if t.status == TransferStatus::Pending && own {
-                p { "U heeft deze overboeking zelf ingevoerd. Een collega moet hem goedkeuren." }
+                p { (tr!("finance-transfer-own")) }
             }
             @if can_decide {
-                h2 { "Beoordelen" }
+                h2 { (tr!("finance-transfer-decide")) }
                 form class="stack" method="post" action={ "/financien/overboekingen/" (t.id) "/beoordelen" } {
                     (csrf_field(&user.csrf_token))
-                    (textarea_input(p.errors, "reason", "reason", "Toelichting", Some("Verplicht als u afwijst."), p.reason))
+                    (textarea_input(p.errors, "reason", "reason", &tr!("finance-transfer-reason"), Some(&tr!("finance-transfer-reason-hint")), p.reason))
                     @if let Some(e) = field_error(p.errors, "besluit") {
-                        p class="field-error" id="besluit" { "Fout: " (e) }
+                        p class="field-error" id="besluit" { (tr!("common-error-prefix")) " " (e) }
                     }
                     div class="actions" {
                         // Approving asks first on its own page; neither button is the
                         // filled one, because both are final.
-                        button type="submit" name="besluit" value="goedkeuren" class="secondary" { "Goedkeuren" }
-                        button type="submit" name="besluit" value="afwijzen" class="danger" { "Afwijzen" }
+                        button type="submit" name="besluit" value="goedkeuren" class="secondary" { (tr!("finance-transfer-approve")) }
+                        button type="submit" name="besluit" value="afwijzen" class="danger" { (tr!("finance-transfer-reject")) }
                     }
                 }
             }
             @if can_correct {
-                h2 { "Corrigeren" }
-                p { "Een overboeking wordt nooit gewijzigd of verwijderd. Klopt er iets niet? Maak een correctie: die boekt (een deel van) het bedrag terug. Een collega moet de correctie goedkeuren." }
+                h2 { (tr!("finance-transfer-correct")) }
+                p { (tr!("finance-transfer-correct-intro")) }
                 form class="stack" method="post" action={ "/financien/overboekingen/" (t.id) "/correctie" } {
                     (csrf_field(&user.csrf_token))
                     input type="hidden" name="request_id" value=(p.correction_id);
-                    (text_input(p.errors, "amount", "Bedrag terugboeken", Some("Bijvoorbeeld 1.250,00"), p.correction_amount, "text"))
-                    (text_input(p.errors, "memo", "Waarom", None, p.correction_memo, "text"))
-                    button type="submit" class="secondary" { "Correctie aanvragen" }
+                    (text_input(p.errors, "amount", &tr!("finance-transfer-correct-amount"), Some(&tr!("finance-transfer-correct-amount-hint")), p.correction_amount, "text"))
+                    (text_input(p.errors, "memo", &tr!("finance-why"), None, p.correction_memo, "text"))
+                    button type="submit" class="secondary" { (tr!("finance-transfer-correct-submit")) }
                 }
             }
             @if !p.corrections.is_empty() {
-                h2 { "Correcties" }
-                (transfer_table("Correcties van deze overboeking", p.corrections))
+                h2 { (tr!("finance-transfer-corrections")) }
+                (transfer_table(&tr!("finance-transfer-corrections-caption"), p.corrections))
             }
         },
     )
@@ -341,40 +343,40 @@ pub fn new_transfer(
     v: &TransferFormValues,
     errors: &[(String, String)],
 ) -> Markup {
+    let title = tr!("nav-new-transfer");
     page(
-        "Nieuwe overboeking",
+        &title,
         &nav(user, "/financien/overboekingen/nieuw"),
         html! {
-            h1 { "Nieuwe overboeking" }
-            p { "Boek geld van een begrotingspost of een financier naar de pot van een dorp of wijk. "
-                "Geld van een begrotingspost moet door een collega worden goedgekeurd." }
+            h1 { (title) }
+            p { (tr!("finance-new-intro")) }
             (error_summary(errors))
             form class="stack" method="post" action="/financien/overboekingen" {
                 (csrf_field(&user.csrf_token))
                 input type="hidden" name="request_id" value=(v.request_id);
-                (field(errors, "from_account", "Van", Some("Met het bedrag dat nog beschikbaar is."), |described, invalid| html! {
+                (field(errors, "from_account", &tr!("staff-from"), Some(&tr!("finance-new-from-hint")), |described, invalid| html! {
                     select id="from_account" name="from_account" aria-describedby=[described] aria-invalid=[invalid.then_some("true")] {
-                        option value="" { "Kies een begrotingspost of financier" }
-                        optgroup label="Begrotingsposten" {
+                        option value="" { (tr!("finance-new-from-empty")) }
+                        optgroup label=(tr!("finance-new-lines")) {
                             @for l in &opts.budget_lines {
                                 option value=(l.account_id) selected[v.from_account == l.account_id] {
-                                    (l.fiscal_year) " " (l.code) " " (l.name) " (beschikbaar " (format_eur(l.balance_cents - l.pending_out_cents)) ")"
+                                    (tr!("finance-new-line-option", year = l.fiscal_year.to_string(), code = &l.code, name = &l.name, available = format_eur(l.balance_cents - l.pending_out_cents)))
                                 }
                             }
                         }
-                        optgroup label="Financiers" {
+                        optgroup label=(tr!("finance-new-funders")) {
                             @for f in &opts.funders {
                                 option value=(f.account_id) selected[v.from_account == f.account_id] { (f.name) }
                             }
                         }
                     }
                 }))
-                (select_input(errors, "to_account", "to_account", "Naar de pot van", None, Some("Kies een dorp of wijk"),
+                (select_input(errors, "to_account", "to_account", &tr!("finance-new-to"), None, Some(&tr!("finance-new-to-empty")),
                     &opts.pools.iter().map(|p| (p.account_id.as_str(), p.name.as_str())).collect::<Vec<_>>(), &v.to_account))
-                (text_input(errors, "amount", "Bedrag in euro", Some("Bijvoorbeeld 12.000,00"), &v.amount, "text"))
-                (text_input(errors, "memo", "Waarom", Some("Bijvoorbeeld: groenonderhoud 2025 volgens de burgerbegroting"), &v.memo, "text"))
-                (text_input(errors, "decision_ref", "Raadsbesluit", Some("Nummer van het raadsbesluit. Verplicht bij geld van een begrotingspost."), &v.decision_ref, "text"))
-                button type="submit" { "Overboeking aanvragen" }
+                (text_input(errors, "amount", &tr!("finance-new-amount"), Some(&tr!("finance-new-amount-hint")), &v.amount, "text"))
+                (text_input(errors, "memo", &tr!("finance-why"), Some(&tr!("finance-new-memo-hint")), &v.memo, "text"))
+                (text_input(errors, "decision_ref", &tr!("finance-decision-ref"), Some(&tr!("finance-new-decision-ref-hint")), &v.decision_ref, "text"))
+                button type="submit" { (tr!("finance-new-submit")) }
             }
         },
     )
@@ -391,27 +393,28 @@ pub fn import_form(
     errors: &[(String, String)],
     outcome: Option<&ImportOutcome>,
 ) -> Markup {
+    let title = tr!("nav-import");
     page(
-        "Begroting inlezen",
+        &title,
         &nav(user, "/financien/import"),
         html! {
-            h1 { "Begroting inlezen" }
+            h1 { (title) }
             @if let Some(o) = outcome {
                 div class="notice" role="status" {
-                    p { strong { (count_of(o.lines_added, "begrotingspost", "begrotingsposten")) " toegevoegd" } ", " (o.lines_unchanged) " stonden er al en zijn niet veranderd." }
+                    p { strong { (tr!("finance-import-added", count = o.lines_added)) } (tr!("finance-import-unchanged", count = o.lines_unchanged)) }
                     @for n in &o.notes { p { (n) } }
-                    p { a href="/financien/begroting" { "Bekijk de begroting" } }
+                    p { a href="/financien/begroting" { (tr!("finance-import-view")) } }
                 }
             }
             (error_summary(errors))
             @if !problems.is_empty() {
                 div class="error-summary" role="alert" tabindex="-1" {
-                    h2 { "Het bestand is niet ingelezen" }
-                    p { "Er is niets opgeslagen. Verbeter " @if problems.len() == 1 { "dit punt" } @else { "deze " (problems.len()) " punten" } " in het bestand en lees het opnieuw in." }
+                    h2 { (tr!("finance-import-failed")) }
+                    p { (tr!("finance-import-fix", count = problems.len())) }
                 }
-                (table_scroll("Problemen in het bestand", html! { table {
-                    caption { "Problemen in het bestand" }
-                    (table_head(&[Text("Regel"), Text("Kolom"), Text("Waarde"), Text("Wat is er mis")]))
+                (table_scroll(&tr!("finance-import-problems"), html! { table {
+                    caption { (tr!("finance-import-problems")) }
+                    (table_head(&[Text(&tr!("finance-import-line")), Text(&tr!("finance-import-column")), Text(&tr!("finance-import-value")), Text(&tr!("finance-import-wrong"))]))
                     tbody {
                         @for p in problems {
                             tr { td { (p.line_no) } td { (p.column) } td { code { (p.value) } } td { (p.message) } }
@@ -419,21 +422,21 @@ pub fn import_form(
                     }
                 } }))
             }
-            p { "U kunt drie soorten bestanden inlezen:" }
+            p { (tr!("finance-import-kinds")) }
             ul {
-                li { "een export uit Excel met de kolommen " code { "jaar;code;omschrijving;taakveld;financier;bedrag" } " (bedragen zoals 1.234,56)," }
-                li { "een CSV-bestand met de kolommen " code { "year,code,name,taakveld,funder,amount" } " (bedragen zoals 1234.56)," }
-                li { "een Iv3-overzicht van het CBS (bedragen x € 1.000)." }
+                li { (tr_html!("finance-import-excel", columns = html! { code { "jaar;code;omschrijving;taakveld;financier;bedrag" } })) }
+                li { (tr_html!("finance-import-csv", columns = html! { code { "year,code,name,taakveld,funder,amount" } })) }
+                li { (tr!("finance-import-cbs")) }
             }
-            p { "Het hele bestand wordt ingelezen, of niets. Een bestand twee keer inlezen verandert niets." }
+            p { (tr!("finance-import-all-or-nothing")) }
             form class="stack" method="post" action="/financien/import" enctype="multipart/form-data" {
                 (csrf_field(&user.csrf_token))
-                (field(errors, "bestand", "Bestand", None, |described, invalid| html! {
+                (field(errors, "bestand", &tr!("finance-import-file"), None, |described, invalid| html! {
                     input type="file" id="bestand" name="bestand" accept=".csv,.txt,text/csv" required
                         aria-describedby=[described] aria-invalid=[invalid.then_some("true")];
                 }))
-                (text_input(errors, "gemeente", "Gemeente", Some("Alleen nodig bij een CBS-bestand met meer gemeenten."), gemeente, "text"))
-                button type="submit" { "Inlezen" }
+                (text_input(errors, "gemeente", &tr!("finance-import-municipality"), Some(&tr!("finance-import-municipality-hint")), gemeente, "text"))
+                button type="submit" { (tr!("finance-import-submit")) }
             }
         },
     )

@@ -7,7 +7,8 @@ use maud::{html, Markup};
 use super::components::transfer_status_label;
 use super::components::Col::{Num, Text};
 use super::components::{
-    error_summary, money, nl_date_cell, select_input, status, table_head, table_scroll, text_input,
+    error_summary, money, nl_date_cell, options_from, select_input, status, table_head,
+    table_scroll, text_input,
 };
 use super::layout::{page, Nav};
 use super::staff_labels::{account_kind_label, transfer_kind_label};
@@ -103,27 +104,16 @@ pub fn transfers(
     form: &TransferFilterForm,
     errors: &[(String, String)],
 ) -> Markup {
-    let accounts: Vec<(String, String)> = data
-        .map(|d| {
-            d.accounts
-                .iter()
-                .map(|(id, name, kind)| {
-                    (
-                        id.to_string(),
-                        format!("{name} ({})", account_kind_label(*kind)),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let kinds: Vec<(String, String)> = TRANSFER_KINDS
-        .iter()
-        .map(|k| (k.as_str().to_string(), transfer_kind_label(*k)))
-        .collect();
-    let statuses: Vec<(String, String)> = STATUSES
-        .iter()
-        .map(|s| (s.as_str().to_string(), transfer_status_label(*s)))
-        .collect();
+    let accounts = options_from(data.map(|d| d.accounts.as_slice()), |(id, name, kind)| {
+        let label = format!("{name} ({})", account_kind_label(*kind));
+        (id.to_string(), label)
+    });
+    let kinds = options_from(Some(&TRANSFER_KINDS), |k| {
+        (k.as_str().to_string(), transfer_kind_label(*k))
+    });
+    let statuses = options_from(Some(&STATUSES), |s| {
+        (s.as_str().to_string(), transfer_status_label(*s))
+    });
     let title = if errors.is_empty() {
         tr!("nav-transfers")
     } else {

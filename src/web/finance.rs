@@ -22,6 +22,7 @@ use crate::service::auth::SessionUser;
 use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput, TransferView};
 use crate::service::ServiceError;
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
 use crate::views::finance::{TransferFormValues, TransferPage};
 use crate::views::transfers_list::TransferFilterForm;
@@ -124,7 +125,7 @@ fn transfer_query(f: &TransferFilterForm) -> Result<ledger::TransferQuery, Vec<(
         k => match TransferKind::parse(k) {
             Some(k) => Some(k),
             None => {
-                errors.push(("soort".into(), "Kies een soort uit de lijst.".into()));
+                errors.push(("soort".into(), tr!("finance-filter-kind-unknown")));
                 None
             }
         },
@@ -135,7 +136,7 @@ fn transfer_query(f: &TransferFilterForm) -> Result<ledger::TransferQuery, Vec<(
         "posted" => Some(TransferStatus::Posted),
         "rejected" => Some(TransferStatus::Rejected),
         _ => {
-            errors.push(("status".into(), "Kies een status uit de lijst.".into()));
+            errors.push(("status".into(), tr!("finance-filter-status-unknown")));
             None
         }
     };
@@ -279,7 +280,7 @@ fn check_transfer_form(
     errors.add_if(
         !from_line && !from_funder,
         "from_account",
-        "Kies waar het geld vandaan komt.",
+        tr!("finance-new-from-missing"),
     );
     errors.add_if(
         !opts
@@ -287,7 +288,7 @@ fn check_transfer_form(
             .iter()
             .any(|p| p.account_id.as_str() == v.to_account),
         "to_account",
-        "Kies de pot waar het geld naartoe gaat.",
+        tr!("finance-new-to-missing"),
     );
     let amount = errors.take("amount", parse_eur_nl(&v.amount));
     errors.add_if(
@@ -445,29 +446,28 @@ struct DecideForm {
 /// The question before an approval: who gets how much, from where, on whose decision.
 fn approval_confirmation(t: &TransferView, reason: &str) -> Confirmation {
     let amount = crate::domain::money::format_eur(t.amount_cents);
-    let mut consequences = vec![format!(
-        "{amount} gaat van {} naar {}.",
-        t.from_name, t.to_name
+    let mut consequences = vec![tr!(
+        "finance-approve-moves",
+        amount = &amount,
+        from = &t.from_name,
+        to = &t.to_name
     )];
     if !t.memo.trim().is_empty() {
-        consequences.push(format!("Omschrijving: {}", t.memo));
+        consequences.push(tr!("finance-approve-memo", memo = &t.memo));
     }
     if let Some(d) = t.decision_ref.as_deref().filter(|d| !d.trim().is_empty()) {
-        consequences.push(format!("Raadsbesluit: {d}"));
+        consequences.push(tr!("finance-approve-decision-ref", decision = d));
     }
-    consequences.push(
-        "De overboeking wordt meteen geboekt. Een fout herstelt u daarna alleen met een correctie."
-            .to_string(),
-    );
+    consequences.push(tr!("finance-approve-final"));
     Confirmation {
-        title: format!("Overboeking van {amount} goedkeuren?"),
+        title: tr!("finance-approve-title", amount = &amount),
         consequences,
         action: format!("/financien/overboekingen/{}/beoordelen", t.id),
         kept: vec![
             ("besluit".into(), "goedkeuren".into()),
             ("reason".into(), reason.to_string()),
         ],
-        confirm_label: format!("Ja, {amount} overboeken"),
+        confirm_label: tr!("finance-approve-confirm", amount = &amount),
         back: format!("/financien/overboekingen/{}", t.id),
         current: "/financien/goedkeuren",
     }

@@ -15,6 +15,7 @@ use crate::domain::permissions::Operation;
 use crate::service::ledger;
 use crate::service::ServiceError;
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -73,16 +74,8 @@ async fn import(
     }
     let unprocessable = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
     let mut errors = FormErrors::new();
-    errors.add_if(
-        too_large,
-        "bestand",
-        "Het bestand is groter dan 10 MB. Is dit wel een begroting?",
-    );
-    errors.add_if(
-        bytes.is_empty(),
-        "bestand",
-        "Kies een bestand om in te lezen.",
-    );
+    errors.add_if(too_large, "bestand", tr!("finance-import-too-large"));
+    errors.add_if(bytes.is_empty(), "bestand", tr!("finance-import-no-file"));
     if !errors.is_empty() {
         return Ok(html_status(
             unprocessable,

@@ -219,7 +219,8 @@ const TRANSLATED = [
   /^\/registreren$/,
   /^\/account(\/tweede-stap)?$/,
   /^\/raad\/gebeurtenissen$/,
-  /^\/financien\/overboekingen$/,
+  /^\/financien\/overboekingen(\/nieuw|\/[0-9a-f-]{36})?$/,
+  /^\/financien(\/begroting|\/potten|\/goedkeuren|\/import|\/begrotingsposten\/[^/]+)?$/,
 ];
 
 /** The checks of every page: language, axe, Dutch leaks (collected), screenshot. */

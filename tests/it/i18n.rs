@@ -36,7 +36,27 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
     (Role::Admin, &["/account", "/account/tweede-stap"]),
     // "/raad" waits for views/report.rs (its tables are still Dutch).
     (Role::Council, &["/raad/gebeurtenissen"]),
-    (Role::FinanceClerk, &["/financien/overboekingen"]),
+    // "/financien/potten/{slug}" waits for views/rounds.rs (its table of held money).
+    (
+        Role::FinanceClerk,
+        &[
+            "/financien",
+            "/financien/begroting",
+            "/financien/begrotingsposten/{line}",
+            "/financien/potten",
+            "/financien/overboekingen",
+            "/financien/overboekingen/nieuw",
+            "/financien/overboekingen/{decided}",
+            "/financien/import",
+        ],
+    ),
+    (
+        Role::FinanceApprover,
+        &[
+            "/financien/goedkeuren",
+            "/financien/overboekingen/{waiting}",
+        ],
+    ),
 ];
 
 fn locales() -> PathBuf {
@@ -291,6 +311,36 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 3] {
     [("{round}", round), ("{plan}", plan), ("{village}", village)]
 }
 
+/// A budget line and two transfers of the demo for the finance pages: one decided (its
+/// page says who decided) and one waiting for approval (its page has the decision form).
+fn finance_ids(app: &TestApp) -> [(&'static str, String); 3] {
+    use burgerbegroting::db::schema::{budget_lines, transfer_decisions, transfers};
+    use diesel::dsl::{exists, not};
+    use diesel::prelude::*;
+    let mut c = app.conn();
+    let line: String = budget_lines::table
+        .select(budget_lines::id)
+        .first(&mut *c)
+        .expect("a budget line");
+    let decided: String = transfer_decisions::table
+        .select(transfer_decisions::transfer_id)
+        .first(&mut *c)
+        .expect("a decided transfer");
+    let waiting: String = transfers::table
+        .filter(transfers::needs_approval.eq(true))
+        .filter(not(exists(
+            transfer_decisions::table.filter(transfer_decisions::transfer_id.eq(transfers::id)),
+        )))
+        .select(transfers::id)
+        .first(&mut *c)
+        .expect("a transfer waiting for approval");
+    [
+        ("{line}", line),
+        ("{decided}", decided),
+        ("{waiting}", waiting),
+    ]
+}
+
 /// A running application with the demo municipality (rounds in every phase).
 async fn demo_app(db: TestDb) -> TestApp {
     let app = TestApp::spawn_on(db).await;
@@ -331,7 +381,8 @@ async fn pages_chosen_in_english_show_no_dutch_text() {
 async fn staff_pages_chosen_in_english_show_no_dutch_text() {
     for db in TestDb::all() {
         let app = demo_app(db).await;
-        let ids = demo_ids(&app);
+        let mut ids = demo_ids(&app).to_vec();
+        ids.extend(finance_ids(&app));
         for (i, (role, pages)) in STAFF_PAGES.iter().enumerate() {
             let email = app.add_user(&format!("staff{i}@i18n.example"), *role);
             let staff = app.client();

@@ -78,6 +78,8 @@ pub struct TransferView {
     pub id: TransferId,
     pub seq: i64,
     pub kind: TransferKind,
+    /// The kind in Dutch, for the API and the CSV file; a page shows the kind in the
+    /// visitor's language from the catalogue (`views::staff_labels::transfer_kind_label`).
     pub kind_label: &'static str,
     pub status: TransferStatus,
     pub from_account: AccountId,
