@@ -217,7 +217,11 @@ const TRANSLATED = [
   /^\/plannen\/[^/]+$/,
   /^\/inloggen(\/code)?$/,
   /^\/registreren$/,
-  /^\/account(\/tweede-stap)?$/,
+  /^\/account(\/tweede-stap|\/wachtwoord)?$/,
+  /^\/beheer(\/gebruikers)?$/,
+  /^\/beheer\/rollen\/[^/]+\/intrekken$/,
+  /^\/beheer\/gebruikers\/[^/]+\/(blokkeren|deblokkeren)$/,
+  /^\/gebieden(\/[^/]+\/instellingen)?$/,
   /^\/raad\/gebeurtenissen$/,
   /^\/financien\/overboekingen$/,
 ];
