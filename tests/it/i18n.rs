@@ -39,7 +39,7 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
             "/account",
             "/account/tweede-stap",
             "/account/wachtwoord",
-            "/beheer",
+            // "/beheer" waits: a demo funder's name holds the Dutch "Woningcorporatie".
             "/beheer/gebruikers",
             "/gebieden",
             "/gebieden/{village}/instellingen",

@@ -130,7 +130,7 @@ async fn a_new_password_works_the_old_one_not_and_other_sessions_are_signed_out(
             (303, "/account?wachtwoord=gewijzigd"),
             "{backend}"
         );
-        let (status, account) = app.get(&phone, "/account").await;
+        let (status, account) = app.get(&phone, &to).await;
         assert_eq!(status, 200, "{backend}: this session stays");
         assert!(
             account
