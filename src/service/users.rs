@@ -4,16 +4,19 @@ use crate::domain::message::Msg;
 use crate::msg_key;
 use std::collections::HashMap;
 
+use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{Principal, ServiceError};
+use super::auth::SessionUser;
+use super::{throttle, Principal, ServiceError};
 use crate::db::models::UserRoleRow;
 use crate::db::repo::{self, audit, ledger as q, sessions, users};
 use crate::db::{tx, DbConn};
-use crate::domain::audit::NewEvent;
+use crate::domain::audit::{Actor, NewEvent};
 use crate::domain::ids::{AreaId, UserId};
+use crate::domain::password;
 use crate::domain::permissions::Operation;
 use crate::domain::role::Role;
 
@@ -337,4 +340,92 @@ pub fn my_areas(conn: &mut DbConn, who: &Principal) -> Result<Vec<AreaSettings>,
             max_initiative_cents: a.max_initiative_cents,
         })
         .collect())
+}
+
+/// Wrong current passwords on the password-change form, per account: the limits of the
+/// login (5 in 15 minutes block that form for 15 minutes), counted apart from the login
+/// so that someone on an open session cannot lock the owner out of signing in.
+pub fn password_change_per_account() -> throttle::Limit {
+    super::auth::login_per_account()
+}
+
+/// What a password change did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordChange {
+    /// Changed; the account's other sessions ended (this many), the current one stays.
+    Changed { sessions_ended: usize },
+    /// The current password is right; nothing changed (no new password was given, because
+    /// the form had other problems).
+    CurrentRight,
+    /// The current password is wrong (counted towards the throttle).
+    CurrentWrong,
+    /// The new password does not meet the policy of `domain::password`: nothing changed.
+    NewRefused,
+    /// Too many wrong current passwords: nothing was checked.
+    Throttled,
+}
+
+/// Change the signed-in person's own password. The current password is checked first
+/// (argon2, throttled per account like the login); with `new` the password is replaced,
+/// every other session of the account ends and an audit event is written, all in one
+/// transaction. The caller checks the form first (`new` is `None` while it has problems,
+/// so that the current password is still checked and every problem shows at once).
+pub fn change_password(
+    conn: &mut DbConn,
+    user: &SessionUser,
+    current: &str,
+    new: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<PasswordChange, ServiceError> {
+    let key = throttle::key("password:account", user.user_id.as_str());
+    if tx::write(conn, |c| throttle::is_blocked(c, &key, now))? {
+        return Ok(PasswordChange::Throttled);
+    }
+    let account = users::find(conn, &user.user_id)?.ok_or(ServiceError::NotFound("Gebruiker"))?;
+    if !password::verify(current, &account.password_hash) {
+        let blocked = tx::write(conn, |c| {
+            throttle::record_failure(c, &key, password_change_per_account(), now)
+        })?;
+        return Ok(if blocked {
+            PasswordChange::Throttled
+        } else {
+            PasswordChange::CurrentWrong
+        });
+    }
+    let Some(new) = new else {
+        return Ok(PasswordChange::CurrentRight);
+    };
+    if password::check_policy(new, &[&account.email, account.display_name.trim()]).is_err() {
+        return Ok(PasswordChange::NewRefused);
+    }
+    let hash = password::hash(new)
+        .map_err(|e| ServiceError::internal("hashing the new password failed", e))?;
+    tx::write(conn, |c| {
+        users::set_password_hash(c, &account.id, &hash)?;
+        let mut ended = 0;
+        for s in sessions::live_of_user(c, &account.id, now)? {
+            if s.token_hash != user.token_hash {
+                sessions::revoke(c, &s.token_hash)?;
+                ended += 1;
+            }
+        }
+        throttle::clear(c, &key)?;
+        audit::append(
+            c,
+            &Actor::User {
+                id: account.id.clone(),
+                email: account.email.clone(),
+            },
+            &[NewEvent {
+                action: "user.password_changed",
+                entity_type: "user",
+                entity_id: account.id.to_string(),
+                before: Value::Null,
+                after: json!({"sessions_ended": ended}),
+            }],
+        )?;
+        Ok(PasswordChange::Changed {
+            sessions_ended: ended,
+        })
+    })
 }

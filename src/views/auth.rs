@@ -8,6 +8,7 @@ use super::components::Col::Text;
 use super::components::{csrf_field, error_summary, field, text_input};
 use super::layout::{page, Nav};
 use crate::domain::role::Role;
+use crate::i18n::datetime;
 use crate::service::auth::SessionUser;
 use crate::tr;
 use crate::tr_html;
@@ -95,7 +96,12 @@ pub fn register(csrf: &str, email: &str, name: &str, errors: &[(String, String)]
     )
 }
 
-pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]) -> Markup {
+/// The account page; `notice` after a change (a new password).
+pub fn account(
+    user: &SessionUser,
+    sessions: &[crate::service::auth::OwnSession],
+    notice: Option<&str>,
+) -> Markup {
     page(
         &tr!("nav-account"),
         &Nav {
@@ -104,6 +110,7 @@ pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]
         },
         html! {
             h1 { (tr!("nav-account")) }
+            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
             dl class="facts" {
                 dt { (tr!("staff-name")) } dd { (user.display_name) }
                 dt { (tr!("staff-email")) } dd { (user.email) }
@@ -111,6 +118,7 @@ pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]
                 dt { (tr!("staff-second-step")) } dd {
                     @if user.totp_enabled { (tr!("staff-second-step-set")) } @else { a href="/account/tweede-stap" { (tr!("staff-second-step-not-set")) } }
                 }
+                dt { (tr!("staff-password")) } dd { a href="/account/wachtwoord" { (tr!("admin-password-link")) } }
             }
             @if user.roles.contains(&Role::AreaCoordinator) || user.roles.contains(&Role::Admin) {
                 p { a href="/gebieden" { (tr!("nav-my-areas")) } }
@@ -124,8 +132,8 @@ pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]
                 tbody {
                     @for s in sessions {
                         tr {
-                            td { (s.created_at.format("%d-%m-%Y %H:%M")) }
-                            td { (s.last_seen_at.format("%d-%m-%Y %H:%M")) }
+                            td { (datetime(s.created_at)) }
+                            td { (datetime(s.last_seen_at)) }
                             td {
                                 @if s.current {
                                     (tr!("staff-sessions-this"))
@@ -140,6 +148,40 @@ pub fn account(user: &SessionUser, sessions: &[crate::service::auth::OwnSession]
                         }
                     }
                 }
+            }
+        },
+    )
+}
+
+/// Changing one's own password: the current one, the new one twice. No password is ever
+/// sent back in the form (after an error every field is empty again).
+pub fn password_change(user: &SessionUser, errors: &[(String, String)]) -> Markup {
+    let input =
+        |id: &'static str, label: String, hint: Option<String>, autocomplete: &'static str| {
+            field(errors, id, &label, hint.as_deref(), |described, invalid| {
+                html! {
+                    input type="password" id=(id) name=(id) autocomplete=(autocomplete)
+                        aria-describedby=[described] aria-invalid=[invalid.then_some("true")];
+                }
+            })
+        };
+    page(
+        &tr!("admin-password-title"),
+        &Nav {
+            user: Some(user),
+            current: "/account",
+        },
+        html! {
+            p { a href="/account" { (tr!("admin-password-back")) } }
+            h1 { (tr!("admin-password-title")) }
+            (error_summary(errors))
+            p { (tr!("admin-password-intro")) }
+            form class="stack" method="post" action="/account/wachtwoord" {
+                (csrf_field(&user.csrf_token))
+                (input("current", tr!("admin-password-current"), None, "current-password"))
+                (input("new_password", tr!("admin-password-new"), Some(tr!("admin-password-new-hint")), "new-password"))
+                (input("repeat", tr!("admin-password-repeat"), None, "new-password"))
+                button type="submit" { (tr!("admin-password-save")) }
             }
         },
     )

@@ -2,44 +2,32 @@
 
 use maud::{html, Markup};
 
+use super::admin::Shown;
 use super::components::table_head;
 use super::components::Col::Text;
 
-use super::components::{
-    csrf_field, error_summary, money, select_input, text_input, textarea_input,
-};
+use super::components::{csrf_field, money, select_input, text_input, textarea_input};
 use super::layout::{page, Nav};
+use super::staff_labels::role_label;
 use crate::domain::money::format_nl_number;
 use crate::domain::role::Role;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::PoolView;
-use crate::service::users::{AreaSettings, UserView};
+use crate::service::users::{AreaSettings, GrantView, UserView};
+use crate::tr;
 
+/// The accounts page. What `shown` keeps: the new-account form's fields, and the
+/// role-grant form of one account's row (`role-<id>`, `area-<id>`).
 pub struct UsersPage<'a> {
     pub users: &'a [UserView],
     pub areas: &'a [PoolView],
-    pub errors: &'a [(String, String)],
-    pub form: NewAccount<'a>,
-    pub notice: Option<&'a str>,
+    pub shown: Shown<'a>,
 }
 
-/// What was typed and chosen in the page's forms, shown again after an error: the
-/// new-account form, and the role-grant form of one account's row (`grant_to`).
-#[derive(Default, Clone, Copy)]
-pub struct NewAccount<'a> {
-    pub email: &'a str,
-    pub name: &'a str,
-    pub role: &'a str,
-    pub area: &'a str,
-    pub grant_to: &'a str,
-    pub grant_role: &'a str,
-    pub grant_area: &'a str,
-}
-
-fn role_options() -> Vec<(&'static str, &'static str)> {
+fn role_options() -> Vec<(&'static str, String)> {
     Role::ALL
         .iter()
-        .map(|r| (r.as_str(), r.label_nl()))
+        .map(|r| (r.as_str(), role_label(*r)))
         .collect()
 }
 
@@ -50,24 +38,32 @@ fn area_options(areas: &[PoolView]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-const NO_AREA: &str = "Geen (alleen nodig voor gebiedsregisseurs)";
+/// A grant as the pages name it: "Gebiedsregisseur ('t Loo)".
+pub fn grant_label(g: &GrantView) -> String {
+    match &g.area {
+        Some(a) => format!("{} ({a})", role_label(g.role)),
+        None => role_label(g.role),
+    }
+}
 
 pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
+    let (errors, kept) = (p.shown.errors, p.shown);
+    let no_area = tr!("admin-users-no-area");
+    let (roles, areas) = (role_options(), area_options(p.areas));
     page(
-        "Gebruikers en rollen",
+        &tr!("admin-users-title"),
         &Nav {
             user: Some(user),
             current: "/beheer/gebruikers",
         },
         html! {
-            h1 { "Gebruikers en rollen" }
-            @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
-            (error_summary(p.errors))
-            p { a href="/beheer/gebruikers.csv" download="rollen.csv" { "Download wie welke rol heeft (CSV, voor de kwartaalcontrole)" } }
-            div class="table-scroll" role="region" aria-label="Gebruikers" tabindex="0" {
+            h1 { (tr!("admin-users-title")) }
+            (p.shown.banner())
+            p { a href="/beheer/gebruikers.csv" download="rollen.csv" { (tr!("admin-users-csv")) } }
+            div class="table-scroll" role="region" aria-label=(tr!("admin-users-region")) tabindex="0" {
                 table {
-                    caption { "Alle accounts" }
-                    (table_head(&[Text("Naam en e-mail"), Text("Rollen"), Text("Tweede stap"), Text("Status"), Text("Acties")]))
+                    caption { (tr!("admin-users-caption")) }
+                    (table_head(&[Text(&tr!("admin-users-name-email")), Text(&tr!("staff-roles")), Text(&tr!("staff-second-step")), Text(&tr!("admin-users-status")), Text(&tr!("admin-users-actions"))]))
                     tbody {
                         @for u in p.users {
                             tr {
@@ -76,36 +72,35 @@ pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
                                     ul {
                                         @for g in &u.grants {
                                             li {
-                                                (g.role_label)
-                                                @if let Some(a) = &g.area { " (" (a) ")" }
+                                                (grant_label(g))
                                                 " "
                                                 form class="inline" method="post" action={ "/beheer/rollen/" (g.id) "/intrekken" } {
                                                     (csrf_field(&user.csrf_token))
-                                                    button type="submit" class="link" aria-label={ "Rol " (g.role_label) " intrekken bij " (u.email) } { "intrekken" }
+                                                    button type="submit" class="link" aria-label=(tr!("admin-users-revoke-label", role = role_label(g.role), email = u.email.as_str())) { (tr!("admin-users-revoke")) }
                                                 }
                                             }
                                         }
                                     }
-                                    @let kept = p.form.grant_to == u.id.as_str();
+                                    @let (role_id, area_id) = (format!("role-{}", u.id), format!("area-{}", u.id));
                                     form class="inline-add" method="post" action={ "/beheer/gebruikers/" (u.id) "/rollen" } {
                                         (csrf_field(&user.csrf_token))
-                                        (select_input(p.errors, &format!("role-{}", u.id), "role", "Rol toevoegen", None, None,
-                                            &role_options(), if kept { p.form.grant_role } else { "" }))
-                                        (select_input(p.errors, &format!("area-{}", u.id), "area", "Gebied", None, Some(NO_AREA),
-                                            &area_options(p.areas), if kept { p.form.grant_area } else { "" }))
-                                        button type="submit" class="secondary" { "Toevoegen" }
+                                        (select_input(errors, &role_id, "role", &tr!("admin-users-add-role"), None, None,
+                                            &roles, kept.value(&role_id)))
+                                        (select_input(errors, &area_id, "area", &tr!("admin-users-area"), None, Some(&no_area),
+                                            &areas, kept.value(&area_id)))
+                                        button type="submit" class="secondary" { (tr!("admin-users-add")) }
                                     }
                                 }
-                                td { @if u.second_factor { "Ingesteld" } @else { "Nog niet" } }
-                                td { @if u.disabled { "Geblokkeerd" } @else { "Actief" } }
+                                td { @if u.second_factor { (tr!("staff-second-step-set")) } @else { (tr!("admin-users-second-step-not-yet")) } }
+                                td { @if u.disabled { (tr!("admin-users-blocked")) } @else { (tr!("admin-users-active")) } }
                                 td {
                                     @if u.id != user.user_id {
                                         form method="post" action={ "/beheer/gebruikers/" (u.id) @if u.disabled { "/deblokkeren" } @else { "/blokkeren" } } {
                                             (csrf_field(&user.csrf_token))
                                             @if u.disabled {
-                                                button type="submit" class="secondary" { "Deblokkeren" }
+                                                button type="submit" class="secondary" { (tr!("admin-users-unblock")) }
                                             } @else {
-                                                button type="submit" class="danger" aria-label={ (u.email) " blokkeren" } { "Blokkeren" }
+                                                button type="submit" class="danger" aria-label=(tr!("admin-users-block-label", email = u.email.as_str())) { (tr!("admin-users-block")) }
                                             }
                                         }
                                     }
@@ -115,15 +110,15 @@ pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
                     }
                 }
             }
-            h2 { "Nieuw account voor een medewerker" }
+            h2 { (tr!("admin-users-new-title")) }
             form class="stack" method="post" action="/beheer/gebruikers" {
                 (csrf_field(&user.csrf_token))
-                (text_input(p.errors, "email", "E-mailadres", None, p.form.email, "email"))
-                (text_input(p.errors, "name", "Naam", None, p.form.name, "text"))
-                (select_input(p.errors, "role", "role", "Rol", None, None, &role_options(), p.form.role))
-                (select_input(p.errors, "area", "area", "Gebied", None, Some(NO_AREA), &area_options(p.areas), p.form.area))
-                (text_input(p.errors, "password", "Eerste wachtwoord", Some("Minstens 12 tekens. Geef het persoonlijk door."), "", "password"))
-                button type="submit" { "Account maken" }
+                (text_input(errors, "email", &tr!("staff-email"), None, kept.value("email"), "email"))
+                (text_input(errors, "name", &tr!("staff-name"), None, kept.value("name"), "text"))
+                (select_input(errors, "role", "role", &tr!("admin-users-role"), None, None, &roles, kept.value("role")))
+                (select_input(errors, "area", "area", &tr!("admin-users-area"), None, Some(&no_area), &areas, kept.value("area")))
+                (text_input(errors, "password", &tr!("admin-users-first-password"), Some(&tr!("admin-users-first-password-hint")), "", "password"))
+                button type="submit" { (tr!("admin-users-create")) }
             }
         },
     )
@@ -131,22 +126,22 @@ pub fn users(user: &SessionUser, p: &UsersPage<'_>) -> Markup {
 
 pub fn my_areas(user: &SessionUser, areas: &[AreaSettings]) -> Markup {
     page(
-        "Mijn gebieden",
+        &tr!("admin-my-areas-title"),
         &Nav {
             user: Some(user),
             current: "/gebieden",
         },
         html! {
-            h1 { "Mijn gebieden" }
+            h1 { (tr!("admin-my-areas-title")) }
             @if areas.is_empty() {
-                p { "U bent voor geen enkel gebied gebiedsregisseur." }
+                p { (tr!("admin-my-areas-none")) }
             } @else {
                 ul {
                     @for a in areas {
                         li {
                             a href={ "/gebieden/" (a.slug) "/instellingen" } { (a.name) }
                             " · "
-                            a href={ "/gebieden/" (a.slug) "/bezwaartermijn" } { "Bezwaartermijn" }
+                            a href={ "/gebieden/" (a.slug) "/bezwaartermijn" } { (tr!("admin-my-areas-objection")) }
                         }
                     }
                 }
@@ -155,15 +150,17 @@ pub fn my_areas(user: &SessionUser, areas: &[AreaSettings]) -> Markup {
     )
 }
 
+/// The settings form of one area: what was typed (`description`, `max`) and what the
+/// last save did (`shown`).
 pub fn area_settings(
     user: &SessionUser,
     a: &AreaSettings,
     description: &str,
     max: &str,
-    errors: &[(String, String)],
-    notice: Option<&str>,
+    shown: Shown<'_>,
 ) -> Markup {
-    let title = format!("Instellingen {}", a.name);
+    let title = tr!("admin-area-settings-title", name = a.name.as_str());
+    let errors = shown.errors;
     page(
         &title,
         &Nav {
@@ -171,17 +168,16 @@ pub fn area_settings(
             current: "/gebieden",
         },
         html! {
-            p { a href="/gebieden" { "Terug naar mijn gebieden" } }
+            p { a href="/gebieden" { (tr!("admin-area-settings-back")) } }
             h1 { (title) }
-            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
-            (error_summary(errors))
-            p { "Huidig maximum per plan: "
-                @if let Some(m) = a.max_initiative_cents { (money(m)) } @else { "geen" } }
+            (shown.banner())
+            p { (tr!("admin-area-settings-max")) " "
+                @if let Some(m) = a.max_initiative_cents { (money(m)) } @else { (tr!("admin-area-settings-no-max")) } }
             form class="stack" method="post" action={ "/gebieden/" (a.slug) "/instellingen" } {
                 (csrf_field(&user.csrf_token))
-                (textarea_input(errors, "description", "description", "Wat het dorp belangrijk vindt (de checklist voor plannen)", None, description))
-                (text_input(errors, "max_initiative", "Maximum per plan in euro", Some("Bijvoorbeeld 5.000,00. Laat leeg voor geen maximum."), max, "text"))
-                button type="submit" { "Opslaan" }
+                (textarea_input(errors, "description", "description", &tr!("admin-area-settings-description"), None, description))
+                (text_input(errors, "max_initiative", &tr!("admin-area-settings-max-field"), Some(&tr!("admin-area-settings-max-hint")), max, "text"))
+                button type="submit" { (tr!("admin-area-settings-save")) }
             }
         },
     )

@@ -3,19 +3,21 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
+use super::admin_users::{kept, shown_of};
 use super::csrf::CsrfForm;
 use super::error::WebError;
 use super::respond::FormState;
 use super::run_db;
 use super::session::Staff;
+use crate::db::DbConn;
 use crate::domain::form_errors::FormErrors;
 use crate::domain::permissions::Operation;
 use crate::service::auth::SessionUser;
 use crate::service::ledger;
-use crate::service::ServiceError;
+use crate::service::{Principal, ServiceError};
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
-use crate::views::admin::AdminForms;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/beheer", web::get().to(admin))
@@ -24,14 +26,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 async fn admin(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    render_admin(&state, &user, &FormState::Fresh, AdminForms::default()).await
+    render_admin(&state, &user, &FormState::Fresh, &[]).await
 }
 
 async fn render_admin(
     state: &AppState,
     user: &SessionUser,
     shown: &FormState,
-    form: AdminForms<'_>,
+    kept: &[(String, String)],
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let (pools, funders) = run_db(state, move |c| {
@@ -45,9 +47,7 @@ async fn render_admin(
             &views::admin::AdminPage {
                 pools: &pools,
                 funders: &funders,
-                errors: shown.errors(),
-                form,
-                notice: shown.notice(),
+                shown: shown_of(shown, kept),
             },
         )
     }))
@@ -70,33 +70,33 @@ fn on_form(prefix: &str, problems: &[(String, String)]) -> FormErrors {
         .collect()
 }
 
-/// The admin page after a create form: every problem of the form at once (checked
-/// before the service, then the service's own refusal such as a name in use), or the
-/// notice on success. What was typed and chosen stays after a refusal.
-async fn after_admin_form(
+/// One of the page's create forms (`prefix` "area" or "funder", with its name and kind):
+/// every problem of the form at once (its own `check` before the service, then the
+/// service's own refusal such as a name in use), or the notice `done` writes about what
+/// `create` made. What was typed and chosen stays after a refusal.
+async fn create_one<T: Send + 'static>(
     state: &AppState,
     user: &SessionUser,
     prefix: &str,
-    problems: FormErrors,
-    result: Option<Result<String, ServiceError>>,
-    kept: AdminForms<'_>,
+    (name, kind): (String, String),
+    check: fn(&str, &str) -> FormErrors,
+    create: fn(&mut DbConn, &Principal, &str, &str) -> Result<T, ServiceError>,
+    done: fn(T) -> String,
 ) -> Result<HttpResponse, WebError> {
-    let shown = match FormState::checked(on_form(prefix, &problems)) {
+    let (name_field, kind_field) = (format!("{prefix}_name"), format!("{prefix}_kind"));
+    let kept = kept(&[(&name_field, &name), (&kind_field, &kind)]);
+    let shown = match FormState::checked(on_form(prefix, &check(&name, &kind))) {
         Err(refused) => refused,
-        Ok(()) => match result {
-            Some(result) => match FormState::split(result)? {
-                Ok(notice) => FormState::Done(notice),
+        Ok(()) => {
+            let p = user.principal();
+            let made = run_db(state, move |c| create(c, &p, &name, &kind)).await;
+            match FormState::split(made)? {
+                Ok(made) => FormState::Done(done(made)),
                 Err(refused) => FormState::Refused(on_form(prefix, refused.errors())),
-            },
-            None => FormState::Fresh,
-        },
+            }
+        }
     };
-    let form = if shown.refused() {
-        kept
-    } else {
-        AdminForms::default()
-    };
-    render_admin(state, user, &shown, form).await
+    render_admin(state, user, &shown, &kept).await
 }
 
 async fn create_area(
@@ -105,24 +105,16 @@ async fn create_area(
     form: CsrfForm<AreaForm>,
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
-    let p = user.principal();
-    let problems = ledger::check_new_area(&f.area_name, &f.area_kind);
-    let result = if problems.is_empty() {
-        let (name, kind) = (f.area_name.clone(), f.area_kind.clone());
-        Some(
-            run_db(&state, move |c| ledger::create_area(c, &p, &name, &kind))
-                .await
-                .map(|a| format!("Gebied {} is toegevoegd, met een eigen pot.", a.name)),
-        )
-    } else {
-        None
-    };
-    let kept = AdminForms {
-        area_name: &f.area_name,
-        area_kind: &f.area_kind,
-        ..AdminForms::default()
-    };
-    after_admin_form(&state, &user, "area", problems, result, kept).await
+    create_one(
+        &state,
+        &user,
+        "area",
+        (f.area_name, f.area_kind),
+        ledger::check_new_area,
+        ledger::create_area,
+        |a| tr!("admin-area-added", name = a.name),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -139,22 +131,14 @@ async fn create_funder(
     form: CsrfForm<FunderForm>,
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
-    let p = user.principal();
-    let problems = ledger::check_new_funder(&f.funder_name, &f.funder_kind);
-    let result = if problems.is_empty() {
-        let (name, kind) = (f.funder_name.clone(), f.funder_kind.clone());
-        Some(
-            run_db(&state, move |c| ledger::create_funder(c, &p, &name, &kind))
-                .await
-                .map(|fv| format!("Financier {} is toegevoegd.", fv.name)),
-        )
-    } else {
-        None
-    };
-    let kept = AdminForms {
-        funder_name: &f.funder_name,
-        funder_kind: &f.funder_kind,
-        ..AdminForms::default()
-    };
-    after_admin_form(&state, &user, "funder", problems, result, kept).await
+    create_one(
+        &state,
+        &user,
+        "funder",
+        (f.funder_name, f.funder_kind),
+        ledger::check_new_funder,
+        ledger::create_funder,
+        |fv| tr!("admin-funder-added", name = fv.name),
+    )
+    .await
 }

@@ -1,13 +1,12 @@
 //! Administrator pages for accounts and roles, and the coordinators' area settings.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::confirm::{ask, ConfirmForm, Confirmation};
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::{csv_download, html, html_status, redirect, FormState};
+use super::respond::{csv_download, html, redirect, FormState};
 use super::run_db;
 use super::session::Staff;
 use crate::domain::form_errors::FormErrors;
@@ -16,9 +15,12 @@ use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
 use crate::domain::role::{Permission, Role};
 use crate::service::auth::{self, SessionUser};
-use crate::service::{ledger, users, ServiceError};
+use crate::service::{ledger, users, Principal, ServiceError};
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
+use crate::views::admin::Shown;
+use crate::views::users::grant_label;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/beheer/gebruikers", web::get().to(list))
@@ -36,11 +38,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/gebieden/{slug}/instellingen", web::post().to(area_save));
 }
 
+/// The accounts page in `shown`'s state, with what was typed (`kept`) after a refusal.
 async fn render(
     state: &AppState,
     user: &SessionUser,
     shown: &FormState,
-    form: views::users::NewAccount<'_>,
+    kept: &[(String, String)],
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let (list, areas) = run_db(state, move |c| {
@@ -53,17 +56,33 @@ async fn render(
             &views::users::UsersPage {
                 users: &list,
                 areas: &areas,
-                errors: shown.errors(),
-                form,
-                notice: shown.notice(),
+                shown: shown_of(shown, kept),
             },
         )
     }))
 }
 
+/// What a form page shows after a form, as the views take it: what was typed (`kept`)
+/// only after a refusal (after a change the forms are empty again).
+pub(super) fn shown_of<'a>(state: &'a FormState, kept: &'a [(String, String)]) -> Shown<'a> {
+    Shown {
+        errors: state.errors(),
+        notice: state.notice(),
+        kept: if state.refused() { kept } else { &[] },
+    }
+}
+
+/// The fields of a form as `Shown` keeps them.
+pub(super) fn kept(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields
+        .iter()
+        .map(|(field, value)| (field.to_string(), value.to_string()))
+        .collect()
+}
+
 async fn list(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     user.principal().require(Permission::Administer)?;
-    render(&state, &user, &FormState::Fresh, Default::default()).await
+    render(&state, &user, &FormState::Fresh, &[]).await
 }
 
 #[derive(Deserialize)]
@@ -88,13 +107,12 @@ async fn create(
     let f = form.data;
     let p = user.principal();
     p.require(Permission::Administer)?;
-    let kept = views::users::NewAccount {
-        email: &f.email,
-        name: &f.name,
-        role: &f.role,
-        area: &f.area,
-        ..Default::default()
-    };
+    let kept = kept(&[
+        ("email", &f.email),
+        ("name", &f.name),
+        ("role", &f.role),
+        ("area", &f.area),
+    ]);
     // Every field is checked before answering (an unknown role too), so all problems
     // show at once with everything chosen kept.
     let role = Role::parse(&f.role);
@@ -105,9 +123,9 @@ async fn create(
         &f.area,
         &f.password,
     );
-    problems.add_if(role.is_none(), "role", ROLE_MISSING);
+    problems.add_if(role.is_none(), "role", tr!("admin-users-role-missing"));
     let (Some(role), Ok(())) = (role, FormState::checked(problems.clone())) else {
-        return render(&state, &user, &FormState::Refused(problems), kept).await;
+        return render(&state, &user, &FormState::Refused(problems), &kept).await;
     };
     let (email, name, area, password) = (
         f.email.clone(),
@@ -119,13 +137,8 @@ async fn create(
         auth::add_user_in_area(c, &p, &email, &name, role, Some(area.as_str()), &password)
     })
     .await;
-    let shown = FormState::after(result, |u| format!("Account voor {} is gemaakt.", u.email))?;
-    let form = if shown.refused() {
-        kept
-    } else {
-        Default::default()
-    };
-    render(&state, &user, &shown, form).await
+    let shown = FormState::after(result, |u| tr!("admin-users-created", email = u.email))?;
+    render(&state, &user, &shown, &kept).await
 }
 
 async fn export(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
@@ -142,16 +155,15 @@ struct GrantForm {
     area: String,
 }
 
-const ROLE_MISSING: &str = "Kies een rol uit de lijst.";
-
+/// The list again after a step on an account (`done` its notice).
 async fn after_change(
     state: &AppState,
     user: &SessionUser,
     r: Result<(), ServiceError>,
-    ok: &str,
+    done: String,
 ) -> Result<HttpResponse, WebError> {
-    let shown = FormState::after(r, |()| ok.to_string())?.on_field("email");
-    render(state, user, &shown, Default::default()).await
+    let shown = FormState::after(r, |()| done)?.on_field("email");
+    render(state, user, &shown, &[]).await
 }
 
 /// Granting a role on an account's row: the role and area are checked at once, the
@@ -169,11 +181,11 @@ async fn grant(
     let (role_field, area_field) = (format!("role-{id}"), format!("area-{id}"));
     let role = Role::parse(&f.role);
     let mut problems = FormErrors::new();
-    problems.add_if(role.is_none(), &role_field, ROLE_MISSING);
+    problems.add_if(role.is_none(), &role_field, tr!("admin-users-role-missing"));
     problems.add_if(
         role.is_some_and(Role::needs_area) && f.area.trim().is_empty(),
         &area_field,
-        "Kies het gebied van deze gebiedsregisseur.",
+        tr!("admin-users-area-missing"),
     );
     let answer = match (role, problems.is_empty()) {
         (Some(role), true) => {
@@ -186,7 +198,7 @@ async fn grant(
         _ => Ok(()),
     };
     let shown = match FormState::split(answer)? {
-        Ok(()) if problems.is_empty() => FormState::Done("De rol is toegevoegd.".into()),
+        Ok(()) if problems.is_empty() => FormState::Done(tr!("admin-users-role-added")),
         Ok(()) => FormState::Refused(problems),
         // The service's refusal (an area that does not exist) on this row's field.
         Err(refused) => {
@@ -202,32 +214,12 @@ async fn grant(
             FormState::Refused(errors)
         }
     };
-    let kept = if shown.refused() {
-        views::users::NewAccount {
-            grant_to: id.as_str(),
-            grant_role: &f.role,
-            grant_area: &f.area,
-            ..Default::default()
-        }
-    } else {
-        Default::default()
-    };
-    render(&state, &user, &shown, kept).await
+    let kept = kept(&[(&role_field, &f.role), (&area_field, &f.area)]);
+    render(&state, &user, &shown, &kept).await
 }
 
 #[derive(Deserialize)]
 struct Empty {}
-
-/// The account and its grant for a revoke or block question; 404 when unknown.
-async fn account_for(
-    state: &AppState,
-    user: &SessionUser,
-    pick: impl Fn(&users::UserView) -> bool + Send + 'static,
-) -> Result<users::UserView, WebError> {
-    let p = user.principal();
-    let list = run_db(state, move |c| users::list_users(c, &p)).await?;
-    list.into_iter().find(pick).ok_or(WebError::NotFound)
-}
 
 /// "Rita Raad (raad@example.nl)": the name a person knows, with the address to be sure.
 fn who(u: &users::UserView) -> String {
@@ -238,58 +230,86 @@ fn who(u: &users::UserView) -> String {
     }
 }
 
+/// A step on an account that asks first (revoking a role, blocking an account). Not
+/// confirmed yet: the question about the account of the list that `question` asks about
+/// (404 when it asks about none). Confirmed: the step, then the list with the notice
+/// `done`.
+struct AskedStep<Q, S> {
+    operation: Operation,
+    question: Q,
+    step: S,
+    done: String,
+}
+
+impl<Q, S> AskedStep<Q, S>
+where
+    Q: Fn(&users::UserView) -> Option<Confirmation>,
+    S: FnOnce(&mut crate::db::DbConn, &Principal) -> Result<(), ServiceError> + Send + 'static,
+{
+    async fn answer(
+        self,
+        state: &AppState,
+        user: &SessionUser,
+        confirmed: bool,
+    ) -> Result<HttpResponse, WebError> {
+        let p = user.principal();
+        p.may(self.operation)?;
+        if confirmed {
+            let step = self.step;
+            let r = run_db(state, move |c| step(c, &p)).await;
+            return after_change(state, user, r, self.done).await;
+        }
+        let list = run_db(state, move |c| users::list_users(c, &p)).await?;
+        let question = list
+            .iter()
+            .find_map(&self.question)
+            .ok_or(WebError::NotFound)?;
+        Ok(ask(user, &question))
+    }
+}
+
+/// The question of a step on an account of the list at `action`.
+fn question(title: String, consequences: Vec<String>, action: String, yes: String) -> Confirmation {
+    Confirmation {
+        title,
+        consequences,
+        action,
+        kept: Vec::new(),
+        confirm_label: yes,
+        back: "/beheer/gebruikers".into(),
+        current: "/beheer/gebruikers",
+    }
+}
+
 async fn revoke(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
     f: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (p, id) = (user.principal(), id.into_inner());
-    p.may(Operation::RevokeRole)?;
-    if !f.data.confirmed() {
-        let grant_id = id.clone();
-        let u = account_for(&state, &user, move |u| {
-            u.grants.iter().any(|g| g.id == grant_id)
-        })
-        .await?;
-        let Some(g) = u.grants.iter().find(|g| g.id == id) else {
-            return Err(WebError::NotFound);
-        };
-        let role = match &g.area {
-            Some(a) => format!("{} ({a})", g.role_label),
-            None => g.role_label.to_string(),
-        };
-        let rest = u.grants.len() - 1;
-        let mut consequences = vec![format!(
-            "{} verliest de rol {role}. Wat bij die rol hoort, kan deze persoon meteen niet meer doen.",
-            who(&u)
-        )];
-        consequences.push(if rest == 0 {
-            "Daarna heeft deze persoon geen andere rol meer.".to_string()
-        } else {
-            format!(
-                "Daarna houdt deze persoon {}.",
-                super::confirm::count_of(rest, "andere rol", "andere rollen")
-            )
-        });
-        consequences.push(
-            "Wat deze persoon met de rol heeft gedaan, blijft in het logboek staan.".to_string(),
-        );
-        return Ok(ask(
-            &user,
-            &Confirmation {
-                title: format!("Rol {role} intrekken bij {}?", who(&u)),
-                consequences,
-                action: format!("/beheer/rollen/{id}/intrekken"),
-                kept: Vec::new(),
-                confirm_label: "Ja, rol intrekken".into(),
-                back: "/beheer/gebruikers".into(),
-                current: "/beheer/gebruikers",
-            },
-        ));
+    let id = id.into_inner();
+    let step_id = id.clone();
+    AskedStep {
+        operation: Operation::RevokeRole,
+        question: |u: &users::UserView| {
+            let g = u.grants.iter().find(|g| g.id == id)?;
+            let (role, who) = (grant_label(g), who(u));
+            Some(question(
+                tr!("admin-users-revoke-title", role = &role, who = &who),
+                vec![
+                    tr!("admin-users-revoke-loses", who = &who, role = &role),
+                    tr!("admin-users-revoke-rest", count = u.grants.len() - 1),
+                    tr!("admin-users-revoke-log"),
+                ],
+                format!("/beheer/rollen/{id}/intrekken"),
+                tr!("admin-users-revoke-confirm"),
+            ))
+        },
+        step: move |c: &mut crate::db::DbConn, p: &Principal| users::revoke_role(c, p, &step_id),
+        done: tr!("admin-users-revoked"),
     }
-    let r = run_db(&state, move |c| users::revoke_role(c, &p, &id)).await;
-    after_change(&state, &user, r, "De rol is ingetrokken.").await
+    .answer(&state, &user, f.data.confirmed())
+    .await
 }
 
 async fn disable(
@@ -298,40 +318,31 @@ async fn disable(
     id: web::Path<UserId>,
     f: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (p, id) = (user.principal(), id.into_inner());
-    p.may(Operation::SetDisabled)?;
-    if !f.data.confirmed() {
-        let user_id = id.clone();
-        let u = account_for(&state, &user, move |u| u.id == user_id).await?;
-        return Ok(ask(
-            &user,
-            &Confirmation {
-                title: format!("Account van {} blokkeren?", who(&u)),
-                consequences: vec![
-                    format!(
-                        "{} wordt meteen op alle apparaten uitgelogd en kan niet meer inloggen.",
-                        who(&u)
-                    ),
-                    format!(
-                        "De rollen blijven bewaard ({}). U kunt het account later weer deblokkeren.",
-                        super::confirm::count_of(u.grants.len(), "rol", "rollen")
-                    ),
+    let id = id.into_inner();
+    let step_id = id.clone();
+    AskedStep {
+        operation: Operation::SetDisabled,
+        question: |u: &users::UserView| {
+            if u.id != id {
+                return None;
+            }
+            let who = who(u);
+            Some(question(
+                tr!("admin-users-block-title", who = &who),
+                vec![
+                    tr!("admin-users-block-signed-out", who = &who),
+                    tr!("admin-users-block-roles-kept", count = u.grants.len()),
                 ],
-                action: format!("/beheer/gebruikers/{id}/blokkeren"),
-                kept: Vec::new(),
-                confirm_label: "Ja, account blokkeren".into(),
-                back: "/beheer/gebruikers".into(),
-                current: "/beheer/gebruikers",
-            },
-        ));
+                format!("/beheer/gebruikers/{id}/blokkeren"),
+                tr!("admin-users-block-confirm"),
+            ))
+        },
+        step: move |c: &mut crate::db::DbConn, p: &Principal| {
+            users::set_disabled(c, p, &step_id, true)
+        },
+        done: tr!("admin-users-blocked-done"),
     }
-    let r = run_db(&state, move |c| users::set_disabled(c, &p, &id, true)).await;
-    after_change(
-        &state,
-        &user,
-        r,
-        "Het account is geblokkeerd en overal uitgelogd.",
-    )
+    .answer(&state, &user, f.data.confirmed())
     .await
 }
 
@@ -343,7 +354,7 @@ async fn enable(
 ) -> Result<HttpResponse, WebError> {
     let (p, id) = (user.principal(), id.into_inner());
     let r = run_db(&state, move |c| users::set_disabled(c, &p, &id, false)).await;
-    after_change(&state, &user, r, "Het account is weer actief.").await
+    after_change(&state, &user, r, tr!("admin-users-unblocked-done")).await
 }
 
 async fn my_areas(
@@ -368,8 +379,7 @@ async fn area_form(
         &a,
         &a.description,
         &max,
-        &[],
-        None,
+        Shown::default(),
     )))
 }
 
@@ -395,47 +405,30 @@ async fn area_save(
     } else {
         parse_eur_nl(&f.max_initiative).map(Some)
     };
-    let max = match max {
-        Ok(m) => m,
-        Err(e) => {
-            let (p2, s2) = (p.clone(), slug.clone());
-            let a = run_db(&state, move |c| users::area_settings(c, &p2, &s2)).await?;
-            return Ok(html_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::users::area_settings(
-                    &user,
-                    &a,
-                    &f.description,
-                    &f.max_initiative,
-                    &[("max_initiative".into(), e.to_string())],
-                    None,
-                ),
-            ));
+    let refused = match max {
+        Err(e) => FormState::Refused([("max_initiative", e.to_string())].into_iter().collect()),
+        Ok(max) => {
+            let (desc, s2) = (f.description.clone(), slug.clone());
+            let saved = run_db(&state, move |c| {
+                users::update_area_settings(c, &p, &s2, &desc, max)
+            })
+            .await;
+            match FormState::split(saved)? {
+                Ok(_) => return Ok(redirect(&format!("/gebieden/{slug}/instellingen"))),
+                Err(refused) => refused,
+            }
         }
     };
-    let desc = f.description.clone();
-    let s2 = slug.clone();
-    match run_db(&state, move |c| {
-        users::update_area_settings(c, &p, &s2, &desc, max)
-    })
-    .await
-    {
-        Ok(_) => Ok(redirect(&format!("/gebieden/{slug}/instellingen"))),
-        Err(ServiceError::Invalid { field, message }) => {
-            let (p2, s2) = (user.principal(), slug.clone());
-            let a = run_db(&state, move |c| users::area_settings(c, &p2, &s2)).await?;
-            Ok(html_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::users::area_settings(
-                    &user,
-                    &a,
-                    &f.description,
-                    &f.max_initiative,
-                    &[(field.to_string(), message.to_string())],
-                    None,
-                ),
-            ))
-        }
-        Err(e) => Err(e.into()),
-    }
+    // Refused: the form again with what was typed and the problem next to its field.
+    let p = user.principal();
+    let a = run_db(&state, move |c| users::area_settings(c, &p, &slug)).await?;
+    Ok(refused.page(|shown| {
+        views::users::area_settings(
+            &user,
+            &a,
+            &f.description,
+            &f.max_initiative,
+            shown_of(shown, &[]),
+        )
+    }))
 }

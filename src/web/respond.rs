@@ -21,6 +21,19 @@ pub(crate) fn html_status(status: StatusCode, markup: maud::Markup) -> HttpRespo
         .body(markup.into_string())
 }
 
+/// A page anyone may open, with the form token that fits: the session's when somebody is
+/// signed in, else the pre-session cookie's (set on the answer when it is new).
+pub(crate) fn anonymous_page(
+    req: &actix_web::HttpRequest,
+    state: &crate::state::AppState,
+    signed_in: Option<&crate::service::auth::SessionUser>,
+    status: StatusCode,
+    render: impl FnOnce(&str) -> maud::Markup,
+) -> HttpResponse {
+    let (token, fresh) = super::csrf::form_token(req, signed_in);
+    super::csrf::with_pre_cookie(html_status(status, render(&token)), state, &token, fresh)
+}
+
 /// 303 See Other after a form (post/redirect/get).
 pub(crate) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()

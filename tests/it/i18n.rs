@@ -33,7 +33,18 @@ const PUBLIC_PAGES: &[&str] = &[
 /// Staff pages checked in English, signed in as an account with the role. Add a page here
 /// as soon as its view (and the handler's messages) take every text from the catalogue.
 const STAFF_PAGES: &[(Role, &[&str])] = &[
-    (Role::Admin, &["/account", "/account/tweede-stap"]),
+    (
+        Role::Admin,
+        &[
+            "/account",
+            "/account/tweede-stap",
+            "/account/wachtwoord",
+            // "/beheer" waits: a demo funder's name holds the Dutch "Woningcorporatie".
+            "/beheer/gebruikers",
+            "/gebieden",
+            "/gebieden/{village}/instellingen",
+        ],
+    ),
     // "/raad" waits for views/report.rs (its tables are still Dutch).
     (Role::Council, &["/raad/gebeurtenissen"]),
     // "/financien/potten/{slug}" waits for views/rounds.rs (its table of held money).

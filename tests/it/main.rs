@@ -26,6 +26,7 @@ mod openapi_conformance;
 mod page_cache;
 mod page_parts;
 mod pages;
+mod password_change;
 mod payments;
 mod permissions;
 mod pool_holds;
