@@ -173,6 +173,9 @@ const ROLES = {
   steering: {
     who: 'steering',
     landing: /^\/$/,
+    startCheck: async (page) => {
+      assert.equal(await page.locator('main section[aria-labelledby="todo-objections"]').count(), 1, 'the objections waiting for a decision');
+    },
     task: 'main a[href="/raad"]',
     taskCheck: async (page) => assert.equal(new URL(page.url()).pathname, '/raad'),
     taskName: 'dashboard',
@@ -220,6 +223,10 @@ const TRANSLATED = [
   /^\/account(\/tweede-stap)?$/,
   /^\/raad\/gebeurtenissen$/,
   /^\/financien\/overboekingen$/,
+  /^\/stuurgroep\/bezwaren(\/[^/]+)?$/,
+  /^\/rondes\/[^/]+\/plannen\/[^/]+\/beoordeling$/,
+  /^\/gebieden\/[^/]+\/(beoordeling|bezwaartermijn)$/,
+  /^\/(plannen|rondes)\/[^/]+\/bezwaar$/,
 ];
 
 /** The checks of every page: language, axe, Dutch leaks (collected), screenshot. */
