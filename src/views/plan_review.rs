@@ -43,7 +43,11 @@ fn nav(user: &SessionUser) -> Nav<'_> {
 pub fn review_page(p: &ReviewPage<'_>) -> Markup {
     let v = p.view;
     let f = p.form;
-    let title = tr!("review-title", number = v.plan.number, title = &v.plan.title);
+    let title = tr!(
+        "review-title",
+        number = v.plan.number,
+        title = &v.plan.title
+    );
     let head = if p.errors.is_empty() {
         title.clone()
     } else {

@@ -90,8 +90,7 @@ async fn queue(
 ) -> Result<HttpResponse, WebError> {
     user.principal().may(Operation::ObjectionQueue)?;
     // Only a known notice: the text never comes from the address.
-    let notice =
-        (q.melding.as_deref() == Some("beslist")).then(|| tr!("objections-queue-decided"));
+    let notice = (q.melding.as_deref() == Some("beslist")).then(|| tr!("objections-queue-decided"));
     render_queue(
         &state,
         &user,
@@ -127,7 +126,11 @@ fn decision_confirmation(o: &ObjectionView, verdict: Verdict, reason: &str) -> C
         .unwrap_or_default();
     let question = match o.kind() {
         ObjectionKind::Rejection => {
-            tr!("objections-confirm-title-rejection", number = number, title = title)
+            tr!(
+                "objections-confirm-title-rejection",
+                number = number,
+                title = title
+            )
         }
         ObjectionKind::Result => tr!("objections-confirm-title-result", round = round),
     };
@@ -223,9 +226,7 @@ async fn decide(
             .map(|e| (e.field().to_string(), e.to_string()))
             .collect();
         return match verdict {
-            Ok(v) if problems.is_empty() => {
-                Ok(ask(&user, &decision_confirmation(o, v, &f.reason)))
-            }
+            Ok(v) if problems.is_empty() => Ok(ask(&user, &decision_confirmation(o, v, &f.reason))),
             _ => {
                 let errors = decision_errors(&id, problems);
                 render_queue(&state, &user, errors, Some((id, kept)), None, unprocessable).await

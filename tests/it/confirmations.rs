@@ -618,13 +618,23 @@ async fn deciding_an_objection_asks_first_and_says_what_it_does() {
                 &rejection,
                 "nominate",
                 "Het plan is voor het hele dorp.",
-                vec!["Feesttent", "komt op het stembiljet van Smederij", "Het plan is voor het hele dorp.", "Ja, bezwaar toewijzen"],
+                vec![
+                    "Feesttent",
+                    "komt op het stembiljet van Smederij",
+                    "Het plan is voor het hele dorp.",
+                    "Ja, bezwaar toewijzen",
+                ],
             ),
             (
                 &result,
                 "annul",
                 "De stembus stond open.",
-                vec!["Smederij", "ongeldig verklaard", "geen geld vastgelegd", "Ja, bezwaar toewijzen"],
+                vec![
+                    "Smederij",
+                    "ongeldig verklaard",
+                    "geen geld vastgelegd",
+                    "Ja, bezwaar toewijzen",
+                ],
             ),
         ];
         for (done, (id, verdict, reason, says)) in cases.iter().enumerate() {
@@ -640,7 +650,10 @@ async fn deciding_an_objection_asks_first_and_says_what_it_does() {
                 let (status, html) = post(&app, &sg, queue, &path, &sent).await;
                 assert_eq!(status, 200, "{backend}: {path} with {marker:?}: {html}");
                 for s in says {
-                    assert!(html.contains(s), "{backend}: {path} does not say {s:?}: {html}");
+                    assert!(
+                        html.contains(s),
+                        "{backend}: {path} does not say {s:?}: {html}"
+                    );
                 }
                 assert!(html.contains(r#"name="bevestigd" value="ja""#), "{backend}");
                 assert!(html.contains(&format!(r#"action="{path}""#)), "{backend}");
@@ -660,14 +673,22 @@ async fn deciding_an_objection_asks_first_and_says_what_it_does() {
             sent.push(("bevestigd", "ja"));
             let (status, location) = post(&app, &sg, queue, &path, &sent).await;
             assert_eq!(status, 303, "{backend}: {location}");
-            assert!(events(&app) > before, "{backend}: decided with its audit event");
+            assert!(
+                events(&app) > before,
+                "{backend}: decided with its audit event"
+            );
         }
         assert_eq!(waiting(&app), 0, "{backend}");
         assert_eq!(status_of(&app, &counted_round), "Annulled", "{backend}");
-        let plan_status = burgerbegroting::db::repo::rounds::find_initiative(&mut app.conn(), &plan)
-            .expect("query")
-            .expect("plan")
-            .status;
-        assert_eq!(plan_status, PlanStatus::Nominated, "{backend}: on the ballot");
+        let plan_status =
+            burgerbegroting::db::repo::rounds::find_initiative(&mut app.conn(), &plan)
+                .expect("query")
+                .expect("plan")
+                .status;
+        assert_eq!(
+            plan_status,
+            PlanStatus::Nominated,
+            "{backend}: on the ballot"
+        );
     }
 }

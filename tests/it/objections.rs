@@ -539,7 +539,13 @@ async fn the_steering_group_decides_on_its_page() {
         let (status, body) = post_page_form(&app, &client, page, &path, &fields).await;
         assert_eq!(status, 200);
         assert!(body.contains("komt op het stembiljet"), "{body}");
-        assert_eq!(obj::queue(&mut app.conn(), &steering("sg")).expect("queue").waiting.len(), 1);
+        assert_eq!(
+            obj::queue(&mut app.conn(), &steering("sg"))
+                .expect("queue")
+                .waiting
+                .len(),
+            1
+        );
         let fields = [
             ("verdict", "nominate"),
             ("reason", "Het feest is voor het hele dorp."),
@@ -831,14 +837,23 @@ async fn the_steering_groups_start_page_lists_the_objections_waiting_for_them() 
         assert!(home.contains("Feesttent"), "{backend}: the plan is named");
 
         // One decided: one left, in the singular.
-        obj::decide(&mut app.conn(), &steering("sg"), &ids[0], "rejected", "Het blijft zo.")
-            .expect("decided");
+        obj::decide(
+            &mut app.conn(),
+            &steering("sg"),
+            &ids[0],
+            "rejected",
+            "Het blijft zo.",
+        )
+        .expect("decided");
         let (_, home) = app.get(&sg, "/").await;
         assert!(
             home.contains("1 bezwaar wacht op uw besluit."),
             "{backend}: {home}"
         );
-        assert!(!home.contains(&format!("#objection-{}", ids[0])), "{backend}");
+        assert!(
+            !home.contains(&format!("#objection-{}", ids[0])),
+            "{backend}"
+        );
 
         // In English, with the plural of the catalogue.
         crate::i18n::choose_english(&app, &sg, "/").await;
