@@ -1,11 +1,11 @@
 //! The start page's read model: per role, what to do next. Composed from the services the
-//! pages already use (rounds, the approval queue), each asked with the caller, so nobody
+//! pages already use (rounds, the approval queue, the objections queue), each asked with the caller, so nobody
 //! sees more here than on the pages it links to.
 
-use super::{ledger, rounds, Principal, ServiceError};
+use super::{ledger, objections, rounds, Principal, ServiceError};
 use crate::db::DbConn;
 use crate::domain::ids::{PlanId, RoundId};
-use crate::domain::permissions::{allows, Permission};
+use crate::domain::permissions::{allows, Operation, Permission};
 use crate::domain::role::Role;
 use crate::domain::round::{PlanStatus, RoundStatus};
 
@@ -44,6 +44,9 @@ pub struct StartPage {
     pub coordinator_tasks: Vec<CoordinatorTask>,
     /// Transfers waiting for the caller's approval (approvers only; never their own).
     pub approvals: Option<Vec<ledger::TransferView>>,
+    /// Objections waiting for the caller's decision (the steering group only; never one
+    /// about their own decision or their own objection).
+    pub objections: Option<Vec<objections::ObjectionView>>,
 }
 
 /// The start page for `who`; `user_id` is the signed-in account, if any.
@@ -96,6 +99,16 @@ pub fn start_page(
             queue
                 .into_iter()
                 .filter(|t| t.actions.may_approve)
+                .collect(),
+        );
+    }
+    if who.may(Operation::ObjectionQueue).is_ok() {
+        let queue = objections::queue(conn, who)?;
+        page.objections = Some(
+            queue
+                .waiting
+                .into_iter()
+                .filter(|o| !o.verdicts.is_empty())
                 .collect(),
         );
     }

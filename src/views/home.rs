@@ -6,6 +6,7 @@ use crate::domain::permissions::{allows, Permission};
 use crate::domain::round::{PlanStatus, RoundStatus};
 use crate::i18n;
 use crate::service::auth::SessionUser;
+use crate::service::objections::ObjectionView;
 use crate::service::rounds::RoundView;
 use crate::service::start::{CoordinatorTask, MyPlan, StartPage};
 use crate::tr;
@@ -42,6 +43,9 @@ pub fn home(user: Option<&SessionUser>, start: &StartPage) -> Markup {
                         p { a class="button" href="/financien/goedkeuren" { (tr!("home-approvals-all")) } }
                     }
                 }
+            }
+            @if let Some(waiting) = &start.objections {
+                (objections_todo(waiting))
             }
             @if user.is_some_and(|u| allows(&u.roles, Permission::ViewAuditReport)) {
                 section aria-labelledby="todo-raad" {
@@ -135,6 +139,37 @@ pub fn home(user: Option<&SessionUser>, start: &StartPage) -> Markup {
             }
         },
     )
+}
+
+/// The steering group's part: the objections waiting for their decision, each linked to
+/// its form on the objections page.
+fn objections_todo(waiting: &[ObjectionView]) -> Markup {
+    html! {
+        section aria-labelledby="todo-objections" {
+            h2 id="todo-objections" { (tr!("objections-home-title")) }
+            @if waiting.is_empty() {
+                p { (tr!("objections-home-none")) }
+            } @else {
+                p { (tr!("objections-home-waiting", count = waiting.len())) }
+                ul {
+                    @for o in waiting {
+                        li {
+                            a href={ "/stuurgroep/bezwaren#objection-" (o.record.id) } {
+                                (super::objections::kind_label(o.kind()))
+                            }
+                            " – "
+                            @match &o.plan {
+                                Some((number, title)) => (tr!("objections-subject-plan", number = *number, title = title)),
+                                None => (o.round_title),
+                            }
+                            " (" (o.area_name) ")"
+                        }
+                    }
+                }
+                p { a class="button" href="/stuurgroep/bezwaren" { (tr!("objections-home-all")) } }
+            }
+        }
+    }
 }
 
 /// What the round asks of residents now, with its date.

@@ -6,39 +6,72 @@ use maud::{html, Markup};
 
 use super::components::{csrf_field, error_summary, field_error, textarea_input, with_contact};
 use super::layout::{page, Nav};
-use crate::domain::nl_time;
-use crate::domain::objection::{Verdict, REASON_MAX};
+use crate::domain::objection::{ObjectionKind, Verdict, REASON_MAX};
 use crate::domain::round::{Plan, RoundStatus};
+use crate::i18n;
 use crate::service::auth::SessionUser;
 use crate::service::objections::{ObjectionView, PlanObjection, Queue, RoundObjections};
 use crate::service::rounds::RoundView;
+use crate::{tr, tr_html};
 
 fn filed_on(o: &ObjectionView) -> String {
-    nl_time::local_date_nl(o.record.filed_at)
+    i18n::local_date(o.record.filed_at)
+}
+
+/// What an objection is about, in the visitor's language.
+pub fn kind_label(k: ObjectionKind) -> String {
+    match k {
+        ObjectionKind::Rejection => tr!("objections-kind-rejection"),
+        ObjectionKind::Result => tr!("objections-kind-result"),
+    }
+}
+
+/// A choice on the steering group's form, in the visitor's language.
+fn choice_label(v: Verdict) -> String {
+    match v {
+        Verdict::Rejected => tr!("objections-choice-rejected"),
+        Verdict::Nominate => tr!("objections-choice-nominate"),
+        Verdict::Recount => tr!("objections-choice-recount"),
+        Verdict::Annul => tr!("objections-choice-annul"),
+    }
+}
+
+/// A decision as the public pages state it, in the visitor's language.
+fn outcome_label(v: Verdict) -> String {
+    match v {
+        Verdict::Rejected => tr!("objections-outcome-rejected"),
+        Verdict::Nominate => tr!("objections-outcome-nominate"),
+        Verdict::Recount => tr!("objections-outcome-recount"),
+        Verdict::Annul => tr!("objections-outcome-annul"),
+    }
 }
 
 /// The decision as the public reads it.
 fn decision(o: &ObjectionView) -> Markup {
     html! {
         @if let Some(d) = &o.record.decision {
-            p { strong { (d.verdict.outcome_nl()) } " (" (nl_time::local_date_nl(d.decided_at)) ")." }
-            p { "Reden van de stuurgroep: " (d.reason) }
+            p { (tr_html!("objections-decided-on",
+                outcome = html! { strong { (outcome_label(d.verdict)) } },
+                date = i18n::local_date(d.decided_at))) }
+            p { (tr!("objections-decision-reason", reason = &d.reason)) }
         } @else {
-            p { strong { "De stuurgroep heeft nog niet beslist." } }
+            p { strong { (tr!("objections-not-decided")) } }
         }
     }
 }
 
 /// What the objection is about, with a link to the round or plan.
 fn subject(o: &ObjectionView) -> Markup {
+    let round = html! { a href={ "/rondes/" (o.record.round_id) } { (o.round_title) } };
     html! {
         @match (&o.plan, &o.record.initiative_id) {
             (Some((number, title)), Some(id)) => {
-                "Afwijzing van " a href={ "/plannen/" (id) } { "plan " (number) ": " (title) }
-                " in " a href={ "/rondes/" (o.record.round_id) } { (o.round_title) }
+                (tr_html!("objections-subject-rejection",
+                    plan = html! { a href={ "/plannen/" (id) } { (tr!("objections-subject-plan", number = *number, title = title)) } },
+                    round = round))
             }
             _ => {
-                "Uitslag van " a href={ "/rondes/" (o.record.round_id) } { (o.round_title) }
+                (tr_html!("objections-subject-result", round = round))
             }
         }
         " (" (o.area_name) ")"
@@ -63,33 +96,38 @@ pub fn queue(
     kept: Option<(&str, &DecisionFormValues)>,
     notice: Option<&str>,
 ) -> Markup {
+    let title = tr!("objections-queue-title");
+    let head = if errors.is_empty() {
+        title
+    } else {
+        tr!("common-error-title", title = &title)
+    };
     page(
-        "Bezwaren",
+        &head,
         &Nav {
             user: Some(user),
             current: "/stuurgroep/bezwaren",
         },
         html! {
-            h1 { "Bezwaren voor de stuurgroep" }
+            h1 { (tr!("objections-queue-heading")) }
             @if let Some(n) = notice { p class="notice" role="status" { (n) } }
             (error_summary(errors))
-            p { "De stuurgroep beslist over elk bezwaar één keer. De beslissing en de reden zijn openbaar en definitief. "
-                "U beslist niet over een bezwaar tegen uw eigen beslissing." }
-            h2 { "Wachten op een beslissing (" (q.waiting.len()) ")" }
+            p { (tr!("objections-queue-intro")) }
+            h2 { (tr!("objections-queue-waiting", count = q.waiting.len())) }
             @if q.waiting.is_empty() {
-                p { "Er wachten geen bezwaren." }
+                p { (tr!("objections-queue-none")) }
             }
             @for o in &q.waiting {
                 (waiting_item(&user.csrf_token, o, errors, kept))
             }
-            h2 { "Recent beslist" }
+            h2 { (tr!("objections-queue-recent")) }
             @if q.decided.is_empty() {
-                p { "Nog geen beslissingen." }
+                p { (tr!("objections-queue-no-decisions")) }
             } @else {
                 ul class="objections" {
                     @for o in &q.decided {
                         li {
-                            p { (o.kind().label_nl()) ": " (subject(o)) }
+                            p { (kind_label(o.kind())) ": " (subject(o)) }
                             (decision(o))
                         }
                     }
@@ -116,33 +154,35 @@ fn waiting_item(
     let verdict_err = field_error(errs, &verdict_id);
     html! {
         section class="objection" aria-labelledby={ "objection-" (id) } {
-            h3 id={ "objection-" (id) } { (o.kind().label_nl()) }
+            h3 id={ "objection-" (id) } { (kind_label(o.kind())) }
             p { (subject(o)) }
-            p { "Ingediend op " (filed_on(o)) "." }
+            p { (tr!("objections-filed-on", date = filed_on(o))) }
             @if let Some(r) = &o.rejection_reason {
-                p { "Reden van de afwijzing: " (r) }
+                p { (tr!("objections-rejection-reason", reason = r)) }
             }
-            p { "Bezwaar: " (o.record.reason) }
+            p { (tr!("objections-objection", reason = &o.record.reason)) }
             @if o.own_decision {
-                p { strong { "Dit bezwaar gaat over uw eigen beslissing (of het is uw eigen bezwaar). Een ander lid van de stuurgroep beslist." } }
+                p { strong { (tr!("objections-own")) } }
             } @else if !o.verdicts.is_empty() {
                 form method="post" action={ "/stuurgroep/bezwaren/" (id) } {
                     (csrf_field(csrf))
                     fieldset class=[verdict_err.as_ref().map(|_| "has-error")]
                         aria-describedby=[verdict_err.as_ref().map(|_| format!("{verdict_id}-error"))] {
-                        legend id=(verdict_id) { "Beslissing" }
+                        legend id=(verdict_id) { (tr!("objections-decision")) }
                         @if let Some(e) = &verdict_err {
-                            span class="field-error" id={ (verdict_id) "-error" } { "Fout: " (with_contact(e)) }
+                            span class="field-error" id={ (verdict_id) "-error" } { (tr!("common-error-prefix")) " " (with_contact(e)) }
                         }
                         @for v in &o.verdicts {
                             (verdict_radio(id, *v, chosen == v.as_str()))
                         }
                     }
-                    (textarea_input(errs, &reason_id, "reason", "Reden (openbaar)",
-                        Some("Iedereen kan deze reden lezen op de pagina van de ronde."),
+                    (textarea_input(errs, &reason_id, "reason", &tr!("objections-reason-field"),
+                        Some(&tr!("objections-reason-hint")),
                         mine.map(|v| v.reason.as_str()).unwrap_or("")))
-                    p { "Deze beslissing is definitief." }
-                    button type="submit" { "Beslissing vastleggen" }
+                    p { (tr!("objections-final")) " " (tr!("objections-final-confirm")) }
+                    // Not the primary style: this leads to the confirmation page, which
+                    // says what the decision does; only that page's button decides.
+                    button type="submit" class="secondary" { (tr!("objections-decide-button")) }
                 }
             }
         }
@@ -154,7 +194,7 @@ fn verdict_radio(id: &str, v: Verdict, checked: bool) -> Markup {
     html! {
         div class="choice" {
             input type="radio" id=(input_id) name="verdict" value=(v.as_str()) checked[checked];
-            label for=(input_id) { (v.choice_nl()) }
+            label for=(input_id) { (choice_label(v)) }
         }
     }
 }
@@ -168,16 +208,14 @@ pub fn round_section(v: &RoundView, o: &RoundObjections) -> Markup {
     }
     html! {
         section aria-labelledby="bezwaren" {
-            h2 id="bezwaren" { "Bezwaren" }
+            h2 id="bezwaren" { (tr!("objections-section")) }
             @if counted {
                 @if let Some(last) = o.result_last_day {
                     @if o.result_open {
-                        p { "Bent u het niet eens met de uitslag? Iedereen met een stemcode van "
-                            (v.area.name) " kan tot en met " (nl_time::date_nl(last))
-                            " bezwaar maken bij de stuurgroep. Het geld wordt pas vastgelegd als die termijn voorbij is en de stuurgroep over elk bezwaar heeft beslist." }
-                        p { a href={ "/rondes/" (v.round.id) "/bezwaar" } { "Bezwaar maken tegen de uitslag" } }
+                        p { (tr!("objections-result-open", area = &v.area.name, date = i18n::date(last))) }
+                        p { a href={ "/rondes/" (v.round.id) "/bezwaar" } { (tr!("objections-result-link")) } }
                     } @else {
-                        p { "Bezwaar maken tegen de uitslag kon tot en met " (nl_time::date_nl(last)) "." }
+                        p { (tr!("objections-result-closed", date = i18n::date(last))) }
                     }
                 }
             }
@@ -185,9 +223,9 @@ pub fn round_section(v: &RoundView, o: &RoundObjections) -> Markup {
                 ul class="objections" {
                     @for x in &o.objections {
                         li {
-                            p { strong { (x.kind().label_nl()) } " van " (filed_on(x))
-                                @if let Some((n, t)) = &x.plan { " (plan " (n) ": " (t) ")" } }
-                            p { "Bezwaar: " (x.record.reason) }
+                            p { (tr_html!("objections-filed-kind", kind = html! { strong { (kind_label(x.kind())) } }, date = filed_on(x)))
+                                @if let Some((n, t)) = &x.plan { " " (tr!("objections-about-plan", number = *n, title = t)) } }
+                            p { (tr!("objections-objection", reason = &x.record.reason)) }
                             (decision(x))
                         }
                     }
@@ -203,18 +241,17 @@ pub fn plan_section(plan_id: &str, o: &PlanObjection) -> Markup {
     html! {
         @if let Some(x) = &o.objection {
             section aria-labelledby="bezwaar" {
-                h2 id="bezwaar" { "Bezwaar tegen de afwijzing" }
-                p { "De indiener maakte op " (filed_on(x)) " bezwaar: " (x.record.reason) }
+                h2 id="bezwaar" { (tr!("objections-plan-section")) }
+                p { (tr!("objections-plan-filed", date = filed_on(x), reason = &x.record.reason)) }
                 (decision(x))
             }
         } @else if o.may_object {
             section aria-labelledby="bezwaar" {
-                h2 id="bezwaar" { "Bezwaar maken" }
+                h2 id="bezwaar" { (tr!("objections-plan-may")) }
                 @if let Some(last) = o.last_day {
-                    p { "Bent u het niet eens met de afwijzing? U kunt tot en met " (nl_time::date_nl(last))
-                        " bezwaar maken bij de stuurgroep, maar alleen zolang het stemmen nog niet is begonnen." }
+                    p { (tr!("objections-plan-until", date = i18n::date(last))) }
                 }
-                p { a href={ "/plannen/" (plan_id) "/bezwaar" } { "Bezwaar maken tegen de afwijzing" } }
+                p { a href={ "/plannen/" (plan_id) "/bezwaar" } { (tr!("objections-plan-link")) } }
             }
         }
     }
@@ -228,36 +265,41 @@ pub fn rejection_form(
     errors: &[(String, String)],
     reason: &str,
 ) -> Markup {
+    let title = tr!("objections-rejection-title");
+    let head = if errors.is_empty() {
+        title
+    } else {
+        tr!("common-error-title", title = &title)
+    };
     page(
-        "Bezwaar tegen de afwijzing",
+        &head,
         &Nav {
             user: Some(user),
             current: "",
         },
         html! {
-            h1 { "Bezwaar tegen de afwijzing van plan " (plan.number) }
+            h1 { (tr!("objections-rejection-heading", number = plan.number)) }
             p { a href={ "/plannen/" (plan.id) } { (plan.title) } }
             @if let Some(r) = &plan.review_reason {
-                p { "Reden van de afwijzing: " (r) }
+                p { (tr!("objections-rejection-reason", reason = r)) }
             }
             @if let Some(x) = &o.objection {
-                p { "U maakte op " (filed_on(x)) " bezwaar: " (x.record.reason) }
+                p { (tr!("objections-you-filed", date = filed_on(x), reason = &x.record.reason)) }
                 (decision(x))
             } @else if o.may_object {
                 (error_summary(errors))
                 @if let Some(last) = o.last_day {
-                    p { "U kunt bezwaar maken tot en met " (nl_time::date_nl(last)) ", zolang het stemmen nog niet is begonnen. "
-                        "De stuurgroep beslist en zet de reden op de pagina van het plan. Zolang de stuurgroep niet heeft beslist, gaat het stemmen niet open." }
+                    p { (tr!("objections-rejection-until", date = i18n::date(last))) }
                 }
                 form method="post" action={ "/plannen/" (plan.id) "/bezwaar" } {
                     (csrf_field(&user.csrf_token))
-                    (textarea_input(errors, "reason", "reason", "Waarom bent u het niet eens met de afwijzing?",
-                        Some(&format!("Hoogstens {REASON_MAX} tekens. Iedereen kan dit lezen.")), reason))
-                    button type="submit" { "Bezwaar indienen" }
+                    (textarea_input(errors, "reason", "reason", &tr!("objections-rejection-field"),
+                        Some(&tr!("objections-rejection-hint", max = REASON_MAX)), reason))
+                    button type="submit" { (tr!("objections-submit")) }
                 }
             } @else {
                 (error_summary(errors))
-                p { "U kunt nu geen bezwaar maken tegen de afwijzing van dit plan: alleen de indiener kan dat, binnen de bezwaartermijn en voordat het stemmen begint." }
+                p { (tr!("objections-rejection-not-now")) }
             }
         },
     )
@@ -278,38 +320,45 @@ pub struct ResultForm<'a> {
 
 pub fn result_form(f: &ResultForm<'_>) -> Markup {
     let v = f.round;
+    let title = tr!("objections-result-title");
+    let head = if f.errors.is_empty() {
+        title.clone()
+    } else {
+        tr!("common-error-title", title = &title)
+    };
     page(
-        "Bezwaar tegen de uitslag",
+        &head,
         &Nav {
             user: f.user,
             current: "",
         },
         html! {
-            h1 { "Bezwaar tegen de uitslag" }
+            h1 { (title) }
             p { a href={ "/rondes/" (v.round.id) } { (v.round.title) } " (" (v.area.name) ")" }
             @if f.done {
-                p class="notice" role="status" { "Uw bezwaar is ontvangen. De stuurgroep beslist en zet de beslissing met de reden op de pagina van de ronde." }
-                p { a href={ "/rondes/" (v.round.id) "#bezwaren" } { "Naar de ronde" } }
+                p class="notice" role="status" { (tr!("objections-result-received")) }
+                p { a href={ "/rondes/" (v.round.id) "#bezwaren" } { (tr!("objections-to-round")) } }
             } @else if !f.objections.result_open {
                 (error_summary(f.errors))
-                p { "Tegen de uitslag van deze ronde kan nu geen bezwaar worden gemaakt." }
+                p { (tr!("objections-result-not-now")) }
                 @if let Some(last) = f.objections.result_last_day {
-                    p { "Bezwaar maken kon tot en met " (nl_time::date_nl(last)) "." }
+                    p { (tr!("objections-result-was-until", date = i18n::date(last))) }
                 }
             } @else if !f.identified {
-                p { "Bezwaar maken kan met de stemcode uit uw brief." }
-                p { a href={ "/stemmen?gebied=" (v.area.slug) } { "Log in met uw stemcode" } }
-                p { "Heeft u in deze ronde een plan ingediend? " a href="/inloggen" { "Log dan in met uw account" } "." }
+                p { (tr!("objections-result-with-code")) }
+                p { a href={ "/stemmen?gebied=" (v.area.slug) } { (tr!("objections-result-code-link")) } }
+                p { (tr_html!("objections-result-initiator",
+                    link = html! { a href="/inloggen" { (tr!("objections-result-login-link")) } })) }
             } @else {
                 (error_summary(f.errors))
                 @if let Some(last) = f.objections.result_last_day {
-                    p { "U kunt bezwaar maken tot en met " (nl_time::date_nl(last)) ". Uw naam en uw code worden niet getoond; uw bezwaar wel." }
+                    p { (tr!("objections-result-until", date = i18n::date(last))) }
                 }
                 form method="post" action={ "/rondes/" (v.round.id) "/bezwaar" } {
                     (csrf_field(f.csrf))
-                    (textarea_input(f.errors, "reason", "reason", "Waarom bent u het niet eens met de uitslag?",
-                        Some(&format!("Hoogstens {REASON_MAX} tekens.")), f.reason))
-                    button type="submit" { "Bezwaar indienen" }
+                    (textarea_input(f.errors, "reason", "reason", &tr!("objections-result-field"),
+                        Some(&tr!("objections-result-hint", max = REASON_MAX)), f.reason))
+                    button type="submit" { (tr!("objections-submit")) }
                 }
             }
         },
@@ -324,22 +373,27 @@ pub fn window_form(
     errors: &[(String, String)],
     saved: bool,
 ) -> Markup {
+    let title = tr!("objections-window-title");
+    let head = if errors.is_empty() {
+        title.clone()
+    } else {
+        tr!("common-error-title", title = &title)
+    };
     page(
-        "Bezwaartermijn",
+        &head,
         &Nav {
             user: Some(user),
             current: "/gebieden",
         },
         html! {
-            h1 { "Bezwaartermijn" }
-            @if saved { p class="notice" role="status" { "De bezwaartermijn is opgeslagen." } }
+            h1 { (title) }
+            @if saved { p class="notice" role="status" { (tr!("objections-window-saved")) } }
             (error_summary(errors))
-            p { "Zoveel dagen na een afwijzing of na het tellen kan iemand bezwaar maken bij de stuurgroep. "
-                "Het geld van een getelde ronde wordt pas vastgelegd als deze termijn voorbij is. 0 betekent: geen bezwaar mogelijk." }
+            p { (tr!("objections-window-intro")) }
             form method="post" action={ "/gebieden/" (area_slug) "/bezwaartermijn" } {
                 (csrf_field(&user.csrf_token))
-                (super::components::text_input(errors, "days", "Aantal dagen", Some("0 tot en met 60; meestal 7."), days, "number"))
-                button type="submit" { "Opslaan" }
+                (super::components::text_input(errors, "days", &tr!("objections-window-field"), Some(&tr!("objections-window-hint")), days, "number"))
+                button type="submit" { (tr!("objections-window-save")) }
             }
         },
     )

@@ -10,8 +10,10 @@ use super::components::{
 };
 use super::layout::{page, Nav};
 use crate::domain::review::{note_field, verdict_field, Verdict};
+use crate::domain::round::PlanStatus;
 use crate::service::auth::SessionUser;
 use crate::service::plan_review::{ReviewPageView, ReviewRulesView};
+use crate::tr;
 
 /// What the review form keeps (as typed).
 #[derive(Debug, Clone, Default)]
@@ -41,60 +43,61 @@ fn nav(user: &SessionUser) -> Nav<'_> {
 pub fn review_page(p: &ReviewPage<'_>) -> Markup {
     let v = p.view;
     let f = p.form;
-    let title = format!("Plan {} beoordelen: {}", v.plan.number, v.plan.title);
+    let title = tr!(
+        "review-title",
+        number = v.plan.number,
+        title = &v.plan.title
+    );
     let head = if p.errors.is_empty() {
         title.clone()
     } else {
-        format!("Fout: {title}")
+        tr!("common-error-title", title = &title)
     };
     let action = format!("/rondes/{}/plannen/{}/beoordeling", v.round.id, v.plan.id);
     html! {
         (page(&head, &nav(p.user), html! {
-            p { a href={ "/rondes/" (v.round.id) "#plannen" } { "Terug naar de ronde " (v.round.title) } }
+            p { a href={ "/rondes/" (v.round.id) "#plannen" } { (tr!("review-back-to-round", round = &v.round.title)) } }
             h1 { (title) }
             (error_summary(p.errors))
             dl class="facts" {
-                dt { "Dorp of wijk" } dd { (v.area_name) }
-                dt { "Status" } dd { (v.plan.status.label_nl()) }
-                dt { "Gevraagd bedrag" } dd { (money(v.plan.amount_cents)) }
-                @if let Some(max) = v.max_initiative_cents { dt { "Maximum per plan" } dd { (money(max)) } }
+                dt { (tr!("review-area")) } dd { (v.area_name) }
+                dt { (tr!("review-status")) } dd { (status_label(v.plan.status)) }
+                dt { (tr!("review-amount-asked")) } dd { (money(v.plan.amount_cents)) }
+                @if let Some(max) = v.max_initiative_cents { dt { (tr!("review-max-per-plan")) } dd { (money(max)) } }
             }
             @for para in v.plan.summary.replace("\r\n", "\n").split("\n\n") {
                 @if !para.trim().is_empty() { p { (para.trim()) } }
             }
             @if !v.facts.cost_lines.is_empty() {
-                h2 { "Kosten per onderdeel" }
+                h2 { (tr!("review-cost-lines")) }
                 (super::plan::cost_table(&v.facts.cost_lines))
             }
             @if let Some(why) = &v.fixed_by_objection {
                 p class="notice" { (why) }
             } @else if !v.may_review {
-                p class="notice" { "Het stemmen is begonnen. De beoordeling ligt vast en kan niet meer veranderen." }
+                p class="notice" { (tr!("review-voting-started")) }
             } @else {
                 form class="stack" method="post" action=(action) {
                     (csrf_field(&p.user.csrf_token))
-                    h2 { "De checklist van " (v.area_name) }
-                    p { "Kies bij elk punt of het plan voldoet. Nomineren kan als het plan aan elk punt "
-                        "voldoet. Wijst u het plan af, kies dan bij minstens één punt \"Voldoet niet\" en "
-                        "schrijf kort waarom. Het oordeel komt op de pagina van het plan. "
-                        a href={ "/gebieden/" (v.area_slug) "/beoordeling" } { "De checklist aanpassen" } }
+                    h2 { (tr!("review-checklist-of", area = &v.area_name)) }
+                    p { (tr!("review-checklist-intro")) " "
+                        a href={ "/gebieden/" (v.area_slug) "/beoordeling" } { (tr!("review-checklist-edit")) } }
                     @for (i, criterion) in v.criteria.iter().enumerate() {
                         (criterion_fieldset(p, i + 1, criterion))
                     }
-                    h2 { "Taakveld" }
+                    h2 { (tr!("review-taakveld")) }
                     (taakveld_select(p))
-                    h2 { "Bedrag" }
-                    p { "Klopt het bedrag niet, bijvoorbeeld omdat een offerte lager uitvalt? Verander het dan "
-                        "hier en leg uit waarom. Het dorp ziet het oude en het nieuwe bedrag met uw uitleg." }
-                    (text_input(p.errors, "bedrag", "Bedrag in euro", Some("Bijvoorbeeld 2.500,00"), &f.amount, "text"))
-                    (textarea_input(p.errors, "uitleg", "uitleg", "Uitleg bij een nieuw bedrag", Some("Alleen nodig als u het bedrag verandert."), &f.explanation))
-                    h2 id="besluit" tabindex="-1" { "Besluit" }
-                    (textarea_input(p.errors, "reason", "reason", "Toelichting voor de indiener en het dorp",
-                        Some("Verplicht als u het plan afwijst."), &f.reason))
+                    h2 { (tr!("review-amount")) }
+                    p { (tr!("review-amount-intro")) }
+                    (text_input(p.errors, "bedrag", &tr!("review-amount-field"), Some(&tr!("review-amount-hint")), &f.amount, "text"))
+                    (textarea_input(p.errors, "uitleg", "uitleg", &tr!("review-explanation-field"), Some(&tr!("review-explanation-hint")), &f.explanation))
+                    h2 id="besluit" tabindex="-1" { (tr!("review-decision")) }
+                    (textarea_input(p.errors, "reason", "reason", &tr!("review-reason-field"),
+                        Some(&tr!("review-reason-hint")), &f.reason))
                     div class="actions" {
-                        button type="submit" name="besluit" value="nomineren" { "Plan " (v.plan.number) " nomineren" }
-                        button type="submit" name="besluit" value="opslaan" class="secondary" { "Opslaan zonder besluit" }
-                        button type="submit" name="besluit" value="afwijzen" class="danger" { "Plan " (v.plan.number) " afwijzen" }
+                        button type="submit" name="besluit" value="nomineren" { (tr!("review-nominate-button", number = v.plan.number)) }
+                        button type="submit" name="besluit" value="opslaan" class="secondary" { (tr!("review-save-button")) }
+                        button type="submit" name="besluit" value="afwijzen" class="danger" { (tr!("review-reject-button", number = v.plan.number)) }
                     }
                 }
             }
@@ -116,16 +119,16 @@ fn criterion_fieldset(p: &ReviewPage<'_>, position: usize, criterion: &str) -> M
         fieldset id=(name) class=[err.as_ref().map(|_| "has-error")]
             aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))] {
             legend { (position) ". " (criterion) }
-            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { "Fout: " (e) } }
+            @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { (tr!("common-error-prefix")) " " (e) } }
             @for verdict in Verdict::ALL {
                 @let id = format!("{name}-{}", verdict.as_str());
                 div class="choice" {
                     input type="radio" id=(id) name=(name) value=(verdict.as_str())
                         checked[chosen == verdict.as_str()];
-                    label for=(id) { (verdict.label_nl()) }
+                    label for=(id) { (verdict_label(verdict)) }
                 }
             }
-            (text_input(p.errors, &note, "Korte toelichting", Some("Verplicht bij \"Voldoet niet\"."), &typed, "text"))
+            (text_input(p.errors, &note, &tr!("review-note-field"), Some(&tr!("review-note-hint")), &typed, "text"))
         }
     }
 }
@@ -140,13 +143,13 @@ fn taakveld_select(p: &ReviewPage<'_>) -> Markup {
     field(
         p.errors,
         "taakveld",
-        "Taakveld van de gemeente",
-        Some("Voor de begroting van de gemeente. Nodig om het plan te nomineren."),
+        &tr!("review-taakveld-field"),
+        Some(&tr!("review-taakveld-hint")),
         |described, invalid| {
             html! {
                 select id="taakveld" name="taakveld" aria-describedby=[described]
                     aria-invalid=[invalid.then_some("true")] {
-                    option value="" selected[chosen.is_empty()] { "Kies een taakveld" }
+                    option value="" selected[chosen.is_empty()] { (tr!("review-taakveld-choose")) }
                     @for t in &v.taakvelden {
                         option value=(t.code) selected[t.code == chosen] { (t.code) " " (t.name) }
                     }
@@ -154,6 +157,23 @@ fn taakveld_select(p: &ReviewPage<'_>) -> Markup {
             }
         },
     )
+}
+
+/// A plan's review status in the visitor's language.
+fn status_label(s: PlanStatus) -> String {
+    match s {
+        PlanStatus::Submitted => tr!("review-plan-submitted"),
+        PlanStatus::Nominated => tr!("review-plan-nominated"),
+        PlanStatus::Rejected => tr!("review-plan-rejected"),
+    }
+}
+
+/// A criterion's verdict in the visitor's language.
+fn verdict_label(v: Verdict) -> String {
+    match v {
+        Verdict::Meets => tr!("review-verdict-meets"),
+        Verdict::Fails => tr!("review-verdict-fails"),
+    }
 }
 
 pub struct RulesPage<'a> {
@@ -167,11 +187,11 @@ pub struct RulesPage<'a> {
 
 pub fn rules_page(p: &RulesPage<'_>) -> Markup {
     let v = p.view;
-    let title = format!("Checklist en regels van {}", v.area_name);
+    let title = tr!("review-rules-title", area = &v.area_name);
     let head = if p.errors.is_empty() {
         title.clone()
     } else {
-        format!("Fout: {title}")
+        tr!("common-error-title", title = &title)
     };
     page(
         &head,
@@ -180,22 +200,22 @@ pub fn rules_page(p: &RulesPage<'_>) -> Markup {
             current: "/gebieden",
         },
         html! {
-            p { a href="/gebieden" { "Terug naar mijn gebieden" } }
+            p { a href="/gebieden" { (tr!("review-rules-back")) } }
             h1 { (title) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             (error_summary(p.errors))
             @if v.default_checklist {
-                p { (v.area_name) " gebruikt nu de gewone checklist. Verander hem hieronder als het dorp andere afspraken heeft." }
+                p { (tr!("review-rules-default", area = &v.area_name)) }
             }
             form class="stack" method="post" action={ "/gebieden/" (v.area_slug) "/beoordeling" } {
                 (csrf_field(&p.user.csrf_token))
-                (textarea_input(p.errors, "checklist", "checklist", "Checklist voor de beoordeling",
-                    Some("Eén punt per regel, hoogstens 12. Bij elk plan kiest de gebiedsregisseur per punt of het plan voldoet."),
+                (textarea_input(p.errors, "checklist", "checklist", &tr!("review-rules-checklist-field"),
+                    Some(&tr!("review-rules-checklist-hint")),
                     p.checklist))
-                (text_input(p.errors, "wachttijd", "Wachttijd na een plan met geld, in maanden",
-                    Some("Wie in dit dorp geld kreeg voor een plan, wacht zo lang voordat die een nieuw plan indient. 0 betekent: niemand wacht."),
+                (text_input(p.errors, "wachttijd", &tr!("review-rules-wait-field"),
+                    Some(&tr!("review-rules-wait-hint")),
                     p.wait_months, "text"))
-                button type="submit" { "Opslaan" }
+                button type="submit" { (tr!("review-rules-save")) }
             }
         },
     )

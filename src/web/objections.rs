@@ -7,17 +7,20 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::codes::voter_token;
+use super::confirm::{ask, is_confirmed, Confirmation};
 use super::csrf::{form_token, with_pre_cookie, CsrfForm};
 use super::error::WebError;
 use super::respond::{html, html_status, redirect};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
+use crate::domain::objection::{self as rule, ObjectionKind, ObjectionProblem, Verdict};
 use crate::domain::permissions::Operation;
 use crate::domain::round::{PlanId, RoundId};
 use crate::service::auth::SessionUser;
-use crate::service::objections::{self as svc, ResultObjector};
+use crate::service::objections::{self as svc, ObjectionView, ResultObjector};
 use crate::service::{rounds, Principal, ServiceError};
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
 use crate::views::objections::{DecisionFormValues, ResultForm};
 
@@ -87,20 +90,149 @@ async fn queue(
 ) -> Result<HttpResponse, WebError> {
     user.principal().may(Operation::ObjectionQueue)?;
     // Only a known notice: the text never comes from the address.
-    let notice = (q.melding.as_deref() == Some("beslist"))
-        .then_some("De beslissing is vastgelegd en staat op de pagina van de ronde.");
-    render_queue(&state, &user, Vec::new(), None, notice, StatusCode::OK).await
+    let notice = (q.melding.as_deref() == Some("beslist")).then(|| tr!("objections-queue-decided"));
+    render_queue(
+        &state,
+        &user,
+        Vec::new(),
+        None,
+        notice.as_deref(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The decision form of one objection, with the confirmation page's marker.
+#[derive(Debug, Default, serde::Deserialize)]
+struct DecideForm {
+    #[serde(default)]
+    verdict: String,
+    #[serde(default)]
+    reason: String,
+    /// Set only by the confirmation page.
+    #[serde(default)]
+    bevestigd: String,
+}
+
+/// The question before a decision: which objection, what the chosen verdict does (the
+/// plan goes on the ballot, the votes are counted again, the round is void, or nothing
+/// changes) and that the reason is public.
+fn decision_confirmation(o: &ObjectionView, verdict: Verdict, reason: &str) -> Confirmation {
+    let round = o.round_title.as_str();
+    let (number, title) = o
+        .plan
+        .as_ref()
+        .map(|(n, t)| (*n, t.as_str()))
+        .unwrap_or_default();
+    let question = match o.kind() {
+        ObjectionKind::Rejection => {
+            tr!(
+                "objections-confirm-title-rejection",
+                number = number,
+                title = title
+            )
+        }
+        ObjectionKind::Result => tr!("objections-confirm-title-result", round = round),
+    };
+    let what = match (verdict, o.kind()) {
+        (Verdict::Nominate, _) => tr!(
+            "objections-confirm-nominate",
+            number = number,
+            title = title,
+            round = round
+        ),
+        (Verdict::Rejected, ObjectionKind::Rejection) => tr!(
+            "objections-confirm-rejected-plan",
+            number = number,
+            title = title
+        ),
+        (Verdict::Rejected, ObjectionKind::Result) => {
+            tr!("objections-confirm-rejected-result", round = round)
+        }
+        (Verdict::Recount, _) => tr!("objections-confirm-recount", round = round),
+        (Verdict::Annul, _) => tr!("objections-confirm-annul", round = round),
+    };
+    let id = &o.record.id;
+    Confirmation {
+        title: question,
+        consequences: vec![
+            what,
+            tr!("objections-confirm-public", reason = reason.trim()),
+        ],
+        action: format!("/stuurgroep/bezwaren/{id}"),
+        kept: vec![
+            ("verdict".into(), verdict.as_str().into()),
+            ("reason".into(), reason.to_string()),
+        ],
+        confirm_label: if verdict.upheld() {
+            tr!("objections-confirm-button-upheld")
+        } else {
+            tr!("objections-confirm-button-rejected")
+        },
+        back: format!("/stuurgroep/bezwaren#objection-{id}"),
+        current: "/stuurgroep/bezwaren",
+    }
+}
+
+/// Every problem of one objection's form at once, under the fields of that form.
+fn decision_errors(id: &str, problems: Vec<(String, String)>) -> Errors {
+    problems
+        .into_iter()
+        .map(|(field, message)| {
+            let field = match field.as_str() {
+                "verdict" => format!("verdict-{id}"),
+                "reason" => format!("reason-{id}"),
+                _ => field,
+            };
+            (field, message)
+        })
+        .collect()
 }
 
 async fn decide(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    form: CsrfForm<DecisionFormValues>,
+    form: CsrfForm<DecideForm>,
 ) -> Result<HttpResponse, WebError> {
     user.principal().may(Operation::DecideObjection)?;
     let id = id.into_inner();
     let f = form.data;
+    let kept = DecisionFormValues {
+        verdict: f.verdict.clone(),
+        reason: f.reason.clone(),
+    };
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    if !is_confirmed(&f.bevestigd) {
+        // Only the question: nothing is decided until the confirmation page's POST.
+        let p = user.principal();
+        let q = run_db(&state, move |c| svc::queue(c, &p)).await?;
+        let Some(o) = q.waiting.iter().find(|o| o.record.id == id) else {
+            if q.decided.iter().any(|o| o.record.id == id) {
+                let errors = vec![("objection".to_string(), tr!("objections-already-decided"))];
+                return render_queue(&state, &user, errors, None, None, unprocessable).await;
+            }
+            return Err(WebError::NotFound);
+        };
+        if o.verdicts.is_empty() {
+            return Err(WebError::Forbidden(tr!("objections-own")));
+        }
+        // Every problem of the form at once, as the decision itself checks them.
+        let verdict = rule::check_verdict(o.kind(), &f.verdict);
+        let reason = rule::check_decision_reason(&f.reason);
+        let problems: Vec<(String, String)> = [verdict.as_ref().err(), reason.as_ref().err()]
+            .into_iter()
+            .flatten()
+            .map(|e| (e.field().to_string(), e.to_string()))
+            .collect();
+        return match verdict {
+            Ok(v) if problems.is_empty() => Ok(ask(&user, &decision_confirmation(o, v, &f.reason))),
+            _ => {
+                let errors = decision_errors(&id, problems);
+                render_queue(&state, &user, errors, Some((id, kept)), None, unprocessable).await
+            }
+        };
+    }
     let p = user.principal();
     let (oid, verdict, reason) = (id.clone(), f.verdict.clone(), f.reason.clone());
     let result = run_db(&state, move |c| svc::decide(c, &p, &oid, &verdict, &reason)).await;
@@ -110,30 +242,17 @@ async fn decide(
             Some((field, message)) => {
                 // Every problem of the form at once: the service reports the first; a
                 // missing choice and a missing reason are both checked here too.
-                let mut errors: Errors = Vec::new();
-                let key = |f: &str| match f {
-                    "verdict" => format!("verdict-{id}"),
-                    "reason" => format!("reason-{id}"),
-                    other => other.to_string(),
-                };
-                errors.push((key(&field), message));
+                let mut problems = vec![(field.clone(), message)];
                 if field == "verdict" && f.reason.trim().is_empty() {
-                    errors.push((
-                        key("reason"),
-                        crate::domain::objection::ObjectionProblem::DecisionReason.to_string(),
-                    ));
+                    let p = ObjectionProblem::DecisionReason;
+                    problems.push((p.field().to_string(), p.to_string()));
                 }
                 if field == "reason" && f.verdict.trim().is_empty() {
-                    errors.insert(
-                        0,
-                        (
-                            key("verdict"),
-                            crate::domain::objection::ObjectionProblem::NoVerdict.to_string(),
-                        ),
-                    );
+                    let p = ObjectionProblem::NoVerdict;
+                    problems.insert(0, (p.field().to_string(), p.to_string()));
                 }
-                let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-                render_queue(&state, &user, errors, Some((id, f)), None, unprocessable).await
+                let errors = decision_errors(&id, problems);
+                render_queue(&state, &user, errors, Some((id, kept)), None, unprocessable).await
             }
             None => Err(e.into()),
         },
@@ -350,7 +469,7 @@ async fn set_window(
     let slug = slug.into_inner();
     let typed = form.data.days;
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    let problem = crate::domain::objection::ObjectionProblem::Days;
+    let problem = ObjectionProblem::Days;
     let Ok(days) = typed.trim().parse::<i32>() else {
         let errors = vec![("days".to_string(), problem.to_string())];
         let page = views::objections::window_form(&user, &slug, &typed, &errors, false);

@@ -18,6 +18,7 @@ use crate::domain::round::{PlanId, RoundId};
 use crate::service::auth::SessionUser;
 use crate::service::plan_review::{self as svc, FormError, ReviewInput};
 use crate::state::AppState;
+use crate::tr;
 use crate::views::plan_review::{ReviewFormValues, ReviewPage, RulesPage};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -156,10 +157,7 @@ async fn review(
     let mut known = Vec::new();
     let amount_cents = match values.amount.trim() {
         "" => {
-            known.push((
-                "bedrag".to_string(),
-                "Vul het bedrag van het plan in.".to_string(),
-            ));
+            known.push(("bedrag".to_string(), tr!("review-amount-empty")));
             None
         }
         t => match parse_eur_nl(t) {
@@ -256,10 +254,7 @@ async fn rules_form(
     let view = run_db(&state, move |c| svc::review_rules(c, &p, &slug)).await?;
     let checklist = view.criteria.join("\n");
     let months = view.funded_wait_months.to_string();
-    let notice = q
-        .gedaan
-        .is_some()
-        .then_some("De checklist en de regels zijn opgeslagen.");
+    let notice = q.gedaan.is_some().then(|| tr!("review-rules-saved"));
     Ok(html_status(
         StatusCode::OK,
         crate::views::plan_review::rules_page(&RulesPage {
@@ -268,7 +263,7 @@ async fn rules_form(
             checklist: &checklist,
             wait_months: &months,
             errors: &[],
-            notice,
+            notice: notice.as_deref(),
         }),
     ))
 }

@@ -173,6 +173,9 @@ const ROLES = {
   steering: {
     who: 'steering',
     landing: /^\/$/,
+    startCheck: async (page) => {
+      assert.equal(await page.locator('main section[aria-labelledby="todo-objections"]').count(), 1, 'the objections waiting for a decision');
+    },
     task: 'main a[href="/raad"]',
     taskCheck: async (page) => assert.equal(new URL(page.url()).pathname, '/raad'),
     taskName: 'dashboard',
@@ -218,13 +221,17 @@ const TRANSLATED = [
   /^\/inloggen(\/code)?$/,
   /^\/registreren$/,
   /^\/account(\/tweede-stap|\/wachtwoord)?$/,
-  /^\/beheer(\/gebruikers)?$/,
+  /^\/beheer\/gebruikers$/,
   /^\/beheer\/rollen\/[^/]+\/intrekken$/,
   /^\/beheer\/gebruikers\/[^/]+\/(blokkeren|deblokkeren)$/,
   /^\/gebieden(\/[^/]+\/instellingen)?$/,
   /^\/raad\/gebeurtenissen$/,
   /^\/financien\/overboekingen(\/nieuw|\/[0-9a-f-]{36})?$/,
   /^\/financien(\/begroting|\/potten|\/goedkeuren|\/import|\/begrotingsposten\/[^/]+)?$/,
+  /^\/stuurgroep\/bezwaren(\/[^/]+)?$/,
+  /^\/rondes\/[^/]+\/plannen\/[^/]+\/beoordeling$/,
+  /^\/gebieden\/[^/]+\/(beoordeling|bezwaartermijn)$/,
+  /^\/(plannen|rondes)\/[^/]+\/bezwaar$/,
 ];
 
 /** The checks of every page: language, axe, Dutch leaks (collected), screenshot. */

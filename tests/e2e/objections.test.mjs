@@ -1,7 +1,7 @@
 // The steering group decides an objection in a real browser: the demo's waiting objection
 // (the rejected "Bloembakken" plan in Oosterwolde) is decided without JavaScript, first
 // with nothing filled in (both errors at once, the input kept), then upheld with a public
-// reason that shows on the plan page. The steering group's page and the plan page are
+// reason (after its confirmation page) that shows on the plan page. The steering group's page and the plan page are
 // axe clean and do not scroll sideways at 320 px.
 
 import { test } from 'node:test';
@@ -59,6 +59,12 @@ test('the steering group decides an objection (no JavaScript, axe clean, 320 px)
   await again.locator('input[value="nominate"]').check();
   await again.locator('textarea').fill('De buurt onderhoudt de bakken zelf; het plan komt op het stembiljet.');
   await Promise.all([page.waitForEvent('load'), again.getByRole('button', { name: 'Beslissing vastleggen' }).click()]);
+  // The decision is final: a confirmation page first says what it does; nothing is
+  // decided until its own button is pressed.
+  assert.match(await page.locator('h1').innerText(), /Beslissen over het bezwaar tegen de afwijzing/);
+  assert.match(await page.locator('body').innerText(), /komt op het stembiljet/);
+  await shot(page, 'objections-confirm');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Ja, bezwaar toewijzen' }).click()]);
   assert.match(await page.locator('[role=status]').innerText(), /beslissing is vastgelegd/i);
   assert.equal(await page.locator(`form[action="${action}"]`).count(), 0, 'decided: no form any more');
   assert.match(await page.locator('body').innerText(), /Bezwaar toegewezen/);

@@ -557,3 +557,138 @@ async fn no_irreversible_step_happens_without_the_marker() {
         }
     }
 }
+
+/// Deciding an objection is final: the decision form only asks (saying which plan or
+/// round, what the verdict does and that the reason is public); a GET, a POST without the
+/// marker or with another value decide nothing; the page's confirmed POST decides.
+/// Upholding an objection to a rejection puts the plan on the ballot; upholding one to a
+/// result with "annul" says that no money is committed.
+#[actix_web::test]
+async fn deciding_an_objection_asks_first_and_says_what_it_does() {
+    use burgerbegroting::domain::round::PlanStatus;
+    use burgerbegroting::service::objections::{self as obj, ResultObjector};
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        let (rejection, plan, result, counted_round) = {
+            let mut c = app.conn();
+            let v = crate::objections::village(&mut c, "'t Loo", None);
+            let rejection = obj::object_to_rejection(
+                &mut c,
+                &crate::objections::initiator(),
+                &v.rejected,
+                "Oneerlijk besluit",
+            )
+            .expect("objection")
+            .id;
+            let w = crate::objections::village(&mut c, "Noordeinde", None);
+            crate::objections::counted(&mut c, &w, &w.kept);
+            let token = crate::objections::voter_token(&mut c, &w.slug);
+            let result = obj::object_to_result(
+                &mut c,
+                &Principal::resident(),
+                &w.round,
+                ResultObjector::Voter { token: &token },
+                "De stembus stond open.",
+            )
+            .expect("objection")
+            .id;
+            (rejection, v.rejected, result, w.round)
+        };
+        let sg = app.add_user("stuurgroep@test.example", Role::SteeringGroup);
+        let sg = app.login(&sg).await;
+        let queue = "/stuurgroep/bezwaren";
+        let (_, page) = app.get(&sg, queue).await;
+        assert!(
+            !page.contains(r#"<button type="submit">Beslissing vastleggen"#),
+            "{backend}: the decision button is not the primary style"
+        );
+        let events = |app: &TestApp| {
+            burgerbegroting::db::repo::audit::count(&mut app.conn()).expect("count")
+        };
+        let reader = staff("lezer-stuurgroep", &[Role::SteeringGroup]);
+        let waiting = |app: &TestApp| {
+            obj::queue(&mut app.conn(), &reader)
+                .expect("queue")
+                .waiting
+                .len()
+        };
+        let cases = [
+            (
+                &rejection,
+                "nominate",
+                "Het plan is voor het hele dorp.",
+                vec![
+                    "Feesttent",
+                    "komt op het stembiljet van Smederij",
+                    "Het plan is voor het hele dorp.",
+                    "Ja, bezwaar toewijzen",
+                ],
+            ),
+            (
+                &result,
+                "annul",
+                "De stembus stond open.",
+                vec![
+                    "Smederij",
+                    "ongeldig verklaard",
+                    "geen geld vastgelegd",
+                    "Ja, bezwaar toewijzen",
+                ],
+            ),
+        ];
+        for (done, (id, verdict, reason, says)) in cases.iter().enumerate() {
+            let path = format!("{queue}/{id}");
+            let before = events(&app);
+            let (status, _) = app.get(&sg, &path).await;
+            assert!(status >= 400, "{backend}: GET {path} is no step ({status})");
+            for marker in [None, Some(""), Some("nee"), Some("ja ")] {
+                let mut sent = vec![("verdict", *verdict), ("reason", *reason)];
+                if let Some(m) = marker {
+                    sent.push(("bevestigd", m));
+                }
+                let (status, html) = post(&app, &sg, queue, &path, &sent).await;
+                assert_eq!(status, 200, "{backend}: {path} with {marker:?}: {html}");
+                for s in says {
+                    assert!(
+                        html.contains(s),
+                        "{backend}: {path} does not say {s:?}: {html}"
+                    );
+                }
+                assert!(html.contains(r#"name="bevestigd" value="ja""#), "{backend}");
+                assert!(html.contains(&format!(r#"action="{path}""#)), "{backend}");
+                assert!(
+                    html.contains(&format!(r#"value="{verdict}""#)),
+                    "{backend}: the verdict goes along"
+                );
+                assert!(
+                    html.contains(&format!(r#"href="{queue}#objection-{id}""#)),
+                    "{backend}: a way back"
+                );
+                assert!(html.contains(r#"class="danger""#), "{backend}: not primary");
+                assert_eq!(events(&app), before, "{backend}: {marker:?} decided");
+            }
+            assert_eq!(waiting(&app), 2 - done, "{backend}: still waiting");
+            let mut sent = vec![("verdict", *verdict), ("reason", *reason)];
+            sent.push(("bevestigd", "ja"));
+            let (status, location) = post(&app, &sg, queue, &path, &sent).await;
+            assert_eq!(status, 303, "{backend}: {location}");
+            assert!(
+                events(&app) > before,
+                "{backend}: decided with its audit event"
+            );
+        }
+        assert_eq!(waiting(&app), 0, "{backend}");
+        assert_eq!(status_of(&app, &counted_round), "Annulled", "{backend}");
+        let plan_status =
+            burgerbegroting::db::repo::rounds::find_initiative(&mut app.conn(), &plan)
+                .expect("query")
+                .expect("plan")
+                .status;
+        assert_eq!(
+            plan_status,
+            PlanStatus::Nominated,
+            "{backend}: on the ballot"
+        );
+    }
+}

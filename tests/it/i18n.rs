@@ -28,6 +28,7 @@ const PUBLIC_PAGES: &[&str] = &[
     "/inloggen",
     "/registreren",
     "/stemmen",
+    "/rondes/{round}/bezwaar",
 ];
 
 /// Staff pages checked in English, signed in as an account with the role. Add a page here
@@ -68,6 +69,17 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
             "/financien/overboekingen/{waiting}",
         ],
     ),
+    // The review of a plan, an area's rules and objection window, the objection forms.
+    (
+        Role::Admin,
+        &[
+            "/rondes/{review-round}/plannen/{review-plan}/beoordeling",
+            "/gebieden/{village}/beoordeling",
+            "/gebieden/{village}/bezwaartermijn",
+            "/plannen/{plan}/bezwaar",
+        ],
+    ),
+    (Role::SteeringGroup, &["/", "/stuurgroep/bezwaren"]),
 ];
 
 fn locales() -> PathBuf {
@@ -301,8 +313,9 @@ pub fn assert_no_dutch(html: &str, what: &str) {
     assert!(dutch.is_empty(), "{what} shows Dutch: {dutch:?}");
 }
 
-/// A demo round, plan and village for the page list's placeholders.
-fn demo_ids(app: &TestApp) -> [(&'static str, String); 3] {
+/// A demo round, plan and village for the page list's placeholders, and a plan waiting
+/// for its review with its round.
+fn demo_ids(app: &TestApp) -> [(&'static str, String); 5] {
     use burgerbegroting::db::schema::{areas, initiatives, rounds};
     use diesel::prelude::*;
     let mut c = app.conn();
@@ -319,7 +332,20 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 3] {
         .select(areas::slug)
         .first(&mut *c)
         .expect("a village");
-    [("{round}", round), ("{plan}", plan), ("{village}", village)]
+    let (review_plan, review_round): (String, String) = initiatives::table
+        .inner_join(rounds::table.on(rounds::id.eq(initiatives::round_id)))
+        .filter(rounds::status.eq("review"))
+        .filter(initiatives::status.eq("submitted"))
+        .select((initiatives::id, rounds::id))
+        .first(&mut *c)
+        .expect("a plan waiting for its review");
+    [
+        ("{round}", round),
+        ("{plan}", plan),
+        ("{village}", village),
+        ("{review-plan}", review_plan),
+        ("{review-round}", review_round),
+    ]
 }
 
 /// A budget line and two transfers of the demo for the finance pages: one decided (its

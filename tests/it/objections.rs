@@ -87,7 +87,7 @@ pub(crate) fn village(c: &mut DbConn, name: &str, calendar: Option<Calendar>) ->
 }
 
 /// Voting open, one ballot for `choice`, counted by `admin()`.
-fn counted(c: &mut DbConn, v: &Village, choice: &PlanId) {
+pub(crate) fn counted(c: &mut DbConn, v: &Village, choice: &PlanId) {
     svc::open_voting(c, &admin(), &v.round).expect("open");
     let code = voting_codes::generate_batch(c, &admin(), &v.slug, 2027, 1)
         .expect("codes")
@@ -108,7 +108,7 @@ fn counted(c: &mut DbConn, v: &Village, choice: &PlanId) {
 }
 
 /// A resident's voter session in the village (the cookie's token).
-fn voter_token(c: &mut DbConn, slug: &str) -> String {
+pub(crate) fn voter_token(c: &mut DbConn, slug: &str) -> String {
     let code = voting_codes::generate_batch(c, &admin(), slug, 2027, 1)
         .expect("codes")
         .codes
@@ -535,6 +535,22 @@ async fn the_steering_group_decides_on_its_page() {
             ("verdict", "nominate"),
             ("reason", "Het feest is voor het hele dorp."),
         ];
+        // The decision is final: the form first asks, and that decides nothing.
+        let (status, body) = post_page_form(&app, &client, page, &path, &fields).await;
+        assert_eq!(status, 200);
+        assert!(body.contains("komt op het stembiljet"), "{body}");
+        assert_eq!(
+            obj::queue(&mut app.conn(), &steering("sg"))
+                .expect("queue")
+                .waiting
+                .len(),
+            1
+        );
+        let fields = [
+            ("verdict", "nominate"),
+            ("reason", "Het feest is voor het hele dorp."),
+            ("bevestigd", "ja"),
+        ];
         let (status, _) = post_page_form(&app, &client, page, &path, &fields).await;
         assert_eq!(status, 303);
         // Public on the round page.
@@ -735,8 +751,9 @@ async fn the_review_and_the_decision_stay_final_over_http() {
         let (s, html) = post_page_form(&app, &coord, &review, &review, &pairs(&form)).await;
         assert_eq!(s, 422, "{backend}");
         assert!(html.contains("bij de stuurgroep"), "{backend}");
-        // Another member upholds it; from then on nothing changes it.
-        let (s, _) = post_page_form(&app, &sg, "/stuurgroep/bezwaren", &decide, &upheld).await;
+        // Another member upholds it (confirmed); from then on nothing changes it.
+        let confirmed = [upheld[0], upheld[1], ("bevestigd", "ja")];
+        let (s, _) = post_page_form(&app, &sg, "/stuurgroep/bezwaren", &decide, &confirmed).await;
         assert_eq!(s, 303, "{backend}");
         let form = review_fields("afwijzen", "Toch niet.", plan.amount_cents);
         let (s, html) = post_page_form(&app, &coord, &review, &review, &pairs(&form)).await;
@@ -776,5 +793,91 @@ async fn the_review_and_the_decision_stay_final_over_http() {
             .await;
         assert_eq!(s, 404, "{backend}");
         assert!(spec.failures.is_empty(), "{backend}: {:?}", spec.failures);
+    }
+}
+
+/// The steering group's start page says how many objections wait for their decision and
+/// links each to its form; an objection about a member's own decision is not theirs, and
+/// other roles see nothing of it.
+#[actix_web::test]
+async fn the_steering_groups_start_page_lists_the_objections_waiting_for_them() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = TestApp::spawn_on(db).await;
+        let sg = app.add_user("stuurgroep@test.example", Role::SteeringGroup);
+        let sg = app.login(&sg).await;
+        let (_, home) = app.get(&sg, "/").await;
+        assert!(
+            home.contains("Er wachten nu geen bezwaren op uw besluit."),
+            "{backend}: {home}"
+        );
+        let ids: Vec<String> = {
+            let mut c = app.conn();
+            ["'t Loo", "Noordeinde"]
+                .into_iter()
+                .map(|name| {
+                    let v = village(&mut c, name, None);
+                    obj::object_to_rejection(&mut c, &initiator(), &v.rejected, "Oneerlijk besluit")
+                        .expect("objection")
+                        .id
+                })
+                .collect()
+        };
+        let (_, home) = app.get(&sg, "/").await;
+        assert!(
+            home.contains("2 bezwaren wachten op uw besluit."),
+            "{backend}: {home}"
+        );
+        for id in &ids {
+            assert!(
+                home.contains(&format!("href=\"/stuurgroep/bezwaren#objection-{id}\"")),
+                "{backend}: a link to {id}"
+            );
+        }
+        assert!(home.contains("Feesttent"), "{backend}: the plan is named");
+
+        // One decided: one left, in the singular.
+        obj::decide(
+            &mut app.conn(),
+            &steering("sg"),
+            &ids[0],
+            "rejected",
+            "Het blijft zo.",
+        )
+        .expect("decided");
+        let (_, home) = app.get(&sg, "/").await;
+        assert!(
+            home.contains("1 bezwaar wacht op uw besluit."),
+            "{backend}: {home}"
+        );
+        assert!(
+            !home.contains(&format!("#objection-{}", ids[0])),
+            "{backend}"
+        );
+
+        // In English, with the plural of the catalogue.
+        crate::i18n::choose_english(&app, &sg, "/").await;
+        let (_, home) = app.get(&sg, "/").await;
+        assert!(
+            home.contains("1 objection is waiting for your decision."),
+            "{backend}: {home}"
+        );
+
+        // The member who rejected the plan does not decide on it: nothing waits for them.
+        let own = burgerbegroting::service::start::start_page(
+            &mut app.conn(),
+            &admin_in_steering_group(),
+            None,
+        )
+        .expect("start page")
+        .objections
+        .map(|waiting| waiting.len());
+        assert_eq!(own, Some(0), "{backend}: their own rejection");
+
+        // Another role sees no objections section.
+        let initiator_mail = app.add_user("indiener@test.example", Role::Initiator);
+        let other = app.login(&initiator_mail).await;
+        let (_, home) = app.get(&other, "/").await;
+        assert!(!home.contains("todo-objections"), "{backend}");
     }
 }

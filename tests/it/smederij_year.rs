@@ -237,7 +237,11 @@ async fn object(app: &TestApp, c: &reqwest::Client, page: &str, reason: &str) ->
 /// status.
 async fn decide(app: &TestApp, sg: &reqwest::Client, verdict: &str, reason: &str) -> u16 {
     let to = format!("/stuurgroep/bezwaren/{}", waiting_objection(app));
-    let fields = [("verdict", verdict), ("reason", reason)];
+    let fields = [
+        ("verdict", verdict),
+        ("reason", reason),
+        ("bevestigd", "ja"),
+    ];
     post(app, sg, "/stuurgroep/bezwaren", &to, &fields).await.0
 }
 
