@@ -218,7 +218,8 @@ const TRANSLATED = [
   /^\/inloggen(\/code)?$/,
   /^\/registreren$/,
   /^\/account(\/tweede-stap)?$/,
-  /^\/raad\/gebeurtenissen$/,
+  /^\/raad(\/gebeurtenissen|\/rapport)?$/,
+  /^\/audit$/,
   /^\/financien\/overboekingen$/,
 ];
 

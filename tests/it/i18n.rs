@@ -28,14 +28,17 @@ const PUBLIC_PAGES: &[&str] = &[
     "/inloggen",
     "/registreren",
     "/stemmen",
+    "/audit",
 ];
 
 /// Staff pages checked in English, signed in as an account with the role. Add a page here
 /// as soon as its view (and the handler's messages) take every text from the catalogue.
 const STAFF_PAGES: &[(Role, &[&str])] = &[
     (Role::Admin, &["/account", "/account/tweede-stap"]),
-    // "/raad" waits for views/report.rs (its tables are still Dutch).
-    (Role::Council, &["/raad/gebeurtenissen"]),
+    (
+        Role::Council,
+        &["/raad", "/raad/gebeurtenissen", "/raad/rapport", "/audit"],
+    ),
     (Role::FinanceClerk, &["/financien/overboekingen"]),
 ];
 
