@@ -1,6 +1,7 @@
 //! Pure domain logic: no actix, no diesel, no I/O.
 
 pub mod audit;
+pub mod count_explanation;
 pub mod csv_cell;
 pub mod demo_ledger;
 pub mod eligibility;

@@ -423,7 +423,12 @@ pub struct PlanResult {
     pub votes: u64,
     pub funded: bool,
     pub step: Option<usize>,
+    /// The explanation in Dutch, as the counting program writes it.
     pub explanation: String,
+    /// The same explanation step by step, for the pages to put into the visitor's
+    /// language (empty for results counted before it was kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why: Vec<crate::domain::count_explanation::Why>,
 }
 
 /// The transfer that pays a funded plan.

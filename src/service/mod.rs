@@ -4,6 +4,7 @@
 
 pub mod audit_log;
 pub mod auth;
+pub mod count_explanation;
 pub mod demo;
 mod demo_money;
 mod demo_review;

@@ -106,6 +106,8 @@ pub struct PlanResult {
     pub funded: bool,
     /// Why it was or was not funded, in plain Dutch (from the count).
     pub explanation: String,
+    /// The same step by step, for the pages to put into the reader's language.
+    pub why: Vec<crate::domain::count_explanation::Why>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -125,6 +127,11 @@ pub struct RoundReport {
     pub ballot_rule_nl: String,
     pub count_rule_label: &'static str,
     pub count_rule_nl: &'static str,
+    /// The rules themselves, for the pages to put into the reader's language.
+    #[serde(skip)]
+    pub ballot_rule: BallotRule,
+    #[serde(skip)]
+    pub count_rule: CountRule,
     pub budget_cents: i64,
     pub spent_cents: i64,
     pub fingerprint: Option<String>,
@@ -512,6 +519,7 @@ fn round_reports(
                         votes: i64::try_from(p.votes).unwrap_or(i64::MAX),
                         funded: p.funded,
                         explanation: p.explanation.clone(),
+                        why: p.why.clone(),
                         number: p.number.clone(),
                     })
                     .collect()
@@ -529,6 +537,8 @@ fn round_reports(
             ballot_rule_nl: ballot_rule_nl(ballot_rule, r.budget_cents),
             count_rule_label: count_rule.label_nl(),
             count_rule_nl: count_rule_nl(count_rule),
+            ballot_rule,
+            count_rule,
             budget_cents: r.budget_cents,
             spent_cents: r.result.as_ref().map_or(0, |res| res.spent_cents),
             fingerprint: r.fingerprint.clone(),

@@ -1287,6 +1287,7 @@ fn count(frozen: &FrozenRules, pb: &str) -> Result<RoundResult, ServiceError> {
                 funded: e.selected,
                 step: e.step,
                 explanation: tally::explain::explain_dutch(e, &outcome),
+                why: super::count_explanation::why(e, &outcome),
             }
         })
         .collect();

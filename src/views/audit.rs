@@ -6,9 +6,10 @@ use maud::{html, Markup};
 
 use super::components::{error_summary, text_input};
 use super::layout::{page, Nav};
-use crate::domain::nl_time;
+use crate::i18n;
 use crate::service::audit_log::{SigningStatus, StoredCheckpoint};
 use crate::service::auth::SessionUser;
+use crate::{tr, tr_html};
 
 /// What the receipt lookup found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,91 +37,100 @@ pub struct AuditPage<'a> {
     pub errors: &'a [(String, String)],
 }
 
-/// The Dutch message for a receipt that is not in the log (also used by the tests: the
-/// same sentence for a mistyped and a made-up receipt).
+/// The message for a receipt that is not in the log, in the visitor's language (also used
+/// by the tests: the same sentence for a mistyped and a made-up receipt).
 pub fn not_found_message(receipt: &str) -> String {
-    format!(
-        "De controlecode {receipt} staat niet in het logboek. Kijk of u hem goed heeft \
-         overgenomen: vijf tekens, een streepje en weer vijf tekens. Klopt hij wel? Neem dan \
-         contact op met de gemeente."
-    )
+    tr!("audit-receipt-not-found", receipt = receipt)
+}
+
+/// Whether the log is being signed, in one or two plain sentences.
+pub fn signing_status_text(status: &SigningStatus) -> String {
+    match status {
+        SigningStatus::NotConfigured => tr!("audit-status-not-configured"),
+        SigningStatus::Ok { latest: Some(c) } => tr!("audit-status-ok", count = c.size),
+        SigningStatus::Ok { latest: None } => tr!("audit-status-ok-none"),
+        SigningStatus::Stopped { since, reason } => tr!(
+            "audit-status-stopped",
+            when = i18n::datetime(*since),
+            reason = reason
+        ),
+    }
 }
 
 pub fn audit_page(p: &AuditPage<'_>) -> Markup {
+    let title = tr!("audit-title");
     page(
-        "Controleer het logboek",
+        &title,
         &Nav {
             user: p.user,
             current: "/audit",
         },
         html! {
-            h1 { "Controleer het logboek" }
+            h1 { (title) }
             @if p.status.is_stopped() {
                 div class="alarm" role="alert" {
-                    h2 { "Let op: het logboek wordt niet meer ondertekend" }
-                    p { strong { (p.status.message_nl()) } }
-                    p { "Tot dit is opgelost, kunt u niet controleren of nieuwe gebeurtenissen in het logboek staan. De gemeente is op de hoogte gebracht." }
+                    h2 { (tr!("audit-stopped-title")) }
+                    p { strong { (signing_status_text(p.status)) } }
+                    p { (tr!("audit-stopped-meanwhile")) }
                 }
             }
-            p { "Alles wat er in de burgerbegroting gebeurt, komt in een logboek: elke overboeking, elke ronde en elke stem (zonder naam of stemcode). "
-                "Het logboek is zo gemaakt dat niemand er later iets in kan veranderen of uit kan weghalen zonder dat het opvalt." }
-            p { "Elke minuut zet de gemeente een digitale handtekening onder het logboek. Die handtekening heet een controlepunt. "
-                "Iedereen kan met de openbare sleutel hieronder nagaan dat een controlepunt echt van de gemeente komt." }
+            p { (tr!("audit-intro-log")) }
+            p { (tr!("audit-intro-checkpoint")) }
 
-            h2 { "Staat uw stem in het logboek?" }
-            p { "Na het stemmen kreeg u een controlecode, bijvoorbeeld " code { "7KQ2M-XW9PT" } ". Vul hem hieronder in." }
+            h2 { (tr!("audit-receipt-title")) }
+            p { (tr_html!("audit-receipt-intro", example = html! { code { "7KQ2M-XW9PT" } })) }
             (error_summary(p.errors))
             @match p.lookup {
                 Lookup::Found { receipt, seq } => {
                     div class="notice" role="status" {
-                        p { strong { "Uw stem met controlecode " (receipt) " staat in het logboek." } }
-                        p { "Het is gebeurtenis nummer " (seq) ". Het bewijs daarvoor kunt u downloaden en bewaren; met het controlepunt hieronder kan iedereen het nagaan." }
-                        p { a href={ "/audit/bewijs?controlecode=" (receipt) } download={ "bewijs-" (receipt) ".txt" } { "Download het bewijs (tekstbestand)" } }
+                        p { strong { (tr!("audit-receipt-found", receipt = receipt)) } }
+                        p { (tr!("audit-receipt-found-seq", seq = *seq)) }
+                        p { a href={ "/audit/bewijs?controlecode=" (receipt) } download={ "bewijs-" (receipt) ".txt" } { (tr!("audit-proof-download")) } }
                     }
                 }
                 Lookup::NotYetSigned { receipt } => {
                     div class="warning" role="status" {
-                        p { strong { "Uw stem met controlecode " (receipt) " is ontvangen." } }
-                        p { "Hij staat nog niet in een ondertekend controlepunt. Dat gebeurt binnen een paar minuten. Probeer het straks opnieuw." }
+                        p { strong { (tr!("audit-receipt-received", receipt = receipt)) } }
+                        p { (tr!("audit-receipt-not-yet-signed")) }
                     }
                 }
                 Lookup::NotFound { .. } | Lookup::None => {}
             }
             form method="get" action="/audit" class="lookup" {
-                (text_input(p.errors, "controlecode", "Uw controlecode", Some("Vijf tekens, een streepje en weer vijf tekens. Hoofdletters of kleine letters maakt niet uit."), p.receipt_typed, "text"))
-                button type="submit" { "Zoek mijn stem" }
+                (text_input(p.errors, "controlecode", &tr!("audit-receipt-label"), Some(&tr!("audit-receipt-hint")), p.receipt_typed, "text"))
+                button type="submit" { (tr!("audit-receipt-button")) }
             }
 
-            h2 { "Het laatste controlepunt" }
+            h2 { (tr!("audit-latest-title")) }
             @match p.latest {
                 Some(c) => {
-                    p { "Ondertekend op " (nl_time::datetime_nl(c.signed_at)) " (Nederlandse tijd). Het telt " (c.size) " gebeurtenissen." }
+                    p { (tr!("audit-latest-signed", when = i18n::datetime(c.signed_at), count = c.size)) }
                     pre class="checkpoint" { (c.text) }
-                    p { a href="/audit/controlepunt.txt" download="controlepunt.txt" { "Download het controlepunt (tekstbestand)" } }
+                    p { a href="/audit/controlepunt.txt" download="controlepunt.txt" { (tr!("audit-checkpoint-download")) } }
                 }
-                None => p { "Er is nog geen controlepunt ondertekend." }
+                None => p { (tr!("audit-no-checkpoint")) }
             }
             @if !p.status.is_stopped() {
-                p { (p.status.message_nl()) }
+                p { (signing_status_text(p.status)) }
             }
 
-            h2 { "De openbare sleutel" }
+            h2 { (tr!("audit-key-title")) }
             @match (p.public_key, p.fingerprint) {
                 (Some(key), Some(fp)) => {
-                    p { "Met deze sleutel controleert u de handtekening:" }
+                    p { (tr!("audit-key-intro")) }
                     pre class="checkpoint" { (key) }
-                    p { "Vingerafdruk van de sleutel: " code class="hash" { (fp) } }
+                    p { (tr!("audit-key-fingerprint")) " " code class="hash" { (fp) } }
                 }
-                _ => p { "Er is geen sleutel ingesteld; het logboek wordt nu niet ondertekend." }
+                _ => p { (tr!("audit-no-key")) }
             }
 
-            h2 { "Zo controleert u het zelf" }
+            h2 { (tr!("audit-how-title")) }
             ol {
-                li { "Vergelijk de vingerafdruk hierboven met die in het rapport aan de gemeenteraad en in het bestand key.pub van de controlebundel. Zijn ze gelijk, dan gaat het om dezelfde sleutel." }
-                li { "Controleer met die sleutel de handtekening onder het controlepunt. Het programma " code { "burgerbegroting audit verify" } " doet dat voor een hele controlebundel, zonder internet; het telt ook alle bedragen en stemmen opnieuw." }
-                li { "Wilt u weten of uw eigen stem erin zit? Zoek hierboven op uw controlecode en bewaar het bewijs. Het bewijs laat zien dat uw stem onder het ondertekende controlepunt valt." }
+                li { (tr!("audit-how-compare")) }
+                li { (tr_html!("audit-how-verify", program = html! { code { "burgerbegroting audit verify" } })) }
+                li { (tr!("audit-how-own-vote")) }
             }
-            p { "Een nieuwer controlepunt bevat altijd alles van een ouder controlepunt. Bewaar dus gerust een oud controlepunt: met een nieuwer kunt u laten nagaan dat er in de tussentijd niets is veranderd." }
+            p { (tr!("audit-how-keep")) }
         },
     )
 }

@@ -9,6 +9,7 @@ pub mod components;
 pub mod confirm;
 pub mod council;
 pub mod errors;
+pub mod explanation;
 pub mod finance;
 pub mod home;
 pub mod layout;

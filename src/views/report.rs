@@ -11,10 +11,14 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::components::table_scroll;
+use super::components::{count_rule_label, table_scroll};
+use super::council::period_text;
+use super::explanation::explanation_text;
 use crate::domain::money::format_eur;
-use crate::domain::nl_time;
+use crate::domain::round::{BallotRule, CountRule};
+use crate::i18n;
 use crate::service::report::{AreaReport, Figures, ReportModel, RoundReport};
+use crate::{tr, tr_html};
 
 /// The report's whole style sheet. Served pages allow exactly this text by its SHA-256
 /// (Content-Security-Policy `style-src 'sha256-…'`), so nothing else inline runs.
@@ -31,24 +35,47 @@ fn money(cents: i64) -> Markup {
     html! { span class="amount" { (format_eur(cents)) } }
 }
 
-/// "41,7%" from tenths of a percent.
-pub fn percent_nl(per_mille: i64) -> String {
-    format!("{},{}%", per_mille / 10, per_mille % 10)
+/// "41,7%" (or "41.7%" in English) from tenths of a percent.
+pub fn percent(per_mille: i64) -> String {
+    tr!(
+        "report-percent",
+        whole = per_mille / 10,
+        tenth = per_mille % 10
+    )
 }
 
 /// Turnout in words: "24 van de 40 stemcodes gebruikt (60,0%)".
-pub fn turnout_nl(r: &RoundReport) -> String {
+pub fn turnout(r: &RoundReport) -> String {
     match r.turnout_per_mille {
-        Some(pm) => format!(
-            "{} van de {} stemcodes gebruikt ({})",
-            r.ballots,
-            r.codes_issued,
-            percent_nl(pm)
+        Some(pm) => tr!(
+            "report-turnout",
+            ballots = r.ballots,
+            codes = r.codes_issued,
+            percent = percent(pm)
         ),
-        None => format!(
-            "{} stemmen; er zijn voor dit gebied en jaar geen stemcodes uitgegeven",
-            r.ballots
-        ),
+        None => tr!("report-turnout-no-codes", ballots = r.ballots),
+    }
+}
+
+/// A ballot rule as the council reads it (what the residents did).
+pub fn ballot_rule_text(rule: BallotRule, budget_cents: i64) -> String {
+    match rule {
+        BallotRule::Approval {
+            max_choices: Some(1),
+        } => tr!("report-ballot-one"),
+        BallotRule::Approval {
+            max_choices: Some(k),
+        } => tr!("report-ballot-max", max = k),
+        BallotRule::Approval { max_choices: None } => tr!("report-ballot-any"),
+        BallotRule::Knapsack => tr!("report-ballot-knapsack", budget = format_eur(budget_cents)),
+    }
+}
+
+/// A count rule as the council reads it (what the count did).
+pub fn count_rule_text(rule: CountRule) -> String {
+    match rule {
+        CountRule::Greedy => tr!("report-count-greedy"),
+        CountRule::EqualShares => tr!("report-count-mes"),
     }
 }
 
@@ -58,6 +85,31 @@ fn bar(value: i64, max: i64, full: i64) -> i64 {
         0
     } else {
         (value.min(max) * full / max).max(1)
+    }
+}
+
+/// An inline SVG chart named by its title and described in words (`desc`), with its
+/// caption; `body` draws the legend and the bars in a `width` by `height` box.
+fn chart(
+    id: &str,
+    (width, height): (i64, i64),
+    title: &str,
+    desc: &str,
+    body: Markup,
+    caption: &str,
+) -> Markup {
+    let title_id = format!("{id}-titel");
+    let desc_id = format!("{id}-uitleg");
+    html! {
+        figure class="chart" {
+            svg role="img" viewBox={ "0 0 " (width) " " (height) }
+                aria-labelledby={ (title_id) " " (desc_id) } {
+                title id=(title_id) { (title) }
+                desc id=(desc_id) { (desc) }
+                (body)
+            }
+            figcaption { (caption) }
+        }
     }
 }
 
@@ -84,49 +136,47 @@ pub fn area_chart(model: &ReportModel, id: &str) -> Markup {
     let desc: Vec<String> = rows
         .iter()
         .map(|a| {
-            format!(
-                "{}: begin plus binnengekomen {}, toegekend aan plannen {}, over in de pot {}.",
-                a.name,
-                format_eur(a.figures.opening_cents + a.figures.in_cents()),
-                format_eur(a.figures.committed_cents),
-                format_eur(a.figures.left_cents)
+            tr!(
+                "report-area-desc",
+                area = &a.name,
+                came_in = format_eur(a.figures.opening_cents + a.figures.in_cents()),
+                committed = format_eur(a.figures.committed_cents),
+                left = format_eur(a.figures.left_cents)
             )
         })
         .collect();
-    let title_id = format!("{id}-titel");
-    let desc_id = format!("{id}-uitleg");
-    html! {
-        figure class="chart" {
-            svg role="img" viewBox={ "0 0 " (label_w + full + 130) " " (height) }
-                aria-labelledby={ (title_id) " " (desc_id) } {
-                title id=(title_id) { "Geld per gebied" }
-                desc id=(desc_id) { (desc.join(" ")) }
-                // Legend
-                rect x="0" y="6" width="14" height="14" fill=(BAR_IN) {}
-                text x="20" y="18" font-size="13" { "Begin + binnengekomen" }
-                rect x="190" y="6" width="14" height="14" fill=(BAR_COMMITTED) {}
-                text x="210" y="18" font-size="13" { "Toegekend aan plannen" }
-                rect x="380" y="6" width="14" height="14" fill=(BAR_LEFT) {}
-                text x="400" y="18" font-size="13" { "Over in de pot" }
-                @for (i, a) in rows.iter().enumerate() {
-                    @let y = top + row_h * i as i64;
-                    @let bars = [
-                        (a.figures.opening_cents + a.figures.in_cents(), BAR_IN),
-                        (a.figures.committed_cents, BAR_COMMITTED),
-                        (a.figures.left_cents, BAR_LEFT),
-                    ];
-                    text x="0" y=(y + 28) font-size="13" font-weight="bold" { (a.name) }
-                    @for (k, (value, colour)) in bars.iter().enumerate() {
-                        @let by = y + 2 + 17 * k as i64;
-                        @let w = bar(*value, max, full);
-                        rect x=(label_w) y=(by) width=(w) height="14" fill=(*colour) {}
-                        text x=(label_w + w + 6) y=(by + 12) font-size="12" { (format_eur(*value)) }
-                    }
-                }
+    let body = html! {
+        // Legend
+        rect x="0" y="6" width="14" height="14" fill=(BAR_IN) {}
+        text x="20" y="18" font-size="13" { (tr!("report-legend-in")) }
+        rect x="190" y="6" width="14" height="14" fill=(BAR_COMMITTED) {}
+        text x="210" y="18" font-size="13" { (tr!("report-committed")) }
+        rect x="380" y="6" width="14" height="14" fill=(BAR_LEFT) {}
+        text x="400" y="18" font-size="13" { (tr!("report-left")) }
+        @for (i, a) in rows.iter().enumerate() {
+            @let y = top + row_h * i as i64;
+            @let bars = [
+                (a.figures.opening_cents + a.figures.in_cents(), BAR_IN),
+                (a.figures.committed_cents, BAR_COMMITTED),
+                (a.figures.left_cents, BAR_LEFT),
+            ];
+            text x="0" y=(y + 28) font-size="13" font-weight="bold" { (a.name) }
+            @for (k, (value, colour)) in bars.iter().enumerate() {
+                @let by = y + 2 + 17 * k as i64;
+                @let w = bar(*value, max, full);
+                rect x=(label_w) y=(by) width=(w) height="14" fill=(*colour) {}
+                text x=(label_w + w + 6) y=(by + 12) font-size="12" { (format_eur(*value)) }
             }
-            figcaption { "Geld per gebied. De bedragen staan ook in de tabel hieronder." }
         }
-    }
+    };
+    chart(
+        id,
+        (label_w + full + 130, height),
+        &tr!("staff-money-per-area"),
+        &desc.join(" "),
+        body,
+        &tr!("report-area-chart-caption"),
+    )
 }
 
 /// Votes per plan of one round: green bars for funded plans, grey for the others.
@@ -141,42 +191,44 @@ pub fn votes_chart(r: &RoundReport, id: &str) -> Markup {
         .plans
         .iter()
         .map(|p| {
-            format!(
-                "Plan {} ({}): {} stemmen, {}.",
-                p.number,
-                p.title,
-                p.votes,
-                if p.funded {
-                    "krijgt geld"
-                } else {
-                    "krijgt geen geld"
-                }
-            )
+            if p.funded {
+                tr!(
+                    "report-plan-desc-funded",
+                    number = &p.number,
+                    title = &p.title,
+                    votes = p.votes
+                )
+            } else {
+                tr!(
+                    "report-plan-desc-not-funded",
+                    number = &p.number,
+                    title = &p.title,
+                    votes = p.votes
+                )
+            }
         })
         .collect();
-    let title_id = format!("{id}-titel");
-    let desc_id = format!("{id}-uitleg");
-    html! {
-        figure class="chart" {
-            svg role="img" viewBox={ "0 0 " (label_w + full + 80) " " (height) }
-                aria-labelledby={ (title_id) " " (desc_id) } {
-                title id=(title_id) { "Stemmen per plan: " (r.title) }
-                desc id=(desc_id) { (desc.join(" ")) }
-                rect x="0" y="4" width="14" height="14" fill=(BAR_FUNDED) {}
-                text x="20" y="16" font-size="13" { "Krijgt geld" }
-                rect x="130" y="4" width="14" height="14" fill=(BAR_NOT_FUNDED) {}
-                text x="150" y="16" font-size="13" { "Krijgt geen geld" }
-                @for (i, p) in r.plans.iter().enumerate() {
-                    @let y = top + row_h * i as i64;
-                    @let w = bar(p.votes, max, full);
-                    text x="0" y=(y + 13) font-size="13" { "Plan " (p.number) }
-                    rect x=(label_w) y=(y) width=(w) height="16" fill=(if p.funded { BAR_FUNDED } else { BAR_NOT_FUNDED }) {}
-                    text x=(label_w + w + 6) y=(y + 13) font-size="12" { (p.votes) }
-                }
-            }
-            figcaption { "Stemmen per plan. De uitslag en de uitleg staan in de tabel hieronder." }
+    let body = html! {
+        rect x="0" y="4" width="14" height="14" fill=(BAR_FUNDED) {}
+        text x="20" y="16" font-size="13" { (tr!("report-funded")) }
+        rect x="130" y="4" width="14" height="14" fill=(BAR_NOT_FUNDED) {}
+        text x="150" y="16" font-size="13" { (tr!("report-not-funded")) }
+        @for (i, p) in r.plans.iter().enumerate() {
+            @let y = top + row_h * i as i64;
+            @let w = bar(p.votes, max, full);
+            text x="0" y=(y + 13) font-size="13" { (tr!("report-plan", number = &p.number)) }
+            rect x=(label_w) y=(y) width=(w) height="16" fill=(if p.funded { BAR_FUNDED } else { BAR_NOT_FUNDED }) {}
+            text x=(label_w + w + 6) y=(y + 13) font-size="12" { (p.votes) }
         }
-    }
+    };
+    chart(
+        id,
+        (label_w + full + 80, height),
+        &tr!("report-votes-title", round = &r.title),
+        &desc.join(" "),
+        body,
+        &tr!("report-votes-caption"),
+    )
 }
 
 fn figure_cells(f: &Figures) -> Markup {
@@ -196,18 +248,18 @@ fn figure_cells(f: &Figures) -> Markup {
 pub fn area_table(model: &ReportModel) -> Markup {
     html! {
         table class="figures" {
-            caption { "Geld per gebied, " (model.period_nl()) }
+            caption { (tr!("report-area-caption", period = period_text(model))) }
             thead {
                 tr {
-                    th scope="col" { "Gebied" }
-                    th scope="col" class="num" { "Begin" }
-                    th scope="col" class="num" { "Uit de begroting" }
-                    th scope="col" class="num" { "Van financiers" }
-                    th scope="col" class="num" { "Toegekend aan plannen" }
-                    th scope="col" class="num" { "Terug uit plannen" }
-                    th scope="col" class="num" { "Betaald" }
-                    th scope="col" class="num" { "Nog te betalen" }
-                    th scope="col" class="num" { "Over in de pot" }
+                    th scope="col" { (tr!("report-col-area")) }
+                    th scope="col" class="num" { (tr!("report-col-opening")) }
+                    th scope="col" class="num" { (tr!("report-col-in-budget")) }
+                    th scope="col" class="num" { (tr!("report-from-funders")) }
+                    th scope="col" class="num" { (tr!("report-committed")) }
+                    th scope="col" class="num" { (tr!("report-col-returned")) }
+                    th scope="col" class="num" { (tr!("report-col-paid")) }
+                    th scope="col" class="num" { (tr!("report-col-unpaid")) }
+                    th scope="col" class="num" { (tr!("report-left")) }
                 }
             }
             tbody {
@@ -216,7 +268,7 @@ pub fn area_table(model: &ReportModel) -> Markup {
                 }
             }
             tfoot {
-                tr { th scope="row" { "Totaal" } (figure_cells(&model.totals)) }
+                tr { th scope="row" { (tr!("report-total")) } (figure_cells(&model.totals)) }
             }
         }
     }
@@ -224,21 +276,23 @@ pub fn area_table(model: &ReportModel) -> Markup {
 
 /// Where one area's money came from: budget lines (with taakveld) and funders.
 pub fn area_sources(a: &AreaReport, heading_level: u8) -> Markup {
-    let heading = html! { "Waar kwam het geld van " (a.name) " vandaan?" };
+    let heading = tr!("report-sources-title", area = &a.name);
+    let from_budget = tr!("report-from-budget");
+    let from_funders = tr!("report-from-funders");
     html! {
         div class="area-sources" {
             @if heading_level == 3 { h3 { (heading) } } @else { h4 { (heading) } }
             @if a.budget_sources.is_empty() && a.funder_sources.is_empty() {
-                p { "In deze periode kwam er geen geld bij in de pot van " (a.name) "." }
+                p { (tr!("report-sources-none", area = &a.name)) }
             }
             @if !a.budget_sources.is_empty() {
-                (table_scroll("Uit de gemeentebegroting", html! { table {
-                    caption { "Uit de gemeentebegroting" }
+                (table_scroll(&from_budget, html! { table {
+                    caption { (from_budget) }
                     thead { tr {
-                        th scope="col" { "Taakveld" }
-                        th scope="col" { "Begrotingspost" }
-                        th scope="col" class="num" { "Jaar" }
-                        th scope="col" class="num" { "Bedrag" }
+                        th scope="col" { (tr!("report-col-taakveld")) }
+                        th scope="col" { (tr!("report-col-budget-line")) }
+                        th scope="col" class="num" { (tr!("report-col-year")) }
+                        th scope="col" class="num" { (tr!("report-col-amount")) }
                     } }
                     tbody {
                         @for s in &a.budget_sources {
@@ -251,14 +305,14 @@ pub fn area_sources(a: &AreaReport, heading_level: u8) -> Markup {
                         }
                     }
                 } }))
-                p class="source" { "Taakvelden en begrotingscijfers: Bron: CBS (Iv3 open data, CC BY 4.0)." }
+                p class="source" { (tr!("report-cbs-source")) }
             }
             @if !a.funder_sources.is_empty() {
-                (table_scroll("Van financiers", html! { table {
-                    caption { "Van financiers" }
+                (table_scroll(&from_funders, html! { table {
+                    caption { (from_funders) }
                     thead { tr {
-                        th scope="col" { "Financier" }
-                        th scope="col" class="num" { "Bedrag" }
+                        th scope="col" { (tr!("report-col-funder")) }
+                        th scope="col" class="num" { (tr!("report-col-amount")) }
                     } }
                     tbody {
                         @for s in &a.funder_sources {
@@ -273,7 +327,14 @@ pub fn area_sources(a: &AreaReport, heading_level: u8) -> Markup {
 
 /// One round: turnout, rules, result per plan with its explanation.
 pub fn round_section(r: &RoundReport, index: usize, heading_level: u8) -> Markup {
-    let heading = html! { (r.title) " (" (r.area_name) ", " (r.year) " kwartaal " (r.quarter) ")" };
+    let heading = tr!(
+        "report-round-heading",
+        round = &r.title,
+        area = &r.area_name,
+        year = r.year,
+        quarter = r.quarter
+    );
+    let per_plan = tr!("report-result-per-plan");
     html! {
         section class="round" aria-labelledby={ "ronde-" (index) } {
             @if heading_level == 2 {
@@ -282,29 +343,29 @@ pub fn round_section(r: &RoundReport, index: usize, heading_level: u8) -> Markup
                 h3 id={ "ronde-" (index) } { (heading) }
             }
             dl class="facts" {
-                dt { "Geteld op" } dd { (nl_time::datetime_nl(r.closed_at)) }
-                dt { "Opkomst" } dd { (turnout_nl(r)) }
-                dt { "Hoe werd er gestemd?" } dd { (r.ballot_rule_nl) }
-                dt { "Hoe werd er geteld?" } dd { strong { (r.count_rule_label) } ". " (r.count_rule_nl) }
-                dt { "Budget" } dd { (money(r.budget_cents)) }
-                dt { "Toegekend" } dd { (money(r.spent_cents)) }
+                dt { (tr!("report-counted-on")) } dd { (i18n::datetime(r.closed_at)) }
+                dt { (tr!("report-turnout-label")) } dd { (turnout(r)) }
+                dt { (tr!("report-how-voted")) } dd { (ballot_rule_text(r.ballot_rule, r.budget_cents)) }
+                dt { (tr!("report-how-counted")) } dd { strong { (count_rule_label(r.count_rule)) } ". " (count_rule_text(r.count_rule)) }
+                dt { (tr!("report-budget")) } dd { (money(r.budget_cents)) }
+                dt { (tr!("report-granted")) } dd { (money(r.spent_cents)) }
                 @if let Some(fp) = &r.fingerprint {
-                    dt { "Vingerafdruk van de regels" } dd { code class="hash" { (fp) } }
+                    dt { (tr!("report-fingerprint")) } dd { code class="hash" { (fp) } }
                 }
             }
             @if r.plans.is_empty() {
-                p { "Er stonden geen plannen op het stembiljet." }
+                p { (tr!("report-no-plans")) }
             } @else {
                 (votes_chart(r, &format!("grafiek-ronde-{index}")))
-                (table_scroll("Uitslag per plan", html! { table class="result" {
-                    caption { "Uitslag per plan" }
+                (table_scroll(&per_plan, html! { table class="result" {
+                    caption { (per_plan) }
                     thead { tr {
-                        th scope="col" class="num" { "Plan" }
-                        th scope="col" { "Naam" }
-                        th scope="col" class="num" { "Bedrag" }
-                        th scope="col" class="num" { "Stemmen" }
-                        th scope="col" { "Uitslag" }
-                        th scope="col" { "Uitleg" }
+                        th scope="col" class="num" { (tr!("report-col-plan")) }
+                        th scope="col" { (tr!("report-col-name")) }
+                        th scope="col" class="num" { (tr!("report-col-amount")) }
+                        th scope="col" class="num" { (tr!("report-col-votes")) }
+                        th scope="col" { (tr!("report-col-result")) }
+                        th scope="col" { (tr!("report-col-explanation")) }
                     } }
                     tbody {
                         @for p in &r.plans {
@@ -313,8 +374,8 @@ pub fn round_section(r: &RoundReport, index: usize, heading_level: u8) -> Markup
                                 td { (p.title) }
                                 td class="num" { (money(p.amount_cents)) }
                                 td class="num" { (p.votes) }
-                                td { @if p.funded { strong { "Krijgt geld" } } @else { "Krijgt geen geld" } }
-                                td { (p.explanation) }
+                                td { @if p.funded { strong { (tr!("report-funded")) } } @else { (tr!("report-not-funded")) } }
+                                td { (explanation_text(&p.why, &p.explanation)) }
                             }
                         }
                     }
@@ -324,18 +385,21 @@ pub fn round_section(r: &RoundReport, index: usize, heading_level: u8) -> Markup
     }
 }
 
-/// The whole report. `checkpoint_text` is the signed checkpoint the bundle is built on
-/// (empty when none was signed yet); `key_fingerprint` that of the log's public key.
+/// The whole report, in the current language (Dutch outside a request).
+/// `checkpoint_text` is the signed checkpoint the bundle is built on (empty when none was
+/// signed yet); `key_fingerprint` that of the log's public key.
 pub fn rapport_html(model: &ReportModel, checkpoint_text: &str, key_fingerprint: &str) -> String {
-    let title = format!(
-        "Verantwoording burgerbegroting {}, {}",
-        model.municipality,
-        model.period_nl()
+    let period = period_text(model);
+    let title = tr!(
+        "report-title",
+        municipality = &model.municipality,
+        period = &period
     );
     let f = &model.totals;
+    let unknown = tr!("report-unknown");
     let markup = html! {
         (DOCTYPE)
-        html lang="nl" {
+        html lang=(i18n::current().code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -345,26 +409,26 @@ pub fn rapport_html(model: &ReportModel, checkpoint_text: &str, key_fingerprint:
             body {
                 header class="cover" {
                     p class="kicker" { (model.municipality) }
-                    h1 { "Verantwoording burgerbegroting" }
-                    p class="period" { "Periode: " (model.period_nl()) }
-                    p { "Gemaakt op " (nl_time::datetime_nl(model.generated_at)) " (Nederlandse tijd)." }
+                    h1 { (tr!("report-heading")) }
+                    p class="period" { (tr!("report-period", period = &period)) }
+                    p { (tr!("report-made-on", when = i18n::datetime(model.generated_at))) }
                 }
                 main {
                     section aria-labelledby="kort" {
-                        h2 id="kort" { "In het kort" }
+                        h2 id="kort" { (tr!("report-short")) }
                         p {
-                            "In deze periode kwam er " (money(f.in_cents())) " in de potten van de dorpen en wijken. "
-                            "Inwoners kozen plannen; die kregen samen " (money(f.committed_cents)) ". "
-                            "Er is " (money(f.paid_cents)) " betaald. "
-                            "Aan het eind van de periode stond er nog " (money(f.left_cents)) " in de potten."
+                            (tr_html!("report-short-text",
+                                came_in = money(f.in_cents()),
+                                committed = money(f.committed_cents),
+                                paid = money(f.paid_cents),
+                                left = money(f.left_cents)))
                         }
-                        p { "Er " @if model.rounds.len() == 1 { "is 1 stemronde" } @else { "zijn " (model.rounds.len()) " stemrondes" } " geteld in deze periode." }
+                        p { (tr!("report-rounds-counted", count = model.rounds.len())) }
                         (area_chart(model, "grafiek-gebieden"))
                     }
                     section aria-labelledby="geld" {
-                        h2 id="geld" { "Geld per gebied" }
-                        p { "Begin + uit de begroting + van financiers − toegekend aan plannen + terug uit plannen = over in de pot. "
-                            "Wat aan een plan is toegekend, wordt betaald vanaf de rekening van dat plan." }
+                        h2 id="geld" { (tr!("staff-money-per-area")) }
+                        p { (tr!("report-formula")) }
                         (area_table(model))
                         @for a in &model.areas {
                             (area_sources(a, 3))
@@ -372,31 +436,29 @@ pub fn rapport_html(model: &ReportModel, checkpoint_text: &str, key_fingerprint:
                     }
                     @if model.rounds.is_empty() {
                         section aria-labelledby="rondes" {
-                            h2 id="rondes" { "Stemrondes" }
-                            p { "In deze periode is er geen stemronde geteld." }
+                            h2 id="rondes" { (tr!("report-rounds")) }
+                            p { (tr!("staff-council-no-rounds")) }
                         }
                     }
                     @for (i, r) in model.rounds.iter().enumerate() {
                         (round_section(r, i + 1, 2))
                     }
                     section class="verify" aria-labelledby="controle" {
-                        h2 id="controle" { "Controleer dit rapport" }
-                        p { "Alle handelingen in de burgerbegroting staan in een logboek dat niet ongemerkt te veranderen is. "
-                            "Hieronder staat het ondertekende controlepunt van dat logboek en de vingerafdruk van de sleutel waarmee het is ondertekend." }
-                        h3 { "Controlepunt" }
+                        h2 id="controle" { (tr!("report-verify-title")) }
+                        p { (tr!("report-verify-intro")) }
+                        h3 { (tr!("report-checkpoint")) }
                         @if checkpoint_text.trim().is_empty() {
-                            p { strong { "Er is nog geen ondertekend controlepunt." } }
+                            p { strong { (tr!("report-no-checkpoint")) } }
                         } @else {
                             pre class="checkpoint" { (checkpoint_text) }
                         }
-                        h3 { "Vingerafdruk van de sleutel" }
-                        p { code class="hash" { (if key_fingerprint.is_empty() { "(onbekend)" } else { key_fingerprint }) } }
-                        p { "Vergelijk de vingerafdruk met die op de pagina /audit van de gemeente en in het bestand key.pub: zijn ze gelijk, dan is dit controlepunt door de gemeente ondertekend. "
-                            "Controleer daarna de hele bundel met het programma burgerbegroting audit verify; dat telt alle bedragen en stemmen opnieuw, zonder internet, en zegt precies wat er niet klopt." }
+                        h3 { (tr!("report-key-fingerprint")) }
+                        p { code class="hash" { (if key_fingerprint.is_empty() { unknown.as_str() } else { key_fingerprint }) } }
+                        p { (tr!("report-verify-how")) }
                     }
                 }
                 footer {
-                    p { "Taakvelden en begrotingscijfers: Bron: CBS (Iv3 open data, CC BY 4.0). Bedragen in euro." }
+                    p { (tr!("report-footer")) }
                 }
             }
         }

@@ -832,7 +832,7 @@ fn result(p: &RoundPage<'_>) -> Markup {
                         }
                         td class="num" { (plan.votes) }
                         td { @if plan.funded { strong { (tr!("standing-chosen")) } } @else { (tr!("standing-not-chosen")) } }
-                        td { (plan.explanation) }
+                        td { (super::explanation::explanation_text(&plan.why, &plan.explanation)) }
                     }
                 }
             }

@@ -11,6 +11,7 @@ use super::session::MaybeStaff;
 use crate::service::audit_log::{self, ReceiptLookup};
 use crate::service::Principal;
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
 use crate::views::audit::{not_found_message, AuditPage, Lookup};
 
@@ -73,11 +74,7 @@ async fn audit_page(
             Lookup::NotFound { receipt: r }
         }
         (Some(_), None) => {
-            errors.push((
-                "controlecode".to_string(),
-                "Vul uw controlecode in. U vindt hem op het scherm na het stemmen of op uw stembiljet."
-                    .to_string(),
-            ));
+            errors.push(("controlecode".to_string(), tr!("audit-receipt-missing")));
             code = StatusCode::UNPROCESSABLE_ENTITY;
             Lookup::None
         }

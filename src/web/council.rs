@@ -15,6 +15,7 @@ use crate::service::auth::SessionUser;
 use crate::service::report::{self, EventQuery};
 use crate::service::{audit_log, Principal, ServiceError};
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
 use crate::views::council::{EventsForm, PeriodForm};
 
@@ -32,11 +33,7 @@ type Period = (Option<NaiveDate>, Option<NaiveDate>);
 fn require(user: &SessionUser) -> Result<(), WebError> {
     user.principal()
         .require(Permission::ViewAuditReport)
-        .map_err(|_| {
-            WebError::Forbidden(
-                "Deze pagina is alleen voor de gemeenteraad en de stuurgroep.".into(),
-            )
-        })
+        .map_err(|_| WebError::Forbidden(tr!("council-only")))
 }
 
 /// A day as typed: `2026-03-31` (what a date field sends) or `31-03-2026`.
@@ -48,7 +45,7 @@ fn parse_day(text: &str) -> Result<Option<NaiveDate>, String> {
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
         .map(Some)
-        .map_err(|_| format!("\"{t}\" is geen datum. Schrijf de datum zo: 2026-03-31."))
+        .map_err(|_| tr!("council-not-a-date", typed = t))
 }
 
 /// The period from the form, or the Dutch messages per field.
@@ -64,11 +61,7 @@ pub fn parse_period(van: &str, tot: &str) -> Result<Period, Errors> {
     });
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
-            errors.push((
-                "van".into(),
-                "De eerste dag ligt na de laatste dag. Kies een eerste dag vóór of op de laatste dag."
-                    .into(),
-            ));
+            errors.push(("van".into(), tr!("council-period-reversed")));
         }
     }
     if errors.is_empty() {
@@ -78,21 +71,11 @@ pub fn parse_period(van: &str, tot: &str) -> Result<Period, Errors> {
     }
 }
 
-/// The period of the dashboard form for a caller who may read it, or the dashboard again
-/// with the errors (422) and the dates as typed: the dashboard and the bundle download
-/// share this form.
-fn dashboard_period(
-    user: &SessionUser,
-    state: &AppState,
-    form: &PeriodForm,
-) -> Result<Result<Period, HttpResponse>, WebError> {
-    require(user)?;
-    Ok(parse_period(&form.van, &form.tot).map_err(|errors| {
-        html_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            views::council::dashboard(user, None, form, &errors, state.signing_key.is_some()),
-        )
-    }))
+/// What the dashboard's period form leads to: the dashboard itself or the bundle download.
+#[derive(Debug, Clone, Copy)]
+enum PeriodAction {
+    Dashboard,
+    Bundle,
 }
 
 async fn dashboard(
@@ -100,17 +83,51 @@ async fn dashboard(
     state: web::Data<AppState>,
     form: web::Query<PeriodForm>,
 ) -> Result<HttpResponse, WebError> {
-    let form = form.into_inner();
-    let (from, to) = match dashboard_period(&user, &state, &form)? {
+    for_period(user, state, form.into_inner(), PeriodAction::Dashboard).await
+}
+
+/// A fresh export bundle for the period as one zip (`audit export --zip`), made in a
+/// temporary folder that is removed again. The export signs a checkpoint first, so the
+/// bundle covers everything logged until now.
+async fn bundle(
+    Staff(user): Staff,
+    state: web::Data<AppState>,
+    form: web::Query<PeriodForm>,
+) -> Result<HttpResponse, WebError> {
+    for_period(user, state, form.into_inner(), PeriodAction::Bundle).await
+}
+
+/// The dashboard's period form, for a caller who may read it: on a wrong period the
+/// dashboard again with the errors (422) and the dates as typed, else the page or the
+/// download asked for.
+async fn for_period(
+    user: SessionUser,
+    state: web::Data<AppState>,
+    form: PeriodForm,
+    action: PeriodAction,
+) -> Result<HttpResponse, WebError> {
+    require(&user)?;
+    let signing = state.signing_key.is_some();
+    let (from, to) = match parse_period(&form.van, &form.tot) {
         Ok(p) => p,
-        Err(page) => return Ok(page),
+        Err(errors) => {
+            return Ok(html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::council::dashboard(&user, None, &form, &errors, signing),
+            ))
+        }
     };
-    let who = user.principal();
-    let model = run_db(&state, move |c| report::dashboard(c, &who, from, to)).await?;
-    Ok(html_status(
-        StatusCode::OK,
-        views::council::dashboard(&user, Some(&model), &form, &[], state.signing_key.is_some()),
-    ))
+    match action {
+        PeriodAction::Bundle => make_bundle(&user, &state, from, to).await,
+        PeriodAction::Dashboard => {
+            let who = user.principal();
+            let model = run_db(&state, move |c| report::dashboard(c, &who, from, to)).await?;
+            Ok(html_status(
+                StatusCode::OK,
+                views::council::dashboard(&user, Some(&model), &form, &[], signing),
+            ))
+        }
+    }
 }
 
 /// The latest checkpoint's text and the fingerprint of the signing key ("" when none).
@@ -165,16 +182,14 @@ async fn rapport(
     };
     let who = user.principal();
     let st = state.get_ref().clone();
-    let html = run_db(&state, move |c| {
+    let (model, checkpoint, fingerprint) = run_db(&state, move |c| {
         let model = report::dashboard(c, &who, from, to)?;
         let (checkpoint, fingerprint) = checkpoint_and_fingerprint(c, &who, &st)?;
-        Ok(views::report::rapport_html(
-            &model,
-            &checkpoint,
-            &fingerprint,
-        ))
+        Ok((model, checkpoint, fingerprint))
     })
     .await?;
+    // Rendered here, in the request, so the report is in the visitor's language.
+    let html = views::report::rapport_html(&model, &checkpoint, &fingerprint);
     let csp = format!(
         "default-src 'none'; style-src {}; img-src data:; frame-ancestors 'none'; \
          base-uri 'none'; form-action 'none'",
@@ -240,24 +255,25 @@ async fn events(
     }
 }
 
-/// A fresh export bundle for the period as one zip (`audit export --zip`), made in a
-/// temporary folder that is removed again. The export signs a checkpoint first, so the
-/// bundle covers everything logged until now.
-async fn bundle(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    form: web::Query<PeriodForm>,
+/// Why a bundle could not be made.
+enum BundleFailure {
+    /// The export refused, with its reason.
+    Refused(String),
+    /// Reading the zip failed (the reason as the system says it).
+    Unreadable(String),
+    NoZip,
+    /// Our own fault; logged.
+    Internal,
+}
+
+async fn make_bundle(
+    user: &SessionUser,
+    state: &AppState,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
 ) -> Result<HttpResponse, WebError> {
-    let form = form.into_inner();
-    let (from, to) = match dashboard_period(&user, &state, &form)? {
-        Ok(p) => p,
-        Err(page) => return Ok(page),
-    };
     let Some(key) = state.signing_key.clone() else {
-        return Err(WebError::Conflict(
-            "Er is geen ondertekeningssleutel ingesteld. Zonder sleutel kan er geen controlebundel worden gemaakt."
-                .into(),
-        ));
+        return Err(WebError::Conflict(tr!("council-no-signing-key")));
     };
     let who = user.principal();
     let name = format!(
@@ -267,7 +283,7 @@ async fn bundle(
         to.map(|d| d.to_string()).unwrap_or_else(|| "nu".into())
     );
     let folder = name.clone();
-    let made = run_db(&state, move |c| {
+    let made = run_db(state, move |c| {
         who.require(Permission::ViewAuditReport)?;
         let tmp = std::env::temp_dir().join(format!("bb-bundel-{}", uuid::Uuid::new_v4()));
         let out = tmp.join(&folder);
@@ -291,22 +307,29 @@ async fn bundle(
         let _ = std::fs::remove_dir_all(&tmp);
         Ok(match (result, bytes) {
             (Ok(_), Ok(Some(b))) => Ok(b),
-            (Ok(_), Ok(None)) => Err("de zip is niet gemaakt".to_string()),
-            (Ok(_), Err(e)) => Err(e),
-            (Err(crate::audit_export::ExportError::Refused(reason)), _) => Err(reason),
+            (Ok(_), Ok(None)) => Err(BundleFailure::NoZip),
+            (Ok(_), Err(e)) => Err(BundleFailure::Unreadable(e)),
+            (Err(crate::audit_export::ExportError::Refused(reason)), _) => {
+                Err(BundleFailure::Refused(reason))
+            }
             (Err(e), _) => {
                 tracing::error!(error = %e, "export bundle failed");
-                Err("er ging bij ons iets mis; er is niets bewaard".to_string())
+                Err(BundleFailure::Internal)
             }
         })
     })
     .await?;
-    match made {
-        Ok(bytes) => Ok(download("application/zip", &format!("{name}.zip"), bytes)),
-        Err(reason) => Err(WebError::Conflict(format!(
-            "De controlebundel kon niet worden gemaakt: {reason}."
-        ))),
-    }
+    // The reason is put in words here, in the request, in the visitor's language.
+    let reason = match made {
+        Ok(bytes) => return Ok(download("application/zip", &format!("{name}.zip"), bytes)),
+        Err(BundleFailure::Refused(r) | BundleFailure::Unreadable(r)) => r,
+        Err(BundleFailure::NoZip) => tr!("council-bundle-no-zip"),
+        Err(BundleFailure::Internal) => tr!("council-bundle-our-fault"),
+    };
+    Err(WebError::Conflict(tr!(
+        "council-bundle-failed",
+        reason = reason
+    )))
 }
 
 #[cfg(test)]

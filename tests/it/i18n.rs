@@ -29,6 +29,7 @@ const PUBLIC_PAGES: &[&str] = &[
     "/registreren",
     "/stemmen",
     "/rondes/{round}/bezwaar",
+    "/audit",
 ];
 
 /// Staff pages checked in English, signed in as an account with the role. Add a page here
@@ -46,8 +47,10 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
             "/gebieden/{village}/instellingen",
         ],
     ),
-    // "/raad" waits for views/report.rs (its tables are still Dutch).
-    (Role::Council, &["/raad/gebeurtenissen"]),
+    (
+        Role::Council,
+        &["/raad", "/raad/gebeurtenissen", "/raad/rapport", "/audit"],
+    ),
     // "/financien/potten/{slug}" waits for views/rounds.rs (its table of held money).
     (
         Role::FinanceClerk,

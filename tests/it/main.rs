@@ -9,6 +9,7 @@ mod ballot_pages;
 mod cli;
 mod concurrency;
 mod confirmations;
+mod council_english;
 mod council_pages;
 mod crash;
 mod error_language;
