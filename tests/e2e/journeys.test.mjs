@@ -220,6 +220,9 @@ const TRANSLATED = [
   /^\/account(\/tweede-stap)?$/,
   /^\/raad\/gebeurtenissen$/,
   /^\/financien\/overboekingen$/,
+  /^\/rondes(\/[^/]+)?$/,
+  /^\/rondes\/pot\/[^/]+$/,
+  /^\/beheer\/stemcodes$/,
 ];
 
 /** The checks of every page: language, axe, Dutch leaks (collected), screenshot. */

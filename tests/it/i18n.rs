@@ -33,7 +33,22 @@ const PUBLIC_PAGES: &[&str] = &[
 /// Staff pages checked in English, signed in as an account with the role. Add a page here
 /// as soon as its view (and the handler's messages) take every text from the catalogue.
 const STAFF_PAGES: &[(Role, &[&str])] = &[
-    (Role::Admin, &["/account", "/account/tweede-stap"]),
+    (Role::Admin, &["/account", "/account/tweede-stap", "/beheer/stemcodes"]),
+    // A coordinator of every demo area (see `staff_pages_chosen_in_english_show_no_dutch_text`):
+    // the round in each phase with its steps, a new round, a year at once, a pool.
+    (
+        Role::AreaCoordinator,
+        &[
+            "/rondes",
+            "/rondes/jaar-plannen",
+            "/rondes/pot/{village}",
+            "/rondes/{open-round}",
+            "/rondes/{review-round}",
+            "/rondes/{round}",
+            "/rondes/{counted-round}",
+        ],
+    ),
+    (Role::Initiator, &["/rondes", "/rondes/{open-round}"]),
     // "/raad" waits for views/report.rs (its tables are still Dutch).
     (Role::Council, &["/raad/gebeurtenissen"]),
     (Role::FinanceClerk, &["/financien/overboekingen"]),
@@ -260,16 +275,23 @@ pub async fn assert_english(app: &TestApp, client: &reqwest::Client, path: &str)
     html
 }
 
-/// A demo round, plan and village for the page list's placeholders.
-fn demo_ids(app: &TestApp) -> [(&'static str, String); 3] {
+/// A demo round, plan and village for the page list's placeholders: `{round}` is a round
+/// in voting, `{open-round}`, `{review-round}` and `{counted-round}` one in that phase.
+fn demo_ids(app: &TestApp) -> [(&'static str, String); 6] {
     use burgerbegroting::db::schema::{areas, initiatives, rounds};
     use diesel::prelude::*;
     let mut c = app.conn();
-    let round: String = rounds::table
-        .filter(rounds::status.eq("voting"))
-        .select(rounds::id)
-        .first(&mut *c)
-        .expect("a round in voting");
+    let mut in_phase = |status: &str| -> String {
+        rounds::table
+            .filter(rounds::status.eq(status))
+            .select(rounds::id)
+            .first(&mut *c)
+            .unwrap_or_else(|e| panic!("a demo round in {status}: {e}"))
+    };
+    let round = in_phase("voting");
+    let open_round = in_phase("open");
+    let review_round = in_phase("review");
+    let counted_round = in_phase("counted");
     let plan: String = initiatives::table
         .select(initiatives::id)
         .first(&mut *c)
@@ -278,7 +300,37 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 3] {
         .select(areas::slug)
         .first(&mut *c)
         .expect("a village");
-    [("{round}", round), ("{plan}", plan), ("{village}", village)]
+    [
+        ("{round}", round),
+        ("{open-round}", open_round),
+        ("{review-round}", review_round),
+        ("{counted-round}", counted_round),
+        ("{plan}", plan),
+        ("{village}", village),
+    ]
+}
+
+/// A coordinator of every demo area (so the coordinator's forms and steps show on the
+/// round pages), able to sign in as [`TestApp::add_user`]'s accounts do.
+fn add_coordinator_of_every_area(app: &TestApp, email: &str) -> String {
+    use burgerbegroting::db::schema::areas;
+    use burgerbegroting::service::{auth, users, Principal};
+    use diesel::prelude::*;
+    let mut c = app.conn();
+    let slugs: Vec<String> = areas::table
+        .select(areas::slug)
+        .order(areas::slug)
+        .load(&mut *c)
+        .expect("areas");
+    let cli = Principal::cli();
+    let role = Role::AreaCoordinator;
+    let user = auth::add_user_in_area(&mut c, &cli, email, "", role, Some(&slugs[0]), PASSWORD)
+        .expect("coordinator");
+    for slug in &slugs[1..] {
+        users::grant_role(&mut c, &cli, &user.id, role, Some(slug)).expect("grant");
+    }
+    enrol_second_factor(&mut c, &app.sealer(), &user.id);
+    email.to_string()
 }
 
 /// A running application with the demo municipality (rounds in every phase).
@@ -323,7 +375,12 @@ async fn staff_pages_chosen_in_english_show_no_dutch_text() {
         let app = demo_app(db).await;
         let ids = demo_ids(&app);
         for (i, (role, pages)) in STAFF_PAGES.iter().enumerate() {
-            let email = app.add_user(&format!("staff{i}@i18n.example"), *role);
+            let email = format!("staff{i}@i18n.example");
+            let email = if *role == Role::AreaCoordinator {
+                add_coordinator_of_every_area(&app, &email)
+            } else {
+                app.add_user(&email, *role)
+            };
             let staff = app.client();
             assert_eq!(choose_english(&app, &staff, "/inloggen").await, "/inloggen");
             app.login_with(&staff, &email).await;
