@@ -285,10 +285,22 @@ fn rule_fields(
     max_choices: &str,
     count_rule: &str,
 ) -> Markup {
-    let (approval, approval_hint) = (tr!("rounds-rule-approval"), tr!("rounds-rule-approval-hint"));
-    let (knapsack, knapsack_hint) = (tr!("rounds-rule-within-budget"), tr!("rounds-rule-within-budget-hint"));
-    let (greedy, greedy_hint) = (count_rule_label(CountRule::Greedy), count_rule_nl(CountRule::Greedy));
-    let (mes, mes_hint) = (count_rule_label(CountRule::EqualShares), count_rule_nl(CountRule::EqualShares));
+    let (approval, approval_hint) = (
+        tr!("rounds-rule-approval"),
+        tr!("rounds-rule-approval-hint"),
+    );
+    let (knapsack, knapsack_hint) = (
+        tr!("rounds-rule-within-budget"),
+        tr!("rounds-rule-within-budget-hint"),
+    );
+    let (greedy, greedy_hint) = (
+        count_rule_label(CountRule::Greedy),
+        count_rule_nl(CountRule::Greedy),
+    );
+    let (mes, mes_hint) = (
+        count_rule_label(CountRule::EqualShares),
+        count_rule_nl(CountRule::EqualShares),
+    );
     html! {
         (radio_group(errors, "ballot_rule", &tr!("rounds-rule-how-vote"), &[
             ("approval", approval.as_str(), approval_hint.as_str()),

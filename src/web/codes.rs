@@ -18,8 +18,8 @@ use crate::service::rounds::{self, AreaInfo};
 use crate::service::voting_codes::{self as svc, CodeRefused, RevokeReason};
 use crate::service::Principal;
 use crate::state::AppState;
-use crate::views;
 use crate::tr;
+use crate::views;
 use crate::views::codes::{revoke_reason_label, AdminCodes, CodeEntry};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -503,9 +503,7 @@ async fn revoke(
     };
     let (p, handle) = (user.principal(), f.handle.clone());
     let answer = run_db(&state, move |c| svc::revoke(c, &p, &handle, reason)).await;
-    let shown = FormState::after(answer, |row| {
-        tr!("codes-msg-revoked", handle = &row.handle)
-    })?;
+    let shown = FormState::after(answer, |row| tr!("codes-msg-revoked", handle = &row.handle))?;
     if shown.refused() {
         return refused_code_form(&state, &user, f, shown).await;
     }

@@ -293,11 +293,7 @@ async fn post_progress(
     // Every field is checked before answering, so all problems show at once.
     let mut problems = FormErrors::new();
     let stage = ProgressStage::parse(up.values.stage.trim());
-    problems.add_if(
-        stage.is_none(),
-        "stage",
-        tr!("plan-msg-stage"),
-    );
+    problems.add_if(stage.is_none(), "stage", tr!("plan-msg-stage"));
     problems.extend(
         plan_money::progress_problems(
             &up.values.body,

@@ -523,7 +523,11 @@ async fn schedule(
                 .errors()
                 .iter()
                 .map(|(field, message)| {
-                    let field = if field == "weeks" { "plan_weeks" } else { field };
+                    let field = if field == "weeks" {
+                        "plan_weeks"
+                    } else {
+                        field
+                    };
                     (field.to_string(), message.clone())
                 })
                 .collect();
@@ -545,9 +549,15 @@ struct ShowQuery {
 
 /// The catalogue key of a notice after a redirect: the address only names one of the
 /// `known` notices (its value in the address, its key), never the text itself.
-pub(super) fn notice_key(given: Option<&str>, known: &[(&str, &'static str)]) -> Option<&'static str> {
+pub(super) fn notice_key(
+    given: Option<&str>,
+    known: &[(&str, &'static str)],
+) -> Option<&'static str> {
     let given = given?;
-    known.iter().find(|(value, _)| *value == given).map(|(_, key)| *key)
+    known
+        .iter()
+        .find(|(value, _)| *value == given)
+        .map(|(_, key)| *key)
 }
 
 /// The notices of the round page, by the `gedaan` value of the address.
@@ -771,7 +781,11 @@ async fn submit_plan(
                 Err(e) => {
                     known.push((
                         cost_amount_field(i + 1),
-                        tr!("rounds-msg-cost-line", number = i + 1, problem = e.to_string()),
+                        tr!(
+                            "rounds-msg-cost-line",
+                            number = i + 1,
+                            problem = e.to_string()
+                        ),
                     ));
                     None
                 }

@@ -33,7 +33,10 @@ const PUBLIC_PAGES: &[&str] = &[
 /// Staff pages checked in English, signed in as an account with the role. Add a page here
 /// as soon as its view (and the handler's messages) take every text from the catalogue.
 const STAFF_PAGES: &[(Role, &[&str])] = &[
-    (Role::Admin, &["/account", "/account/tweede-stap", "/beheer/stemcodes"]),
+    (
+        Role::Admin,
+        &["/account", "/account/tweede-stap", "/beheer/stemcodes"],
+    ),
     // A coordinator of every demo area (see `staff_pages_chosen_in_english_show_no_dutch_text`):
     // the round in each phase with its steps, a new round, a year at once, a pool.
     (
