@@ -54,88 +54,86 @@ pub fn enter_code(p: &CodeEntry<'_>) -> Markup {
         .error
         .map(|e| vec![("code".to_string(), e.to_string())])
         .unwrap_or_default();
-    page(
-        &tr!("codes-title"),
-        &Nav {
-            user: None,
-            current: "/stemmen",
-        },
-        html! {
-            h1 { (tr!("codes-title")) }
+    voter_page(html! {
+        h1 { (tr!("codes-title")) }
+        @if let Some(a) = p.area {
+            p { (tr_html!("codes-voting-for", area = html! { strong { (a.name) } })) }
+        }
+        (error_summary(&errors))
+        form class="stack" method="post" action="/stemmen" {
+            (csrf_field(p.csrf))
             @if let Some(a) = p.area {
-                p { (tr_html!("codes-voting-for", area = html! { strong { (a.name) } })) }
+                input type="hidden" name="gebied" value=(a.slug);
             }
-            (error_summary(&errors))
-            form class="stack" method="post" action="/stemmen" {
-                (csrf_field(p.csrf))
-                @if let Some(a) = p.area {
-                    input type="hidden" name="gebied" value=(a.slug);
-                }
-                @let err = field_error(&errors, "code");
-                div class=[err.as_ref().map(|_| "has-error")] {
-                    label for="code" {
-                        (tr!("codes-label"))
-                        span class="hint" id="code-hint" { (tr!("codes-hint")) }
-                        @if let Some(e) = &err {
-                            span class="field-error" id="code-error" { (tr!("common-error-prefix")) " " (with_contact(e)) }
-                        }
+            @let err = field_error(&errors, "code");
+            div class=[err.as_ref().map(|_| "has-error")] {
+                label for="code" {
+                    (tr!("codes-label"))
+                    span class="hint" id="code-hint" { (tr!("codes-hint")) }
+                    @if let Some(e) = &err {
+                        span class="field-error" id="code-error" { (tr!("common-error-prefix")) " " (with_contact(e)) }
                     }
-                    // Only a refused code comes back (the page is never cached); a code
-                    // that worked is never shown again.
-                    input type="text" id="code" name="code" autocomplete="off" value=(p.typed)
-                        autocapitalize="characters" spellcheck="false" maxlength="40"
-                        aria-describedby=(if err.is_some() { "code-hint code-error" } else { "code-hint" })
-                        aria-invalid=[err.as_ref().map(|_| "true")];
                 }
-                button type="submit" { (tr!("codes-next")) }
+                // Only a refused code comes back (the page is never cached); a code
+                // that worked is never shown again.
+                input type="text" id="code" name="code" autocomplete="off" value=(p.typed)
+                    autocapitalize="characters" spellcheck="false" maxlength="40"
+                    aria-describedby=(if err.is_some() { "code-hint code-error" } else { "code-hint" })
+                    aria-invalid=[err.as_ref().map(|_| "true")];
             }
-            h2 { (tr!("codes-help-title")) }
-            p {
-                (tr!("codes-help-lost")) " " (contact_sentence())
-                " " (tr!("codes-help-new"))
-            }
-        },
-    )
+            button type="submit" { (tr!("codes-next")) }
+        }
+        h2 { (tr!("codes-help-title")) }
+        p {
+            (tr!("codes-help-lost")) " " (contact_sentence())
+            " " (tr!("codes-help-new"))
+        }
+    })
 }
 
 /// After a good code: the rounds the resident can vote in now, each with whether this
 /// code already voted in it.
 pub fn voter_home(v: &Voter, rounds: &[(RoundView, bool)], csrf: &str) -> Markup {
+    voter_page(html! {
+        h1 { (tr!("codes-home-title", area = v.area_name.as_str())) }
+        p class="notice" role="status" { (tr!("codes-home-signed-in")) }
+        @if rounds.is_empty() {
+            p { (tr!("codes-home-none-open", area = v.area_name.as_str())) }
+        } @else {
+            p { (tr!("codes-home-open", count = rounds.len())) }
+            ul class="rounds" {
+                @for (r, voted) in rounds {
+                    li {
+                        h2 id={ "ronde-" (r.round.id) } { (r.round.title) }
+                        p {
+                            (tr_html!("codes-home-round", quarter = r.round.quarter, year = r.round.year,
+                                budget = money(r.round.budget_cents)))
+                            " " (tr!("codes-home-on-ballot", count = r.nominated().len()))
+                        }
+                        @if *voted {
+                            p class="done" { (tr!("codes-home-voted")) }
+                        } @else {
+                            p { a class="button" href=(ballot_path(&v.area_slug, &r.round.id))
+                                aria-describedby={ "ronde-" (r.round.id) } { (tr!("codes-home-vote")) } }
+                        }
+                    }
+                }
+            }
+        }
+        p { (tr!("codes-home-valid", year = v.year)) }
+        (stop_form(csrf))
+    })
+}
+
+/// A page of the resident's voting (the code, the rounds to vote in).
+fn voter_page(body: Markup) -> Markup {
     page(
         &tr!("codes-title"),
         &Nav {
             user: None,
             current: "/stemmen",
         },
-        html! {
-            h1 { (tr!("codes-home-title", area = v.area_name.as_str())) }
-            p class="notice" role="status" { (tr!("codes-home-signed-in")) }
-            @if rounds.is_empty() {
-                p { (tr!("codes-home-none-open", area = v.area_name.as_str())) }
-            } @else {
-                p { (tr!("codes-home-open", count = rounds.len())) }
-                ul class="rounds" {
-                    @for (r, voted) in rounds {
-                        li {
-                            h2 id={ "ronde-" (r.round.id) } { (r.round.title) }
-                            p {
-                                (tr_html!("codes-home-round", quarter = r.round.quarter, year = r.round.year,
-                                    budget = money(r.round.budget_cents)))
-                                " " (tr!("codes-home-on-ballot", count = r.nominated().len()))
-                            }
-                            @if *voted {
-                                p class="done" { (tr!("codes-home-voted")) }
-                            } @else {
-                                p { a class="button" href=(ballot_path(&v.area_slug, &r.round.id))
-                                    aria-describedby={ "ronde-" (r.round.id) } { (tr!("codes-home-vote")) } }
-                            }
-                        }
-                    }
-                }
-            }
-            p { (tr!("codes-home-valid", year = v.year)) }
-            (stop_form(csrf))
-        },
+        body,
     )
 }
 
@@ -152,40 +150,60 @@ pub struct AdminCodes<'a> {
     pub reason: &'a str,
 }
 
+/// A reason for revoking a code in the visitor's language.
+pub fn revoke_reason_label(r: RevokeReason) -> String {
+    match r {
+        RevokeReason::Lost => tr!("codes-admin-reason-lost"),
+        RevokeReason::NotReceived => tr!("codes-admin-reason-not-received"),
+        RevokeReason::Damaged => tr!("codes-admin-reason-damaged"),
+        RevokeReason::Other => tr!("codes-admin-reason-other"),
+    }
+}
+
 pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
     let areas: Vec<(&str, &str)> = p
         .areas
         .iter()
         .map(|a| (a.slug.as_str(), a.name.as_str()))
         .collect();
-    let reasons: Vec<(&str, &str)> = RevokeReason::ALL
+    let reasons: Vec<(&str, String)> = RevokeReason::ALL
         .iter()
-        .map(|r| (r.as_str(), r.label_nl()))
+        .map(|r| (r.as_str(), revoke_reason_label(*r)))
         .collect();
+    let title = tr!("codes-admin-title");
     page(
-        "Stemcodes",
+        &title,
         &Nav {
             user: Some(user),
             current: "/beheer",
         },
         html! {
-            h1 { "Stemcodes" }
+            h1 { (title) }
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             (error_summary(p.errors))
-            h2 { "Reeksen" }
+            h2 { (tr!("codes-admin-batches")) }
             @if p.batches.is_empty() {
-                p { "Er zijn nog geen stemcodes gemaakt." }
+                p { (tr!("codes-admin-no-batches")) }
             } @else {
-                div class="table-scroll" role="region" aria-label="Reeksen stemcodes" tabindex="0" {
+                div class="table-scroll" role="region" aria-label=(tr!("codes-admin-batches-label")) tabindex="0" {
                     table {
-                        caption { "Reeksen stemcodes per gebied en jaar (alleen aantallen)" }
-                        (table_head(&[Text("Gebied"), Num("Jaar"), Text("Gemaakt op"), Num("Gemaakt"), Num("Geldig"), Num("Ingetrokken"), Num("Vervangen door nieuwe brief"), Num("Gebruikt om te stemmen")]))
+                        caption { (tr!("codes-admin-batches-caption")) }
+                        (table_head(&[
+                            Text(&tr!("codes-admin-col-area")),
+                            Num(&tr!("codes-admin-col-year")),
+                            Text(&tr!("codes-admin-col-made-on")),
+                            Num(&tr!("codes-admin-col-made")),
+                            Num(&tr!("codes-admin-col-valid")),
+                            Num(&tr!("codes-admin-col-revoked")),
+                            Num(&tr!("codes-admin-col-replaced")),
+                            Num(&tr!("codes-admin-col-used")),
+                        ]))
                         tbody {
                             @for b in p.batches {
                                 tr {
                                     td { (b.area_name) }
                                     td class="num" { (b.year) }
-                                    td { (crate::domain::nl_time::datetime_nl(b.created_at)) }
+                                    td { (crate::i18n::datetime(b.created_at)) }
                                     td class="num" { (b.generated) }
                                     td class="num" { (b.active) }
                                     td class="num" { (b.revoked) }
@@ -196,35 +214,31 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
                         }
                     }
                 }
-                p class="hint" { "Gebruikt: codes waarmee in minstens één ronde is gestemd, online of op papier. Welke code op wat heeft gestemd, bewaren we niet." }
+                p class="hint" { (tr!("codes-admin-used-hint")) }
             }
 
-            h2 { "Nieuwe reeks maken" }
-            p {
-                "U krijgt een CSV-bestand voor de drukker (kenmerk; code; gebied). "
-                "De codes staan alleen in dat bestand: wij bewaren ze niet en kunnen ze niet opnieuw tonen. "
-                "Bewaar het bestand veilig en verwijder het als de brieven verstuurd zijn."
-            }
+            h2 { (tr!("codes-admin-new-batch")) }
+            p { (tr!("codes-admin-new-batch-intro")) }
             form class="stack" method="post" action="/beheer/stemcodes/reeksen" {
                 (csrf_field(&user.csrf_token))
-                (select_input(p.errors, "area", "area", "Gebied", None, None, &areas, p.area))
-                (text_input(p.errors, "year", "Jaar van de stemrondes", Some("Bijvoorbeeld 2027."), p.year, "text"))
-                (text_input(p.errors, "count", "Aantal codes", Some("Eén per inwoner die mag stemmen."), p.count, "text"))
-                button type="submit" { "Codes maken en CSV downloaden" }
+                (select_input(p.errors, "area", "area", &tr!("codes-admin-col-area"), None, None, &areas, p.area))
+                (text_input(p.errors, "year", &tr!("codes-admin-year"), Some(&tr!("codes-admin-year-hint")), p.year, "text"))
+                (text_input(p.errors, "count", &tr!("codes-admin-count"), Some(&tr!("codes-admin-count-hint")), p.count, "text"))
+                button type="submit" { (tr!("codes-admin-generate")) }
             }
 
-            h2 { "Brief kwijt: code intrekken of vervangen" }
-            p { "Vul het kenmerk in: de eerste 4 tekens van de code op de brief." }
+            h2 { (tr!("codes-admin-lost-title")) }
+            p { (tr!("codes-admin-lost-intro")) }
             form class="stack" method="post" action="/beheer/stemcodes/intrekken" {
                 (csrf_field(&user.csrf_token))
-                (text_input(p.errors, "handle", "Kenmerk", Some("Bijvoorbeeld K7PM."), p.handle, "text"))
-                (select_input(p.errors, "reason", "reason", "Reden", None, None, &reasons, p.reason))
-                p class="hint" { "U krijgt eerst te zien wat er gebeurt. Pas daarna wordt de code ingetrokken." }
+                (text_input(p.errors, "handle", &tr!("codes-admin-handle"), Some(&tr!("codes-admin-handle-hint")), p.handle, "text"))
+                (select_input(p.errors, "reason", "reason", &tr!("codes-admin-reason"), None, None, &reasons, p.reason))
+                p class="hint" { (tr!("codes-admin-confirm-first")) }
                 div class="actions" {
                     // Both lead to a confirmation page and cannot be undone after it:
                     // neither is the filled (primary) button.
-                    button type="submit" class="secondary" formaction="/beheer/stemcodes/vervangen" { "Intrekken en nieuwe code maken" }
-                    button type="submit" class="danger" { "Alleen intrekken" }
+                    button type="submit" class="secondary" formaction="/beheer/stemcodes/vervangen" { (tr!("codes-admin-replace")) }
+                    button type="submit" class="danger" { (tr!("codes-admin-revoke")) }
                 }
             }
         },
@@ -234,24 +248,24 @@ pub fn admin(user: &SessionUser, p: &AdminCodes<'_>) -> Markup {
 /// The new code for a replacement letter, shown once.
 pub fn replacement(user: &SessionUser, r: &Replacement) -> Markup {
     page(
-        "Nieuwe stemcode",
+        &tr!("codes-new-title"),
         &Nav {
             user: Some(user),
             current: "/beheer",
         },
         html! {
-            h1 { "Nieuwe stemcode voor " (r.area.name) }
+            h1 { (tr!("codes-new-heading", area = &r.area.name)) }
             p class="notice" role="status" {
-                "De oude code met kenmerk " strong { (r.old_handle) } " werkt niet meer."
+                (tr_html!("codes-new-old-gone", handle = html! { strong { (r.old_handle) } }))
             }
-            p { "Zet deze code in de nieuwe brief. U ziet hem maar één keer: wij bewaren hem niet." }
+            p { (tr!("codes-new-once")) }
             dl class="facts" {
-                dt { "Nieuwe code" } dd { strong { (r.code.formatted()) } }
-                dt { "Kenmerk" } dd { (r.code.handle()) }
-                dt { "Gebied" } dd { (r.area.name) }
-                dt { "Geldig voor" } dd { "de stemrondes van " (r.year) }
+                dt { (tr!("codes-new-code")) } dd { strong { (r.code.formatted()) } }
+                dt { (tr!("codes-admin-handle")) } dd { (r.code.handle()) }
+                dt { (tr!("codes-admin-col-area")) } dd { (r.area.name) }
+                dt { (tr!("codes-new-valid-for")) } dd { (tr!("codes-new-valid-rounds", year = r.year)) }
             }
-            p { a href="/beheer/stemcodes" { "Terug naar stemcodes" } }
+            p { a href="/beheer/stemcodes" { (tr!("codes-new-back")) } }
         },
     )
 }

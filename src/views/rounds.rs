@@ -3,8 +3,8 @@
 //! (submit a plan). Every form works without JavaScript; errors stand next to their field.
 
 use super::components::{
-    checkbox_group, csrf_field, error_summary, field_error, money, radio_group, table_scroll,
-    text_input, textarea_input,
+    checkbox_group, csrf_field, error_summary, field_error, money, radio_group, select_input,
+    table_scroll, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
 use super::round_result::{result_first, ReceiptSearch};
@@ -13,7 +13,6 @@ use crate::domain::money::format_eur;
 use crate::domain::review::{cost_amount_field, cost_description_field, MAX_COST_LINES};
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
-use crate::domain::wording::count_of;
 use crate::i18n::date as date_nl;
 use crate::service::auth::SessionUser;
 use crate::service::pool_holds::PoolMoney;
@@ -169,32 +168,6 @@ fn taakveld_text(year: i32, code: &str) -> String {
     }
 }
 
-/// A select with its label and error; `options` are (value, text).
-fn select_input(
-    errors: &[(String, String)],
-    name: &str,
-    label: &str,
-    options: &[(String, String)],
-    selected: &str,
-) -> Markup {
-    let err = field_error(errors, name);
-    html! {
-        div class=[err.as_ref().map(|_| "has-error")] {
-            label for=(name) {
-                (label)
-                @if let Some(e) = &err { span class="field-error" id={ (name) "-error" } { (tr!("common-error-prefix")) " " (e) } }
-            }
-            select id=(name) name=(name)
-                aria-describedby=[err.as_ref().map(|_| format!("{name}-error"))]
-                aria-invalid=[err.as_ref().map(|_| "true")] {
-                @for (value, text) in options {
-                    option value=(value) selected[value == selected] { (text) }
-                }
-            }
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // The list of rounds
 // ---------------------------------------------------------------------------------------
@@ -251,9 +224,9 @@ pub fn list(p: &ListPage<'_>) -> Markup {
                 } }))
             }
             @if !p.areas.is_empty() {
-                p { a href="/rondes/jaar-plannen" { "Een heel jaar in één keer plannen" }
-                    " (1 tot 4 rondes per dorp of wijk, met dezelfde data en regels)." }
-                p { "De pot van uw gebied (gereserveerd en apart gezet geld): "
+                p { a href="/rondes/jaar-plannen" { (tr!("rounds-schedule-link")) }
+                    " " (tr!("rounds-schedule-link-hint")) }
+                p { (tr!("rounds-pools-of-area")) " "
                     @for (i, a) in p.areas.iter().enumerate() {
                         @if i > 0 { ", " }
                         a href={ "/rondes/pot/" (a.slug) } { (a.name) }
@@ -267,48 +240,77 @@ pub fn list(p: &ListPage<'_>) -> Markup {
 
 fn new_round_form(p: &ListPage<'_>) -> Markup {
     let f = p.form;
-    let areas: Vec<(String, String)> = std::iter::once((String::new(), "Kies een gebied".into()))
-        .chain(p.areas.iter().map(|a| (a.slug.clone(), a.name.clone())))
+    let areas: Vec<(&str, &str)> = p
+        .areas
+        .iter()
+        .map(|a| (a.slug.as_str(), a.name.as_str()))
         .collect();
-    let quarters: Vec<(String, String)> = (1..=4)
-        .map(|q| (q.to_string(), format!("Kwartaal {q}")))
-        .collect();
-    let greedy_hint = count_rule_nl(CountRule::Greedy);
-    let mes_hint = count_rule_nl(CountRule::EqualShares);
     html! {
-        h2 id="nieuwe-ronde" { "Nieuwe ronde" }
-        p { "Na het aanmaken staat de ronde open voor plannen. De regels kunt u daarna niet "
-            "meer veranderen: ze liggen vast zodra het stemmen begint." }
+        h2 id="nieuwe-ronde" { (tr!("rounds-new-title")) }
+        p { (tr!("rounds-new-intro")) }
         form class="stack" method="post" action="/rondes" {
             (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
-            (select_input(p.errors, "area", "Gebied", &areas, &f.area))
-            (text_input(p.errors, "year", "Jaar", Some("Bijvoorbeeld 2027"), &f.year, "text"))
-            (select_input(p.errors, "quarter", "Kwartaal", &quarters, &f.quarter))
-            (text_input(p.errors, "title", "Naam van de ronde", Some("Bijvoorbeeld: Groen en spelen in de zomer"), &f.title, "text"))
-            (text_input(p.errors, "budget", "Budget in euro", Some("Het bedrag dat in deze ronde te verdelen is, bijvoorbeeld 25.000,00"), &f.budget, "text"))
-            (radio_group(p.errors, "ballot_rule", "Hoe stemmen inwoners?", &[
-                ("approval", "Plannen aankruisen", "Inwoners kruisen de plannen aan die zij steunen. U kunt hieronder een maximum instellen."),
-                ("knapsack", "Binnen het budget kiezen", "Inwoners kiezen plannen die samen niet meer kosten dan het budget."),
-            ], &f.ballot_rule))
-            (text_input(p.errors, "max_choices", "Hoeveel plannen mag iemand hoogstens aankruisen?", Some("Alleen bij plannen aankruisen. Laat leeg voor geen maximum."), &f.max_choices, "text"))
-            (radio_group(p.errors, "count_rule", "Hoe worden de stemmen geteld?", &[
-                ("greedy", CountRule::Greedy.label_nl(), &greedy_hint),
-                ("mes", CountRule::EqualShares.label_nl(), &mes_hint),
-            ], &f.count_rule))
+            (select_input(p.errors, "area", "area", &tr!("rounds-col-area"), None, Some(&tr!("rounds-new-choose-area")), &areas, &f.area))
+            (text_input(p.errors, "year", &tr!("rounds-new-year"), Some(&tr!("rounds-new-year-hint")), &f.year, "text"))
+            (select_input(p.errors, "quarter", "quarter", &tr!("rounds-new-quarter"), None, None, &quarter_options(), &f.quarter))
+            (text_input(p.errors, "title", &tr!("rounds-new-name"), Some(&tr!("rounds-new-name-hint")), &f.title, "text"))
+            (text_input(p.errors, "budget", &tr!("rounds-new-budget"), Some(&tr!("rounds-new-budget-hint")), &f.budget, "text"))
+            (rule_fields(p.errors, &f.ballot_rule, &f.max_choices, &f.count_rule))
             fieldset {
-                legend { "Data (niet verplicht)" }
-                p class="hint" { "Vult u de data in, dan gaat de ronde vanzelf naar de volgende stap: "
-                    "na de laatste dag van indienen naar de beoordeling, op de eerste stemdag naar het "
-                    "stemmen, en na de laatste stemdag worden de stemmen geteld. Laat u ze leeg, dan "
-                    "zet u elke stap zelf. Vul alle vijf in, of geen." }
-                (text_input(p.errors, "plans_from", "Plannen indienen vanaf", Some("Dag-maand-jaar, bijvoorbeeld 1-4-2027"), &f.plans_from, "text"))
-                (text_input(p.errors, "plans_until", "Plannen indienen tot en met", Some("Bijvoorbeeld 12-5-2027"), &f.plans_until, "text"))
-                (text_input(p.errors, "review_until", "Beoordelen tot en met", Some("Bijvoorbeeld 26-5-2027"), &f.review_until, "text"))
-                (text_input(p.errors, "voting_from", "Stemmen vanaf", Some("Bijvoorbeeld 27-5-2027"), &f.voting_from, "text"))
-                (text_input(p.errors, "voting_until", "Stemmen tot en met", Some("Bijvoorbeeld 9-6-2027"), &f.voting_until, "text"))
+                legend { (tr!("rounds-new-dates")) }
+                p class="hint" { (tr!("rounds-new-dates-hint")) }
+                (text_input(p.errors, "plans_from", &tr!("rounds-new-plans-from"), Some(&tr!("rounds-new-plans-from-hint")), &f.plans_from, "text"))
+                (text_input(p.errors, "plans_until", &tr!("rounds-new-plans-until"), Some(&tr!("rounds-new-example", example = "12-5-2027")), &f.plans_until, "text"))
+                (text_input(p.errors, "review_until", &tr!("rounds-new-review-until"), Some(&tr!("rounds-new-example", example = "26-5-2027")), &f.review_until, "text"))
+                (text_input(p.errors, "voting_from", &tr!("rounds-new-voting-from"), Some(&tr!("rounds-new-example", example = "27-5-2027")), &f.voting_from, "text"))
+                (text_input(p.errors, "voting_until", &tr!("rounds-new-voting-until"), Some(&tr!("rounds-new-example", example = "9-6-2027")), &f.voting_until, "text"))
             }
-            button type="submit" { "Ronde aanmaken" }
+            button type="submit" { (tr!("rounds-new-submit")) }
         }
+    }
+}
+
+/// "Kwartaal 1" .. "Kwartaal 4", for a select or checkboxes.
+fn quarter_options() -> Vec<(String, String)> {
+    (1..=4)
+        .map(|q| (q.to_string(), tr!("rounds-quarter", quarter = q)))
+        .collect()
+}
+
+/// The rules of a round (how residents vote, the maximum, how votes are counted): the
+/// same fields on the new-round form and on the form that schedules a year.
+fn rule_fields(
+    errors: &[(String, String)],
+    ballot_rule: &str,
+    max_choices: &str,
+    count_rule: &str,
+) -> Markup {
+    let (approval, approval_hint) = (
+        tr!("rounds-rule-approval"),
+        tr!("rounds-rule-approval-hint"),
+    );
+    let (knapsack, knapsack_hint) = (
+        tr!("rounds-rule-within-budget"),
+        tr!("rounds-rule-within-budget-hint"),
+    );
+    let (greedy, greedy_hint) = (
+        count_rule_label(CountRule::Greedy),
+        count_rule_nl(CountRule::Greedy),
+    );
+    let (mes, mes_hint) = (
+        count_rule_label(CountRule::EqualShares),
+        count_rule_nl(CountRule::EqualShares),
+    );
+    html! {
+        (radio_group(errors, "ballot_rule", &tr!("rounds-rule-how-vote"), &[
+            ("approval", approval.as_str(), approval_hint.as_str()),
+            ("knapsack", knapsack.as_str(), knapsack_hint.as_str()),
+        ], ballot_rule))
+        (text_input(errors, "max_choices", &tr!("rounds-rule-max-choices"), Some(&tr!("rounds-rule-max-choices-hint")), max_choices, "text"))
+        (radio_group(errors, "count_rule", &tr!("rounds-rule-how-count"), &[
+            ("greedy", greedy.as_str(), greedy_hint.as_str()),
+            ("mes", mes.as_str(), mes_hint.as_str()),
+        ], count_rule))
     }
 }
 
@@ -318,21 +320,18 @@ fn new_round_form(p: &ListPage<'_>) -> Markup {
 
 /// The open holds of a pool (reservations of rounds and earmarks), as a table.
 pub fn holds_table(m: &PoolMoney) -> Markup {
+    let caption = tr!("rounds-pool-holds");
     html! {
         @if m.holds.is_empty() {
-            p { "Er is geen geld gereserveerd of apart gezet." }
+            p { (tr!("rounds-pool-no-holds")) }
         } @else {
-            (table_scroll("Gereserveerd en apart gezet", html! { table {
-                caption { "Gereserveerd en apart gezet" }
-                thead { tr {
-                    th scope="col" { "Soort" }
-                    th scope="col" { "Waarvoor" }
-                    th scope="col" class="num" { "Bedrag" }
-                } }
+            (table_scroll(&caption, html! { table {
+                caption { (caption) }
+                (table_head(&[Text(&tr!("rounds-pool-col-kind")), Text(&tr!("rounds-pool-col-for")), Num(&tr!("rounds-pool-col-amount"))]))
                 tbody {
                     @for h in &m.holds {
                         tr {
-                            td { @if h.kind == "reservation" { "Ronde" } @else { "Apart gezet" } }
+                            td { @if h.kind == "reservation" { (tr!("rounds-pool-kind-round")) } @else { (tr!("rounds-pool-kind-earmark")) } }
                             td { (h.reason) }
                             td class="num" { (money(h.amount_cents)) }
                         }
@@ -356,11 +355,11 @@ pub struct PoolPage<'a> {
 /// put apart (with a button to release it), and the form to put money apart.
 pub fn pool_page(p: &PoolPage<'_>) -> Markup {
     let m = p.pool;
-    let title = format!("Pot {}", m.name);
+    let title = tr!("rounds-pool-title", area = &m.name);
     let head = if p.errors.is_empty() {
         title.clone()
     } else {
-        format!("Fout: {title}")
+        tr!("common-error-title", title = &title)
     };
     let token = p.user.csrf_token.as_str();
     html! {
@@ -370,30 +369,27 @@ pub fn pool_page(p: &PoolPage<'_>) -> Markup {
             @if let Some(n) = p.notice { p class="notice" role="status" { (n) } }
             (error_summary(p.errors))
             dl class="facts" {
-                dt { "In de pot" } dd { (money(m.balance_cents)) }
-                dt { "Gereserveerd voor rondes" } dd { (money(m.reserved_cents)) }
-                dt { "Apart gezet" } dd { (money(m.earmarked_cents)) }
-                dt { "Wacht op goedkeuring" } dd { (money(m.pending_out_cents)) }
-                dt { "Beschikbaar voor nieuwe rondes" } dd { strong { (money(m.available_cents)) } }
+                dt { (tr!("rounds-pool-balance")) } dd { (money(m.balance_cents)) }
+                dt { (tr!("rounds-pool-reserved")) } dd { (money(m.reserved_cents)) }
+                dt { (tr!("rounds-pool-kind-earmark")) } dd { (money(m.earmarked_cents)) }
+                dt { (tr!("rounds-pool-pending")) } dd { (money(m.pending_out_cents)) }
+                dt { (tr!("rounds-pool-available")) } dd { strong { (money(m.available_cents)) } }
             }
-            p { "Als het stemmen in een ronde begint, wordt het budget van de ronde in de pot "
-                "gereserveerd. Als de ronde wordt afgesloten, gaat het geld naar de gekozen plannen "
-                "en komt de rest weer vrij." }
+            p { (tr!("rounds-pool-explained")) }
             (holds_table(m))
             @for h in m.holds.iter().filter(|h| h.kind == "earmark") {
                 form method="post" action={ "/rondes/pot/" (m.slug) "/vrijgeven/" (h.id) } {
                     (csrf_field(token))
-                    button type="submit" { "Vrijgeven: " (h.reason) " (" (format_eur(h.amount_cents)) ")" }
+                    button type="submit" { (tr!("rounds-pool-release", reason = &h.reason, amount = format_eur(h.amount_cents))) }
                 }
             }
-            h2 id="apart-zetten" { "Geld apart zetten" }
-            p { "Zet geld apart voor iets wat het dorp wil, bijvoorbeeld 10.000 euro voor de speeltuin. "
-                "Dat geld kan dan niet in een ronde worden verdeeld, tot u het vrijgeeft." }
+            h2 id="apart-zetten" { (tr!("rounds-pool-earmark-title")) }
+            p { (tr!("rounds-pool-earmark-intro")) }
             form class="stack" method="post" action={ "/rondes/pot/" (m.slug) } {
                 (csrf_field(token))
-                (text_input(p.errors, "amount", "Bedrag in euro", Some("Bijvoorbeeld 10.000,00"), p.amount, "text"))
-                (text_input(p.errors, "reason", "Waarvoor", Some("Bijvoorbeeld: de nieuwe speeltuin"), p.reason, "text"))
-                button type="submit" { "Apart zetten" }
+                (text_input(p.errors, "amount", &tr!("rounds-pool-amount"), Some(&tr!("rounds-new-example", example = "10.000,00")), p.amount, "text"))
+                (text_input(p.errors, "reason", &tr!("rounds-pool-col-for"), Some(&tr!("rounds-pool-reason-hint")), p.reason, "text"))
+                button type="submit" { (tr!("rounds-pool-earmark-submit")) }
             }
         }))
     }
@@ -413,51 +409,36 @@ pub struct SchedulePage<'a> {
 
 pub fn schedule(p: &SchedulePage<'_>) -> Markup {
     let f = p.form;
+    let name = tr!("rounds-schedule-title");
     let title = if p.errors.is_empty() {
-        "Een jaar plannen"
+        name.clone()
     } else {
-        "Fout: Een jaar plannen"
+        tr!("common-error-title", title = &name)
     };
-    let quarters: Vec<(String, String)> = (1..=4)
-        .map(|q| (q.to_string(), format!("Kwartaal {q}")))
-        .collect();
     let areas: Vec<(String, String)> = p
         .areas
         .iter()
         .map(|a| (a.slug.clone(), a.name.clone()))
         .collect();
     html! {
-        (page(title, &nav(p.user), html! {
+        (page(&title, &nav(p.user), html! {
             p { a href="/rondes" { (tr!("rounds-back-to-all")) } }
-            h1 { "Een jaar plannen" }
-            p { "Plan in één keer de rondes van een jaar: per gekozen kwartaal één ronde voor elk "
-                "gekozen dorp of elke gekozen wijk. Alle rondes krijgen dezelfde regels en hetzelfde "
-                "budget, en per kwartaal dezelfde data. Heeft een dorp in een kwartaal al een ronde, "
-                "dan wordt er niets gepland en leest u waar het botst." }
-            p { "De data: plannen indienen vanaf de eerste dag van het kwartaal, zoveel weken als u "
-                "hieronder kiest. Daarna de beoordeling, en de dag erna begint het stemmen. De ronde "
-                "gaat op die data vanzelf naar de volgende stap." }
+            h1 { (name) }
+            p { (tr!("rounds-schedule-intro")) }
+            p { (tr!("rounds-schedule-dates")) }
             (error_summary(p.errors))
             form class="stack" method="post" action="/rondes/jaar-plannen" {
                 (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
-                (text_input(p.errors, "year", "Jaar", Some("Bijvoorbeeld 2027"), &f.year, "text"))
-                (checkbox_group(p.errors, "quarters", "Kwartalen", "Kies 1 tot 4 kwartalen.", &quarters, &f.quarters))
-                (checkbox_group(p.errors, "areas", "Dorpen en wijken", "Kies een of meer.", &areas, &f.areas))
-                (text_input(p.errors, "title", "Naam van de rondes", Some("Voor het jaar en het kwartaal, bijvoorbeeld Smederij (dan: Smederij 2027 kwartaal 1)"), &f.title, "text"))
-                (text_input(p.errors, "budget", "Budget per ronde in euro", Some("Bijvoorbeeld 10.000,00"), &f.budget, "text"))
-                (radio_group(p.errors, "ballot_rule", "Hoe stemmen inwoners?", &[
-                    ("approval", "Plannen aankruisen", "Inwoners kruisen de plannen aan die zij steunen. U kunt hieronder een maximum instellen."),
-                    ("knapsack", "Binnen het budget kiezen", "Inwoners kiezen plannen die samen niet meer kosten dan het budget."),
-                ], &f.ballot_rule))
-                (text_input(p.errors, "max_choices", "Hoeveel plannen mag iemand hoogstens aankruisen?", Some("Alleen bij plannen aankruisen. Laat leeg voor geen maximum."), &f.max_choices, "text"))
-                (radio_group(p.errors, "count_rule", "Hoe worden de stemmen geteld?", &[
-                    ("greedy", CountRule::Greedy.label_nl(), &count_rule_nl(CountRule::Greedy)),
-                    ("mes", CountRule::EqualShares.label_nl(), &count_rule_nl(CountRule::EqualShares)),
-                ], &f.count_rule))
-                (text_input(p.errors, "plan_weeks", "Weken voor plannen indienen", Some("1 tot 26"), &f.plan_weeks, "text"))
-                (text_input(p.errors, "review_weeks", "Weken voor de beoordeling", Some("1 tot 26"), &f.review_weeks, "text"))
-                (text_input(p.errors, "voting_weeks", "Weken voor het stemmen", Some("1 tot 26"), &f.voting_weeks, "text"))
-                button type="submit" { "Rondes plannen" }
+                (text_input(p.errors, "year", &tr!("rounds-new-year"), Some(&tr!("rounds-new-year-hint")), &f.year, "text"))
+                (checkbox_group(p.errors, "quarters", &tr!("rounds-schedule-quarters"), &tr!("rounds-schedule-quarters-hint"), &quarter_options(), &f.quarters))
+                (checkbox_group(p.errors, "areas", &tr!("rounds-schedule-areas"), &tr!("rounds-schedule-areas-hint"), &areas, &f.areas))
+                (text_input(p.errors, "title", &tr!("rounds-schedule-name"), Some(&tr!("rounds-schedule-name-hint")), &f.title, "text"))
+                (text_input(p.errors, "budget", &tr!("rounds-schedule-budget"), Some(&tr!("rounds-new-example", example = "10.000,00")), &f.budget, "text"))
+                (rule_fields(p.errors, &f.ballot_rule, &f.max_choices, &f.count_rule))
+                (text_input(p.errors, "plan_weeks", &tr!("rounds-schedule-plan-weeks"), Some(&tr!("rounds-schedule-weeks-hint")), &f.plan_weeks, "text"))
+                (text_input(p.errors, "review_weeks", &tr!("rounds-schedule-review-weeks"), Some(&tr!("rounds-schedule-weeks-hint")), &f.review_weeks, "text"))
+                (text_input(p.errors, "voting_weeks", &tr!("rounds-schedule-voting-weeks"), Some(&tr!("rounds-schedule-weeks-hint")), &f.voting_weeks, "text"))
+                button type="submit" { (tr!("rounds-schedule-submit")) }
             }
         }))
     }
@@ -655,7 +636,7 @@ fn plan(p: &RoundPage<'_>, i: &Plan) -> Markup {
             }
             @if reviewable {
                 p { a class="button" href={ "/rondes/" (v.round.id) "/plannen/" (i.id) "/beoordeling" } {
-                    "Plan " (i.number) " beoordelen" } }
+                    (tr!("rounds-review-plan", number = i.number)) } }
             }
         }
     }
@@ -671,44 +652,67 @@ fn submit_section(p: &RoundPage<'_>) -> Markup {
         .clamp(PLAN_COST_ROWS, MAX_COST_LINES);
     let cost_err = field_error(p.errors, "kosten");
     html! {
-        h2 id="plan-indienen" tabindex="-1" { "Een plan indienen" }
+        h2 id="plan-indienen" tabindex="-1" { (tr!("rounds-submit-title")) }
         @if v.actions.may_submit {
-            p { "Beschrijf wat u wilt doen en waar het geld voor is. De gebiedsregisseur kijkt of het "
-                "plan past bij wat het dorp belangrijk vindt. Daarna komt het plan op het stembiljet, "
-                "of u leest waarom niet." }
+            p { (tr!("rounds-submit-intro")) }
             @if let Some(max) = v.area.max_initiative_cents {
-                p { "Een plan in " (v.area.name) " mag hoogstens " (money(max)) " kosten." }
+                p { (tr_html!("rounds-submit-max", area = v.area.name, amount = money(max))) }
             }
             form class="stack" method="post" action={ "/rondes/" (v.round.id) "/plannen" } {
                 (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
-                (text_input(p.errors, "title", "Titel van uw plan", Some("Kort en duidelijk, bijvoorbeeld: Bankjes bij de speeltuin"), &p.plan.title, "text"))
-                (textarea_input(p.errors, "summary", "summary", "Wat wilt u doen?", Some("Schrijf ook waar het geld precies voor is (bijvoorbeeld 3 bankjes van 800 euro)."), &p.plan.summary))
-                (text_input(p.errors, "amount", "Wat kost het, in euro?", Some("Bijvoorbeeld 2.500,00"), &p.plan.amount, "text"))
+                (text_input(p.errors, "title", &tr!("rounds-submit-plan-title"), Some(&tr!("rounds-submit-plan-title-hint")), &p.plan.title, "text"))
+                (textarea_input(p.errors, "summary", "summary", &tr!("rounds-submit-summary"), Some(&tr!("rounds-submit-summary-hint")), &p.plan.summary))
+                (text_input(p.errors, "amount", &tr!("rounds-submit-amount"), Some(&tr!("rounds-new-example", example = "2.500,00")), &p.plan.amount, "text"))
                 fieldset id="kosten" class=[cost_err.as_ref().map(|_| "has-error")]
                     aria-describedby=[cost_err.as_ref().map(|_| "kosten-error")] {
-                    legend { "Kosten per onderdeel (mag leeg blijven)" }
-                    span class="hint" { "Wilt u laten zien hoe het bedrag is opgebouwd? Vul dan per onderdeel in "
-                        "waar het geld voor is en wat het kost. Samen moeten de onderdelen het bedrag hierboven zijn." }
-                    @if let Some(e) = &cost_err { span class="field-error" id="kosten-error" { "Fout: " (e) } }
+                    legend { (tr!("rounds-submit-costs")) }
+                    span class="hint" { (tr!("rounds-submit-costs-hint")) }
+                    @if let Some(e) = &cost_err { span class="field-error" id="kosten-error" { (tr!("common-error-prefix")) " " (e) } }
                     @for n in 1..=rows {
                         @let (d, a) = p.plan.cost_lines.get(n - 1).cloned().unwrap_or_default();
                         div class="cost-line" {
-                            (text_input(p.errors, &cost_description_field(n), &format!("Onderdeel {n}"), None, &d, "text"))
-                            (text_input(p.errors, &cost_amount_field(n), &format!("Bedrag onderdeel {n}, in euro"), None, &a, "text"))
+                            (text_input(p.errors, &cost_description_field(n), &tr!("rounds-submit-cost-part", number = n), None, &d, "text"))
+                            (text_input(p.errors, &cost_amount_field(n), &tr!("rounds-submit-cost-amount", number = n), None, &a, "text"))
                         }
                     }
                     @if rows < MAX_COST_LINES {
-                        button type="submit" name="meer" value="1" class="secondary" formnovalidate { "Meer regels" }
+                        button type="submit" name="meer" value="1" class="secondary" formnovalidate { (tr!("rounds-submit-more-lines")) }
                     }
                 }
-                button type="submit" { "Plan indienen" }
+                button type="submit" { (tr!("rounds-submit-button")) }
             }
         } @else if p.user.is_some() {
-            p { "Plannen indienen kan met een account als initiatiefnemer. Vraag de gemeente om hulp als u dat wilt." }
+            p { (tr!("rounds-submit-needs-initiator")) }
         } @else {
-            p { "Wilt u een plan indienen? "
-                a href={ "/inloggen?terug=" (back) } { "Log in" } " of "
-                a href="/registreren" { "maak een account" } "." }
+            p { (tr!("rounds-submit-want")) " "
+                a href={ "/inloggen?terug=" (back) } { (tr!("rounds-submit-log-in")) } " " (tr!("rounds-submit-or")) " "
+                a href="/registreren" { (tr!("rounds-submit-register")) } "." }
+        }
+    }
+}
+
+/// One step of the round on the coordinator's part of the page: its heading, what it
+/// does (and the day it happens by itself, if the round has a calendar) and its button,
+/// which leads to a confirmation page first. `part` is the anchor and the address part
+/// (`/rondes/{id}/{part}`); `texts` are the heading, the explanation and the button.
+fn step_section(
+    v: &RoundView,
+    token: &str,
+    part: &str,
+    texts: [String; 3],
+    by_itself: Option<chrono::NaiveDate>,
+    class: &str,
+) -> Markup {
+    let [title, text, button] = texts;
+    html! {
+        h2 id=(part) { (title) }
+        p { (text)
+            @if let Some(day) = by_itself {
+                " " (tr!("rounds-manage-by-itself", date = date_nl(day)))
+            } }
+        form method="post" action={ "/rondes/" (v.round.id) "/" (part) } {
+            (csrf_field(token))
+            button type="submit" class=(class) { (button) }
         }
     }
 }
@@ -716,57 +720,31 @@ fn submit_section(p: &RoundPage<'_>) -> Markup {
 fn manage(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     let token = p.user.map(|u| u.csrf_token.as_str()).unwrap_or("");
+    let cal = v.round.calendar.as_ref();
     html! {
         @if v.actions.may_close_submissions {
-                h2 id="indienen-sluiten" { "Indienen sluiten" }
-                p { "Sluit het indienen als er geen nieuwe plannen meer bij mogen. U kunt daarna nog "
-                    "beoordelen. "
-                    @if let Some(cal) = &v.round.calendar {
-                        "Anders gebeurt dit vanzelf na " (date_nl(cal.plans_until)) "."
-                    } }
-                form method="post" action={ "/rondes/" (v.round.id) "/indienen-sluiten" } {
-                    (csrf_field(token))
-                    button type="submit" class="secondary" { "Indienen sluiten" }
-                }
+            (step_section(v, token, "indienen-sluiten", [tr!("rounds-manage-close-submissions"), tr!("rounds-manage-close-submissions-text"), tr!("rounds-manage-close-submissions")], cal.map(|c| c.plans_until), "secondary"))
         }
         @if v.actions.may_open_voting {
-                h2 id="stemmen-openen" { "Stemmen openen" }
-                p { "Als u het stemmen opent, liggen de regels, het budget en de genomineerde plannen "
-                    "vast. Daarna kunt u niets meer veranderen en geen plannen meer beoordelen. "
-                    "Beoordeel daarom eerst alle plannen." }
-                p { "Op het stembiljet: " (count_of(v.nominated().len(), "genomineerd plan", "genomineerde plannen")) "." }
-                form method="post" action={ "/rondes/" (v.round.id) "/stemmen-openen" } {
-                    (csrf_field(token))
-                    button type="submit" class="secondary" { "Stemmen openen" }
-                }
+            h2 id="stemmen-openen" { (tr!("rounds-manage-open-voting")) }
+            p { (tr!("rounds-manage-open-voting-text")) }
+            p { (tr!("rounds-manage-on-ballot", count = v.nominated().len())) }
+            form method="post" action={ "/rondes/" (v.round.id) "/stemmen-openen" } {
+                (csrf_field(token))
+                button type="submit" class="secondary" { (tr!("rounds-manage-open-voting")) }
+            }
         }
         @if v.actions.may_enter_paper_ballot {
-                h2 id="papieren-stem" { "Papieren stem invoeren" }
-                p { "Tot nu toe gestemd: " strong { (count_of(v.ballots, "stem", "stemmen")) } ", online en op papier samen." }
-                p { "Typ de stemcode van de brief over en kruis aan wat op het stembiljet is gekozen. "
-                    "Na het opslaan ziet u een controlecode. Schrijf die op het stembiljet." }
-                (paper_form(p, token))
+            h2 id="papieren-stem" { (tr!("rounds-manage-paper-title")) }
+            p { (tr_html!("rounds-manage-paper-so-far", count = html! { strong { (tr!("rounds-manage-votes", count = v.ballots)) } })) }
+            p { (tr!("rounds-manage-paper-text")) }
+            (paper_form(p, token))
         }
         @if v.actions.may_count {
-                h2 id="tellen" { "Stemmen sluiten en tellen" }
-                p { "Als u het stemmen sluit, kan niemand meer stemmen. De stemmen worden meteen "
-                    "geteld en de uitslag komt op deze pagina. Er wordt nog geen geld vastgelegd. "
-                    @if let Some(cal) = &v.round.calendar {
-                        "Anders gebeurt dit vanzelf na " (date_nl(cal.voting_until)) "."
-                    } }
-                form method="post" action={ "/rondes/" (v.round.id) "/tellen" } {
-                    (csrf_field(token))
-                    button type="submit" class="danger" { "Stemmen sluiten en tellen" }
-                }
+            (step_section(v, token, "tellen", [tr!("rounds-manage-count"), tr!("rounds-manage-count-text"), tr!("rounds-manage-count")], cal.map(|c| c.voting_until), "danger"))
         }
         @if v.actions.may_close {
-                h2 id="afsluiten" { "Ronde afsluiten" }
-                p { "Als u de ronde afsluit, wordt het geld voor de gekozen plannen uit de pot van "
-                    (v.area.name) " vastgelegd. Daarna verandert er niets meer aan deze ronde." }
-                form method="post" action={ "/rondes/" (v.round.id) "/afsluiten" } {
-                    (csrf_field(token))
-                    button type="submit" class="danger" { "Geld vastleggen en afsluiten" }
-                }
+            (step_section(v, token, "afsluiten", [tr!("rounds-manage-close"), tr!("rounds-manage-close-text", area = &v.area.name), tr!("rounds-manage-close-button")], None, "danger"))
         }
     }
 }
@@ -777,29 +755,29 @@ fn paper_form(p: &RoundPage<'_>, token: &str) -> Markup {
     html! {
         form class="stack" method="post" action={ "/rondes/" (v.round.id) "/papieren-stem" } {
             (csrf_field(token))
-            (text_input(p.errors, "code", "Stemcode van de brief", Some("Bijvoorbeeld K7PM-2XQ9-HT4W-R8NC-5DFG. Streepjes en spaties mogen."), &p.paper.code, "text"))
+            (text_input(p.errors, "code", &tr!("rounds-paper-code"), Some(&tr!("rounds-paper-code-hint")), &p.paper.code, "text"))
             fieldset id="keuze" class=[err.as_ref().map(|_| "has-error")]
                 aria-describedby=[err.as_ref().map(|_| "keuze-error")] {
-                legend { "Gekozen plannen" }
+                legend { (tr!("rounds-paper-choices")) }
                 span class="hint" { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
-                @if let Some(e) = &err { span class="field-error" id="keuze-error" { "Fout: " (e) } }
+                @if let Some(e) = &err { span class="field-error" id="keuze-error" { (tr!("common-error-prefix")) " " (e) } }
                 @for i in v.nominated() {
                     @let id = format!("keuze-{}", i.number);
                     div class="choice" {
                         input type="checkbox" id=(id) name="keuze" value=(i.id)
                             checked[p.paper.choices.iter().any(|c| i.id == *c)];
-                        label for=(id) { "Plan " (i.number) ": " (i.title) " (" (format_eur(i.amount_cents)) ")" }
+                        label for=(id) { (tr!("rounds-paper-plan", number = i.number, title = &i.title, amount = format_eur(i.amount_cents))) }
                     }
                 }
             }
             div class="choice" {
                 input type="checkbox" id="geholpen" name="geholpen" value="ja" checked[p.paper.assisted];
                 label for="geholpen" {
-                    "Geholpen bij het stemmen"
-                    span class="hint" { "Kruis aan als iemand de kiezer heeft geholpen. Wie er hielp en wat er gekozen is, wordt daarbij niet vastgelegd." }
+                    (tr!("rounds-paper-assisted"))
+                    span class="hint" { (tr!("rounds-paper-assisted-hint")) }
                 }
             }
-            button type="submit" { "Stem opslaan" }
+            button type="submit" { (tr!("rounds-paper-save")) }
         }
     }
 }

@@ -21,15 +21,15 @@ use crate::state::AppState;
 use crate::views::ballot as view;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/stemmen/{area}/rondes/{id}/controleren",
-        web::post().to(check),
-    )
-    .route("/stemmen/{area}/rondes/{id}", web::get().to(ballot))
-    .route(
-        "/stemmen/{area}/rondes/{id}/uitbrengen",
-        web::post().to(cast),
-    );
+    cfg.route("/stemmen/{area}/rondes/{id}", web::get().to(ballot))
+        .route(
+            "/stemmen/{area}/rondes/{id}/controleren",
+            web::post().to(post::<CHECK>),
+        )
+        .route(
+            "/stemmen/{area}/rondes/{id}/uitbrengen",
+            web::post().to(post::<CAST>),
+        );
 }
 
 /// A signed-in resident and a round of their own area and year.
@@ -188,9 +188,13 @@ fn choice_of(fields: Vec<(String, String)>) -> Choice {
     c
 }
 
-/// Checks the choice against the round's rule without storing anything, and shows it for
-/// review; or goes back to the ballot with the ticks kept.
-async fn check(
+/// The two forms of the ballot, as [`post`]'s parameter.
+const CHECK: bool = false;
+const CAST: bool = true;
+
+/// The ballot's two forms: `controleren` checks the choice ([`CHECK`]), `uitbrengen`
+/// casts it ([`CAST`]). Both open the resident's round the same way first.
+async fn post<const CASTING: bool>(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -201,16 +205,32 @@ async fn check(
         Gate::Go(ctx) => ctx,
         Gate::Away(resp) => return Ok(resp),
     };
-    if let Some((status, page)) = refusal(&ctx, StatusCode::CONFLICT) {
-        return Ok(respond(&state, &ctx, status, page));
-    }
     let choice = choice_of(form.data);
+    if CASTING {
+        cast(&state, &ctx, choice).await
+    } else {
+        check(&state, &ctx, choice).await
+    }
+}
+
+/// The ballot again with the ticks kept and what is wrong with the choice (422).
+fn refused_choice(state: &AppState, ctx: &Ctx, choice: &Choice, problem: &str) -> HttpResponse {
+    let page = ballot_page(ctx, &choice.keuze, Some(problem));
+    respond(state, ctx, StatusCode::UNPROCESSABLE_ENTITY, page)
+}
+
+/// Checks the choice against the round's rule without storing anything, and shows it for
+/// review; or goes back to the ballot with the ticks kept.
+async fn check(state: &AppState, ctx: &Ctx, choice: Choice) -> Result<HttpResponse, WebError> {
+    if let Some((status, page)) = refusal(ctx, StatusCode::CONFLICT) {
+        return Ok(respond(state, ctx, status, page));
+    }
     if choice.terug {
-        let page = ballot_page(&ctx, &choice.keuze, None);
-        return Ok(respond(&state, &ctx, StatusCode::OK, page));
+        let page = ballot_page(ctx, &choice.keuze, None);
+        return Ok(respond(state, ctx, StatusCode::OK, page));
     }
     let (round_id, keuze) = (ctx.round.round.id.clone(), choice.keuze.clone());
-    let checked = run_db(&state, move |c| {
+    let checked = run_db(state, move |c| {
         Ok(rounds::preview(
             c,
             &Principal::resident(),
@@ -222,44 +242,27 @@ async fn check(
     match checked {
         Ok(picked) => {
             let page = view::review(&ctx.round, &ctx.token, &picked);
-            Ok(respond(&state, &ctx, StatusCode::OK, page))
+            Ok(respond(state, ctx, StatusCode::OK, page))
         }
         Err(CastError::Ballot(problem)) => {
-            let page = ballot_page(&ctx, &choice.keuze, Some(&problem.to_string()));
-            Ok(respond(
-                &state,
-                &ctx,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page,
-            ))
+            Ok(refused_choice(state, ctx, &choice, &problem.to_string()))
         }
         Err(CastError::Failed(e)) => Err(e.into()),
         // Voting closed in the meantime (the code itself is checked when casting).
         Err(_) => {
             let page = view::message(&ctx.round, &ctx.token, view::Notice::NotVoting);
-            Ok(respond(&state, &ctx, StatusCode::CONFLICT, page))
+            Ok(respond(state, ctx, StatusCode::CONFLICT, page))
         }
     }
 }
 
 /// Stores the ballot (the service allows one per code and round, also when the button is
 /// pressed twice) and shows the receipt.
-async fn cast(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    form: CsrfForm<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    let (area, id) = path.into_inner();
-    let ctx = match open(&req, &state, form.staff.as_ref(), &area, id).await? {
-        Gate::Go(ctx) => ctx,
-        Gate::Away(resp) => return Ok(resp),
-    };
-    let choice = choice_of(form.data);
+async fn cast(state: &AppState, ctx: &Ctx, choice: Choice) -> Result<HttpResponse, WebError> {
     let handle = ctx.voter.handle.clone();
     let round_id = ctx.round.round.id.clone();
     let choices = choice.keuze.clone();
-    let outcome = run_db(&state, move |c| {
+    let outcome = run_db(state, move |c| {
         Ok(rounds::cast(
             c,
             &Principal::resident(),
@@ -271,24 +274,18 @@ async fn cast(
     .await?;
     let message = |status, notice| {
         let page = view::message(&ctx.round, &ctx.token, notice);
-        Ok(respond(&state, &ctx, status, page))
+        Ok(respond(state, ctx, status, page))
     };
     match outcome {
         Ok(receipt) => {
             let page = view::receipt(&ctx.round, &receipt, &ctx.token);
-            Ok(respond(&state, &ctx, StatusCode::OK, page))
+            Ok(respond(state, ctx, StatusCode::OK, page))
         }
         Err(CastError::AlreadyVoted) => message(StatusCode::CONFLICT, view::Notice::AlreadyVoted),
         Err(CastError::NotVoting) => message(StatusCode::CONFLICT, view::Notice::NotVoting),
         Err(CastError::WrongCode) => message(StatusCode::FORBIDDEN, view::Notice::WrongCode),
         Err(CastError::Ballot(problem)) => {
-            let page = ballot_page(&ctx, &choice.keuze, Some(&problem.to_string()));
-            Ok(respond(
-                &state,
-                &ctx,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page,
-            ))
+            Ok(refused_choice(state, ctx, &choice, &problem.to_string()))
         }
         Err(CastError::Failed(e)) => Err(e.into()),
     }

@@ -18,8 +18,9 @@ use crate::service::rounds::{self, AreaInfo};
 use crate::service::voting_codes::{self as svc, CodeRefused, RevokeReason};
 use crate::service::Principal;
 use crate::state::AppState;
+use crate::tr;
 use crate::views;
-use crate::views::codes::{AdminCodes, CodeEntry};
+use crate::views::codes::{revoke_reason_label, AdminCodes, CodeEntry};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/stemmen", web::get().to(code_form))
@@ -317,20 +318,12 @@ async fn generate(
     problems.add_if(
         f.area.trim().is_empty(),
         "area",
-        "Kies het dorp of de wijk.",
+        tr!("codes-msg-choose-area"),
     );
     let year = f.year.trim().parse::<i32>().ok();
-    problems.add_if(
-        year.is_none(),
-        "year",
-        "Vul een jaartal in, bijvoorbeeld 2027.",
-    );
+    problems.add_if(year.is_none(), "year", tr!("rounds-msg-year"));
     let count = f.count.trim().replace('.', "").parse::<i32>().ok();
-    problems.add_if(
-        count.is_none(),
-        "count",
-        "Vul het aantal codes in als een getal, bijvoorbeeld 1250.",
-    );
+    problems.add_if(count.is_none(), "count", tr!("codes-msg-count"));
     let result = match (year, count) {
         (Some(year), Some(count)) if problems.is_empty() => {
             let p = user.principal();
@@ -409,30 +402,28 @@ fn code_confirmation(
     reason: RevokeReason,
 ) -> Confirmation {
     let mut consequences = vec![
-        format!(
-            "De stemcode met kenmerk {} ({}, stemrondes van {}) werkt daarna niet meer: er kan niemand meer mee stemmen.",
-            code.handle, code.area_name, code.year
+        tr!(
+            "codes-confirm-stops",
+            handle = &code.handle,
+            area = &code.area_name,
+            year = code.year
         ),
-        format!("Reden: {}.", reason.label_nl()),
+        tr!("codes-confirm-reason", reason = revoke_reason_label(reason)),
     ];
     if code.in_use {
-        consequences
-            .push("Iemand is nu met deze code ingelogd. Die wordt meteen uitgelogd.".into());
+        consequences.push(tr!("codes-confirm-signed-in"));
     }
-    consequences.push("Een stem die al met deze code is uitgebracht, blijft geteld.".into());
+    consequences.push(tr!("codes-confirm-vote-counts"));
     let (title, label) = match change {
         CodeChange::Revoke => (
-            format!("Stemcode {} intrekken?", code.handle),
-            "Ja, code intrekken".to_string(),
+            tr!("codes-confirm-revoke-title", handle = &code.handle),
+            tr!("codes-confirm-revoke-yes"),
         ),
         CodeChange::Replace => {
-            consequences.push(format!(
-                "Er komt een nieuwe code voor {} voor dezelfde stemrondes. U ziet die code maar één keer, om in de nieuwe brief te zetten.",
-                code.area_name
-            ));
+            consequences.push(tr!("codes-confirm-new-code", area = &code.area_name));
             (
-                format!("Stemcode {} vervangen door een nieuwe?", code.handle),
-                "Ja, intrekken en nieuwe code maken".to_string(),
+                tr!("codes-confirm-replace-title", handle = &code.handle),
+                tr!("codes-confirm-replace-yes"),
             )
         }
     };
@@ -483,9 +474,9 @@ async fn on_code(
     problems.add_if(
         crate::domain::voting_code::parse_handle(&f.handle).is_none(),
         "handle",
-        "Vul de eerste 4 tekens van de code in, bijvoorbeeld K7PM.",
+        tr!("codes-msg-handle"),
     );
-    problems.add_if(reason.is_none(), "reason", "Kies een reden uit de lijst.");
+    problems.add_if(reason.is_none(), "reason", tr!("codes-msg-reason"));
     let (Some(reason), Ok(())) = (reason, FormState::checked(problems.clone())) else {
         let page = refused_code_form(state, user, f, FormState::Refused(problems)).await?;
         return Ok(Err(page));
@@ -512,12 +503,7 @@ async fn revoke(
     };
     let (p, handle) = (user.principal(), f.handle.clone());
     let answer = run_db(&state, move |c| svc::revoke(c, &p, &handle, reason)).await;
-    let shown = FormState::after(answer, |row| {
-        format!(
-            "De stemcode met kenmerk {} is ingetrokken. Hij werkt niet meer.",
-            row.handle
-        )
-    })?;
+    let shown = FormState::after(answer, |row| tr!("codes-msg-revoked", handle = &row.handle))?;
     if shown.refused() {
         return refused_code_form(&state, &user, f, shown).await;
     }

@@ -27,6 +27,7 @@ use crate::service::{plans, Principal, ServiceError};
 use crate::state::AppState;
 use crate::views;
 use crate::views::plan::{PaymentFormValues, PlanPage, ProgressFormValues};
+use crate::{msg_key, tr};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/plannen/{id}", web::get().to(show))
@@ -104,23 +105,21 @@ async fn show(
     q: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, WebError> {
     // Only known notices: the text never comes from the address.
-    let notice = match q.melding.as_deref() {
-        Some("betaald") => Some("De betaling is vastgelegd."),
-        Some("goedkeuren") => Some(
-            "De betaling is vastgelegd en wacht op goedkeuring door een collega van Financiën.",
-        ),
-        Some("voortgang") => Some("De voortgang is gemeld."),
-        Some("klaar") => {
-            Some("Het plan is klaar gemeld. Wat niet betaald was, is terug in de pot.")
-        }
-        _ => None,
-    };
+    let notice = super::rounds::notice_key(
+        q.melding.as_deref(),
+        &[
+            ("betaald", msg_key!("plan-notice-paid")),
+            ("goedkeuren", msg_key!("plan-notice-paid-to-approve")),
+            ("voortgang", msg_key!("plan-notice-progress")),
+            ("klaar", msg_key!("plan-notice-done")),
+        ],
+    );
     render(
         &state,
         user.as_ref(),
         id.into_inner(),
         PageState {
-            notice: notice.map(str::to_string),
+            notice: notice.map(crate::i18n::t),
             ..Default::default()
         },
         StatusCode::OK,
@@ -294,11 +293,7 @@ async fn post_progress(
     // Every field is checked before answering, so all problems show at once.
     let mut problems = FormErrors::new();
     let stage = ProgressStage::parse(up.values.stage.trim());
-    problems.add_if(
-        stage.is_none(),
-        "stage",
-        "Kies hoe het plan ervoor staat: gepland, bezig of klaar.",
-    );
+    problems.add_if(stage.is_none(), "stage", tr!("plan-msg-stage"));
     problems.extend(
         plan_money::progress_problems(
             &up.values.body,

@@ -10,7 +10,7 @@ use super::confirm::{ask, ConfirmForm, Confirmation};
 use super::csrf::CsrfForm;
 use super::error::WebError;
 use super::page_cache;
-use super::respond::{download, html_status, redirect};
+use super::respond::{download, html_status, redirect, FormState};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
 use crate::domain::money::parse_eur_nl;
@@ -24,6 +24,7 @@ use crate::state::AppState;
 use crate::views;
 use crate::views::rounds::PLAN_COST_ROWS;
 use crate::views::rounds::{PaperFormValues, PlanFormValues, RoundFormValues, ScheduleFormValues};
+use crate::{msg_key, tr};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/rondes", web::post().to(create_round))
@@ -41,12 +42,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rondes/{id}/plannen", web::post().to(submit_plan))
         .route(
             "/rondes/{id}/indienen-sluiten",
-            web::post().to(close_submissions),
+            web::post().to(take_step::<CLOSE_SUBMISSIONS>),
         )
-        .route("/rondes/{id}/stemmen-openen", web::post().to(open_voting))
+        .route(
+            "/rondes/{id}/stemmen-openen",
+            web::post().to(take_step::<OPEN_VOTING>),
+        )
         .route("/rondes/{id}/papieren-stem", web::post().to(paper_ballot))
-        .route("/rondes/{id}/tellen", web::post().to(count))
-        .route("/rondes/{id}/afsluiten", web::post().to(close));
+        .route("/rondes/{id}/tellen", web::post().to(take_step::<COUNT>))
+        .route("/rondes/{id}/afsluiten", web::post().to(take_step::<CLOSE>));
 }
 
 const UNPROCESSABLE: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
@@ -107,12 +111,7 @@ async fn list(
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let data = list_data(&state, user.as_ref()).await?;
-    let notice = q.gepland.map(|n| {
-        format!(
-            "{} gepland. Ze staan hieronder, met hun data op de pagina van elke ronde.",
-            crate::domain::wording::count_of(n, "ronde", "rondes")
-        )
-    });
+    let notice = q.gepland.map(|n| tr!("rounds-msg-scheduled", count = n));
     let now = chrono::Utc::now().date_naive();
     let form = RoundFormValues {
         year: chrono::Datelike::year(&now).to_string(),
@@ -134,16 +133,17 @@ async fn list(
     ))
 }
 
-/// The form's text as the service's input, or the Dutch messages per field.
+/// The form's text as the service's input, or the messages per field (in the visitor's
+/// language).
 fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
     let mut errors = Errors::new();
     let mut err = |field: &str, msg: String| errors.push((field.to_string(), msg));
     if f.area.trim().is_empty() {
-        err("area", "Kies het dorp of de wijk van deze ronde.".into());
+        err("area", tr!("rounds-msg-choose-area"));
     }
     let year = f.year.trim().parse::<i32>().ok();
     if year.is_none() {
-        err("year", "Vul een jaartal in, bijvoorbeeld 2027.".into());
+        err("year", tr!("rounds-msg-year"));
     }
     let quarter = f
         .quarter
@@ -152,7 +152,7 @@ fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
         .ok()
         .filter(|q| (1..=4).contains(q));
     if quarter.is_none() {
-        err("quarter", "Kies kwartaal 1, 2, 3 of 4.".into());
+        err("quarter", tr!("rounds-msg-quarter"));
     }
     let budget = match parse_eur_nl(&f.budget) {
         Ok(b) => Some(b),
@@ -166,10 +166,7 @@ fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
         text => text.parse::<u32>().ok().filter(|m| *m >= 1).map(Some),
     };
     if max_choices.is_none() {
-        err(
-            "max_choices",
-            "Vul een aantal van 1 of meer in, of laat het veld leeg.".into(),
-        );
+        err("max_choices", tr!("rounds-msg-max-choices"));
     }
     let ballot_rule = match (f.ballot_rule.as_str(), max_choices) {
         ("approval", Some(max_choices)) => Some(BallotRule::Approval { max_choices }),
@@ -177,21 +174,18 @@ fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
         ("knapsack", Some(None)) => Some(BallotRule::Knapsack),
         ("knapsack", _) => {
             if max_choices.is_some() {
-                err(
-                    "max_choices",
-                    "Een maximum aantal plannen past alleen bij plannen aankruisen. Laat het veld leeg.".into(),
-                );
+                err("max_choices", tr!("rounds-msg-max-only-approval"));
             }
             None
         }
         _ => {
-            err("ballot_rule", "Kies hoe inwoners stemmen.".into());
+            err("ballot_rule", tr!("rounds-msg-ballot-rule"));
             None
         }
     };
     let count_rule = CountRule::parse(&f.count_rule);
     if count_rule.is_none() {
-        err("count_rule", "Kies hoe de stemmen worden geteld.".into());
+        err("count_rule", tr!("rounds-msg-count-rule"));
     }
     let calendar = match parse_calendar(f) {
         Ok(c) => c,
@@ -247,10 +241,7 @@ fn parse_calendar(f: &RoundFormValues) -> Result<Option<Calendar>, Vec<(&'static
     for (name, value) in fields {
         match parse_day(value) {
             Some(d) => days.push(d),
-            None => problems.push((
-                name,
-                "Vul een datum in, bijvoorbeeld 1-4-2027. Of laat alle vijf de data leeg.".into(),
-            )),
+            None => problems.push((name, tr!("rounds-msg-date"))),
         }
     }
     if !problems.is_empty() {
@@ -269,25 +260,23 @@ async fn create_round(
     let f = form.data;
     let data = list_data(&state, Some(&user)).await?;
     if data.1.is_empty() {
-        return Err(WebError::Forbidden(
-            "Alleen een gebiedsregisseur of beheerder kan een ronde aanmaken.".into(),
-        ));
+        return Err(WebError::Forbidden(tr!("rounds-msg-only-create")));
     }
     let input = match parse_round_form(&f) {
         Ok(i) => i,
         Err(errors) => return Ok(render_list(Some(&user), &data, &f, &errors, UNPROCESSABLE)),
     };
     let p = user.principal();
-    match run_db(&state, move |c| rounds::create_round(c, &p, &input)).await {
+    let answer = run_db(&state, move |c| rounds::create_round(c, &p, &input)).await;
+    match FormState::split(answer)? {
         Ok(v) => Ok(redirect(&format!("/rondes/{}?gedaan=ronde", v.round.id))),
-        Err(ServiceError::Invalid { field, message }) => Ok(render_list(
+        Err(shown) => Ok(render_list(
             Some(&user),
             &data,
             &f,
-            &[(field.to_string(), message.to_string())],
+            shown.errors(),
             UNPROCESSABLE,
         )),
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -319,6 +308,7 @@ async fn render_pool(
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
     let m = run_db(state, move |c| pool_holds::pool_money(c, &p, &slug)).await?;
+    let notice = notice.map(crate::i18n::t);
     Ok(html_status(
         status,
         views::rounds::pool_page(&views::rounds::PoolPage {
@@ -327,7 +317,7 @@ async fn render_pool(
             errors,
             amount: &f.amount,
             reason: &f.reason,
-            notice,
+            notice: notice.as_deref(),
         }),
     ))
 }
@@ -338,11 +328,13 @@ async fn pool_page(
     slug: web::Path<String>,
     q: web::Query<PoolQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let notice = match q.gedaan.as_deref() {
-        Some("apart") => Some("Het geld staat apart."),
-        Some("vrij") => Some("Het geld is vrijgegeven."),
-        _ => None,
-    };
+    let notice = notice_key(
+        q.gedaan.as_deref(),
+        &[
+            ("apart", msg_key!("rounds-notice-earmarked")),
+            ("vrij", msg_key!("rounds-notice-released")),
+        ],
+    );
     let f = EarmarkForm::default();
     render_pool(
         &state,
@@ -375,17 +367,15 @@ async fn earmark(
         }
     };
     let (p, s2, reason) = (user.principal(), slug.clone(), f.reason.clone());
-    match run_db(&state, move |c| {
+    let answer = run_db(&state, move |c| {
         pool_holds::earmark(c, &p, &s2, amount, &reason)
     })
-    .await
-    {
+    .await;
+    match FormState::split(answer)? {
         Ok(_) => Ok(redirect(&format!("/rondes/pot/{slug}?gedaan=apart"))),
-        Err(ServiceError::Invalid { field, message }) => {
-            let errors = [(field.to_string(), message.to_string())];
-            render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await
+        Err(shown) => {
+            render_pool(&state, &user, slug, &f, shown.errors(), None, UNPROCESSABLE).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -397,14 +387,14 @@ async fn release_earmark(
 ) -> Result<HttpResponse, WebError> {
     let (slug, hold) = path.into_inner();
     let p = user.principal();
-    match run_db(&state, move |c| pool_holds::release_earmark(c, &p, &hold)).await {
+    let answer = run_db(&state, move |c| pool_holds::release_earmark(c, &p, &hold)).await;
+    match FormState::split(answer)? {
         Ok(()) => Ok(redirect(&format!("/rondes/pot/{slug}?gedaan=vrij"))),
-        Err(ServiceError::Invalid { message, .. }) => {
-            let errors = [("apart-zetten".to_string(), message.to_string())];
+        Err(shown) => {
+            let shown = shown.on_field("apart-zetten");
             let f = EarmarkForm::default();
-            render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await
+            render_pool(&state, &user, slug, &f, shown.errors(), None, UNPROCESSABLE).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -416,9 +406,7 @@ async fn schedule_areas(state: &AppState, user: &SessionUser) -> Result<Vec<Area
     let p = user.principal();
     let areas = run_db(state, move |c| rounds::areas_for(c, &p)).await?;
     if areas.is_empty() {
-        return Err(WebError::Forbidden(
-            "Alleen een gebiedsregisseur of beheerder kan rondes plannen.".into(),
-        ));
+        return Err(WebError::Forbidden(tr!("rounds-msg-only-schedule")));
     }
     Ok(areas)
 }
@@ -461,7 +449,7 @@ async fn schedule_form(
     Ok(render_schedule(&user, &areas, &form, &[], StatusCode::OK))
 }
 
-/// The schedule form as the service's input, or the Dutch messages per field. The rules
+/// The schedule form as the service's input, or the messages per field. The rules
 /// are read by the same function as the one-round form.
 fn parse_schedule_form(f: &ScheduleFormValues) -> Result<rounds::ScheduleInput, Errors> {
     let one = RoundFormValues {
@@ -479,15 +467,15 @@ fn parse_schedule_form(f: &ScheduleFormValues) -> Result<rounds::ScheduleInput, 
     let rules = parse_round_form(&one).map_err(|e| errors.extend(e)).ok();
     let quarters: Vec<i32> = f.quarters.iter().filter_map(|q| q.parse().ok()).collect();
     if quarters.is_empty() {
-        errors.push(("quarters".into(), "Kies een of meer kwartalen.".into()));
+        errors.push(("quarters".into(), tr!("rounds-msg-quarters")));
     }
     if f.areas.is_empty() {
-        errors.push(("areas".into(), "Kies een of meer dorpen of wijken.".into()));
+        errors.push(("areas".into(), tr!("rounds-msg-areas")));
     }
     let mut weeks = |name: &str, text: &str| match text.trim().parse::<u32>() {
         Ok(w) if (1..=26).contains(&w) => w,
         _ => {
-            errors.push((name.into(), "Vul een aantal weken in, van 1 tot 26.".into()));
+            errors.push((name.into(), tr!("rounds-msg-weeks")));
             0
         }
     };
@@ -525,25 +513,26 @@ async fn schedule(
         Err(errors) => return Ok(render_schedule(&user, &areas, &f, &errors, UNPROCESSABLE)),
     };
     let p = user.principal();
-    match run_db(&state, move |c| rounds::schedule_year(c, &p, &input)).await {
+    let answer = run_db(&state, move |c| rounds::schedule_year(c, &p, &input)).await;
+    match FormState::split(answer)? {
         Ok(made) => Ok(redirect(&format!("/rondes?gepland={}", made.len()))),
-        Err(ServiceError::Invalid { field, message }) => {
-            // The rules' own fields keep their names; a title check on the generated
-            // name belongs to the title field.
-            let field = if field == "weeks" {
-                "plan_weeks"
-            } else {
-                field
-            };
-            Ok(render_schedule(
-                &user,
-                &areas,
-                &f,
-                &[(field.to_string(), message.to_string())],
-                UNPROCESSABLE,
-            ))
+        Err(shown) => {
+            // The rules' own fields keep their names; the weeks together belong to the
+            // first weeks field.
+            let errors: Errors = shown
+                .errors()
+                .iter()
+                .map(|(field, message)| {
+                    let field = if field == "weeks" {
+                        "plan_weeks"
+                    } else {
+                        field
+                    };
+                    (field.to_string(), message.clone())
+                })
+                .collect();
+            Ok(render_schedule(&user, &areas, &f, &errors, UNPROCESSABLE))
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -558,27 +547,36 @@ struct ShowQuery {
     controlecode: Option<String>,
 }
 
-/// The notice after a redirect; only fixed texts, never text from the address.
-fn notice_for(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "ronde" => "De ronde is aangemaakt. Inwoners kunnen nu plannen indienen.",
-        "plan" => "Het plan is ingediend. De gebiedsregisseur beoordeelt het.",
-        "beoordeling" => "De beoordeling is opgeslagen.",
-        "beoordeling-bewaard" => "De beoordeling is bewaard. Het plan wacht nog op een besluit.",
-        "beoordelen" => {
-            "Het indienen is gesloten. Maak de beoordeling af en open daarna het stemmen."
-        }
-        "stemmen" => "Het stemmen is geopend. De regels liggen nu vast.",
-        "geteld" => "Het stemmen is gesloten en de stemmen zijn geteld. De uitslag is openbaar.",
-        "afgesloten" => "Het geld voor de gekozen plannen is vastgelegd. De ronde is afgesloten.",
-        _ => return None,
-    })
+/// The catalogue key of a notice after a redirect: the address only names one of the
+/// `known` notices (its value in the address, its key), never the text itself.
+pub(super) fn notice_key(
+    given: Option<&str>,
+    known: &[(&str, &'static str)],
+) -> Option<&'static str> {
+    let given = given?;
+    known
+        .iter()
+        .find(|(value, _)| *value == given)
+        .map(|(_, key)| *key)
 }
+
+/// The notices of the round page, by the `gedaan` value of the address.
+const ROUND_NOTICES: &[(&str, &str)] = &[
+    ("ronde", msg_key!("rounds-notice-created")),
+    ("plan", msg_key!("rounds-notice-plan")),
+    ("beoordeling", msg_key!("rounds-notice-reviewed")),
+    ("beoordeling-bewaard", msg_key!("rounds-notice-review-kept")),
+    ("beoordelen", msg_key!("rounds-notice-submissions-closed")),
+    ("stemmen", msg_key!("rounds-notice-voting-open")),
+    ("geteld", msg_key!("rounds-notice-counted")),
+    ("afgesloten", msg_key!("rounds-notice-closed")),
+];
 
 /// What a re-rendered round page keeps besides the round itself.
 #[derive(Default)]
 struct PageState {
     errors: Errors,
+    /// The catalogue key of the notice.
     notice: Option<&'static str>,
     plan: PlanFormValues,
     paper: PaperFormValues,
@@ -623,13 +621,14 @@ async fn render_round(
     })
     .await?;
     let lookup = search_receipt(published.as_deref(), &s.lookup);
+    let notice = s.notice.map(crate::i18n::t);
     Ok(html_status(
         status,
         views::rounds::round(&views::rounds::RoundPage {
             user,
             round: &v,
             errors: &s.errors,
-            notice: s.notice,
+            notice: notice.as_deref(),
             plan: &s.plan,
             paper: &s.paper,
             receipt: s.receipt.as_ref(),
@@ -649,7 +648,7 @@ async fn show(
 ) -> Result<HttpResponse, WebError> {
     let q = q.into_inner();
     let id = RoundId(id.into_inner());
-    let notice = q.gedaan.as_deref().and_then(notice_for);
+    let notice = notice_key(q.gedaan.as_deref(), ROUND_NOTICES);
     let lookup = q.controlecode.unwrap_or_default();
     if user.is_none() && notice.is_none() && lookup.is_empty() {
         // Everyone who is not staff gets the same page: a counted or closed round's is kept
@@ -773,7 +772,7 @@ async fn submit_plan(
         let cents = if amount.trim().is_empty() {
             known.push((
                 cost_amount_field(i + 1),
-                format!("Vul bij kostenregel {} het bedrag in.", i + 1),
+                tr!("rounds-msg-cost-amount-missing", number = i + 1),
             ));
             None
         } else {
@@ -782,7 +781,11 @@ async fn submit_plan(
                 Err(e) => {
                     known.push((
                         cost_amount_field(i + 1),
-                        format!("Kostenregel {}: {e}", i + 1),
+                        tr!(
+                            "rounds-msg-cost-line",
+                            number = i + 1,
+                            problem = e.to_string()
+                        ),
                     ));
                     None
                 }
@@ -868,16 +871,15 @@ async fn after_step(
     done: &str,
     anchor: &str,
 ) -> Result<HttpResponse, WebError> {
-    match result {
+    match FormState::split(result)? {
         Ok(_) => Ok(redirect(&format!("/rondes/{id}?gedaan={done}"))),
-        Err(ServiceError::Invalid { message, .. }) => {
+        Err(shown) => {
             let s = PageState {
-                errors: vec![(anchor.to_string(), message.to_string())],
+                errors: shown.on_field(anchor).errors().to_vec(),
                 ..Default::default()
             };
             render_round(state, Some(user), id, s, UNPROCESSABLE).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -891,6 +893,14 @@ enum Step {
 }
 
 impl Step {
+    /// In the order of a round; [`take_step`]'s parameter is an index here.
+    const ALL: [Step; 4] = [
+        Step::CloseSubmissions,
+        Step::OpenVoting,
+        Step::Count,
+        Step::Close,
+    ];
+
     /// The address part, the notice after it, and the anchor of its refusal.
     fn parts(self) -> (&'static str, &'static str) {
         match self {
@@ -904,13 +914,14 @@ impl Step {
 
 /// What the confirmation page of `step` says, with the counts and amounts of this round.
 fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
-    use super::confirm::count_of;
     use crate::domain::money::format_eur;
-    let name = format!(
-        "{} ({}, kwartaal {} van {})",
-        v.round.title, v.area.name, v.round.quarter, v.round.year
+    let name = tr!(
+        "rounds-confirm-name",
+        title = &v.round.title,
+        area = &v.area.name,
+        quarter = v.round.quarter,
+        year = v.round.year
     );
-    let plans = |n: usize| count_of(n, "plan", "plannen");
     let (title, consequences, label) = match step {
         Step::CloseSubmissions => {
             let waiting = v
@@ -919,89 +930,74 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
                 .filter(|i| i.status == crate::domain::round::PlanStatus::Submitted)
                 .count();
             (
-                format!("Indienen sluiten voor {name}?"),
+                tr!("rounds-confirm-close-submissions-title", round = &name),
                 vec![
-                    format!(
-                        "Er zijn {} ingediend. Daarna kan niemand meer een plan indienen.",
-                        plans(v.initiatives.len())
-                    ),
-                    format!(
-                        "U beoordeelt daarna de {} die nog wachten. Pas dan kunt u het stemmen openen.",
-                        plans(waiting)
-                    ),
+                    tr!("rounds-confirm-submitted", count = v.initiatives.len()),
+                    tr!("rounds-confirm-waiting", count = waiting),
                 ],
-                "Ja, indienen sluiten",
+                tr!("rounds-confirm-close-submissions-yes"),
             )
         }
         Step::OpenVoting => {
             let on_ballot = v.nominated();
             let total: i64 = on_ballot.iter().map(|i| i.amount_cents).sum();
             (
-                format!("Stemmen openen voor {name}?"),
+                tr!("rounds-confirm-open-voting-title", round = &name),
                 vec![
-                    format!(
-                        "Er komen {} op het stembiljet, samen {}. Het budget is {}.",
-                        plans(on_ballot.len()),
-                        format_eur(total),
-                        format_eur(v.round.budget_cents)
+                    tr!(
+                        "rounds-confirm-on-ballot",
+                        plans = tr!("common-plans", count = on_ballot.len()),
+                        total = format_eur(total),
+                        budget = format_eur(v.round.budget_cents)
                     ),
-                    "De regels, het budget en de plannen op het stembiljet liggen daarna vast. \
-                     U kunt geen plannen meer beoordelen."
-                        .to_string(),
-                    "Inwoners kunnen meteen stemmen met de code uit hun brief.".to_string(),
+                    tr!("rounds-confirm-rules-fixed"),
+                    tr!("rounds-confirm-vote-at-once"),
                 ],
-                "Ja, stemmen openen",
+                tr!("rounds-confirm-open-voting-yes"),
             )
         }
         Step::Count => (
-            format!("Stemmen sluiten en tellen voor {name}?"),
+            tr!("rounds-confirm-count-title", round = &name),
             vec![
-                format!(
-                    "Er zijn {} uitgebracht (online en op papier). Daarna kan niemand meer stemmen.",
-                    count_of(v.ballots, "stem", "stemmen")
-                ),
-                format!(
-                    "De stemmen worden meteen geteld. De uitslag komt openbaar op de pagina van de \
-                     ronde. Er is {} te verdelen.",
-                    format_eur(v.round.budget_cents)
+                tr!("rounds-confirm-ballots", count = v.ballots),
+                tr!(
+                    "rounds-confirm-counted-at-once",
+                    budget = format_eur(v.round.budget_cents)
                 ),
             ],
-            "Ja, stemmen sluiten en tellen",
+            tr!("rounds-confirm-count-yes"),
         ),
         Step::Close => {
             let mut lines = Vec::new();
             match v.result() {
                 Some(r) => {
-                    lines.push(format!(
-                        "{} gaat van de pot van {} naar {}.",
-                        format_eur(r.spent_cents),
-                        v.area.name,
-                        plans(r.selected.len())
+                    lines.push(tr!(
+                        "rounds-confirm-money-goes",
+                        amount = format_eur(r.spent_cents),
+                        area = &v.area.name,
+                        plans = tr!("common-plans", count = r.selected.len())
                     ));
                     for i in v.initiatives.iter().filter(|i| r.selected.contains(&i.id)) {
-                        lines.push(format!(
-                            "Plan {}: {} krijgt {}.",
-                            i.number,
-                            i.title,
-                            format_eur(i.amount_cents)
+                        lines.push(tr!(
+                            "rounds-confirm-plan-gets",
+                            number = i.number,
+                            title = &i.title,
+                            amount = format_eur(i.amount_cents)
                         ));
                     }
-                    lines.push(format!(
-                        "{} blijft over in de pot van {}.",
-                        format_eur(r.left_cents),
-                        v.area.name
+                    lines.push(tr!(
+                        "rounds-confirm-left",
+                        amount = format_eur(r.left_cents),
+                        area = &v.area.name
                     ));
                 }
-                None => lines.push(
-                    "De ronde is nog niet geteld. Tel eerst de stemmen; daarna kunt u afsluiten."
-                        .to_string(),
-                ),
+                None => lines.push(tr!("rounds-confirm-not-counted")),
             }
-            lines.push("Daarna verandert er niets meer aan deze ronde.".to_string());
+            lines.push(tr!("rounds-confirm-nothing-changes"));
             (
-                format!("Ronde afsluiten: {name}?"),
+                tr!("rounds-confirm-close-title", round = &name),
                 lines,
-                "Ja, geld vastleggen en afsluiten",
+                tr!("rounds-confirm-close-yes"),
             )
         }
     };
@@ -1011,7 +1007,7 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
         consequences,
         action: format!("/rondes/{}/{part}", v.round.id),
         kept: Vec::new(),
-        confirm_label: label.to_string(),
+        confirm_label: label,
         back: format!("/rondes/{}#{part}", v.round.id),
         current: "/rondes",
     }
@@ -1043,47 +1039,21 @@ async fn round_step(
     after_step(&state, &user, id, result, done, anchor).await
 }
 
-async fn open_voting(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: CsrfForm<ConfirmForm>,
-) -> Result<HttpResponse, WebError> {
-    round_step(user, state, id.into_inner(), form.data, Step::OpenVoting).await
-}
+/// The four steps as [`take_step`]'s parameter: an index in [`Step::ALL`].
+const CLOSE_SUBMISSIONS: usize = 0;
+const OPEN_VOTING: usize = 1;
+const COUNT: usize = 2;
+const CLOSE: usize = 3;
 
-async fn close_submissions(
+/// The handler of the four steps of a round; `STEP` says which.
+async fn take_step<const STEP: usize>(
     Staff(user): Staff,
     state: web::Data<AppState>,
     id: web::Path<String>,
     form: CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
-    round_step(
-        user,
-        state,
-        id.into_inner(),
-        form.data,
-        Step::CloseSubmissions,
-    )
-    .await
-}
-
-async fn count(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: CsrfForm<ConfirmForm>,
-) -> Result<HttpResponse, WebError> {
-    round_step(user, state, id.into_inner(), form.data, Step::Count).await
-}
-
-async fn close(
-    Staff(user): Staff,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: CsrfForm<ConfirmForm>,
-) -> Result<HttpResponse, WebError> {
-    round_step(user, state, id.into_inner(), form.data, Step::Close).await
+    let step = Step::ALL.get(STEP).copied().ok_or(WebError::NotFound)?;
+    round_step(user, state, id.into_inner(), form.data, step).await
 }
 
 /// The paper-ballot form: `code`, `keuze` once per ticked plan, `geholpen`.
@@ -1104,12 +1074,7 @@ fn paper_values(fields: &[(String, String)]) -> PaperFormValues {
 fn cast_problem(e: CastError) -> Result<(&'static str, String), WebError> {
     Ok(match e {
         CastError::AlreadyVoted => ("code", CastError::AlreadyVoted.to_string()),
-        CastError::WrongCode => (
-            "code",
-            "Deze stemcode hoort niet bij deze ronde, of er is een typefout gemaakt. \
-             Controleer de code op de brief."
-                .to_string(),
-        ),
+        CastError::WrongCode => ("code", tr!("rounds-msg-wrong-code")),
         CastError::NotVoting => ("papieren-stem", CastError::NotVoting.to_string()),
         CastError::Ballot(b) => ("keuze", b.to_string()),
         CastError::Failed(ServiceError::Invalid { message, .. }) => {
@@ -1131,7 +1096,7 @@ async fn paper_ballot(
     // Both fields are checked before answering, so both problems show at once.
     let mut errors = Errors::new();
     if values.code.trim().is_empty() {
-        errors.push(("code".into(), "Vul de stemcode van de brief in.".into()));
+        errors.push(("code".into(), tr!("rounds-msg-code-missing")));
     }
     if values.choices.is_empty() {
         errors.push((

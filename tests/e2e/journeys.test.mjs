@@ -233,6 +233,9 @@ const TRANSLATED = [
   /^\/rondes\/[^/]+\/plannen\/[^/]+\/beoordeling$/,
   /^\/gebieden\/[^/]+\/(beoordeling|bezwaartermijn)$/,
   /^\/(plannen|rondes)\/[^/]+\/bezwaar$/,
+  /^\/rondes(\/[^/]+)?$/,
+  /^\/rondes\/pot\/[^/]+$/,
+  /^\/beheer\/stemcodes$/,
 ];
 
 /** The checks of every page: language, axe, Dutch leaks (collected), screenshot. */

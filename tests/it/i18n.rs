@@ -45,6 +45,7 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
             "/beheer/gebruikers",
             "/gebieden",
             "/gebieden/{village}/instellingen",
+            "/beheer/stemcodes",
         ],
     ),
     (
@@ -83,6 +84,21 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
         ],
     ),
     (Role::SteeringGroup, &["/", "/stuurgroep/bezwaren"]),
+    // A coordinator of every demo area (see `staff_pages_chosen_in_english_show_no_dutch_text`):
+    // the round in each phase with its steps, a new round, a year at once, a pool.
+    (
+        Role::AreaCoordinator,
+        &[
+            "/rondes",
+            "/rondes/jaar-plannen",
+            "/rondes/pot/{village}",
+            "/rondes/{open-round}",
+            "/rondes/{review-round}",
+            "/rondes/{round}",
+            "/rondes/{counted-round}",
+        ],
+    ),
+    (Role::Initiator, &["/rondes", "/rondes/{open-round}"]),
 ];
 
 fn locales() -> PathBuf {
@@ -316,17 +332,23 @@ pub fn assert_no_dutch(html: &str, what: &str) {
     assert!(dutch.is_empty(), "{what} shows Dutch: {dutch:?}");
 }
 
-/// A demo round, plan and village for the page list's placeholders, and a plan waiting
-/// for its review with its round.
-fn demo_ids(app: &TestApp) -> [(&'static str, String); 5] {
+/// A demo round, plan and village for the page list's placeholders: `{round}` is a round
+/// in voting, `{open-round}` and `{counted-round}` one in that phase, `{review-plan}` a plan
+/// waiting for its review and `{review-round}` its round.
+fn demo_ids(app: &TestApp) -> [(&'static str, String); 7] {
     use burgerbegroting::db::schema::{areas, initiatives, rounds};
     use diesel::prelude::*;
     let mut c = app.conn();
-    let round: String = rounds::table
-        .filter(rounds::status.eq("voting"))
-        .select(rounds::id)
-        .first(&mut *c)
-        .expect("a round in voting");
+    let mut in_phase = |status: &str| -> String {
+        rounds::table
+            .filter(rounds::status.eq(status))
+            .select(rounds::id)
+            .first(&mut *c)
+            .unwrap_or_else(|e| panic!("a demo round in {status}: {e}"))
+    };
+    let round = in_phase("voting");
+    let open_round = in_phase("open");
+    let counted_round = in_phase("counted");
     let plan: String = initiatives::table
         .select(initiatives::id)
         .first(&mut *c)
@@ -344,6 +366,8 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 5] {
         .expect("a plan waiting for its review");
     [
         ("{round}", round),
+        ("{open-round}", open_round),
+        ("{counted-round}", counted_round),
         ("{plan}", plan),
         ("{village}", village),
         ("{review-plan}", review_plan),
@@ -379,6 +403,28 @@ fn finance_ids(app: &TestApp) -> [(&'static str, String); 3] {
         ("{decided}", decided),
         ("{waiting}", waiting),
     ]
+
+/// A coordinator of every demo area (so the coordinator's forms and steps show on the
+/// round pages), able to sign in as [`TestApp::add_user`]'s accounts do.
+fn add_coordinator_of_every_area(app: &TestApp, email: &str) -> String {
+    use burgerbegroting::db::schema::areas;
+    use burgerbegroting::service::{auth, users, Principal};
+    use diesel::prelude::*;
+    let mut c = app.conn();
+    let slugs: Vec<String> = areas::table
+        .select(areas::slug)
+        .order(areas::slug)
+        .load(&mut *c)
+        .expect("areas");
+    let cli = Principal::cli();
+    let role = Role::AreaCoordinator;
+    let user = auth::add_user_in_area(&mut c, &cli, email, "", role, Some(&slugs[0]), PASSWORD)
+        .expect("coordinator");
+    for slug in &slugs[1..] {
+        users::grant_role(&mut c, &cli, &user.id, role, Some(slug)).expect("grant");
+    }
+    enrol_second_factor(&mut c, &app.sealer(), &user.id);
+    email.to_string()
 }
 
 /// A running application with the demo municipality (rounds in every phase).
@@ -424,7 +470,12 @@ async fn staff_pages_chosen_in_english_show_no_dutch_text() {
         let mut ids = demo_ids(&app).to_vec();
         ids.extend(finance_ids(&app));
         for (i, (role, pages)) in STAFF_PAGES.iter().enumerate() {
-            let email = app.add_user(&format!("staff{i}@i18n.example"), *role);
+            let email = format!("staff{i}@i18n.example");
+            let email = if *role == Role::AreaCoordinator {
+                add_coordinator_of_every_area(&app, &email)
+            } else {
+                app.add_user(&email, *role)
+            };
             let staff = app.client();
             assert_eq!(choose_english(&app, &staff, "/inloggen").await, "/inloggen");
             app.login_with(&staff, &email).await;
