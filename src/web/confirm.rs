@@ -35,9 +35,6 @@ pub(crate) fn ask(user: &SessionUser, c: &Confirmation) -> HttpResponse {
     html(views::confirm::confirm(user, c))
 }
 
-/// "1 plan", "3 plannen": a count with the right word, never "plan(nen)".
-pub(crate) use crate::domain::wording::count_of;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -403,6 +403,7 @@ fn finance_ids(app: &TestApp) -> [(&'static str, String); 3] {
         ("{decided}", decided),
         ("{waiting}", waiting),
     ]
+}
 
 /// A coordinator of every demo area (so the coordinator's forms and steps show on the
 /// round pages), able to sign in as [`TestApp::add_user`]'s accounts do.
