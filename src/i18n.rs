@@ -320,13 +320,13 @@ impl From<Msg> for String {
 /// A message equals a text when its text in the current language is that text.
 impl PartialEq<&str> for Msg {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        self.to_string().as_str() == *other
     }
 }
 
 impl PartialEq<str> for Msg {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        self.to_string().as_str() == other
     }
 }
 

@@ -100,7 +100,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
     let corporation = create_funder(
         conn,
         admin,
-        "Woningcorporatie Noord-Veluwe (demo)",
+        "Woonstichting Noord-Veluwe (demo)",
         "housing_corporation",
     )?;
     for (name, kind) in [

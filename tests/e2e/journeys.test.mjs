@@ -221,7 +221,7 @@ const TRANSLATED = [
   /^\/inloggen(\/code)?$/,
   /^\/registreren$/,
   /^\/account(\/tweede-stap|\/wachtwoord)?$/,
-  /^\/beheer\/gebruikers$/,
+  /^\/beheer(\/gebruikers)?$/,
   /^\/beheer\/rollen\/[^/]+\/intrekken$/,
   /^\/beheer\/gebruikers\/[^/]+\/(blokkeren|deblokkeren)$/,
   /^\/gebieden(\/[^/]+\/instellingen)?$/,
