@@ -116,6 +116,15 @@ struct State {
     /// Scratch: supporters per class for the project being looked at.
     count: Vec<u64>,
     touched: Vec<u32>,
+    /// Tracing only: per project, the money its supporters have left (numerator over the
+    /// current scale), kept up to date as each winner is paid: only the winner's supporters
+    /// pay, so only the projects on their ballots change. Checking after every round whether
+    /// a candidate's supporters can still pay for it is then one comparison instead of a
+    /// pass over all its supporting groups.
+    money: Option<Vec<BigInt>>,
+    /// Scratch for [`State::pay`]: per project, how many of its supporters paid the full
+    /// payment (the others paid everything they had).
+    paid_full: Vec<u64>,
 }
 
 /// Result of pricing one initiative: `x / (k · scale)` is the payment per full-paying supporter.
@@ -125,7 +134,7 @@ struct Pricing {
 }
 
 impl State {
-    fn new(setup: &MesSetup, per_voter: &Amount) -> Self {
+    fn new(setup: &MesSetup, per_voter: &Amount, trace: bool) -> Self {
         // Common denominator: the per-voter budget's and every candidate cost's.
         let mut scale = per_voter.denom().clone();
         for &p in &setup.candidates {
@@ -133,6 +142,13 @@ impl State {
         }
         let start = per_voter.numer() * (&scale / per_voter.denom());
         let voters: u64 = setup.profile.groups.iter().map(|g| g.voters).sum();
+        let money = trace.then(|| {
+            setup
+                .supporters
+                .iter()
+                .map(|groups| &start * groups.iter().map(|&(_, n)| n).sum::<u64>())
+                .collect()
+        });
         State {
             scales: vec![scale],
             budget: vec![BigInt::zero(), start],
@@ -143,6 +159,8 @@ impl State {
             factor: vec![None],
             count: vec![0; 2],
             touched: Vec::new(),
+            money,
+            paid_full: vec![0; setup.costs.len()],
         }
     }
 
@@ -206,36 +224,28 @@ impl State {
         }
     }
 
-    /// `None` if the gathered supporters together have at least `cost`, else their money.
-    /// Stops adding as soon as they have enough (tracing checks every candidate after every
-    /// round; most are far from running out, so this avoids most big-number work).
-    fn shortfall(&mut self, cost: &BigInt) -> Option<BigInt> {
-        let mut total = BigInt::zero();
-        for i in 0..self.touched.len() {
-            let c = self.touched[i] as usize;
-            self.normalize(c);
-            total += &self.budget[c] * self.count[c];
-            if &total >= cost {
-                return None;
-            }
-        }
-        Some(total)
-    }
-
     fn clear_counts(&mut self) {
         for &c in &self.touched {
             self.count[c as usize] = 0;
         }
     }
 
-    /// Money of the gathered supporters (numerator over the current scale).
-    fn gathered_money(&mut self) -> BigInt {
-        self.normalize_touched();
-        let mut total = BigInt::zero();
-        for &c in &self.touched {
-            total += &self.budget[c as usize] * self.count[c as usize];
+    /// Tracing only: the money of `p`'s supporters (numerator over the current scale).
+    fn money_of(&mut self, p: usize) -> BigInt {
+        match &self.money {
+            Some(money) => money[p].clone(),
+            // Not kept (a run without tracing): add it up.
+            None => {
+                self.gather(p);
+                self.normalize_touched();
+                let mut total = BigInt::zero();
+                for &c in &self.touched {
+                    total += &self.budget[c as usize] * self.count[c as usize];
+                }
+                self.clear_counts();
+                total
+            }
         }
-        total
     }
 
     /// pabutools' affordability loop: supporters from poorest to richest; the first one who
@@ -278,7 +288,7 @@ impl State {
     }
 
     /// Makes every supporter of `p` pay min(money left, x/(k·scale)).
-    fn pay(&mut self, p: usize, pricing: &Pricing) -> (Amount, u64, u64) {
+    fn pay(&mut self, setup: &MesSetup, p: usize, pricing: &Pricing) -> (Amount, u64, u64) {
         let k = BigInt::from(pricing.k);
         let g = pricing.x.gcd(&k);
         let refine = &k / &g;
@@ -287,6 +297,11 @@ impl State {
             let next = self.scale() * &refine;
             self.scales.push(next);
             self.factor = vec![None; self.scales.len()];
+            if let Some(money) = &mut self.money {
+                for m in money.iter_mut() {
+                    *m *= &refine;
+                }
+            }
         }
         let max_payment = BigRational::new(payment.clone(), self.scale().clone());
         self.gather(p);
@@ -325,14 +340,39 @@ impl State {
         for &(old, new) in &map {
             self.count[old as usize] = u64::from(new) + 1;
         }
-        for &(g, _) in &self.supporters[p] {
+        for &(g, voters) in &self.supporters[p] {
             let c = self.group_class[g as usize] as usize;
             if c != 0 && self.count[c] != 0 {
-                self.group_class[g as usize] = (self.count[c] - 1) as u32;
+                let new = (self.count[c] - 1) as u32;
+                self.group_class[g as usize] = new;
+                if let Some(money) = &mut self.money {
+                    let group = &setup.profile.groups[g as usize];
+                    let projects = setup.profile.group_projects(group);
+                    if new == 0 {
+                        // Paid everything it had: `budget[c]` is still its money before
+                        // paying (a class that pays all is never changed in place).
+                        let lost = &self.budget[c] * voters;
+                        for &q in projects {
+                            money[q as usize] -= &lost;
+                        }
+                    } else {
+                        for &q in projects {
+                            self.paid_full[q as usize] += voters;
+                        }
+                    }
+                }
             }
         }
         for &(old, _) in &map {
             self.count[old as usize] = 0;
+        }
+        if let Some(money) = &mut self.money {
+            for (q, n) in self.paid_full.iter_mut().enumerate() {
+                if *n != 0 {
+                    money[q] -= &payment * *n;
+                    *n = 0;
+                }
+            }
         }
         (max_payment, payers, paying_all)
     }
@@ -357,7 +397,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
         }
         return run;
     }
-    let mut state = State::new(setup, per_voter);
+    let mut state = State::new(setup, per_voter, trace);
     // Lower bound on each candidate's price (prices only go up as money is spent).
     let mut bound: Vec<Option<Price>> = vec![None; m];
     for &p in &setup.candidates {
@@ -430,7 +470,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
         tied.sort_by_key(|(p, _)| setup.ranks[*p]);
         let losers: Vec<usize> = tied.iter().skip(1).map(|(p, _)| *p).collect();
         let (winner, pricing) = tied.swap_remove(0);
-        let (max_payment, payers, paying_all) = state.pay(winner, &pricing);
+        let (max_payment, payers, paying_all) = state.pay(setup, winner, &pricing);
         alive.retain(|&p| p != winner);
         if trace {
             for &l in &losers {
@@ -458,9 +498,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
                 continue;
             }
             if run.money_left[p].is_none() {
-                state.gather(p);
-                let money = state.gathered_money();
-                state.clear_counts();
+                let money = state.money_of(p);
                 run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
             }
             if run.dropped_after[p].is_none() {
@@ -480,11 +518,9 @@ fn mark_dropped(
     round: usize,
 ) {
     alive.retain(|&p| {
-        state.gather(p);
         let cost = state.cost(setup, p);
-        let short = state.shortfall(&cost);
-        state.clear_counts();
-        if let Some(money) = short {
+        let money = state.money_of(p);
+        if money < cost {
             run.dropped_after[p] = Some(round);
             run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
             false
