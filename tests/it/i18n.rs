@@ -347,9 +347,9 @@ fn in_context(text: &str, piece: &str) -> String {
     let Some(at) = text.find(piece) else {
         return String::new();
     };
-    let start = text.floor_char_boundary(at.saturating_sub(80));
-    let end = text.ceil_char_boundary((at + piece.len() + 80).min(text.len()));
-    text[start..end].to_string()
+    let before: String = text[..at].chars().rev().take(80).collect();
+    let after: String = text[at + piece.len()..].chars().take(80).collect();
+    format!("{}{piece}{after}", before.chars().rev().collect::<String>())
 }
 
 /// Asserts that `html` (a page answered in English) shows no Dutch text of the catalogues.
