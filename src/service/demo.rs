@@ -168,7 +168,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
                 to_account: to,
                 amount_cents: cents,
                 memo: memo.into(),
-                decision_ref: Some("Raadsbesluit 2024-112 burgerbegroting".into()),
+                decision_ref: Some("RB 2024-112 burgerbegroting".into()),
             },
         )?;
         decide_transfer(conn, approver, &t.id, true, "Volgens raadsbesluit")?;
@@ -196,7 +196,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<DemoSeed>, ServiceError> {
             to_account: pool("hattemerbroek")?,
             amount_cents: 750_000,
             memo: "Verkeersveiligheid rond de school, Smederij Q1".into(),
-            decision_ref: Some("Raadsbesluit 2024-112 burgerbegroting".into()),
+            decision_ref: Some("RB 2024-112 burgerbegroting".into()),
         },
     )?;
     let steering = principals[5].clone();
