@@ -66,5 +66,8 @@ pub fn run(args: &TallyArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()>
         render_dutch(&outcome, &mut out)?;
     }
     out.flush()?;
+    // The process ends right after this: freeing the election's 100,000 ballot lists one by
+    // one took 5 % of a large count's time, and the system takes the memory back anyway.
+    std::mem::forget(election);
     Ok(())
 }

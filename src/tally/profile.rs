@@ -53,7 +53,15 @@ impl Profile {
         let mut whole_points = vec![0i128; m];
         let mut other_points = vec![BigRational::zero(); m];
         let top = i128::from(election.ordinal_top_points);
-        let mut grouping = Grouping::default();
+        // Room for every ballot being distinct (Warsaw 2026: 51,202 of 61,668 are): the
+        // table and the arrays then never grow and rehash or copy while grouping.
+        let listed: usize = election.ballots.iter().map(|b| b.projects.len()).sum();
+        let mut grouping = Grouping {
+            table: hashbrown::HashTable::with_capacity(election.ballots.len()),
+            groups: Vec::with_capacity(election.ballots.len()),
+            projects: Vec::with_capacity(listed),
+            ..Grouping::default()
+        };
         let mut scratch: Vec<u32> = Vec::new();
         for ballot in &election.ballots {
             for (pos, &p) in ballot.projects.iter().enumerate() {
