@@ -247,6 +247,50 @@ fn plain_number(text: &[u8]) -> Option<u32> {
     Some(value)
 }
 
+/// A ballot's list of plain numbers (`1822,322,1992`) read in one pass over its bytes, each
+/// looked up in the table of numbered projects, repeated ids kept once (the first mention):
+/// the ballot the general path gives for such a list. Returns false, leaving `projects` half
+/// filled, for any other text (a space, an empty piece, a leading zero, a number of ten
+/// digits or more, an id that is no project), which the general path then reads.
+fn plain_number_ids(vote: &[u8], numbers: &[u32], projects: &mut Vec<u32>) -> bool {
+    if vote.is_empty() {
+        return true;
+    }
+    let mut value = 0u32;
+    let mut digits = 0usize;
+    let mut leading_zero = false;
+    // One past the end acts as the last comma.
+    for i in 0..=vote.len() {
+        let b = vote.get(i).copied().unwrap_or(b',');
+        if b == b',' {
+            if digits == 0 || digits > 9 || (leading_zero && digits > 1) {
+                return false;
+            }
+            let p = match numbers.get(value as usize) {
+                Some(&p) if p != u32::MAX => p,
+                _ => return false,
+            };
+            if !projects.contains(&p) {
+                projects.push(p);
+            }
+            value = 0;
+            digits = 0;
+            continue;
+        }
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return false;
+        }
+        if digits == 0 {
+            leading_zero = digit == 0;
+        }
+        // Wrapping: a number of ten digits or more is refused above anyway.
+        value = value.wrapping_mul(10).wrapping_add(u32::from(digit));
+        digits += 1;
+    }
+    true
+}
+
 fn field<'r>(row: &'r Row, col: Option<usize>) -> Option<&'r str> {
     let value = trim(row.get(col?)?);
     if value.eq_ignore_ascii_case("none") {
@@ -325,6 +369,17 @@ fn read_ballots(
             projects: Vec::with_capacity(listed),
             points: Vec::new(),
         };
+        if !with_points {
+            if let IdIndex::Numbers(numbers) = index {
+                if plain_number_ids(vote.as_bytes(), numbers, &mut ballot.projects) {
+                    ballots.push(ballot);
+                    continue;
+                }
+                // Anything unusual (spaces, empty pieces, an unknown id): the general path
+                // below reads it again and gives the same ballot or the same message.
+                ballot.projects.clear();
+            }
+        }
         let ids = || split_byte(vote, b',').map(trim).filter(|s| !s.is_empty());
         let points_text = if with_points {
             field(row, points_col)

@@ -602,6 +602,39 @@ mod tests {
             agree(&parts.concat())?;
         }
 
+        /// Files whose project ids are all numbers (read through the number table and the
+        /// one-pass reader of plain lists), with votes that are plain, odd (spaces, empty
+        /// pieces, leading zeros, long numbers, unknown ids) or repeated: read alike.
+        #[test]
+        fn numbered_projects_read_alike(
+            ids in prop::collection::vec(prop::sample::select(vec![
+                "0", "1", "7", "12", "214", "1109", "1048575", "1048576", "4294967297",
+            ]), 1..5),
+            votes in prop::collection::vec(prop::collection::vec(prop::sample::select(vec![
+                "0", "00", "1", "01", " 1", "7 ", "12", "214", "1109", "1048575", "1048576",
+                "4294967297", "1234567890", "", "x", "1e3", "+1", "none",
+            ]), 0..6), 0..8),
+            vote_type in prop::sample::select(vec!["approval", "ordinal", "cumulative"]),
+        ) {
+            let mut text = format!("META\nkey;value\nbudget;100\nvote_type;{vote_type}\nPROJECTS\nproject_id;cost\n");
+            let mut seen = std::collections::HashSet::new();
+            for id in &ids {
+                if seen.insert(*id) {
+                    text.push_str(&format!("{id};10\n"));
+                }
+            }
+            text.push_str(if vote_type == "cumulative" { "VOTES\nvoter_id;vote;points\n" } else { "VOTES\nvoter_id;vote\n" });
+            for (i, vote) in votes.iter().enumerate() {
+                let points = vec!["1"; vote.len()].join(",");
+                if vote_type == "cumulative" {
+                    text.push_str(&format!("{i};{};{points}\n", vote.join(",")));
+                } else {
+                    text.push_str(&format!("{i};{}\n", vote.join(",")));
+                }
+            }
+            agree(&text)?;
+        }
+
         /// Arbitrary short texts over the characters that matter to the reader.
         #[test]
         fn arbitrary_texts_read_alike(text in "(META\n|PROJECTS\n|VOTES\n|key;value\n|budget;[0-9]{1,3}\n|vote_type;(approval|cumulative|ordinal)\n|project_id;cost\n|voter_id;vote;points\n|[ABab0-9;,\"\r\n .-]{0,12})*") {
