@@ -17,6 +17,7 @@ use crate::db::repo::{self, audit, ledger as lq};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::ids::AreaId;
+use crate::domain::ledger::{check_funds, AccountKind, LedgerError};
 use crate::domain::money::{above_maximum, within_bound};
 use crate::domain::permissions::Operation;
 use crate::domain::round::Round;
@@ -55,9 +56,7 @@ fn money_of(c: &mut DbConn, area: &AreaRow) -> Result<PoolMoney, ServiceError> {
     let available_cents = [pending_out_cents, reserved_cents, earmarked_cents]
         .into_iter()
         .try_fold(balance_cents, |left, out| left.checked_sub(out))
-        .ok_or(ServiceError::Ledger(
-            crate::domain::ledger::LedgerError::AmountTooLarge,
-        ))?;
+        .ok_or(ServiceError::Ledger(LedgerError::AmountTooLarge))?;
     Ok(PoolMoney {
         area_id: area.id.clone(),
         slug: area.slug.clone(),
@@ -113,8 +112,15 @@ pub(crate) fn reserve_for_round(
     round: &Round,
 ) -> Result<(), ServiceError> {
     let m = money_of(c, area)?;
-    if round.budget_cents > m.available_cents {
-        return Err(ServiceError::invalid(
+    // The one funds check (domain::ledger), told with the amounts that explain it.
+    check_funds(
+        AccountKind::Pool,
+        &area.name,
+        m.available_cents,
+        round.budget_cents,
+    )
+    .map_err(|_| {
+        ServiceError::invalid(
             "round",
             Msg::new(msg_key!("error-hold-pool-short"))
                 .arg("area", &area.name)
@@ -124,8 +130,8 @@ pub(crate) fn reserve_for_round(
                 .money("earmarked", m.earmarked_cents)
                 .money("pending", m.pending_out_cents)
                 .money("available", m.available_cents.max(0)),
-        ));
-    }
+        )
+    })?;
     let row = HoldRow {
         id: Uuid::new_v4().to_string(),
         area_id: area.id.clone(),
@@ -220,16 +226,22 @@ pub fn earmark(
         ))?;
         who.require_area(&area.id)?;
         let m = money_of(c, &area)?;
-        if amount_cents > m.available_cents {
-            return Err(ServiceError::invalid(
+        check_funds(
+            AccountKind::Pool,
+            &area.name,
+            m.available_cents,
+            amount_cents,
+        )
+        .map_err(|_| {
+            ServiceError::invalid(
                 "amount",
                 Msg::new(msg_key!("error-hold-too-much"))
                     .arg("area", &area.name)
                     .money("available", m.available_cents.max(0))
                     .money("reserved", m.reserved_cents)
                     .money("earmarked", m.earmarked_cents),
-            ));
-        }
+            )
+        })?;
         let row = HoldRow {
             id: Uuid::new_v4().to_string(),
             area_id: area.id.clone(),
