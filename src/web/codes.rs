@@ -5,8 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use super::client_addr::client_key;
 use super::confirm::{ask, is_confirmed, Confirmation};
-use super::csrf::CsrfForm;
+use super::csrf::{form_token, with_pre_cookie, CsrfForm};
 use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect, FormState};
 use super::run_db;
@@ -57,13 +58,9 @@ fn voter_cookie(state: &AppState, token: &str) -> Cookie<'static> {
         .finish()
 }
 
-pub use super::client_addr::client_key;
-
 fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
     user.principal().require(p).map_err(WebError::from)
 }
-
-pub(super) use super::csrf::{form_token, with_pre_cookie};
 
 /// The voter cookie's token, when there is one.
 pub(super) fn voter_token(req: &HttpRequest, state: &AppState) -> Option<String> {
