@@ -132,30 +132,56 @@ pub(crate) fn reserve_for_round(
                 .money("available", m.available_cents.max(0)),
         )
     })?;
-    let row = HoldRow {
+    let round_id = Some(round.id.to_string());
+    let after = json!({"area": area.slug, "round": round_id, "amount_cents": round.budget_cents,
+        "available_before_cents": m.available_cents});
+    let reason = format!("{} {} kwartaal {}", round.title, round.year, round.quarter);
+    let row = new_hold(who, area, RESERVATION, round_id, round.budget_cents, reason);
+    insert_with_event(c, who, row, "pool.reserved", after).map(drop)
+}
+
+/// A new hold on `area`'s pool, made by `who` now.
+fn new_hold(
+    who: &Principal,
+    area: &AreaRow,
+    kind: &str,
+    round_id: Option<String>,
+    amount_cents: i64,
+    reason: String,
+) -> HoldRow {
+    HoldRow {
         id: Uuid::new_v4().to_string(),
         area_id: area.id.clone(),
-        kind: RESERVATION.into(),
-        round_id: Some(round.id.to_string()),
-        amount_cents: round.budget_cents,
-        reason: format!("{} {} kwartaal {}", round.title, round.year, round.quarter),
+        kind: kind.into(),
+        round_id,
+        amount_cents,
+        reason,
         created_by: who.key(),
         created_at: repo::now(),
-    };
+    }
+}
+
+/// Stores a hold with its audit event (`action`, `after`), in the caller's transaction.
+fn insert_with_event(
+    c: &mut DbConn,
+    who: &Principal,
+    row: HoldRow,
+    action: &'static str,
+    after: serde_json::Value,
+) -> Result<HoldRow, ServiceError> {
     holds::insert_hold(c, &row)?;
     audit::append(
         c,
         &who.actor,
         &[NewEvent {
-            action: "pool.reserved",
+            action,
             entity_type: "pool_hold",
             entity_id: row.id.clone(),
             before: serde_json::Value::Null,
-            after: json!({"area": area.slug, "round": row.round_id, "amount_cents": row.amount_cents,
-                "available_before_cents": m.available_cents}),
+            after,
         }],
     )?;
-    Ok(())
+    Ok(row)
 }
 
 /// Releases a round's reservation inside the caller's transaction (the one that closes
@@ -242,29 +268,9 @@ pub fn earmark(
                     .money("earmarked", m.earmarked_cents),
             )
         })?;
-        let row = HoldRow {
-            id: Uuid::new_v4().to_string(),
-            area_id: area.id.clone(),
-            kind: EARMARK.into(),
-            round_id: None,
-            amount_cents,
-            reason: reason.clone(),
-            created_by: who.key(),
-            created_at: repo::now(),
-        };
-        holds::insert_hold(c, &row)?;
-        audit::append(
-            c,
-            &who.actor,
-            &[NewEvent {
-                action: "pool.earmarked",
-                entity_type: "pool_hold",
-                entity_id: row.id.clone(),
-                before: serde_json::Value::Null,
-                after: json!({"area": area.slug, "amount_cents": amount_cents, "reason": reason}),
-            }],
-        )?;
-        Ok(row)
+        let after = json!({"area": area.slug, "amount_cents": amount_cents, "reason": reason});
+        let row = new_hold(who, &area, EARMARK, None, amount_cents, reason.clone());
+        insert_with_event(c, who, row, "pool.earmarked", after)
     })
 }
 
