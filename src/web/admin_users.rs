@@ -60,7 +60,7 @@ async fn render(
 }
 
 async fn list(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    user.principal().require(Permission::Administer)?;
+    // The one guard is the service's (`users::list_users` in `render`).
     render(&state, &user, &FormState::Fresh, &[]).await
 }
 
@@ -85,6 +85,8 @@ async fn create(
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
     let p = user.principal();
+    // Asked here too: the form's own problems are answered before the service is, and
+    // that answer is the administration page.
     p.require(Permission::Administer)?;
     let kept = kept(&[
         ("email", &f.email),
@@ -156,6 +158,7 @@ async fn grant(
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
     let (p, id) = (user.principal(), id.into_inner());
+    // Asked here too: the row's problems are answered before the service is.
     p.require(Permission::Administer)?;
     let (role_field, area_field) = (format!("role-{id}"), format!("area-{id}"));
     let role = Role::parse(&f.role);
