@@ -112,6 +112,62 @@ pub struct AccountRow {
     pub initiative_id: Option<String>,
 }
 
+/// What a new account belongs to. The kind follows from it, and exactly the one owner
+/// column that goes with the kind is filled (one constructor instead of five literals
+/// that each had to get this right).
+#[derive(Debug, Clone, Copy)]
+pub enum AccountOwner<'a> {
+    BudgetLine(&'a str),
+    Pool {
+        area: &'a str,
+    },
+    Funder(&'a str),
+    /// A funded plan's commitment account.
+    Initiative(&'a str),
+    /// What was paid out for a funded plan.
+    PaidOut(&'a str),
+}
+
+impl AccountRow {
+    pub fn new(
+        id: AccountId,
+        owner: AccountOwner<'_>,
+        name: String,
+        created_at: NaiveDateTime,
+    ) -> AccountRow {
+        let mut row = AccountRow {
+            id,
+            kind: AccountKind::Pool,
+            name,
+            budget_line_id: None,
+            area_id: None,
+            funder_id: None,
+            created_at,
+            initiative_id: None,
+        };
+        match owner {
+            AccountOwner::BudgetLine(line) => {
+                row.kind = AccountKind::BudgetLine;
+                row.budget_line_id = Some(line.to_string());
+            }
+            AccountOwner::Pool { area } => row.area_id = Some(area.to_string()),
+            AccountOwner::Funder(funder) => {
+                row.kind = AccountKind::Funder;
+                row.funder_id = Some(funder.to_string());
+            }
+            AccountOwner::Initiative(plan) => {
+                row.kind = AccountKind::Initiative;
+                row.initiative_id = Some(plan.to_string());
+            }
+            AccountOwner::PaidOut(plan) => {
+                row.kind = AccountKind::PaidOut;
+                row.initiative_id = Some(plan.to_string());
+            }
+        }
+        row
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = ledger_imports)]
 pub struct LedgerImportRow {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::message::Msg;
-use super::money::{above_maximum, within_bound};
+use super::money::{above_maximum, checked_sum, within_bound};
 use super::permissions::{allows, Permission};
 use super::role::Role;
 use crate::msg_key;
@@ -417,6 +417,13 @@ pub fn check_funds(
     })
 }
 
+/// The total of several amounts that leave one source together (a round's winners, taken
+/// from its pool at closing), for [`check_funds`]: summed with checked arithmetic, so a
+/// total that does not fit in an `i64` is refused, never wrapped.
+pub fn total_of<I: IntoIterator<Item = i64>>(amounts: I) -> Result<i64, LedgerError> {
+    checked_sum(amounts).ok_or(LedgerError::AmountTooLarge)
+}
+
 /// What an account can still give: its posted balance less the pending transfers out of
 /// it, `None` when that does not fit in an `i64` (amounts are bounded, so never in use).
 pub fn available(balance_cents: i64, pending_out_cents: i64) -> Option<i64> {
@@ -620,6 +627,25 @@ mod tests {
             })
         );
         assert_eq!(available(i64::MIN, 1), None);
+    }
+
+    #[test]
+    fn a_total_that_would_wrap_is_refused_with_a_message() {
+        assert_eq!(total_of([400_000, 300_000]), Ok(700_000));
+        assert_eq!(total_of([]), Ok(0));
+        let err = total_of([i64::MAX, 1]).expect_err("wraps");
+        assert_eq!(err, LedgerError::AmountTooLarge);
+        assert_eq!(err.msg(), above_maximum());
+        // A total that fits but is more than the pool has: refused by the one funds check.
+        let total = total_of([600_000, 500_000]).expect("fits");
+        assert!(matches!(
+            check_funds(AccountKind::Pool, "Wezep", 1_000_000, total),
+            Err(LedgerError::InsufficientFunds {
+                available_cents: 1_000_000,
+                requested_cents: 1_100_000,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -32,6 +32,15 @@ pub const COST_DESCRIPTION_MAX: usize = 120;
 /// One field's problem: the form field's name and the message.
 pub type FieldProblem = (String, Msg);
 
+/// Problems the handler found before the service was asked (texts already in the
+/// request's language), as field problems the service shows as they are.
+pub fn verbatim_problems(problems: Vec<(String, String)>) -> Vec<FieldProblem> {
+    problems
+        .into_iter()
+        .map(|(field, text)| (field, Msg::verbatim(text)))
+        .collect()
+}
+
 /// A checklist typed as one criterion per line: the criteria, or every problem.
 pub fn parse_checklist(text: &str) -> Result<Vec<String>, Vec<FieldProblem>> {
     let criteria: Vec<String> = text

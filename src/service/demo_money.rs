@@ -122,13 +122,10 @@ pub(crate) fn seed_execution(
             conn,
             initiator,
             &second,
-            &ProgressInput {
-                id: Uuid::new_v4(),
-                stage: ProgressStage::Planned,
-                body: "De opdracht is gegeven; de aannemer begint over twee weken.".into(),
-                photo: None,
-                photo_alt: String::new(),
-            },
+            &without_photo(
+                ProgressStage::Planned,
+                "De opdracht is gegeven; de aannemer begint over twee weken.",
+            ),
         )?;
         let part1 = open * 3 / 5;
         let part2 = open * 3 / 10;
@@ -158,15 +155,22 @@ pub(crate) fn seed_execution(
             conn,
             initiator,
             &second,
-            &ProgressInput {
-                id: Uuid::new_v4(),
-                stage: ProgressStage::Done,
-                body: "Klaar, en goedkoper dan gedacht: wat over is, gaat terug naar de pot."
-                    .into(),
-                photo: None,
-                photo_alt: String::new(),
-            },
+            &without_photo(
+                ProgressStage::Done,
+                "Klaar, en goedkoper dan gedacht: wat over is, gaat terug naar de pot.",
+            ),
         )?;
     }
     Ok(())
+}
+
+/// A progress update without a photo.
+fn without_photo(stage: ProgressStage, body: &str) -> ProgressInput {
+    ProgressInput {
+        id: Uuid::new_v4(),
+        stage,
+        body: body.into(),
+        photo: None,
+        photo_alt: String::new(),
+    }
 }

@@ -508,7 +508,7 @@ fn nominate(
             entity_type: "initiative",
             entity_id: plan.id.to_string(),
             before: json!({"status": plan.status.as_str(), "reason": plan.review_reason}),
-            after: json!({"status": "nominated", "objection": objection}),
+            after: json!({"status": PlanStatus::Nominated.as_str(), "objection": objection}),
         }],
     )?;
     Ok(())
@@ -556,7 +556,7 @@ fn recount(
                 "spent_cents": before.as_ref().map(|r| r.spent_cents),
             }),
             after: json!({
-                "status": "counted", "objection": objection, "ballots": ballots,
+                "status": RoundStatus::Counted.as_str(), "objection": objection, "ballots": ballots,
                 "ballots_pb_sha256": pb_sha256, "selected": result.selected,
                 "spent_cents": result.spent_cents,
                 "changed": before.as_ref().map(|b| b.selected != result.selected),
@@ -591,8 +591,8 @@ fn annul(
             action: "round.annulled",
             entity_type: "round",
             entity_id: round.id.to_string(),
-            before: json!({"status": "counted"}),
-            after: json!({"status": "annulled", "objection": objection, "committed_cents": 0}),
+            before: json!({"status": RoundStatus::Counted.as_str()}),
+            after: json!({"status": RoundStatus::Annulled.as_str(), "objection": objection, "committed_cents": 0}),
         }],
     )?;
     Ok(())

@@ -17,6 +17,7 @@ use crate::db::repo::{self, audit, ledger as lq};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::ids::AreaId;
+use crate::domain::ledger::{check_funds, AccountKind, LedgerError};
 use crate::domain::money::{above_maximum, within_bound};
 use crate::domain::permissions::Operation;
 use crate::domain::round::Round;
@@ -55,9 +56,7 @@ fn money_of(c: &mut DbConn, area: &AreaRow) -> Result<PoolMoney, ServiceError> {
     let available_cents = [pending_out_cents, reserved_cents, earmarked_cents]
         .into_iter()
         .try_fold(balance_cents, |left, out| left.checked_sub(out))
-        .ok_or(ServiceError::Ledger(
-            crate::domain::ledger::LedgerError::AmountTooLarge,
-        ))?;
+        .ok_or(ServiceError::Ledger(LedgerError::AmountTooLarge))?;
     Ok(PoolMoney {
         area_id: area.id.clone(),
         slug: area.slug.clone(),
@@ -113,8 +112,15 @@ pub(crate) fn reserve_for_round(
     round: &Round,
 ) -> Result<(), ServiceError> {
     let m = money_of(c, area)?;
-    if round.budget_cents > m.available_cents {
-        return Err(ServiceError::invalid(
+    // The one funds check (domain::ledger), told with the amounts that explain it.
+    check_funds(
+        AccountKind::Pool,
+        &area.name,
+        m.available_cents,
+        round.budget_cents,
+    )
+    .map_err(|_| {
+        ServiceError::invalid(
             "round",
             Msg::new(msg_key!("error-hold-pool-short"))
                 .arg("area", &area.name)
@@ -124,32 +130,58 @@ pub(crate) fn reserve_for_round(
                 .money("earmarked", m.earmarked_cents)
                 .money("pending", m.pending_out_cents)
                 .money("available", m.available_cents.max(0)),
-        ));
-    }
-    let row = HoldRow {
+        )
+    })?;
+    let round_id = Some(round.id.to_string());
+    let after = json!({"area": area.slug, "round": round_id, "amount_cents": round.budget_cents,
+        "available_before_cents": m.available_cents});
+    let reason = format!("{} {} kwartaal {}", round.title, round.year, round.quarter);
+    let row = new_hold(who, area, RESERVATION, round_id, round.budget_cents, reason);
+    insert_with_event(c, who, row, "pool.reserved", after).map(drop)
+}
+
+/// A new hold on `area`'s pool, made by `who` now.
+fn new_hold(
+    who: &Principal,
+    area: &AreaRow,
+    kind: &str,
+    round_id: Option<String>,
+    amount_cents: i64,
+    reason: String,
+) -> HoldRow {
+    HoldRow {
         id: Uuid::new_v4().to_string(),
         area_id: area.id.clone(),
-        kind: RESERVATION.into(),
-        round_id: Some(round.id.to_string()),
-        amount_cents: round.budget_cents,
-        reason: format!("{} {} kwartaal {}", round.title, round.year, round.quarter),
+        kind: kind.into(),
+        round_id,
+        amount_cents,
+        reason,
         created_by: who.key(),
         created_at: repo::now(),
-    };
+    }
+}
+
+/// Stores a hold with its audit event (`action`, `after`), in the caller's transaction.
+fn insert_with_event(
+    c: &mut DbConn,
+    who: &Principal,
+    row: HoldRow,
+    action: &'static str,
+    after: serde_json::Value,
+) -> Result<HoldRow, ServiceError> {
     holds::insert_hold(c, &row)?;
     audit::append(
         c,
         &who.actor,
         &[NewEvent {
-            action: "pool.reserved",
+            action,
             entity_type: "pool_hold",
             entity_id: row.id.clone(),
             before: serde_json::Value::Null,
-            after: json!({"area": area.slug, "round": row.round_id, "amount_cents": row.amount_cents,
-                "available_before_cents": m.available_cents}),
+            after,
         }],
     )?;
-    Ok(())
+    Ok(row)
 }
 
 /// Releases a round's reservation inside the caller's transaction (the one that closes
@@ -220,39 +252,25 @@ pub fn earmark(
         ))?;
         who.require_area(&area.id)?;
         let m = money_of(c, &area)?;
-        if amount_cents > m.available_cents {
-            return Err(ServiceError::invalid(
+        check_funds(
+            AccountKind::Pool,
+            &area.name,
+            m.available_cents,
+            amount_cents,
+        )
+        .map_err(|_| {
+            ServiceError::invalid(
                 "amount",
                 Msg::new(msg_key!("error-hold-too-much"))
                     .arg("area", &area.name)
                     .money("available", m.available_cents.max(0))
                     .money("reserved", m.reserved_cents)
                     .money("earmarked", m.earmarked_cents),
-            ));
-        }
-        let row = HoldRow {
-            id: Uuid::new_v4().to_string(),
-            area_id: area.id.clone(),
-            kind: EARMARK.into(),
-            round_id: None,
-            amount_cents,
-            reason: reason.clone(),
-            created_by: who.key(),
-            created_at: repo::now(),
-        };
-        holds::insert_hold(c, &row)?;
-        audit::append(
-            c,
-            &who.actor,
-            &[NewEvent {
-                action: "pool.earmarked",
-                entity_type: "pool_hold",
-                entity_id: row.id.clone(),
-                before: serde_json::Value::Null,
-                after: json!({"area": area.slug, "amount_cents": amount_cents, "reason": reason}),
-            }],
-        )?;
-        Ok(row)
+            )
+        })?;
+        let after = json!({"area": area.slug, "amount_cents": amount_cents, "reason": reason});
+        let row = new_hold(who, &area, EARMARK, None, amount_cents, reason.clone());
+        insert_with_event(c, who, row, "pool.earmarked", after)
     })
 }
 

@@ -17,6 +17,7 @@ use crate::db::{tx, DbConn};
 use crate::domain::audit::Actor;
 use crate::domain::audit::NewEvent;
 use crate::domain::ids::AreaId;
+use crate::domain::ledger::{self as ledger_rules, AccountKind};
 use crate::domain::nl_time;
 use crate::domain::role::Role;
 use crate::domain::round::{
@@ -672,8 +673,8 @@ pub fn close_submissions(
                 action: "round.review_started",
                 entity_type: "round",
                 entity_id: round.id.to_string(),
-                before: json!({"status": "open"}),
-                after: json!({"status": "review", "by": moved_by(who)}),
+                before: json!({"status": RoundStatus::Open.as_str()}),
+                after: json!({"status": RoundStatus::Review.as_str(), "by": moved_by(who)}),
             }],
         )?;
         let r = load_round(c, round_id)?;
@@ -748,7 +749,7 @@ pub fn open_voting(
                 entity_id: v.round.id.to_string(),
                 before: json!({"status": from.as_str()}),
                 after: json!({
-                    "status": "voting",
+                    "status": RoundStatus::Voting.as_str(),
                     "by": moved_by(who),
                     "fingerprint": fingerprint,
                     "rules": serde_json::from_str::<Value>(&rules).unwrap_or(Value::Null),
@@ -990,9 +991,9 @@ pub fn count_round(
                 action: "round.counted",
                 entity_type: "round",
                 entity_id: v.round.id.to_string(),
-                before: json!({"status": "voting"}),
+                before: json!({"status": RoundStatus::Voting.as_str()}),
                 after: json!({
-                    "status": "counted",
+                    "status": RoundStatus::Counted.as_str(),
                     "by": moved_by(who),
                     "ballots": ballots.len(),
                     "ballots_pb_sha256": sha256_hex(&pb),
@@ -1088,9 +1089,9 @@ pub fn close_round(
                 action: "round.closed",
                 entity_type: "round",
                 entity_id: v.round.id.to_string(),
-                before: json!({"status": "counted"}),
+                before: json!({"status": RoundStatus::Counted.as_str()}),
                 after: json!({
-                    "status": "closed",
+                    "status": RoundStatus::Closed.as_str(),
                     "ballots": ballots.len(),
                     "ballots_pb_sha256": sha256_hex(&pb),
                     "selected": result.selected,
@@ -1198,20 +1199,24 @@ fn commit_winners(
             })
         })
         .collect();
-    let needed: i64 = winners.iter().map(|i| i.amount_cents).sum();
+    let needed = ledger_rules::total_of(winners.iter().map(|i| i.amount_cents))?;
     if needed == 0 {
         return Ok(Vec::new());
     }
     let (pool, available) = super::ledger::pool_available(c, &v.area.id)?;
-    if needed > available {
-        return Err(ServiceError::invalid(
-            "round",
-            Msg::new(msg_key!("error-round-pool-short"))
-                .arg("area", &v.area.name)
-                .money("available", available.max(0))
-                .money("needed", needed),
-        ));
-    }
+    // The one funds check (domain::ledger); its refusal is told as the round's own
+    // message, which says what to do next.
+    ledger_rules::check_funds(AccountKind::Pool, &v.area.name, available, needed).map_err(
+        |_| {
+            ServiceError::invalid(
+                "round",
+                Msg::new(msg_key!("error-round-pool-short"))
+                    .arg("area", &v.area.name)
+                    .money("available", available.max(0))
+                    .money("needed", needed),
+            )
+        },
+    )?;
     let fingerprint = v.round.fingerprint.as_deref().unwrap_or("");
     let decision_ref = format!(
         "Uitslag {} {} kwartaal {} (regels {})",

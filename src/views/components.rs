@@ -346,9 +346,45 @@ pub fn nl_date(iso: &str) -> String {
     crate::i18n::datetime_text(iso)
 }
 
+/// A page's title, or "Fout: <title>" when the form on it was refused (the browser tab
+/// and the screen reader hear it first).
+pub fn error_title(title: &str, errors: &[(String, String)]) -> String {
+    if errors.is_empty() {
+        title.to_string()
+    } else {
+        tr!("common-error-title", title = title)
+    }
+}
+
+/// The query string of a filter form (`fields`, trimmed as typed) on page `page` of its
+/// list: the page links of every filtered list are made here.
+pub fn query_for_page(fields: &[(&str, &str)], page: i64) -> String {
+    let page = page.to_string();
+    let pairs = fields
+        .iter()
+        .map(|(name, value)| (*name, value.trim()))
+        .chain([("pagina", page.as_str())]);
+    serde_urlencoded::to_string(pairs.collect::<Vec<_>>()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_links_keep_the_filter_trimmed_and_escaped() {
+        assert_eq!(
+            query_for_page(
+                &[
+                    ("soort", " round.closed "),
+                    ("gebied", "'t Loo"),
+                    ("van", "")
+                ],
+                3
+            ),
+            "soort=round.closed&gebied=%27t+Loo&van=&pagina=3"
+        );
+    }
 
     #[test]
     fn dates_are_written_the_dutch_way() {

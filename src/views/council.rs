@@ -49,14 +49,15 @@ pub struct EventsForm {
 
 impl EventsForm {
     fn query_for_page(&self, page: i64) -> String {
-        serde_urlencoded::to_string([
-            ("soort", self.soort.trim()),
-            ("gebied", self.gebied.trim()),
-            ("van", self.van.trim()),
-            ("tot", self.tot.trim()),
-            ("pagina", page.to_string().as_str()),
-        ])
-        .unwrap_or_default()
+        super::components::query_for_page(
+            &[
+                ("soort", &self.soort),
+                ("gebied", &self.gebied),
+                ("van", &self.van),
+                ("tot", &self.tot),
+            ],
+            page,
+        )
     }
 }
 

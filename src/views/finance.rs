@@ -199,7 +199,9 @@ pub fn pool(
     )
 }
 
-fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
+/// The transfers table of the finance pages and the transfers list (one table, one
+/// column order).
+pub(super) fn transfer_table(caption: &str, rows: &[TransferView]) -> Markup {
     html! {
         @if rows.is_empty() {
             p { (tr!("finance-transfers-none")) }

@@ -4,7 +4,9 @@
 
 use maud::{html, Markup};
 
-use super::components::{csrf_field, error_summary, field_error, textarea_input, with_contact};
+use super::components::{
+    csrf_field, error_summary, error_title, field_error, textarea_input, with_contact,
+};
 use super::layout::{page, Nav};
 use crate::domain::objection::{ObjectionKind, Verdict, REASON_MAX};
 use crate::domain::round::{Plan, RoundStatus};
@@ -97,11 +99,7 @@ pub fn queue(
     notice: Option<&str>,
 ) -> Markup {
     let title = tr!("objections-queue-title");
-    let head = if errors.is_empty() {
-        title
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, errors);
     page(
         &head,
         &Nav {
@@ -266,11 +264,7 @@ pub fn rejection_form(
     reason: &str,
 ) -> Markup {
     let title = tr!("objections-rejection-title");
-    let head = if errors.is_empty() {
-        title
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, errors);
     page(
         &head,
         &Nav {
@@ -321,11 +315,7 @@ pub struct ResultForm<'a> {
 pub fn result_form(f: &ResultForm<'_>) -> Markup {
     let v = f.round;
     let title = tr!("objections-result-title");
-    let head = if f.errors.is_empty() {
-        title.clone()
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, f.errors);
     page(
         &head,
         &Nav {
@@ -374,11 +364,7 @@ pub fn window_form(
     saved: bool,
 ) -> Markup {
     let title = tr!("objections-window-title");
-    let head = if errors.is_empty() {
-        title.clone()
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, errors);
     page(
         &head,
         &Nav {

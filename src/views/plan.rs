@@ -6,7 +6,8 @@
 use maud::{html, Markup};
 
 use super::components::{
-    csrf_field, error_summary, field, money, radio_group, status, text_input, textarea_input,
+    csrf_field, error_summary, error_title, field, money, radio_group, status, text_input,
+    textarea_input,
 };
 use super::layout::{page, Nav};
 use crate::domain::money::format_eur;
@@ -71,11 +72,7 @@ pub fn plan_page(p: &PlanPage<'_>) -> Markup {
         number = v.plan.number,
         title = &v.plan.title
     );
-    let head = if p.errors.is_empty() {
-        title.clone()
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, p.errors);
     html! {
         (page(&head, &nav(p.user), html! {
             p {

@@ -6,7 +6,7 @@
 use maud::{html, Markup};
 
 use super::components::{
-    csrf_field, error_summary, field, field_error, money, text_input, textarea_input,
+    csrf_field, error_summary, error_title, field, field_error, money, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
 use crate::domain::review::{note_field, verdict_field, Verdict};
@@ -48,11 +48,7 @@ pub fn review_page(p: &ReviewPage<'_>) -> Markup {
         number = v.plan.number,
         title = &v.plan.title
     );
-    let head = if p.errors.is_empty() {
-        title.clone()
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, p.errors);
     let action = format!("/rondes/{}/plannen/{}/beoordeling", v.round.id, v.plan.id);
     html! {
         (page(&head, &nav(p.user), html! {
@@ -188,11 +184,7 @@ pub struct RulesPage<'a> {
 pub fn rules_page(p: &RulesPage<'_>) -> Markup {
     let v = p.view;
     let title = tr!("review-rules-title", area = &v.area_name);
-    let head = if p.errors.is_empty() {
-        title.clone()
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, p.errors);
     page(
         &head,
         &Nav {

@@ -5,11 +5,7 @@
 use maud::{html, Markup};
 
 use super::components::transfer_status_label;
-use super::components::Col::{Num, Text};
-use super::components::{
-    error_summary, money, nl_date_cell, options_from, select_input, status, table_head,
-    table_scroll, text_input,
-};
+use super::components::{error_summary, options_from, select_input, text_input};
 use super::layout::{page, Nav};
 use super::staff_labels::{account_kind_label, transfer_kind_label};
 use crate::domain::ledger::TransferStatus;
@@ -37,15 +33,16 @@ pub struct TransferFilterForm {
 impl TransferFilterForm {
     /// The query string of this filter on another page.
     pub fn query_for_page(&self, page: i64) -> String {
-        serde_urlencoded::to_string([
-            ("rekening", self.rekening.trim()),
-            ("soort", self.soort.trim()),
-            ("status", self.status.trim()),
-            ("van", self.van.trim()),
-            ("tot", self.tot.trim()),
-            ("pagina", page.to_string().as_str()),
-        ])
-        .unwrap_or_default()
+        super::components::query_for_page(
+            &[
+                ("rekening", &self.rekening),
+                ("soort", &self.soort),
+                ("status", &self.status),
+                ("van", &self.van),
+                ("tot", &self.tot),
+            ],
+            page,
+        )
     }
 
     fn filtered(&self) -> bool {
@@ -146,23 +143,7 @@ pub fn transfers(
                     @if d.pages > 1 { " " (tr!("staff-transfers-page-of", page = d.page, pages = d.pages)) }
                 }
                 @if !d.rows.is_empty() {
-                    (table_scroll(&tr!("staff-transfers-caption"), html! { table {
-                        caption { (tr!("staff-transfers-caption")) }
-                        (table_head(&[Text(&tr!("staff-transfers-seq")), Text(&tr!("staff-date")), Text(&tr!("staff-kind")), Text(&tr!("staff-from")), Text(&tr!("staff-to")), Num(&tr!("staff-amount")), Text(&tr!("staff-status"))]))
-                        tbody {
-                            @for t in &d.rows {
-                                tr {
-                                    td { a href={ "/financien/overboekingen/" (t.id) } { (t.seq) } }
-                                    td { (nl_date_cell(&t.created_at)) }
-                                    td { (transfer_kind_label(t.kind)) }
-                                    td { (t.from_name) }
-                                    td { (t.to_name) }
-                                    td class="num" { (money(t.amount_cents)) }
-                                    td { (status(t.status)) }
-                                }
-                            }
-                        }
-                    } }))
+                    (super::finance::transfer_table(&tr!("staff-transfers-caption"), &d.rows))
                 }
                 @if d.pages > 1 { (pager(form, d.page, d.pages)) }
             }

@@ -7,6 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use super::client_addr::client_key;
 use super::csrf::{pre_session_cookie, CsrfForm};
 use super::error::WebError;
 use super::respond::{html, html_status, redirect, FormState};
@@ -40,11 +41,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/account/tweede-stap/bevestigen",
             web::post().to(second_factor_confirm),
         );
-}
-
-/// The client's throttle key (one rule for the whole site: `client_addr`).
-pub fn client_ip(req: &HttpRequest) -> String {
-    super::client_addr::client_key(req)
 }
 
 /// The page of a form anyone may open (sign-in, registration) with the form token that
@@ -146,7 +142,7 @@ async fn login(
         return page(StatusCode::UNPROCESSABLE_ENTITY, &problems);
     }
     let policy = state.settings.session_policy();
-    let (email, password, ip) = (f.email.clone(), f.password.clone(), client_ip(&req));
+    let (email, password, ip) = (f.email.clone(), f.password.clone(), client_key(&req));
     // A session this browser already had ends here: every login gets a new session id.
     let previous = req
         .cookie(super::session::cookie_name(&state))
@@ -198,7 +194,7 @@ async fn login_code(
         return code_page(StatusCode::UNPROCESSABLE_ENTITY, &problems);
     }
     let policy = state.settings.session_policy();
-    let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_ip(&req));
+    let (ticket, code, ip) = (f.ticket.clone(), f.code.clone(), client_key(&req));
     let sealer = state.sealer.clone();
     let outcome = run_db(&state, move |c| {
         let now = crate::service::now();
@@ -280,7 +276,7 @@ async fn register(
         return page(StatusCode::UNPROCESSABLE_ENTITY, &problems);
     }
     let (email, name, password) = (f.email.clone(), f.name.clone(), f.password.clone());
-    let ip = client_ip(&req);
+    let ip = client_key(&req);
     let answer = run_db(&state, move |c| {
         auth::register(c, &email, &name, &password, &ip, crate::service::now())
     })

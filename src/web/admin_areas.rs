@@ -3,10 +3,9 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::admin_users::{kept, shown_of};
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::FormState;
+use super::respond::{kept, FormState};
 use super::run_db;
 use super::session::Staff;
 use crate::db::DbConn;
@@ -41,15 +40,13 @@ async fn render_admin(
         Ok((ledger::pools(c, &p)?, ledger::funders(c, &p)?))
     })
     .await?;
-    Ok(shown.page(|shown| {
-        views::admin::admin(
-            user,
-            &views::admin::AdminPage {
-                pools: &pools,
-                funders: &funders,
-                shown: shown_of(shown, kept),
-            },
-        )
+    Ok(shown.form_page(kept, |shown| {
+        let page = views::admin::AdminPage {
+            pools: &pools,
+            funders: &funders,
+            shown,
+        };
+        views::admin::admin(user, &page)
     }))
 }
 

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::confirm::{ask, ConfirmForm, Confirmation};
 use super::csrf::CsrfForm;
 use super::error::WebError;
-use super::respond::{csv_download, html, redirect, FormState};
+use super::respond::{csv_download, html, kept, redirect, FormState};
 use super::run_db;
 use super::session::Staff;
 use crate::domain::form_errors::FormErrors;
@@ -19,7 +19,6 @@ use crate::service::{ledger, users, Principal, ServiceError};
 use crate::state::AppState;
 use crate::tr;
 use crate::views;
-use crate::views::admin::Shown;
 use crate::views::users::grant_label;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -46,42 +45,22 @@ async fn render(
     kept: &[(String, String)],
 ) -> Result<HttpResponse, WebError> {
     let p = user.principal();
-    let (list, areas) = run_db(state, move |c| {
+    let (users, areas) = run_db(state, move |c| {
         Ok((users::list_users(c, &p)?, ledger::pools(c, &p)?))
     })
     .await?;
-    Ok(shown.page(|shown| {
-        views::users::users(
-            user,
-            &views::users::UsersPage {
-                users: &list,
-                areas: &areas,
-                shown: shown_of(shown, kept),
-            },
-        )
+    Ok(shown.form_page(kept, |shown| {
+        let page = views::users::UsersPage {
+            users: &users,
+            areas: &areas,
+            shown,
+        };
+        views::users::users(user, &page)
     }))
 }
 
-/// What a form page shows after a form, as the views take it: what was typed (`kept`)
-/// only after a refusal (after a change the forms are empty again).
-pub(super) fn shown_of<'a>(state: &'a FormState, kept: &'a [(String, String)]) -> Shown<'a> {
-    Shown {
-        errors: state.errors(),
-        notice: state.notice(),
-        kept: if state.refused() { kept } else { &[] },
-    }
-}
-
-/// The fields of a form as `Shown` keeps them.
-pub(super) fn kept(fields: &[(&str, &str)]) -> Vec<(String, String)> {
-    fields
-        .iter()
-        .map(|(field, value)| (field.to_string(), value.to_string()))
-        .collect()
-}
-
 async fn list(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    user.principal().require(Permission::Administer)?;
+    // The one guard is the service's (`users::list_users` in `render`).
     render(&state, &user, &FormState::Fresh, &[]).await
 }
 
@@ -106,6 +85,8 @@ async fn create(
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
     let p = user.principal();
+    // Asked here too: the form's own problems are answered before the service is, and
+    // that answer is the administration page.
     p.require(Permission::Administer)?;
     let kept = kept(&[
         ("email", &f.email),
@@ -177,6 +158,7 @@ async fn grant(
 ) -> Result<HttpResponse, WebError> {
     let f = form.data;
     let (p, id) = (user.principal(), id.into_inner());
+    // Asked here too: the row's problems are answered before the service is.
     p.require(Permission::Administer)?;
     let (role_field, area_field) = (format!("role-{id}"), format!("area-{id}"));
     let role = Role::parse(&f.role);
@@ -379,7 +361,7 @@ async fn area_form(
         &a,
         &a.description,
         &max,
-        Shown::default(),
+        views::admin::Shown::default(),
     )))
 }
 
@@ -422,13 +404,7 @@ async fn area_save(
     // Refused: the form again with what was typed and the problem next to its field.
     let p = user.principal();
     let a = run_db(&state, move |c| users::area_settings(c, &p, &slug)).await?;
-    Ok(refused.page(|shown| {
-        views::users::area_settings(
-            &user,
-            &a,
-            &f.description,
-            &f.max_initiative,
-            shown_of(shown, &[]),
-        )
+    Ok(refused.form_page(&[], |shown| {
+        views::users::area_settings(&user, &a, &f.description, &f.max_initiative, shown)
     }))
 }

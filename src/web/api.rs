@@ -177,7 +177,7 @@ async fn login(
         password,
         code,
     } = parse_body(body.into_inner(), &["email", "password", "code"])?;
-    let ip = super::account::client_ip(&req);
+    let ip = super::client_addr::client_key(&req);
     let sealer = state.sealer.clone();
     // The session this client was sent with ends here, as with the page login.
     let previous = req
@@ -341,12 +341,7 @@ async fn balances(
     ApiStaff(user): ApiStaff,
 ) -> Result<HttpResponse, ApiError> {
     let p = user.principal();
-    let all = run_db(&state, move |c| ledger::all_balances(c, &p)).await?;
-    let out: Vec<_> = all
-        .into_iter()
-        .map(|(a, b)| json!({"account_id": a.id, "kind": a.kind, "name": a.name, "balance_cents": b}))
-        .collect();
-    Ok(HttpResponse::Ok().json(out))
+    Ok(HttpResponse::Ok().json(run_db(&state, move |c| ledger::all_balances(c, &p)).await?))
 }
 
 async fn transfers(

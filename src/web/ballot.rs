@@ -6,8 +6,9 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::codes::{form_token, url_part, voter_token, with_pre_cookie};
+use super::codes::{url_part, voter_token};
 use super::csrf::CsrfForm;
+use super::csrf::{form_token, with_pre_cookie};
 use super::error::WebError;
 use super::respond::{html_status, redirect};
 use super::run_db;

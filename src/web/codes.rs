@@ -5,8 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use super::client_addr::client_key;
 use super::confirm::{ask, is_confirmed, Confirmation};
-use super::csrf::CsrfForm;
+use super::csrf::{form_token, with_pre_cookie, CsrfForm};
 use super::error::WebError;
 use super::respond::{csv_download, html, html_status, redirect, FormState};
 use super::run_db;
@@ -57,13 +58,11 @@ fn voter_cookie(state: &AppState, token: &str) -> Cookie<'static> {
         .finish()
 }
 
-pub use super::client_addr::client_key;
-
+/// For the forms whose own problems are answered (with the codes page) before the
+/// service is asked: the caller must be allowed to see that page first.
 fn require(user: &SessionUser, p: Permission) -> Result<(), WebError> {
     user.principal().require(p).map_err(WebError::from)
 }
-
-pub(super) use super::csrf::{form_token, with_pre_cookie};
 
 /// The voter cookie's token, when there is one.
 pub(super) fn voter_token(req: &HttpRequest, state: &AppState) -> Option<String> {
@@ -292,7 +291,7 @@ async fn render_admin(
 }
 
 async fn admin(Staff(user): Staff, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    require(&user, Permission::Administer)?;
+    // The one guard is the service's (`list_batches` in `render_admin`).
     render_admin(&state, &user, AdminForm::default()).await
 }
 

@@ -30,6 +30,8 @@ type Errors = Vec<(String, String)>;
 /// The first and the last day of a period (open ends: from the start, until now).
 type Period = (Option<NaiveDate>, Option<NaiveDate>);
 
+/// Asked by the handlers before the service: a wrong period is answered with the council's
+/// page before any service is asked, and the refusal says whom these pages are for.
 fn require(user: &SessionUser) -> Result<(), WebError> {
     user.principal()
         .require(Permission::ViewAuditReport)

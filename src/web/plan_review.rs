@@ -3,6 +3,7 @@
 //! parses the form, calls `service::plan_review` and renders; every problem is shown at
 //! once, with everything typed kept.
 
+use crate::domain::review::verbatim_problems;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -194,16 +195,7 @@ async fn review(
         }
         Ok((
             v.round.id.clone(),
-            svc::save_review(
-                c,
-                &p,
-                &plan2,
-                &input,
-                known
-                    .into_iter()
-                    .map(|(f, m)| (f, crate::domain::message::Msg::verbatim(m)))
-                    .collect(),
-            ),
+            svc::save_review(c, &p, &plan2, &input, verbatim_problems(known)),
         ))
     })
     .await?;

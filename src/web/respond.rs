@@ -7,6 +7,7 @@ use actix_web::HttpResponse;
 use super::error::WebError;
 use crate::domain::form_errors::FormErrors;
 use crate::service::ServiceError;
+use crate::views::admin::Shown;
 
 /// A page with 200 OK.
 pub(crate) fn html(markup: maud::Markup) -> HttpResponse {
@@ -160,4 +161,31 @@ impl FormState {
     pub(crate) fn page(&self, render: impl FnOnce(&Self) -> maud::Markup) -> HttpResponse {
         html_status(self.status(), render(self))
     }
+
+    /// What a form page shows after a form, as the views take it: what was typed (`kept`)
+    /// only after a refusal (after a change the forms are empty again).
+    pub(crate) fn shown<'a>(&'a self, kept: &'a [(String, String)]) -> Shown<'a> {
+        Shown {
+            errors: self.errors(),
+            notice: self.notice(),
+            kept: if self.refused() { kept } else { &[] },
+        }
+    }
+
+    /// [`FormState::page`] for the administration pages, whose views take a [`Shown`].
+    pub(crate) fn form_page(
+        &self,
+        kept: &[(String, String)],
+        render: impl FnOnce(Shown) -> maud::Markup,
+    ) -> HttpResponse {
+        html_status(self.status(), render(self.shown(kept)))
+    }
+}
+
+/// The fields of a form as [`Shown`] keeps them.
+pub(crate) fn kept(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields
+        .iter()
+        .map(|(field, value)| (field.to_string(), value.to_string()))
+        .collect()
 }

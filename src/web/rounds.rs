@@ -2,6 +2,7 @@
 //! open voting, paper ballots, close), the initiator's plan form and the published
 //! ballots as a `.pb` file. Each handler parses input, calls the rounds service, renders.
 
+use crate::domain::review::verbatim_problems;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -807,10 +808,7 @@ async fn submit_plan(
             &p,
             &rid,
             &input,
-            known
-                .into_iter()
-                .map(|(f, m)| (f, crate::domain::message::Msg::verbatim(m)))
-                .collect(),
+            verbatim_problems(known),
         ))
     })
     .await?;

@@ -1288,3 +1288,18 @@ async fn after_login_only_strict_local_return_paths_are_followed() {
     };
     assert_eq!(sessions, 7);
 }
+
+/// The users and voting-code pages have one guard, the service their page reads: staff
+/// without administration still get 403, an administrator the page.
+#[actix_web::test]
+async fn the_admin_pages_are_for_administrators_only() {
+    let app = TestApp::spawn().await;
+    app.add_user("klerk@test.example", Role::FinanceClerk);
+    app.add_user("beheer@test.example", Role::Admin);
+    let clerk = app.login("klerk@test.example").await;
+    let admin = app.login("beheer@test.example").await;
+    for path in ["/beheer/gebruikers", "/beheer/stemcodes"] {
+        assert_eq!(app.get(&clerk, path).await.0, 403, "{path}");
+        assert_eq!(app.get(&admin, path).await.0, 200, "{path}");
+    }
+}

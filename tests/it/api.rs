@@ -102,6 +102,32 @@ async fn api_transfer_flow_on_every_backend() {
 
         let area: Value = get_json(&app, &clerk, "/api/v1/areas/t-loo").await;
         assert_eq!(area["pool"]["balance_cents"], json!(1_200_000), "{backend}");
+
+        // The balances are a read model now, not database rows: the JSON is byte for byte
+        // what the handler built by hand before (these four keys, sorted).
+        let raw = clerk
+            .get(app.url("/api/v1/balances"))
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("text");
+        let items: Vec<Value> = serde_json::from_str(&raw).expect("json");
+        assert!(items.len() > 2, "{backend}: {raw}");
+        let by_hand: Vec<Value> = items
+            .iter()
+            .map(|a| {
+                json!({"account_id": a["account_id"], "kind": a["kind"], "name": a["name"],
+                    "balance_cents": a["balance_cents"]})
+            })
+            .collect();
+        assert_eq!(
+            raw,
+            serde_json::to_string(&by_hand).expect("json"),
+            "{backend}"
+        );
+        assert!(items.iter().any(|a| a["balance_cents"] == json!(1_200_000)));
     }
 }
 

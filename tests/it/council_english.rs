@@ -3,10 +3,10 @@
 //! messages in English; and the same report made outside a request stays Dutch.
 
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::service::{demo, report};
+use burgerbegroting::service::report;
 use burgerbegroting::views::report::rapport_html;
 
-use crate::audit_log::test_key;
+use crate::council_pages::demo_app;
 use crate::helpers::*;
 use crate::i18n::{assert_english, choose_english};
 
@@ -16,16 +16,8 @@ const COUNCIL: &str = "raad-en@test.example";
 async fn the_council_reads_the_report_and_its_explanations_in_english() {
     for db in TestDb::all() {
         let backend = db.backend;
-        let dir = tempfile::tempdir().expect("key dir");
-        let key_path = dir.path().join("signing.key");
-        test_key().write_new(&key_path).expect("key file");
-        let mut settings = db.settings();
-        settings.signing_key_file = Some(key_path);
-        {
-            let mut c = db.pool().get().expect("conn");
-            demo::seed(&mut c).expect("seed").expect("fresh database");
-        }
-        let app = TestApp::spawn_with(db, settings).await;
+        // The key directory lives as long as the app.
+        let (app, _dir) = demo_app(db).await;
         app.add_user(COUNCIL, Role::Council);
         let council = app.client();
         assert_eq!(

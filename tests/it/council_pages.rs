@@ -18,8 +18,9 @@ const COUNCIL: &str = "raadslid@test.example";
 const STEERING: &str = "stuurgroep@test.example";
 
 /// The demo municipality behind a running app that signs with the test key; the demo's
-/// own logins have random passwords, so the test adds its own.
-async fn demo_app(db: TestDb) -> (TestApp, tempfile::TempDir) {
+/// own logins have random passwords, so the test adds its own (a council member and the
+/// steering group here; other tests add theirs).
+pub(crate) async fn demo_app(db: TestDb) -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("key dir");
     let key_path = dir.path().join("signing.key");
     test_key().write_new(&key_path).expect("key file");

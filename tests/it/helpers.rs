@@ -875,14 +875,15 @@ pub fn ledger_problems(c: &mut DbConn) -> Vec<String> {
     use std::collections::BTreeMap;
     let mut problems = Vec::new();
     let balances = svc::all_balances(c, &reader()).expect("balances");
-    let total: i64 = balances.iter().map(|(_, b)| b).sum();
+    let total: i64 = balances.iter().map(|a| a.balance_cents).sum();
     if total != 0 {
         problems.push(format!(
             "money was created or destroyed (balances sum to {total})"
         ));
     }
-    for (account, b) in &balances {
-        if account.kind != AccountKind::Funder && *b < 0 {
+    for account in &balances {
+        let b = account.balance_cents;
+        if account.kind != AccountKind::Funder && b < 0 {
             problems.push(format!("{} is below zero: {b}", account.name));
         }
     }
@@ -898,8 +899,8 @@ pub fn ledger_problems(c: &mut DbConn) -> Vec<String> {
         .collect();
     let stored: BTreeMap<String, i64> = balances
         .into_iter()
-        .filter(|(_, b)| *b != 0)
-        .map(|(a, b)| (a.id.to_string(), b))
+        .filter(|a| a.balance_cents != 0)
+        .map(|a| (a.account_id.to_string(), a.balance_cents))
         .collect();
     let replayed: BTreeMap<String, i64> = replay(&posted)
         .into_iter()

@@ -14,8 +14,8 @@ fn balance(conn: &mut burgerbegroting::db::DbConn, account: &str) -> i64 {
     svc::all_balances(conn, &crate::helpers::reader())
         .expect("balances")
         .into_iter()
-        .find(|(a, _)| a.id == account)
-        .map(|(_, b)| b)
+        .find(|a| a.account_id == account)
+        .map(|a| a.balance_cents)
         .unwrap_or(0)
 }
 

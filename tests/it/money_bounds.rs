@@ -52,9 +52,9 @@ async fn a_transfer_of_i64_max_cents_is_refused_never_wrapped() {
         let mut c = app.conn();
         let balances =
             burgerbegroting::service::ledger::all_balances(&mut c, &reader()).expect("balances");
-        for (a, b) in balances {
-            if a.id == funder || a.id == pool {
-                assert_eq!(b, 0, "{}", a.name);
+        for a in balances {
+            if a.account_id == funder || a.account_id == pool {
+                assert_eq!(a.balance_cents, 0, "{}", a.name);
             }
         }
     }

@@ -258,20 +258,19 @@ fn pay_in_parts_refuse_too_much_and_return_what_is_left() {
         let plan_account = ledger_svc::all_balances(&mut c, &reader())
             .expect("accounts")
             .into_iter()
-            .find(|(a, _)| {
+            .find(|a| {
                 a.initiative_id.as_deref() == Some(plan.0.as_str())
                     && a.kind.as_str() == "initiative"
             })
-            .expect("plan account")
-            .0;
+            .expect("plan account");
         let general = ledger_svc::propose_transfer(
             &mut c,
             &clerk(),
             &ledger_svc::TransferInput {
                 id: uuid::Uuid::new_v4(),
                 kind: None,
-                from_account: plan_account.id.clone(),
-                to_account: plan_account.id,
+                from_account: plan_account.account_id.clone(),
+                to_account: plan_account.account_id,
                 amount_cents: 1,
                 memo: "x".into(),
                 decision_ref: None,

@@ -42,6 +42,26 @@ fn ready_round(c: &mut DbConn, slug: &str, quarter: i32, budget: i64, plan: i64)
     id
 }
 
+/// One resident votes for the round's only plan, then the round is counted.
+fn vote_for_the_plan_and_count(c: &mut DbConn, slug: &str, id: &RoundId) {
+    let code = burgerbegroting::service::voting_codes::generate_batch(c, &admin(), slug, 2027, 1)
+        .expect("codes")
+        .codes
+        .remove(0);
+    let v = svc::round(c, &Principal::resident(), id).expect("round");
+    let plan = v.initiatives[0].id.to_string();
+    let handle = code.handle();
+    svc::cast(
+        c,
+        &Principal::resident(),
+        id,
+        svc::Channel::Online { handle },
+        &[plan],
+    )
+    .expect("vote");
+    svc::count_round(c, &admin(), id).expect("count");
+}
+
 #[test]
 fn opening_reserves_the_budget_and_closing_releases_what_was_not_committed() {
     for db in TestDb::all() {
@@ -103,29 +123,7 @@ fn closing_commits_the_winners_and_frees_the_rest_of_the_reservation() {
         fund_pool(&mut c, &area.slug, 1_000_000);
         let id = ready_round(&mut c, &area.slug, 1, 1_000_000, 400_000);
         svc::open_voting(&mut c, &admin(), &id).expect("open");
-        let code = burgerbegroting::service::voting_codes::generate_batch(
-            &mut c,
-            &admin(),
-            &area.slug,
-            2027,
-            1,
-        )
-        .expect("codes")
-        .codes
-        .remove(0);
-        let v = svc::round(&mut c, &Principal::resident(), &id).expect("round");
-        let plan = v.initiatives[0].id.to_string();
-        svc::cast(
-            &mut c,
-            &Principal::resident(),
-            &id,
-            svc::Channel::Online {
-                handle: code.handle(),
-            },
-            &[plan],
-        )
-        .expect("vote");
-        svc::count_round(&mut c, &admin(), &id).expect("count");
+        vote_for_the_plan_and_count(&mut c, &area.slug, &id);
         crate::helpers::without_objection_window(&mut c, &id);
         let closed = svc::close_round(&mut c, &admin(), &id).expect("close");
         assert_eq!(closed.result().expect("result").commitments.len(), 1);
@@ -248,6 +246,56 @@ fn earmarks_hold_money_apart_until_released() {
             "{}",
             db.backend
         );
+        ledger_invariants(&mut c, db.backend);
+    }
+}
+
+#[test]
+fn closing_is_refused_cleanly_when_the_pool_cannot_pay_the_winners() {
+    for db in TestDb::all() {
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let area = ledger_svc::create_area(&mut c, &admin(), "Doornspijk", "dorp").expect("area");
+        fund_pool(&mut c, &area.slug, 1_000_000);
+        let id = ready_round(&mut c, &area.slug, 1, 1_000_000, 400_000);
+        svc::open_voting(&mut c, &admin(), &id).expect("open");
+        vote_for_the_plan_and_count(&mut c, &area.slug, &id);
+        // A round whose voting opened before reservations existed holds nothing: drop the
+        // reservation, then put most of the pool apart, so only € 2.000 is left for a
+        // winner of € 4.000.
+        let hold = pool_holds::pool_money(&mut c, &admin(), &area.slug)
+            .expect("pool")
+            .holds[0]
+            .id
+            .clone();
+        assert!(burgerbegroting::db::repo::holds::release(
+            &mut c,
+            &hold,
+            "voor de test",
+            "test",
+            burgerbegroting::db::repo::now()
+        )
+        .expect("release"));
+        let earmark = pool_holds::earmark(&mut c, &admin(), &area.slug, 800_000, "speeltuin")
+            .expect("earmark");
+        crate::helpers::without_objection_window(&mut c, &id);
+        let err = svc::close_round(&mut c, &admin(), &id).expect_err("pool short");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("2.000,00") && msg.contains("4.000,00") && msg.contains("opnieuw af"),
+            "{}: {msg}",
+            db.backend
+        );
+        // Nothing half done: the round is still counted and the pool untouched.
+        let v = svc::round(&mut c, &Principal::resident(), &id).expect("round");
+        assert_eq!(v.round.status, RoundStatus::Counted);
+        let m = pool_holds::pool_money(&mut c, &admin(), &area.slug).expect("pool");
+        assert_eq!((m.balance_cents, m.available_cents), (1_000_000, 200_000));
+        ledger_invariants(&mut c, db.backend);
+        // With the earmark released, closing commits the winner.
+        pool_holds::release_earmark(&mut c, &admin(), &earmark.id).expect("release");
+        let closed = svc::close_round(&mut c, &admin(), &id).expect("close");
+        assert_eq!(closed.result().expect("result").commitments.len(), 1);
         ledger_invariants(&mut c, db.backend);
     }
 }

@@ -610,15 +610,20 @@ pub fn assert_intact(conn: &mut DbConn, what: &str) -> i64 {
         }
     }
     let theirs = ledger_svc::all_balances(conn, &reader()).expect("balances");
-    for (account, balance) in &theirs {
+    for account in &theirs {
+        let balance = &account.balance_cents;
         assert_eq!(
-            mine.get(account.id.as_str()).copied().unwrap_or(0),
+            mine.get(account.account_id.as_str()).copied().unwrap_or(0),
             *balance,
             "{what}: balance of {} equals the sum of its transfers",
             account.name
         );
         if account.kind != AccountKind::Funder {
-            let available = balance - pending.get(account.id.as_str()).copied().unwrap_or(0);
+            let available = balance
+                - pending
+                    .get(account.account_id.as_str())
+                    .copied()
+                    .unwrap_or(0);
             assert!(
                 *balance >= 0 && available >= 0,
                 "{what}: {} below zero ({balance}, available {available})",

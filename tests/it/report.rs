@@ -24,7 +24,7 @@ fn balances(c: &mut DbConn) -> HashMap<String, i64> {
     ledger_svc::all_balances(c, &burgerbegroting::service::Principal::cli())
         .expect("balances")
         .into_iter()
-        .map(|(a, b)| (a.id.into(), b))
+        .map(|a| (a.account_id.into(), a.balance_cents))
         .collect()
 }
 

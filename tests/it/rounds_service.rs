@@ -579,10 +579,11 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
                 .find(|x| x["initiative"] == serde_json::json!(s.plans[k]))
                 .expect("commitment of a winner");
             assert_eq!(cm["amount_cents"], plan);
-            let (account, balance) = balances
+            let account = balances
                 .iter()
-                .find(|(a, _)| Some(a.id.as_str()) == cm["account"].as_str())
+                .find(|a| Some(a.account_id.as_str()) == cm["account"].as_str())
                 .expect("plan account");
+            let balance = &account.balance_cents;
             assert_eq!(account.kind.as_str(), "initiative");
             assert_eq!(account.initiative_id.as_deref(), Some(s.plans[k].as_str()));
             assert_eq!(*balance, plan);
@@ -597,7 +598,7 @@ fn closing_counts_the_published_ballots_and_anyone_can_recount() {
             assert!(t.decision_ref.unwrap_or_default().starts_with("Uitslag"));
         }
         // The whole ledger still sums to zero.
-        assert_eq!(balances.iter().map(|(_, b)| b).sum::<i64>(), 0);
+        assert_eq!(balances.iter().map(|a| a.balance_cents).sum::<i64>(), 0);
         let events = audit_repo::for_entity(&mut c, &id).expect("audit");
         let closed_event = events
             .iter()

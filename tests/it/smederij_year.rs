@@ -43,8 +43,8 @@ fn ledger_holds(app: &TestApp, entered: i64, step: &str) {
     let balances = ledger_svc::all_balances(&mut c, &reader()).expect("balances");
     let from_funders: i64 = balances
         .iter()
-        .filter(|(a, _)| a.kind.as_str() == "funder")
-        .map(|(_, b)| -b)
+        .filter(|a| a.kind.as_str() == "funder")
+        .map(|a| -a.balance_cents)
         .sum();
     assert_eq!(
         from_funders, entered,
@@ -277,8 +277,8 @@ async fn one_village_through_a_smederij_year() {
             ledger_svc::all_balances(&mut c, &reader())
                 .expect("balances")
                 .iter()
-                .filter(|(a, _)| a.kind.as_str() == "funder")
-                .map(|(_, b)| -b)
+                .filter(|a| a.kind.as_str() == "funder")
+                .map(|a| -a.balance_cents)
                 .sum()
         };
         ledger_holds(&app, entered, "start");

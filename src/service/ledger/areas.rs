@@ -6,13 +6,12 @@ use serde_json::{json, Value};
 
 use super::new_id;
 use super::read::{FunderView, PoolView};
-use crate::db::models::{AccountRow, AreaRow, FunderRow};
+use crate::db::models::{AccountOwner, AccountRow, AreaRow, FunderRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::form_errors::FormErrors;
 use crate::domain::kinds::{AreaKind, FunderKind};
-use crate::domain::ledger::AccountKind;
 use crate::domain::permissions::Operation;
 use crate::service::{Principal, ServiceError};
 
@@ -113,16 +112,14 @@ pub fn create_area(
             max_initiative_cents: None,
         };
         q::insert_area(c, &area)?;
-        let account = AccountRow {
-            id: new_id().into(),
-            kind: AccountKind::Pool,
-            name: format!("Pot {}", area.name),
-            budget_line_id: None,
-            area_id: Some(area.id.to_string()),
-            funder_id: None,
-            created_at: now,
-            initiative_id: None,
-        };
+        let account = AccountRow::new(
+            new_id().into(),
+            AccountOwner::Pool {
+                area: area.id.as_str(),
+            },
+            format!("Pot {}", area.name),
+            now,
+        );
         q::insert_account(c, &account)?;
         audit::append(
             c,
@@ -162,16 +159,12 @@ pub(super) fn insert_funder_with_account(
         created_at: now,
     };
     q::insert_funder(c, &funder)?;
-    let account = AccountRow {
-        id: new_id().into(),
-        kind: AccountKind::Funder,
-        name: funder.name.clone(),
-        budget_line_id: None,
-        area_id: None,
-        funder_id: Some(funder.id.to_string()),
-        created_at: now,
-        initiative_id: None,
-    };
+    let account = AccountRow::new(
+        new_id().into(),
+        AccountOwner::Funder(funder.id.as_str()),
+        funder.name.clone(),
+        now,
+    );
     q::insert_account(c, &account)?;
     audit::append(
         c,

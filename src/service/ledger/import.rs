@@ -7,12 +7,12 @@ use sha2::{Digest, Sha256};
 use super::areas::{insert_funder_with_account, slugify};
 use super::new_id;
 use super::transfers::{content_hash, transfer_event};
-use crate::db::models::{AccountRow, BudgetLineRow, LedgerImportRow, TransferRow};
+use crate::db::models::{AccountOwner, AccountRow, BudgetLineRow, LedgerImportRow, TransferRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::kinds::FunderKind;
-use crate::domain::ledger::{AccountKind, TransferKind};
+use crate::domain::ledger::TransferKind;
 use crate::domain::ledger_import::{parse_ledger, ImportOptions, ImportProblem, ParsedLedger};
 use crate::domain::permissions::Operation;
 use crate::service::{Principal, ServiceError};
@@ -132,16 +132,12 @@ pub fn import_ledger(
                 created_at: now,
             };
             q::insert_budget_line(c, &bl)?;
-            let account = AccountRow {
-                id: new_id().into(),
-                kind: AccountKind::BudgetLine,
-                name: format!("{} {} {}", bl.fiscal_year, bl.code, bl.name),
-                budget_line_id: Some(bl.id.to_string()),
-                area_id: None,
-                funder_id: None,
-                created_at: now,
-                initiative_id: None,
-            };
+            let account = AccountRow::new(
+                new_id().into(),
+                AccountOwner::BudgetLine(bl.id.as_str()),
+                format!("{} {} {}", bl.fiscal_year, bl.code, bl.name),
+                now,
+            );
             q::insert_account(c, &account)?;
             let memo = format!("Begroting {}: {}", bl.fiscal_year, bl.name);
             let decision_ref = Some(format!("Begroting {}", bl.fiscal_year));

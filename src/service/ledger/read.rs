@@ -570,18 +570,35 @@ pub(super) fn transfer_view(
     names.view(who, t, d)
 }
 
+/// One account with its posted balance. Serialized as the API's `/balances` item; the
+/// fields are in the order of the keys that item always had (sorted), so the JSON is the
+/// same byte for byte.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountBalance {
+    pub account_id: AccountId,
+    pub balance_cents: i64,
+    pub kind: AccountKind,
+    pub name: String,
+    /// The funded plan of an `initiative` account (not in the API item).
+    #[serde(skip)]
+    pub initiative_id: Option<String>,
+}
+
 /// Posted balance of every account (for the API and the invariant checks in tests).
 pub fn all_balances(
     conn: &mut DbConn,
     who: &Principal,
-) -> Result<Vec<(AccountRow, i64)>, ServiceError> {
+) -> Result<Vec<AccountBalance>, ServiceError> {
     who.may(Operation::AllBalances)?;
     let balances = q::balances(conn)?;
     Ok(q::list_accounts(conn)?
         .into_iter()
-        .map(|a| {
-            let b = balances.get(a.id.as_str()).copied().unwrap_or(0);
-            (a, b)
+        .map(|a| AccountBalance {
+            balance_cents: balances.get(a.id.as_str()).copied().unwrap_or(0),
+            account_id: a.id,
+            kind: a.kind,
+            name: a.name,
+            initiative_id: a.initiative_id,
         })
         .collect())
 }

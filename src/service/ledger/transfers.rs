@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::new_id;
 use super::read::{transfer_view, TransferView};
-use crate::db::models::{AccountRow, TransferDecisionRow, TransferRow};
+use crate::db::models::{AccountOwner, AccountRow, TransferDecisionRow, TransferRow};
 use crate::db::repo::{self, audit, ledger as q};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
@@ -147,16 +147,12 @@ pub(crate) fn commit_to_plan(
     account_name: &str,
     decision_ref: &str,
 ) -> Result<TransferView, ServiceError> {
-    let account = AccountRow {
-        id: new_id().into(),
-        kind: AccountKind::Initiative,
-        name: account_name.to_string(),
-        budget_line_id: None,
-        area_id: None,
-        funder_id: None,
-        created_at: repo::now(),
-        initiative_id: Some(plan.id.clone()),
-    };
+    let account = AccountRow::new(
+        new_id().into(),
+        AccountOwner::Initiative(&plan.id),
+        account_name.to_string(),
+        repo::now(),
+    );
     q::insert_account(conn, &account)?;
     record_transfer(
         conn,
@@ -237,16 +233,12 @@ pub(crate) fn open_paid_out_account(
     plan_id: &PlanId,
     name: &str,
 ) -> Result<AccountRow, ServiceError> {
-    let account = AccountRow {
-        id: AccountId::from(new_id()),
-        kind: AccountKind::PaidOut,
-        name: name.to_string(),
-        budget_line_id: None,
-        area_id: None,
-        funder_id: None,
-        created_at: repo::now(),
-        initiative_id: Some(plan_id.to_string()),
-    };
+    let account = AccountRow::new(
+        AccountId::from(new_id()),
+        AccountOwner::PaidOut(plan_id.as_str()),
+        name.to_string(),
+        repo::now(),
+    );
     q::insert_account(conn, &account)?;
     Ok(account)
 }
