@@ -3,7 +3,6 @@
 use maud::{html, Markup};
 
 use crate::domain::ledger::TransferStatus;
-use crate::domain::money::format_eur;
 use crate::tr;
 
 /// The labels of statuses and rules, defined with the other labels in
@@ -15,7 +14,7 @@ pub use super::staff_labels::{
 
 /// An amount as `€ 1.234,56`, never broken over two lines.
 pub fn money(cents: i64) -> Markup {
-    html! { span class="amount" { (format_eur(cents)) } }
+    html! { span class="amount" { (crate::i18n::money(cents)) } }
 }
 
 pub fn csrf_field(token: &str) -> Markup {

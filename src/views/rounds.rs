@@ -9,7 +9,6 @@ use super::components::{
 use super::layout::{page, Nav};
 use super::round_result::{result_first, ReceiptSearch};
 use super::timeline::timeline;
-use crate::domain::money::format_eur;
 use crate::domain::review::{cost_amount_field, cost_description_field, MAX_COST_LINES};
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
@@ -149,7 +148,10 @@ pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
             max_choices: Some(k),
         } => tr!("rounds-rule-max", max = k),
         BallotRule::Approval { max_choices: None } => tr!("rounds-rule-any"),
-        BallotRule::Knapsack => tr!("rounds-rule-knapsack", budget = format_eur(budget_cents)),
+        BallotRule::Knapsack => tr!(
+            "rounds-rule-knapsack",
+            budget = crate::i18n::money(budget_cents)
+        ),
     }
 }
 
@@ -380,14 +382,14 @@ pub fn pool_page(p: &PoolPage<'_>) -> Markup {
             @for h in m.holds.iter().filter(|h| h.kind == "earmark") {
                 form method="post" action={ "/rondes/pot/" (m.slug) "/vrijgeven/" (h.id) } {
                     (csrf_field(token))
-                    button type="submit" { (tr!("rounds-pool-release", reason = &h.reason, amount = format_eur(h.amount_cents))) }
+                    button type="submit" { (tr!("rounds-pool-release", reason = &h.reason, amount = crate::i18n::money(h.amount_cents))) }
                 }
             }
             h2 id="apart-zetten" { (tr!("rounds-pool-earmark-title")) }
             p { (tr!("rounds-pool-earmark-intro")) }
             form class="stack" method="post" action={ "/rondes/pot/" (m.slug) } {
                 (csrf_field(token))
-                (text_input(p.errors, "amount", &tr!("rounds-pool-amount"), Some(&tr!("rounds-new-example", example = "10.000,00")), p.amount, "text"))
+                (text_input(p.errors, "amount", &tr!("rounds-pool-amount"), Some(&tr!("rounds-new-example", example = crate::i18n::money_number(1_000_000))), p.amount, "text"))
                 (text_input(p.errors, "reason", &tr!("rounds-pool-col-for"), Some(&tr!("rounds-pool-reason-hint")), p.reason, "text"))
                 button type="submit" { (tr!("rounds-pool-earmark-submit")) }
             }
@@ -433,7 +435,7 @@ pub fn schedule(p: &SchedulePage<'_>) -> Markup {
                 (checkbox_group(p.errors, "quarters", &tr!("rounds-schedule-quarters"), &tr!("rounds-schedule-quarters-hint"), &quarter_options(), &f.quarters))
                 (checkbox_group(p.errors, "areas", &tr!("rounds-schedule-areas"), &tr!("rounds-schedule-areas-hint"), &areas, &f.areas))
                 (text_input(p.errors, "title", &tr!("rounds-schedule-name"), Some(&tr!("rounds-schedule-name-hint")), &f.title, "text"))
-                (text_input(p.errors, "budget", &tr!("rounds-schedule-budget"), Some(&tr!("rounds-new-example", example = "10.000,00")), &f.budget, "text"))
+                (text_input(p.errors, "budget", &tr!("rounds-schedule-budget"), Some(&tr!("rounds-new-example", example = crate::i18n::money_number(1_000_000))), &f.budget, "text"))
                 (rule_fields(p.errors, &f.ballot_rule, &f.max_choices, &f.count_rule))
                 (text_input(p.errors, "plan_weeks", &tr!("rounds-schedule-plan-weeks"), Some(&tr!("rounds-schedule-weeks-hint")), &f.plan_weeks, "text"))
                 (text_input(p.errors, "review_weeks", &tr!("rounds-schedule-review-weeks"), Some(&tr!("rounds-schedule-weeks-hint")), &f.review_weeks, "text"))
@@ -662,7 +664,7 @@ fn submit_section(p: &RoundPage<'_>) -> Markup {
                 (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
                 (text_input(p.errors, "title", &tr!("rounds-submit-plan-title"), Some(&tr!("rounds-submit-plan-title-hint")), &p.plan.title, "text"))
                 (textarea_input(p.errors, "summary", "summary", &tr!("rounds-submit-summary"), Some(&tr!("rounds-submit-summary-hint")), &p.plan.summary))
-                (text_input(p.errors, "amount", &tr!("rounds-submit-amount"), Some(&tr!("rounds-new-example", example = "2.500,00")), &p.plan.amount, "text"))
+                (text_input(p.errors, "amount", &tr!("rounds-submit-amount"), Some(&tr!("rounds-new-example", example = crate::i18n::money_number(250_000))), &p.plan.amount, "text"))
                 fieldset id="kosten" class=[cost_err.as_ref().map(|_| "has-error")]
                     aria-describedby=[cost_err.as_ref().map(|_| "kosten-error")] {
                     legend { (tr!("rounds-submit-costs")) }
@@ -766,7 +768,7 @@ fn paper_form(p: &RoundPage<'_>, token: &str) -> Markup {
                     div class="choice" {
                         input type="checkbox" id=(id) name="keuze" value=(i.id)
                             checked[p.paper.choices.iter().any(|c| i.id == *c)];
-                        label for=(id) { (tr!("rounds-paper-plan", number = i.number, title = &i.title, amount = format_eur(i.amount_cents))) }
+                        label for=(id) { (tr!("rounds-paper-plan", number = i.number, title = &i.title, amount = crate::i18n::money(i.amount_cents))) }
                     }
                 }
             }
