@@ -306,6 +306,10 @@ fn msg_arg(value: &MsgArg, lang: Lang) -> Arg {
         MsgArg::Text(s) => text(s.clone()),
         MsgArg::Int(n) => FluentValue::from(*n),
         MsgArg::Money(cents) => text(money_in(lang, *cents)),
+        MsgArg::MoneyWhole(cents) => text(match lang {
+            Lang::Nl => crate::domain::money::format_eur_whole(*cents),
+            Lang::En => crate::domain::money::format_eur_whole_en(*cents),
+        }),
         MsgArg::Msg(m) => text(m.text_in(lang)),
         MsgArg::List(list) => text(
             list.iter()

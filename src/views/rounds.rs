@@ -321,6 +321,30 @@ fn rule_fields(
 // ---------------------------------------------------------------------------------------
 
 /// The open holds of a pool (reservations of rounds and earmarks), as a table.
+/// What a hold is for, in the page's language. An earmark's reason is the coordinator's
+/// own text (data, shown as typed). A round's reservation stores its reason as
+/// "{title} {year} kwartaal {quarter}" (`service::pool_holds`); its words around the title
+/// come from the catalogue, so an English page reads "quarter". A stored reason of another
+/// shape is shown as stored.
+pub fn hold_reason(kind: &str, reason: &str) -> String {
+    let reservation = (|| {
+        if kind != "reservation" {
+            return None;
+        }
+        let (head, quarter) = reason.rsplit_once(" kwartaal ")?;
+        let (title, year) = head.rsplit_once(' ')?;
+        let quarter: i64 = quarter.parse().ok()?;
+        let year: i64 = year.parse().ok()?;
+        Some(tr!(
+            "more-pool-hold-round",
+            title = title,
+            year = year.to_string(),
+            quarter = quarter
+        ))
+    })();
+    reservation.unwrap_or_else(|| reason.to_string())
+}
+
 pub fn holds_table(m: &PoolMoney) -> Markup {
     let caption = tr!("rounds-pool-holds");
     html! {
@@ -334,7 +358,7 @@ pub fn holds_table(m: &PoolMoney) -> Markup {
                     @for h in &m.holds {
                         tr {
                             td { @if h.kind == "reservation" { (tr!("rounds-pool-kind-round")) } @else { (tr!("rounds-pool-kind-earmark")) } }
-                            td { (h.reason) }
+                            td { (hold_reason(&h.kind, &h.reason)) }
                             td class="num" { (money(h.amount_cents)) }
                         }
                     }
@@ -382,7 +406,7 @@ pub fn pool_page(p: &PoolPage<'_>) -> Markup {
             @for h in m.holds.iter().filter(|h| h.kind == "earmark") {
                 form method="post" action={ "/rondes/pot/" (m.slug) "/vrijgeven/" (h.id) } {
                     (csrf_field(token))
-                    button type="submit" { (tr!("rounds-pool-release", reason = &h.reason, amount = crate::i18n::money(h.amount_cents))) }
+                    button type="submit" { (tr!("rounds-pool-release", reason = hold_reason(&h.kind, &h.reason), amount = crate::i18n::money(h.amount_cents))) }
                 }
             }
             h2 id="apart-zetten" { (tr!("rounds-pool-earmark-title")) }
@@ -851,5 +875,27 @@ fn published(p: &RoundPage<'_>) -> Markup {
             }
             _ => { p { (tr!("rounds-no-votes")) } }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hold_reason;
+    use crate::i18n::{with_lang, Lang};
+
+    #[test]
+    fn a_reservation_reads_in_the_language_and_an_earmark_as_typed() {
+        let stored = "Groen en spelen 2026 kwartaal 2";
+        assert_eq!(hold_reason("reservation", stored), stored);
+        assert_eq!(
+            with_lang(Lang::En, || hold_reason("reservation", stored)),
+            "Groen en spelen 2026, quarter 2"
+        );
+        let own = "de nieuwe speeltuin, kwartaal 3 klaar";
+        assert_eq!(with_lang(Lang::En, || hold_reason("earmark", own)), own);
+        assert_eq!(
+            with_lang(Lang::En, || hold_reason("reservation", "iets anders")),
+            "iets anders"
+        );
     }
 }
