@@ -879,3 +879,71 @@ async fn the_import_page_after_an_import_is_english() {
         assert_no_dutch_words(&app, &html, "the import page after an import");
     }
 }
+
+/// A resident's whole voting journey in English on the demo (the code form, the voter's
+/// page, the ballot, the check, the receipt): every step in English, no Dutch words
+/// outside the data (plan titles, village names).
+#[actix_web::test]
+async fn a_resident_votes_in_english() {
+    use burgerbegroting::db::schema::{areas, initiatives, rounds};
+    use diesel::prelude::*;
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = demo_app(db).await;
+        let (round, year, area, plan): (String, i32, String, String) = {
+            let mut c = app.conn();
+            let (round, year, area): (String, i32, String) = rounds::table
+                .inner_join(areas::table.on(areas::id.eq(rounds::area_id)))
+                .filter(rounds::status.eq("voting"))
+                .select((rounds::id, rounds::year, areas::slug))
+                .first(&mut *c)
+                .expect("a demo round in voting");
+            let plan: String = initiatives::table
+                .filter(initiatives::round_id.eq(&round))
+                .filter(initiatives::status.eq("nominated"))
+                .order(initiatives::amount_cents.asc())
+                .select(initiatives::id)
+                .first(&mut *c)
+                .expect("a plan on the ballot");
+            (round, year, area, plan)
+        };
+        let code = burgerbegroting::service::voting_codes::generate_batch(
+            &mut app.conn(),
+            &admin(),
+            &area,
+            year,
+            1,
+        )
+        .expect("codes")
+        .codes
+        .remove(0);
+        let resident = app.client();
+        let start = format!("/stemmen?gebied={area}");
+        choose_english(&app, &resident, &start).await;
+        let form = assert_english(&app, &resident, &start).await;
+        let r = resident
+            .post(app.url("/stemmen"))
+            .form(&[
+                ("csrf_token", csrf_token(&form).as_str()),
+                ("code", code.formatted().as_str()),
+                ("gebied", area.as_str()),
+            ])
+            .send()
+            .await
+            .expect("post code");
+        assert_eq!(r.status(), 303, "{backend}: code accepted");
+        assert_english(&app, &resident, &format!("/stemmen/{area}")).await;
+        let ballot = format!("/stemmen/{area}/rondes/{round}");
+        let page = assert_english(&app, &resident, &ballot).await;
+        let token = csrf_token(&page);
+        let choice = [("csrf_token", token.as_str()), ("keuze", plan.as_str())];
+        for step in ["controleren", "uitbrengen"] {
+            let (status, html) =
+                post_form(&app, &resident, &format!("{ballot}/{step}"), &choice).await;
+            assert_eq!(status, 200, "{backend} {step}: {}", visible_text(&html));
+            assert!(html.contains("<html lang=\"en\">"), "{backend} {step}");
+            assert_no_dutch(&html, step);
+            assert_no_dutch_words(&app, &html, step);
+        }
+    }
+}
