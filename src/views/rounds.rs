@@ -139,7 +139,7 @@ pub fn period(v: &RoundView) -> String {
 }
 
 /// The ballot rule in plain words.
-pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
+pub fn ballot_rule_text(rule: BallotRule, budget_cents: i64) -> String {
     match rule {
         BallotRule::Approval {
             max_choices: Some(1),
@@ -156,7 +156,7 @@ pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
 }
 
 /// How the votes are counted, in plain words.
-pub fn count_rule_nl(rule: CountRule) -> String {
+pub fn count_rule_text(rule: CountRule) -> String {
     match rule {
         CountRule::Greedy => tr!("rounds-count-greedy"),
         CountRule::EqualShares => tr!("rounds-count-mes"),
@@ -297,11 +297,11 @@ fn rule_fields(
     );
     let (greedy, greedy_hint) = (
         count_rule_label(CountRule::Greedy),
-        count_rule_nl(CountRule::Greedy),
+        count_rule_text(CountRule::Greedy),
     );
     let (mes, mes_hint) = (
         count_rule_label(CountRule::EqualShares),
-        count_rule_nl(CountRule::EqualShares),
+        count_rule_text(CountRule::EqualShares),
     );
     html! {
         (radio_group(errors, "ballot_rule", &tr!("rounds-rule-how-vote"), &[
@@ -569,8 +569,8 @@ fn facts(v: &RoundView) -> Markup {
             dt { (tr!("plan-payment-status")) } dd { (round_status_label(status)) }
             @if let Some(cal) = &v.round.calendar { (calendar_facts(cal)) }
             dt { (tr!("rounds-col-budget")) } dd { (money(v.round.budget_cents)) }
-            dt { (tr!("timeline-voting")) } dd { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
-            dt { (tr!("rounds-counting")) } dd { strong { (count_rule_label(v.count_rule())) } ". " (count_rule_nl(v.count_rule())) }
+            dt { (tr!("timeline-voting")) } dd { (ballot_rule_text(v.ballot_rule(), v.round.budget_cents)) }
+            dt { (tr!("rounds-counting")) } dd { strong { (count_rule_label(v.count_rule())) } ". " (count_rule_text(v.count_rule())) }
             @if let Some(fp) = &v.round.fingerprint {
                 dt { (tr!("rounds-fingerprint")) } dd { code class="hash" { (fp) } }
             }
@@ -785,7 +785,7 @@ fn paper_form(p: &RoundPage<'_>, token: &str) -> Markup {
             fieldset id="keuze" class=[err.as_ref().map(|_| "has-error")]
                 aria-describedby=[err.as_ref().map(|_| "keuze-error")] {
                 legend { (tr!("rounds-paper-choices")) }
-                span class="hint" { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
+                span class="hint" { (ballot_rule_text(v.ballot_rule(), v.round.budget_cents)) }
                 @if let Some(e) = &err { span class="field-error" id="keuze-error" { (tr!("common-error-prefix")) " " (e) } }
                 @for i in v.nominated() {
                     @let id = format!("keuze-{}", i.number);
@@ -817,7 +817,7 @@ fn result(p: &RoundPage<'_>) -> Markup {
     let per_plan = tr!("rounds-count-per-plan");
     html! {
         h2 id="telling" { (tr!("rounds-how-counted")) }
-        p { (count_rule_nl(v.count_rule())) }
+        p { (count_rule_text(v.count_rule())) }
         p { (tr!("result-voters", count = voters)) " "
             (tr_html!("rounds-spent-left", spent = html! { strong { (money(spent)) } }, left = html! { strong { (money(left)) } }, area = v.area.name)) }
         @if !r.commitments.is_empty() {

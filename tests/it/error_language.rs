@@ -51,7 +51,10 @@ async fn a_transfer_without_enough_money_is_refused_in_english() {
             "{backend}: {html}"
         );
         // An English page writes and reads amounts the English way.
-        assert!(html.contains("requested: €60,000.00"), "{backend}: the amounts");
+        assert!(
+            html.contains("requested: €60,000.00"),
+            "{backend}: the amounts"
+        );
         assert!(html.contains("value=\"60,000.00\""), "{backend}: kept");
         assert_no_dutch(&html, "the transfer form");
     }
