@@ -649,7 +649,7 @@ mod tests {
         assert_eq!(format_eur_en(123_456), "€1,234.56");
         assert_eq!(format_eur_en(5), "€0.05");
         assert_eq!(format_eur_en(-123_456), "-€1,234.56");
-        assert_eq!(format_eur_en(100_000_000_00), "€100,000,000.00");
+        assert_eq!(format_eur_en(10_000_000_000), "€100,000,000.00");
         assert_eq!(format_en_number(-123_456_789), "-1,234,567.89");
         assert_eq!(format_eur_whole_en(10_339_000_000), "€103,390,000");
         assert_eq!(format_eur_whole_en(12_345), "€123.45");

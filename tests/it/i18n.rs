@@ -947,3 +947,52 @@ async fn a_resident_votes_in_english() {
         }
     }
 }
+
+/// Amounts follow the page's language both ways: an English pot page refuses the Dutch
+/// notation with the English example (keeping what was typed), accepts `1,500.25` and
+/// shows `€1,500.25`; the same money on a Dutch page reads `€ 1.500,25`.
+#[actix_web::test]
+async fn amounts_are_typed_and_shown_in_the_page_language() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = demo_app(db).await;
+        let email = add_coordinator_of_every_area(&app, "pot@i18n.example");
+        let village = demo_ids(&app)[4].1.clone();
+        let page = format!("/rondes/pot/{village}");
+        let en = app.client();
+        choose_english(&app, &en, "/inloggen").await;
+        app.login_with(&en, &email).await;
+        let form = assert_english(&app, &en, &page).await;
+        let token = csrf_token(&form);
+        let earmark = |amount: &'static str| {
+            [
+                ("csrf_token", token.clone()),
+                ("amount", amount.to_string()),
+                ("reason", "Speeltuin aan de Dorpsstraat".to_string()),
+            ]
+        };
+        let (status, html) = post_form(&app, &en, &page, &earmark("1.500,25")).await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(
+            html.contains("This is not a valid amount. Write it like this: 1,234.56"),
+            "{backend}: {}",
+            visible_text(&html)
+        );
+        assert!(html.contains("value=\"1.500,25\""), "{backend}: kept");
+        let (status, _) = post_form(&app, &en, &page, &earmark("1,500.25")).await;
+        assert_eq!(status, 303, "{backend}: accepted");
+        let html = assert_english(&app, &en, &page).await;
+        assert!(
+            html.contains("€1,500.25"),
+            "{backend}: {}",
+            visible_text(&html)
+        );
+
+        let nl = app.client();
+        app.login_with(&nl, &email).await;
+        let (_, html) = app.get(&nl, &page).await;
+        assert!(html.contains("<html lang=\"nl\">"), "{backend}");
+        assert!(html.contains("€\u{a0}1.500,25"), "{backend}");
+        assert!(!html.contains("€1,500.25"), "{backend}");
+    }
+}
