@@ -63,7 +63,7 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
         Role::FinanceClerk,
         &[
             "/",
-            "/financien/potten/{village}",
+            "/financien/potten/{voting-village}",
             "/financien/begroting",
             "/financien/begrotingsposten/{line}",
             "/financien/potten",
@@ -100,7 +100,7 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
             "/",
             "/rondes",
             "/rondes/jaar-plannen",
-            "/rondes/pot/{village}",
+            "/rondes/pot/{voting-village}",
             "/rondes/{open-round}",
             "/rondes/{review-round}",
             "/rondes/{round}",
@@ -617,7 +617,7 @@ pub fn assert_no_dutch(html: &str, what: &str) {
 /// A demo round, plan and village for the page list's placeholders: `{round}` is a round
 /// in voting, `{open-round}` and `{counted-round}` one in that phase, `{review-plan}` a plan
 /// waiting for its review and `{review-round}` its round.
-fn demo_ids(app: &TestApp) -> [(&'static str, String); 7] {
+fn demo_ids(app: &TestApp) -> [(&'static str, String); 8] {
     use burgerbegroting::db::schema::{areas, initiatives, rounds};
     use diesel::prelude::*;
     let mut c = app.conn();
@@ -631,6 +631,13 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 7] {
     let round = in_phase("voting");
     let open_round = in_phase("open");
     let counted_round = in_phase("counted");
+    // The village of the round in voting: its pot holds the round's reservation.
+    let voting_village: String = rounds::table
+        .inner_join(areas::table.on(areas::id.eq(rounds::area_id)))
+        .filter(rounds::id.eq(&round))
+        .select(areas::slug)
+        .first(&mut *c)
+        .expect("the village of the round in voting");
     let plan: String = initiatives::table
         .select(initiatives::id)
         .first(&mut *c)
@@ -654,6 +661,7 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 7] {
         ("{village}", village),
         ("{review-plan}", review_plan),
         ("{review-round}", review_round),
+        ("{voting-village}", voting_village),
     ]
 }
 
@@ -958,6 +966,7 @@ async fn amounts_are_typed_and_shown_in_the_page_language() {
         let app = demo_app(db).await;
         let email = add_coordinator_of_every_area(&app, "pot@i18n.example");
         let village = demo_ids(&app)[4].1.clone();
+        fund_pool(&mut app.conn(), &village, 1_000_000);
         let page = format!("/rondes/pot/{village}");
         let en = app.client();
         choose_english(&app, &en, "/inloggen").await;
@@ -979,8 +988,12 @@ async fn amounts_are_typed_and_shown_in_the_page_language() {
             visible_text(&html)
         );
         assert!(html.contains("value=\"1.500,25\""), "{backend}: kept");
-        let (status, _) = post_form(&app, &en, &page, &earmark("1,500.25")).await;
-        assert_eq!(status, 303, "{backend}: accepted");
+        let (status, html) = post_form(&app, &en, &page, &earmark("1,500.25")).await;
+        let shown = visible_text(&html);
+        let problem = shown
+            .find("Set money aside")
+            .map_or(shown.as_str(), |at| &shown[at.saturating_sub(600)..]);
+        assert_eq!(status, 303, "{backend}: accepted: {problem}");
         let html = assert_english(&app, &en, &page).await;
         assert!(
             html.contains("€1,500.25"),
