@@ -12,7 +12,7 @@ pub use super::staff_labels::{
     count_rule_label, round_status_label, standing_label, transfer_status_label,
 };
 
-/// An amount as `€ 1.234,56`, never broken over two lines.
+/// An amount in the page's notation (`€ 1.234,56`, `€1,234.56`), never broken over two lines.
 pub fn money(cents: i64) -> Markup {
     html! { span class="amount" { (crate::i18n::money(cents)) } }
 }
