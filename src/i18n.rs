@@ -439,6 +439,8 @@ mod tests {
                 MoneyError::Invalid(NumberStyle::Plain),
                 MoneyError::TooManyDecimals(NumberStyle::Dutch),
                 MoneyError::TooManyDecimals(NumberStyle::Plain),
+                MoneyError::Invalid(NumberStyle::English),
+                MoneyError::TooManyDecimals(NumberStyle::English),
                 MoneyError::DotAsDecimal,
                 MoneyError::Negative,
                 MoneyError::TooLarge,
