@@ -14,7 +14,9 @@ use crate::audit::merkle;
 use crate::audit::note::{self, Checkpoint};
 use crate::db::repo::audit_log as q;
 use crate::db::DbConn;
+use crate::domain::message::Msg;
 use crate::keys::KeyFile;
+use crate::msg_key;
 use crate::service::audit_log::{self as log, SignOutcome};
 use crate::service::ServiceError;
 
@@ -41,8 +43,10 @@ pub struct ExportSummary {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// Why no bundle is made: a message, Dutch on the command line, in the visitor's
+    /// language on the council's download page.
     #[error("{0}")]
-    Refused(String),
+    Refused(Msg),
     #[error(transparent)]
     Service(#[from] ServiceError),
     #[error("schrijven naar {path} mislukt: {source}")]
@@ -101,9 +105,9 @@ pub fn export_bundle(
 ) -> Result<ExportSummary, ExportError> {
     if let (Some(f), Some(t)) = (opts.from, opts.to) {
         if f > t {
-            return Err(ExportError::Refused(
-                "de begindatum ligt na de einddatum".into(),
-            ));
+            return Err(ExportError::Refused(Msg::new(msg_key!(
+                "more-export-from-after-to"
+            ))));
         }
     }
     if out.exists()
@@ -111,10 +115,9 @@ pub fn export_bundle(
             .map(|mut d| d.next().is_some())
             .unwrap_or(true)
     {
-        return Err(ExportError::Refused(format!(
-            "de map {} bestaat al en is niet leeg; kies een nieuwe map",
-            out.display()
-        )));
+        return Err(ExportError::Refused(
+            Msg::new(msg_key!("more-export-dir-not-empty")).arg("dir", out.display().to_string()),
+        ));
     }
     // A fresh checkpoint over everything logged so far. The signer reads every stored
     // event once, checks it against its stored hash and the last checkpoint, and hands us
@@ -125,22 +128,21 @@ pub fn export_bundle(
         events.push(b'\n');
     })?;
     if let SignOutcome::Stopped(reason) = &signed.outcome {
-        return Err(ExportError::Refused(format!(
-            "het ondertekenen is gestopt ({reason}); er wordt geen bundel gemaakt"
-        )));
+        return Err(ExportError::Refused(
+            Msg::new(msg_key!("more-export-signing-stopped")).arg("reason", reason.to_string()),
+        ));
     }
     let cp_row = signed
         .checkpoint
-        .ok_or_else(|| ExportError::Refused("het logboek is nog leeg".into()))?;
+        .ok_or_else(|| ExportError::Refused(Msg::new(msg_key!("more-export-log-empty"))))?;
     let leaves = signed.leaves;
     let cp = Checkpoint::open(&cp_row.note, key.name(), &key.verifying_key()).map_err(|_| {
-        ExportError::Refused("het laatste controlepunt is niet met deze sleutel ondertekend".into())
+        ExportError::Refused(Msg::new(msg_key!("more-export-checkpoint-other-key")))
     })?;
     if leaves.len() as u64 != cp.size {
-        return Err(ExportError::Refused(
-            "het controlepunt telt niet de gelezen gebeurtenissen; er wordt geen bundel gemaakt"
-                .into(),
-        ));
+        return Err(ExportError::Refused(Msg::new(msg_key!(
+            "more-export-checkpoint-count"
+        ))));
     }
     let mut w = Writer {
         dir: out.to_path_buf(),
@@ -148,7 +150,7 @@ pub fn export_bundle(
     };
     // The replay, from the lines as the verifier will read them.
     let events_text = std::str::from_utf8(&events)
-        .map_err(|_| ExportError::Refused("het logboek bevat tekst die geen UTF-8 is".into()))?;
+        .map_err(|_| ExportError::Refused(Msg::new(msg_key!("more-export-not-utf8"))))?;
     let mut replay = Replay::default();
     for (i, line) in events_text.split_terminator('\n').enumerate() {
         let seq = i as u64 + 1;
@@ -168,9 +170,11 @@ pub fn export_bundle(
                 .map(|e| format!("gebeurtenis {seq}: {}", e.nl)),
         };
         if let Some(reason) = bad {
-            return Err(ExportError::Refused(format!(
-                "het logboek klopt niet ({reason}); er wordt geen bundel gemaakt"
-            )));
+            // The detail is the verifier's own (technical) wording; the sentence around it
+            // is ours.
+            return Err(ExportError::Refused(
+                Msg::new(msg_key!("more-export-log-wrong")).arg("reason", reason),
+            ));
         }
     }
     w.put(b::EVENTS, &events)?;
@@ -189,15 +193,12 @@ pub fn export_bundle(
             }
         })?;
         let old = Checkpoint::open(&t, key.name(), &key.verifying_key()).map_err(|_| {
-            ExportError::Refused(
-                "het controlepunt van de eerdere bundel is niet met deze sleutel ondertekend"
-                    .into(),
-            )
+            ExportError::Refused(Msg::new(msg_key!("more-export-previous-other-key")))
         })?;
         if old.size > cp.size || merkle::root(&leaves[..old.size as usize]) != old.root {
-            return Err(ExportError::Refused(
-                "de eerdere bundel past niet bij dit logboek (de geschiedenis verschilt)".into(),
-            ));
+            return Err(ExportError::Refused(Msg::new(msg_key!(
+                "more-export-previous-mismatch"
+            ))));
         }
         let proof = merkle::consistency_proof(&leaves, old.size as usize).unwrap_or_default();
         w.put(b::PREVIOUS_CHECKPOINT, t.as_bytes())?;

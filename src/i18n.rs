@@ -255,17 +255,61 @@ impl IntoArg for Cow<'_, str> {
 // Messages built by domain and service code (`domain::message::Msg`)
 // ---------------------------------------------------------------------------------------
 
-/// An amount in a message, written as the pages write amounts in both languages
-/// (`€ 1.234,56`, the notation the forms ask for).
-pub fn money_text(cents: i64) -> String {
-    crate::domain::money::format_eur(cents)
+/// An amount as the page's language writes it: `€ 1.234,56` on a Dutch page, `€1,234.56`
+/// on an English one. Views use this (or `views::components::money`) instead of
+/// `domain::money::format_eur`; the CSV files, the export bundle and the API keep the
+/// Dutch or plain notation of their format, whatever the visitor's language.
+pub fn money(cents: i64) -> String {
+    money_in(current(), cents)
+}
+
+/// [`money`] in `lang`.
+pub fn money_in(lang: Lang, cents: i64) -> String {
+    match lang {
+        Lang::Nl => crate::domain::money::format_eur(cents),
+        Lang::En => crate::domain::money::format_eur_en(cents),
+    }
+}
+
+/// A large overview amount in whole euros when it has no cents (`€ 103.390.000`,
+/// `€103,390,000`), as [`money`] otherwise.
+pub fn money_whole(cents: i64) -> String {
+    match current() {
+        Lang::Nl => crate::domain::money::format_eur_whole(cents),
+        Lang::En => crate::domain::money::format_eur_whole_en(cents),
+    }
+}
+
+/// An amount without the euro sign, as the page's amount inputs read it back: the value
+/// put in a field (`1.234,56` / `1,234.56`) and the example in a field's hint.
+pub fn money_number(cents: i64) -> String {
+    match current() {
+        Lang::Nl => crate::domain::money::format_nl_number(cents),
+        Lang::En => crate::domain::money::format_en_number(cents),
+    }
+}
+
+/// An amount typed into a form of a page in the current language: the Dutch notation on
+/// a Dutch page ([`parse_eur_nl`](crate::domain::money::parse_eur_nl)), the English one
+/// (`1,234.56`, `1234.56`, `1234`) on an English page
+/// ([`parse_eur_en`](crate::domain::money::parse_eur_en)). Call it in the handler, not
+/// inside `run_db` (which sees Dutch).
+pub fn parse_money(text: &str) -> Result<i64, crate::domain::money::MoneyError> {
+    match current() {
+        Lang::Nl => crate::domain::money::parse_eur_nl(text),
+        Lang::En => crate::domain::money::parse_eur_en(text),
+    }
 }
 
 fn msg_arg(value: &MsgArg, lang: Lang) -> Arg {
     match value {
         MsgArg::Text(s) => text(s.clone()),
         MsgArg::Int(n) => FluentValue::from(*n),
-        MsgArg::Money(cents) => text(money_text(*cents)),
+        MsgArg::Money(cents) => text(money_in(lang, *cents)),
+        MsgArg::MoneyWhole(cents) => text(match lang {
+            Lang::Nl => crate::domain::money::format_eur_whole(*cents),
+            Lang::En => crate::domain::money::format_eur_whole_en(*cents),
+        }),
         MsgArg::Msg(m) => text(m.text_in(lang)),
         MsgArg::List(list) => text(
             list.iter()
@@ -395,6 +439,8 @@ mod tests {
                 MoneyError::Invalid(NumberStyle::Plain),
                 MoneyError::TooManyDecimals(NumberStyle::Dutch),
                 MoneyError::TooManyDecimals(NumberStyle::Plain),
+                MoneyError::Invalid(NumberStyle::English),
+                MoneyError::TooManyDecimals(NumberStyle::English),
                 MoneyError::DotAsDecimal,
                 MoneyError::Negative,
                 MoneyError::TooLarge,
@@ -593,7 +639,7 @@ mod tests {
         );
         assert_eq!(
             with_lang(Lang::En, || e.to_string()),
-            "There is not enough money in Pot Wezep. Available: €\u{a0}1.234,56, requested: €\u{a0}2.000,00."
+            "There is not enough money in Pot Wezep. Available: €1,234.56, requested: €2,000.00."
         );
         let plural = |n: usize| {
             let problems = (0..n)

@@ -84,9 +84,9 @@ fn split_parents_are_not_counted_twice() {
                 "{parent} {year}"
             );
             assert!(
-                p.notes
-                    .iter()
-                    .any(|n| n.starts_with(&format!("{year}: taakveld {parent} is overgeslagen"))),
+                p.notes.iter().any(|n| n
+                    .to_string()
+                    .starts_with(&format!("{year}: taakveld {parent} is overgeslagen"))),
                 "note for {parent} {year}: {:#?}",
                 p.notes
             );
@@ -115,7 +115,19 @@ fn negative_lasten_are_skipped_with_a_note() {
     assert!(p
         .notes
         .iter()
-        .any(|n| n.starts_with("2025: taakveld 0.8") && n.contains("€\u{a0}-216.000")));
+        .any(|n| n.to_string().starts_with("2025: taakveld 0.8") && n.contains("€\u{a0}-216.000")));
+    // The note is a message: an English page shows it in English, with the English amount.
+    let note = p
+        .notes
+        .iter()
+        .find(|n| n.to_string().starts_with("2025: taakveld 0.8"))
+        .expect("the note");
+    use burgerbegroting::i18n::{with_lang, Lang};
+    assert_eq!(
+        with_lang(Lang::En, || note.to_string()),
+        "2025: taakveld 0.8 was skipped, because its costs are negative (-€216,000). \
+         A budget line must be more than 0 euros."
+    );
     assert_eq!(
         p.total_cents_for_year(2025),
         Some((237_791 + 216) * 100_000)

@@ -85,7 +85,7 @@ admin-area-settings-max = Current maximum per plan:
 admin-area-settings-no-max = none
 admin-area-settings-description = What the village finds important (the checklist for plans)
 admin-area-settings-max-field = Maximum per plan in euros
-admin-area-settings-max-hint = For example 5.000,00 (a comma before the cents). Leave empty for no maximum.
+admin-area-settings-max-hint = For example 5,000.00 (a point before the cents). Leave empty for no maximum.
 admin-area-settings-save = Save
 
 ## Changing one's password (/account/wachtwoord)

@@ -16,6 +16,9 @@ pub enum MsgArg {
     Int(i64),
     /// An amount in cents, written as the pages write amounts (`€ 1.234,56`).
     Money(i64),
+    /// An amount in cents shown in whole euros when it has no cents (`€ 103.390.000`),
+    /// for large overview amounts such as a CBS file's.
+    MoneyWhole(i64),
     /// Another message, shown in the same language (a reason inside a sentence).
     Msg(Box<Msg>),
     /// A calendar day, written in the language ("14 maart 2026", "14 March 2026").
@@ -51,6 +54,12 @@ impl Msg {
     /// language (a handler's own message).
     pub fn verbatim(text: impl Into<String>) -> Msg {
         Msg::new(crate::msg_key!("error-verbatim")).arg("text", text.into())
+    }
+
+    /// Adds a large amount in cents, shown in whole euros when it has no cents.
+    pub fn money_whole(mut self, name: &'static str, cents: i64) -> Msg {
+        self.args.push((name, MsgArg::MoneyWhole(cents)));
+        self
     }
 
     /// Adds an amount in cents for the placeholder `$name`.

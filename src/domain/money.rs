@@ -55,6 +55,9 @@ pub enum NumberStyle {
     Dutch,
     /// `1234.56` (no thousands separator, decimal point).
     Plain,
+    /// `1,234.56` (comma between thousands, decimal point): what an English page's
+    /// amount inputs accept ([`parse_eur_en`]).
+    English,
 }
 
 impl NumberStyle {
@@ -63,6 +66,7 @@ impl NumberStyle {
         match self {
             NumberStyle::Dutch => "1.234,56",
             NumberStyle::Plain => "1234.56",
+            NumberStyle::English => "1,234.56",
         }
     }
 }
@@ -98,6 +102,9 @@ impl MoneyError {
             }
             MoneyError::TooManyDecimals(NumberStyle::Plain) => {
                 Msg::new(msg_key!("error-money-decimals-point"))
+            }
+            MoneyError::TooManyDecimals(NumberStyle::English) => {
+                Msg::new(msg_key!("error-money-decimals-english"))
             }
             MoneyError::DotAsDecimal => Msg::new(msg_key!("error-money-dot-as-decimal")),
             MoneyError::Negative => Msg::new(msg_key!("error-money-negative")),
@@ -138,6 +145,36 @@ pub fn format_nl_number(cents: i64) -> String {
 /// `€ 1.234,56` (U+00A0 after `€`); negative: `€ -1.234,56`.
 pub fn format_eur(cents: i64) -> String {
     format!("€{NBSP}{}", format_nl_number(cents))
+}
+
+/// `1,234.56`, `-1,234.56`, `0.05`: English number notation without the euro sign.
+pub fn format_en_number(cents: i64) -> String {
+    let abs = cents.unsigned_abs();
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", group_thousands(abs / 100, ','), abs % 100)
+}
+
+/// `€1,234.56` (English usage: no space after `€`); negative: `-€1,234.56`. Only for
+/// pages shown in English (`crate::i18n::money`); files and the API keep their notation.
+pub fn format_eur_en(cents: i64) -> String {
+    let abs = cents.unsigned_abs();
+    let sign = if cents < 0 { "-" } else { "" };
+    format!(
+        "{sign}€{}.{:02}",
+        group_thousands(abs / 100, ','),
+        abs % 100
+    )
+}
+
+/// [`format_eur_whole`] in English notation: `€103,390,000`; an amount with cents is
+/// shown in full like [`format_eur_en`].
+pub fn format_eur_whole_en(cents: i64) -> String {
+    if cents % 100 != 0 {
+        return format_eur_en(cents);
+    }
+    let abs = cents.unsigned_abs();
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}€{}", group_thousands(abs / 100, ','))
 }
 
 /// For large overview amounts: `€ 103.390.000` when the amount is whole euros; an amount
@@ -256,7 +293,9 @@ fn parse_nl_integer(int_part: &str, has_comma: bool) -> Result<i128, MoneyError>
     Ok(v)
 }
 
-fn parse_nl(s: &str, allow_negative: bool) -> Result<i64, MoneyError> {
+/// The amount's number without its markers (`€`, `EUR`, `euro`, a minus sign) and whether
+/// it is negative; shared by the Dutch and the English parser.
+fn strip_markers(s: &str, allow_negative: bool) -> Result<(bool, &str), MoneyError> {
     let mut rest = s.trim();
     if rest.is_empty() {
         return Err(MoneyError::Empty);
@@ -298,6 +337,11 @@ fn parse_nl(s: &str, allow_negative: bool) -> Result<i64, MoneyError> {
     if negative && !allow_negative {
         return Err(MoneyError::Negative);
     }
+    Ok((negative, number))
+}
+
+fn parse_nl(s: &str, allow_negative: bool) -> Result<i64, MoneyError> {
+    let (negative, number) = strip_markers(s, allow_negative)?;
 
     let mut parts = number.split(',');
     let int_part = parts.next().unwrap_or_default();
@@ -350,6 +394,60 @@ pub fn parse_eur_nl(s: &str) -> Result<i64, MoneyError> {
 /// `-€ 12`, `– € 12` (en dash) or `−12` (U+2212).
 pub fn parse_eur_nl_signed(s: &str) -> Result<i64, MoneyError> {
     parse_nl(s, true)
+}
+
+/// Parses an amount as typed on a page shown in English, into cents.
+///
+/// Accepted: `1,234.56`, `€1,234.56`, `€ 1234.5`, `1234`, `1,000` (a comma followed by
+/// exactly three digits separates thousands, so this is one thousand euros), `1234.56 EUR`.
+/// Refused: empty text, more than 2 decimals, a comma used as decimal comma (`12,5`: the
+/// message shows the English example), wrongly grouped thousands (`1,23,456`), any other
+/// character, any minus sign, amounts that do not fit in `i64` cents.
+pub fn parse_eur_en(s: &str) -> Result<i64, MoneyError> {
+    let (negative, number) = strip_markers(s, false)?;
+    let invalid = MoneyError::Invalid(NumberStyle::English);
+    let mut parts = number.split('.');
+    let int_part = parts.next().unwrap_or_default();
+    let frac_part = parts.next();
+    if parts.next().is_some() || int_part.is_empty() {
+        return Err(invalid);
+    }
+    let euros: i128 = if int_part.bytes().all(|b| b.is_ascii_digit()) {
+        digits_value(int_part, 0).ok_or(MoneyError::TooLarge)?
+    } else {
+        let groups: Vec<&str> = int_part.split(',').collect();
+        let first_ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()));
+        let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
+        let digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+        if !(first_ok && rest_ok && digits) {
+            return Err(invalid);
+        }
+        let mut v: i128 = 0;
+        for g in groups {
+            v = digits_value(g, v).ok_or(MoneyError::TooLarge)?;
+        }
+        v
+    };
+    let cents: i128 = match frac_part {
+        None => 0,
+        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => {
+            if f.len() > 2 {
+                return Err(MoneyError::TooManyDecimals(NumberStyle::English));
+            }
+            let v = digits_value(f, 0).ok_or(MoneyError::TooLarge)?;
+            if f.len() == 1 {
+                v * 10
+            } else {
+                v
+            }
+        }
+        Some(_) => return Err(invalid),
+    };
+    let magnitude = euros
+        .checked_mul(100)
+        .and_then(|v| v.checked_add(cents))
+        .ok_or(MoneyError::TooLarge)?;
+    finish(negative, magnitude)
 }
 
 /// Plain decimal with at most `max_decimals` digits after a `.`, returned scaled to
@@ -543,6 +641,63 @@ mod tests {
         assert_eq!(
             parse_eur_nl_signed("--12"),
             Err(MoneyError::Invalid(NumberStyle::Dutch))
+        );
+    }
+
+    #[test]
+    fn formats_english_amounts() {
+        assert_eq!(format_eur_en(123_456), "€1,234.56");
+        assert_eq!(format_eur_en(5), "€0.05");
+        assert_eq!(format_eur_en(-123_456), "-€1,234.56");
+        assert_eq!(format_eur_en(10_000_000_000), "€100,000,000.00");
+        assert_eq!(format_en_number(-123_456_789), "-1,234,567.89");
+        assert_eq!(format_eur_whole_en(10_339_000_000), "€103,390,000");
+        assert_eq!(format_eur_whole_en(12_345), "€123.45");
+    }
+
+    #[test]
+    fn parses_english_amounts() {
+        for (text, cents) in [
+            ("1,234.56", 123_456),
+            ("1234.56", 123_456),
+            ("1234", 123_400),
+            ("€1,234.56", 123_456),
+            ("€ 1,234.5", 123_450),
+            ("1,000", 100_000),
+            ("1,234,567", 123_456_700),
+            ("0.05", 5),
+            ("12 EUR", 1_200),
+            (" 7.1 € ", 710),
+        ] {
+            assert_eq!(parse_eur_en(text), Ok(cents), "{text}");
+        }
+        // What the English page shows is what it reads back.
+        for cents in [0, 5, 123_456, 987_654_321] {
+            let shown = format_eur_en(cents);
+            assert_eq!(parse_eur_en(&shown), Ok(cents), "{shown}");
+        }
+    }
+
+    #[test]
+    fn refuses_bad_english_amounts() {
+        let invalid = Err(MoneyError::Invalid(NumberStyle::English));
+        assert_eq!(parse_eur_en(""), Err(MoneyError::Empty));
+        assert_eq!(parse_eur_en("€"), Err(MoneyError::Empty));
+        assert_eq!(parse_eur_en("12,5"), invalid, "a decimal comma");
+        assert_eq!(parse_eur_en("1,23,456"), invalid);
+        assert_eq!(parse_eur_en("1.234,56"), invalid, "Dutch notation");
+        assert_eq!(parse_eur_en("1.2.3"), invalid);
+        assert_eq!(parse_eur_en("12.x"), invalid);
+        assert_eq!(parse_eur_en("12."), invalid);
+        assert_eq!(parse_eur_en("abc"), invalid);
+        assert_eq!(
+            parse_eur_en("1.234"),
+            Err(MoneyError::TooManyDecimals(NumberStyle::English))
+        );
+        assert_eq!(parse_eur_en("-12"), Err(MoneyError::Negative));
+        assert_eq!(
+            parse_eur_en("99999999999999999999999"),
+            Err(MoneyError::TooLarge)
         );
     }
 

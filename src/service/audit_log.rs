@@ -62,28 +62,6 @@ pub enum SigningStatus {
 }
 
 impl SigningStatus {
-    /// One or two plain Dutch sentences for the audit page.
-    pub fn message_nl(&self) -> String {
-        match self {
-            SigningStatus::NotConfigured => "Het logboek wordt niet ondertekend: er is geen \
-                ondertekeningssleutel ingesteld (instelling signing_key_file)."
-                .into(),
-            SigningStatus::Ok { latest: Some(c) } => format!(
-                "Het logboek wordt ondertekend. Het laatste controlepunt telt {} gebeurtenissen.",
-                c.size
-            ),
-            SigningStatus::Ok { latest: None } => {
-                "Het logboek wordt ondertekend; er is nog geen controlepunt.".into()
-            }
-            SigningStatus::Stopped { since, reason } => format!(
-                "LET OP: het ondertekenen is op {} gestopt, omdat de opgeslagen geschiedenis \
-                 niet meer klopt met het laatst ondertekende controlepunt ({reason}). Er wordt \
-                 niets meer ondertekend tot een beheerder dit heeft onderzocht.",
-                crate::domain::nl_time::datetime_nl(*since)
-            ),
-        }
-    }
-
     pub fn is_stopped(&self) -> bool {
         matches!(self, SigningStatus::Stopped { .. })
     }
@@ -510,12 +488,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stopped_message_is_loud_and_dutch() {
+    fn stopped_message_is_loud() {
         let s = SigningStatus::Stopped {
             since: chrono::NaiveDateTime::default(),
             reason: "x".into(),
         };
-        assert!(s.message_nl().starts_with("LET OP"));
+        // The audit page's words for it (`views::audit`, from the catalogue).
+        assert!(crate::views::audit::signing_status_text(&s).starts_with("LET OP"));
         assert!(s.is_stopped());
     }
 }

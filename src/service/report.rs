@@ -124,9 +124,6 @@ pub struct RoundReport {
     pub codes_issued: i64,
     /// Turnout in tenths of a percent (417 = 41,7%); None when no codes were issued.
     pub turnout_per_mille: Option<i64>,
-    pub ballot_rule_nl: String,
-    pub count_rule_label: &'static str,
-    pub count_rule_nl: &'static str,
     /// The rules themselves, for the pages to put into the reader's language.
     #[serde(skip)]
     pub ballot_rule: BallotRule,
@@ -150,20 +147,6 @@ pub struct ReportModel {
     pub rounds: Vec<RoundReport>,
 }
 
-impl ReportModel {
-    /// "1 januari 2026 tot en met 31 maart 2026", "tot en met ...", "vanaf ...", "alles".
-    pub fn period_nl(&self) -> String {
-        match (self.from, self.to) {
-            (Some(f), Some(t)) => {
-                format!("{} tot en met {}", nl_time::date_nl(f), nl_time::date_nl(t))
-            }
-            (Some(f), None) => format!("vanaf {}", nl_time::date_nl(f)),
-            (None, Some(t)) => format!("tot en met {}", nl_time::date_nl(t)),
-            (None, None) => "vanaf het begin tot nu".to_string(),
-        }
-    }
-}
-
 /// The UTC bounds `[from, to)` of a period of Dutch calendar days (both days included).
 pub fn period_bounds(
     from: Option<NaiveDate>,
@@ -173,40 +156,6 @@ pub fn period_bounds(
         from.map(nl_time::start_of_day_utc),
         to.and_then(|t| t.succ_opt()).map(nl_time::start_of_day_utc),
     )
-}
-
-/// A ballot rule as the council reads it.
-pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
-    match rule {
-        BallotRule::Approval {
-            max_choices: Some(1),
-        } => "Iedere inwoner koos één plan.".to_string(),
-        BallotRule::Approval {
-            max_choices: Some(k),
-        } => format!("Iedere inwoner koos de plannen die hij of zij steunt, hoogstens {k}."),
-        BallotRule::Approval { max_choices: None } => {
-            "Iedere inwoner koos alle plannen die hij of zij steunt, zonder maximum.".to_string()
-        }
-        BallotRule::Knapsack => format!(
-            "Iedere inwoner koos plannen die samen niet meer kosten dan het budget ({}).",
-            crate::domain::money::format_eur(budget_cents)
-        ),
-    }
-}
-
-/// A count rule as the council reads it.
-pub fn count_rule_nl(rule: CountRule) -> &'static str {
-    match rule {
-        CountRule::Greedy => {
-            "Het plan met de meeste stemmen kreeg als eerste geld, dan het volgende, zolang \
-             er genoeg geld was. Paste een plan niet meer, dan ging het volgende plan voor."
-        }
-        CountRule::EqualShares => {
-            "Het budget werd in gelijke delen over de stemmers verdeeld. Een plan kreeg geld \
-             als de mensen die ervoor stemden het samen konden betalen. Zo krijgt elke groep \
-             inwoners een eerlijk deel."
-        }
-    }
 }
 
 /// Tenths of a percent, rounded half up: 10 of 24 is 417 (41,7%).
@@ -534,9 +483,6 @@ fn round_reports(
             ballots,
             codes_issued,
             turnout_per_mille: per_mille(ballots, codes_issued),
-            ballot_rule_nl: ballot_rule_nl(ballot_rule, r.budget_cents),
-            count_rule_label: count_rule.label_nl(),
-            count_rule_nl: count_rule_nl(count_rule),
             ballot_rule,
             count_rule,
             budget_cents: r.budget_cents,

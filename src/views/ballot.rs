@@ -6,7 +6,6 @@ use maud::{html, Markup};
 
 use super::components::{csrf_field, error_summary, money};
 use super::layout::{page, Nav};
-use crate::domain::money::format_eur;
 use crate::domain::round::{BallotRule, Plan, PlanId, RoundId};
 use crate::service::rounds::{Receipt, RoundView};
 use crate::tr;
@@ -33,7 +32,7 @@ pub fn rule_text(round: &RoundView) -> String {
         } => tr!("ballot-rule-max", max = n),
         BallotRule::Knapsack => tr!(
             "ballot-rule-knapsack",
-            budget = format_eur(round.round.budget_cents)
+            budget = crate::i18n::money(round.round.budget_cents)
         ),
     }
 }

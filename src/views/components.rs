@@ -3,7 +3,6 @@
 use maud::{html, Markup};
 
 use crate::domain::ledger::TransferStatus;
-use crate::domain::money::format_eur;
 use crate::tr;
 
 /// The labels of statuses and rules, defined with the other labels in
@@ -13,9 +12,9 @@ pub use super::staff_labels::{
     count_rule_label, round_status_label, standing_label, transfer_status_label,
 };
 
-/// An amount as `€ 1.234,56`, never broken over two lines.
+/// An amount in the page's notation (`€ 1.234,56`, `€1,234.56`), never broken over two lines.
 pub fn money(cents: i64) -> Markup {
-    html! { span class="amount" { (format_eur(cents)) } }
+    html! { span class="amount" { (crate::i18n::money(cents)) } }
 }
 
 pub fn csrf_field(token: &str) -> Markup {

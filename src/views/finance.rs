@@ -13,7 +13,6 @@ use super::layout::{page, Nav};
 use super::staff_labels::{area_kind_label, transfer_kind_label};
 use crate::domain::ledger::TransferStatus;
 use crate::domain::ledger_import::ImportProblem;
-use crate::domain::money::format_eur;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{
     BudgetLineView, ImportOutcome, LedgerOverview, PoolView, TransferOptions, TransferView,
@@ -362,7 +361,7 @@ pub fn new_transfer(
                         optgroup label=(tr!("finance-new-lines")) {
                             @for l in &opts.budget_lines {
                                 option value=(l.account_id) selected[v.from_account == l.account_id] {
-                                    (tr!("finance-new-line-option", year = l.fiscal_year.to_string(), code = &l.code, name = &l.name, available = format_eur(l.balance_cents - l.pending_out_cents)))
+                                    (tr!("finance-new-line-option", year = l.fiscal_year.to_string(), code = &l.code, name = &l.name, available = crate::i18n::money(l.balance_cents - l.pending_out_cents)))
                                 }
                             }
                         }

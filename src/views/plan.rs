@@ -10,7 +10,6 @@ use super::components::{
     textarea_input,
 };
 use super::layout::{page, Nav};
-use crate::domain::money::format_eur;
 use crate::domain::plan_money::ProgressStage;
 use crate::domain::review::{CostLine, Verdict};
 use crate::domain::round::PlanStatus;
@@ -308,7 +307,7 @@ fn posts(v: &PlanPageView) -> Markup {
                         }
                     }
                     @if let Some(r) = post.returned_cents {
-                        p { (tr_html!("plan-post-returned", amount = html! { strong { (format_eur(r)) } }, area = v.area_name)) }
+                        p { (tr_html!("plan-post-returned", amount = html! { strong { (crate::i18n::money(r)) } }, area = v.area_name)) }
                     }
                 }
             }

@@ -14,7 +14,6 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use super::components::{count_rule_label, table_scroll};
 use super::council::period_text;
 use super::explanation::explanation_text;
-use crate::domain::money::format_eur;
 use crate::domain::round::{BallotRule, CountRule};
 use crate::i18n;
 use crate::service::report::{AreaReport, Figures, ReportModel, RoundReport};
@@ -32,7 +31,7 @@ const BAR_FUNDED: &str = "#2e6b30";
 const BAR_NOT_FUNDED: &str = "#6b6b6b";
 
 fn money(cents: i64) -> Markup {
-    html! { span class="amount" { (format_eur(cents)) } }
+    html! { span class="amount" { (crate::i18n::money(cents)) } }
 }
 
 /// "41,7%" (or "41.7%" in English) from tenths of a percent.
@@ -67,7 +66,10 @@ pub fn ballot_rule_text(rule: BallotRule, budget_cents: i64) -> String {
             max_choices: Some(k),
         } => tr!("report-ballot-max", max = k),
         BallotRule::Approval { max_choices: None } => tr!("report-ballot-any"),
-        BallotRule::Knapsack => tr!("report-ballot-knapsack", budget = format_eur(budget_cents)),
+        BallotRule::Knapsack => tr!(
+            "report-ballot-knapsack",
+            budget = crate::i18n::money(budget_cents)
+        ),
     }
 }
 
@@ -139,9 +141,9 @@ pub fn area_chart(model: &ReportModel, id: &str) -> Markup {
             tr!(
                 "report-area-desc",
                 area = &a.name,
-                came_in = format_eur(a.figures.opening_cents + a.figures.in_cents()),
-                committed = format_eur(a.figures.committed_cents),
-                left = format_eur(a.figures.left_cents)
+                came_in = crate::i18n::money(a.figures.opening_cents + a.figures.in_cents()),
+                committed = crate::i18n::money(a.figures.committed_cents),
+                left = crate::i18n::money(a.figures.left_cents)
             )
         })
         .collect();
@@ -165,7 +167,7 @@ pub fn area_chart(model: &ReportModel, id: &str) -> Markup {
                 @let by = y + 2 + 17 * k as i64;
                 @let w = bar(*value, max, full);
                 rect x=(label_w) y=(by) width=(w) height="14" fill=(*colour) {}
-                text x=(label_w + w + 6) y=(by + 12) font-size="12" { (format_eur(*value)) }
+                text x=(label_w + w + 6) y=(by + 12) font-size="12" { (crate::i18n::money(*value)) }
             }
         }
     };

@@ -9,7 +9,6 @@ use super::components::{
 use super::layout::{page, Nav};
 use super::round_result::{result_first, ReceiptSearch};
 use super::timeline::timeline;
-use crate::domain::money::format_eur;
 use crate::domain::review::{cost_amount_field, cost_description_field, MAX_COST_LINES};
 use crate::domain::round::{BallotRule, Calendar, CountRule, Plan, PlanStatus, RoundStatus};
 use crate::domain::taakveld;
@@ -140,7 +139,7 @@ pub fn period(v: &RoundView) -> String {
 }
 
 /// The ballot rule in plain words.
-pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
+pub fn ballot_rule_text(rule: BallotRule, budget_cents: i64) -> String {
     match rule {
         BallotRule::Approval {
             max_choices: Some(1),
@@ -149,12 +148,15 @@ pub fn ballot_rule_nl(rule: BallotRule, budget_cents: i64) -> String {
             max_choices: Some(k),
         } => tr!("rounds-rule-max", max = k),
         BallotRule::Approval { max_choices: None } => tr!("rounds-rule-any"),
-        BallotRule::Knapsack => tr!("rounds-rule-knapsack", budget = format_eur(budget_cents)),
+        BallotRule::Knapsack => tr!(
+            "rounds-rule-knapsack",
+            budget = crate::i18n::money(budget_cents)
+        ),
     }
 }
 
 /// How the votes are counted, in plain words.
-pub fn count_rule_nl(rule: CountRule) -> String {
+pub fn count_rule_text(rule: CountRule) -> String {
     match rule {
         CountRule::Greedy => tr!("rounds-count-greedy"),
         CountRule::EqualShares => tr!("rounds-count-mes"),
@@ -295,11 +297,11 @@ fn rule_fields(
     );
     let (greedy, greedy_hint) = (
         count_rule_label(CountRule::Greedy),
-        count_rule_nl(CountRule::Greedy),
+        count_rule_text(CountRule::Greedy),
     );
     let (mes, mes_hint) = (
         count_rule_label(CountRule::EqualShares),
-        count_rule_nl(CountRule::EqualShares),
+        count_rule_text(CountRule::EqualShares),
     );
     html! {
         (radio_group(errors, "ballot_rule", &tr!("rounds-rule-how-vote"), &[
@@ -319,6 +321,30 @@ fn rule_fields(
 // ---------------------------------------------------------------------------------------
 
 /// The open holds of a pool (reservations of rounds and earmarks), as a table.
+/// What a hold is for, in the page's language. An earmark's reason is the coordinator's
+/// own text (data, shown as typed). A round's reservation stores its reason as
+/// "{title} {year} kwartaal {quarter}" (`service::pool_holds`); its words around the title
+/// come from the catalogue, so an English page reads "quarter". A stored reason of another
+/// shape is shown as stored.
+pub fn hold_reason(kind: &str, reason: &str) -> String {
+    let reservation = (|| {
+        if kind != "reservation" {
+            return None;
+        }
+        let (head, quarter) = reason.rsplit_once(" kwartaal ")?;
+        let (title, year) = head.rsplit_once(' ')?;
+        let quarter: i64 = quarter.parse().ok()?;
+        let year: i64 = year.parse().ok()?;
+        Some(tr!(
+            "more-pool-hold-round",
+            title = title,
+            year = year.to_string(),
+            quarter = quarter
+        ))
+    })();
+    reservation.unwrap_or_else(|| reason.to_string())
+}
+
 pub fn holds_table(m: &PoolMoney) -> Markup {
     let caption = tr!("rounds-pool-holds");
     html! {
@@ -332,7 +358,7 @@ pub fn holds_table(m: &PoolMoney) -> Markup {
                     @for h in &m.holds {
                         tr {
                             td { @if h.kind == "reservation" { (tr!("rounds-pool-kind-round")) } @else { (tr!("rounds-pool-kind-earmark")) } }
-                            td { (h.reason) }
+                            td { (hold_reason(&h.kind, &h.reason)) }
                             td class="num" { (money(h.amount_cents)) }
                         }
                     }
@@ -380,14 +406,14 @@ pub fn pool_page(p: &PoolPage<'_>) -> Markup {
             @for h in m.holds.iter().filter(|h| h.kind == "earmark") {
                 form method="post" action={ "/rondes/pot/" (m.slug) "/vrijgeven/" (h.id) } {
                     (csrf_field(token))
-                    button type="submit" { (tr!("rounds-pool-release", reason = &h.reason, amount = format_eur(h.amount_cents))) }
+                    button type="submit" { (tr!("rounds-pool-release", reason = hold_reason(&h.kind, &h.reason), amount = crate::i18n::money(h.amount_cents))) }
                 }
             }
             h2 id="apart-zetten" { (tr!("rounds-pool-earmark-title")) }
             p { (tr!("rounds-pool-earmark-intro")) }
             form class="stack" method="post" action={ "/rondes/pot/" (m.slug) } {
                 (csrf_field(token))
-                (text_input(p.errors, "amount", &tr!("rounds-pool-amount"), Some(&tr!("rounds-new-example", example = "10.000,00")), p.amount, "text"))
+                (text_input(p.errors, "amount", &tr!("rounds-pool-amount"), Some(&tr!("rounds-new-example", example = crate::i18n::money_number(1_000_000))), p.amount, "text"))
                 (text_input(p.errors, "reason", &tr!("rounds-pool-col-for"), Some(&tr!("rounds-pool-reason-hint")), p.reason, "text"))
                 button type="submit" { (tr!("rounds-pool-earmark-submit")) }
             }
@@ -433,7 +459,7 @@ pub fn schedule(p: &SchedulePage<'_>) -> Markup {
                 (checkbox_group(p.errors, "quarters", &tr!("rounds-schedule-quarters"), &tr!("rounds-schedule-quarters-hint"), &quarter_options(), &f.quarters))
                 (checkbox_group(p.errors, "areas", &tr!("rounds-schedule-areas"), &tr!("rounds-schedule-areas-hint"), &areas, &f.areas))
                 (text_input(p.errors, "title", &tr!("rounds-schedule-name"), Some(&tr!("rounds-schedule-name-hint")), &f.title, "text"))
-                (text_input(p.errors, "budget", &tr!("rounds-schedule-budget"), Some(&tr!("rounds-new-example", example = "10.000,00")), &f.budget, "text"))
+                (text_input(p.errors, "budget", &tr!("rounds-schedule-budget"), Some(&tr!("rounds-new-example", example = crate::i18n::money_number(1_000_000))), &f.budget, "text"))
                 (rule_fields(p.errors, &f.ballot_rule, &f.max_choices, &f.count_rule))
                 (text_input(p.errors, "plan_weeks", &tr!("rounds-schedule-plan-weeks"), Some(&tr!("rounds-schedule-weeks-hint")), &f.plan_weeks, "text"))
                 (text_input(p.errors, "review_weeks", &tr!("rounds-schedule-review-weeks"), Some(&tr!("rounds-schedule-weeks-hint")), &f.review_weeks, "text"))
@@ -543,8 +569,8 @@ fn facts(v: &RoundView) -> Markup {
             dt { (tr!("plan-payment-status")) } dd { (round_status_label(status)) }
             @if let Some(cal) = &v.round.calendar { (calendar_facts(cal)) }
             dt { (tr!("rounds-col-budget")) } dd { (money(v.round.budget_cents)) }
-            dt { (tr!("timeline-voting")) } dd { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
-            dt { (tr!("rounds-counting")) } dd { strong { (count_rule_label(v.count_rule())) } ". " (count_rule_nl(v.count_rule())) }
+            dt { (tr!("timeline-voting")) } dd { (ballot_rule_text(v.ballot_rule(), v.round.budget_cents)) }
+            dt { (tr!("rounds-counting")) } dd { strong { (count_rule_label(v.count_rule())) } ". " (count_rule_text(v.count_rule())) }
             @if let Some(fp) = &v.round.fingerprint {
                 dt { (tr!("rounds-fingerprint")) } dd { code class="hash" { (fp) } }
             }
@@ -662,7 +688,7 @@ fn submit_section(p: &RoundPage<'_>) -> Markup {
                 (csrf_field(p.user.map(|u| u.csrf_token.as_str()).unwrap_or("")))
                 (text_input(p.errors, "title", &tr!("rounds-submit-plan-title"), Some(&tr!("rounds-submit-plan-title-hint")), &p.plan.title, "text"))
                 (textarea_input(p.errors, "summary", "summary", &tr!("rounds-submit-summary"), Some(&tr!("rounds-submit-summary-hint")), &p.plan.summary))
-                (text_input(p.errors, "amount", &tr!("rounds-submit-amount"), Some(&tr!("rounds-new-example", example = "2.500,00")), &p.plan.amount, "text"))
+                (text_input(p.errors, "amount", &tr!("rounds-submit-amount"), Some(&tr!("rounds-new-example", example = crate::i18n::money_number(250_000))), &p.plan.amount, "text"))
                 fieldset id="kosten" class=[cost_err.as_ref().map(|_| "has-error")]
                     aria-describedby=[cost_err.as_ref().map(|_| "kosten-error")] {
                     legend { (tr!("rounds-submit-costs")) }
@@ -759,14 +785,14 @@ fn paper_form(p: &RoundPage<'_>, token: &str) -> Markup {
             fieldset id="keuze" class=[err.as_ref().map(|_| "has-error")]
                 aria-describedby=[err.as_ref().map(|_| "keuze-error")] {
                 legend { (tr!("rounds-paper-choices")) }
-                span class="hint" { (ballot_rule_nl(v.ballot_rule(), v.round.budget_cents)) }
+                span class="hint" { (ballot_rule_text(v.ballot_rule(), v.round.budget_cents)) }
                 @if let Some(e) = &err { span class="field-error" id="keuze-error" { (tr!("common-error-prefix")) " " (e) } }
                 @for i in v.nominated() {
                     @let id = format!("keuze-{}", i.number);
                     div class="choice" {
                         input type="checkbox" id=(id) name="keuze" value=(i.id)
                             checked[p.paper.choices.iter().any(|c| i.id == *c)];
-                        label for=(id) { (tr!("rounds-paper-plan", number = i.number, title = &i.title, amount = format_eur(i.amount_cents))) }
+                        label for=(id) { (tr!("rounds-paper-plan", number = i.number, title = &i.title, amount = crate::i18n::money(i.amount_cents))) }
                     }
                 }
             }
@@ -791,7 +817,7 @@ fn result(p: &RoundPage<'_>) -> Markup {
     let per_plan = tr!("rounds-count-per-plan");
     html! {
         h2 id="telling" { (tr!("rounds-how-counted")) }
-        p { (count_rule_nl(v.count_rule())) }
+        p { (count_rule_text(v.count_rule())) }
         p { (tr!("result-voters", count = voters)) " "
             (tr_html!("rounds-spent-left", spent = html! { strong { (money(spent)) } }, left = html! { strong { (money(left)) } }, area = v.area.name)) }
         @if !r.commitments.is_empty() {
@@ -849,5 +875,27 @@ fn published(p: &RoundPage<'_>) -> Markup {
             }
             _ => { p { (tr!("rounds-no-votes")) } }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hold_reason;
+    use crate::i18n::{with_lang, Lang};
+
+    #[test]
+    fn a_reservation_reads_in_the_language_and_an_earmark_as_typed() {
+        let stored = "Groen en spelen 2026 kwartaal 2";
+        assert_eq!(hold_reason("reservation", stored), stored);
+        assert_eq!(
+            with_lang(Lang::En, || hold_reason("reservation", stored)),
+            "Groen en spelen 2026, quarter 2"
+        );
+        let own = "de nieuwe speeltuin, kwartaal 3 klaar";
+        assert_eq!(with_lang(Lang::En, || hold_reason("earmark", own)), own);
+        assert_eq!(
+            with_lang(Lang::En, || hold_reason("reservation", "iets anders")),
+            "iets anders"
+        );
     }
 }

@@ -9,7 +9,6 @@ use super::components::Col::Text;
 use super::components::{csrf_field, money, select_input, text_input, textarea_input};
 use super::layout::{page, Nav};
 use super::staff_labels::role_label;
-use crate::domain::money::format_nl_number;
 use crate::domain::role::Role;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::PoolView;
@@ -185,5 +184,5 @@ pub fn area_settings(
 
 /// The maximum as the form shows it.
 pub fn max_text(cents: Option<i64>) -> String {
-    cents.map(format_nl_number).unwrap_or_default()
+    cents.map(crate::i18n::money_number).unwrap_or_default()
 }

@@ -11,7 +11,6 @@ use super::run_db;
 use super::session::Staff;
 use crate::domain::form_errors::FormErrors;
 use crate::domain::ids::UserId;
-use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
 use crate::domain::role::{Permission, Role};
 use crate::service::auth::{self, SessionUser};
@@ -385,7 +384,7 @@ async fn area_save(
     let max = if f.max_initiative.trim().is_empty() {
         Ok(None)
     } else {
-        parse_eur_nl(&f.max_initiative).map(Some)
+        crate::i18n::parse_money(&f.max_initiative).map(Some)
     };
     let refused = match max {
         Err(e) => FormState::Refused([("max_initiative", e.to_string())].into_iter().collect()),

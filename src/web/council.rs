@@ -259,8 +259,8 @@ async fn events(
 
 /// Why a bundle could not be made.
 enum BundleFailure {
-    /// The export refused, with its reason.
-    Refused(String),
+    /// The export refused, with its reason (put in words in the request's language).
+    Refused(crate::domain::message::Msg),
     /// Reading the zip failed (the reason as the system says it).
     Unreadable(String),
     NoZip,
@@ -324,7 +324,8 @@ async fn make_bundle(
     // The reason is put in words here, in the request, in the visitor's language.
     let reason = match made {
         Ok(bytes) => return Ok(download("application/zip", &format!("{name}.zip"), bytes)),
-        Err(BundleFailure::Refused(r) | BundleFailure::Unreadable(r)) => r,
+        Err(BundleFailure::Refused(m)) => m.to_string(),
+        Err(BundleFailure::Unreadable(r)) => r,
         Err(BundleFailure::NoZip) => tr!("council-bundle-no-zip"),
         Err(BundleFailure::Internal) => tr!("council-bundle-our-fault"),
     };

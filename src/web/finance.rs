@@ -16,7 +16,6 @@ use super::session::Staff;
 use crate::domain::form_errors::FormErrors;
 use crate::domain::ids::{AccountId, BudgetLineId, TransferId};
 use crate::domain::ledger::{LedgerError, TransferKind, TransferStatus};
-use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
 use crate::service::auth::SessionUser;
 use crate::service::ledger::{self as ledger, CorrectionInput, TransferInput, TransferView};
@@ -290,7 +289,7 @@ fn check_transfer_form(
         "to_account",
         tr!("finance-new-to-missing"),
     );
-    let amount = errors.take("amount", parse_eur_nl(&v.amount));
+    let amount = errors.take("amount", crate::i18n::parse_money(&v.amount));
     errors.add_if(
         v.memo.trim().is_empty(),
         "memo",
@@ -445,7 +444,7 @@ struct DecideForm {
 
 /// The question before an approval: who gets how much, from where, on whose decision.
 fn approval_confirmation(t: &TransferView, reason: &str) -> Confirmation {
-    let amount = crate::domain::money::format_eur(t.amount_cents);
+    let amount = crate::i18n::money(t.amount_cents);
     let mut consequences = vec![tr!(
         "finance-approve-moves",
         amount = &amount,
@@ -570,7 +569,7 @@ async fn correct(
     };
     // Both fields are checked before answering, so both problems show at once.
     let mut problems = FormErrors::new();
-    let amount = problems.take("amount", parse_eur_nl(&f.amount));
+    let amount = problems.take("amount", crate::i18n::parse_money(&f.amount));
     problems.add_if(
         f.memo.trim().is_empty(),
         "memo",

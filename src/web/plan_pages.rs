@@ -15,7 +15,6 @@ use super::run_db;
 use super::session::{MaybeStaff, SignedIn, Staff};
 use crate::domain::form_errors::FormErrors;
 use crate::domain::ledger::TransferStatus;
-use crate::domain::money::parse_eur_nl;
 use crate::domain::permissions::Operation;
 use crate::domain::photo::MAX_PHOTO_BYTES;
 use crate::domain::plan_money::{self, ProgressStage};
@@ -158,7 +157,7 @@ async fn pay(
     };
     // Every field is checked before answering, so all problems show at once.
     let mut problems = FormErrors::new();
-    let amount = problems.take("amount", parse_eur_nl(&f.amount));
+    let amount = problems.take("amount", crate::i18n::parse_money(&f.amount));
     let today = crate::domain::nl_time::to_local(crate::service::now()).date();
     problems.extend(
         plan_money::payment_problems(amount, &f.paid_on, &f.reference, &f.note, today)

@@ -13,7 +13,6 @@ use super::error::WebError;
 use super::respond::{html_status, redirect};
 use super::run_db;
 use super::session::Staff;
-use crate::domain::money::{format_nl_number, parse_eur_nl};
 use crate::domain::review::{Decision, FieldProblem, Verdict, VerdictInput};
 use crate::domain::round::{PlanId, RoundId};
 use crate::service::auth::SessionUser;
@@ -66,7 +65,7 @@ async fn render_review(
             })
             .collect(),
         taakveld: view.plan.taakveld.clone(),
-        amount: format_nl_number(view.plan.amount_cents),
+        amount: crate::i18n::money_number(view.plan.amount_cents),
         explanation: String::new(),
         reason: view.plan.review_reason.clone().unwrap_or_default(),
     });
@@ -161,7 +160,7 @@ async fn review(
             known.push(("bedrag".to_string(), tr!("review-amount-empty")));
             None
         }
-        t => match parse_eur_nl(t) {
+        t => match crate::i18n::parse_money(t) {
             Ok(a) => Some(a),
             Err(e) => {
                 known.push(("bedrag".to_string(), e.to_string()));

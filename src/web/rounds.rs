@@ -14,7 +14,6 @@ use super::page_cache;
 use super::respond::{download, html_status, redirect, FormState};
 use super::run_db;
 use super::session::{MaybeStaff, Staff};
-use crate::domain::money::parse_eur_nl;
 use crate::domain::review::{cost_amount_field, MAX_COST_LINES};
 use crate::domain::round::{BallotRule, Calendar, CountRule, RoundId};
 use crate::service::auth::SessionUser;
@@ -155,7 +154,7 @@ fn parse_round_form(f: &RoundFormValues) -> Result<RoundInput, Errors> {
     if quarter.is_none() {
         err("quarter", tr!("rounds-msg-quarter"));
     }
-    let budget = match parse_eur_nl(&f.budget) {
+    let budget = match crate::i18n::parse_money(&f.budget) {
         Ok(b) => Some(b),
         Err(e) => {
             err("budget", e.to_string());
@@ -356,7 +355,7 @@ async fn earmark(
     form: CsrfForm<EarmarkForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, f) = (slug.into_inner(), form.data);
-    let amount = match parse_eur_nl(&f.amount) {
+    let amount = match crate::i18n::parse_money(&f.amount) {
         Ok(a) => a,
         Err(e) => {
             // The reason is checked too, so both problems show at once.
@@ -757,7 +756,7 @@ async fn submit_plan(
     let amount_cents = if f.amount.trim().is_empty() {
         None
     } else {
-        match parse_eur_nl(&f.amount) {
+        match crate::i18n::parse_money(&f.amount) {
             Ok(a) => Some(a),
             Err(e) => {
                 known.push(("amount".into(), e.to_string()));
@@ -777,7 +776,7 @@ async fn submit_plan(
             ));
             None
         } else {
-            match parse_eur_nl(amount) {
+            match crate::i18n::parse_money(amount) {
                 Ok(a) => Some(a),
                 Err(e) => {
                     known.push((
@@ -912,7 +911,6 @@ impl Step {
 
 /// What the confirmation page of `step` says, with the counts and amounts of this round.
 fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
-    use crate::domain::money::format_eur;
     let name = tr!(
         "rounds-confirm-name",
         title = &v.round.title,
@@ -945,8 +943,8 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
                     tr!(
                         "rounds-confirm-on-ballot",
                         plans = tr!("common-plans", count = on_ballot.len()),
-                        total = format_eur(total),
-                        budget = format_eur(v.round.budget_cents)
+                        total = crate::i18n::money(total),
+                        budget = crate::i18n::money(v.round.budget_cents)
                     ),
                     tr!("rounds-confirm-rules-fixed"),
                     tr!("rounds-confirm-vote-at-once"),
@@ -960,7 +958,7 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
                 tr!("rounds-confirm-ballots", count = v.ballots),
                 tr!(
                     "rounds-confirm-counted-at-once",
-                    budget = format_eur(v.round.budget_cents)
+                    budget = crate::i18n::money(v.round.budget_cents)
                 ),
             ],
             tr!("rounds-confirm-count-yes"),
@@ -971,7 +969,7 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
                 Some(r) => {
                     lines.push(tr!(
                         "rounds-confirm-money-goes",
-                        amount = format_eur(r.spent_cents),
+                        amount = crate::i18n::money(r.spent_cents),
                         area = &v.area.name,
                         plans = tr!("common-plans", count = r.selected.len())
                     ));
@@ -980,12 +978,12 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
                             "rounds-confirm-plan-gets",
                             number = i.number,
                             title = &i.title,
-                            amount = format_eur(i.amount_cents)
+                            amount = crate::i18n::money(i.amount_cents)
                         ));
                     }
                     lines.push(tr!(
                         "rounds-confirm-left",
-                        amount = format_eur(r.left_cents),
+                        amount = crate::i18n::money(r.left_cents),
                         area = &v.area.name
                     ));
                 }

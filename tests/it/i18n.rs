@@ -38,6 +38,7 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
     (
         Role::Admin,
         &[
+            "/",
             "/account",
             "/account/tweede-stap",
             "/account/wachtwoord",
@@ -50,12 +51,19 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
     ),
     (
         Role::Council,
-        &["/raad", "/raad/gebeurtenissen", "/raad/rapport", "/audit"],
+        &[
+            "/",
+            "/raad",
+            "/raad/gebeurtenissen",
+            "/raad/rapport",
+            "/audit",
+        ],
     ),
-    // "/financien/potten/{slug}" waits for views/rounds.rs (its table of held money).
     (
         Role::FinanceClerk,
         &[
+            "/",
+            "/financien/potten/{voting-village}",
             "/financien/begroting",
             "/financien/begrotingsposten/{line}",
             "/financien/potten",
@@ -68,6 +76,7 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
     (
         Role::FinanceApprover,
         &[
+            "/",
             "/financien/goedkeuren",
             "/financien/overboekingen/{waiting}",
         ],
@@ -88,16 +97,17 @@ const STAFF_PAGES: &[(Role, &[&str])] = &[
     (
         Role::AreaCoordinator,
         &[
+            "/",
             "/rondes",
             "/rondes/jaar-plannen",
-            "/rondes/pot/{village}",
+            "/rondes/pot/{voting-village}",
             "/rondes/{open-round}",
             "/rondes/{review-round}",
             "/rondes/{round}",
             "/rondes/{counted-round}",
         ],
     ),
-    (Role::Initiator, &["/rondes", "/rondes/{open-round}"]),
+    (Role::Initiator, &["/", "/rondes", "/rondes/{open-round}"]),
 ];
 
 fn locales() -> PathBuf {
@@ -326,6 +336,7 @@ pub async fn assert_english(app: &TestApp, client: &reqwest::Client, path: &str)
     let (status, html) = app.get(client, path).await;
     assert!(status < 500, "{path}: {status}");
     assert!(html.contains("<html lang=\"en\">"), "{path} not in English");
+    assert_no_dutch_words(app, &html, path);
     let text = unescaped(&html);
     let dutch: Vec<_> = dutch_only_texts()
         .into_iter()
@@ -340,6 +351,247 @@ pub async fn assert_english(app: &TestApp, client: &reqwest::Client, path: &str)
             .collect::<Vec<_>>()
     );
     html
+}
+
+/// Common Dutch words that no English text of ours contains (each is no English word, or
+/// one too rare in a user interface to matter). A page shown in English that has one
+/// outside the data it shows (a plan's Dutch title, a village's name) has a text that did
+/// not come from the catalogue: hard-coded Dutch in a view or a handler.
+const DUTCH_WORDS: &[&str] = &[
+    "aan",
+    "alle",
+    "als",
+    "bedrag",
+    "bedragen",
+    "begroting",
+    "beheer",
+    "bekijk",
+    "bezwaar",
+    "bij",
+    "dan",
+    "de",
+    "deze",
+    "dit",
+    "dorp",
+    "dorpen",
+    "een",
+    "geen",
+    "gemeente",
+    "goedkeuren",
+    "heeft",
+    "hebben",
+    "het",
+    "hier",
+    "inloggen",
+    "jaar",
+    "kies",
+    "kwartaal",
+    "maar",
+    "met",
+    "moet",
+    "naar",
+    "naam",
+    "nee",
+    "niet",
+    "nieuw",
+    "nieuwe",
+    "nog",
+    "om",
+    "ook",
+    "op",
+    "opslaan",
+    "overboeking",
+    "overboekingen",
+    "plannen",
+    "raad",
+    "ronde",
+    "rondes",
+    "stem",
+    "stemmen",
+    "te",
+    "terug",
+    "tot",
+    "totaal",
+    "uit",
+    "uitloggen",
+    "uw",
+    "van",
+    "voor",
+    "waar",
+    "wachtwoord",
+    "wat",
+    "welke",
+    "wij",
+    "wordt",
+    "worden",
+    "zijn",
+];
+
+/// The text a reader sees or hears on the page: the text between the tags and the
+/// `aria-label`, `alt`, `title` and `placeholder` attributes, without scripts, styles and
+/// literal `<code>`.
+fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[open..];
+        let Some(close) = rest.find('>') else { break };
+        let tag = &rest[..=close];
+        for attr in ["aria-label=\"", "alt=\"", "title=\"", "placeholder=\""] {
+            if let Some(at) = tag.find(attr) {
+                let value = &tag[at + attr.len()..];
+                out.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                out.push(' ');
+            }
+        }
+        rest = &rest[close + 1..];
+        // `<code>` holds literal text in the format a file or the system needs (the Dutch
+        // column names of a spreadsheet), the same in every language.
+        for skipped in ["script", "style", "code"] {
+            if tag.starts_with(&format!("<{skipped}>")) || tag.starts_with(&format!("<{skipped} "))
+            {
+                let end = format!("</{skipped}>");
+                rest = rest.find(&end).map_or("", |at| &rest[at + end.len()..]);
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn has_dutch_word(text: &str) -> bool {
+    words(text).any(|w| DUTCH_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+#[derive(diesel::QueryableByName)]
+struct TextValue {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    value: Option<String>,
+}
+
+/// Every text the database holds (each line of each value of each table) that has a
+/// Dutch word in it, longest first, and the official taakveld names: the data a page may
+/// show as it is in any language (a plan's title, an account's name, a memo).
+fn data_texts(app: &TestApp) -> Vec<String> {
+    use burgerbegroting::db::conn::DbConn;
+    use diesel::RunQueryDsl;
+    let mut c = app.conn();
+    let c: &mut DbConn = &mut c;
+    let names = |c: &mut DbConn, sql: String| -> Vec<String> {
+        let rows: Vec<TextValue> = match c {
+            DbConn::Sqlite(c) => diesel::sql_query(sql).load(c),
+            DbConn::Postgres(c) => diesel::sql_query(sql).load(c),
+        }
+        .expect("names");
+        rows.into_iter().filter_map(|r| r.value).collect()
+    };
+    let sqlite = matches!(c, DbConn::Sqlite(_));
+    let tables = if sqlite {
+        names(
+            c,
+            "SELECT name AS value FROM sqlite_master WHERE type = 'table' \
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__diesel%'"
+                .into(),
+        )
+    } else {
+        names(
+            c,
+            "SELECT tablename::text AS value FROM pg_tables \
+             WHERE schemaname = 'public' AND tablename NOT LIKE '__diesel%'"
+                .into(),
+        )
+    };
+    let mut texts = std::collections::BTreeSet::new();
+    for table in tables {
+        let columns = if sqlite {
+            names(
+                c,
+                format!("SELECT name AS value FROM pragma_table_info('{table}')"),
+            )
+        } else {
+            names(
+                c,
+                format!(
+                    "SELECT column_name::text AS value FROM information_schema.columns \
+                     WHERE table_schema = 'public' AND table_name = '{table}' \
+                     AND data_type IN ('text', 'character varying', 'json', 'jsonb')"
+                ),
+            )
+        };
+        for column in columns {
+            // Only text values (no bytes such as a sealed secret or a photo).
+            let sql = if sqlite {
+                format!(
+                    "SELECT \"{column}\" AS value FROM \"{table}\" \
+                     WHERE typeof(\"{column}\") = 'text'"
+                )
+            } else {
+                format!("SELECT CAST(\"{column}\" AS TEXT) AS value FROM \"{table}\"")
+            };
+            let values = names(c, sql);
+            for v in values {
+                for line in v.lines() {
+                    let line = line.trim();
+                    if has_dutch_word(line) {
+                        texts.insert(line.to_string());
+                    }
+                }
+            }
+        }
+    }
+    for year in 2017..=2030 {
+        for t in burgerbegroting::domain::taakveld::all_for_year(year) {
+            texts.insert(t.name.to_string());
+        }
+    }
+    let mut texts: Vec<String> = texts.into_iter().collect();
+    texts.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+    texts
+}
+
+/// The Dutch words of [`DUTCH_WORDS`] in `html` (a page answered in English) outside the
+/// data it shows, each with its context.
+pub fn dutch_words(html: &str, data: &[String]) -> Vec<String> {
+    let mut text = visible_text(html);
+    for d in data {
+        if text.contains(d.as_str()) {
+            text = text.replace(d.as_str(), " | ");
+        }
+    }
+    words(&text)
+        .filter(|w| DUTCH_WORDS.contains(&w.to_lowercase().as_str()))
+        .map(|w| format!("{w}: {}", in_context(&text, w)))
+        .collect()
+}
+
+/// Asserts that `html` (the English page `path`) has no word of [`DUTCH_WORDS`] outside
+/// the data the demo holds.
+pub fn assert_no_dutch_words(app: &TestApp, html: &str, path: &str) {
+    let found = dutch_words(html, &data_texts(app));
+    assert!(found.is_empty(), "{path} shows Dutch words: {found:#?}");
+}
+
+#[test]
+fn the_dutch_word_check_finds_dutch_outside_data_only() {
+    let data = vec!["Bankjes bij de speeltuin".to_string()];
+    let page = "<html lang=\"en\"><head><style>.de{}</style></head><body>\
+                <h1>Plan: Bankjes bij de speeltuin</h1><p>The plan is funded.</p>\
+                <a href=\"/rondes/de\" aria-label=\"Terug naar de ronde\">Back</a></body></html>";
+    let found = dutch_words(page, &data);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(found.iter().all(|f| !f.contains("Bankjes")), "{found:?}");
+    assert!(dutch_words("<p>Nothing Dutch here, only English text.</p>", &data).is_empty());
 }
 
 /// Up to 80 characters either side of `piece` in `text`, to find where a Dutch text came from.
@@ -365,7 +617,7 @@ pub fn assert_no_dutch(html: &str, what: &str) {
 /// A demo round, plan and village for the page list's placeholders: `{round}` is a round
 /// in voting, `{open-round}` and `{counted-round}` one in that phase, `{review-plan}` a plan
 /// waiting for its review and `{review-round}` its round.
-fn demo_ids(app: &TestApp) -> [(&'static str, String); 7] {
+fn demo_ids(app: &TestApp) -> [(&'static str, String); 8] {
     use burgerbegroting::db::schema::{areas, initiatives, rounds};
     use diesel::prelude::*;
     let mut c = app.conn();
@@ -379,6 +631,13 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 7] {
     let round = in_phase("voting");
     let open_round = in_phase("open");
     let counted_round = in_phase("counted");
+    // The village of the round in voting: its pot holds the round's reservation.
+    let voting_village: String = rounds::table
+        .inner_join(areas::table.on(areas::id.eq(rounds::area_id)))
+        .filter(rounds::id.eq(&round))
+        .select(areas::slug)
+        .first(&mut *c)
+        .expect("the village of the round in voting");
     let plan: String = initiatives::table
         .select(initiatives::id)
         .first(&mut *c)
@@ -402,6 +661,7 @@ fn demo_ids(app: &TestApp) -> [(&'static str, String); 7] {
         ("{village}", village),
         ("{review-plan}", review_plan),
         ("{review-round}", review_round),
+        ("{voting-village}", voting_village),
     ]
 }
 
@@ -589,5 +849,163 @@ async fn a_kept_round_page_is_kept_per_language() {
             assert!(nl.contains("<html lang=\"nl\">"), "{backend}");
             assert!(en.contains("<html lang=\"en\">"), "{backend}");
         }
+    }
+}
+
+/// The import page after a CBS file was read in, in English: its notes (what was skipped
+/// and why) are messages in the page's language, amounts in English notation.
+#[actix_web::test]
+async fn the_import_page_after_an_import_is_english() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        // Without the demo, whose ledger already holds other lines under the same codes.
+        let app = TestApp::spawn_on(db).await;
+        let clerk = app.add_user("clerk@import.i18n.example", Role::FinanceClerk);
+        let c = app.client();
+        choose_english(&app, &c, "/inloggen").await;
+        app.login_with(&c, &clerk).await;
+        let (_, form) = app.get(&c, "/financien/import").await;
+        let bytes = std::fs::read(CBS_SAMPLE).expect("sample");
+        let (status, html) = post_file(
+            &app,
+            &c,
+            "/financien/import",
+            &[
+                ("csrf_token", &csrf_token(&form)),
+                ("gemeente", "Hoogeveen"),
+            ],
+            (&bytes, "cbs.csv", Some("text/csv")),
+        )
+        .await;
+        assert_eq!(status, 200, "{backend}: {}", visible_text(&html));
+        assert!(html.contains("<html lang=\"en\">"), "{backend}");
+        assert!(
+            html.contains("Source: CBS (Iv3 open data)") && html.contains("(-€216,000)"),
+            "{backend}: the notes in English: {html}"
+        );
+        assert_no_dutch(&html, "the import page after an import");
+        assert_no_dutch_words(&app, &html, "the import page after an import");
+    }
+}
+
+/// A resident's whole voting journey in English on the demo (the code form, the voter's
+/// page, the ballot, the check, the receipt): every step in English, no Dutch words
+/// outside the data (plan titles, village names).
+#[actix_web::test]
+async fn a_resident_votes_in_english() {
+    use burgerbegroting::db::schema::{areas, initiatives, rounds};
+    use diesel::prelude::*;
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = demo_app(db).await;
+        let (round, year, area, plan): (String, i32, String, String) = {
+            let mut c = app.conn();
+            let (round, year, area): (String, i32, String) = rounds::table
+                .inner_join(areas::table.on(areas::id.eq(rounds::area_id)))
+                .filter(rounds::status.eq("voting"))
+                .select((rounds::id, rounds::year, areas::slug))
+                .first(&mut *c)
+                .expect("a demo round in voting");
+            let plan: String = initiatives::table
+                .filter(initiatives::round_id.eq(&round))
+                .filter(initiatives::status.eq("nominated"))
+                .order(initiatives::amount_cents.asc())
+                .select(initiatives::id)
+                .first(&mut *c)
+                .expect("a plan on the ballot");
+            (round, year, area, plan)
+        };
+        let code = burgerbegroting::service::voting_codes::generate_batch(
+            &mut app.conn(),
+            &admin(),
+            &area,
+            year,
+            1,
+        )
+        .expect("codes")
+        .codes
+        .remove(0);
+        let resident = app.client();
+        let start = format!("/stemmen?gebied={area}");
+        choose_english(&app, &resident, &start).await;
+        let form = assert_english(&app, &resident, &start).await;
+        let r = resident
+            .post(app.url("/stemmen"))
+            .form(&[
+                ("csrf_token", csrf_token(&form).as_str()),
+                ("code", code.formatted().as_str()),
+                ("gebied", area.as_str()),
+            ])
+            .send()
+            .await
+            .expect("post code");
+        assert_eq!(r.status(), 303, "{backend}: code accepted");
+        assert_english(&app, &resident, &format!("/stemmen/{area}")).await;
+        let ballot = format!("/stemmen/{area}/rondes/{round}");
+        let page = assert_english(&app, &resident, &ballot).await;
+        let token = csrf_token(&page);
+        let choice = [("csrf_token", token.as_str()), ("keuze", plan.as_str())];
+        for step in ["controleren", "uitbrengen"] {
+            let (status, html) =
+                post_form(&app, &resident, &format!("{ballot}/{step}"), &choice).await;
+            assert_eq!(status, 200, "{backend} {step}: {}", visible_text(&html));
+            assert!(html.contains("<html lang=\"en\">"), "{backend} {step}");
+            assert_no_dutch(&html, step);
+            assert_no_dutch_words(&app, &html, step);
+        }
+    }
+}
+
+/// Amounts follow the page's language both ways: an English pot page refuses the Dutch
+/// notation with the English example (keeping what was typed), accepts `1,500.25` and
+/// shows `€1,500.25`; the same money on a Dutch page reads `€ 1.500,25`.
+#[actix_web::test]
+async fn amounts_are_typed_and_shown_in_the_page_language() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let app = demo_app(db).await;
+        let email = add_coordinator_of_every_area(&app, "pot@i18n.example");
+        let village = demo_ids(&app)[4].1.clone();
+        fund_pool(&mut app.conn(), &village, 1_000_000);
+        let page = format!("/rondes/pot/{village}");
+        let en = app.client();
+        choose_english(&app, &en, "/inloggen").await;
+        app.login_with(&en, &email).await;
+        let form = assert_english(&app, &en, &page).await;
+        let token = csrf_token(&form);
+        let earmark = |amount: &'static str| {
+            [
+                ("csrf_token", token.clone()),
+                ("amount", amount.to_string()),
+                ("reason", "Speeltuin aan de Dorpsstraat".to_string()),
+            ]
+        };
+        let (status, html) = post_form(&app, &en, &page, &earmark("1.500,25")).await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(
+            html.contains("This is not a valid amount. Write it like this: 1,234.56"),
+            "{backend}: {}",
+            visible_text(&html)
+        );
+        assert!(html.contains("value=\"1.500,25\""), "{backend}: kept");
+        let (status, html) = post_form(&app, &en, &page, &earmark("1,500.25")).await;
+        let shown = visible_text(&html);
+        let problem = shown
+            .find("Set money aside")
+            .map_or(shown.as_str(), |at| &shown[at.saturating_sub(600)..]);
+        assert_eq!(status, 303, "{backend}: accepted: {problem}");
+        let html = assert_english(&app, &en, &page).await;
+        assert!(
+            html.contains("€1,500.25"),
+            "{backend}: {}",
+            visible_text(&html)
+        );
+
+        let nl = app.client();
+        app.login_with(&nl, &email).await;
+        let (_, html) = app.get(&nl, &page).await;
+        assert!(html.contains("<html lang=\"nl\">"), "{backend}");
+        assert!(html.contains("€\u{a0}1.500,25"), "{backend}");
+        assert!(!html.contains("€1,500.25"), "{backend}");
     }
 }

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::problems::{ImportProblem, COLUMN_FILE};
 use super::table::{check_text, check_year, map_columns, ColumnSpec, Table, MAX_NAME_CHARS};
 use super::{ImportOptions, ImportedLine};
-use crate::domain::money::{format_eur_whole, parse_x1000_eur_signed, MoneyError};
+use crate::domain::money::{parse_x1000_eur_signed, MoneyError};
 use crate::domain::taakveld;
 
 /// The header of the CBS extract as written in the project sample.
@@ -101,7 +101,7 @@ pub(crate) const KEYS: [&str; 11] = [
 pub(crate) struct CbsParsed {
     pub municipality: String,
     pub lines: Vec<ImportedLine>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 /// The gemeenten in the file, in order of first appearance.
@@ -192,11 +192,7 @@ pub(crate) fn parse(
         return Err(problems);
     };
 
-    let mut notes = vec![
-        "Bron: CBS (Iv3 open data). De bedragen in het bestand zijn x € 1.000; \
-         als begrotingsregel geldt het bedrag van de lasten."
-            .to_owned(),
-    ];
+    let mut notes = vec![Msg::new(msg_key!("more-import-note-source"))];
     let others: Vec<&String> = found.iter().filter(|g| **g != chosen).collect();
     if !others.is_empty() {
         let count = table
@@ -204,14 +200,18 @@ pub(crate) fn parse(
             .iter()
             .filter(|r| r.get(idx[GEMEENTE]) != chosen)
             .count();
-        notes.push(format!(
-            "{count} regels van andere gemeenten zijn overgeslagen ({}).",
-            others
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        notes.push(
+            Msg::new(msg_key!("more-import-note-other-municipalities"))
+                .arg("count", count)
+                .arg(
+                    "names",
+                    others
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+        );
     }
 
     // Read the rows of the chosen gemeente.
@@ -315,15 +315,13 @@ pub(crate) fn parse(
         }
     }
     for (year, count) in &jaarrekening {
-        let which = if year.is_empty() {
-            String::new()
+        notes.push(if year.is_empty() {
+            Msg::new(msg_key!("more-import-note-accounts")).arg("count", *count)
         } else {
-            format!(" van {year}")
-        };
-        notes.push(format!(
-            "{count} regels van de jaarrekening{which} zijn overgeslagen: dat zijn uitgegeven \
-             bedragen, geen begroting."
-        ));
+            Msg::new(msg_key!("more-import-note-accounts-of-year"))
+                .arg("count", *count)
+                .arg("year", year)
+        });
     }
 
     // Check and map.
@@ -364,20 +362,18 @@ pub(crate) fn parse(
             if !children.is_empty() {
                 children.sort_unstable();
                 let amount_note = if c.amount == 0 {
-                    "lasten € 0".to_owned()
+                    Msg::new(msg_key!("more-import-note-costs-zero"))
                 } else {
-                    format!(
-                        "let op: lasten {}, die zijn niet meegeteld",
-                        format_eur_whole(c.amount)
-                    )
+                    Msg::new(msg_key!("more-import-note-costs-not-counted"))
+                        .money_whole("amount", c.amount)
                 };
-                notes.push(format!(
-                    "{}: taakveld {} is overgeslagen, omdat de onderdelen ervan ({}) er ook in \
-                     staan ({amount_note}).",
-                    c.year,
-                    c.taakveld,
-                    children.join(", ")
-                ));
+                notes.push(
+                    Msg::new(msg_key!("more-import-note-parent-skipped"))
+                        .arg("year", c.year.to_string())
+                        .arg("taakveld", &c.taakveld)
+                        .arg("parts", children.join(", "))
+                        .arg("costs", amount_note),
+                );
                 continue;
             }
         }
@@ -398,13 +394,12 @@ pub(crate) fn parse(
             continue;
         }
         if c.amount < 0 {
-            notes.push(format!(
-                "{}: taakveld {} is overgeslagen, omdat de lasten negatief zijn ({}). Een \
-                 begrotingsregel moet groter zijn dan 0 euro.",
-                c.year,
-                c.taakveld,
-                format_eur_whole(c.amount)
-            ));
+            notes.push(
+                Msg::new(msg_key!("more-import-note-negative"))
+                    .arg("year", c.year.to_string())
+                    .arg("taakveld", &c.taakveld)
+                    .money_whole("amount", c.amount),
+            );
             continue;
         }
         let name = if c.name.is_empty() {
@@ -423,11 +418,12 @@ pub(crate) fn parse(
         });
     }
     for (year, codes) in &zero {
-        notes.push(format!(
-            "{year}: {} taakvelden met lasten € 0 zijn overgeslagen ({}).",
-            codes.len(),
-            join_codes(codes)
-        ));
+        notes.push(
+            Msg::new(msg_key!("more-import-note-zero"))
+                .arg("year", year.to_string())
+                .arg("count", codes.len())
+                .arg("codes", join_codes(codes)),
+        );
     }
     if lines.is_empty() && problems.is_empty() {
         problems.push(ImportProblem::new(

@@ -89,9 +89,9 @@ pub struct ParsedLedger {
     pub municipality: Option<String>,
     /// The budget lines, in file order.
     pub lines: Vec<ImportedLine>,
-    /// What was skipped on purpose, in Dutch (e.g. jaarrekening rows, taakvelden with lasten
-    /// 0, the source "Bron: CBS"). Show these to the user.
-    pub notes: Vec<String>,
+    /// What was skipped on purpose (e.g. jaarrekening rows, taakvelden with lasten 0, the
+    /// source "Bron: CBS"), as messages shown in the language of the page that shows them.
+    pub notes: Vec<Msg>,
 }
 
 impl ParsedLedger {

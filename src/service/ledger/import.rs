@@ -22,7 +22,7 @@ pub struct ImportOutcome {
     pub format: String,
     pub lines_added: usize,
     pub lines_unchanged: usize,
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::domain::message::Msg>,
     pub import_id: Option<String>,
 }
 
