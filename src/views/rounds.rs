@@ -3,8 +3,8 @@
 //! (submit a plan). Every form works without JavaScript; errors stand next to their field.
 
 use super::components::{
-    checkbox_group, csrf_field, error_summary, field_error, money, radio_group, select_input,
-    table_scroll, text_input, textarea_input,
+    checkbox_group, csrf_field, error_summary, error_title, field_error, money, radio_group,
+    select_input, table_scroll, text_input, textarea_input,
 };
 use super::layout::{page, Nav};
 use super::round_result::{result_first, ReceiptSearch};
@@ -187,11 +187,7 @@ pub struct ListPage<'a> {
 
 pub fn list(p: &ListPage<'_>) -> Markup {
     // "Fout:" first in the title, so a screen reader hears at once that the form came back.
-    let title = if p.errors.is_empty() {
-        tr!("nav-rounds")
-    } else {
-        tr!("common-error-title", title = tr!("nav-rounds"))
-    };
+    let title = error_title(&tr!("nav-rounds"), p.errors);
     let all = tr!("rounds-all-newest-first");
     page(
         &title,
@@ -382,11 +378,7 @@ pub struct PoolPage<'a> {
 pub fn pool_page(p: &PoolPage<'_>) -> Markup {
     let m = p.pool;
     let title = tr!("rounds-pool-title", area = &m.name);
-    let head = if p.errors.is_empty() {
-        title.clone()
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, p.errors);
     let token = p.user.csrf_token.as_str();
     html! {
         (page(&head, &nav(Some(p.user)), html! {
@@ -436,11 +428,7 @@ pub struct SchedulePage<'a> {
 pub fn schedule(p: &SchedulePage<'_>) -> Markup {
     let f = p.form;
     let name = tr!("rounds-schedule-title");
-    let title = if p.errors.is_empty() {
-        name.clone()
-    } else {
-        tr!("common-error-title", title = &name)
-    };
+    let title = error_title(&name, p.errors);
     let areas: Vec<(String, String)> = p
         .areas
         .iter()
@@ -496,11 +484,7 @@ pub fn round(p: &RoundPage<'_>) -> Markup {
     let v = p.round;
     let status = v.status();
     let title = format!("{}: {}", v.area.name, v.round.title);
-    let head = if p.errors.is_empty() {
-        title.clone()
-    } else {
-        tr!("common-error-title", title = &title)
-    };
+    let head = error_title(&title, p.errors);
     page(
         &head,
         &nav(p.user),
