@@ -224,6 +224,18 @@ pub fn earmark_reason_problem(reason: &str) -> Option<Msg> {
         .then(|| Msg::new(msg_key!("error-hold-reason")).arg("max", REASON_MAX))
 }
 
+/// The problem with an earmark's amount in cents, if any (also asked by the form, so an
+/// amount of nothing is reported together with a missing reason).
+pub fn earmark_amount_problem(amount_cents: i64) -> Option<Msg> {
+    if amount_cents <= 0 {
+        Some(Msg::new(msg_key!("error-hold-amount-missing")))
+    } else if !within_bound(amount_cents) {
+        Some(above_maximum())
+    } else {
+        None
+    }
+}
+
 /// A coordinator puts pool money apart with a reason. Refused when the pool, less what is
 /// pending, reserved and earmarked already, cannot cover it.
 pub fn earmark(
@@ -237,14 +249,8 @@ pub fn earmark(
     if let Some(message) = earmark_reason_problem(&reason) {
         return Err(ServiceError::invalid("reason", message));
     }
-    if amount_cents <= 0 {
-        return Err(ServiceError::invalid(
-            "amount",
-            Msg::new(msg_key!("error-hold-amount-missing")),
-        ));
-    }
-    if !within_bound(amount_cents) {
-        return Err(ServiceError::invalid("amount", above_maximum()));
+    if let Some(message) = earmark_amount_problem(amount_cents) {
+        return Err(ServiceError::invalid("amount", message));
     }
     tx::write(conn, |c| {
         let area = lq::find_area_by_slug(c, area_slug)?.ok_or(ServiceError::NotFound(

@@ -273,6 +273,32 @@ pub fn area_settings(
 }
 
 /// The village's own rules for initiatives: a description and the per-initiative maximum.
+/// Every problem with an area's settings, each on its field (the form shows them all at
+/// once; the service refuses on the first).
+pub fn area_settings_problems(
+    description: &str,
+    max_initiative_cents: Option<i64>,
+) -> Vec<(&'static str, Msg)> {
+    let mut problems = Vec::new();
+    if let Some(m) = max_initiative_cents {
+        if m <= 0 {
+            problems.push((
+                "max_initiative",
+                Msg::new(msg_key!("error-area-max-positive")),
+            ));
+        } else if !crate::domain::money::within_bound(m) {
+            problems.push(("max_initiative", crate::domain::money::above_maximum()));
+        }
+    }
+    if description.chars().count() > 4000 {
+        problems.push((
+            "description",
+            Msg::new(msg_key!("error-area-description-long")),
+        ));
+    }
+    problems
+}
+
 pub fn update_area_settings(
     conn: &mut DbConn,
     who: &Principal,
@@ -280,25 +306,11 @@ pub fn update_area_settings(
     description: &str,
     max_initiative_cents: Option<i64>,
 ) -> Result<AreaSettings, ServiceError> {
-    if let Some(m) = max_initiative_cents {
-        if m <= 0 {
-            return Err(ServiceError::invalid(
-                "max_initiative",
-                Msg::new(msg_key!("error-area-max-positive")),
-            ));
-        }
-        if !crate::domain::money::within_bound(m) {
-            return Err(ServiceError::invalid(
-                "max_initiative",
-                crate::domain::money::above_maximum(),
-            ));
-        }
-    }
-    if description.chars().count() > 4000 {
-        return Err(ServiceError::invalid(
-            "description",
-            Msg::new(msg_key!("error-area-description-long")),
-        ));
+    if let Some((field, message)) = area_settings_problems(description, max_initiative_cents)
+        .into_iter()
+        .next()
+    {
+        return Err(ServiceError::invalid(field, message));
     }
     tx::write(conn, |c| {
         let a = q::find_area_by_slug(c, slug)?.ok_or(ServiceError::NotFound(crate::msg_key!(

@@ -386,9 +386,21 @@ async fn area_save(
     } else {
         crate::i18n::parse_money(&f.max_initiative).map(Some)
     };
+    // Every problem of the form at once: a maximum that is no amount still lets the
+    // description be checked, and the other way round.
+    let mut problems = FormErrors::new();
+    let checked_max = match &max {
+        Ok(m) => *m,
+        Err(e) => {
+            problems.add("max_initiative", e.to_string());
+            None
+        }
+    };
+    for (field, message) in users::area_settings_problems(&f.description, checked_max) {
+        problems.add(field, message.to_string());
+    }
     let refused = match max {
-        Err(e) => FormState::Refused([("max_initiative", e.to_string())].into_iter().collect()),
-        Ok(max) => {
+        Ok(max) if problems.is_empty() => {
             let (desc, s2) = (f.description.clone(), slug.clone());
             let saved = run_db(&state, move |c| {
                 users::update_area_settings(c, &p, &s2, &desc, max)
@@ -399,6 +411,7 @@ async fn area_save(
                 Err(refused) => refused,
             }
         }
+        _ => FormState::Refused(problems),
     };
     // Refused: the form again with what was typed and the problem next to its field.
     let p = user.principal();

@@ -355,16 +355,24 @@ async fn earmark(
     form: CsrfForm<EarmarkForm>,
 ) -> Result<HttpResponse, WebError> {
     let (slug, f) = (slug.into_inner(), form.data);
-    let amount = match crate::i18n::parse_money(&f.amount) {
-        Ok(a) => a,
-        Err(e) => {
-            // The reason is checked too, so both problems show at once.
-            let mut errors = vec![("amount".to_string(), e.to_string())];
-            if let Some(m) = pool_holds::earmark_reason_problem(&f.reason) {
-                errors.push(("reason".to_string(), m.to_string()));
+    // Amount and reason are both checked before the service, so every problem shows at
+    // once (the service stops at its first).
+    let parsed = crate::i18n::parse_money(&f.amount);
+    let mut errors = Vec::new();
+    match &parsed {
+        Err(e) => errors.push(("amount".to_string(), e.to_string())),
+        Ok(a) => {
+            if let Some(m) = pool_holds::earmark_amount_problem(*a) {
+                errors.push(("amount".to_string(), m.to_string()));
             }
-            return render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await;
         }
+    }
+    if let Some(m) = pool_holds::earmark_reason_problem(&f.reason) {
+        errors.push(("reason".to_string(), m.to_string()));
+    }
+    let amount = match parsed {
+        Ok(a) if errors.is_empty() => a,
+        _ => return render_pool(&state, &user, slug, &f, &errors, None, UNPROCESSABLE).await,
     };
     let (p, s2, reason) = (user.principal(), slug.clone(), f.reason.clone());
     let answer = run_db(&state, move |c| {

@@ -763,3 +763,158 @@ async fn the_voting_code_forms_report_every_field_and_keep_the_choices() {
         assert_eq!(audit_events(&app), before, "nothing made or revoked");
     }
 }
+
+/// A coordinator of 't Loo (funded) on the small ledger, signed in; the audit events
+/// before the test posts anything.
+async fn seeded_coordinator(db: TestDb) -> (TestApp, reqwest::Client, i64) {
+    let app = TestApp::spawn_on(db).await;
+    {
+        let mut c = app.conn();
+        seed_small(&mut c);
+        fund_pool(&mut c, "t-loo", 500_000);
+        add_coordinator(&mut c, &app.sealer(), "loo@example.nl", "", "t-loo");
+    }
+    let c = app.login("loo@example.nl").await;
+    let before = audit_events(&app);
+    (app, c, before)
+}
+
+#[actix_web::test]
+async fn the_earmark_form_reports_amount_and_reason_at_once_and_keeps_both() {
+    for db in TestDb::all() {
+        let (app, c, before) = seeded_coordinator(db).await;
+        let page = "/rondes/pot/t-loo";
+        // An amount that is no amount and no reason.
+        let html = refused(
+            &app,
+            &c,
+            page,
+            page,
+            &[("amount", "12,5x"), ("reason", "")],
+            &["amount", "reason"],
+        )
+        .await;
+        assert!(html.contains(r#"value="12,5x""#), "amount lost");
+        // An amount of nothing and no reason: both at once too, not the reason alone.
+        let html = refused(
+            &app,
+            &c,
+            page,
+            page,
+            &[("amount", "0"), ("reason", " ")],
+            &["amount", "reason"],
+        )
+        .await;
+        assert!(html.contains(r#"value="0""#), "amount lost");
+        // A good amount and a reason that is too long: the amount and the reason stay.
+        let long = "x".repeat(5000);
+        let html = refused(
+            &app,
+            &c,
+            page,
+            page,
+            &[("amount", "12,50"), ("reason", &long)],
+            &["reason"],
+        )
+        .await;
+        assert!(html.contains(r#"value="12,50""#), "amount lost");
+        assert!(html.contains(&format!(r#"value="{long}""#)), "reason lost");
+        // More than the pool holds: the amount refused, the reason kept.
+        let html = refused(
+            &app,
+            &c,
+            page,
+            page,
+            &[("amount", "90.000,00"), ("reason", "Speeltuin")],
+            &["amount"],
+        )
+        .await;
+        assert!(html.contains(r#"value="90.000,00""#) && html.contains(r#"value="Speeltuin""#));
+        assert_eq!(audit_events(&app), before, "nothing put apart");
+    }
+}
+
+#[actix_web::test]
+async fn the_objection_window_form_reports_the_days_and_keeps_them() {
+    for db in TestDb::all() {
+        let (app, c, before) = seeded_coordinator(db).await;
+        let page = "/gebieden/t-loo/bezwaartermijn";
+        for typed in ["veel", "61", "-1"] {
+            let html = refused(&app, &c, page, page, &[("days", typed)], &["days"]).await;
+            assert!(
+                html.contains(&format!(r#"value="{typed}""#)),
+                "{typed} lost"
+            );
+        }
+        assert_eq!(audit_events(&app), before, "no window set");
+    }
+}
+
+#[actix_web::test]
+async fn the_result_objection_form_reports_the_reason_and_keeps_it() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn_on(db).await;
+        let (round, token) = {
+            let mut c = app.conn();
+            let v = crate::objections::village(&mut c, "'t Loo", None);
+            crate::objections::counted(&mut c, &v, &v.kept);
+            let token = crate::objections::voter_token(&mut c, &v.slug);
+            (v.round, token)
+        };
+        // A resident signed in with a code from the letter (the voter cookie).
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let base = reqwest::Url::parse(&app.url("/")).expect("url");
+        jar.add_cookie_str(&format!("bb_voter={token}; Path=/"), &base);
+        let resident = reqwest::Client::builder()
+            .cookie_provider(jar)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let before = audit_events(&app);
+        let page = format!("/rondes/{round}/bezwaar");
+        refused(
+            &app,
+            &resident,
+            &page,
+            &page,
+            &[("reason", " ")],
+            &["reason"],
+        )
+        .await;
+        let long = "Er is verkeerd geteld. ".repeat(200);
+        let html = refused(
+            &app,
+            &resident,
+            &page,
+            &page,
+            &[("reason", &long)],
+            &["reason"],
+        )
+        .await;
+        assert!(html.contains(long.trim_end()), "reason lost");
+        assert_eq!(audit_events(&app), before, "no objection filed");
+    }
+}
+
+#[actix_web::test]
+async fn the_area_settings_form_reports_description_and_maximum_at_once() {
+    for db in TestDb::all() {
+        let (app, c, before) = seeded_coordinator(db).await;
+        let page = "/gebieden/t-loo/instellingen";
+        let long = "d".repeat(4001);
+        for max in ["5.000,0x", "0"] {
+            let html = refused(
+                &app,
+                &c,
+                page,
+                page,
+                &[("description", &long), ("max_initiative", max)],
+                &["description", "max_initiative"],
+            )
+            .await;
+            assert!(html.contains(&long), "description lost");
+            assert!(html.contains(&format!(r#"value="{max}""#)), "{max} lost");
+        }
+        assert_eq!(audit_events(&app), before, "no settings changed");
+    }
+}
