@@ -8,11 +8,12 @@
 use std::sync::{Arc, Barrier};
 
 use burgerbegroting::db::repo::audit as audit_repo;
+use burgerbegroting::db::repo::objections::ObjectionRecord;
 use burgerbegroting::db::DbConn;
 use burgerbegroting::domain::objection::ObjectionKind;
 use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{
-    BallotRule, Calendar, CountRule, PlanId, PlanStatus, RoundId, RoundStatus,
+    BallotRule, Calendar, CountRule, Plan, PlanId, PlanStatus, RoundId, RoundStatus,
 };
 use burgerbegroting::service::objections::{self as obj, ResultObjector};
 use burgerbegroting::service::rounds::{self as svc, Channel, RoundInput};
@@ -132,6 +133,39 @@ fn status(c: &mut DbConn, round: &RoundId) -> RoundStatus {
         .status
 }
 
+/// The plan `id` of the village's round, as residents see it.
+fn plan_of(c: &mut DbConn, v: &Village, id: &PlanId) -> Plan {
+    svc::round(c, &Principal::resident(), &v.round)
+        .expect("round")
+        .initiatives
+        .into_iter()
+        .find(|p| &p.id == id)
+        .expect("plan")
+}
+
+/// A new village whose round is counted, one ballot for the kept plan.
+fn counted_village(c: &mut DbConn, name: &str) -> Village {
+    let v = village(c, name, None);
+    counted(c, &v, &v.kept);
+    v
+}
+
+/// Steering group member `member` decides the objection; it must be accepted.
+fn steering_decides(
+    c: &mut DbConn,
+    member: &str,
+    objection: &str,
+    verdict: &str,
+    why: &str,
+) -> obj::ObjectionView {
+    obj::decide(c, &steering(member), objection, verdict, why).expect("decide")
+}
+
+/// `who` objects to the count of the village's round from their account.
+fn account_objection(c: &mut DbConn, who: &Principal, v: &Village, why: &str) -> ObjectionRecord {
+    obj::object_to_result(c, who, &v.round, ResultObjector::Account, why).expect("objection")
+}
+
 fn invalid_message(e: ServiceError) -> String {
     match e {
         ServiceError::Invalid { message, .. } => message.to_string(),
@@ -180,21 +214,15 @@ fn an_upheld_objection_to_a_rejection_nominates_the_plan_and_voting_waits_for_it
         let own = obj::decide(&mut c, &both, &o.id, "nominate", "Eigen besluit");
         assert!(matches!(own, Err(ServiceError::Forbidden(_))), "{own:?}");
         // Someone else in the steering group upholds it: the plan is nominated.
-        let decided = obj::decide(
+        let decided = steering_decides(
             &mut c,
-            &steering("stuurgroep-1"),
+            "stuurgroep-1",
             &o.id,
             "nominate",
             "Het dorpsfeest is voor iedereen.",
-        )
-        .expect("decide");
+        );
         assert!(decided.record.decision.is_some());
-        let plan = svc::round(&mut c, &Principal::resident(), &v.round)
-            .expect("round")
-            .initiatives
-            .into_iter()
-            .find(|p| p.id == v.rejected)
-            .expect("plan");
+        let plan = plan_of(&mut c, &v, &v.rejected);
         assert_eq!(plan.status, PlanStatus::Nominated, "{}", db.backend);
         // Final: a second decision is refused.
         let second = obj::decide(
@@ -244,20 +272,8 @@ fn the_calendar_leaves_a_round_in_review_while_an_objection_waits() {
             db.backend
         );
         // Rejected by the steering group: the next run opens voting.
-        obj::decide(
-            &mut c,
-            &steering("sg"),
-            &o.id,
-            "rejected",
-            "De afwijzing klopt.",
-        )
-        .expect("decide");
-        let plan = svc::round(&mut c, &Principal::resident(), &v.round)
-            .expect("round")
-            .initiatives
-            .into_iter()
-            .find(|p| p.id == v.rejected)
-            .expect("plan");
+        steering_decides(&mut c, "sg", &o.id, "rejected", "De afwijzing klopt.");
+        let plan = plan_of(&mut c, &v, &v.rejected);
         assert_eq!(plan.status, PlanStatus::Rejected);
         svc::move_due_rounds(&mut c, tomorrow).expect("mover");
         assert_eq!(status(&mut c, &v.round), RoundStatus::Voting);
@@ -292,8 +308,7 @@ fn a_result_objection_holds_the_money_until_decided_and_the_window_has_passed() 
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let v = village(&mut c, "Hattemerbroek", None);
-        counted(&mut c, &v, &v.kept);
+        let v = counted_village(&mut c, "Hattemerbroek");
         // Within the window the money waits, even without objections.
         let msg =
             invalid_message(svc::close_round(&mut c, &admin(), &v.round).expect_err("window"));
@@ -358,19 +373,11 @@ fn a_recount_keeps_the_round_counted_under_its_frozen_rules() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let v = village(&mut c, "Doornspijk", None);
-        counted(&mut c, &v, &v.kept);
+        let v = counted_village(&mut c, "Doornspijk");
         let before = svc::round(&mut c, &Principal::resident(), &v.round)
             .expect("round")
             .round;
-        let o = obj::object_to_result(
-            &mut c,
-            &initiator(),
-            &v.round,
-            ResultObjector::Account,
-            "Tel opnieuw",
-        )
-        .expect("objection");
+        let o = account_objection(&mut c, &initiator(), &v, "Tel opnieuw");
         // The one who counted does not decide.
         let counter = admin_in_steering_group();
         assert!(matches!(
@@ -406,8 +413,7 @@ fn an_annulled_round_commits_nothing_and_releases_its_reservation() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let v = village(&mut c, "Noordeinde", None);
-        counted(&mut c, &v, &v.kept);
+        let v = counted_village(&mut c, "Noordeinde");
         let m = pool_holds::pool_money(&mut c, &admin(), &v.slug).expect("pool");
         assert_eq!(m.reserved_cents, 1_000_000);
         let balance = m.balance_cents;
@@ -420,14 +426,13 @@ fn an_annulled_round_commits_nothing_and_releases_its_reservation() {
             "De stembus stond open.",
         )
         .expect("objection");
-        obj::decide(
+        steering_decides(
             &mut c,
-            &steering("sg"),
+            "sg",
             &o.id,
             "annul",
             "De stemming was niet eerlijk.",
-        )
-        .expect("annul");
+        );
         assert_eq!(
             status(&mut c, &v.round),
             RoundStatus::Annulled,
@@ -616,12 +621,7 @@ fn the_decision_is_final_and_the_review_stays_as_decided() {
                     assert!(msg.contains("definitief"), "{backend}: {msg}");
                 }
             }
-            let plan = svc::round(&mut c, &Principal::resident(), &v.round)
-                .expect("round")
-                .initiatives
-                .into_iter()
-                .find(|p| p.id == v.rejected)
-                .expect("plan");
+            let plan = plan_of(&mut c, &v, &v.rejected);
             assert_eq!(plan.status, status, "{backend}: {verdict}");
             assert_eq!(
                 audit_repo::for_entity(&mut c, v.rejected.as_str())
@@ -657,18 +657,10 @@ fn no_one_decides_about_their_own_count_or_their_own_objection() {
     for db in TestDb::all() {
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
-        let v = village(&mut c, "Elburg", None);
-        counted(&mut c, &v, &v.kept);
+        let v = counted_village(&mut c, "Elburg");
         // The initiator objects and is also in the steering group.
         let objector = staff("initiatiefnemer", &[Role::Initiator, Role::SteeringGroup]);
-        let o = obj::object_to_result(
-            &mut c,
-            &objector,
-            &v.round,
-            ResultObjector::Account,
-            "De telling klopt niet.",
-        )
-        .expect("objection");
+        let o = account_objection(&mut c, &objector, &v, "De telling klopt niet.");
         let counter = admin_in_steering_group();
         for who in [&counter, &objector] {
             let view = obj::queue(&mut c, who).expect("queue").waiting.remove(0);
@@ -713,12 +705,7 @@ async fn the_review_and_the_decision_stay_final_over_http() {
                 Some(&v.slug),
             )
             .expect("coordinator too");
-            let plan = svc::round(&mut c, &Principal::resident(), &v.round)
-                .expect("round")
-                .initiatives
-                .into_iter()
-                .find(|p| p.id == v.kept)
-                .expect("plan");
+            let plan = plan_of(&mut c, &v, &v.kept);
             (v, plan)
         };
         let coord = app.login(&both).await;
