@@ -57,17 +57,13 @@ fn stored_hashes_are_argon2id_phc_and_old_parameters_are_rehashed_at_login() {
         let old = password::hash_with(PASSWORD, 8192, 1, 1).expect("old hash");
         users::set_password_hash(&mut c, &u.id, &old).expect("set");
         let now = repo::now();
-        session_token(
-            auth::login(
-                &mut c,
-                "oud@example.nl",
-                PASSWORD,
-                "127.0.0.1",
-                now,
-                SessionPolicy::default(),
-            )
-            .expect("login"),
-        );
+        session_token(login_at(
+            &mut c,
+            "oud@example.nl",
+            PASSWORD,
+            "127.0.0.1",
+            now,
+        ));
         let after = users::find(&mut c, &u.id).expect("q").expect("user");
         assert!(
             after
@@ -140,17 +136,13 @@ fn login_throttling_is_stored_and_holds_after_a_restart() {
             let now = repo::now();
             let mut outcomes = Vec::new();
             for _ in 0..5 {
-                outcomes.push(
-                    auth::login(
-                        &mut c,
-                        "fin@example.nl",
-                        "verkeerd wachtwoord",
-                        "10.0.0.1",
-                        now,
-                        SessionPolicy::default(),
-                    )
-                    .expect("login"),
-                );
+                outcomes.push(login_at(
+                    &mut c,
+                    "fin@example.nl",
+                    "verkeerd wachtwoord",
+                    "10.0.0.1",
+                    now,
+                ));
             }
             assert!(matches!(outcomes[3], LoginOutcome::Refused));
             assert!(
@@ -160,58 +152,36 @@ fn login_throttling_is_stored_and_holds_after_a_restart() {
             );
             // Unknown accounts are throttled the same way.
             for _ in 0..5 {
-                auth::login(
+                login_at(
                     &mut c,
                     "niemand@example.nl",
                     "verkeerd wachtwoord",
                     "10.0.0.2",
                     now,
-                    SessionPolicy::default(),
-                )
-                .expect("login");
+                );
             }
         }
         // "Restart": a new pool on the same database; the right password is still refused.
         let pool = db.pool();
         let mut c = pool.get().expect("conn");
         let now = repo::now() + Duration::minutes(1);
-        let r = auth::login(
-            &mut c,
-            "fin@example.nl",
-            PASSWORD,
-            "10.0.0.3",
-            now,
-            SessionPolicy::default(),
-        )
-        .expect("login");
+        let r = login_at(&mut c, "fin@example.nl", PASSWORD, "10.0.0.3", now);
         assert!(
             matches!(r, LoginOutcome::Throttled),
             "{r:?} on {}",
             db.backend
         );
-        let r = auth::login(
-            &mut c,
-            "niemand@example.nl",
-            PASSWORD,
-            "10.0.0.3",
-            now,
-            SessionPolicy::default(),
-        )
-        .expect("login");
+        let r = login_at(&mut c, "niemand@example.nl", PASSWORD, "10.0.0.3", now);
         assert!(matches!(r, LoginOutcome::Throttled));
         // After the block, the right password works again.
         let later = now + Duration::minutes(16);
-        session_token(
-            auth::login(
-                &mut c,
-                "fin@example.nl",
-                PASSWORD,
-                "10.0.0.3",
-                later,
-                SessionPolicy::default(),
-            )
-            .expect("login"),
-        );
+        session_token(login_at(
+            &mut c,
+            "fin@example.nl",
+            PASSWORD,
+            "10.0.0.3",
+            later,
+        ));
     }
 }
 
@@ -223,32 +193,61 @@ fn per_address_throttling_stops_spraying_many_accounts() {
     let now = repo::now();
     let mut last = None;
     for i in 0..20 {
-        last = Some(
-            auth::login(
-                &mut c,
-                &format!("user{i}@example.nl"),
-                "verkeerd wachtwoord",
-                "10.9.9.9",
-                now,
-                SessionPolicy::default(),
-            )
-            .expect("login"),
-        );
+        last = Some(login_at(
+            &mut c,
+            &format!("user{i}@example.nl"),
+            "verkeerd wachtwoord",
+            "10.9.9.9",
+            now,
+        ));
     }
     assert!(matches!(last, Some(LoginOutcome::Throttled)));
 }
 
+/// Signs in with the default session policy; the call itself must not fail.
+fn login_at(
+    c: &mut burgerbegroting::db::DbConn,
+    email: &str,
+    password: &str,
+    ip: &str,
+    now: chrono::NaiveDateTime,
+) -> LoginOutcome {
+    auth::login(c, email, password, ip, now, SessionPolicy::default()).expect("login")
+}
+
+/// The user's stored authenticator secret, which must be sealed (`v1:`); `context` is what
+/// the assertion says when it is not.
+fn sealed_totp_secret(
+    c: &mut burgerbegroting::db::DbConn,
+    id: &burgerbegroting::domain::ids::UserId,
+    context: &str,
+) -> String {
+    let stored = users::find(c, id)
+        .expect("q")
+        .expect("u")
+        .totp_secret
+        .expect("stored");
+    assert!(stored.starts_with("v1:"), "{context}: {stored}");
+    stored
+}
+
+/// GETs `path` and asserts the status it answers with.
+async fn get_status(app: &TestApp, c: &reqwest::Client, path: &str, expected: u16) {
+    let (status, _) = app.get(c, path).await;
+    assert_eq!(status, expected, "GET {path}");
+}
+
+/// The budget page, requested by `c` with only the session cookie `cookie`.
+async fn budget_with_cookie(app: &TestApp, c: &reqwest::Client, cookie: &str) -> reqwest::Response {
+    c.get(app.url("/financien/begroting"))
+        .header("Cookie", cookie)
+        .send()
+        .await
+        .expect("get")
+}
+
 fn password_step(c: &mut burgerbegroting::db::DbConn, email: &str, ip: &str) -> String {
-    match auth::login(
-        c,
-        email,
-        PASSWORD,
-        ip,
-        repo::now(),
-        SessionPolicy::default(),
-    )
-    .expect("login")
-    {
+    match login_at(c, email, PASSWORD, ip, repo::now()) {
         LoginOutcome::NeedsCode { ticket } => ticket,
         other => panic!("expected the code step, got {other:?}"),
     }
@@ -426,12 +425,7 @@ fn second_factor_secrets_are_sealed_and_plain_ones_from_before_keep_working() {
         let mut c = pool.get().expect("conn");
         let u = new_user(&mut c, "fin@example.nl", Role::FinanceClerk);
         let (secret, _) = auth::begin_totp(&mut c, &sealer, &u.id).expect("begin");
-        let stored = users::find(&mut c, &u.id)
-            .expect("q")
-            .expect("u")
-            .totp_secret
-            .expect("stored");
-        assert!(stored.starts_with("v1:"), "{stored}");
+        let stored = sealed_totp_secret(&mut c, &u.id, "sealed");
         assert!(!stored.contains(&secret), "the plain base32 is not stored");
         // A database from before sealing: the plain secret, enabled.
         let plain_db = "UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', \
@@ -456,12 +450,7 @@ fn second_factor_secrets_are_sealed_and_plain_ones_from_before_keep_working() {
             )
             .expect("ok"),
         );
-        let stored = users::find(&mut c, &u.id)
-            .expect("q")
-            .expect("u")
-            .totp_secret
-            .expect("stored");
-        assert!(stored.starts_with("v1:"), "sealed on first use: {stored}");
+        sealed_totp_secret(&mut c, &u.id, "sealed on first use");
         // And the start-up step seals any that are left.
         c.batch_execute(plain_db).expect("plain secret");
         assert_eq!(
@@ -515,17 +504,13 @@ fn disabling_a_user_ends_their_sessions_and_roles_are_exportable() {
         let mut c = pool.get().expect("conn");
         let u = new_user(&mut c, "fin@example.nl", Role::FinanceClerk);
         let now = repo::now();
-        let token = session_token(
-            auth::login(
-                &mut c,
-                "fin@example.nl",
-                PASSWORD,
-                "127.0.0.1",
-                now,
-                SessionPolicy::default(),
-            )
-            .expect("login"),
-        );
+        let token = session_token(login_at(
+            &mut c,
+            "fin@example.nl",
+            PASSWORD,
+            "127.0.0.1",
+            now,
+        ));
         assert!(
             auth::session_user(&mut c, &token, now, SessionPolicy::default())
                 .expect("q")
@@ -540,15 +525,7 @@ fn disabling_a_user_ends_their_sessions_and_roles_are_exportable() {
             db.backend
         );
         assert!(matches!(
-            auth::login(
-                &mut c,
-                "fin@example.nl",
-                PASSWORD,
-                "127.0.0.2",
-                now,
-                SessionPolicy::default()
-            )
-            .expect("l"),
+            login_at(&mut c, "fin@example.nl", PASSWORD, "127.0.0.2", now),
             LoginOutcome::Refused
         ));
         // Only administrators.
@@ -612,12 +589,7 @@ async fn cookies_have_the_required_attributes_and_a_new_session_replaces_the_old
     let first = session.split(';').next().unwrap_or_default().to_string();
 
     let old = app.client();
-    let r = old
-        .get(app.url("/financien/begroting"))
-        .header("Cookie", &first)
-        .send()
-        .await
-        .expect("get");
+    let r = budget_with_cookie(&app, &old, &first).await;
     assert_eq!(r.status(), 200, "the first session works");
 
     // Logging in again in the same browser gives a new token, and the old one is dead.
@@ -628,12 +600,7 @@ async fn cookies_have_the_required_attributes_and_a_new_session_replaces_the_old
         .await
         .expect("get");
     assert_eq!(r.status(), 200);
-    let r = old
-        .get(app.url("/financien/begroting"))
-        .header("Cookie", &first)
-        .send()
-        .await
-        .expect("get");
+    let r = budget_with_cookie(&app, &old, &first).await;
     assert_eq!(
         r.status(),
         303,
@@ -755,8 +722,7 @@ async fn staff_without_a_second_factor_must_set_it_up_first() {
     )
     .await;
     assert_eq!(status, 303);
-    let (status, _) = app.get(&c, "/financien/begroting").await;
-    assert_eq!(status, 200);
+    get_status(&app, &c, "/financien/begroting", 200).await;
 }
 
 #[actix_web::test]
@@ -773,8 +739,7 @@ async fn coordinators_manage_only_their_own_areas() {
     assert!(mine.contains("'t Loo") || mine.contains("&#39;t Loo") || mine.contains("t-loo"));
     assert!(!mine.contains("Oosterwolde"));
     let own = "/gebieden/t-loo/instellingen";
-    let (status, _) = app.get(&c, own).await;
-    assert_eq!(status, 200);
+    get_status(&app, &c, own, 200).await;
     let fields = [
         ("description", "Veilig en voor iedereen"),
         ("max_initiative", "5.000,00"),
@@ -782,15 +747,13 @@ async fn coordinators_manage_only_their_own_areas() {
     let (status, _) = post_page_form(&app, &c, own, own, &fields).await;
     assert_eq!(status, 303);
     let other = "/gebieden/oosterwolde/instellingen";
-    let (status, _) = app.get(&c, other).await;
-    assert_eq!(status, 403);
+    get_status(&app, &c, other, 403).await;
     // With a valid token (from the own area's page) the other area is still refused.
     let fields = [("description", "overgenomen"), ("max_initiative", "1,00")];
     let (status, _) = post_page_form(&app, &c, own, other, &fields).await;
     assert_eq!(status, 403);
     // A coordinator sees no finance pages.
-    let (status, _) = app.get(&c, "/financien/begroting").await;
-    assert_eq!(status, 403);
+    get_status(&app, &c, "/financien/begroting", 403).await;
 }
 
 /// No GET route changes state: request every GET route as every kind of user and compare
