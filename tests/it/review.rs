@@ -478,6 +478,29 @@ async fn app_on(db: TestDb) -> TestApp {
     app
 }
 
+/// Posts `form` as a browser does (see `post_page_form`) and asserts the answer's status;
+/// returns the body, or the `Location` after a 303.
+async fn post_expect(
+    app: &TestApp,
+    c: &reqwest::Client,
+    page: &str,
+    to: &str,
+    form: &[(&str, &str)],
+    expected: u16,
+    backend: &str,
+) -> String {
+    let (status, body) = post(app, c, page, to, form).await;
+    assert_eq!(status, expected, "{backend}: {body}");
+    body
+}
+
+/// The public page of plan `id` shows every one of `parts`; returns the page.
+async fn public_plan_shows(app: &TestApp, id: &PlanId, parts: &[&str], backend: &str) -> String {
+    let (_, html) = app.get(&app.client(), &format!("/plannen/{id}")).await;
+    assert_contains_all(&html, parts, backend);
+    html
+}
+
 #[actix_web::test]
 async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
     for db in TestDb::all() {
@@ -492,7 +515,7 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
             "{backend}: no taakveld for residents"
         );
         // More lines without JavaScript: the form comes back with everything kept.
-        let (status, html) = post(
+        let html = post_expect(
             &app,
             &ini,
             &page,
@@ -502,9 +525,10 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
                 ("kosten-1-omschrijving", "Aanleg"),
                 ("meer", "1"),
             ],
+            200,
+            backend,
         )
         .await;
-        assert_eq!(status, 200, "{backend}");
         assert_contains_all(
             &html,
             &["name=\"kosten-6-bedrag\"", "value=\"Aanleg\""],
@@ -533,15 +557,16 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
             ("kosten-4-omschrijving", "Afvalbak"),
             ("kosten-4-bedrag", ""),
         ];
-        let (status, html) = post(
+        let html = post_expect(
             &app,
             &ini,
             &page,
             &submit,
             &plan_form("", "8.000,00", &more),
+            422,
+            backend,
         )
         .await;
-        assert_eq!(status, 422, "{backend}");
         assert!(
             html.contains("href=\"#summary\""),
             "{backend}: summary missing"
@@ -565,8 +590,7 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
         }
         // Now without the fourth line but still not adding up: the sum is named.
         let form = plan_form("Een baan bij het dorpshuis.", "8.000,00", &[]);
-        let (status, html) = post(&app, &ini, &page, &submit, &form).await;
-        assert_eq!(status, 422, "{backend}");
+        let html = post_expect(&app, &ini, &page, &submit, &form, 422, backend).await;
         assert!(
             html.contains("tellen op tot €\u{a0}7.000,00, maar u vraagt €\u{a0}8.000,00"),
             "{backend}"
@@ -576,20 +600,18 @@ async fn the_plan_form_reports_every_problem_and_keeps_every_line() {
             .initiatives
             .is_empty());
         let form = plan_form("Een baan bij het dorpshuis.", "7.000,00", &[]);
-        let (status, to) = post(&app, &ini, &page, &submit, &form).await;
-        assert_eq!(status, 303, "{backend}: {to}");
+        post_expect(&app, &ini, &page, &submit, &form, 303, backend).await;
         let plan = rounds::round(&mut app.conn(), &admin(), &round)
             .expect("round")
             .initiatives
             .remove(0);
-        let (_, html) = app
-            .get(&app.client(), &format!("/plannen/{}", plan.id))
-            .await;
-        assert_contains_all(
-            &html,
+        public_plan_shows(
+            &app,
+            &plan.id,
             &["Kosten per onderdeel", "<td>Verlichting</td>"],
             backend,
-        );
+        )
+        .await;
     }
 }
 
@@ -607,15 +629,16 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
         // An initiator cannot open the review page, nor post it.
         let (status, _) = app.get(&ini, &review).await;
         assert_eq!(status, 403, "{backend}");
-        let (status, _) = post(
+        post_expect(
             &app,
             &ini,
             &format!("/rondes/{round}"),
             &review,
             &[("besluit", "nomineren")],
+            403,
+            backend,
         )
         .await;
-        assert_eq!(status, 403, "{backend}");
 
         let (status, html) = app.get(&loo, &review).await;
         assert_eq!(status, 200, "{backend}");
@@ -627,7 +650,7 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
 
         // Nominate with one criterion failing, one not judged, a new amount without an
         // explanation and no taakveld: all at once, everything kept.
-        let (status, html) = post(
+        let html = post_expect(
             &app,
             &loo,
             &review,
@@ -645,9 +668,10 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
                 ("uitleg", ""),
                 ("reason", "Mooi plan"),
             ],
+            422,
+            backend,
         )
         .await;
-        assert_eq!(status, 422, "{backend}");
         for anchor in [
             "#oordeel-2",
             "#toelichting-2",
@@ -681,7 +705,7 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
             "{backend}: nothing stored"
         );
         // The taakveld select keeps its choice too.
-        let (status, html) = post(
+        let html = post_expect(
             &app,
             &loo,
             &review,
@@ -691,9 +715,10 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
                 ("taakveld", "5.7"),
                 ("bedrag", "1.500,00"),
             ],
+            422,
+            backend,
         )
         .await;
-        assert_eq!(status, 422, "{backend}");
         assert!(
             html.contains("<option value=\"5.7\" selected>"),
             "{backend}"
@@ -716,16 +741,14 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
         ] {
             ok.push((n, "meets"));
         }
-        let (status, to) = post(&app, &loo, &review, &review, &ok).await;
-        assert_eq!(status, 303, "{backend}: {to}");
-        let (_, html) = app
-            .get(&app.client(), &format!("/plannen/{}", plan.id))
-            .await;
-        assert_contains_all(
-            &html,
+        post_expect(&app, &loo, &review, &review, &ok, 303, backend).await;
+        let html = public_plan_shows(
+            &app,
+            &plan.id,
             &["Veilig: Voldoet", "De offerte is lager uitgevallen."],
             backend,
-        );
+        )
+        .await;
         assert!(html.contains("€\u{a0}1.500,00"), "{backend}: old amount");
         assert!(html.contains("€\u{a0}1.350,00"), "{backend}: new amount");
         assert!(html.contains("5.7 Openbaar groen"), "{backend}");
@@ -748,15 +771,16 @@ async fn the_rules_page_keeps_what_was_typed_and_changes_the_checklist() {
             html.contains("Eenmalig, geen regulier onderhoud"),
             "{backend}"
         );
-        let (status, html) = post(
+        let html = post_expect(
             &app,
             &loo,
             page,
             page,
             &[("checklist", "  \n "), ("wachttijd", "twaalf")],
+            422,
+            backend,
         )
         .await;
-        assert_eq!(status, 422, "{backend}");
         assert_contains_all(
             &html,
             &[
@@ -766,15 +790,16 @@ async fn the_rules_page_keeps_what_was_typed_and_changes_the_checklist() {
             ],
             backend,
         );
-        let (status, _) = post(
+        post_expect(
             &app,
             &loo,
             page,
             page,
             &[("checklist", "Veilig\nDuurzaam"), ("wachttijd", "12")],
+            303,
+            backend,
         )
         .await;
-        assert_eq!(status, 303, "{backend}");
         let round = round_in(&mut app.conn(), "t-loo", 2027, 1);
         let plan = submit(&mut app.conn(), &admin(), &round, 150_000).expect("plan");
         let (_, html) = app
