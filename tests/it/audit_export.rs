@@ -10,7 +10,7 @@ use burgerbegroting::service::demo;
 use serde_json::Value;
 
 use crate::audit_log::{add_event, test_key};
-use crate::helpers::{bin, sqlite_with_cbs_sample, TestDb};
+use crate::helpers::{assert_succeeded, bin, run_ok, sqlite_with_cbs_sample, TestDb};
 
 fn failure_file(v: &Verdict) -> Option<String> {
     v.failure.as_ref().map(|f| f.file.clone())
@@ -724,12 +724,7 @@ fn the_commands_generate_a_key_export_and_verify_with_exit_codes() {
             .output()
             .expect("run")
     };
-    let first = generate();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    assert_succeeded(&generate());
     let written = std::fs::read(&key).expect("key file");
     #[cfg(unix)]
     {
@@ -746,17 +741,12 @@ fn the_commands_generate_a_key_export_and_verify_with_exit_codes() {
     );
 
     let bundle = dir.path().join("bundel");
-    let out = bin()
-        .env("BB_SIGNING_KEY_FILE", &key)
-        .args(["audit", "export", "--zip", "--database", &db])
-        .arg("--out")
-        .arg(&bundle)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        bin()
+            .env("BB_SIGNING_KEY_FILE", &key)
+            .args(["audit", "export", "--zip", "--database", &db])
+            .arg("--out")
+            .arg(&bundle),
     );
     assert!(bundle.with_extension("zip").exists());
 

@@ -5,7 +5,7 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::helpers::{bin, import_cbs_sample, sqlite_with_cbs_sample};
+use crate::helpers::{assert_succeeded, bin, import_cbs_sample, run_ok, sqlite_with_cbs_sample};
 
 #[test]
 fn import_the_cbs_sample_and_list_it_as_json() {
@@ -107,11 +107,7 @@ fn user_add_reads_the_password_from_stdin() {
         .write_all(b"een heel lang wachtwoord\n")
         .expect("write");
     let out = child.wait_with_output().expect("wait");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("fin@example.nl"));
     let bad = bin()
         .args([
@@ -134,15 +130,6 @@ fn user_add_reads_the_password_from_stdin() {
 fn settings_come_from_environment_variables() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("env.db").display());
-    let out = bin()
-        .env("BB_DATABASE_URL", &db)
-        .args(["migrate"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(bin().env("BB_DATABASE_URL", &db).args(["migrate"]));
     assert!(dir.path().join("env.db").exists());
 }

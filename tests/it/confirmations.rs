@@ -7,7 +7,7 @@ use burgerbegroting::domain::role::Role;
 use burgerbegroting::domain::round::{BallotRule, CountRule, RoundId};
 use burgerbegroting::service::ledger as ledger_svc;
 use burgerbegroting::service::rounds::{self, Channel, InitiativeInput, RoundInput};
-use burgerbegroting::service::{auth, users, voting_codes, Principal};
+use burgerbegroting::service::{auth, voting_codes, Principal};
 
 use crate::helpers::*;
 // The page's CSRF token added; (status, the page that came back or the `Location`).
@@ -222,13 +222,7 @@ async fn revoking_a_role_and_blocking_an_account_ask_first() {
         let app = TestApp::spawn_on(db).await;
         let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
         app.add_user("raad@example.nl", Role::Council);
-        let find = |app: &TestApp| {
-            users::list_users(&mut app.conn(), &admin())
-                .expect("users")
-                .into_iter()
-                .find(|u| u.email == "raad@example.nl")
-                .expect("user")
-        };
+        let find = |app: &TestApp| listed_user(&mut app.conn(), "raad@example.nl");
         let target = find(&app);
         let grant = target.grants[0].id.clone();
         let c = app.login(&admin_mail).await;
@@ -393,32 +387,17 @@ async fn no_irreversible_step_happens_without_the_marker() {
         let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
         let approver_mail = app.add_user("goedkeur@example.nl", Role::FinanceApprover);
         app.add_user("raad@example.nl", Role::Council);
-        let target = users::list_users(&mut app.conn(), &admin())
-            .expect("users")
-            .into_iter()
-            .find(|u| u.email == "raad@example.nl")
-            .expect("user");
+        let target = listed_user(&mut app.conn(), "raad@example.nl");
         let steps = {
             let mut c = app.conn();
             fund_pool(&mut c, "t-loo", 10_000_000);
             let round = |c: &mut burgerbegroting::db::DbConn, quarter: i32| {
-                rounds::create_round(
-                    c,
-                    &admin(),
-                    &RoundInput {
-                        area_slug: "t-loo".into(),
-                        year: 2027,
-                        quarter,
-                        title: format!("Ronde {quarter}"),
-                        budget_cents: 100_000,
-                        ballot_rule: BallotRule::Approval { max_choices: None },
-                        count_rule: CountRule::Greedy,
-                        calendar: None,
-                    },
-                )
-                .expect("round")
-                .round
-                .id
+                let input =
+                    round_input("t-loo", 2027, quarter, format!("Ronde {quarter}"), 100_000);
+                rounds::create_round(c, &admin(), &input)
+                    .expect("round")
+                    .round
+                    .id
             };
             let plan = |c: &mut burgerbegroting::db::DbConn, round: &RoundId| {
                 rounds::submit_initiative(

@@ -5,9 +5,9 @@
 //! the page. Outside a request they stay Dutch (the other tests assert the Dutch texts).
 
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::domain::round::{BallotRule, CountRule, RoundId};
+use burgerbegroting::domain::round::RoundId;
 use burgerbegroting::service::ledger as ledger_svc;
-use burgerbegroting::service::rounds::{self, RoundInput};
+use burgerbegroting::service::rounds;
 
 use crate::helpers::*;
 use crate::i18n::{assert_no_dutch, choose_english};
@@ -20,6 +20,39 @@ async fn english_staff(app: &TestApp, email: &str) -> reqwest::Client {
     c
 }
 
+/// Posts `fields` as a browser does, from the page and to the path in `page_and_path`;
+/// the answer must be the form again (422) with `message` on it. Returns that page.
+async fn refused_with(
+    app: &TestApp,
+    c: &reqwest::Client,
+    (page, path): (&str, &str),
+    fields: &[(&str, &str)],
+    message: &str,
+    context: &str,
+) -> String {
+    let (status, html) = post_page_form(app, c, page, path, fields).await;
+    assert_eq!(status, 422, "{context}");
+    assert!(html.contains(message), "{context}: {html}");
+    html
+}
+
+/// Registers Piet Plan with `password`, which must be refused with `message`.
+async fn refused_registration(
+    app: &TestApp,
+    c: &reqwest::Client,
+    password: &str,
+    message: &str,
+    context: &str,
+) -> String {
+    let fields = [
+        ("email", "piet@errors.example"),
+        ("name", "Piet Plan"),
+        ("password", password),
+    ];
+    let page = ("/registreren", "/registreren");
+    refused_with(app, c, page, &fields, message, context).await
+}
+
 #[actix_web::test]
 async fn a_transfer_without_enough_money_is_refused_in_english() {
     for db in TestDb::all() {
@@ -30,11 +63,10 @@ async fn a_transfer_without_enough_money_is_refused_in_english() {
         let c = english_staff(&app, &clerk).await;
         let (_, form) = app.get(&c, "/financien/overboekingen/nieuw").await;
         let request_id = hidden(&form, "request_id");
-        let (status, html) = post_page_form(
+        let html = refused_with(
             &app,
             &c,
-            "/financien/overboekingen/nieuw",
-            "/financien/overboekingen",
+            ("/financien/overboekingen/nieuw", "/financien/overboekingen"),
             &[
                 ("request_id", request_id.as_str()),
                 ("from_account", small.lines[0].account_id.as_str()),
@@ -43,13 +75,10 @@ async fn a_transfer_without_enough_money_is_refused_in_english() {
                 ("memo", "Bankjes bij de kerk"),
                 ("decision_ref", "RB-2025-07"),
             ],
+            "There is not enough money in",
+            backend,
         )
         .await;
-        assert_eq!(status, 422, "{backend}");
-        assert!(
-            html.contains("There is not enough money in"),
-            "{backend}: {html}"
-        );
         // An English page writes and reads amounts the English way.
         assert!(
             html.contains("requested: €60,000.00"),
@@ -66,16 +95,7 @@ fn round_in(c: &mut burgerbegroting::db::DbConn) -> RoundId {
     rounds::create_round(
         c,
         &admin(),
-        &RoundInput {
-            area_slug: a.slug,
-            year: 2027,
-            quarter: 1,
-            title: "Ronde 1".into(),
-            budget_cents: 1_000_000,
-            ballot_rule: BallotRule::Approval { max_choices: None },
-            count_rule: CountRule::Greedy,
-            calendar: None,
-        },
+        &round_input(a.slug, 2027, 1, "Ronde 1", 1_000_000),
     )
     .expect("round")
     .round
@@ -91,23 +111,19 @@ async fn a_plan_without_an_amount_is_refused_in_english() {
         let initiator = app.add_user("indiener@errors.example", Role::Initiator);
         let c = english_staff(&app, &initiator).await;
         let page = format!("/rondes/{round}");
-        let (status, html) = post_page_form(
+        let html = refused_with(
             &app,
             &c,
-            &page,
-            &format!("/rondes/{round}/plannen"),
+            (&page, &format!("/rondes/{round}/plannen")),
             &[
                 ("title", "Jeu-de-boulesbaan"),
                 ("summary", "Een baan bij het dorpshuis."),
                 ("amount", ""),
             ],
+            "Fill in what your plan costs, for example 2,500.00.",
+            backend,
         )
         .await;
-        assert_eq!(status, 422, "{backend}");
-        assert!(
-            html.contains("Fill in what your plan costs, for example 2,500.00."),
-            "{backend}: {html}"
-        );
         assert!(html.contains("value=\"Jeu-de-boulesbaan\""), "{backend}");
         assert_no_dutch(&html, "the plan form");
     }
@@ -130,20 +146,8 @@ async fn a_weak_password_is_refused_in_english() {
                 "This password is used a lot and is easy to guess.",
             ),
         ] {
-            let (status, html) = post_page_form(
-                &app,
-                &c,
-                "/registreren",
-                "/registreren",
-                &[
-                    ("email", "piet@errors.example"),
-                    ("name", "Piet Plan"),
-                    ("password", password),
-                ],
-            )
-            .await;
-            assert_eq!(status, 422, "{backend} {password}");
-            assert!(html.contains(message), "{backend} {password}: {html}");
+            let context = format!("{backend} {password}");
+            let html = refused_registration(&app, &c, password, message, &context).await;
             assert!(html.contains("value=\"Piet Plan\""), "{backend}: kept");
             assert_no_dutch(&html, "the registration form");
         }
@@ -194,22 +198,7 @@ async fn the_same_refusal_is_dutch_for_a_dutch_visitor() {
         let backend = db.backend;
         let app = TestApp::spawn_on(db).await;
         let c = app.client();
-        let (status, html) = post_page_form(
-            &app,
-            &c,
-            "/registreren",
-            "/registreren",
-            &[
-                ("email", "piet@errors.example"),
-                ("name", "Piet Plan"),
-                ("password", "kort"),
-            ],
-        )
-        .await;
-        assert_eq!(status, 422, "{backend}");
-        assert!(
-            html.contains("Kies een wachtwoord van minstens 12 tekens."),
-            "{backend}: {html}"
-        );
+        let message = "Kies een wachtwoord van minstens 12 tekens.";
+        refused_registration(&app, &c, "kort", message, backend).await;
     }
 }

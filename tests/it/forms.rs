@@ -320,11 +320,7 @@ async fn the_role_grant_keeps_the_chosen_role_and_area_on_its_row() {
         }
         let admin_mail = app.add_user("beheer@example.nl", Role::Admin);
         app.add_user("raad@example.nl", Role::Council);
-        let target = users::list_users(&mut app.conn(), &admin())
-            .expect("users")
-            .into_iter()
-            .find(|u| u.email == "raad@example.nl")
-            .expect("user");
+        let target = listed_user(&mut app.conn(), "raad@example.nl");
         let c = app.login(&admin_mail).await;
         let before = audit_events(&app);
         let list = "/beheer/gebruikers";
@@ -349,11 +345,7 @@ async fn the_role_grant_keeps_the_chosen_role_and_area_on_its_row() {
         }
         let page = last.expect("the cases ran");
         // Other rows are not filled in with this row's choice.
-        let admin_row = users::list_users(&mut app.conn(), &admin())
-            .expect("users")
-            .into_iter()
-            .find(|u| u.email == "beheer@example.nl")
-            .expect("admin");
+        let admin_row = listed_user(&mut app.conn(), "beheer@example.nl");
         assert!(!select(&page, &format!("area-{}", admin_row.id)).contains("\"wezep\" selected"));
 
         let grants = users::list_users(&mut app.conn(), &admin())

@@ -440,6 +440,15 @@ pub fn round_input(
     }
 }
 
+/// The user with `email` as the administrators' user list shows it (roles included).
+pub fn listed_user(c: &mut DbConn, email: &str) -> burgerbegroting::service::users::UserView {
+    burgerbegroting::service::users::list_users(c, &admin())
+        .expect("users")
+        .into_iter()
+        .find(|u| u.email == email)
+        .expect("user")
+}
+
 /// Reads everything in finance (the approval queue included), for checks in tests.
 pub fn reader() -> Principal {
     staff("reader", &[Role::FinanceApprover, Role::Admin])
@@ -947,17 +956,37 @@ pub fn import_cbs_sample(db: &str) -> std::process::Output {
         .expect("run")
 }
 
-/// A new SQLite database in a temporary folder with the CBS sample imported through the
-/// command line (which must succeed): the folder (keep it alive) and the database URL.
-pub fn sqlite_with_cbs_sample() -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = format!("sqlite://{}", dir.path().join("bb.db").display());
-    let out = import_cbs_sample(&db);
+/// The command ended well; if not, the assertion shows what it wrote to stderr.
+pub fn assert_succeeded(out: &std::process::Output) {
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Runs the command, which must end well (see [`assert_succeeded`]); returns its output.
+pub fn run_ok(cmd: &mut std::process::Command) -> std::process::Output {
+    let out = cmd.output().expect("run");
+    assert_succeeded(&out);
+    out
+}
+
+/// A running application with the demo municipality (rounds in every phase).
+pub async fn demo_app(db: TestDb) -> TestApp {
+    let app = TestApp::spawn_on(db).await;
+    burgerbegroting::service::demo::seed(&mut app.conn())
+        .expect("demo")
+        .expect("empty database");
+    app
+}
+
+/// A new SQLite database in a temporary folder with the CBS sample imported through the
+/// command line (which must succeed): the folder (keep it alive) and the database URL.
+pub fn sqlite_with_cbs_sample() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("bb.db").display());
+    assert_succeeded(&import_cbs_sample(&db));
     (dir, db)
 }
 

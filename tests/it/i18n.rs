@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::service::demo;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
 use crate::helpers::*;
@@ -716,15 +715,6 @@ fn add_coordinator_of_every_area(app: &TestApp, email: &str) -> String {
     }
     enrol_second_factor(&mut c, &app.sealer(), &user.id);
     email.to_string()
-}
-
-/// A running application with the demo municipality (rounds in every phase).
-async fn demo_app(db: TestDb) -> TestApp {
-    let app = TestApp::spawn_on(db).await;
-    demo::seed(&mut app.conn())
-        .expect("demo")
-        .expect("empty database");
-    app
 }
 
 /// [`assert_english`] for each page of a list, its placeholders filled in from `ids`.

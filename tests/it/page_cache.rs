@@ -6,7 +6,6 @@
 use burgerbegroting::db::schema::{areas, rounds};
 use burgerbegroting::db::tx;
 use burgerbegroting::domain::role::Role;
-use burgerbegroting::service::demo;
 use diesel::prelude::*;
 
 use crate::helpers::*;
@@ -31,15 +30,6 @@ fn rename_area(app: &TestApp, area: &str, name: &str) {
             .map(|_| ())
     })
     .expect("rename");
-}
-
-/// An app on `db` with the demo municipality in it.
-async fn demo_app(db: TestDb) -> TestApp {
-    let app = TestApp::spawn_on(db).await;
-    demo::seed(&mut app.conn())
-        .expect("demo")
-        .expect("empty database");
-    app
 }
 
 #[actix_web::test]
