@@ -375,65 +375,55 @@ pub async fn vote(
     cast: &[&str],
     choice: &str,
 ) -> Vote {
-    match try_vote(w, code, sign_in, ballot, cast, choice).await {
-        Ok(v) => v,
-        Err(_) => Vote {
-            answers: Vec::new(),
-            broken: true,
-        },
-    }
-}
-
-async fn try_vote(
-    w: &World,
-    code: &VotingCode,
-    sign_in: &str,
-    ballot: &str,
-    cast: &[&str],
-    choice: &str,
-) -> Result<Vote, reqwest::Error> {
-    let c = client();
-    let page = c
-        .get(format!("{sign_in}/stemmen?gebied={}", w.area))
-        .send()
-        .await?
-        .text()
-        .await?;
-    let token = csrf_token(&page);
-    let r = c
-        .post(format!("{sign_in}/stemmen"))
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("code", code.formatted().as_str()),
-            ("gebied", w.area.as_str()),
-        ])
-        .send()
-        .await?;
-    assert_eq!(r.status(), 303, "code accepted");
-    let path = format!("/stemmen/{}/rondes/{}", w.area, w.round_id);
-    let page = c.get(format!("{ballot}{path}")).send().await?;
-    assert_eq!(page.status(), 200, "ballot page");
-    let token = csrf_token(&page.text().await?);
-    let form = [("csrf_token", token.as_str()), ("keuze", choice)];
-    let sends = cast.iter().map(|base| {
-        let c = c.clone();
-        let url = format!("{base}{path}/uitbrengen");
-        let form = &form;
-        async move {
-            let r = c.post(url).form(form).send().await?;
-            let s = r.status().as_u16();
-            let body = r.text().await?;
-            Ok::<_, reqwest::Error>((s, (s == 200).then(|| tracker(&body)).flatten()))
+    // Any transport error on the way (a killed server) makes the whole attempt broken.
+    let attempt = async {
+        let c = client();
+        let page = c
+            .get(format!("{sign_in}/stemmen?gebied={}", w.area))
+            .send()
+            .await?
+            .text()
+            .await?;
+        let token = csrf_token(&page);
+        let r = c
+            .post(format!("{sign_in}/stemmen"))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("code", code.formatted().as_str()),
+                ("gebied", w.area.as_str()),
+            ])
+            .send()
+            .await?;
+        assert_eq!(r.status(), 303, "code accepted");
+        let path = format!("/stemmen/{}/rondes/{}", w.area, w.round_id);
+        let page = c.get(format!("{ballot}{path}")).send().await?;
+        assert_eq!(page.status(), 200, "ballot page");
+        let token = csrf_token(&page.text().await?);
+        let form = [("csrf_token", token.as_str()), ("keuze", choice)];
+        let sends = cast.iter().map(|base| {
+            let c = c.clone();
+            let url = format!("{base}{path}/uitbrengen");
+            let form = &form;
+            async move {
+                let r = c.post(url).form(form).send().await?;
+                let s = r.status().as_u16();
+                let body = r.text().await?;
+                Ok::<_, reqwest::Error>((s, (s == 200).then(|| tracker(&body)).flatten()))
+            }
+        });
+        let mut vote = Vote::default();
+        for answer in futures_util::future::join_all(sends).await {
+            match answer {
+                Ok(a) => vote.answers.push(a),
+                Err(_) => vote.broken = true,
+            }
         }
-    });
-    let mut vote = Vote::default();
-    for answer in futures_util::future::join_all(sends).await {
-        match answer {
-            Ok(a) => vote.answers.push(a),
-            Err(_) => vote.broken = true,
-        }
-    }
-    Ok(vote)
+        Ok::<_, reqwest::Error>(vote)
+    };
+    attempt.await.unwrap_or(Vote {
+        answers: Vec::new(),
+        broken: true,
+    })
 }
 
 /// The stored trackers of a round, with how often each occurs.
