@@ -349,6 +349,17 @@ impl Samples {
             v.push(e);
         }
     }
+    /// A resident's vote: its receipt's tracker into `receipts`, or its error.
+    fn record(&self, receipts: &Mutex<Vec<String>>, outcome: Result<String, String>) {
+        match outcome {
+            Ok(tracker) => {
+                if let Ok(mut g) = receipts.lock() {
+                    g.push(tracker);
+                }
+            }
+            Err(e) => self.error(e),
+        }
+    }
     fn print(&self, steps: &[&'static str]) {
         let Ok(mut m) = self.by_step.lock() else {
             return;
@@ -420,6 +431,21 @@ async fn expect(
     Ok(body)
 }
 
+/// The code form's POST: `code` entered for the area of `w`, with the form's `token`.
+fn code_entry(
+    client: &reqwest::Client,
+    base: &str,
+    w: &World,
+    token: &str,
+    code: &VotingCode,
+) -> reqwest::RequestBuilder {
+    client.post(format!("{base}/stemmen")).form(&[
+        ("csrf_token", token),
+        ("code", code.formatted().as_str()),
+        ("gebied", w.area.as_str()),
+    ])
+}
+
 /// Code form and code entry; then the village page and the ballot.
 async fn sign_in(
     base: &str,
@@ -440,15 +466,7 @@ async fn sign_in(
     .await?;
     let token = csrf_token(&page).ok_or("code form: no csrf token")?;
     expect(
-        client
-            .post(format!("{base}/stemmen"))
-            .form(&[
-                ("csrf_token", token.as_str()),
-                ("code", code.formatted().as_str()),
-                ("gebied", w.area.as_str()),
-            ])
-            .send()
-            .await,
+        code_entry(&client, base, w, &token, code).send().await,
         "code",
         303,
     )
@@ -457,71 +475,69 @@ async fn sign_in(
     Ok(Resident { client, token })
 }
 
+impl Resident {
+    /// GETs `url`, which must answer 200; `step` names it in an error.
+    async fn page(&self, url: String, step: &str) -> Result<String, String> {
+        expect(self.client.get(url).send().await, step, 200).await
+    }
+
+    /// Posts the choice for `w.plan` to the ballot's `action` (`controleren` or
+    /// `uitbrengen`), which must answer 200; `step` names it in an error.
+    async fn send_choice(
+        &self,
+        base: &str,
+        w: &World,
+        action: &str,
+        step: &str,
+    ) -> Result<String, String> {
+        let url = format!("{base}/stemmen/{}/rondes/{}/{action}", w.area, w.round);
+        let form = [
+            ("csrf_token", self.token.as_str()),
+            ("keuze", w.plan.as_str()),
+        ];
+        expect(self.client.post(url).form(&form).send().await, step, 200).await
+    }
+}
+
+/// Times one step of the resident from the request until the answer is read: the answer
+/// must hold `needle`, else the step fails with `missing` (and is not counted as a sample).
+async fn timed_step(
+    s: &Samples,
+    step: &'static str,
+    answer: impl std::future::Future<Output = Result<String, String>>,
+    needle: &str,
+    missing: &str,
+) -> Result<String, String> {
+    let t = Instant::now();
+    let body = answer.await?;
+    if !body.contains(needle) {
+        return Err(missing.into());
+    }
+    s.add(step, t.elapsed());
+    Ok(body)
+}
+
 async fn pages(base: &str, w: &World, r: &Resident, s: &Samples) -> Result<(), String> {
-    let t = Instant::now();
-    let village = expect(
-        r.client
-            .get(format!("{base}/stemmen/{}", w.area))
-            .send()
-            .await,
-        "village",
-        200,
-    )
-    .await?;
-    if !village.contains(&w.round) {
-        return Err("village: round not listed".into());
-    }
-    s.add("village", t.elapsed());
-    let t = Instant::now();
-    let ballot = expect(
-        r.client
-            .get(format!("{base}/stemmen/{}/rondes/{}", w.area, w.round))
-            .send()
-            .await,
+    let village = r.page(format!("{base}/stemmen/{}", w.area), "village");
+    timed_step(s, "village", village, &w.round, "village: round not listed").await?;
+    let url = format!("{base}/stemmen/{}/rondes/{}", w.area, w.round);
+    let ballot = r.page(url, "ballot");
+    timed_step(
+        s,
         "ballot",
-        200,
+        ballot,
+        &w.plan,
+        "ballot: plan not on the ballot",
     )
     .await?;
-    if !ballot.contains(&w.plan) {
-        return Err("ballot: plan not on the ballot".into());
-    }
-    s.add("ballot", t.elapsed());
-    let t = Instant::now();
-    let review = expect(
-        r.client
-            .post(format!(
-                "{base}/stemmen/{}/rondes/{}/controleren",
-                w.area, w.round
-            ))
-            .form(&[("csrf_token", r.token.as_str()), ("keuze", w.plan.as_str())])
-            .send()
-            .await,
-        "check",
-        200,
-    )
-    .await?;
-    if !review.contains("/uitbrengen") {
-        return Err("check: no cast form".into());
-    }
-    s.add("check", t.elapsed());
+    let review = r.send_choice(base, w, "controleren", "check");
+    timed_step(s, "check", review, "/uitbrengen", "check: no cast form").await?;
     Ok(())
 }
 
 async fn cast(base: &str, w: &World, r: &Resident, s: &Samples) -> Result<String, String> {
     let t = Instant::now();
-    let receipt = expect(
-        r.client
-            .post(format!(
-                "{base}/stemmen/{}/rondes/{}/uitbrengen",
-                w.area, w.round
-            ))
-            .form(&[("csrf_token", r.token.as_str()), ("keuze", w.plan.as_str())])
-            .send()
-            .await,
-        "cast",
-        200,
-    )
-    .await?;
+    let receipt = r.send_choice(base, w, "uitbrengen", "cast").await?;
     let tracker = tracker_of(&receipt).ok_or("cast: no tracker on the receipt")?;
     s.add("cast", t.elapsed());
     Ok(tracker)
@@ -746,14 +762,7 @@ async fn run(args: &Args, w: &World, dir: &Path) -> anyhow::Result<()> {
                     async move {
                         let r = prepared.lock().ok().and_then(|mut p| p[i].take());
                         let Some(r) = r else { return };
-                        match cast(&base, &world, &r, &s).await {
-                            Ok(t) => {
-                                if let Ok(mut g) = got.lock() {
-                                    g.push(t);
-                                }
-                            }
-                            Err(e) => s.error(e),
-                        }
+                        s.record(&got, cast(&base, &world, &r, &s).await);
                     }
                 })
                 .await;
@@ -776,14 +785,7 @@ async fn run(args: &Args, w: &World, dir: &Path) -> anyhow::Result<()> {
                             cast(&base, w, &r, &s).await
                         }
                         .await;
-                        match outcome {
-                            Ok(t) => {
-                                if let Ok(mut g) = got.lock() {
-                                    g.push(t);
-                                }
-                            }
-                            Err(e) => s.error(e),
-                        }
+                        s.record(&got, outcome);
                     }
                 })
                 .await;
@@ -846,13 +848,7 @@ async fn voter_cookie_of(base: &str, w: &World, code: &VotingCode) -> Option<Str
         .map(|c| format!("{}={}", c.name(), c.value()))
         .collect();
     let token = csrf_token(&page.text().await.ok()?)?;
-    let r = client
-        .post(format!("{base}/stemmen"))
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("code", code.formatted().as_str()),
-            ("gebied", w.area.as_str()),
-        ])
+    let r = code_entry(&client, base, w, &token, code)
         .send()
         .await
         .ok()?;
