@@ -253,6 +253,17 @@ fn password_step(c: &mut burgerbegroting::db::DbConn, email: &str, ip: &str) -> 
     }
 }
 
+/// A connection to `db` (it keeps its pool alive) and the key that seals the
+/// authenticator secrets there.
+fn conn_and_sealer(
+    db: &TestDb,
+) -> (
+    diesel::r2d2::PooledConnection<burgerbegroting::db::conn::Manager>,
+    burgerbegroting::domain::sealed_secret::SecretSealer,
+) {
+    (db.pool().get().expect("conn"), db.sealer())
+}
+
 fn wrong_code(right: &str) -> &'static str {
     if right == "123456" {
         "654321"
@@ -264,9 +275,7 @@ fn wrong_code(right: &str) -> &'static str {
 #[test]
 fn the_second_factor_is_needed_when_set_up() {
     for db in TestDb::all() {
-        let pool = db.pool();
-        let sealer = db.sealer();
-        let mut c = pool.get().expect("conn");
+        let (mut c, sealer) = conn_and_sealer(&db);
         let now = repo::now();
         let (u, secret, _) = enrolled_clerk(&mut c, &sealer, now);
         let step = auth::time_step(now);
@@ -293,9 +302,7 @@ fn the_second_factor_is_needed_when_set_up() {
 #[test]
 fn an_authenticator_code_is_accepted_once_and_no_older_code_after_it() {
     for db in TestDb::all() {
-        let pool = db.pool();
-        let sealer = db.sealer();
-        let mut c = pool.get().expect("conn");
+        let (mut c, sealer) = conn_and_sealer(&db);
         let now = repo::now();
         let step = auth::time_step(now);
         let (u, secret, enrol) = enrolled_clerk(&mut c, &sealer, now);
@@ -329,9 +336,7 @@ fn an_authenticator_code_is_accepted_once_and_no_older_code_after_it() {
 #[test]
 fn guessing_the_second_factor_is_throttled_per_account_and_per_address() {
     for db in TestDb::all() {
-        let pool = db.pool();
-        let sealer = db.sealer();
-        let mut c = pool.get().expect("conn");
+        let (mut c, sealer) = conn_and_sealer(&db);
         let emails: Vec<String> = (0..7).map(|i| format!("u{i}@example.nl")).collect();
         let mut ids = Vec::new();
         for email in &emails {
@@ -420,9 +425,7 @@ fn guessing_the_second_factor_is_throttled_per_account_and_per_address() {
 #[test]
 fn second_factor_secrets_are_sealed_and_plain_ones_from_before_keep_working() {
     for db in TestDb::all() {
-        let pool = db.pool();
-        let sealer = db.sealer();
-        let mut c = pool.get().expect("conn");
+        let (mut c, sealer) = conn_and_sealer(&db);
         let u = new_user(&mut c, "fin@example.nl", Role::FinanceClerk);
         let (secret, _) = auth::begin_totp(&mut c, &sealer, &u.id).expect("begin");
         let stored = sealed_totp_secret(&mut c, &u.id, "sealed");

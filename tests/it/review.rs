@@ -44,6 +44,27 @@ fn spring_round(c: &mut DbConn, name: &str, ini_id: &str) -> (String, RoundId, P
     (slug, round, staff(ini_id, &[Role::Initiator]))
 }
 
+/// [`spring_round`] on a new connection to `db` (which keeps its pool alive).
+fn spring_round_on(
+    db: &TestDb,
+    name: &str,
+    ini_id: &str,
+) -> (
+    diesel::r2d2::PooledConnection<burgerbegroting::db::conn::Manager>,
+    RoundId,
+    Principal,
+) {
+    let mut c = db.pool().get().expect("conn");
+    let (_, round, ini) = spring_round(&mut c, name, ini_id);
+    (c, round, ini)
+}
+
+/// The fields an administrator's review `review` of `plan` is refused on; `why` names
+/// the case when it is accepted instead.
+fn review_refused(c: &mut DbConn, plan: &PlanId, review: &ReviewInput, why: &str) -> Vec<String> {
+    fields(pr::save_review(c, &admin(), plan, review, Vec::new()).expect_err(why))
+}
+
 fn submit(
     c: &mut DbConn,
     who: &Principal,
@@ -109,9 +130,7 @@ const FAILS: Option<Verdict> = Some(Verdict::Fails);
 #[test]
 fn verdicts_per_criterion_nominating_needs_all_and_a_rejection_names_its_criteria() {
     for db in TestDb::all() {
-        let pool = db.pool();
-        let mut c = pool.get().expect("conn");
-        let (_, round, ini) = spring_round(&mut c, "Hattemerbroek", "ini-verdicts");
+        let (mut c, round, ini) = spring_round_on(&db, "Hattemerbroek", "ini-verdicts");
         let plan = submit(&mut c, &ini, &round, 150_000).expect("plan");
         let other = submit(&mut c, &ini, &round, 90_000).expect("plan 2");
 
@@ -133,15 +152,11 @@ fn verdicts_per_criterion_nominating_needs_all_and_a_rejection_names_its_criteri
         assert_eq!(audited[0][0]["verdict"], "meets");
 
         // Nominating names every criterion not judged; nothing changes.
-        let problems = fields(
-            pr::save_review(
-                &mut c,
-                &admin(),
-                &plan.id,
-                &input(Decision::Nominate, &[MEETS, MEETS, None, None, None]),
-                Vec::new(),
-            )
-            .expect_err("not all judged"),
+        let problems = review_refused(
+            &mut c,
+            &plan.id,
+            &input(Decision::Nominate, &[MEETS, MEETS, None, None, None]),
+            "not all judged",
         );
         assert_eq!(
             problems,
@@ -150,15 +165,11 @@ fn verdicts_per_criterion_nominating_needs_all_and_a_rejection_names_its_criteri
             db.backend
         );
         // A failed criterion cannot be nominated either.
-        let problems = fields(
-            pr::save_review(
-                &mut c,
-                &admin(),
-                &plan.id,
-                &input(Decision::Nominate, &[MEETS, MEETS, MEETS, MEETS, FAILS]),
-                Vec::new(),
-            )
-            .expect_err("fails one"),
+        let problems = review_refused(
+            &mut c,
+            &plan.id,
+            &input(Decision::Nominate, &[MEETS, MEETS, MEETS, MEETS, FAILS]),
+            "fails one",
         );
         assert_eq!(problems, ["oordeel-5"], "{}", db.backend);
         let nominated = pr::save_review(
@@ -173,10 +184,7 @@ fn verdicts_per_criterion_nominating_needs_all_and_a_rejection_names_its_criteri
 
         // A rejection needs a failed criterion (with its note) and the public reason.
         let mut reject = input(Decision::Reject, &[MEETS; 5]);
-        let problems = fields(
-            pr::save_review(&mut c, &admin(), &other.id, &reject, Vec::new())
-                .expect_err("no failed criterion"),
-        );
+        let problems = review_refused(&mut c, &other.id, &reject, "no failed criterion");
         assert_eq!(problems, ["oordeel-1", "reason"], "{}", db.backend);
         reject = input(Decision::Reject, &[FAILS, MEETS, MEETS, MEETS, MEETS]);
         reject.reason = "Niet veilig genoeg voor kinderen.".into();
@@ -207,9 +215,7 @@ fn verdicts_per_criterion_nominating_needs_all_and_a_rejection_names_its_criteri
 #[test]
 fn a_breakdown_must_add_up_and_is_kept_with_the_plan() {
     for db in TestDb::all() {
-        let pool = db.pool();
-        let mut c = pool.get().expect("conn");
-        let (_, round, ini) = spring_round(&mut c, "Noordeinde", "ini-costs");
+        let (mut c, round, ini) = spring_round_on(&db, "Noordeinde", "ini-costs");
         let mut plan = PlanSubmission {
             title: "Jeu-de-boulesbaan".into(),
             summary: "Een baan met verlichting.".into(),
@@ -256,23 +262,15 @@ fn a_breakdown_must_add_up_and_is_kept_with_the_plan() {
 #[test]
 fn a_corrected_amount_is_explained_audited_and_frozen_at_voting() {
     for db in TestDb::all() {
-        let pool = db.pool();
-        let mut c = pool.get().expect("conn");
-        let (_, round, ini) = spring_round(&mut c, "Bovenend", "ini-correct");
+        let (mut c, round, ini) = spring_round_on(&db, "Bovenend", "ini-correct");
         let plan = submit(&mut c, &ini, &round, 150_000).expect("plan");
         let mut corrected = input(Decision::Nominate, &[MEETS; 5]);
         corrected.amount_cents = Some(135_000);
-        let problems = fields(
-            pr::save_review(&mut c, &admin(), &plan.id, &corrected, Vec::new())
-                .expect_err("no explanation"),
-        );
+        let problems = review_refused(&mut c, &plan.id, &corrected, "no explanation");
         assert_eq!(problems, ["uitleg"], "{}", db.backend);
         corrected.amount_cents = Some(2_000_000);
         corrected.explanation = "Offerte".into();
-        let problems = fields(
-            pr::save_review(&mut c, &admin(), &plan.id, &corrected, Vec::new())
-                .expect_err("above the budget"),
-        );
+        let problems = review_refused(&mut c, &plan.id, &corrected, "above the budget");
         assert_eq!(problems, ["bedrag"], "{}", db.backend);
         corrected.amount_cents = Some(135_000);
         corrected.explanation = "De offerte is lager uitgevallen.".into();
@@ -403,14 +401,10 @@ fn the_taakveld_is_assigned_at_review_and_only_coordinators_review() {
         // Nominating without a taakveld, or with an unknown one, is refused.
         let mut nominate = input(Decision::Nominate, &[MEETS; 5]);
         nominate.taakveld = String::new();
-        let problems = fields(
-            pr::save_review(&mut c, &admin(), &plan.id, &nominate, Vec::new()).expect_err("none"),
-        );
+        let problems = review_refused(&mut c, &plan.id, &nominate, "none");
         assert_eq!(problems, ["taakveld"], "{}", db.backend);
         nominate.taakveld = "99.9".into();
-        let problems = fields(
-            pr::save_review(&mut c, &admin(), &plan.id, &nominate, Vec::new()).expect_err("bad"),
-        );
+        let problems = review_refused(&mut c, &plan.id, &nominate, "bad");
         assert_eq!(problems, ["taakveld"], "{}", db.backend);
         // The review page lists the taakvelden with their plain names.
         let page = pr::review_page(&mut c, &admin(), &plan.id).expect("review page");
