@@ -488,6 +488,18 @@ async fn post_expect(
     body
 }
 
+/// Posts `form` on the review page `review` (from that page) as `c`; see [`post_expect`].
+async fn review_as(
+    app: &TestApp,
+    c: &reqwest::Client,
+    review: &str,
+    form: &[(&str, &str)],
+    expected: u16,
+    backend: &str,
+) -> String {
+    post_expect(app, c, review, review, form, expected, backend).await
+}
+
 /// The public page of plan `id` shows every one of `parts`; returns the page.
 async fn public_plan_shows(app: &TestApp, id: &PlanId, parts: &[&str], backend: &str) -> String {
     let (_, html) = app.get(&app.client(), &format!("/plannen/{id}")).await;
@@ -644,10 +656,9 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
 
         // Nominate with one criterion failing, one not judged, a new amount without an
         // explanation and no taakveld: all at once, everything kept.
-        let html = post_expect(
+        let html = review_as(
             &app,
             &loo,
-            &review,
             &review,
             &[
                 ("besluit", "nomineren"),
@@ -699,10 +710,9 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
             "{backend}: nothing stored"
         );
         // The taakveld select keeps its choice too.
-        let html = post_expect(
+        let html = review_as(
             &app,
             &loo,
-            &review,
             &review,
             &[
                 ("besluit", "nomineren"),
@@ -735,7 +745,7 @@ async fn the_review_form_reports_every_problem_and_keeps_every_choice() {
         ] {
             ok.push((n, "meets"));
         }
-        post_expect(&app, &loo, &review, &review, &ok, 303, backend).await;
+        review_as(&app, &loo, &review, &ok, 303, backend).await;
         let html = public_plan_shows(
             &app,
             &plan.id,
