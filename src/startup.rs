@@ -111,6 +111,7 @@ impl Application {
             signing_key: signing_key.clone(),
             theme,
             page_cache: Default::default(),
+            round_cache: Default::default(),
         };
         let server = HttpServer::new(move || {
             // Runs once on every worker thread: its pages show this server's theme.

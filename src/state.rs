@@ -20,4 +20,6 @@ pub struct AppState {
     pub theme: Arc<crate::theme::Theme>,
     /// Rendered public pages that are served again while nothing was written.
     pub page_cache: Arc<crate::web::page_cache::PageCache>,
+    /// What residents' pages show of a round, kept while no staff write changes it.
+    pub round_cache: Arc<crate::service::round_cache::RoundCache>,
 }

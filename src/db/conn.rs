@@ -4,6 +4,9 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection, R2D2Connection};
 
+use std::sync::Arc;
+
+use super::statement_counts::{self, StatementCounts};
 use super::DbError;
 
 /// One connection type for both backends (diesel's MultiConnection). Queries written
@@ -68,11 +71,12 @@ impl DbUrl {
 #[derive(Debug, Clone)]
 pub struct Manager {
     url: DbUrl,
+    counts: Arc<StatementCounts>,
 }
 
 impl Manager {
-    pub fn new(url: DbUrl) -> Self {
-        Manager { url }
+    pub fn new(url: DbUrl, counts: Arc<StatementCounts>) -> Self {
+        Manager { url, counts }
     }
 }
 
@@ -103,7 +107,7 @@ impl ManageConnection for Manager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
-        establish(&self.url).map_err(|e| match e {
+        let mut conn = establish(&self.url).map_err(|e| match e {
             DbError::Connection(c) => r2d2::Error::ConnectionError(c),
             other => match other.into_diesel() {
                 Ok(q) => r2d2::Error::QueryError(q),
@@ -111,7 +115,9 @@ impl ManageConnection for Manager {
                     super::cause_chain(&other),
                 )),
             },
-        })
+        })?;
+        conn.set_instrumentation(self.counts.instrumentation());
+        Ok(conn)
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
@@ -119,7 +125,7 @@ impl ManageConnection for Manager {
     }
 
     fn has_broken(&self, conn: &mut DbConn) -> bool {
-        std::thread::panicking() || conn.is_broken()
+        std::thread::panicking() || conn.is_broken() || statement_counts::connection_lost(conn)
     }
 }
 
@@ -127,10 +133,26 @@ pub type DbPool = r2d2::Pool<Manager>;
 
 /// Build the pool. SQLite serialises writers anyway, so a few connections are enough.
 pub fn build_pool(url: &DbUrl, max_size: u32) -> Result<DbPool, DbError> {
+    build_counted_pool(url, max_size, Arc::default())
+}
+
+/// Build the pool with counters the caller keeps (tests read them to hold a request to its
+/// budget of statements).
+pub fn build_counted_pool(
+    url: &DbUrl,
+    max_size: u32,
+    counts: Arc<StatementCounts>,
+) -> Result<DbPool, DbError> {
     r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(std::time::Duration::from_secs(30))
-        .build(Manager::new(url.clone()))
+        // No `SELECT 1` before every use: that was a round trip per request on PostgreSQL.
+        // A connection whose server went away is dropped when it comes back to the pool
+        // (`has_broken`), so after a database restart each pooled connection fails at most
+        // one request.
+        .test_on_check_out(false)
+        .event_handler(counts.checkout_handler())
+        .build(Manager::new(url.clone(), counts))
         .map_err(DbError::Pool)
 }
 

@@ -5,6 +5,7 @@ pub mod migrate;
 pub mod models;
 pub mod repo;
 pub mod schema;
+pub mod statement_counts;
 pub mod tx;
 
 pub use conn::{build_pool, DbConn, DbPool, DbUrl};

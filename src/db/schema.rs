@@ -163,6 +163,7 @@ diesel::table! {
     write_lock (id) {
         id -> Integer,
         generation -> BigInt,
+        content_generation -> BigInt,
     }
 }
 

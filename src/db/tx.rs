@@ -26,13 +26,42 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    write_raising(conn, true, f)
+}
+
+/// A write of a resident's own step that changes nothing a round's pages show besides its
+/// ballots: a ballot (its choices, the code's participation, the kept count, the audit
+/// event), a voter session, a throttle step. It raises the write counter like every write
+/// but not `content_generation`, so the kept copies of round data
+/// (`service::round_cache`) stay valid while residents vote. Anything else uses [`write`].
+pub fn write_votes<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    write_raising(conn, false, f)
+}
+
+fn write_raising<T, E, F>(conn: &mut DbConn, content: bool, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
     // A write nested in another (a savepoint) already holds the queue and the lock.
     let sqlite = matches!(conn, DbConn::Sqlite(_));
     let queue = (sqlite && !in_transaction(conn)).then(|| SQLITE_WRITERS.lock());
     let result = conn.transaction(|c| {
-        diesel::update(write_lock::table.find(1))
-            .set(write_lock::generation.eq(write_lock::generation + 1))
+        let lock = diesel::update(write_lock::table.find(1));
+        if content {
+            lock.set((
+                write_lock::generation.eq(write_lock::generation + 1),
+                write_lock::content_generation.eq(write_lock::content_generation + 1),
+            ))
             .execute(c)?;
+        } else {
+            lock.set(write_lock::generation.eq(write_lock::generation + 1))
+                .execute(c)?;
+        }
         f(c)
     });
     drop(queue);

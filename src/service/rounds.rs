@@ -201,7 +201,7 @@ fn area_by_id(c: &mut DbConn, id: &AreaId) -> Result<AreaRow, ServiceError> {
     )))
 }
 
-fn load_round(c: &mut DbConn, id: &RoundId) -> Result<Round, ServiceError> {
+pub(super) fn load_round(c: &mut DbConn, id: &RoundId) -> Result<Round, ServiceError> {
     q::find_round(c, id)?.ok_or(ServiceError::NotFound(crate::msg_key!(
         "error-missing-round"
     )))
@@ -251,20 +251,46 @@ fn author_names(c: &mut DbConn, plans: &[Plan]) -> Result<Vec<(PlanId, String)>,
         .collect())
 }
 
+/// What a round's pages show of it besides its ballot count and what the caller may do:
+/// data that only staff writes change (`service::round_cache` keeps it).
+#[derive(Debug, Clone)]
+pub(super) struct RoundParts {
+    pub(super) round: Round,
+    area: AreaInfo,
+    initiatives: Vec<Plan>,
+    authors: Vec<(PlanId, String)>,
+}
+
+impl RoundParts {
+    pub(super) fn load(c: &mut DbConn, round: Round) -> Result<RoundParts, ServiceError> {
+        let area = area_by_id(c, &round.area_id)?.into();
+        let initiatives = q::initiatives_of(c, &round.id)?;
+        let authors = author_names(c, &initiatives)?;
+        Ok(RoundParts {
+            round,
+            area,
+            initiatives,
+            authors,
+        })
+    }
+
+    /// The view for `who`, with the ballot count read now (it changes with every ballot).
+    pub(super) fn view(self, c: &mut DbConn, who: &Principal) -> Result<RoundView, ServiceError> {
+        let ballots = q::ballot_count(c, &self.round.id)?;
+        let actions = capabilities_for(who, &self.round);
+        Ok(RoundView {
+            round: self.round,
+            area: self.area,
+            initiatives: self.initiatives,
+            ballots,
+            actions,
+            authors: self.authors,
+        })
+    }
+}
+
 fn view(c: &mut DbConn, who: &Principal, round: Round) -> Result<RoundView, ServiceError> {
-    let area = area_by_id(c, &round.area_id)?.into();
-    let initiatives = q::initiatives_of(c, &round.id)?;
-    let ballots = q::ballot_count(c, &round.id)?;
-    let actions = capabilities_for(who, &round);
-    let authors = author_names(c, &initiatives)?;
-    Ok(RoundView {
-        round,
-        area,
-        initiatives,
-        ballots,
-        actions,
-        authors,
-    })
+    RoundParts::load(c, round)?.view(c, who)
 }
 
 /// One round, for anyone (rounds, plans, review reasons and results are public), with
@@ -814,7 +840,8 @@ pub fn cast(
     channel: Channel<'_>,
     choices: &[String],
 ) -> Result<Receipt, CastError> {
-    tx::write(conn, |c| {
+    // A ballot changes nothing a round's pages show but its count (`write_votes`).
+    tx::write_votes(conn, |c| {
         let round = q::find_round(c, round_id)?.ok_or(CastError::NotVoting)?;
         let may = capabilities_for(who, &round);
         let handle = match &channel {
@@ -902,10 +929,20 @@ pub fn preview(
     choices: &[String],
 ) -> Result<Vec<PlanId>, CastError> {
     let round = q::find_round(conn, round_id)?.ok_or(CastError::NotVoting)?;
-    if !capabilities_for(who, &round).may_vote_online {
+    preview_round(who, &round, choices)
+}
+
+/// [`preview`] for a round the caller has just read (the resident's ballot pages read it
+/// once per request, see `service::round_cache`).
+pub fn preview_round(
+    who: &Principal,
+    round: &Round,
+    choices: &[String],
+) -> Result<Vec<PlanId>, CastError> {
+    if !capabilities_for(who, round).may_vote_online {
         return Err(CastError::NotVoting);
     }
-    Ok(frozen_rules(&round)?.check(choices)?)
+    Ok(frozen_rules(round)?.check(choices)?)
 }
 
 /// The handle of a code typed in from a paper ballot, when the code is genuine.

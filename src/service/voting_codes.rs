@@ -486,7 +486,8 @@ pub fn open_voter_session(
         .as_ref()
         .map(|c| throttle::key("votecode:handle", c.handle()));
     let token = random_token();
-    let outcome = tx::write(
+    // Sessions and throttle steps change nothing a round's pages show (`write_votes`).
+    let outcome = tx::write_votes(
         conn,
         |c| -> Result<Result<VoterSession, CodeRefused>, CodeRefused> {
             throttle::prune(c, now)?;
@@ -578,7 +579,7 @@ pub fn voter(
 
 /// End a voter session (the resident is done, or leaves a shared computer).
 pub fn end_voter_session(conn: &mut DbConn, token: &str) -> Result<(), ServiceError> {
-    tx::write(conn, |c| {
+    tx::write_votes(conn, |c| {
         q::delete_session(c, &hash_token(token))?;
         Ok(())
     })

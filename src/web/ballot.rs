@@ -35,7 +35,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// A signed-in resident and a round of their own area and year.
 struct Ctx {
-    voter: Voter,
     round: RoundView,
     /// This code already voted in the round (known for rounds in voting only).
     voted: bool,
@@ -43,14 +42,15 @@ struct Ctx {
     fresh: bool,
 }
 
-enum Found {
+enum Found<T> {
     NoVoter,
     NoRound(Voter),
-    Round(Box<(Voter, RoundView, bool)>),
+    Round(Box<(Voter, RoundView, bool, T)>),
 }
 
-enum Gate {
-    Go(Box<Ctx>),
+enum Gate<T> {
+    /// The resident's round, and what `then` gave (see [`open_then`]).
+    Go(Box<Ctx>, T),
     /// Not signed in, or signed in for another area: where to go instead.
     Away(HttpResponse),
 }
@@ -61,7 +61,26 @@ async fn open(
     staff: Option<&SessionUser>,
     area: &str,
     id: String,
-) -> Result<Gate, WebError> {
+) -> Result<Gate<()>, WebError> {
+    open_then(req, state, staff, area, id, |_, _, _| Ok(())).await
+}
+
+/// [`open`], and then `then` on the resident's round in the same trip to the database
+/// (casting does its write there: one trip per request instead of two).
+async fn open_then<T, F>(
+    req: &HttpRequest,
+    state: &AppState,
+    staff: Option<&SessionUser>,
+    area: &str,
+    id: String,
+    then: F,
+) -> Result<Gate<T>, WebError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut crate::db::DbConn, &Voter, &RoundView) -> Result<T, ServiceError>
+        + Send
+        + 'static,
+{
     // The voter, the round and whether this code voted in it: one trip to the database.
     let Some(cookie) = voter_token(req, state) else {
         return Ok(Gate::Away(redirect(&format!(
@@ -70,13 +89,15 @@ async fn open(
         ))));
     };
     let id = RoundId(id);
+    let cache = state.round_cache.clone();
+    let area_slug = area.to_string();
     let found = run_db(state, move |c| {
         let Some(voter) = svc::voter(c, &cookie, crate::service::now())? else {
             return Ok(Found::NoVoter);
         };
         // A resident with a code is a principal without an account.
         let who = Principal::resident();
-        let round = match rounds::round(c, &who, &id) {
+        let round = match cache.round(c, &who, &id) {
             Ok(r) => r,
             Err(ServiceError::NotFound(_)) => return Ok(Found::NoRound(voter)),
             Err(e) => return Err(e),
@@ -86,10 +107,16 @@ async fn open(
             return Ok(Found::NoRound(voter));
         }
         let voted = rounds::has_voted(c, &voter.handle, &round.round.id)?;
-        Ok(Found::Round(Box::new((voter, round, voted))))
+        // Only for a round of the resident's own area (checked again below, before the
+        // answer, for a redirect).
+        if round.area.slug != area_slug {
+            return Ok(Found::NoRound(voter));
+        }
+        let after = then(c, &voter, &round)?;
+        Ok(Found::Round(Box::new((voter, round, voted, after))))
     })
     .await?;
-    let (voter, round, voted) = match found {
+    let (voter, round, voted, after) = match found {
         Found::NoVoter => {
             return Ok(Gate::Away(redirect(&format!(
                 "/stemmen?gebied={}",
@@ -110,13 +137,15 @@ async fn open(
         Found::Round(b) => *b,
     };
     let (token, fresh) = form_token(req, staff);
-    Ok(Gate::Go(Box::new(Ctx {
-        voter,
-        round,
-        voted,
-        token,
-        fresh,
-    })))
+    Ok(Gate::Go(
+        Box::new(Ctx {
+            round,
+            voted,
+            token,
+            fresh,
+        }),
+        after,
+    ))
 }
 
 fn respond(state: &AppState, ctx: &Ctx, status: StatusCode, page: maud::Markup) -> HttpResponse {
@@ -158,7 +187,7 @@ async fn ballot(
 ) -> Result<HttpResponse, WebError> {
     let (area, id) = path.into_inner();
     let ctx = match open(&req, &state, staff.0.as_ref(), &area, id).await? {
-        Gate::Go(ctx) => ctx,
+        Gate::Go(ctx, ()) => ctx,
         Gate::Away(resp) => return Ok(resp),
     };
     if let Some((status, page)) = refusal(&ctx, StatusCode::OK) {
@@ -202,15 +231,38 @@ async fn post<const CASTING: bool>(
     form: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let (area, id) = path.into_inner();
-    let ctx = match open(&req, &state, form.staff.as_ref(), &area, id).await? {
-        Gate::Go(ctx) => ctx,
-        Gate::Away(resp) => return Ok(resp),
-    };
     let choice = choice_of(form.data);
     if CASTING {
-        cast(&state, &ctx, choice).await
+        // The ballot is stored in the same trip to the database that finds the round.
+        let choices = choice.keuze.clone();
+        let gate = open_then(
+            &req,
+            &state,
+            form.staff.as_ref(),
+            &area,
+            id,
+            move |c, voter, round| {
+                Ok(rounds::cast(
+                    c,
+                    &Principal::resident(),
+                    &round.round.id,
+                    Channel::Online {
+                        handle: &voter.handle,
+                    },
+                    &choices,
+                ))
+            },
+        )
+        .await?;
+        match gate {
+            Gate::Go(ctx, outcome) => cast(&state, &ctx, choice, outcome),
+            Gate::Away(resp) => Ok(resp),
+        }
     } else {
-        check(&state, &ctx, choice).await
+        match open(&req, &state, form.staff.as_ref(), &area, id).await? {
+            Gate::Go(ctx, ()) => check(&state, &ctx, choice),
+            Gate::Away(resp) => Ok(resp),
+        }
     }
 }
 
@@ -222,7 +274,7 @@ fn refused_choice(state: &AppState, ctx: &Ctx, choice: &Choice, problem: &str) -
 
 /// Checks the choice against the round's rule without storing anything, and shows it for
 /// review; or goes back to the ballot with the ticks kept.
-async fn check(state: &AppState, ctx: &Ctx, choice: Choice) -> Result<HttpResponse, WebError> {
+fn check(state: &AppState, ctx: &Ctx, choice: Choice) -> Result<HttpResponse, WebError> {
     if let Some((status, page)) = refusal(ctx, StatusCode::CONFLICT) {
         return Ok(respond(state, ctx, status, page));
     }
@@ -230,16 +282,8 @@ async fn check(state: &AppState, ctx: &Ctx, choice: Choice) -> Result<HttpRespon
         let page = ballot_page(ctx, &choice.keuze, None);
         return Ok(respond(state, ctx, StatusCode::OK, page));
     }
-    let (round_id, keuze) = (ctx.round.round.id.clone(), choice.keuze.clone());
-    let checked = run_db(state, move |c| {
-        Ok(rounds::preview(
-            c,
-            &Principal::resident(),
-            &round_id,
-            &keuze,
-        ))
-    })
-    .await?;
+    // The round was read for this request (`open`): checking needs no database.
+    let checked = rounds::preview_round(&Principal::resident(), &ctx.round.round, &choice.keuze);
     match checked {
         Ok(picked) => {
             let page = view::review(&ctx.round, &ctx.token, &picked);
@@ -257,22 +301,14 @@ async fn check(state: &AppState, ctx: &Ctx, choice: Choice) -> Result<HttpRespon
     }
 }
 
-/// Stores the ballot (the service allows one per code and round, also when the button is
-/// pressed twice) and shows the receipt.
-async fn cast(state: &AppState, ctx: &Ctx, choice: Choice) -> Result<HttpResponse, WebError> {
-    let handle = ctx.voter.handle.clone();
-    let round_id = ctx.round.round.id.clone();
-    let choices = choice.keuze.clone();
-    let outcome = run_db(state, move |c| {
-        Ok(rounds::cast(
-            c,
-            &Principal::resident(),
-            &round_id,
-            Channel::Online { handle: &handle },
-            &choices,
-        ))
-    })
-    .await?;
+/// Shows the receipt of the ballot just stored (the service allows one per code and
+/// round, also when the button is pressed twice), or why it was not stored.
+fn cast(
+    state: &AppState,
+    ctx: &Ctx,
+    choice: Choice,
+    outcome: Result<rounds::Receipt, CastError>,
+) -> Result<HttpResponse, WebError> {
     let message = |status, notice| {
         let page = view::message(&ctx.round, &ctx.token, notice);
         Ok(respond(state, ctx, status, page))

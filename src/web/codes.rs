@@ -184,13 +184,14 @@ async fn voter_home(
         return Ok(to_form());
     };
     // The voter and their rounds: one trip to the database.
+    let cache = state.round_cache.clone();
     let found = run_db(&state, move |c| {
         let Some(voter) = svc::voter(c, &cookie, crate::service::now())? else {
             return Ok(None);
         };
         // A resident with a code is a principal without an account.
         let who = Principal::resident();
-        let rounds = rounds::voter_rounds(c, &who, &voter.handle, &voter.area_id, voter.year)?;
+        let rounds = cache.voter_rounds(c, &who, &voter.handle, &voter.area_id, voter.year)?;
         Ok(Some((voter, rounds)))
     })
     .await?;

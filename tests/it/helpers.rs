@@ -208,6 +208,30 @@ impl TestApp {
         }
     }
 
+    /// A running application whose pool counts its statements (see
+    /// `db::statement_counts`), with those counts.
+    pub async fn spawn_counted(
+        db: TestDb,
+    ) -> (
+        TestApp,
+        Arc<burgerbegroting::db::statement_counts::StatementCounts>,
+    ) {
+        drop(db.pool()); // migrates
+        let counts = Arc::default();
+        let url = DbUrl::parse(&db.url).expect("url");
+        let pool = db::conn::build_counted_pool(&url, 8, Arc::clone(&counts)).expect("pool");
+        let settings = db.settings();
+        let app = Application::build_with_pool(settings, pool.clone()).expect("app");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        actix_web::rt::spawn(app.run_until_stopped());
+        let app = TestApp {
+            base,
+            pool,
+            db: Arc::new(db),
+        };
+        (app, counts)
+    }
+
     pub async fn spawn() -> TestApp {
         TestApp::spawn_on(TestDb::sqlite()).await
     }

@@ -45,5 +45,6 @@ mod scheduled;
 mod security;
 mod smederij_year;
 mod start_pages;
+mod statement_budget;
 mod theme;
 mod voting_codes;

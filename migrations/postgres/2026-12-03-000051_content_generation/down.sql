@@ -1,0 +1,1 @@
+ALTER TABLE write_lock DROP COLUMN content_generation;
