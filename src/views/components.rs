@@ -445,6 +445,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn markers_become_their_markup_and_other_private_use_text_stays() {
+        let parts = ["<b>1</b>".to_string(), "€\u{a0}5".to_string()];
+        let template = format!("a {} b {} c {}", marker(1), marker(0), marker(1));
+        assert_eq!(
+            fill_markers(&template, &parts),
+            "a €\u{a0}5 b <b>1</b> c €\u{a0}5"
+        );
+        assert_eq!(
+            fill_markers("x \u{e000}7\u{e001} \u{e000}y", &parts),
+            "x \u{e000}7\u{e001} \u{e000}y"
+        );
+    }
+
+    #[test]
+    fn a_rich_text_is_the_same_from_the_kept_template_and_follows_the_language() {
+        let amount = money(123_456);
+        let first = rich("common-contact-sentence", &[("who", &amount)]).into_string();
+        let again = rich("common-contact-sentence", &[("who", &amount)]).into_string();
+        assert_eq!(first, again);
+        assert!(first.contains("<span class=\"amount\">€\u{a0}1.234,56</span>"), "{first}");
+        let en = crate::i18n::with_lang(crate::i18n::Lang::En, || {
+            rich("common-contact-sentence", &[("who", &amount)]).into_string()
+        });
+        assert_ne!(first, en);
+    }
+
+    #[test]
     fn page_links_keep_the_filter_trimmed_and_escaped() {
         assert_eq!(
             query_for_page(
