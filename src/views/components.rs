@@ -464,7 +464,10 @@ mod tests {
         let first = rich("common-contact-sentence", &[("who", &amount)]).into_string();
         let again = rich("common-contact-sentence", &[("who", &amount)]).into_string();
         assert_eq!(first, again);
-        assert!(first.contains("<span class=\"amount\">€\u{a0}1.234,56</span>"), "{first}");
+        assert!(
+            first.contains("<span class=\"amount\">€\u{a0}1.234,56</span>"),
+            "{first}"
+        );
         let en = crate::i18n::with_lang(crate::i18n::Lang::En, || {
             rich("common-contact-sentence", &[("who", &amount)]).into_string()
         });
