@@ -10,6 +10,7 @@
 //! so sees Dutch: pages are rendered in the handler, never inside those closures.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
 
@@ -66,6 +67,14 @@ impl Lang {
         match self {
             Lang::Nl => Lang::En,
             Lang::En => Lang::Nl,
+        }
+    }
+
+    /// The language's place in per-language tables.
+    fn index(self) -> usize {
+        match self {
+            Lang::Nl => 0,
+            Lang::En => 1,
         }
     }
 
@@ -168,7 +177,7 @@ pub fn t_args(key: &str, args: &[(&str, Arg)]) -> String {
 /// itself, never a panic.
 pub fn t_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     let found = if args.is_empty() {
-        LOCALES.try_lookup(&lang.id(), key)
+        plain_text(lang, key)
     } else {
         let map: HashMap<Cow<'static, str>, Arg> = args
             .iter()
@@ -180,6 +189,29 @@ pub fn t_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         tracing::warn!(key, "text missing from the catalogue");
         key.to_string()
     })
+}
+
+thread_local! {
+    /// The texts without placeholders already looked up on this thread, per language
+    /// (`Lang::index`). Such a text is the same on every call, and a page asks for dozens
+    /// of them: a Fluent lookup each time was a visible part of a page's CPU. Only keys
+    /// found in the catalogue are kept, so the maps stay as small as the catalogue; one per
+    /// thread, so the worker threads never wait for each other.
+    static PLAIN_TEXTS: RefCell<[HashMap<String, String>; 2]> =
+        RefCell::new([HashMap::new(), HashMap::new()]);
+}
+
+/// The text `key` without placeholders in `lang`, from this thread's copy once looked up.
+fn plain_text(lang: Lang, key: &str) -> Option<String> {
+    let known = PLAIN_TEXTS.with(|texts| texts.borrow()[lang.index()].get(key).cloned());
+    if known.is_some() {
+        return known;
+    }
+    let found = LOCALES.try_lookup(&lang.id(), key)?;
+    PLAIN_TEXTS.with(|texts| {
+        texts.borrow_mut()[lang.index()].insert(key.to_string(), found.clone());
+    });
+    Some(found)
 }
 
 /// A text for a placeholder.

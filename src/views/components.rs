@@ -47,19 +47,93 @@ pub fn with_contact(text: &str) -> String {
 /// name in bold, a link): the text is escaped, the markup is put in as it is. Use through
 /// [`tr_html!`](crate::tr_html).
 pub fn rich(key: &str, parts: &[(&str, &dyn maud::Render)]) -> Markup {
-    // Each placeholder first gets a marker of private-use characters, which neither the
-    // catalogue nor escaping produces, and is then replaced by its markup.
-    let marker = |i: usize| format!("\u{e000}{i}\u{e001}");
-    let args: Vec<(&str, crate::i18n::Arg)> = parts
+    let lang = crate::i18n::current();
+    let names: Vec<&str> = parts.iter().map(|(name, _)| *name).collect();
+    let cached = RICH_TEMPLATES.with(|templates| {
+        templates.borrow()[lang_index(lang)]
+            .get(key)
+            .filter(|(known, _)| *known == names)
+            .map(|(_, template)| template.clone())
+    });
+    let template = cached.unwrap_or_else(|| {
+        let template = rich_template(key, &names);
+        RICH_TEMPLATES.with(|templates| {
+            templates.borrow_mut()[lang_index(lang)].insert(
+                key.to_string(),
+                (
+                    names.iter().map(|n| n.to_string()).collect(),
+                    template.clone(),
+                ),
+            );
+        });
+        template
+    });
+    let rendered: Vec<String> = parts
+        .iter()
+        .map(|(_, part)| part.render().into_string())
+        .collect();
+    maud::PreEscaped(fill_markers(&template, &rendered))
+}
+
+thread_local! {
+    /// The escaped texts of [`rich`] with their markers, per language and key (with the
+    /// placeholder names they were made for). They depend on nothing else, so a page does
+    /// not look them up and escape them again on every request.
+    static RICH_TEMPLATES: std::cell::RefCell<[RichTemplates; 2]> =
+        std::cell::RefCell::new([RichTemplates::new(), RichTemplates::new()]);
+}
+
+type RichTemplates = std::collections::HashMap<String, (Vec<String>, String)>;
+
+fn lang_index(lang: crate::i18n::Lang) -> usize {
+    match lang {
+        crate::i18n::Lang::Nl => 0,
+        crate::i18n::Lang::En => 1,
+    }
+}
+
+/// A marker of private-use characters for placeholder `i`, which neither the catalogue
+/// nor escaping produces.
+fn marker(i: usize) -> String {
+    format!("\u{e000}{i}\u{e001}")
+}
+
+/// The text `key`, escaped, with the marker of each placeholder where its markup goes.
+fn rich_template(key: &str, names: &[&str]) -> String {
+    let args: Vec<(&str, crate::i18n::Arg)> = names
         .iter()
         .enumerate()
-        .map(|(i, (name, _))| (*name, crate::i18n::IntoArg::into_arg(marker(i))))
+        .map(|(i, name)| (*name, crate::i18n::IntoArg::into_arg(marker(i))))
         .collect();
-    let mut out = html! { (crate::i18n::t_args(key, &args)) }.into_string();
-    for (i, (_, part)) in parts.iter().enumerate() {
-        out = out.replace(&marker(i), &part.render().into_string());
+    html! { (crate::i18n::t_args(key, &args)) }.into_string()
+}
+
+/// `template` with each marker replaced by the markup of its placeholder (in one pass).
+fn fill_markers(template: &str, rendered: &[String]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + rendered.iter().map(String::len).sum::<usize>());
+    let mut rest = template;
+    while let Some(start) = rest.find('\u{e000}') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + '\u{e000}'.len_utf8()..];
+        let part = after.find('\u{e001}').and_then(|end| {
+            let i: usize = after[..end].parse().ok()?;
+            Some((rendered.get(i)?, &after[end + '\u{e001}'.len_utf8()..]))
+        });
+        match part {
+            Some((markup, tail)) => {
+                out.push_str(markup);
+                rest = tail;
+            }
+            // Not one of our markers: kept as it is.
+            None => {
+                out.push('\u{e000}');
+                rest = after;
+            }
+        }
     }
-    maud::PreEscaped(out)
+    out.push_str(rest);
+    out
 }
 
 /// `tr_html!("key", name = value, ...)`: the text with markup (or text, escaped) in its
@@ -369,6 +443,36 @@ pub fn query_for_page(fields: &[(&str, &str)], page: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_become_their_markup_and_other_private_use_text_stays() {
+        let parts = ["<b>1</b>".to_string(), "€\u{a0}5".to_string()];
+        let template = format!("a {} b {} c {}", marker(1), marker(0), marker(1));
+        assert_eq!(
+            fill_markers(&template, &parts),
+            "a €\u{a0}5 b <b>1</b> c €\u{a0}5"
+        );
+        assert_eq!(
+            fill_markers("x \u{e000}7\u{e001} \u{e000}y", &parts),
+            "x \u{e000}7\u{e001} \u{e000}y"
+        );
+    }
+
+    #[test]
+    fn a_rich_text_is_the_same_from_the_kept_template_and_follows_the_language() {
+        let amount = money(123_456);
+        let first = rich("common-contact-sentence", &[("who", &amount)]).into_string();
+        let again = rich("common-contact-sentence", &[("who", &amount)]).into_string();
+        assert_eq!(first, again);
+        assert!(
+            first.contains("<span class=\"amount\">€\u{a0}1.234,56</span>"),
+            "{first}"
+        );
+        let en = crate::i18n::with_lang(crate::i18n::Lang::En, || {
+            rich("common-contact-sentence", &[("who", &amount)]).into_string()
+        });
+        assert_ne!(first, en);
+    }
 
     #[test]
     fn page_links_keep_the_filter_trimmed_and_escaped() {

@@ -63,6 +63,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(security_headers())
             // Outermost: every page of the request, error pages included, is in its language.
             .wrap(from_fn(language::scope_language))
+            // Routes are tried in this order, and every pattern with a `{...}` part tried
+            // costs a regular-expression search: the residents' pages (voting, villages,
+            // rounds) come first. No pattern of theirs overlaps one of the groups after
+            // them, so the order decides nothing else.
+            .configure(codes::configure)
+            .configure(ballot::configure)
+            .configure(village::configure)
+            .configure(rounds::configure)
             .configure(api::configure)
             .configure(account::configure)
             .configure(admin_users::configure)
@@ -70,15 +78,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(finance::configure)
             .configure(ledger_import::configure)
             .configure(admin_areas::configure)
-            .configure(codes::configure)
-            .configure(ballot::configure)
             .configure(plan_review::configure)
-            .configure(rounds::configure)
             .configure(council::configure)
             .configure(audit::configure)
             .configure(plan_pages::configure)
             .configure(objections::configure)
-            .configure(village::configure)
             .configure(language::configure)
             .route(
                 "/health",

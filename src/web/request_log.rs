@@ -17,12 +17,17 @@ use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder, TracingLogger};
 
 tokio::task_local! {
-    static REQUEST_ID: String;
+    /// The id itself (16 bytes, no allocation): it is written out only when a page or a
+    /// problem document shows it, which most requests never do.
+    static REQUEST_ID: Option<RequestId>;
 }
 
-/// The id of the request being handled on this task, if any.
+/// The id of the request being handled on this task, if any (empty when the logger gave
+/// the request none).
 pub fn current_request_id() -> Option<String> {
-    REQUEST_ID.try_with(Clone::clone).ok()
+    REQUEST_ID
+        .try_with(|id| id.map(|id| id.to_string()).unwrap_or_default())
+        .ok()
 }
 
 /// The outer middleware: the request's span and id.
@@ -69,13 +74,12 @@ pub async fn expose_request_id(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let id = req
-        .extensions()
-        .get::<RequestId>()
-        .map(|id| id.to_string())
-        .unwrap_or_default();
-    let mut response = REQUEST_ID.scope(id.clone(), next.call(req)).await?;
-    if let Ok(value) = HeaderValue::from_str(&id) {
+    let id = req.extensions().get::<RequestId>().copied();
+    let mut response = REQUEST_ID.scope(id, next.call(req)).await?;
+    // Written on the stack: the header copies it once.
+    let mut buffer = uuid::Uuid::encode_buffer();
+    let text = id.map_or("", |id| id.hyphenated().encode_lower(&mut buffer));
+    if let Ok(value) = HeaderValue::from_str(text) {
         response
             .headers_mut()
             .insert(HeaderName::from_static("x-request-id"), value);
