@@ -292,6 +292,36 @@ fn plain_number_ids(vote: &[u8], numbers: &[u32], projects: &mut Vec<u32>) -> bo
     }
 }
 
+/// A ballot's list of ids that are not numbers (`L005,L007`, `BO.OM.63/24`), read straight
+/// from the vote field: every piece non-empty, without spaces around it and a project's id,
+/// the field not `none`; repeated ids kept once (the first mention), as the general path
+/// does. Returns false, leaving `projects` half filled, for anything else, which the general
+/// path then reads (with the same result or message).
+fn plain_text_ids(vote: &str, map: &foldhash::HashMap<&str, u32>, projects: &mut Vec<u32>) -> bool {
+    if vote.is_empty() {
+        return true;
+    }
+    // `field` reads a vote of `none` (any case, trimmed) as no vote at all.
+    if vote.eq_ignore_ascii_case("none") {
+        return false;
+    }
+    for id in split_byte(vote, b',') {
+        // `trim` would change it (or drop it): not plain.
+        if id.is_empty() || trim(id).len() != id.len() {
+            return false;
+        }
+        match map.get(id) {
+            Some(&p) => {
+                if !projects.contains(&p) {
+                    projects.push(p);
+                }
+            }
+            None => return false,
+        }
+    }
+    true
+}
+
 fn field<'r>(row: &'r Row, col: Option<usize>) -> Option<&'r str> {
     let value = trim(row.get(col?)?);
     if value.eq_ignore_ascii_case("none") {
@@ -583,10 +613,8 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
     let mut builder = ProfileBuilder::new(&election, lines, lines * 4);
     {
         let index = IdIndex::new(&election.projects);
-        let numbers = match (&index, columns.with_points) {
-            (IdIndex::Numbers(numbers), false) => Some(numbers.as_slice()),
-            _ => None,
-        };
+        // Ballots without points are read from the vote field alone when it is a plain list.
+        let plain_lists = !columns.with_points;
         let mut ids: Vec<u32> = Vec::new();
         let mut ballot = Ballot::default();
         let rest_bytes = rest.as_bytes();
@@ -617,10 +645,17 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
                     return None;
                 }
             }
-            if let Some(numbers) = numbers {
-                let vote = rest_bytes.get(scan.vote.0..scan.vote.1).unwrap_or(b"");
+            if plain_lists {
+                // At ';' or the line's end: character boundaries.
+                let vote = rest.get(scan.vote.0..scan.vote.1).unwrap_or("");
                 ids.clear();
-                if plain_number_ids(vote, numbers, &mut ids) {
+                let read = match &index {
+                    IdIndex::Numbers(numbers) => {
+                        plain_number_ids(vote.as_bytes(), numbers, &mut ids)
+                    }
+                    IdIndex::Text(map) => plain_text_ids(vote, map, &mut ids),
+                };
+                if read {
                     builder.add(&ids, &[]);
                     continue;
                 }
