@@ -12,6 +12,7 @@ use super::error::PbError;
 use super::number::{parse_decimal, Amount};
 use super::pb_file::PbFile;
 use super::pb_view::{split_byte, PbView, Row};
+use super::profile::{Profile, ProfileBuilder};
 
 /// How residents voted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -253,40 +254,70 @@ fn plain_number(text: &[u8]) -> Option<u32> {
 /// filled, for any other text (a space, an empty piece, a leading zero, a number of ten
 /// digits or more, an id that is no project), which the general path then reads.
 fn plain_number_ids(vote: &[u8], numbers: &[u32], projects: &mut Vec<u32>) -> bool {
+    let n = vote.len();
+    if n == 0 {
+        return true;
+    }
+    let mut i = 0usize;
+    loop {
+        // One piece: its digits, up to a comma or the end.
+        let start = i;
+        let mut value = 0u32;
+        while let Some(&b) = vote.get(i) {
+            let digit = b.wrapping_sub(b'0');
+            if digit > 9 {
+                break;
+            }
+            // Wrapping: a number of ten digits or more is refused below anyway.
+            value = value.wrapping_mul(10).wrapping_add(u32::from(digit));
+            i += 1;
+        }
+        let digits = i - start;
+        if digits == 0 || digits > 9 || (vote[start] == b'0' && digits > 1) {
+            return false;
+        }
+        let p = match numbers.get(value as usize) {
+            Some(&p) if p != u32::MAX => p,
+            _ => return false,
+        };
+        if !projects.contains(&p) {
+            projects.push(p);
+        }
+        match vote.get(i) {
+            None => return true,
+            // A comma must be followed by another piece (an empty one is not plain).
+            Some(b',') if i + 1 < n => i += 1,
+            Some(_) => return false,
+        }
+    }
+}
+
+/// A ballot's list of ids that are not numbers (`L005,L007`, `BO.OM.63/24`), read straight
+/// from the vote field: every piece non-empty, without spaces around it and a project's id,
+/// the field not `none`; repeated ids kept once (the first mention), as the general path
+/// does. Returns false, leaving `projects` half filled, for anything else, which the general
+/// path then reads (with the same result or message).
+fn plain_text_ids(vote: &str, map: &foldhash::HashMap<&str, u32>, projects: &mut Vec<u32>) -> bool {
     if vote.is_empty() {
         return true;
     }
-    let mut value = 0u32;
-    let mut digits = 0usize;
-    let mut leading_zero = false;
-    // One past the end acts as the last comma.
-    for i in 0..=vote.len() {
-        let b = vote.get(i).copied().unwrap_or(b',');
-        if b == b',' {
-            if digits == 0 || digits > 9 || (leading_zero && digits > 1) {
-                return false;
-            }
-            let p = match numbers.get(value as usize) {
-                Some(&p) if p != u32::MAX => p,
-                _ => return false,
-            };
-            if !projects.contains(&p) {
-                projects.push(p);
-            }
-            value = 0;
-            digits = 0;
-            continue;
-        }
-        let digit = b.wrapping_sub(b'0');
-        if digit > 9 {
+    // `field` reads a vote of `none` (any case, trimmed) as no vote at all.
+    if vote.eq_ignore_ascii_case("none") {
+        return false;
+    }
+    for id in split_byte(vote, b',') {
+        // `trim` would change it (or drop it): not plain.
+        if id.is_empty() || trim(id).len() != id.len() {
             return false;
         }
-        if digits == 0 {
-            leading_zero = digit == 0;
+        match map.get(id) {
+            Some(&p) => {
+                if !projects.contains(&p) {
+                    projects.push(p);
+                }
+            }
+            None => return false,
         }
-        // Wrapping: a number of ten digits or more is refused above anyway.
-        value = value.wrapping_mul(10).wrapping_add(u32::from(digit));
-        digits += 1;
     }
     true
 }
@@ -345,20 +376,35 @@ fn read_projects(file: &PbView) -> Result<Vec<Project>, PbError> {
     Ok(projects)
 }
 
+/// Where a ballot's fields are in the VOTES table, and how it is read.
+struct VoteColumns {
+    vote: usize,
+    points: Option<usize>,
+    with_points: bool,
+}
+
+impl VoteColumns {
+    fn of(file: &PbView, vote_type: VoteType) -> Result<Self, PbError> {
+        let table = &file.votes;
+        Ok(VoteColumns {
+            vote: table
+                .column("vote")
+                .ok_or_else(|| PbError::new(0, "VOTES has no 'vote' column"))?,
+            points: table.column("points"),
+            with_points: vote_type.has_points(),
+        })
+    }
+}
+
 fn read_ballots(
     file: &PbView,
     vote_type: VoteType,
     index: &IdIndex,
 ) -> Result<Vec<Ballot>, PbError> {
-    let table = &file.votes;
-    let vote_col = table
-        .column("vote")
-        .ok_or_else(|| PbError::new(0, "VOTES has no 'vote' column"))?;
-    let points_col = table.column("points");
-    let with_points = vote_type.has_points();
-    let mut ballots = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
-        let vote = field(row, Some(vote_col)).unwrap_or("");
+    let columns = VoteColumns::of(file, vote_type)?;
+    let mut ballots = Vec::with_capacity(file.votes.rows.len());
+    for row in &file.votes.rows {
+        let vote = field(row, Some(columns.vote)).unwrap_or("");
         // Room for every listed id at once: one allocation per ballot.
         let listed = if vote.is_empty() {
             0
@@ -369,7 +415,7 @@ fn read_ballots(
             projects: Vec::with_capacity(listed),
             points: Vec::new(),
         };
-        if !with_points {
+        if !columns.with_points {
             if let IdIndex::Numbers(numbers) = index {
                 if plain_number_ids(vote.as_bytes(), numbers, &mut ballot.projects) {
                     ballots.push(ballot);
@@ -380,61 +426,248 @@ fn read_ballots(
                 ballot.projects.clear();
             }
         }
-        let ids = || split_byte(vote, b',').map(trim).filter(|s| !s.is_empty());
-        let points_text = if with_points {
-            field(row, points_col)
-        } else {
-            None
-        };
-        // `split` always yields at least one (maybe empty) piece, as the list of texts did.
-        let points = || {
-            points_text
-                .into_iter()
-                .flat_map(|p| split_byte(p, b',').map(str::trim))
-        };
-        if with_points {
-            let n_ids = ids().count();
-            let n_points = points().count();
-            if n_ids != 0 && n_points != n_ids {
-                return Err(PbError::new(
-                    row.line,
-                    format!("{n_ids} projects in 'vote' but {n_points} numbers in 'points'"),
-                ));
-            }
-        }
-        let mut texts = points();
-        for id in ids() {
-            let p = index.get(id).ok_or_else(|| {
-                PbError::new(
-                    row.line,
-                    format!("the vote names project '{id}', which is not in PROJECTS"),
-                )
-            })?;
-            let value = match texts.next() {
-                Some(text) => Some(parse_points(text).ok_or_else(|| {
-                    PbError::new(row.line, format!("points '{text}' is not a number"))
-                })?),
-                None => None,
-            };
-            match ballot.projects.iter().position(|&q| q == p) {
-                // A repeated id: approval/ordinal keep the first mention, cumulative/scoring
-                // ballots are dictionaries in pabutools, so the last value wins.
-                Some(pos) => {
-                    if let Some(v) = value {
-                        ballot.points[pos] = v;
-                    }
-                }
-                None => {
-                    ballot.projects.push(p);
-                    if let Some(v) = value {
-                        ballot.points.push(v);
-                    }
-                }
-            }
-        }
+        read_ballot(row, &columns, index, &mut ballot)?;
         ballots.push(ballot);
     }
     Ok(ballots)
+}
+
+/// The general reading of one ballot (any ids, points, spaces, repeats) into an empty
+/// `ballot`.
+fn read_ballot(
+    row: &Row,
+    columns: &VoteColumns,
+    index: &IdIndex,
+    ballot: &mut Ballot,
+) -> Result<(), PbError> {
+    let vote = field(row, Some(columns.vote)).unwrap_or("");
+    let with_points = columns.with_points;
+    let ids = || split_byte(vote, b',').map(trim).filter(|s| !s.is_empty());
+    let points_text = if with_points {
+        field(row, columns.points)
+    } else {
+        None
+    };
+    // `split` always yields at least one (maybe empty) piece, as the list of texts did.
+    let points = || {
+        points_text
+            .into_iter()
+            .flat_map(|p| split_byte(p, b',').map(str::trim))
+    };
+    if with_points {
+        let n_ids = ids().count();
+        let n_points = points().count();
+        if n_ids != 0 && n_points != n_ids {
+            return Err(PbError::new(
+                row.line,
+                format!("{n_ids} projects in 'vote' but {n_points} numbers in 'points'"),
+            ));
+        }
+    }
+    let mut texts = points();
+    for id in ids() {
+        let p = index.get(id).ok_or_else(|| {
+            PbError::new(
+                row.line,
+                format!("the vote names project '{id}', which is not in PROJECTS"),
+            )
+        })?;
+        let value = match texts.next() {
+            Some(text) => Some(parse_points(text).ok_or_else(|| {
+                PbError::new(row.line, format!("points '{text}' is not a number"))
+            })?),
+            None => None,
+        };
+        match ballot.projects.iter().position(|&q| q == p) {
+            // A repeated id: approval/ordinal keep the first mention, cumulative/scoring
+            // ballots are dictionaries in pabutools, so the last value wins.
+            Some(pos) => {
+                if let Some(v) = value {
+                    ballot.points[pos] = v;
+                }
+            }
+            None => {
+                ballot.projects.push(p);
+                if let Some(v) = value {
+                    ballot.points.push(v);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One line of the VOTES section as [`parse_grouped`] needs it.
+struct LineScan {
+    /// End of the line's text (before a final CR, as `read_rows` takes it).
+    end: usize,
+    /// Start of the next line.
+    next: usize,
+    /// Number of `;`.
+    semicolons: usize,
+    /// A quote or a CR inside the line: the quote-aware reader's business.
+    odd: bool,
+    /// Where the vote field starts and ends (empty when the line has fewer fields).
+    vote: (usize, usize),
+}
+
+/// Which bytes [`scan_line`] stops at.
+const STOP: [bool; 256] = {
+    let mut stop = [false; 256];
+    stop[b';' as usize] = true;
+    stop[b'"' as usize] = true;
+    stop[b'\r' as usize] = true;
+    stop[b'\n' as usize] = true;
+    stop
+};
+
+/// Reads the line starting at `pos` in one pass: its end, its `;` count, whether it has a
+/// quote or a stray CR, and where field number `vote_col` is. (Before, the line was searched
+/// for its end, then for quotes, then its `;` counted, then split again to find the vote.)
+fn scan_line(bytes: &[u8], pos: usize, vote_col: usize) -> LineScan {
+    let mut scan = LineScan {
+        end: bytes.len(),
+        next: bytes.len(),
+        semicolons: 0,
+        odd: false,
+        vote: (0, 0),
+    };
+    let mut field_start = pos;
+    let mut i = pos;
+    while let Some(&b) = bytes.get(i) {
+        if !STOP[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        match b {
+            b';' => {
+                if scan.semicolons == vote_col {
+                    scan.vote = (field_start, i);
+                }
+                scan.semicolons += 1;
+                field_start = i + 1;
+            }
+            b'\n' => {
+                // A CR right before the line end belongs to the line end.
+                scan.end = if i > pos && bytes[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                };
+                scan.next = i + 1;
+                break;
+            }
+            // So does a CR at the very end of the text.
+            b'\r' if matches!(bytes.get(i + 1), None | Some(b'\n')) => {
+                if i + 1 == bytes.len() {
+                    scan.end = i;
+                }
+            }
+            _ => scan.odd = true,
+        }
+        i += 1;
+    }
+    if scan.semicolons == vote_col {
+        scan.vote = (field_start, scan.end);
+    }
+    scan
+}
+
+/// Reads `.pb` text straight into the grouped profile, without a [`Ballot`] per voter: the
+/// part of the file up to the VOTES header is read by [`PbView::parse`] and interpreted by
+/// [`Election::from_view`] as always; then every ballot line is read from the text and added
+/// to the groups at once. Returns `None` (the caller then takes the general path, which gives
+/// the result or the error) for anything this does not handle in exactly the same way:
+/// sections after VOTES, quotes or stray CRs in a ballot line, blank or title-like lines,
+/// more fields than the header, and every error. The returned election has no `ballots`:
+/// they are only in the profile.
+pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
+    let bytes = text.as_bytes();
+    let line_end = |from: usize| memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i);
+    // The first line whose first field is the VOTES title, then its header line.
+    let mut pos = 0usize;
+    let mut line = 1usize;
+    let header_start = loop {
+        let end = line_end(pos)?;
+        // `pos` and `end` are next to '\n' or the ends of the text: character boundaries.
+        let first = split_byte(text.get(pos..end)?, b';').next().unwrap_or("");
+        if first.trim().eq_ignore_ascii_case("VOTES") {
+            break end + 1;
+        }
+        pos = end + 1;
+        line += 1;
+    };
+    let header_end = line_end(header_start)?;
+    let view = PbView::parse(text.get(..header_end + 1)?).ok()?;
+    // The header read from the part is the record that starts on the line after the title
+    // (and ends there): the records up to it are those of the whole text.
+    let header_line = view.votes.header.as_ref()?.line;
+    if header_line != line + 1 || !view.votes.rows.is_empty() {
+        return None;
+    }
+    let header_len = view.votes.header.as_ref()?.len();
+    let election = Election::from_view(&view).ok()?;
+    let columns = VoteColumns::of(&view, election.vote_type).ok()?;
+    let rest = text.get(header_end + 1..)?;
+    let lines = memchr::memchr_iter(b'\n', rest.as_bytes()).count() + 1;
+    let mut builder = ProfileBuilder::new(&election, lines, lines * 4);
+    {
+        let index = IdIndex::new(&election.projects);
+        // Ballots without points are read from the vote field alone when it is a plain list.
+        let plain_lists = !columns.with_points;
+        let mut ids: Vec<u32> = Vec::new();
+        let mut ballot = Ballot::default();
+        let rest_bytes = rest.as_bytes();
+        let mut pos = 0usize;
+        while pos < rest_bytes.len() {
+            let scan = scan_line(rest_bytes, pos, columns.vote);
+            // Next to '\n', '\r' or the ends of the text: character boundaries.
+            let line_text = rest.get(pos..scan.end)?;
+            pos = scan.next;
+            let plain = line_text.as_bytes();
+            // An empty line is no record (as in `read_rows`).
+            if plain.is_empty() {
+                continue;
+            }
+            if scan.odd || scan.semicolons >= header_len {
+                return None;
+            }
+            // A blank record or a section title begins with a space or a letter; a voter id
+            // that begins with a digit is neither.
+            if !plain[0].is_ascii_digit() {
+                let first = split_byte(line_text, b';').next().unwrap_or("");
+                let word = first.trim();
+                if word.is_empty()
+                    || ["META", "PROJECTS", "VOTES"]
+                        .iter()
+                        .any(|t| word.eq_ignore_ascii_case(t))
+                {
+                    return None;
+                }
+            }
+            if plain_lists {
+                // At ';' or the line's end: character boundaries.
+                let vote = rest.get(scan.vote.0..scan.vote.1).unwrap_or("");
+                ids.clear();
+                let read = match &index {
+                    IdIndex::Numbers(numbers) => {
+                        plain_number_ids(vote.as_bytes(), numbers, &mut ids)
+                    }
+                    IdIndex::Text(map) => plain_text_ids(vote, map, &mut ids),
+                };
+                if read {
+                    builder.add(&ids, &[]);
+                    continue;
+                }
+            }
+            let row = Row::line_row(0, line_text);
+            ballot.projects.clear();
+            ballot.points.clear();
+            read_ballot(&row, &columns, &index, &mut ballot).ok()?;
+            builder.add(&ballot.projects, &ballot.points);
+        }
+    }
+    Some((election, builder.finish()))
 }
 
 /// Points on a ballot are almost always small whole numbers: read those directly, the rest

@@ -12,6 +12,9 @@
 //! which grows only when a payment needs a finer unit. Comparisons are then integer
 //! comparisons; no rounding ever happens.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
@@ -125,6 +128,8 @@ struct State {
     /// Scratch for [`State::pay`]: per project, how many of its supporters paid the full
     /// payment (the others paid everything they had).
     paid_full: Vec<u64>,
+    /// Cache of [`State::cost`] per project, for the current scale only.
+    cost_at: Vec<Option<BigInt>>,
 }
 
 /// Result of pricing one initiative: `x / (k · scale)` is the payment per full-paying supporter.
@@ -161,6 +166,7 @@ impl State {
             touched: Vec::new(),
             money,
             paid_full: vec![0; setup.costs.len()],
+            cost_at: vec![None; setup.costs.len()],
         }
     }
 
@@ -173,10 +179,16 @@ impl State {
         (self.scales.len() - 1) as u32
     }
 
-    /// Cost of `p` as a numerator over the current scale.
-    fn cost(&self, setup: &MesSetup, p: usize) -> BigInt {
+    /// Cost of `p` as a numerator over the current scale (kept until the scale changes:
+    /// every candidate is priced in every round, and the division was a good part of that).
+    fn cost(&mut self, setup: &MesSetup, p: usize) -> BigInt {
+        if let Some(cost) = &self.cost_at[p] {
+            return cost.clone();
+        }
         let c = &setup.costs[p];
-        c.numer() * (self.scale() / c.denom())
+        let cost = c.numer() * (self.scale() / c.denom());
+        self.cost_at[p] = Some(cost.clone());
+        cost
     }
 
     /// Brings class `c` to the current denominator.
@@ -254,24 +266,38 @@ impl State {
     /// project for good: budgets only shrink).
     fn price(&mut self, cost: &BigInt) -> Option<Pricing> {
         self.normalize_touched();
-        let budget = &self.budget;
-        self.touched
-            .sort_unstable_by(|&a, &b| budget[a as usize].cmp(&budget[b as usize]));
-        let mut k: u64 = self.touched.iter().map(|&c| self.count[c as usize]).sum();
-        let mut paid = BigInt::zero();
-        for &c in &self.touched {
-            let c = c as usize;
-            let rest = cost - &paid;
-            if rest <= &self.budget[c] * k {
+        let (budget, count) = (&self.budget, &self.count);
+        let mut k: u64 = self.touched.iter().map(|&c| count[c as usize]).sum();
+        // Usually only the few poorest classes are looked at before the price is fixed: a
+        // heap is built in linear time and gives them one by one, where sorting all of a
+        // project's classes by money for every project in every round was a third of the
+        // run. (Classes with the same money may come in either order: same price.)
+        let mut poorest: BinaryHeap<Reverse<(&BigInt, u32)>> = self
+            .touched
+            .iter()
+            .map(|&c| Reverse((&budget[c as usize], c)))
+            .collect();
+        // What is left to pay after the poorer classes paid all they had; the products are
+        // made in one reused number instead of a new one each time.
+        let mut rest = cost.clone();
+        let mut product = BigInt::zero();
+        while let Some(Reverse((money, c))) = poorest.pop() {
+            product.clone_from(money);
+            product *= k;
+            if rest <= product {
                 return Some(Pricing { x: rest, k });
             }
-            paid += &self.budget[c] * self.count[c];
-            k -= self.count[c];
+            let n = count[c as usize];
+            product.clone_from(money);
+            product *= n;
+            rest -= &product;
+            k -= n;
         }
         None
     }
 
-    fn price_ratio(&self, setup: &MesSetup, p: usize, pricing: &Pricing) -> Price {
+    /// `cost` is `p`'s, as [`State::cost`] gives it.
+    fn price_ratio(&self, setup: &MesSetup, cost: &BigInt, pricing: &Pricing) -> Price {
         let k = BigInt::from(pricing.k);
         match setup.utility {
             // ρ = payment / 1
@@ -282,7 +308,7 @@ impl State {
             // ρ = payment / cost = (x / (k·scale)) / (cost_num / scale)
             Utility::Cost => Price {
                 num: pricing.x.clone(),
-                den: k * self.cost(setup, p),
+                den: k * cost,
             },
         }
     }
@@ -297,6 +323,7 @@ impl State {
             let next = self.scale() * &refine;
             self.scales.push(next);
             self.factor = vec![None; self.scales.len()];
+            self.cost_at.fill(None);
             if let Some(money) = &mut self.money {
                 for m in money.iter_mut() {
                     *m *= &refine;
@@ -443,7 +470,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
                 dead.push(p);
                 continue;
             };
-            let price = state.price_ratio(setup, p, &pricing);
+            let price = state.price_ratio(setup, &cost, &pricing);
             let order = best.as_ref().map(|b| price.cmp(b));
             match order {
                 None | Some(std::cmp::Ordering::Less) => {

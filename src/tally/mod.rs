@@ -36,7 +36,7 @@ pub mod profile;
 mod raise;
 pub mod tie_break;
 
-pub use count::{tally, tally_profile, TallyError};
+pub use count::{tally, tally_profile, GroupedElection, TallyError};
 pub use election::{Ballot, Election, Project, VoteType};
 pub use error::PbError;
 pub use greedy::GreedyScore;

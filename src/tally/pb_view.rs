@@ -34,7 +34,7 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn line_row(line: usize, text: &'a str) -> Self {
+    pub(crate) fn line_row(line: usize, text: &'a str) -> Self {
         let len = count_byte(text.as_bytes(), b';') + 1;
         Row {
             line,
@@ -457,9 +457,11 @@ pub fn read_rows(text: &str) -> Result<Vec<Row<'_>>, PbError> {
 mod tests {
     use proptest::prelude::*;
 
+    use super::super::count::GroupedElection;
     use super::super::election::Election;
     use super::super::pb_file::PbFile;
     use super::super::pb_reference as reference;
+    use super::super::profile::Profile;
 
     /// The fast reader and the reference reader agree on `text`: the same file or the same
     /// error, and the same election or the same error.
@@ -479,6 +481,37 @@ mod tests {
         if let Ok(file) = PbFile::parse(text) {
             prop_assert_eq!(Election::from_pb(&file), reference::parse_election(text));
         }
+        grouped_agrees(text)
+    }
+
+    /// Reading straight into groups gives the profile of the general reading, the same
+    /// election apart from its ballot list, or the same error.
+    fn grouped_agrees(text: &str) -> Result<(), TestCaseError> {
+        let general = Election::parse(text);
+        match (super::super::election::parse_grouped(text), &general) {
+            (Some((election, profile)), Ok(expected)) => {
+                prop_assert_eq!(&profile, &Profile::new(expected), "profile of {:?}", text);
+                let without = Election {
+                    ballots: Vec::new(),
+                    ..expected.clone()
+                };
+                prop_assert_eq!(election, without, "election of {:?}", text);
+            }
+            (Some(_), Err(e)) => {
+                prop_assert!(false, "read straight although {e:?}: {text:?}");
+            }
+            (None, _) => {}
+        }
+        let grouped = GroupedElection::parse(text);
+        prop_assert_eq!(
+            grouped.as_ref().err(),
+            general.as_ref().err(),
+            "error of {:?}",
+            text
+        );
+        if let (Ok(grouped), Ok(general)) = (&grouped, &general) {
+            prop_assert_eq!(grouped.profile(), &Profile::new(general));
+        }
         Ok(())
     }
 
@@ -497,6 +530,13 @@ mod tests {
                 let fast = Election::parse(&text);
                 assert!(fast.is_ok(), "{}: {:?}", path.display(), fast.err());
                 assert_eq!(fast, reference::parse_election(&text), "{}", path.display());
+                grouped_agrees(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                // Every real file is plain enough for the direct path.
+                assert!(
+                    super::super::election::parse_grouped(&text).is_some(),
+                    "{} not read straight into groups",
+                    path.display()
+                );
                 read += 1;
             }
         }

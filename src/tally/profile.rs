@@ -26,7 +26,7 @@ pub struct Group {
 }
 
 /// The counted profile of an election.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     /// All voters, including those who handed in an empty ballot.
     pub voter_count: u64,
@@ -46,56 +46,117 @@ pub struct Profile {
 
 impl Profile {
     pub fn new(election: &Election) -> Self {
-        let m = election.projects.len();
-        let mut votes = vec![0u64; m];
-        // Points are summed as integers when they are whole numbers (always, in practice):
-        // adding rationals one ballot at a time would reduce a fraction every time.
-        let mut whole_points = vec![0i128; m];
-        let mut other_points = vec![BigRational::zero(); m];
-        let top = i128::from(election.ordinal_top_points);
         // Room for every ballot being distinct (Warsaw 2026: 51,202 of 61,668 are): the
         // table and the arrays then never grow and rehash or copy while grouping.
         let listed: usize = election.ballots.iter().map(|b| b.projects.len()).sum();
-        let mut grouping = Grouping {
-            table: hashbrown::HashTable::with_capacity(election.ballots.len()),
-            groups: Vec::with_capacity(election.ballots.len()),
-            projects: Vec::with_capacity(listed),
-            ..Grouping::default()
-        };
-        let mut scratch: Vec<u32> = Vec::new();
+        let mut builder = ProfileBuilder::new(election, election.ballots.len(), listed);
         for ballot in &election.ballots {
-            for (pos, &p) in ballot.projects.iter().enumerate() {
-                let p = p as usize;
-                votes[p] += 1;
-                match election.vote_type {
-                    VoteType::Approval | VoteType::Choose1 => {}
-                    VoteType::Cumulative | VoteType::Scoring => {
-                        if let Some(v) = ballot.points.get(pos) {
-                            match v.to_integer().to_i64().filter(|_| v.is_integer()) {
-                                Some(i) => whole_points[p] += i128::from(i),
-                                None => other_points[p] += v,
-                            }
+            builder.add(&ballot.projects, &ballot.points);
+        }
+        builder.finish()
+    }
+
+    /// The projects a group supports, sorted and without duplicates.
+    pub fn group_projects(&self, group: &Group) -> &[u32] {
+        let start = group.start as usize;
+        &self.group_projects[start..start + group.len as usize]
+    }
+}
+
+/// Builds a [`Profile`] one ballot at a time, so that a file can be read straight into its
+/// groups ([`super::count::GroupedElection`]) without a list per ballot, with exactly the
+/// result of [`Profile::new`] (which uses it too).
+pub(crate) struct ProfileBuilder {
+    vote_type: VoteType,
+    top: i128,
+    voters: u64,
+    votes: Vec<u64>,
+    /// Points are summed as integers when they are whole numbers (always, in practice):
+    /// adding rationals one ballot at a time would reduce a fraction every time.
+    whole_points: Vec<i128>,
+    other_points: Vec<BigRational>,
+    grouping: Grouping,
+    scratch: Vec<u32>,
+}
+
+impl ProfileBuilder {
+    /// For an election's projects and vote type, with room for `ballots` ballots naming
+    /// `listed` projects in all (estimates: more are fine).
+    pub(crate) fn new(election: &Election, ballots: usize, listed: usize) -> Self {
+        let m = election.projects.len();
+        ProfileBuilder {
+            vote_type: election.vote_type,
+            top: i128::from(election.ordinal_top_points),
+            voters: 0,
+            votes: vec![0u64; m],
+            whole_points: vec![0i128; m],
+            other_points: vec![BigRational::zero(); m],
+            grouping: Grouping {
+                table: hashbrown::HashTable::with_capacity(ballots),
+                groups: Vec::with_capacity(ballots),
+                projects: Vec::with_capacity(listed),
+                ..Grouping::default()
+            },
+            scratch: Vec::new(),
+        }
+    }
+
+    /// One more voter: the projects of the ballot in the order written, without repeats
+    /// (empty for an empty ballot), and the points given to each (empty unless the ballots
+    /// carry points).
+    pub(crate) fn add(&mut self, projects: &[u32], points: &[Amount]) {
+        self.voters += 1;
+        if matches!(self.vote_type, VoteType::Approval | VoteType::Choose1) {
+            // No points to add up: only the votes.
+            for &p in projects {
+                self.votes[p as usize] += 1;
+            }
+        } else {
+            self.add_points(projects, points);
+        }
+        if projects.is_empty() {
+            return;
+        }
+        // Sort into a reused buffer: nothing is allocated for a ballot seen before.
+        self.scratch.clear();
+        self.scratch.extend_from_slice(projects);
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        self.grouping.add(&self.scratch);
+    }
+
+    /// The votes and points of a ballot with points or ranks.
+    fn add_points(&mut self, projects: &[u32], points: &[Amount]) {
+        for (pos, &p) in projects.iter().enumerate() {
+            let p = p as usize;
+            self.votes[p] += 1;
+            match self.vote_type {
+                VoteType::Approval | VoteType::Choose1 => {}
+                VoteType::Cumulative | VoteType::Scoring => {
+                    if let Some(v) = points.get(pos) {
+                        match v.to_integer().to_i64().filter(|_| v.is_integer()) {
+                            Some(i) => self.whole_points[p] += i128::from(i),
+                            None => self.other_points[p] += v,
                         }
                     }
-                    VoteType::Ordinal => whole_points[p] += top - pos as i128,
                 }
+                VoteType::Ordinal => self.whole_points[p] += self.top - pos as i128,
             }
-            if ballot.projects.is_empty() {
-                continue;
-            }
-            // Sort into a reused buffer: nothing is allocated for a ballot seen before.
-            scratch.clear();
-            scratch.extend_from_slice(&ballot.projects);
-            scratch.sort_unstable();
-            scratch.dedup();
-            grouping.add(&scratch);
         }
+    }
+
+    pub(crate) fn finish(self) -> Profile {
+        let m = self.votes.len();
+        let grouping = self.grouping;
         let points = (0..m)
-            .map(|p| match election.vote_type {
+            .map(|p| match self.vote_type {
                 VoteType::Approval | VoteType::Choose1 => {
-                    BigRational::from_integer(BigInt::from(votes[p]))
+                    BigRational::from_integer(BigInt::from(self.votes[p]))
                 }
-                _ => BigRational::from_integer(BigInt::from(whole_points[p])) + &other_points[p],
+                _ => {
+                    BigRational::from_integer(BigInt::from(self.whole_points[p]))
+                        + &self.other_points[p]
+                }
             })
             .collect();
         // Each project's supporters are counted first so that every list is allocated once.
@@ -110,19 +171,13 @@ impl Profile {
             }
         }
         Profile {
-            voter_count: election.voter_count(),
-            votes,
+            voter_count: self.voters,
+            votes: self.votes,
             points,
             groups: grouping.groups,
             group_projects: grouping.projects,
             supporters,
         }
-    }
-
-    /// The projects a group supports, sorted and without duplicates.
-    pub fn group_projects(&self, group: &Group) -> &[u32] {
-        let start = group.start as usize;
-        &self.group_projects[start..start + group.len as usize]
     }
 }
 
