@@ -109,13 +109,14 @@ impl Instrumentation for Counter {
                 }
             }
             InstrumentationEvent::FinishQuery {
-                error: Some(Error::DatabaseError(kind, _)),
+                error:
+                    Some(Error::DatabaseError(
+                        DatabaseErrorKind::ClosedConnection
+                        | DatabaseErrorKind::UnableToSendCommand,
+                        _,
+                    )),
                 ..
-            } if matches!(
-                kind,
-                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand
-            ) =>
-            {
+            } => {
                 self.lost = true;
             }
             InstrumentationEvent::CommitTransaction { depth, .. } if depth.get() == 1 => {

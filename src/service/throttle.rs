@@ -49,9 +49,17 @@ pub fn key(scope: &str, subject: &str) -> String {
 
 /// Whether `key` is blocked at `now`.
 pub fn is_blocked(conn: &mut DbConn, key: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    Ok(repo::find(conn, key)?
-        .and_then(|b| b.blocked_until)
-        .is_some_and(|until| until > now))
+    Ok(bucket(conn, key)?.is_some_and(|b| blocks(&b, now)))
+}
+
+/// The stored failures of `key`, if any.
+pub fn bucket(conn: &mut DbConn, key: &str) -> QueryResult<Option<ThrottleBucketRow>> {
+    repo::find(conn, key)
+}
+
+/// Whether a stored row blocks its key at `now`.
+pub fn blocks(bucket: &ThrottleBucketRow, now: NaiveDateTime) -> bool {
+    bucket.blocked_until.is_some_and(|until| until > now)
 }
 
 /// Count one failure; returns true when this failure blocks the key.

@@ -491,10 +491,13 @@ pub fn open_voter_session(
         conn,
         |c| -> Result<Result<VoterSession, CodeRefused>, CodeRefused> {
             throttle::prune(c, now)?;
-            let handle_blocked = match &handle_key {
-                Some(k) => throttle::is_blocked(c, k, now)?,
-                None => false,
+            let handle_bucket = match &handle_key {
+                Some(k) => throttle::bucket(c, k)?,
+                None => None,
             };
+            let handle_blocked = handle_bucket
+                .as_ref()
+                .is_some_and(|b| throttle::blocks(b, now));
             if throttle::is_blocked(c, &ip_key, now)? || handle_blocked {
                 return Ok(Err(CodeRefused::TooManyAttempts));
             }
@@ -525,7 +528,10 @@ pub fn open_voter_session(
                 throttle::record_failure(c, handle_key, throttle::vote_code_per_handle(), now)?;
                 return Ok(Err(CodeRefused::Refused));
             };
-            throttle::clear(c, handle_key)?;
+            // Only a handle with failures has a row to forget.
+            if handle_bucket.is_some() {
+                throttle::clear(c, handle_key)?;
+            }
             q::prune_sessions(c, now)?;
             let expires_at = now + Duration::minutes(VOTER_SESSION_MINUTES);
             q::insert_session(
@@ -539,9 +545,13 @@ pub fn open_voter_session(
                     expires_at,
                 },
             )?;
-            let area = q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound(
-                crate::msg_key!("error-missing-area"),
-            ))?;
+            // The page's area is the code's area (checked above): read it only without one.
+            let area = match page_area.flatten() {
+                Some(a) => a,
+                None => q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound(
+                    crate::msg_key!("error-missing-area"),
+                ))?,
+            };
             Ok(Ok(VoterSession {
                 token: token.clone(),
                 area_slug: area.slug,

@@ -15,6 +15,7 @@ use super::run_db;
 use super::session::MaybeStaff;
 use crate::domain::round::RoundId;
 use crate::service::auth::SessionUser;
+use crate::service::round_cache::RoundCache;
 use crate::service::rounds::{self, CastError, Channel, RoundView};
 use crate::service::voting_codes::{self as svc, Voter};
 use crate::service::{Principal, ServiceError};
@@ -92,31 +93,19 @@ where
     let cache = state.round_cache.clone();
     let area_slug = area.to_string();
     let found = run_db(state, move |c| {
-        let Some(voter) = svc::voter(c, &cookie, crate::service::now())? else {
-            return Ok(Found::NoVoter);
-        };
-        // A resident with a code is a principal without an account.
-        let who = Principal::resident();
-        let round = match cache.round(c, &who, &id) {
-            Ok(r) => r,
-            Err(ServiceError::NotFound(_)) => return Ok(Found::NoRound(voter)),
-            Err(e) => return Err(e),
-        };
-        // Another area's or year's round is not there for this code.
-        if round.area.slug != voter.area_slug || round.round.year != voter.year {
-            return Ok(Found::NoRound(voter));
-        }
-        let voted = rounds::has_voted(c, &voter.handle, &round.round.id)?;
-        // Only for a round of the resident's own area (checked again below, before the
-        // answer, for a redirect).
-        if round.area.slug != area_slug {
-            return Ok(Found::NoRound(voter));
-        }
-        let after = then(c, &voter, &round)?;
-        Ok(Found::Round(Box::new((voter, round, voted, after))))
+        let reads = find(c, &cache, &cookie, &id, &area_slug)?;
+        Ok(match reads {
+            Found::Round(b) => {
+                let (voter, round, voted, ()) = *b;
+                let after = then(c, &voter, &round)?;
+                Found::Round(Box::new((voter, round, voted, after)))
+            }
+            Found::NoVoter => Found::NoVoter,
+            Found::NoRound(voter) => Found::NoRound(voter),
+        })
     })
     .await?;
-    let (voter, round, voted, after) = match found {
+    let (_voter, round, voted, after) = match found {
         Found::NoVoter => {
             return Ok(Gate::Away(redirect(&format!(
                 "/stemmen?gebied={}",
@@ -146,6 +135,37 @@ where
         }),
         after,
     ))
+}
+
+/// The voter behind the cookie, their round (a round of their own area and year, and of
+/// the area in the address) and whether this code voted in it.
+fn find(
+    c: &mut crate::db::DbConn,
+    cache: &RoundCache,
+    cookie: &str,
+    id: &RoundId,
+    area_slug: &str,
+) -> Result<Found<()>, ServiceError> {
+    let Some(voter) = svc::voter(c, cookie, crate::service::now())? else {
+        return Ok(Found::NoVoter);
+    };
+    // A resident with a code is a principal without an account.
+    let who = Principal::resident();
+    let round = match cache.round(c, &who, id) {
+        Ok(r) => r,
+        Err(ServiceError::NotFound(_)) => return Ok(Found::NoRound(voter)),
+        Err(e) => return Err(e),
+    };
+    // Another area's or year's round is not there for this code, and nothing is done on
+    // a round reached through another area's address (the caller redirects).
+    if round.area.slug != voter.area_slug
+        || round.round.year != voter.year
+        || round.area.slug != area_slug
+    {
+        return Ok(Found::NoRound(voter));
+    }
+    let voted = rounds::has_voted(c, &voter.handle, &round.round.id)?;
+    Ok(Found::Round(Box::new((voter, round, voted, ()))))
 }
 
 fn respond(state: &AppState, ctx: &Ctx, status: StatusCode, page: maud::Markup) -> HttpResponse {
