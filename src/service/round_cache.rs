@@ -17,6 +17,7 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use super::rounds::{capabilities_for, load_round, RoundParts, RoundView};
+use super::voting_codes::Voter;
 use super::{Principal, ServiceError};
 use crate::db::repo::{page_version, rounds as q};
 use crate::db::DbConn;
@@ -64,21 +65,34 @@ impl RoundCache {
         id: &RoundId,
     ) -> Result<RoundView, ServiceError> {
         let generation = page_version::content_generation(conn)?;
+        self.round_at(conn, who, id, generation)
+    }
+
+    /// [`RoundCache::round`] when the caller has just read `content_generation` (the voter
+    /// lookup reads it in the same statement, `Voter::round_data_version`). It must have
+    /// been read before anything else of the round.
+    pub fn round_at(
+        &self,
+        conn: &mut DbConn,
+        who: &Principal,
+        id: &RoundId,
+        generation: i64,
+    ) -> Result<RoundView, ServiceError> {
         let parts = self.parts(conn, generation, id, None)?;
         RoundParts::clone(&parts).view(conn, who)
     }
 
-    /// The rounds a resident with a code of `area_id`/`year` can vote in, each with
-    /// whether this code already voted in it: the same as `rounds::voter_rounds`.
+    /// The rounds the resident `voter` can vote in, each with whether their code already
+    /// voted in it: the same as `rounds::voter_rounds`, at the version of the round data
+    /// read with the voter.
     pub fn voter_rounds(
         &self,
         conn: &mut DbConn,
         who: &Principal,
-        handle: &str,
-        area_id: &AreaId,
-        year: i32,
+        voter: &Voter,
     ) -> Result<Vec<(RoundView, bool)>, ServiceError> {
-        let generation = page_version::content_generation(conn)?;
+        let (handle, area_id, year) = (&voter.handle, &voter.area_id, voter.year);
+        let generation = voter.round_data_version;
         let voted = q::rounds_voted_by(conn, handle)?;
         let cached = {
             let mut kept = self.kept.lock();

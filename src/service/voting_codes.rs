@@ -438,6 +438,9 @@ pub struct Voter {
     pub area_name: String,
     pub year: i32,
     pub token_hash: String,
+    /// The version of the round data when the voter was looked up (see
+    /// `service::round_cache`).
+    pub round_data_version: i64,
 }
 
 /// A voter session just opened; `token` goes into the cookie, only its hash is stored.
@@ -571,7 +574,7 @@ pub fn voter(
     now: NaiveDateTime,
 ) -> Result<Option<Voter>, ServiceError> {
     let th = hash_token(token);
-    let Some((s, status, area)) = q::find_voter(conn, &th)? else {
+    let Some((s, status, area, round_data_version)) = q::find_voter(conn, &th)? else {
         return Ok(None);
     };
     if now >= s.expires_at || status != q::STATUS_ACTIVE {
@@ -584,6 +587,7 @@ pub fn voter(
         area_name: area.name,
         year: s.year,
         token_hash: th,
+        round_data_version,
     }))
 }
 

@@ -151,7 +151,7 @@ fn find(
     };
     // A resident with a code is a principal without an account.
     let who = Principal::resident();
-    let round = match cache.round(c, &who, id) {
+    let round = match cache.round_at(c, &who, id, voter.round_data_version) {
         Ok(r) => r,
         Err(ServiceError::NotFound(_)) => return Ok(Found::NoRound(voter)),
         Err(e) => return Err(e),

@@ -191,7 +191,7 @@ async fn voter_home(
         };
         // A resident with a code is a principal without an account.
         let who = Principal::resident();
-        let rounds = cache.voter_rounds(c, &who, &voter.handle, &voter.area_id, voter.year)?;
+        let rounds = cache.voter_rounds(c, &who, &voter)?;
         Ok(Some((voter, rounds)))
     })
     .await?;

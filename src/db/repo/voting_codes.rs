@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::models::{AreaRow, CodeBatchRow, VoterSessionRow, VotingCodeRow};
-use crate::db::schema::{areas, code_batches, voter_sessions, voting_codes};
+use crate::db::schema::{areas, code_batches, voter_sessions, voting_codes, write_lock};
 use crate::db::DbConn;
 
 pub const STATUS_ACTIVE: &str = "active";
@@ -112,18 +112,23 @@ pub fn find_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<V
 
 /// The voter session with its code's status and its area, in one statement (every page
 /// of a signed-in resident starts here).
+/// The voter session, its code's status and its area, and the version of the round data
+/// (`write_lock.content_generation`, read in the same statement so that a resident's page
+/// needs no second lookup for it; `service::round_cache`).
 pub fn find_voter(
     conn: &mut DbConn,
     token_hash: &str,
-) -> QueryResult<Option<(VoterSessionRow, String, AreaRow)>> {
+) -> QueryResult<Option<(VoterSessionRow, String, AreaRow, i64)>> {
     voter_sessions::table
         .inner_join(voting_codes::table.on(voting_codes::handle.eq(voter_sessions::handle)))
         .inner_join(areas::table.on(areas::id.eq(voter_sessions::area_id)))
+        .inner_join(write_lock::table.on(write_lock::id.eq(1)))
         .filter(voter_sessions::token_hash.eq(token_hash))
         .select((
             voter_sessions::all_columns,
             voting_codes::status,
             areas::all_columns,
+            write_lock::content_generation,
         ))
         .get_result(conn)
         .optional()
