@@ -6,8 +6,8 @@
 //! A copy is valid for one value of `write_lock.content_generation`, which every write
 //! raises except the residents' own (`db::tx::write_votes`: ballots, voter sessions,
 //! throttle steps), so residents voting do not throw the copies away. Each request reads
-//! the counter first (one lookup by key) and uses a copy only when it was made at that
-//! same value; a write by another server process on the same database is therefore seen
+//! the counter first (with the voter, in the same statement) and uses a copy only when it
+//! was made at that same value; a write by another server process on the same database is therefore seen
 //! on the next request. What changes with every ballot (the ballot count) and what
 //! depends on the caller (what they may do) is never kept.
 
@@ -19,7 +19,7 @@ use parking_lot::Mutex;
 use super::rounds::{capabilities_for, load_round, RoundParts, RoundView};
 use super::voting_codes::Voter;
 use super::{Principal, ServiceError};
-use crate::db::repo::{page_version, rounds as q};
+use crate::db::repo::rounds as q;
 use crate::db::DbConn;
 use crate::domain::ids::AreaId;
 use crate::domain::round::{Round, RoundId};
@@ -57,20 +57,9 @@ impl Kept {
 }
 
 impl RoundCache {
-    /// One round for a resident's page: the same as `rounds::round`.
-    pub fn round(
-        &self,
-        conn: &mut DbConn,
-        who: &Principal,
-        id: &RoundId,
-    ) -> Result<RoundView, ServiceError> {
-        let generation = page_version::content_generation(conn)?;
-        self.round_at(conn, who, id, generation)
-    }
-
-    /// [`RoundCache::round`] when the caller has just read `content_generation` (the voter
-    /// lookup reads it in the same statement, `Voter::round_data_version`). It must have
-    /// been read before anything else of the round.
+    /// One round for a resident's page, the same as `rounds::round`, at `generation`: the
+    /// value of `content_generation` the caller read before anything else of the round (the
+    /// voter lookup reads it in the same statement, `Voter::round_data_version`).
     pub fn round_at(
         &self,
         conn: &mut DbConn,

@@ -16,7 +16,7 @@ use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::Principal;
 use burgerbegroting::views::ballot::Notice;
 
-use crate::helpers::{admin, csrf_token, location, post_form, TestApp, TestDb};
+use crate::helpers::{admin, csrf_token, location, post_form, sign_in, TestApp, TestDb};
 
 /// Two areas with codes for 2027; in area A a voting approval round (at most 2 of 3
 /// nominated plans, one plan rejected), a voting knapsack round and a round that is still
@@ -175,24 +175,6 @@ fn world(app: &TestApp) -> World {
         later,
         other,
     }
-}
-
-/// Enter a code on `/stemmen` like a browser; the voter cookie lands in the client.
-async fn sign_in(app: &TestApp, client: &reqwest::Client, code: &VotingCode, area: &str) {
-    let (_, page) = app.get(client, &format!("/stemmen?gebied={area}")).await;
-    let token = csrf_token(&page);
-    let r = client
-        .post(app.url("/stemmen"))
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("code", code.formatted().as_str()),
-            ("gebied", area),
-        ])
-        .send()
-        .await
-        .expect("post code");
-    assert_eq!(r.status(), 303, "code accepted");
-    assert_eq!(location(&r), format!("/stemmen/{area}"));
 }
 
 /// The form fields for a choice: the token and one `keuze` per plan.

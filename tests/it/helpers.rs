@@ -1025,3 +1025,26 @@ pub fn flat_source(source: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .collect()
 }
+
+/// Enter a code on `/stemmen` like a browser; the voter cookie lands in the client.
+pub async fn sign_in(
+    app: &TestApp,
+    client: &reqwest::Client,
+    code: &burgerbegroting::domain::voting_code::VotingCode,
+    area: &str,
+) {
+    let (_, page) = app.get(client, &format!("/stemmen?gebied={area}")).await;
+    let token = csrf_token(&page);
+    let r = client
+        .post(app.url("/stemmen"))
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("code", code.formatted().as_str()),
+            ("gebied", area),
+        ])
+        .send()
+        .await
+        .expect("post code");
+    assert_eq!(r.status(), 303, "code accepted");
+    assert_eq!(location(&r), format!("/stemmen/{area}"));
+}

@@ -15,7 +15,7 @@ use burgerbegroting::service::Principal;
 
 use crate::helpers::{
     admin, csrf_token, fund_pool, location, post_form, round_in_voting, round_input, seed_small,
-    TestApp, TestDb,
+    sign_in, TestApp, TestDb,
 };
 
 /// The steps of one resident's vote, in order.
@@ -216,20 +216,7 @@ async fn a_staff_write_shows_on_the_next_ballot_page_although_round_data_is_kept
         let code = new_codes(&app, &r.area, 1).remove(0);
         // The resident signs in and looks at the ballot: the round data is kept now.
         let client = app.client();
-        let (_, page) = app
-            .get(&client, &format!("/stemmen?gebied={}", r.area))
-            .await;
-        let sent = client
-            .post(app.url("/stemmen"))
-            .form(&[
-                ("csrf_token", csrf_token(&page).as_str()),
-                ("code", code.formatted().as_str()),
-                ("gebied", r.area.as_str()),
-            ])
-            .send()
-            .await
-            .expect("post code");
-        assert_eq!(sent.status(), 303, "{backend}");
+        sign_in(&app, &client, &code, &r.area).await;
         let path = format!("/stemmen/{}/rondes/{}", r.area, r.view.round.id);
         let (s, ballot) = app.get(&client, &path).await;
         assert_eq!(s, 200, "{backend}");

@@ -15,16 +15,6 @@ pub fn generation(conn: &mut DbConn) -> QueryResult<i64> {
         .get_result(conn)
 }
 
-/// The counter of writes that may change what a round's pages show
-/// (`write_lock.content_generation`: every write but the residents' own, see
-/// `db::tx::write_votes`).
-pub fn content_generation(conn: &mut DbConn) -> QueryResult<i64> {
-    write_lock::table
-        .find(1)
-        .select(write_lock::content_generation)
-        .get_result(conn)
-}
-
 /// The round's status and the write counter (`write_lock.generation`, which every write
 /// transaction of every process raises first, see `db::tx::write`), or `None` for an
 /// unknown round. The counter is read first: whatever is read after it is at least as new.
