@@ -137,6 +137,15 @@ impl Application {
         self.port
     }
 
+    /// The scheduled work (housekeeping, signing, the round calendar) uses `pool` instead
+    /// of the requests' pool. The load test and the statement budget tests count what
+    /// requests send on their pool; a job waking up during a measurement would otherwise
+    /// be counted with it.
+    pub fn scheduled_work_on(mut self, pool: DbPool) -> Self {
+        self.pool = pool;
+        self
+    }
+
     /// Serves until stopped. Meanwhile runs the scheduled work, each job once per period
     /// across every server on the database ([`spawn_scheduled`]): pruning expired
     /// sessions, tickets and throttle rows once an hour, and signing an audit checkpoint

@@ -42,6 +42,45 @@ where
     write_raising(conn, false, f)
 }
 
+/// [`write_votes`], handing `f` the value of `content_generation` read under the lock
+/// (the lock's own UPDATE returns it: no extra statement). A caller that read round data
+/// at that same value knows it is still current without reading it again: every write
+/// that could change it raises the counter, and none can commit while the lock is held.
+pub fn write_votes_at<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn, i64) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let sqlite = matches!(conn, DbConn::Sqlite(_));
+    let queue = (sqlite && !in_transaction(conn)).then(|| SQLITE_WRITERS.lock());
+    let result = conn.transaction(|c| {
+        let lock = diesel::update(write_lock::table.find(1))
+            .set(write_lock::generation.eq(write_lock::generation + 1))
+            .returning(write_lock::content_generation);
+        // MultiConnection has no RETURNING: the concrete connection runs it.
+        let content = match c {
+            DbConn::Sqlite(s) => lock.get_result::<i64>(s)?,
+            DbConn::Postgres(p) => lock.get_result::<i64>(p)?,
+        };
+        f(c, content)
+    });
+    drop(queue);
+    result
+}
+
+/// A write of the scheduled housekeeping (`service::maintenance`: a job's claim on its
+/// period, pruning expired sessions, tickets and throttle rows, signing an audit
+/// checkpoint). None of it is round data either, so like [`write_votes`] it leaves
+/// `content_generation` alone: otherwise the signer's claim, every 30 seconds, would throw
+/// away the kept round data of every server on the database.
+pub fn write_housekeeping<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    write_raising(conn, false, f)
+}
+
 fn write_raising<T, E, F>(conn: &mut DbConn, content: bool, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConn) -> Result<T, E>,

@@ -3,7 +3,6 @@
 //! receipt (tracker) a voter gets. Pure: no I/O.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rand::Rng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -735,20 +734,12 @@ fn fingerprint_of(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
-/// Characters of a tracker: the voting-code alphabet (no 0/O, 1/I/L).
-const TRACKER_ALPHABET: &[u8] = crate::domain::voting_code::ALPHABET;
-
-/// A new receipt: two groups of five characters (about 49 bits), e.g. `7KQ2M-XW9PT`.
+/// A new receipt: two groups of five characters of the voting-code alphabet (no 0/O,
+/// 1/I/L; about 49 bits), e.g. `7KQ2M-XW9PT`. The symbols come from one read of the
+/// operating system's generator (a symbol per read was ten system calls per ballot).
 pub fn new_tracker() -> String {
-    let mut rng = rand::rngs::OsRng;
-    let mut s = String::with_capacity(11);
-    for i in 0..10 {
-        if i == 5 {
-            s.push('-');
-        }
-        let c = TRACKER_ALPHABET[rng.gen_range(0..TRACKER_ALPHABET.len())];
-        s.push(char::from(c));
-    }
+    let mut s = crate::domain::voting_code::random_symbols(&mut rand::rngs::OsRng, 10);
+    s.insert(5, '-');
     s
 }
 
@@ -916,7 +907,7 @@ mod tests {
         assert!(t
             .chars()
             .filter(|c| *c != '-')
-            .all(|c| TRACKER_ALPHABET.contains(&(c as u8))));
+            .all(|c| crate::domain::voting_code::ALPHABET.contains(&(c as u8))));
         assert_ne!(new_tracker(), t);
     }
 

@@ -82,7 +82,7 @@ impl fmt::Debug for VotingCode {
 pub struct CodeFormatError;
 
 /// Uniform random symbols from a cryptographic generator.
-fn random_symbols<R: RngCore + CryptoRng>(rng: &mut R, n: usize) -> String {
+pub(crate) fn random_symbols<R: RngCore + CryptoRng>(rng: &mut R, n: usize) -> String {
     let mut out = String::with_capacity(n);
     let mut buf = [0u8; 32];
     while out.len() < n {

@@ -270,7 +270,9 @@ pub fn sign_pending_reading(
     key: &KeyFile,
     each: impl FnMut(&str),
 ) -> Result<SignedLog, ServiceError> {
-    tx::write(conn, |c| {
+    // A checkpoint is no round data (`write_housekeeping`): signing, every 30 seconds
+    // when the log grew, leaves residents' kept round data valid.
+    tx::write_housekeeping(conn, |c| {
         let stopped = |outcome| SignedLog {
             outcome,
             checkpoint: None,

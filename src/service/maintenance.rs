@@ -38,7 +38,8 @@ impl Pruned {
 /// and throttle rows whose window and block are over. One audit event with the counts
 /// when anything was deleted (none when there was nothing to do).
 pub fn prune_expired(conn: &mut DbConn, now: NaiveDateTime) -> Result<Pruned, ServiceError> {
-    tx::write(conn, |c| {
+    // Sessions, tickets and throttle rows are no round data (`write_housekeeping`).
+    tx::write_housekeeping(conn, |c| {
         let pruned = Pruned {
             sessions: sessions::delete_dead(c, now)?,
             login_tickets: users::delete_expired_login_tickets(c, now)?,
@@ -119,7 +120,9 @@ pub fn run_once_per_period<T>(
     if let Some(row) = done(&scheduled_jobs::find(conn, job)?) {
         return Ok(Scheduled::AlreadyDone(row));
     }
-    tx::write(conn, |c| {
+    // The claim is no round data; work that changes round data raises the counter itself
+    // (its own `tx::write`, nested here as a savepoint, raises it in this transaction).
+    tx::write_housekeeping(conn, |c| {
         let previous = scheduled_jobs::find(c, job)?;
         if let Some(row) = done(&previous) {
             return Ok(Scheduled::AlreadyDone(row));

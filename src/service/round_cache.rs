@@ -9,7 +9,8 @@
 //! the counter first (with the voter, in the same statement) and uses a copy only when it
 //! was made at that same value; a write by another server process on the same database is therefore seen
 //! on the next request. What changes with every ballot (the ballot count) and what
-//! depends on the caller (what they may do) is never kept.
+//! depends on the caller (what they may do) is never kept; the ballot count is not even
+//! read, as residents' pages do not show it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -57,7 +58,8 @@ impl Kept {
 }
 
 impl RoundCache {
-    /// One round for a resident's page, the same as `rounds::round`, at `generation`: the
+    /// One round for a resident's page, the same as `rounds::round` but without the ballot
+    /// count (residents' pages do not show it), at `generation`: the
     /// value of `content_generation` the caller read before anything else of the round (the
     /// voter lookup reads it in the same statement, `Voter::round_data_version`).
     pub fn round_at(
@@ -68,12 +70,12 @@ impl RoundCache {
         generation: i64,
     ) -> Result<RoundView, ServiceError> {
         let parts = self.parts(conn, generation, id, None)?;
-        RoundParts::clone(&parts).view(conn, who)
+        Ok(RoundParts::clone(&parts).view_uncounted(who))
     }
 
     /// The rounds the resident `voter` can vote in, each with whether their code already
-    /// voted in it: the same as `rounds::voter_rounds`, at the version of the round data
-    /// read with the voter.
+    /// voted in it: the same as `rounds::voter_rounds` but without ballot counts, at the
+    /// version of the round data read with the voter.
     pub fn voter_rounds(
         &self,
         conn: &mut DbConn,
@@ -107,7 +109,7 @@ impl RoundCache {
             .map(|r| {
                 let parts = self.parts(conn, generation, &r.id, Some(r))?;
                 let done = voted.contains(&r.id);
-                Ok((RoundParts::clone(&parts).view(conn, who)?, done))
+                Ok((RoundParts::clone(&parts).view_uncounted(who), done))
             })
             .collect()
     }

@@ -107,8 +107,9 @@ pub struct RoundView {
     pub round: Round,
     pub area: AreaInfo,
     pub initiatives: Vec<Plan>,
-    /// Codes that took part (online and paper).
-    pub ballots: i64,
+    /// Codes that took part (online and paper). None on a resident's voting pages, which
+    /// do not show it: reading it was a statement on every page of every vote.
+    pub ballots: Option<i64>,
     /// What the caller may do now (the same booleans the service guards with).
     pub actions: RoundCapabilities,
     /// The display name of each plan's author (plan id, name): plan lists name them.
@@ -116,6 +117,12 @@ pub struct RoundView {
 }
 
 impl RoundView {
+    /// The ballot count for pages that show it (staff pages and the API read every view
+    /// with its count; only residents' voting pages go without, and show none).
+    pub fn ballots_shown(&self) -> i64 {
+        self.ballots.unwrap_or_default()
+    }
+
     pub fn status(&self) -> RoundStatus {
         self.round.status
     }
@@ -277,15 +284,25 @@ impl RoundParts {
     /// The view for `who`, with the ballot count read now (it changes with every ballot).
     pub(super) fn view(self, c: &mut DbConn, who: &Principal) -> Result<RoundView, ServiceError> {
         let ballots = q::ballot_count(c, &self.round.id)?;
+        Ok(self.view_counted(who, Some(ballots)))
+    }
+
+    /// The view for a resident's voting pages: without the ballot count, which they do not
+    /// show.
+    pub(super) fn view_uncounted(self, who: &Principal) -> RoundView {
+        self.view_counted(who, None)
+    }
+
+    fn view_counted(self, who: &Principal, ballots: Option<i64>) -> RoundView {
         let actions = capabilities_for(who, &self.round);
-        Ok(RoundView {
+        RoundView {
             round: self.round,
             area: self.area,
             initiatives: self.initiatives,
             ballots,
             actions,
             authors: self.authors,
-        })
+        }
     }
 }
 
@@ -832,6 +849,20 @@ pub enum Channel<'a> {
     Paper { code: &'a str, assisted: bool },
 }
 
+/// What a resident's request read before casting, at one value of the round data version
+/// (`write_lock.content_generation`, read with the voter: `Voter::round_data_version`):
+/// the round, and the code's area and year (its code was active then, or there would be
+/// no voter). When the version is still the same under the ballot's lock, nothing but
+/// residents' own writes happened since (every other write raises it, `db::tx`), so the
+/// ballot's transaction need not read the round and the code again.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen<'a> {
+    pub round: &'a Round,
+    pub version: i64,
+    pub code_area: &'a AreaId,
+    pub code_year: i32,
+}
+
 /// Checks the ballot and stores it, with the code's participation, in one transaction.
 pub fn cast(
     conn: &mut DbConn,
@@ -840,10 +871,58 @@ pub fn cast(
     channel: Channel<'_>,
     choices: &[String],
 ) -> Result<Receipt, CastError> {
+    cast_checked(conn, who, round_id, channel, None, choices)
+}
+
+/// [`cast`] online, for a resident's request that has read the round and the voter at
+/// `seen.version` (the ballot page's own reads): the same checks and the same ballot,
+/// but the transaction reads neither again while that version holds.
+pub fn cast_seen(
+    conn: &mut DbConn,
+    handle: &str,
+    seen: Seen<'_>,
+    choices: &[String],
+) -> Result<Receipt, CastError> {
+    let round_id = seen.round.id.clone();
+    cast_checked(
+        conn,
+        &Principal::resident(),
+        &round_id,
+        Channel::Online { handle },
+        Some(seen),
+        choices,
+    )
+}
+
+fn cast_checked(
+    conn: &mut DbConn,
+    who: &Principal,
+    round_id: &RoundId,
+    channel: Channel<'_>,
+    seen: Option<Seen<'_>>,
+    choices: &[String],
+) -> Result<Receipt, CastError> {
+    // Done before the lock, to hold it shorter: the frozen rules of the round seen
+    // (parsed, their fingerprint checked) and the choice against them, used only when
+    // that round is still current, and kept as a result because its refusal counts only
+    // after the checks that come first; and a first tracker.
+    let checked: Option<Result<Vec<PlanId>, CastError>> = seen.map(|s| {
+        let frozen = frozen_rules(s.round)?;
+        Ok(frozen.check(choices)?)
+    });
+    let mut tracker = rule::new_tracker();
     // A ballot changes nothing a round's pages show but its count (`write_votes`).
-    tx::write_votes(conn, |c| {
-        let round = q::find_round(c, round_id)?.ok_or(CastError::NotVoting)?;
-        let may = capabilities_for(who, &round);
+    tx::write_votes_at(conn, |c, version| {
+        let current = seen.filter(|s| s.version == version);
+        let read;
+        let round = match current {
+            Some(s) => s.round,
+            None => {
+                read = q::find_round(c, round_id)?.ok_or(CastError::NotVoting)?;
+                &read
+            }
+        };
+        let may = capabilities_for(who, round);
         let handle = match &channel {
             Channel::Online { handle } => handle.to_string(),
             Channel::Paper { code, .. } => {
@@ -864,38 +943,45 @@ pub fn cast(
         if matches!(&round.calendar, Some(cal) if today_nl(repo::now()) > cal.voting_until) {
             return Err(CastError::NotVoting);
         }
-        let code = codes::find_code(c, &handle)?.ok_or(CastError::WrongCode)?;
-        if code.status != codes::STATUS_ACTIVE
-            || code.area_id != round.area_id
-            || code.year != round.year
-        {
+        let code_fits = match current {
+            Some(s) => s.code_area == &round.area_id && s.code_year == round.year,
+            None => {
+                let code = codes::find_code(c, &handle)?.ok_or(CastError::WrongCode)?;
+                code.status == codes::STATUS_ACTIVE
+                    && code.area_id == round.area_id
+                    && code.year == round.year
+            }
+        };
+        if !code_fits {
             return Err(CastError::WrongCode);
         }
         // The frozen ballot and rules, never the live round columns.
-        let frozen = frozen_rules(&round)?;
-        let picked = frozen.check(choices)?;
+        let picked = match (current, checked) {
+            (Some(_), Some(picked)) => picked?,
+            _ => frozen_rules(round)?.check(choices)?,
+        };
         if !q::record_participation(c, &handle, &round.id)? {
             return Err(CastError::AlreadyVoted);
         }
-        let tracker = loop {
-            let t = rule::new_tracker();
-            if !q::tracker_exists(c, &t)? {
-                break t;
-            }
-        };
         let (channel_name, assisted, entered_by) = match &channel {
             Channel::Online { .. } => ("online", false, None),
             Channel::Paper { assisted, .. } => ("paper", *assisted, Some(who.key())),
         };
-        let ballot = BallotRow {
-            id: new_id(),
-            round_id: round.id.to_string(),
-            tracker: tracker.clone(),
-            channel: channel_name.into(),
-            assisted,
-            entered_by,
-        };
-        q::insert_ballot(c, &ballot, &picked)?;
+        // A tracker (or id) already taken stores nothing: draw again.
+        loop {
+            let ballot = BallotRow {
+                id: new_id(),
+                round_id: round.id.to_string(),
+                tracker: tracker.clone(),
+                channel: channel_name.into(),
+                assisted,
+                entered_by: entered_by.clone(),
+            };
+            if q::insert_ballot_unless_taken(c, &ballot, &picked)? {
+                break;
+            }
+            tracker = rule::new_tracker();
+        }
         q::count_one_ballot(c, &round.id)?;
         audit::append(
             c,
@@ -912,8 +998,8 @@ pub fn cast(
             }],
         )?;
         Ok(Receipt {
-            round_id: round.id,
-            tracker,
+            round_id: round.id.clone(),
+            tracker: tracker.clone(),
             choices: picked,
         })
     })

@@ -211,7 +211,7 @@ fn coordinator_todo(t: &CoordinatorTask) -> String {
         todo.push(tr!("home-todo-paper"));
     }
     if r.actions.may_count {
-        todo.push(tr!("home-todo-count", ballots = r.ballots));
+        todo.push(tr!("home-todo-count", ballots = r.ballots_shown()));
     }
     if r.actions.may_close {
         todo.push(tr!("home-todo-close"));

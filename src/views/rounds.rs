@@ -746,7 +746,7 @@ fn manage(p: &RoundPage<'_>) -> Markup {
         }
         @if v.actions.may_enter_paper_ballot {
             h2 id="papieren-stem" { (tr!("rounds-manage-paper-title")) }
-            p { (tr_html!("rounds-manage-paper-so-far", count = html! { strong { (tr!("rounds-manage-votes", count = v.ballots)) } })) }
+            p { (tr_html!("rounds-manage-paper-so-far", count = html! { strong { (tr!("rounds-manage-votes", count = v.ballots_shown())) } })) }
             p { (tr!("rounds-manage-paper-text")) }
             (paper_form(p, token))
         }

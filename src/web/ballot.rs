@@ -16,7 +16,7 @@ use super::session::MaybeStaff;
 use crate::domain::round::RoundId;
 use crate::service::auth::SessionUser;
 use crate::service::round_cache::RoundCache;
-use crate::service::rounds::{self, CastError, Channel, RoundView};
+use crate::service::rounds::{self, CastError, RoundView};
 use crate::service::voting_codes::{self as svc, Voter};
 use crate::service::{Principal, ServiceError};
 use crate::state::AppState;
@@ -37,7 +37,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// A signed-in resident and a round of their own area and year.
 struct Ctx {
     round: RoundView,
-    /// This code already voted in the round (known for rounds in voting only).
+    /// This code already voted in the round (known for rounds in voting only; not asked
+    /// when casting, which finds out under the lock).
     voted: bool,
     token: String,
     fresh: bool,
@@ -63,7 +64,7 @@ async fn open(
     area: &str,
     id: String,
 ) -> Result<Gate<()>, WebError> {
-    open_then(req, state, staff, area, id, |_, _, _| Ok(())).await
+    open_then(req, state, staff, area, id, true, |_, _, _| Ok(())).await
 }
 
 /// [`open`], and then `then` on the resident's round in the same trip to the database
@@ -74,6 +75,7 @@ async fn open_then<T, F>(
     staff: Option<&SessionUser>,
     area: &str,
     id: String,
+    ask_voted: bool,
     then: F,
 ) -> Result<Gate<T>, WebError>
 where
@@ -93,7 +95,7 @@ where
     let cache = state.round_cache.clone();
     let area_slug = area.to_string();
     let found = run_db(state, move |c| {
-        let reads = find(c, &cache, &cookie, &id, &area_slug)?;
+        let reads = find(c, &cache, &cookie, &id, &area_slug, ask_voted)?;
         Ok(match reads {
             Found::Round(b) => {
                 let (voter, round, voted, ()) = *b;
@@ -145,6 +147,7 @@ fn find(
     cookie: &str,
     id: &RoundId,
     area_slug: &str,
+    ask_voted: bool,
 ) -> Result<Found<()>, ServiceError> {
     let Some(voter) = svc::voter(c, cookie, crate::service::now())? else {
         return Ok(Found::NoVoter);
@@ -164,7 +167,8 @@ fn find(
     {
         return Ok(Found::NoRound(voter));
     }
-    let voted = rounds::has_voted(c, &voter.handle, &round.round.id)?;
+    // Casting finds out itself (its insert of the participation), under the lock.
+    let voted = ask_voted && rounds::has_voted(c, &voter.handle, &round.round.id)?;
     Ok(Found::Round(Box::new((voter, round, voted, ()))))
 }
 
@@ -261,16 +265,15 @@ async fn post<const CASTING: bool>(
             form.staff.as_ref(),
             &area,
             id,
+            false,
             move |c, voter, round| {
-                Ok(rounds::cast(
-                    c,
-                    &Principal::resident(),
-                    &round.round.id,
-                    Channel::Online {
-                        handle: &voter.handle,
-                    },
-                    &choices,
-                ))
+                let seen = rounds::Seen {
+                    round: &round.round,
+                    version: voter.round_data_version,
+                    code_area: &voter.area_id,
+                    code_year: voter.year,
+                };
+                Ok(rounds::cast_seen(c, &voter.handle, seen, &choices))
             },
         )
         .await?;

@@ -963,7 +963,7 @@ fn step_confirmation(v: &RoundView, step: Step) -> Confirmation {
         Step::Count => (
             tr!("rounds-confirm-count-title", round = &name),
             vec![
-                tr!("rounds-confirm-ballots", count = v.ballots),
+                tr!("rounds-confirm-ballots", count = v.ballots_shown()),
                 tr!(
                     "rounds-confirm-counted-at-once",
                     budget = crate::i18n::money(v.round.budget_cents)

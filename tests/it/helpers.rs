@@ -209,7 +209,7 @@ impl TestApp {
     }
 
     /// A running application whose pool counts its statements (see
-    /// `db::statement_counts`), with those counts.
+    /// `db::statement_counts`), with those counts. The scheduled jobs run on another pool.
     pub async fn spawn_counted(
         db: TestDb,
     ) -> (
@@ -221,7 +221,11 @@ impl TestApp {
         let url = DbUrl::parse(&db.url).expect("url");
         let pool = db::conn::build_counted_pool(&url, 8, Arc::clone(&counts)).expect("pool");
         let settings = db.settings();
-        let app = Application::build_with_pool(settings, pool.clone()).expect("app");
+        // The scheduled jobs (one wakes at start) on a pool of their own: what is counted
+        // is what requests and the test itself send.
+        let app = Application::build_with_pool(settings, pool.clone())
+            .expect("app")
+            .scheduled_work_on(db.pool());
         let base = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());
         let app = TestApp {

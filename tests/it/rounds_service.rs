@@ -169,6 +169,7 @@ fn ballots_shown(c: &mut DbConn, round: &RoundId) -> i64 {
     svc::round(c, &Principal::resident(), round)
         .expect("round")
         .ballots
+        .expect("counted")
 }
 
 fn ids(v: &[&PlanId]) -> Vec<String> {
@@ -316,6 +317,154 @@ fn a_code_only_votes_in_its_own_area_and_year() {
             );
         }
         assert_eq!(ballots_shown(&mut c, &id), 0);
+    }
+}
+
+/// The round data version (`write_lock.content_generation`) a resident's page reads with
+/// its voter.
+fn round_data_version(c: &mut DbConn) -> i64 {
+    use burgerbegroting::db::schema::write_lock;
+    use diesel::prelude::*;
+    write_lock::table
+        .find(1)
+        .select(write_lock::content_generation)
+        .get_result(c)
+        .expect("version")
+}
+
+/// A resident's cast from what their page read (`cast_seen`): while the round data version
+/// holds, the ballot's transaction trusts the page's round and code; once anything else
+/// was written (a code revoked, the round counted) it reads them again and refuses as
+/// `cast` does. Residents' own ballots do not change the version.
+#[test]
+fn a_cast_from_what_the_page_read_checks_again_after_another_write() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = approval_round(&mut c, 4);
+        let round = s.round.round.clone();
+        let choice = ids(&[&s.plans[0]]);
+        let version = round_data_version(&mut c);
+        let seen = |version| svc::Seen {
+            round: &round,
+            version,
+            code_area: &round.area_id,
+            code_year: round.year,
+        };
+
+        let receipt = svc::cast_seen(&mut c, s.codes[0].handle(), seen(version), &choice)
+            .expect("ballot from the page's reads");
+        assert_eq!(receipt.choices, vec![s.plans[0].clone()], "{backend}");
+        assert_eq!(
+            round_data_version(&mut c),
+            version,
+            "{backend}: a ballot keeps it"
+        );
+        assert!(
+            matches!(
+                svc::cast_seen(&mut c, s.codes[0].handle(), seen(version), &choice),
+                Err(CastError::AlreadyVoted)
+            ),
+            "{backend}: once per code"
+        );
+        // A page that read another area or year for its code stores nothing.
+        let elsewhere = svc::Seen {
+            code_year: round.year + 1,
+            ..seen(version)
+        };
+        assert!(
+            matches!(
+                svc::cast_seen(&mut c, s.codes[1].handle(), elsewhere, &choice),
+                Err(CastError::WrongCode)
+            ),
+            "{backend}"
+        );
+        // A choice the frozen rules refuse is refused, with nothing stored.
+        assert!(
+            matches!(
+                svc::cast_seen(
+                    &mut c,
+                    s.codes[1].handle(),
+                    seen(version),
+                    &ids(&[&s.plans[3]])
+                ),
+                Err(CastError::Ballot(_))
+            ),
+            "{backend}"
+        );
+
+        // The code is revoked after the page was read: the cast reads it again.
+        codes_svc::revoke(
+            &mut c,
+            &admin(),
+            s.codes[2].handle(),
+            codes_svc::RevokeReason::Lost,
+        )
+        .expect("revoke");
+        assert!(round_data_version(&mut c) > version, "{backend}");
+        assert!(
+            matches!(
+                svc::cast_seen(&mut c, s.codes[2].handle(), seen(version), &choice),
+                Err(CastError::WrongCode)
+            ),
+            "{backend}: a revoked code does not vote from an older page"
+        );
+
+        // The round is counted after the page was read: no ballot from that page.
+        let coord = coordinator_of(&round.area_id);
+        svc::count_round(&mut c, &coord, &round.id).expect("count");
+        assert!(
+            matches!(
+                svc::cast_seen(&mut c, s.codes[3].handle(), seen(version), &choice),
+                Err(CastError::NotVoting)
+            ),
+            "{backend}: voting ended after the page was read"
+        );
+        assert_eq!(ballots_shown(&mut c, &round.id), 1, "{backend}");
+    }
+}
+
+/// A tracker already taken (about 49 bits, so it happens, rarely) stores nothing, so the
+/// cast draws another; a code's participation is recorded once.
+#[test]
+fn a_taken_tracker_or_a_second_participation_stores_nothing() {
+    use burgerbegroting::db::models::BallotRow;
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = approval_round(&mut c, 1);
+        let id = s.round.round.id.clone();
+        let receipt = vote(&mut c, &id, &s.codes[0], &[&s.plans[0], &s.plans[1]]).expect("vote");
+        let again = BallotRow {
+            id: "another-ballot".into(),
+            round_id: id.to_string(),
+            tracker: receipt.tracker.clone(),
+            channel: "online".into(),
+            assisted: false,
+            entered_by: None,
+        };
+        assert!(
+            !q::insert_ballot_unless_taken(&mut c, &again, &[s.plans[2].clone()]).expect("insert"),
+            "{backend}: the tracker is taken"
+        );
+        let fresh = BallotRow {
+            tracker: "22222-22222".into(),
+            ..again
+        };
+        assert!(
+            q::insert_ballot_unless_taken(&mut c, &fresh, &[s.plans[2].clone()]).expect("insert"),
+            "{backend}"
+        );
+        let stored = q::ballots_of(&mut c, &id).expect("ballots");
+        let choices: Vec<usize> = stored.iter().map(|(_, ch)| ch.len()).collect();
+        assert_eq!(
+            choices,
+            vec![1, 2],
+            "{backend}: by tracker, choices stored once"
+        );
+        assert!(!q::record_participation(&mut c, s.codes[0].handle(), &id).expect("again"));
     }
 }
 

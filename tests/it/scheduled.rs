@@ -195,3 +195,60 @@ fn a_server_with_another_signing_key_signs_nothing() {
         );
     }
 }
+
+/// The housekeeping and the signer change no round data, so they leave
+/// `content_generation` (what residents' kept round data is valid for) alone; they still
+/// raise the write counter like every write. A write of round data does raise it.
+#[test]
+fn housekeeping_and_signing_keep_residents_round_data_valid() {
+    use burgerbegroting::db::schema::write_lock;
+    use burgerbegroting::service::maintenance::{prune_expired, PRUNE_JOB, SIGN_JOB};
+    use diesel::prelude::*;
+
+    fn counters(c: &mut burgerbegroting::db::DbConn) -> (i64, i64) {
+        write_lock::table
+            .find(1)
+            .select((write_lock::generation, write_lock::content_generation))
+            .get_result(c)
+            .expect("counters")
+    }
+
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let key = KeyFile::generate("gemeente.example/audit").expect("key");
+        ledger_svc::create_area(&mut c, &admin(), "Wezep", "dorp").expect("area");
+        let (writes, content) = counters(&mut c);
+
+        let now = at(10, 17, 45);
+        let pruned = run_once_per_period(&mut c, PRUNE_JOB, Duration::hours(1), now, "a", |c| {
+            prune_expired(c, now)
+        })
+        .expect("prune");
+        assert!(matches!(pruned, Scheduled::Ran { .. }), "{backend}");
+        let signed = run_once_per_period(&mut c, SIGN_JOB, Duration::seconds(30), now, "a", |c| {
+            sign_checkpoint(c, &key)
+        })
+        .expect("sign");
+        assert!(
+            matches!(
+                signed,
+                Scheduled::Ran {
+                    output: SignOutcome::Signed(_),
+                    ..
+                }
+            ),
+            "{backend}: {signed:?}"
+        );
+        let (writes_after, content_after) = counters(&mut c);
+        assert_eq!(content_after, content, "{backend}: round data still valid");
+        assert!(writes_after > writes, "{backend}: still counted as writes");
+
+        ledger_svc::create_area(&mut c, &admin(), "Oosterwolde", "dorp").expect("area");
+        assert!(
+            counters(&mut c).1 > content,
+            "{backend}: other writes renew the round data"
+        );
+    }
+}

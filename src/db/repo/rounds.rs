@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use crate::db::models::{BallotChoiceRow, BallotRow, InitiativeRow, ParticipationRow, RoundRow};
+use crate::db::models::{BallotChoiceRow, BallotRow, InitiativeRow, RoundRow};
 use crate::db::schema::{
     ballot_choices, ballots, code_participation, initiatives, round_ballot_counts, rounds,
     voting_codes,
@@ -371,27 +371,26 @@ pub fn set_review(
 
 /// Records that `handle` took part in `round_id`. Returns false, and writes nothing, when
 /// it already had (the primary key decides, so two parallel requests cannot both pass).
+/// Records that the code took part in the round: false (and nothing written) when it
+/// already had. One statement (`INSERT … ON CONFLICT DO NOTHING`, the same on both
+/// backends), on the concrete connection because diesel's MultiConnection has no upsert;
+/// a plain insert that fails on the key would abort the whole transaction on PostgreSQL.
 pub fn record_participation(
     conn: &mut DbConn,
     handle: &str,
     round_id: &RoundId,
 ) -> QueryResult<bool> {
-    let round_id = round_id.as_str();
-    let exists = code_participation::table
-        .find((handle, round_id))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
-    if exists {
-        return Ok(false);
-    }
-    diesel::insert_into(code_participation::table)
-        .values(&ParticipationRow {
-            handle: handle.to_string(),
-            round_id: round_id.to_string(),
-        })
-        .execute(conn)?;
-    Ok(true)
+    let insert = diesel::insert_into(code_participation::table)
+        .values((
+            code_participation::handle.eq(handle),
+            code_participation::round_id.eq(round_id.as_str()),
+        ))
+        .on_conflict_do_nothing();
+    let inserted = match conn {
+        DbConn::Sqlite(c) => insert.execute(c)?,
+        DbConn::Postgres(c) => insert.execute(c)?,
+    };
+    Ok(inserted == 1)
 }
 
 pub fn has_participated(conn: &mut DbConn, handle: &str, round_id: &RoundId) -> QueryResult<bool> {
@@ -445,10 +444,18 @@ pub fn tracker_exists(conn: &mut DbConn, tracker: &str) -> QueryResult<bool> {
         > 0)
 }
 
-pub fn insert_ballot(conn: &mut DbConn, row: &BallotRow, choices: &[PlanId]) -> QueryResult<()> {
-    diesel::insert_into(ballots::table)
+/// Stores a ballot with its choices, unless its tracker (or id) is taken already: false
+/// then, and nothing is written, so the caller draws a new tracker. The ballot is one
+/// `INSERT … ON CONFLICT DO NOTHING` (no lookup first), on the concrete connection:
+/// MultiConnection has neither upserts nor inserts of several rows.
+pub fn insert_ballot_unless_taken(
+    conn: &mut DbConn,
+    row: &BallotRow,
+    choices: &[PlanId],
+) -> QueryResult<bool> {
+    let ballot = diesel::insert_into(ballots::table)
         .values(row)
-        .execute(conn)?;
+        .on_conflict_do_nothing();
     let rows: Vec<BallotChoiceRow> = choices
         .iter()
         .map(|c| BallotChoiceRow {
@@ -456,12 +463,32 @@ pub fn insert_ballot(conn: &mut DbConn, row: &BallotRow, choices: &[PlanId]) -> 
             initiative_id: c.0.clone(),
         })
         .collect();
-    for r in &rows {
-        diesel::insert_into(ballot_choices::table)
-            .values(r)
-            .execute(conn)?;
+    let inserted = match conn {
+        DbConn::Sqlite(c) => ballot.execute(c)?,
+        DbConn::Postgres(c) => ballot.execute(c)?,
+    };
+    if inserted == 0 {
+        return Ok(false);
     }
-    Ok(())
+    match conn {
+        // In-process calls, one per choice: diesel would wrap several rows for SQLite in
+        // a savepoint of their own, two statements more.
+        DbConn::Sqlite(c) => {
+            for r in &rows {
+                diesel::insert_into(ballot_choices::table)
+                    .values(r)
+                    .execute(c)?;
+            }
+        }
+        // A round trip each on PostgreSQL: all rows in one statement.
+        DbConn::Postgres(c) if !rows.is_empty() => {
+            diesel::insert_into(ballot_choices::table)
+                .values(&rows)
+                .execute(c)?;
+        }
+        DbConn::Postgres(_) => {}
+    }
+    Ok(true)
 }
 
 /// The round's number of ballots, from its counter row (one key lookup, however many
