@@ -248,17 +248,6 @@ impl<'a> Context<'a> {
             utility,
             ranks: &self.ranks,
             candidates: candidates.clone(),
-            supporters: self
-                .profile
-                .supporters
-                .iter()
-                .map(|groups| {
-                    groups
-                        .iter()
-                        .map(|&g| (g, self.profile.groups[g as usize].voters))
-                        .collect()
-                })
-                .collect(),
         };
         let n = self.profile.voter_count;
         let budget = &self.election.budget;

@@ -254,6 +254,33 @@ fn plain_number(text: &[u8]) -> Option<u32> {
 /// filled, for any other text (a space, an empty piece, a leading zero, a number of ten
 /// digits or more, an id that is no project), which the general path then reads.
 fn plain_number_ids(vote: &[u8], numbers: &[u32], projects: &mut Vec<u32>) -> bool {
+    plain_numbers(vote, numbers, |p| {
+        if !projects.contains(&p) {
+            projects.push(p);
+        }
+        true
+    })
+}
+
+/// [`plain_number_ids`] as a set of projects (bit `p` for project `p`), for ballots whose
+/// order does not matter: the same text is accepted, and the set holds the same projects.
+/// `None` where that returns false, or for a project number of 128 or more.
+fn plain_number_set(vote: &[u8], numbers: &[u32]) -> Option<u128> {
+    let mut set = 0u128;
+    plain_numbers(vote, numbers, |p| match 1u128.checked_shl(p) {
+        Some(bit) => {
+            set |= bit;
+            true
+        }
+        None => false,
+    })
+    .then_some(set)
+}
+
+/// The reading shared by [`plain_number_ids`] and [`plain_number_set`]: each project named,
+/// in the order written, to `found` (which may refuse it by returning false).
+#[inline(always)]
+fn plain_numbers(vote: &[u8], numbers: &[u32], mut found: impl FnMut(u32) -> bool) -> bool {
     let n = vote.len();
     if n == 0 {
         return true;
@@ -280,8 +307,8 @@ fn plain_number_ids(vote: &[u8], numbers: &[u32], projects: &mut Vec<u32>) -> bo
             Some(&p) if p != u32::MAX => p,
             _ => return false,
         };
-        if !projects.contains(&p) {
-            projects.push(p);
+        if !found(p) {
+            return false;
         }
         match vote.get(i) {
             None => return true,
@@ -618,13 +645,15 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
         let mut ids: Vec<u32> = Vec::new();
         let mut ballot = Ballot::default();
         let rest_bytes = rest.as_bytes();
+        let sets = builder.takes_sets();
         let mut pos = 0usize;
         while pos < rest_bytes.len() {
             let scan = scan_line(rest_bytes, pos, columns.vote);
-            // Next to '\n', '\r' or the ends of the text: character boundaries.
-            let line_text = rest.get(pos..scan.end)?;
+            let start = pos;
             pos = scan.next;
-            let plain = line_text.as_bytes();
+            // Next to '\n', '\r' or the ends of the text: character boundaries. The text of
+            // the line is only made (with its check of them) where it is read as text.
+            let plain = rest_bytes.get(start..scan.end)?;
             // An empty line is no record (as in `read_rows`).
             if plain.is_empty() {
                 continue;
@@ -635,7 +664,9 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
             // A blank record or a section title begins with a space or a letter; a voter id
             // that begins with a digit is neither.
             if !plain[0].is_ascii_digit() {
-                let first = split_byte(line_text, b';').next().unwrap_or("");
+                let first = split_byte(rest.get(start..scan.end)?, b';')
+                    .next()
+                    .unwrap_or("");
                 let word = first.trim();
                 if word.is_empty()
                     || ["META", "PROJECTS", "VOTES"]
@@ -646,6 +677,14 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
                 }
             }
             if plain_lists {
+                if let (true, IdIndex::Numbers(numbers)) = (sets, &index) {
+                    // The vote's bytes: a set is only read from ASCII digits and commas.
+                    let vote = rest_bytes.get(scan.vote.0..scan.vote.1).unwrap_or(&[]);
+                    if let Some(set) = plain_number_set(vote, numbers) {
+                        builder.add_set(set);
+                        continue;
+                    }
+                }
                 // At ';' or the line's end: character boundaries.
                 let vote = rest.get(scan.vote.0..scan.vote.1).unwrap_or("");
                 ids.clear();
@@ -660,6 +699,7 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
                     continue;
                 }
             }
+            let line_text = rest.get(start..scan.end)?;
             let row = Row::line_row(0, line_text);
             ballot.projects.clear();
             ballot.points.clear();

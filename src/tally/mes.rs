@@ -42,10 +42,6 @@ pub(crate) struct MesSetup<'a> {
     pub ranks: &'a [usize],
     /// Projects MES may fund: supported and with a positive cost.
     pub candidates: Vec<usize>,
-    /// Per project, its supporting groups with their number of voters side by side (the
-    /// inner loop reads both for every supporter; keeping them together saves a memory
-    /// access).
-    pub supporters: Vec<Vec<(u32, u64)>>,
 }
 
 /// One funded initiative.
@@ -110,10 +106,15 @@ struct State {
     version: Vec<u32>,
     size: Vec<u64>,
     group_class: Vec<u32>,
-    /// Per project, its supporting groups that still have money. A run's own copy: groups
-    /// that ran out of money are dropped from it as we meet them, which makes later rounds
-    /// (when most supporters have paid everything) much cheaper.
+    /// Per project, its supporting groups that still have money, with their number of voters
+    /// side by side (the inner loop reads both for every supporter; together they cost one
+    /// memory access). A run's own copy: groups that ran out of money are dropped from it as
+    /// we meet them, which makes later rounds (when most supporters have paid everything)
+    /// much cheaper. Made from the profile when the project is first looked at (`copied`):
+    /// on Warsaw 2026 these lists are 4 MB, and building them once for the setup and then
+    /// cloning them for the run was two copies (and their page faults) where one does.
     supporters: Vec<Vec<(u32, u64)>>,
+    copied: Vec<bool>,
     /// Cache of `scales.last() / scales[v]`, valid for the current version only.
     factor: Vec<Option<BigInt>>,
     /// Scratch: supporters per class for the project being looked at.
@@ -146,27 +147,31 @@ impl State {
             scale = scale.lcm(setup.costs[p].denom());
         }
         let start = per_voter.numer() * (&scale / per_voter.denom());
-        let voters: u64 = setup.profile.groups.iter().map(|g| g.voters).sum();
+        let groups = &setup.profile.groups;
+        let voters: u64 = groups.iter().map(|g| g.voters).sum();
         let money = trace.then(|| {
             setup
+                .profile
                 .supporters
                 .iter()
-                .map(|groups| &start * groups.iter().map(|&(_, n)| n).sum::<u64>())
+                .map(|list| &start * list.iter().map(|&g| groups[g as usize].voters).sum::<u64>())
                 .collect()
         });
+        let m = setup.costs.len();
         State {
             scales: vec![scale],
             budget: vec![BigInt::zero(), start],
             version: vec![0, 0],
             size: vec![0, voters],
             group_class: vec![1; setup.profile.groups.len()],
-            supporters: setup.supporters.clone(),
+            supporters: vec![Vec::new(); m],
+            copied: vec![false; m],
             factor: vec![None],
             count: vec![0; 2],
             touched: Vec::new(),
             money,
-            paid_full: vec![0; setup.costs.len()],
-            cost_at: vec![None; setup.costs.len()],
+            paid_full: vec![0; m],
+            cost_at: vec![None; m],
         }
     }
 
@@ -210,11 +215,33 @@ impl State {
     /// Collects the supporters of `p` per class (money-less class 0 left out) into
     /// `count`/`touched`. Budgets are brought to the current denominator only by the callers
     /// that need their values.
-    fn gather(&mut self, p: usize) {
+    fn gather(&mut self, setup: &MesSetup, p: usize) {
         self.touched.clear();
         let group_class = &self.group_class;
         let count = &mut self.count;
         let touched = &mut self.touched;
+        if !self.copied[p] {
+            // First look at `p` in this run: its list from the profile, keeping only the
+            // groups that still have money (what `retain` below would keep).
+            self.copied[p] = true;
+            let from = &setup.profile.supporters[p];
+            let groups = &setup.profile.groups;
+            let mut list = Vec::with_capacity(from.len());
+            for &g in from {
+                let c = group_class[g as usize] as usize;
+                if c == 0 {
+                    continue;
+                }
+                let voters = groups[g as usize].voters;
+                if count[c] == 0 {
+                    touched.push(c as u32);
+                }
+                count[c] += voters;
+                list.push((g, voters));
+            }
+            self.supporters[p] = list;
+            return;
+        }
         self.supporters[p].retain(|&(g, voters)| {
             let c = group_class[g as usize] as usize;
             if c == 0 {
@@ -243,12 +270,12 @@ impl State {
     }
 
     /// Tracing only: the money of `p`'s supporters (numerator over the current scale).
-    fn money_of(&mut self, p: usize) -> BigInt {
+    fn money_of(&mut self, setup: &MesSetup, p: usize) -> BigInt {
         match &self.money {
             Some(money) => money[p].clone(),
             // Not kept (a run without tracing): add it up.
             None => {
-                self.gather(p);
+                self.gather(setup, p);
                 self.normalize_touched();
                 let mut total = BigInt::zero();
                 for &c in &self.touched {
@@ -331,7 +358,7 @@ impl State {
             }
         }
         let max_payment = BigRational::new(payment.clone(), self.scale().clone());
-        self.gather(p);
+        self.gather(setup, p);
         self.normalize_touched();
         let current = self.current_version();
         let mut payers = 0u64;
@@ -462,7 +489,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
                     break;
                 }
             }
-            state.gather(p);
+            state.gather(setup, p);
             let cost = state.cost(setup, p);
             let priced = state.price(&cost);
             state.clear_counts();
@@ -525,7 +552,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
                 continue;
             }
             if run.money_left[p].is_none() {
-                let money = state.money_of(p);
+                let money = state.money_of(setup, p);
                 run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
             }
             if run.dropped_after[p].is_none() {
@@ -546,7 +573,7 @@ fn mark_dropped(
 ) {
     alive.retain(|&p| {
         let cost = state.cost(setup, p);
-        let money = state.money_of(p);
+        let money = state.money_of(setup, p);
         if money < cost {
             run.dropped_after[p] = Some(round);
             run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));

@@ -77,6 +77,12 @@ pub(crate) struct ProfileBuilder {
     other_points: Vec<BigRational>,
     grouping: Grouping,
     scratch: Vec<u32>,
+    /// Ballots are kept as sets of at most 128 projects, one bit each ([`Self::add_set`]):
+    /// true for approval and choose-1 ballots (no points, so the order written does not
+    /// matter) when the election has at most 128 projects. A set is what grouping needs
+    /// (sorted, without repeats) without sorting or comparing lists, and it is hashed and
+    /// compared as one number.
+    sets: bool,
 }
 
 impl ProfileBuilder {
@@ -84,6 +90,7 @@ impl ProfileBuilder {
     /// `listed` projects in all (estimates: more are fine).
     pub(crate) fn new(election: &Election, ballots: usize, listed: usize) -> Self {
         let m = election.projects.len();
+        let sets = matches!(election.vote_type, VoteType::Approval | VoteType::Choose1) && m <= 128;
         ProfileBuilder {
             vote_type: election.vote_type,
             top: i128::from(election.ordinal_top_points),
@@ -95,9 +102,31 @@ impl ProfileBuilder {
                 table: hashbrown::HashTable::with_capacity(ballots),
                 groups: Vec::with_capacity(ballots),
                 projects: Vec::with_capacity(listed),
+                sets: Vec::with_capacity(if sets { ballots } else { 0 }),
                 ..Grouping::default()
             },
             scratch: Vec::new(),
+            sets,
+        }
+    }
+
+    /// Whether ballots may be given as sets ([`Self::add_set`]).
+    pub(crate) fn takes_sets(&self) -> bool {
+        self.sets
+    }
+
+    /// One more voter whose ballot names exactly the projects whose bits are set (bit `p`
+    /// for project `p`). Only when [`Self::takes_sets`]: the same as [`Self::add`] with
+    /// those projects in any order.
+    pub(crate) fn add_set(&mut self, set: u128) {
+        self.voters += 1;
+        let mut rest = set;
+        while rest != 0 {
+            self.votes[rest.trailing_zeros() as usize] += 1;
+            rest &= rest - 1;
+        }
+        if set != 0 {
+            self.grouping.add_set(set);
         }
     }
 
@@ -115,6 +144,15 @@ impl ProfileBuilder {
             self.add_points(projects, points);
         }
         if projects.is_empty() {
+            return;
+        }
+        if self.sets {
+            // Every project number is below 128 here (`sets`); a set is grouped the same
+            // way whichever path of the reader a ballot took.
+            let set = projects
+                .iter()
+                .fold(0u128, |set, &p| set | 1u128.checked_shl(p).unwrap_or(0));
+            self.grouping.add_set(set);
             return;
         }
         // Sort into a reused buffer: nothing is allocated for a ballot seen before.
@@ -189,12 +227,41 @@ struct Grouping {
     table: hashbrown::HashTable<u32>,
     groups: Vec<Group>,
     projects: Vec<u32>,
+    /// Per group, its projects as a set, when ballots are grouped as sets.
+    sets: Vec<u128>,
 }
 
 impl Grouping {
     fn slice(&self, group: &Group) -> &[u32] {
         let start = group.start as usize;
         &self.projects[start..start + group.len as usize]
+    }
+
+    /// Counts one more voter with exactly the projects of `set` (not empty). A builder uses
+    /// either this or [`Grouping::add`], never both: the table holds the hashes of one kind.
+    fn add_set(&mut self, set: u128) {
+        let hash = self.hasher.hash_one(set);
+        let (groups, sets) = (&mut self.groups, &self.sets);
+        if let Some(&g) = self.table.find(hash, |&g| sets[g as usize] == set) {
+            groups[g as usize].voters += 1;
+            return;
+        }
+        let g = groups.len() as u32;
+        groups.push(Group {
+            start: self.projects.len() as u32,
+            len: set.count_ones(),
+            voters: 1,
+        });
+        // The bits from the lowest: the projects sorted, as a list would be.
+        let mut rest = set;
+        while rest != 0 {
+            self.projects.push(rest.trailing_zeros());
+            rest &= rest - 1;
+        }
+        self.sets.push(set);
+        let (sets, hasher) = (&self.sets, &self.hasher);
+        self.table
+            .insert_unique(hash, g, |&g| hasher.hash_one(sets[g as usize]));
     }
 
     /// Counts one more voter with exactly these (sorted, distinct) projects.
