@@ -46,14 +46,3 @@ pub use outcome::{canonical_ids, Explanation, Outcome, Reason};
 pub use pb_file::PbFile;
 pub use profile::Profile;
 pub use tie_break::TieBreak;
-
-/// mimalloc (MIT) instead of the system allocator, for the whole binary (this also serves the
-/// web server and every test that links the library). Why: counting Warsaw 2026 from the
-/// command line spent a third of its CPU time in the kernel, most of it providing fresh
-/// 4 KB pages one fault at a time for the file, the groups and equal shares' lists
-/// (2,400–3,400 minor page faults a count). mimalloc takes its memory in large segments:
-/// about 600 faults a count, and the system time halved (greedy 12.5 → 6.3 ms, equal shares
-/// 13.5–15.2 → 7.5–7.9 ms; see docs/performance.md, "Warsaw equal shares"). The cost: a
-/// larger resident size for short runs (31–46 MB instead of 19 MB for a Warsaw count).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
