@@ -346,13 +346,6 @@ pub struct InitiativeRow {
     pub created_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, Queryable, Insertable)]
-#[diesel(table_name = code_participation)]
-pub struct ParticipationRow {
-    pub handle: String,
-    pub round_id: String,
-}
-
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = ballots)]
 pub struct BallotRow {

@@ -51,21 +51,20 @@ where
     F: FnOnce(&mut DbConn, i64) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    let sqlite = matches!(conn, DbConn::Sqlite(_));
-    let queue = (sqlite && !in_transaction(conn)).then(|| SQLITE_WRITERS.lock());
-    let result = conn.transaction(|c| {
-        let lock = diesel::update(write_lock::table.find(1))
-            .set(write_lock::generation.eq(write_lock::generation + 1))
-            .returning(write_lock::content_generation);
-        // MultiConnection has no RETURNING: the concrete connection runs it.
-        let content = match c {
-            DbConn::Sqlite(s) => lock.get_result::<i64>(s)?,
-            DbConn::Postgres(p) => lock.get_result::<i64>(p)?,
-        };
-        f(c, content)
-    });
-    drop(queue);
-    result
+    locked(
+        conn,
+        |c| {
+            let lock = diesel::update(write_lock::table.find(1))
+                .set(write_lock::generation.eq(write_lock::generation + 1))
+                .returning(write_lock::content_generation);
+            // MultiConnection has no RETURNING: the concrete connection runs it.
+            match c {
+                DbConn::Sqlite(s) => lock.get_result::<i64>(s),
+                DbConn::Postgres(p) => lock.get_result::<i64>(p),
+            }
+        },
+        f,
+    )
 }
 
 /// A write of the scheduled housekeeping (`service::maintenance`: a job's claim on its
@@ -86,22 +85,42 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    locked(
+        conn,
+        |c| {
+            let lock = diesel::update(write_lock::table.find(1));
+            if content {
+                lock.set((
+                    write_lock::generation.eq(write_lock::generation + 1),
+                    write_lock::content_generation.eq(write_lock::content_generation + 1),
+                ))
+                .execute(c)
+            } else {
+                lock.set(write_lock::generation.eq(write_lock::generation + 1))
+                    .execute(c)
+            }
+        },
+        |c, _| f(c),
+    )
+}
+
+/// Every write: the process's queue (SQLite), then a transaction whose first statement is
+/// `take_lock` (an UPDATE of the lock row), then `f` with what that statement returned.
+fn locked<T, E, L, F>(
+    conn: &mut DbConn,
+    take_lock: impl FnOnce(&mut DbConn) -> diesel::QueryResult<L>,
+    f: F,
+) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn, L) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
     // A write nested in another (a savepoint) already holds the queue and the lock.
     let sqlite = matches!(conn, DbConn::Sqlite(_));
     let queue = (sqlite && !in_transaction(conn)).then(|| SQLITE_WRITERS.lock());
     let result = conn.transaction(|c| {
-        let lock = diesel::update(write_lock::table.find(1));
-        if content {
-            lock.set((
-                write_lock::generation.eq(write_lock::generation + 1),
-                write_lock::content_generation.eq(write_lock::content_generation + 1),
-            ))
-            .execute(c)?;
-        } else {
-            lock.set(write_lock::generation.eq(write_lock::generation + 1))
-                .execute(c)?;
-        }
-        f(c)
+        let taken = take_lock(c)?;
+        f(c, taken)
     });
     drop(queue);
     result

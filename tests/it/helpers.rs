@@ -1052,3 +1052,15 @@ pub async fn sign_in(
     assert_eq!(r.status(), 303, "code accepted");
     assert_eq!(location(&r), format!("/stemmen/{area}"));
 }
+
+/// The write lock's two counters: (`generation`, raised by every write;
+/// `content_generation`, the version of the round data residents' pages keep).
+pub fn write_counters(c: &mut DbConn) -> (i64, i64) {
+    use burgerbegroting::db::schema::write_lock;
+    use diesel::prelude::*;
+    write_lock::table
+        .find(1)
+        .select((write_lock::generation, write_lock::content_generation))
+        .get_result(c)
+        .expect("write counters")
+}

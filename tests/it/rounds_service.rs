@@ -323,13 +323,7 @@ fn a_code_only_votes_in_its_own_area_and_year() {
 /// The round data version (`write_lock.content_generation`) a resident's page reads with
 /// its voter.
 fn round_data_version(c: &mut DbConn) -> i64 {
-    use burgerbegroting::db::schema::write_lock;
-    use diesel::prelude::*;
-    write_lock::table
-        .find(1)
-        .select(write_lock::content_generation)
-        .get_result(c)
-        .expect("version")
+    crate::helpers::write_counters(c).1
 }
 
 /// A resident's cast from what their page read (`cast_seen`): while the round data version

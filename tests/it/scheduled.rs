@@ -201,17 +201,8 @@ fn a_server_with_another_signing_key_signs_nothing() {
 /// raise the write counter like every write. A write of round data does raise it.
 #[test]
 fn housekeeping_and_signing_keep_residents_round_data_valid() {
-    use burgerbegroting::db::schema::write_lock;
+    use crate::helpers::write_counters as counters;
     use burgerbegroting::service::maintenance::{prune_expired, PRUNE_JOB, SIGN_JOB};
-    use diesel::prelude::*;
-
-    fn counters(c: &mut burgerbegroting::db::DbConn) -> (i64, i64) {
-        write_lock::table
-            .find(1)
-            .select((write_lock::generation, write_lock::content_generation))
-            .get_result(c)
-            .expect("counters")
-    }
 
     for db in TestDb::all() {
         let backend = db.backend;
