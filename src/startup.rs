@@ -112,6 +112,7 @@ impl Application {
             theme,
             page_cache: Default::default(),
             round_cache: Default::default(),
+            resident_writes: Default::default(),
         };
         let server = HttpServer::new(move || {
             // Runs once on every worker thread: its pages show this server's theme.

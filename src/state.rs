@@ -22,4 +22,7 @@ pub struct AppState {
     pub page_cache: Arc<crate::web::page_cache::PageCache>,
     /// What residents' pages show of a round, kept while no staff write changes it.
     pub round_cache: Arc<crate::service::round_cache::RoundCache>,
+    /// Residents' code entries and ballots that wait for the write lock at the same
+    /// time, written in one group (`db::group_commit`).
+    pub resident_writes: Arc<crate::service::resident_writes::ResidentQueue>,
 }

@@ -1,6 +1,7 @@
 //! Persistence: diesel only, no actix. One code base for SQLite and PostgreSQL.
 
 pub mod conn;
+pub mod group_commit;
 pub mod migrate;
 pub mod models;
 pub mod repo;

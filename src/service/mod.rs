@@ -18,6 +18,7 @@ pub mod pool_holds;
 pub mod progress;
 pub mod public_pages;
 pub mod report;
+pub mod resident_writes;
 pub mod round_cache;
 pub mod rounds;
 pub mod start;

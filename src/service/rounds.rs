@@ -894,6 +894,66 @@ pub fn cast_seen(
     )
 }
 
+/// [`cast_seen`], prepared to be written in a group of residents' writes
+/// (`service::resident_writes::cast`): the same checks and the same ballot.
+pub fn online_cast(handle: &str, seen: Seen<'_>, choices: Vec<String>) -> OnlineCast {
+    OnlineCast {
+        checked: check_seen(seen, &choices),
+        tracker: rule::new_tracker(),
+        round: seen.round.clone(),
+        version: seen.version,
+        code_area: seen.code_area.clone(),
+        code_year: seen.code_year,
+        handle: handle.to_string(),
+        choices,
+    }
+}
+
+/// A resident's online ballot waiting to be written: what [`Seen`] holds, owned,
+/// and what was worked out before the lock.
+pub struct OnlineCast {
+    round: Round,
+    version: i64,
+    code_area: AreaId,
+    code_year: i32,
+    handle: String,
+    choices: Vec<String>,
+    checked: Result<Vec<PlanId>, CastError>,
+    tracker: String,
+}
+
+impl OnlineCast {
+    /// Its work under the write lock; `version` is the round data version read there.
+    pub fn store(self, conn: &mut DbConn, version: i64) -> Result<Receipt, CastError> {
+        let seen = Seen {
+            round: &self.round,
+            version: self.version,
+            code_area: &self.code_area,
+            code_year: self.code_year,
+        };
+        store_ballot(
+            conn,
+            version,
+            &Principal::resident(),
+            &self.round.id,
+            &Channel::Online {
+                handle: &self.handle,
+            },
+            Some((seen, self.checked)),
+            &self.choices,
+            self.tracker,
+        )
+    }
+}
+
+/// The frozen rules of the round seen (parsed, their fingerprint checked) and the choice
+/// against them: done before the lock, to hold it shorter, and used only when that round
+/// is still current under it. Kept as a result because its refusal counts only after the
+/// checks that come first.
+fn check_seen(seen: Seen<'_>, choices: &[String]) -> Result<Vec<PlanId>, CastError> {
+    Ok(frozen_rules(seen.round)?.check(choices)?)
+}
+
 fn cast_checked(
     conn: &mut DbConn,
     who: &Principal,
@@ -902,106 +962,119 @@ fn cast_checked(
     seen: Option<Seen<'_>>,
     choices: &[String],
 ) -> Result<Receipt, CastError> {
-    // Done before the lock, to hold it shorter: the frozen rules of the round seen
-    // (parsed, their fingerprint checked) and the choice against them, used only when
-    // that round is still current, and kept as a result because its refusal counts only
-    // after the checks that come first; and a first tracker.
-    let checked: Option<Result<Vec<PlanId>, CastError>> = seen.map(|s| {
-        let frozen = frozen_rules(s.round)?;
-        Ok(frozen.check(choices)?)
-    });
-    let mut tracker = rule::new_tracker();
+    let seen = seen.map(|s| (s, check_seen(s, choices)));
+    let tracker = rule::new_tracker();
     // A ballot changes nothing a round's pages show but its count (`write_votes`).
     tx::write_votes_at(conn, |c, version| {
-        let current = seen.filter(|s| s.version == version);
-        let read;
-        let round = match current {
-            Some(s) => s.round,
-            None => {
-                read = q::find_round(c, round_id)?.ok_or(CastError::NotVoting)?;
-                &read
+        store_ballot(c, version, who, round_id, &channel, seen, choices, tracker)
+    })
+}
+
+/// The ballot's work under the write lock, `version` being the round data version read
+/// there: with `seen` (what the request read, and its choice checked) still current, the
+/// round and the code are not read again.
+#[allow(clippy::too_many_arguments)]
+fn store_ballot(
+    c: &mut DbConn,
+    version: i64,
+    who: &Principal,
+    round_id: &RoundId,
+    channel: &Channel<'_>,
+    seen: Option<(Seen<'_>, Result<Vec<PlanId>, CastError>)>,
+    choices: &[String],
+    mut tracker: String,
+) -> Result<Receipt, CastError> {
+    let (current, checked) = match seen {
+        Some((s, checked)) if s.version == version => (Some(s), Some(checked)),
+        _ => (None, None),
+    };
+    let read;
+    let round = match current {
+        Some(s) => s.round,
+        None => {
+            read = q::find_round(c, round_id)?.ok_or(CastError::NotVoting)?;
+            &read
+        }
+    };
+    let may = capabilities_for(who, round);
+    let handle = match channel {
+        Channel::Online { handle } => handle.to_string(),
+        Channel::Paper { code, .. } => {
+            if !may.coordinates {
+                return Err(not_coordinator().into());
             }
-        };
-        let may = capabilities_for(who, round);
-        let handle = match &channel {
-            Channel::Online { handle } => handle.to_string(),
-            Channel::Paper { code, .. } => {
-                if !may.coordinates {
-                    return Err(not_coordinator().into());
-                }
-                paper_code_handle(c, code)?
-            }
-        };
-        let now_allowed = match &channel {
-            Channel::Online { .. } => may.may_vote_online,
-            Channel::Paper { .. } => may.may_enter_paper_ballot,
-        };
-        if !now_allowed {
-            return Err(CastError::NotVoting);
+            paper_code_handle(c, code)?
         }
-        // The last voting day has passed, even if the calendar has not counted yet.
-        if matches!(&round.calendar, Some(cal) if today_nl(repo::now()) > cal.voting_until) {
-            return Err(CastError::NotVoting);
+    };
+    let now_allowed = match channel {
+        Channel::Online { .. } => may.may_vote_online,
+        Channel::Paper { .. } => may.may_enter_paper_ballot,
+    };
+    if !now_allowed {
+        return Err(CastError::NotVoting);
+    }
+    // The last voting day has passed, even if the calendar has not counted yet.
+    if matches!(&round.calendar, Some(cal) if today_nl(repo::now()) > cal.voting_until) {
+        return Err(CastError::NotVoting);
+    }
+    let code_fits = match current {
+        Some(s) => s.code_area == &round.area_id && s.code_year == round.year,
+        None => {
+            let code = codes::find_code(c, &handle)?.ok_or(CastError::WrongCode)?;
+            code.status == codes::STATUS_ACTIVE
+                && code.area_id == round.area_id
+                && code.year == round.year
         }
-        let code_fits = match current {
-            Some(s) => s.code_area == &round.area_id && s.code_year == round.year,
-            None => {
-                let code = codes::find_code(c, &handle)?.ok_or(CastError::WrongCode)?;
-                code.status == codes::STATUS_ACTIVE
-                    && code.area_id == round.area_id
-                    && code.year == round.year
-            }
-        };
-        if !code_fits {
-            return Err(CastError::WrongCode);
-        }
-        // The frozen ballot and rules, never the live round columns.
-        let picked = match (current, checked) {
-            (Some(_), Some(picked)) => picked?,
-            _ => frozen_rules(round)?.check(choices)?,
-        };
-        if !q::record_participation(c, &handle, &round.id)? {
-            return Err(CastError::AlreadyVoted);
-        }
-        let (channel_name, assisted, entered_by) = match &channel {
-            Channel::Online { .. } => ("online", false, None),
-            Channel::Paper { assisted, .. } => ("paper", *assisted, Some(who.key())),
-        };
-        // A tracker (or id) already taken stores nothing: draw again.
-        loop {
-            let ballot = BallotRow {
-                id: new_id(),
-                round_id: round.id.to_string(),
-                tracker: tracker.clone(),
-                channel: channel_name.into(),
-                assisted,
-                entered_by: entered_by.clone(),
-            };
-            if q::insert_ballot_unless_taken(c, &ballot, &picked)? {
-                break;
-            }
-            tracker = rule::new_tracker();
-        }
-        q::count_one_ballot(c, &round.id)?;
-        audit::append(
-            c,
-            &who.actor,
-            &[NewEvent {
-                action: "ballot.cast",
-                entity_type: "round",
-                entity_id: round.id.to_string(),
-                before: Value::Null,
-                after: json!({
-                    "tracker": tracker, "channel": channel_name, "assisted": assisted,
-                    "choices": picked,
-                }),
-            }],
-        )?;
-        Ok(Receipt {
-            round_id: round.id.clone(),
+    };
+    if !code_fits {
+        return Err(CastError::WrongCode);
+    }
+    // The frozen ballot and rules, never the live round columns.
+    let picked = match checked {
+        Some(picked) => picked?,
+        _ => frozen_rules(round)?.check(choices)?,
+    };
+    if !q::record_participation(c, &handle, &round.id)? {
+        return Err(CastError::AlreadyVoted);
+    }
+    let (channel_name, assisted, entered_by) = match channel {
+        Channel::Online { .. } => ("online", false, None),
+        Channel::Paper { assisted, .. } => ("paper", *assisted, Some(who.key())),
+    };
+    // A tracker (or id) already taken stores nothing: draw again.
+    loop {
+        let ballot = BallotRow {
+            id: new_id(),
+            round_id: round.id.to_string(),
             tracker: tracker.clone(),
-            choices: picked,
-        })
+            channel: channel_name.into(),
+            assisted,
+            entered_by: entered_by.clone(),
+        };
+        if q::insert_ballot_unless_taken(c, &ballot, &picked)? {
+            break;
+        }
+        tracker = rule::new_tracker();
+    }
+    q::count_one_ballot(c, &round.id)?;
+    audit::append(
+        c,
+        &who.actor,
+        &[NewEvent {
+            action: "ballot.cast",
+            entity_type: "round",
+            entity_id: round.id.to_string(),
+            before: Value::Null,
+            after: json!({
+                "tracker": tracker, "channel": channel_name, "assisted": assisted,
+                "choices": picked,
+            }),
+        }],
+    )?;
+    Ok(Receipt {
+        round_id: round.id.clone(),
+        tracker: tracker.clone(),
+        choices: picked,
     })
 }
 

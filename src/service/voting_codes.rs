@@ -483,88 +483,118 @@ pub fn open_voter_session(
     client: &str,
     now: NaiveDateTime,
 ) -> Result<VoterSession, CodeRefused> {
-    let parsed = VotingCode::parse(code_text).ok();
-    let ip_key = throttle::key("votecode:ip", client);
-    let handle_key = parsed
-        .as_ref()
-        .map(|c| throttle::key("votecode:handle", c.handle()));
-    let token = random_token();
+    let entry = CodeEntry::new(code_text, area_slug, client, now);
     // Sessions and throttle steps change nothing a round's pages show (`write_votes`).
-    let outcome = tx::write_votes(
-        conn,
-        |c| -> Result<Result<VoterSession, CodeRefused>, CodeRefused> {
-            throttle::prune(c, now)?;
-            let handle_bucket = match &handle_key {
-                Some(k) => throttle::bucket(c, k)?,
-                None => None,
+    tx::write_votes(conn, |c| entry.store(c))?
+}
+
+/// A code typed in, ready to be checked and written under the write lock (by
+/// [`open_voter_session`], or in a group of residents' writes: `service::resident_writes`).
+pub struct CodeEntry {
+    parsed: Option<VotingCode>,
+    area_slug: Option<String>,
+    ip_key: String,
+    handle_key: Option<String>,
+    token: String,
+    now: NaiveDateTime,
+}
+
+impl CodeEntry {
+    /// What can be worked out before the lock: the code read, the throttle keys, the
+    /// session's token.
+    pub fn new(
+        code_text: &str,
+        area_slug: Option<&str>,
+        client: &str,
+        now: NaiveDateTime,
+    ) -> CodeEntry {
+        let parsed = VotingCode::parse(code_text).ok();
+        let handle_key = parsed
+            .as_ref()
+            .map(|c| throttle::key("votecode:handle", c.handle()));
+        CodeEntry {
+            parsed,
+            area_slug: area_slug.map(str::to_string),
+            ip_key: throttle::key("votecode:ip", client),
+            handle_key,
+            token: random_token(),
+            now,
+        }
+    }
+
+    /// The checks and writes under the lock. A refusal is an `Ok(Err(…))`: its throttle
+    /// steps are kept. Only a failure (`Err`) rolls back.
+    pub fn store(self, c: &mut DbConn) -> Result<Result<VoterSession, CodeRefused>, CodeRefused> {
+        throttle::prune(c, self.now)?;
+        let handle_bucket = match &self.handle_key {
+            Some(k) => throttle::bucket(c, k)?,
+            None => None,
+        };
+        let handle_blocked = handle_bucket
+            .as_ref()
+            .is_some_and(|b| throttle::blocks(b, self.now));
+        if throttle::is_blocked(c, &self.ip_key, self.now)? || handle_blocked {
+            return Ok(Err(CodeRefused::TooManyAttempts));
+        }
+        let (Some(code), Some(handle_key)) = (&self.parsed, &self.handle_key) else {
+            throttle::record_failure(c, &self.ip_key, throttle::vote_code_per_ip(), self.now)?;
+            return Ok(Err(CodeRefused::Refused));
+        };
+        let row = q::find_code(c, code.handle())?;
+        let stored = row
+            .as_ref()
+            .map(|r| r.secret_hash.as_str())
+            .unwrap_or_else(|| vc::dummy_hash());
+        let secret_ok = vc::verify(code.handle(), code.secret(), stored);
+        let page_area = match self.area_slug.as_deref() {
+            Some(s) => Some(areas::find_area_by_slug(c, s.trim())?),
+            None => None,
+        };
+        let accepted = row.filter(|r| {
+            let area_ok = match &page_area {
+                None => true,
+                Some(Some(a)) => a.id == r.area_id,
+                Some(None) => false,
             };
-            let handle_blocked = handle_bucket
-                .as_ref()
-                .is_some_and(|b| throttle::blocks(b, now));
-            if throttle::is_blocked(c, &ip_key, now)? || handle_blocked {
-                return Ok(Err(CodeRefused::TooManyAttempts));
-            }
-            let (Some(code), Some(handle_key)) = (&parsed, &handle_key) else {
-                throttle::record_failure(c, &ip_key, throttle::vote_code_per_ip(), now)?;
-                return Ok(Err(CodeRefused::Refused));
-            };
-            let row = q::find_code(c, code.handle())?;
-            let stored = row
-                .as_ref()
-                .map(|r| r.secret_hash.as_str())
-                .unwrap_or_else(|| vc::dummy_hash());
-            let secret_ok = vc::verify(code.handle(), code.secret(), stored);
-            let page_area = match area_slug {
-                Some(s) => Some(areas::find_area_by_slug(c, s.trim())?),
-                None => None,
-            };
-            let accepted = row.filter(|r| {
-                let area_ok = match &page_area {
-                    None => true,
-                    Some(Some(a)) => a.id == r.area_id,
-                    Some(None) => false,
-                };
-                secret_ok && r.status == q::STATUS_ACTIVE && area_ok
-            });
-            let Some(row) = accepted else {
-                throttle::record_failure(c, &ip_key, throttle::vote_code_per_ip(), now)?;
-                throttle::record_failure(c, handle_key, throttle::vote_code_per_handle(), now)?;
-                return Ok(Err(CodeRefused::Refused));
-            };
-            // Only a handle with failures has a row to forget.
-            if handle_bucket.is_some() {
-                throttle::clear(c, handle_key)?;
-            }
-            q::prune_sessions(c, now)?;
-            let expires_at = now + Duration::minutes(VOTER_SESSION_MINUTES);
-            q::insert_session(
-                c,
-                &VoterSessionRow {
-                    token_hash: hash_token(&token),
-                    handle: row.handle.clone(),
-                    area_id: row.area_id.clone(),
-                    year: row.year,
-                    created_at: now,
-                    expires_at,
-                },
-            )?;
-            // The page's area is the code's area (checked above): read it only without one.
-            let area = match page_area.flatten() {
-                Some(a) => a,
-                None => q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound(
-                    crate::msg_key!("error-missing-area"),
-                ))?,
-            };
-            Ok(Ok(VoterSession {
-                token: token.clone(),
-                area_slug: area.slug,
-                area_name: area.name,
+            secret_ok && r.status == q::STATUS_ACTIVE && area_ok
+        });
+        let Some(row) = accepted else {
+            throttle::record_failure(c, &self.ip_key, throttle::vote_code_per_ip(), self.now)?;
+            throttle::record_failure(c, handle_key, throttle::vote_code_per_handle(), self.now)?;
+            return Ok(Err(CodeRefused::Refused));
+        };
+        // Only a handle with failures has a row to forget.
+        if handle_bucket.is_some() {
+            throttle::clear(c, handle_key)?;
+        }
+        q::prune_sessions(c, self.now)?;
+        let expires_at = self.now + Duration::minutes(VOTER_SESSION_MINUTES);
+        q::insert_session(
+            c,
+            &VoterSessionRow {
+                token_hash: hash_token(&self.token),
+                handle: row.handle.clone(),
+                area_id: row.area_id.clone(),
                 year: row.year,
+                created_at: self.now,
                 expires_at,
-            }))
-        },
-    )?;
-    outcome
+            },
+        )?;
+        // The page's area is the code's area (checked above): read it only without one.
+        let area = match page_area.flatten() {
+            Some(a) => a,
+            None => q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound(
+                crate::msg_key!("error-missing-area"),
+            ))?,
+        };
+        Ok(Ok(VoterSession {
+            token: self.token,
+            area_slug: area.slug,
+            area_name: area.name,
+            year: row.year,
+            expires_at,
+        }))
+    }
 }
 
 /// The resident behind a voter cookie: None when unknown, expired or revoked since.

@@ -15,6 +15,7 @@ use super::run_db;
 use super::session::MaybeStaff;
 use crate::domain::round::RoundId;
 use crate::service::auth::SessionUser;
+use crate::service::resident_writes;
 use crate::service::round_cache::RoundCache;
 use crate::service::rounds::{self, CastError, RoundView};
 use crate::service::voting_codes::{self as svc, Voter};
@@ -259,6 +260,7 @@ async fn post<const CASTING: bool>(
     if CASTING {
         // The ballot is stored in the same trip to the database that finds the round.
         let choices = choice.keuze.clone();
+        let queue = state.resident_writes.clone();
         let gate = open_then(
             &req,
             &state,
@@ -273,7 +275,8 @@ async fn post<const CASTING: bool>(
                     code_area: &voter.area_id,
                     code_year: voter.year,
                 };
-                Ok(rounds::cast_seen(c, &voter.handle, seen, &choices))
+                let ballot = rounds::online_cast(&voter.handle, seen, choices);
+                Ok(resident_writes::cast(&queue, c, ballot))
             },
         )
         .await?;

@@ -126,13 +126,16 @@ async fn enter_code(
     let client = client_key(&req);
     let area_slug = (!gebied.trim().is_empty()).then(|| gebied.trim().to_string());
     let slug_for_db = area_slug.clone();
+    let queue = state.resident_writes.clone();
     let outcome = run_db(&state, move |c| {
-        Ok(svc::open_voter_session(
-            c,
+        let entry = svc::CodeEntry::new(
             &code,
             slug_for_db.as_deref(),
             &client,
             crate::service::now(),
+        );
+        Ok(crate::service::resident_writes::enter_code(
+            &queue, c, entry,
         ))
     })
     .await?;

@@ -19,7 +19,9 @@ use burgerbegroting::service::voting_codes as codes_svc;
 use burgerbegroting::service::{Principal, ServiceError};
 use burgerbegroting::tally::{self, Election};
 
-use crate::helpers::{admin, coordinator_of, fund_pool, staff, TestDb};
+use burgerbegroting::db::group_commit::{GroupCommit, GroupedWrite};
+
+use crate::helpers::{admin, coordinator_of, fund_pool, staff, write_counters, TestDb};
 
 fn initiator() -> Principal {
     staff("ini", &[Role::Initiator])
@@ -1126,5 +1128,220 @@ fn the_kept_ballot_count_equals_the_ballots_stored() {
         .expect("cast");
         assert_eq!(ballots_shown(&mut c, &id), stored + 1, "{}", db.backend);
         assert_eq!(q::count_ballots(&mut c, &id).expect("count"), stored + 1);
+    }
+}
+
+/// A write of the group commit tests: a ballot, a write that holds the lock until told
+/// to go on (so that what comes next queues behind it and forms one group), or a write
+/// that fails hard.
+enum GroupTestWrite {
+    Ballot(Box<svc::OnlineCast>),
+    Hold {
+        entered: std::sync::mpsc::Sender<()>,
+        go: std::sync::mpsc::Receiver<()>,
+    },
+    Panic,
+}
+
+impl GroupedWrite for GroupTestWrite {
+    type Done = Option<Receipt>;
+    type Error = CastError;
+
+    fn write(self, c: &mut DbConn, version: i64) -> Result<Option<Receipt>, CastError> {
+        match self {
+            GroupTestWrite::Ballot(b) => b.store(c, version).map(Some),
+            GroupTestWrite::Hold { entered, go } => {
+                entered.send(()).expect("entered");
+                go.recv().expect("go on");
+                Ok(None)
+            }
+            GroupTestWrite::Panic => panic!("a grouped write that fails hard (expected)"),
+        }
+    }
+}
+
+type TestQueue = Arc<GroupCommit<GroupTestWrite>>;
+
+/// A write that holds the queue's lead (and the write lock) until the returned sender
+/// says go; returns once it is inside its transaction.
+fn hold_the_lead(
+    pool: &DbPool,
+    queue: &TestQueue,
+) -> (
+    std::sync::mpsc::Sender<()>,
+    std::thread::JoinHandle<Result<Option<Receipt>, CastError>>,
+) {
+    let (entered_tx, entered_rx) = std::sync::mpsc::channel();
+    let (go_tx, go_rx) = std::sync::mpsc::channel();
+    let (pool, queue) = (pool.clone(), queue.clone());
+    let holder = std::thread::spawn(move || {
+        let mut c = pool.get().expect("conn");
+        queue.write(
+            &mut c,
+            GroupTestWrite::Hold {
+                entered: entered_tx,
+                go: go_rx,
+            },
+        )
+    });
+    entered_rx.recv().expect("the holder leads");
+    (go_tx, holder)
+}
+
+/// Queues `write` from a thread of its own and waits until it waits in the queue (so
+/// that the queue's order is the order of the calls).
+fn queue_up(
+    pool: &DbPool,
+    queue: &TestQueue,
+    write: GroupTestWrite,
+) -> std::thread::JoinHandle<Result<Option<Receipt>, CastError>> {
+    let before = queue.waiting();
+    let (pool2, queue2) = (pool.clone(), queue.clone());
+    let handle = std::thread::spawn(move || {
+        let mut c = pool2.get().expect("conn");
+        queue2.write(&mut c, write)
+    });
+    let waited = std::time::Instant::now();
+    while queue.waiting() <= before {
+        assert!(
+            waited.elapsed() < std::time::Duration::from_secs(30),
+            "the write never queued"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    handle
+}
+
+/// A resident's online ballot with `code` for `plans`, as a page read it at `version`.
+fn online_ballot(s: &Setup, version: i64, code: &VotingCode, plans: &[&PlanId]) -> GroupTestWrite {
+    let round = &s.round.round;
+    let seen = svc::Seen {
+        round,
+        version,
+        code_area: &round.area_id,
+        code_year: round.year,
+    };
+    GroupTestWrite::Ballot(Box::new(svc::online_cast(code.handle(), seen, ids(plans))))
+}
+
+#[test]
+fn ballots_waiting_together_are_written_in_one_group_and_a_refused_one_leaves_the_others() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = approval_round(&mut c, 4);
+        let id = s.round.round.id.clone();
+        let (generation, version) = write_counters(&mut c);
+        let queue = TestQueue::default();
+        let (go, holder) = hold_the_lead(&pool, &queue);
+        let plan = [&s.plans[0]];
+        let writers: Vec<_> = [0, 1, 0, 2, 3]
+            .iter()
+            .map(|&i| {
+                queue_up(
+                    &pool,
+                    &queue,
+                    online_ballot(&s, version, &s.codes[i], &plan),
+                )
+            })
+            .collect();
+        assert_eq!(queue.waiting(), 5, "{backend}");
+        go.send(()).expect("go");
+        assert!(matches!(holder.join().expect("holder"), Ok(None)));
+        let outcomes: Vec<_> = writers
+            .into_iter()
+            .map(|w| w.join().expect("writer"))
+            .collect();
+        let trackers: Vec<String> = outcomes
+            .iter()
+            .filter_map(|o| o.as_ref().ok().and_then(|r| r.as_ref()))
+            .map(|r| r.tracker.clone())
+            .collect();
+        assert_eq!(trackers.len(), 4, "{backend}: four codes, four ballots");
+        assert!(
+            matches!(outcomes[2], Err(CastError::AlreadyVoted)),
+            "{backend}: the code's second ballot in the same group is refused"
+        );
+        let stored = q::ballots_of(&mut c, &id).expect("ballots");
+        let mut stored_trackers: Vec<String> =
+            stored.iter().map(|(b, _)| b.tracker.clone()).collect();
+        let mut expected = trackers.clone();
+        stored_trackers.sort();
+        expected.sort();
+        assert_eq!(
+            stored_trackers, expected,
+            "{backend}: each receipt stored once"
+        );
+        // The holder's transaction and one group: the lock was taken twice, and neither
+        // raised the round data version.
+        assert_eq!(
+            write_counters(&mut c),
+            (generation + 2, version),
+            "{backend}: five ballots in one group"
+        );
+        let cast_events = audit_repo::for_entity(&mut c, &id.to_string())
+            .expect("events")
+            .iter()
+            .filter(|e| e.action == "ballot.cast")
+            .count();
+        assert_eq!(cast_events, 4, "{backend}: one audit event per ballot kept");
+        // A ballot of the same code and round later, alone, is refused too.
+        assert!(matches!(
+            vote(&mut c, &id, &s.codes[1], &plan),
+            Err(CastError::AlreadyVoted)
+        ));
+    }
+}
+
+#[test]
+fn a_write_failing_hard_in_a_group_stores_none_of_it_answers_the_rest_and_the_queue_goes_on() {
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = approval_round(&mut c, 3);
+        let id = s.round.round.id.clone();
+        let (_, version) = write_counters(&mut c);
+        let queue = TestQueue::default();
+        let plan = [&s.plans[1]];
+        let (go, holder) = hold_the_lead(&pool, &queue);
+        // The first waiting write leads the next group, so it is the thread that panics.
+        let leader = queue_up(
+            &pool,
+            &queue,
+            online_ballot(&s, version, &s.codes[0], &plan),
+        );
+        let failing = queue_up(&pool, &queue, GroupTestWrite::Panic);
+        let after = queue_up(
+            &pool,
+            &queue,
+            online_ballot(&s, version, &s.codes[1], &plan),
+        );
+        go.send(()).expect("go");
+        assert!(matches!(holder.join().expect("holder"), Ok(None)));
+        assert!(
+            leader.join().is_err(),
+            "{backend}: the group's leader met the panic"
+        );
+        for other in [failing, after] {
+            assert!(
+                matches!(other.join().expect("answered"), Err(CastError::Failed(_))),
+                "{backend}: the rest of the group is told it was not stored"
+            );
+        }
+        assert!(
+            q::ballots_of(&mut c, &id).expect("ballots").is_empty(),
+            "{backend}: nothing of the group was stored"
+        );
+        // The queue has no leader stuck: the next writes go through, the same codes too.
+        for code in [&s.codes[0], &s.codes[1]] {
+            let mut w = pool.get().expect("conn");
+            let done = queue
+                .write(&mut w, online_ballot(&s, version, code, &plan))
+                .expect("written");
+            assert!(done.is_some(), "{backend}");
+        }
+        assert_eq!(q::ballots_of(&mut c, &id).expect("ballots").len(), 2);
     }
 }
