@@ -7,9 +7,8 @@ use crate::domain::audit::{encode_leaf, leaf_hash, Actor, NewEvent};
 
 /// Append events. Must run inside `tx::write`, which makes the sequence gap-free.
 pub fn append(conn: &mut DbConn, actor: &Actor, events: &[NewEvent]) -> QueryResult<()> {
-    let last: Option<i64> = audit_events::table
-        .select(diesel::dsl::max(audit_events::seq))
-        .get_result(conn)?;
+    let query = audit_events::table.select(diesel::dsl::max(audit_events::seq));
+    let last: Option<i64> = crate::on_backend!(conn, |c| query.get_result(c))?;
     let mut seq = last.unwrap_or(0);
     let at = super::now();
     let rows: Vec<AuditEventRow> = events
@@ -31,9 +30,8 @@ pub fn append(conn: &mut DbConn, actor: &Actor, events: &[NewEvent]) -> QueryRes
         .collect();
     // One statement per row: batch inserts are outside the MultiConnection's common subset.
     for row in &rows {
-        diesel::insert_into(audit_events::table)
-            .values(row)
-            .execute(conn)?;
+        let insert = diesel::insert_into(audit_events::table).values(row);
+        crate::on_backend!(&mut *conn, |c| insert.execute(c))?;
     }
     Ok(())
 }

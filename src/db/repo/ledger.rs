@@ -23,10 +23,8 @@ pub fn list_areas(conn: &mut DbConn) -> QueryResult<Vec<AreaRow>> {
 }
 
 pub fn find_area_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<AreaRow>> {
-    areas::table
-        .filter(areas::slug.eq(slug))
-        .get_result(conn)
-        .optional()
+    let query = areas::table.filter(areas::slug.eq(slug));
+    crate::on_backend!(conn, |c| query.get_result(c).optional())
 }
 
 pub fn insert_funder(conn: &mut DbConn, row: &FunderRow) -> QueryResult<()> {

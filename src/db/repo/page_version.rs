@@ -9,10 +9,8 @@ use crate::domain::round::{RoundId, RoundStatus};
 /// The write counter alone (`write_lock.generation`): what the anonymous home page depends
 /// on.
 pub fn generation(conn: &mut DbConn) -> QueryResult<i64> {
-    write_lock::table
-        .find(1)
-        .select(write_lock::generation)
-        .get_result(conn)
+    let query = write_lock::table.find(1).select(write_lock::generation);
+    crate::on_backend!(conn, |c| query.get_result(c))
 }
 
 /// The round's status and the write counter (`write_lock.generation`, which every write
@@ -23,11 +21,8 @@ pub fn round_status_and_generation(
     id: &RoundId,
 ) -> QueryResult<Option<(RoundStatus, i64)>> {
     let generation = generation(conn)?;
-    let status: Option<String> = rounds::table
-        .find(id.as_str())
-        .select(rounds::status)
-        .get_result(conn)
-        .optional()?;
+    let query = rounds::table.find(id.as_str()).select(rounds::status);
+    let status: Option<String> = crate::on_backend!(conn, |c| query.get_result(c).optional())?;
     status
         .map(|s| {
             RoundStatus::parse(&s)

@@ -394,22 +394,19 @@ pub fn record_participation(
 }
 
 pub fn has_participated(conn: &mut DbConn, handle: &str, round_id: &RoundId) -> QueryResult<bool> {
-    Ok(code_participation::table
+    let query = code_participation::table
         .find((handle, round_id.as_str()))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0)
+        .count();
+    Ok(crate::on_backend!(conn, |c| query.get_result::<i64>(c))? > 0)
 }
 
 /// Rounds (of the given ids) in which this code took part.
 pub fn rounds_voted_by(conn: &mut DbConn, handle: &str) -> QueryResult<Vec<RoundId>> {
-    Ok(code_participation::table
+    let query = code_participation::table
         .filter(code_participation::handle.eq(handle))
-        .select(code_participation::round_id)
-        .load::<String>(conn)?
-        .into_iter()
-        .map(RoundId)
-        .collect())
+        .select(code_participation::round_id);
+    let ids: Vec<String> = crate::on_backend!(conn, |c| query.load(c))?;
+    Ok(ids.into_iter().map(RoundId).collect())
 }
 
 pub fn participation_count(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<i64> {
@@ -529,9 +526,9 @@ pub fn insert_ballot_counter(conn: &mut DbConn, round_id: &RoundId) -> QueryResu
 /// One more ballot in the round; in the ballot's transaction, after the ballot is
 /// inserted. Under the write lock, so the read-then-insert of a missing row is safe.
 pub fn count_one_ballot(conn: &mut DbConn, round_id: &RoundId) -> QueryResult<()> {
-    let updated = diesel::update(round_ballot_counts::table.find(round_id.as_str()))
-        .set(round_ballot_counts::ballots.eq(round_ballot_counts::ballots + 1_i64))
-        .execute(conn)?;
+    let update = diesel::update(round_ballot_counts::table.find(round_id.as_str()))
+        .set(round_ballot_counts::ballots.eq(round_ballot_counts::ballots + 1_i64));
+    let updated = crate::on_backend!(conn, |c| update.execute(c))?;
     if updated == 0 {
         let n = count_ballots(conn, round_id)?;
         diesel::insert_into(round_ballot_counts::table)

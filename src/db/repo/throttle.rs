@@ -9,10 +9,8 @@ use crate::db::schema::throttle_buckets;
 use crate::db::DbConn;
 
 pub fn find(conn: &mut DbConn, key: &str) -> QueryResult<Option<ThrottleBucketRow>> {
-    throttle_buckets::table
-        .find(key)
-        .get_result(conn)
-        .optional()
+    let query = throttle_buckets::table.find(key);
+    crate::on_backend!(conn, |c| query.get_result(c).optional())
 }
 
 /// Insert or replace the row for `row.key`.
@@ -37,7 +35,7 @@ pub fn prune(
     window_before: NaiveDateTime,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::delete(
+    let delete = diesel::delete(
         throttle_buckets::table
             .filter(throttle_buckets::window_start.lt(window_before))
             .filter(
@@ -45,8 +43,8 @@ pub fn prune(
                     .is_null()
                     .or(throttle_buckets::blocked_until.le(now)),
             ),
-    )
-    .execute(conn)
+    );
+    crate::on_backend!(conn, |c| delete.execute(c))
 }
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {

@@ -42,7 +42,8 @@ pub fn insert_code(conn: &mut DbConn, row: &VotingCodeRow) -> QueryResult<()> {
 }
 
 pub fn find_code(conn: &mut DbConn, handle: &str) -> QueryResult<Option<VotingCodeRow>> {
-    voting_codes::table.find(handle).get_result(conn).optional()
+    let query = voting_codes::table.find(handle);
+    crate::on_backend!(conn, |c| query.get_result(c).optional())
 }
 
 /// Every handle in use, to draw new ones that do not collide.
@@ -97,10 +98,8 @@ pub fn set_revoked(
 }
 
 pub fn insert_session(conn: &mut DbConn, row: &VoterSessionRow) -> QueryResult<()> {
-    diesel::insert_into(voter_sessions::table)
-        .values(row.clone())
-        .execute(conn)
-        .map(|_| ())
+    let insert = diesel::insert_into(voter_sessions::table).values(row.clone());
+    crate::on_backend!(conn, |c| insert.execute(c)).map(|_| ())
 }
 
 pub fn find_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<VoterSessionRow>> {
@@ -119,7 +118,7 @@ pub fn find_voter(
     conn: &mut DbConn,
     token_hash: &str,
 ) -> QueryResult<Option<(VoterSessionRow, String, AreaRow, i64)>> {
-    voter_sessions::table
+    let query = voter_sessions::table
         .inner_join(voting_codes::table.on(voting_codes::handle.eq(voter_sessions::handle)))
         .inner_join(areas::table.on(areas::id.eq(voter_sessions::area_id)))
         .inner_join(write_lock::table.on(write_lock::id.eq(1)))
@@ -129,9 +128,8 @@ pub fn find_voter(
             voting_codes::status,
             areas::all_columns,
             write_lock::content_generation,
-        ))
-        .get_result(conn)
-        .optional()
+        ));
+    crate::on_backend!(conn, |c| query.get_result(c).optional())
 }
 
 pub fn delete_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize> {
@@ -152,5 +150,6 @@ pub fn delete_sessions_of(conn: &mut DbConn, handle: &str) -> QueryResult<usize>
 }
 
 pub fn prune_sessions(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(voter_sessions::table.filter(voter_sessions::expires_at.le(now))).execute(conn)
+    let delete = diesel::delete(voter_sessions::table.filter(voter_sessions::expires_at.le(now)));
+    crate::on_backend!(conn, |c| delete.execute(c))
 }
