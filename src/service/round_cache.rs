@@ -82,9 +82,10 @@ impl RoundCache {
         who: &Principal,
         voter: &Voter,
     ) -> Result<Vec<(RoundView, bool)>, ServiceError> {
-        let (handle, area_id, year) = (&voter.handle, &voter.area_id, voter.year);
+        let (area_id, year) = (&voter.area_id, voter.year);
         let generation = voter.round_data_version;
-        let voted = q::rounds_voted_by(conn, handle)?;
+        // Read with the voter, in the same statement.
+        let voted = &voter.voted_in;
         let cached = {
             let mut kept = self.kept.lock();
             if kept.at(generation) {

@@ -24,6 +24,7 @@ use crate::db::{tx, DbConn};
 use crate::domain::audit::NewEvent;
 use crate::domain::ids::AreaId;
 use crate::domain::permissions::Operation;
+use crate::domain::round::RoundId;
 use crate::domain::voting_code::{self as vc, VotingCode};
 
 /// Largest batch one request may make (a village or a whole municipality fits).
@@ -441,6 +442,9 @@ pub struct Voter {
     /// The version of the round data when the voter was looked up (see
     /// `service::round_cache`).
     pub round_data_version: i64,
+    /// The rounds this code voted in, read with the voter (a ballot is cast under the
+    /// lock, which finds out again).
+    pub voted_in: Vec<RoundId>,
 }
 
 /// A voter session just opened; `token` goes into the cookie, only its hash is stored.
@@ -604,10 +608,11 @@ pub fn voter(
     now: NaiveDateTime,
 ) -> Result<Option<Voter>, ServiceError> {
     let th = hash_token(token);
-    let Some((s, status, area, round_data_version)) = q::find_voter(conn, &th)? else {
+    let Some(found) = q::find_voter(conn, &th)? else {
         return Ok(None);
     };
-    if now >= s.expires_at || status != q::STATUS_ACTIVE {
+    let (s, area) = (found.session, found.area);
+    if now >= s.expires_at || found.status != q::STATUS_ACTIVE {
         return Ok(None);
     }
     Ok(Some(Voter {
@@ -617,7 +622,8 @@ pub fn voter(
         area_name: area.name,
         year: s.year,
         token_hash: th,
-        round_data_version,
+        round_data_version: found.round_data_version,
+        voted_in: found.voted_in,
     }))
 }
 

@@ -169,7 +169,8 @@ fn find(
         return Ok(Found::NoRound(voter));
     }
     // Casting finds out itself (its insert of the participation), under the lock.
-    let voted = ask_voted && rounds::has_voted(c, &voter.handle, &round.round.id)?;
+    // Read with the voter, in the same statement.
+    let voted = ask_voted && voter.voted_in.contains(&round.round.id);
     Ok(Found::Round(Box::new((voter, round, voted, ()))))
 }
 

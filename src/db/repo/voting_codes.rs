@@ -7,8 +7,11 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::models::{AreaRow, CodeBatchRow, VoterSessionRow, VotingCodeRow};
-use crate::db::schema::{areas, code_batches, voter_sessions, voting_codes, write_lock};
+use crate::db::schema::{
+    areas, code_batches, code_participation, voter_sessions, voting_codes, write_lock,
+};
 use crate::db::DbConn;
+use crate::domain::round::RoundId;
 
 pub const STATUS_ACTIVE: &str = "active";
 pub const STATUS_REVOKED: &str = "revoked";
@@ -109,27 +112,56 @@ pub fn find_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<V
         .optional()
 }
 
-/// The voter session with its code's status and its area, in one statement (every page
-/// of a signed-in resident starts here).
-/// The voter session, its code's status and its area, and the version of the round data
-/// (`write_lock.content_generation`, read in the same statement so that a resident's page
-/// needs no second lookup for it; `service::round_cache`).
-pub fn find_voter(
-    conn: &mut DbConn,
-    token_hash: &str,
-) -> QueryResult<Option<(VoterSessionRow, String, AreaRow, i64)>> {
+/// The voter session, its code's status and its area, the version of the round data
+/// (`write_lock.content_generation`, `service::round_cache`) and the rounds its code voted
+/// in, all in one statement: every page of a signed-in resident starts here and needs
+/// nothing else from the database.
+pub fn find_voter(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<FoundVoter>> {
+    // One row per round the code voted in (or one with no round): the pages need both,
+    // and one statement is one read transaction instead of two.
     let query = voter_sessions::table
         .inner_join(voting_codes::table.on(voting_codes::handle.eq(voter_sessions::handle)))
         .inner_join(areas::table.on(areas::id.eq(voter_sessions::area_id)))
         .inner_join(write_lock::table.on(write_lock::id.eq(1)))
+        .left_join(
+            code_participation::table.on(code_participation::handle.eq(voter_sessions::handle)),
+        )
         .filter(voter_sessions::token_hash.eq(token_hash))
         .select((
             voter_sessions::all_columns,
             voting_codes::status,
             areas::all_columns,
             write_lock::content_generation,
+            code_participation::round_id.nullable(),
         ));
-    crate::on_backend!(conn, |c| query.get_result(c).optional())
+    type Row = (VoterSessionRow, String, AreaRow, i64, Option<String>);
+    let rows: Vec<Row> = crate::on_backend!(conn, |c| query.load(c))?;
+    let mut rows = rows.into_iter();
+    let Some((session, status, area, round_data_version, first)) = rows.next() else {
+        return Ok(None);
+    };
+    let voted_in = first
+        .into_iter()
+        .chain(rows.filter_map(|r| r.4))
+        .map(RoundId)
+        .collect();
+    Ok(Some(FoundVoter {
+        session,
+        status,
+        area,
+        round_data_version,
+        voted_in,
+    }))
+}
+
+/// A voter session with its code's status, its area, the round data version and the
+/// rounds its code voted in, all read in one statement.
+pub struct FoundVoter {
+    pub session: VoterSessionRow,
+    pub status: String,
+    pub area: AreaRow,
+    pub round_data_version: i64,
+    pub voted_in: Vec<RoundId>,
 }
 
 pub fn delete_session(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize> {
