@@ -871,7 +871,11 @@ pub fn cast(
     channel: Channel<'_>,
     choices: &[String],
 ) -> Result<Receipt, CastError> {
-    cast_checked(conn, who, round_id, channel, None, choices)
+    let tracker = rule::new_tracker();
+    // A ballot changes nothing a round's pages show but its count (`write_votes`).
+    tx::write_votes_at(conn, |c, version| {
+        store_ballot(c, version, who, round_id, &channel, None, choices, tracker)
+    })
 }
 
 /// [`cast`] online, for a resident's request that has read the round and the voter at
@@ -883,15 +887,9 @@ pub fn cast_seen(
     seen: Seen<'_>,
     choices: &[String],
 ) -> Result<Receipt, CastError> {
-    let round_id = seen.round.id.clone();
-    cast_checked(
-        conn,
-        &Principal::resident(),
-        &round_id,
-        Channel::Online { handle },
-        Some(seen),
-        choices,
-    )
+    // The same path as a ballot from the web (`online_cast`), alone instead of grouped.
+    let ballot = online_cast(handle, seen, choices.to_vec());
+    tx::write_votes_at(conn, |c, version| ballot.store(c, version))
 }
 
 /// [`cast_seen`], prepared to be written in a group of residents' writes
@@ -952,22 +950,6 @@ impl OnlineCast {
 /// checks that come first.
 fn check_seen(seen: Seen<'_>, choices: &[String]) -> Result<Vec<PlanId>, CastError> {
     Ok(frozen_rules(seen.round)?.check(choices)?)
-}
-
-fn cast_checked(
-    conn: &mut DbConn,
-    who: &Principal,
-    round_id: &RoundId,
-    channel: Channel<'_>,
-    seen: Option<Seen<'_>>,
-    choices: &[String],
-) -> Result<Receipt, CastError> {
-    let seen = seen.map(|s| (s, check_seen(s, choices)));
-    let tracker = rule::new_tracker();
-    // A ballot changes nothing a round's pages show but its count (`write_votes`).
-    tx::write_votes_at(conn, |c, version| {
-        store_ballot(c, version, who, round_id, &channel, seen, choices, tracker)
-    })
 }
 
 /// The ballot's work under the write lock, `version` being the round data version read
