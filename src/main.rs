@@ -24,6 +24,13 @@ use burgerbegroting::startup::{prepare_database, Application};
 /// the server glibc's malloc and free were about a tenth of the CPU of a ballot (perf, same
 /// document, "A ballot from what its page read"). The cost: a larger resident size for
 /// short runs (31–46 MB instead of 19 MB for a Warsaw count).
+///
+/// Built with mimalloc's `no_thp` (Cargo.toml): it then does not ask Linux for transparent
+/// huge pages. With them, the server under residents' load spent 10–15 % of its CPU
+/// zeroing 2 MB pages (`clear_page_erms` under `do_huge_pmd_anonymous_page`, from
+/// mimalloc's `mi_page_free_list_extend`): memory it had given back was faulted in again a
+/// huge page at a time, and more so the more ballots the round held (issue 13: the
+/// flow's CPU per voter rose with turnout; docs/performance.md, tenth session).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -68,9 +68,9 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
     db::migrate::run_pending(&mut conn)?;
     drop(conn);
     let size = if url.is_sqlite() {
-        settings.pool_size.clamp(1, 8)
+        settings.pool_size.unwrap_or(8).clamp(1, 8)
     } else {
-        settings.pool_size.max(1)
+        settings.pool_size.unwrap_or(24).max(1)
     };
     Ok(db::build_pool(&url, size)?)
 }

@@ -54,6 +54,17 @@ impl GroupedWrite for ResidentWrite {
                 .map_err(NotWritten::Cast),
         }
     }
+
+    /// A code's refusals are written (its throttle steps, `Ok(Err(…))`), so its `Err` is
+    /// always a failure; a ballot's refusals all come before it changes anything
+    /// (`rounds::store_ballot`: the participation's insert is its first change, and when
+    /// the code already voted it inserts nothing).
+    fn refused_unchanged(error: &NotWritten) -> bool {
+        match error {
+            NotWritten::Cast(e) => e.refused_unchanged(),
+            NotWritten::Code(_) | NotWritten::Database(_) => false,
+        }
+    }
 }
 
 /// `voting_codes::open_voter_session`, written in a group.

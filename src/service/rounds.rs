@@ -822,6 +822,15 @@ pub enum CastError {
     Failed(#[from] ServiceError),
 }
 
+impl CastError {
+    /// A refusal of the ballot itself (not a failure): `store_ballot` gives every one of
+    /// them before the ballot changes anything, which is what lets a group of ballots
+    /// (`db::group_commit`) keep the others without a savepoint.
+    pub fn refused_unchanged(&self) -> bool {
+        !matches!(self, CastError::Failed(_))
+    }
+}
+
 impl From<diesel::result::Error> for CastError {
     fn from(e: diesel::result::Error) -> Self {
         CastError::Failed(e.into())
@@ -1016,6 +1025,9 @@ fn store_ballot(
         Some(picked) => picked?,
         _ => frozen_rules(round)?.check(choices)?,
     };
+    // The ballot's first change. Every refusal comes before it (this one too: a code that
+    // already voted inserts nothing); after it only failures, which `db::group_commit`
+    // relies on (`CastError::refused_unchanged`).
     if !q::record_participation(c, &handle, &round.id)? {
         return Err(CastError::AlreadyVoted);
     }

@@ -529,7 +529,12 @@ impl CodeEntry {
     /// The checks and writes under the lock. A refusal is an `Ok(Err(…))`: its throttle
     /// steps are kept. Only a failure (`Err`) rolls back.
     pub fn store(self, c: &mut DbConn) -> Result<Result<VoterSession, CodeRefused>, CodeRefused> {
-        throttle::prune(c, self.now)?;
+        // Finished throttle rows are not deleted here but by the hourly housekeeping
+        // (`maintenance::prune_expired`): a row whose window has passed decides nothing
+        // (`throttle::record_failure` starts counting again, `throttle::blocks` looks at
+        // `blocked_until`). A delete on every code entry was a statement per resident and,
+        // on PostgreSQL, a scan of the whole table, which an attack with many addresses
+        // makes as large as it likes.
         let handle_bucket = match &self.handle_key {
             Some(k) => throttle::bucket(c, k)?,
             None => None,
@@ -567,11 +572,23 @@ impl CodeEntry {
             throttle::record_failure(c, handle_key, throttle::vote_code_per_handle(), self.now)?;
             return Ok(Err(CodeRefused::Refused));
         };
+        // The page's area is the code's area (checked above): read it only without one.
+        // Read before anything is written: an `Err` of this step is a failure, and fails
+        // the group it is written in (`db::group_commit`), but never after a change.
+        let area = match page_area.flatten() {
+            Some(a) => a,
+            None => q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound(
+                crate::msg_key!("error-missing-area"),
+            ))?,
+        };
         // Only a handle with failures has a row to forget.
         if handle_bucket.is_some() {
             throttle::clear(c, handle_key)?;
         }
-        q::prune_sessions(c, self.now)?;
+        // Expired sessions are not deleted here: `find_voter` refuses them, and the hourly
+        // housekeeping (`maintenance::prune_expired`) deletes them. A delete on every code
+        // entry cost a statement per resident, and on PostgreSQL a scan of the whole table
+        // (a range on `expires_at` with an unknown bound is planned as a third of it).
         let expires_at = self.now + Duration::minutes(VOTER_SESSION_MINUTES);
         q::insert_session(
             c,
@@ -584,13 +601,6 @@ impl CodeEntry {
                 expires_at,
             },
         )?;
-        // The page's area is the code's area (checked above): read it only without one.
-        let area = match page_area.flatten() {
-            Some(a) => a,
-            None => q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound(
-                crate::msg_key!("error-missing-area"),
-            ))?,
-        };
         Ok(Ok(VoterSession {
             token: self.token,
             area_slug: area.slug,

@@ -79,7 +79,7 @@ impl TestDb {
         Settings {
             bind: "127.0.0.1:0".into(),
             database_url: self.url.clone(),
-            pool_size: 8,
+            pool_size: Some(8),
             // SQLite: unset, so the key file beside the database is used (the default).
             secrets_key_file: match (self.backend, &self._dir) {
                 ("postgres", Some(dir)) => Some(dir.path().join("secrets.key")),

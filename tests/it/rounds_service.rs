@@ -1141,6 +1141,8 @@ enum GroupTestWrite {
         go: std::sync::mpsc::Receiver<()>,
     },
     Panic,
+    /// Stores its ballot, then fails (as a database error after a change would).
+    FailAfterStoring(Box<svc::OnlineCast>),
 }
 
 impl GroupedWrite for GroupTestWrite {
@@ -1156,7 +1158,18 @@ impl GroupedWrite for GroupTestWrite {
                 Ok(None)
             }
             GroupTestWrite::Panic => panic!("a grouped write that fails hard (expected)"),
+            GroupTestWrite::FailAfterStoring(b) => {
+                b.store(c, version)?;
+                Err(CastError::Failed(ServiceError::internal(
+                    "test",
+                    "a grouped write that fails after its change (expected)",
+                )))
+            }
         }
+    }
+
+    fn refused_unchanged(error: &CastError) -> bool {
+        error.refused_unchanged()
     }
 }
 
@@ -1291,6 +1304,72 @@ fn ballots_waiting_together_are_written_in_one_group_and_a_refused_one_leaves_th
             vote(&mut c, &id, &s.codes[1], &plan),
             Err(CastError::AlreadyVoted)
         ));
+    }
+}
+
+#[test]
+fn a_write_failing_after_its_change_in_a_group_stores_none_of_the_group() {
+    // Grouped writes have no savepoint each: only a refusal given before any change
+    // leaves the others (the test above); any other error fails the whole group.
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = approval_round(&mut c, 3);
+        let id = s.round.round.id.clone();
+        let (_, version) = write_counters(&mut c);
+        let queue = TestQueue::default();
+        let plan = [&s.plans[0]];
+        let (go, holder) = hold_the_lead(&pool, &queue);
+        let first = queue_up(
+            &pool,
+            &queue,
+            online_ballot(&s, version, &s.codes[0], &plan),
+        );
+        let failing = match online_ballot(&s, version, &s.codes[1], &plan) {
+            GroupTestWrite::Ballot(b) => GroupTestWrite::FailAfterStoring(b),
+            _ => unreachable!("online_ballot makes a ballot"),
+        };
+        let failing = queue_up(&pool, &queue, failing);
+        let last = queue_up(
+            &pool,
+            &queue,
+            online_ballot(&s, version, &s.codes[2], &plan),
+        );
+        go.send(()).expect("go");
+        assert!(matches!(holder.join().expect("holder"), Ok(None)));
+        match failing.join().expect("answered") {
+            Err(CastError::Failed(e)) => assert!(
+                format!("{e:?}").contains("fails after its change"),
+                "{backend}: the failing write gets its own error, not {e:?}"
+            ),
+            other => panic!("{backend}: expected the write's failure, got {other:?}"),
+        }
+        for other in [first, last] {
+            assert!(
+                matches!(other.join().expect("answered"), Err(CastError::Failed(_))),
+                "{backend}: the rest of the group is told it was not stored"
+            );
+        }
+        assert!(
+            q::ballots_of(&mut c, &id).expect("ballots").is_empty(),
+            "{backend}: nothing of the group was stored, the failing write's ballot neither"
+        );
+        let cast_events = audit_repo::for_entity(&mut c, &id.to_string())
+            .expect("events")
+            .iter()
+            .filter(|e| e.action == "ballot.cast")
+            .count();
+        assert_eq!(cast_events, 0, "{backend}: no audit event of the group");
+        // The same codes vote afterwards.
+        for code in &s.codes {
+            let mut w = pool.get().expect("conn");
+            let done = queue
+                .write(&mut w, online_ballot(&s, version, code, &plan))
+                .expect("written");
+            assert!(done.is_some(), "{backend}");
+        }
+        assert_eq!(q::ballots_of(&mut c, &id).expect("ballots").len(), 3);
     }
 }
 
