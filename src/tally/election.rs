@@ -548,6 +548,39 @@ const STOP: [bool; 256] = {
     stop
 };
 
+/// The first byte at or after `i` that [`scan_line`] stops at (`bytes.len()` for none).
+/// Eight bytes are looked at together (a ballot line has some 50 bytes and five or six
+/// stops): a byte of `word` equals `c` where `x = word ^ c·0x01…01` has a zero byte, and
+/// `(x − 0x01…01) & !x & 0x80…80` marks the lowest zero byte of `x` exactly (a borrow can
+/// only mark bytes above a zero byte, never below), so the lowest mark over the four bytes
+/// searched is the first stop. The last bytes of the text, fewer than eight, one by one.
+#[inline(always)]
+fn next_stop(bytes: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let found = zero_byte(word ^ (LO * u64::from(b';')))
+            | zero_byte(word ^ (LO * u64::from(b'"')))
+            | zero_byte(word ^ (LO * u64::from(b'\r')))
+            | zero_byte(word ^ (LO * u64::from(b'\n')));
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if STOP[usize::from(b)] {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// Reads the line starting at `pos` in one pass: its end, its `;` count, whether it has a
 /// quote or a stray CR, and where field number `vote_col` is. (Before, the line was searched
 /// for its end, then for quotes, then its `;` counted, then split again to find the vote.)
@@ -561,11 +594,11 @@ fn scan_line(bytes: &[u8], pos: usize, vote_col: usize) -> LineScan {
     };
     let mut field_start = pos;
     let mut i = pos;
-    while let Some(&b) = bytes.get(i) {
-        if !STOP[usize::from(b)] {
-            i += 1;
-            continue;
-        }
+    loop {
+        i = next_stop(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         match b {
             b';' => {
                 if scan.semicolons == vote_col {
@@ -640,15 +673,95 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
     let mut builder = ProfileBuilder::new(&election, lines, lines * 4);
     {
         let index = IdIndex::new(&election.projects);
+        let rest_bytes = rest.as_bytes();
+        let ballot_lines = BallotLines {
+            rest,
+            vote_col: columns.vote,
+            header_len,
+        };
+        // The ballot lines of a large file are read on two threads: the last 55 % on a
+        // second one, as sets (see `BallotLines::sets`), while this one reads the first 45 %
+        // into the groups; the second part's sets are then grouped here, in the order of
+        // the file. (This thread's part is the smaller one because it also groups the
+        // other's sets afterwards: with 45 % both threads finish reading at about the same
+        // time on Warsaw 2026.) A part the second thread does not read alike is read here
+        // by the general loop instead.
+        let numbers = match &index {
+            IdIndex::Numbers(numbers) if builder.takes_sets() && !columns.with_points => {
+                Some(numbers.as_slice())
+            }
+            _ => None,
+        };
+        let split = match numbers {
+            Some(_) if rest_bytes.len() >= SPLIT_AT_BYTES => {
+                // Right after a line end: no line is cut, and both parts start a line.
+                memchr::memchr(b'\n', &rest_bytes[rest_bytes.len() * 9 / 20..])
+                    .map(|i| rest_bytes.len() * 9 / 20 + i + 1)
+            }
+            _ => None,
+        };
+        match (split, numbers) {
+            (Some(split), Some(numbers)) => std::thread::scope(|scope| {
+                let lines = &ballot_lines;
+                // No second thread (the system refused one): all on this one.
+                let worker = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || lines.sets(split, numbers))
+                    .ok();
+                lines.read(0, split, &columns, &index, &mut builder)?;
+                // A worker that panicked gives `None` too: its part is then read here.
+                match worker.and_then(|w| w.join().ok()).flatten() {
+                    Some(part) => builder.add_sets(&part.sets, &part.votes),
+                    None => lines.read(split, rest_bytes.len(), &columns, &index, &mut builder)?,
+                }
+                Some(())
+            })?,
+            _ => ballot_lines.read(0, rest_bytes.len(), &columns, &index, &mut builder)?,
+        }
+    }
+    Some((election, builder.finish()))
+}
+
+/// From this size of the ballot lines on (bytes), [`parse_grouped`] reads a part of them on
+/// a second thread: starting a thread costs some 50 µs, reading 256 KB of ballot lines about
+/// ten times that.
+const SPLIT_AT_BYTES: usize = 256 * 1024;
+
+/// The ballot lines of a `.pb` text (everything after the VOTES header) as
+/// [`parse_grouped`] reads them.
+struct BallotLines<'t> {
+    rest: &'t str,
+    vote_col: usize,
+    header_len: usize,
+}
+
+/// What the second thread read ([`BallotLines::sets`]): each ballot as a set (in the order of the file) and the
+/// votes per project (bit number) they hold.
+struct SetPart {
+    sets: Vec<u128>,
+    votes: [u64; 128],
+}
+
+impl BallotLines<'_> {
+    /// Reads the lines starting at byte `from` (a line start) up to `to` (a line start or
+    /// the end) into `builder`. `None` for anything the general path must read.
+    fn read(
+        &self,
+        from: usize,
+        to: usize,
+        columns: &VoteColumns,
+        index: &IdIndex,
+        builder: &mut ProfileBuilder,
+    ) -> Option<()> {
+        let rest = self.rest;
+        let rest_bytes = rest.as_bytes();
         // Ballots without points are read from the vote field alone when it is a plain list.
         let plain_lists = !columns.with_points;
         let mut ids: Vec<u32> = Vec::new();
         let mut ballot = Ballot::default();
-        let rest_bytes = rest.as_bytes();
         let sets = builder.takes_sets();
-        let mut pos = 0usize;
-        while pos < rest_bytes.len() {
-            let scan = scan_line(rest_bytes, pos, columns.vote);
+        let mut pos = from;
+        while pos < to {
+            let scan = scan_line(rest_bytes, pos, self.vote_col);
             let start = pos;
             pos = scan.next;
             // Next to '\n', '\r' or the ends of the text: character boundaries. The text of
@@ -658,7 +771,7 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
             if plain.is_empty() {
                 continue;
             }
-            if scan.odd || scan.semicolons >= header_len {
+            if scan.odd || scan.semicolons >= self.header_len {
                 return None;
             }
             // A blank record or a section title begins with a space or a letter; a voter id
@@ -677,7 +790,7 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
                 }
             }
             if plain_lists {
-                if let (true, IdIndex::Numbers(numbers)) = (sets, &index) {
+                if let (true, IdIndex::Numbers(numbers)) = (sets, index) {
                     // The vote's bytes: a set is only read from ASCII digits and commas.
                     let vote = rest_bytes.get(scan.vote.0..scan.vote.1).unwrap_or(&[]);
                     if let Some(set) = plain_number_set(vote, numbers) {
@@ -688,7 +801,7 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
                 // At ';' or the line's end: character boundaries.
                 let vote = rest.get(scan.vote.0..scan.vote.1).unwrap_or("");
                 ids.clear();
-                let read = match &index {
+                let read = match index {
                     IdIndex::Numbers(numbers) => {
                         plain_number_ids(vote.as_bytes(), numbers, &mut ids)
                     }
@@ -703,11 +816,47 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
             let row = Row::line_row(0, line_text);
             ballot.projects.clear();
             ballot.points.clear();
-            read_ballot(&row, &columns, &index, &mut ballot).ok()?;
+            read_ballot(&row, columns, index, &mut ballot).ok()?;
             builder.add(&ballot.projects, &ballot.points);
         }
+        Some(())
     }
-    Some((election, builder.finish()))
+
+    /// The second thread's part of [`BallotLines::read`]: the lines from `from` (a line
+    /// start) to the end, when every one is a plain line whose vote is read as a set by
+    /// [`plain_number_set`] (what `read` does with such a line). `None` as soon as one is
+    /// not, or looks like a record `read` treats otherwise (a first field that does not
+    /// begin with a digit): `read` then reads the part itself, with its result or error.
+    fn sets(&self, from: usize, numbers: &[u32]) -> Option<SetPart> {
+        let bytes = self.rest.as_bytes();
+        let mut part = SetPart {
+            // About 50 bytes a line in the large files: room for all without growing.
+            sets: Vec::with_capacity((bytes.len() - from) / 32 + 1),
+            votes: [0; 128],
+        };
+        let mut pos = from;
+        while pos < bytes.len() {
+            let scan = scan_line(bytes, pos, self.vote_col);
+            let start = pos;
+            pos = scan.next;
+            let plain = bytes.get(start..scan.end)?;
+            if plain.is_empty() {
+                continue;
+            }
+            if scan.odd || scan.semicolons >= self.header_len || !plain[0].is_ascii_digit() {
+                return None;
+            }
+            let vote = bytes.get(scan.vote.0..scan.vote.1).unwrap_or(&[]);
+            let set = plain_number_set(vote, numbers)?;
+            let mut rest = set;
+            while rest != 0 {
+                part.votes[rest.trailing_zeros() as usize] += 1;
+                rest &= rest - 1;
+            }
+            part.sets.push(set);
+        }
+        Some(part)
+    }
 }
 
 /// Points on a ballot are almost always small whole numbers: read those directly, the rest

@@ -91,6 +91,21 @@ impl Price {
     }
 }
 
+/// The length of a number in 64-bit digits, its top digit and the next one.
+type TopBits = (usize, u64, u64);
+
+/// A key that orders non-negative numbers as they are ordered (money is never negative): the
+/// number of 64-bit digits, then the top two of them. Numbers with the same key may still
+/// differ further down, which is why the heap compares the numbers themselves after it.
+fn top_bits(money: &BigInt) -> TopBits {
+    let digits = money.iter_u64_digits();
+    let len = digits.len();
+    let mut from_top = digits.rev();
+    let hi = from_top.next().unwrap_or(0);
+    let lo = from_top.next().unwrap_or(0);
+    (len, hi, lo)
+}
+
 /// Mutable state of a run: money per budget class, all over the common denominator
 /// `scales.last()`.
 ///
@@ -126,6 +141,11 @@ struct State {
     /// a candidate's supporters can still pay for it is then one comparison instead of a
     /// pass over all its supporting groups.
     money: Option<Vec<BigInt>>,
+    /// Tracing only: the projects whose `money` is still needed (candidates not yet funded
+    /// nor found unaffordable). Paying walks the projects of every payer group; the money
+    /// of a funded or dropped project is never read again, so its `BigInt` is not updated
+    /// (on Warsaw 2026 most of the subtractions of a traced run were for such projects).
+    in_race: Vec<bool>,
     /// Scratch for [`State::pay`]: per project, how many of its supporters paid the full
     /// payment (the others paid everything they had).
     paid_full: Vec<u64>,
@@ -158,6 +178,12 @@ impl State {
                 .collect()
         });
         let m = setup.costs.len();
+        let mut in_race = vec![false; m];
+        if trace {
+            for &p in &setup.candidates {
+                in_race[p] = true;
+            }
+        }
         State {
             scales: vec![scale],
             budget: vec![BigInt::zero(), start],
@@ -170,6 +196,7 @@ impl State {
             count: vec![0; 2],
             touched: Vec::new(),
             money,
+            in_race,
             paid_full: vec![0; m],
             cost_at: vec![None; m],
         }
@@ -299,16 +326,23 @@ impl State {
         // heap is built in linear time and gives them one by one, where sorting all of a
         // project's classes by money for every project in every round was a third of the
         // run. (Classes with the same money may come in either order: same price.)
-        let mut poorest: BinaryHeap<Reverse<(&BigInt, u32)>> = self
+        //
+        // Each class goes in with its money's first 128 bits and length ([`top_bits`]), so
+        // that most comparisons of the heap are of machine words; only equal prefixes
+        // compare the whole numbers.
+        let mut poorest: BinaryHeap<Reverse<(TopBits, &BigInt, u32)>> = self
             .touched
             .iter()
-            .map(|&c| Reverse((&budget[c as usize], c)))
+            .map(|&c| {
+                let money = &budget[c as usize];
+                Reverse((top_bits(money), money, c))
+            })
             .collect();
         // What is left to pay after the poorer classes paid all they had; the products are
         // made in one reused number instead of a new one each time.
         let mut rest = cost.clone();
         let mut product = BigInt::zero();
-        while let Some(Reverse((money, c))) = poorest.pop() {
+        while let Some(Reverse((_, money, c))) = poorest.pop() {
             product.clone_from(money);
             product *= k;
             if rest <= product {
@@ -342,10 +376,15 @@ impl State {
 
     /// Makes every supporter of `p` pay min(money left, x/(k·scale)).
     fn pay(&mut self, setup: &MesSetup, p: usize, pricing: &Pricing) -> (Amount, u64, u64) {
-        let k = BigInt::from(pricing.k);
-        let g = pricing.x.gcd(&k);
-        let refine = &k / &g;
-        let payment = &pricing.x / &g;
+        // gcd(x, k) from x mod k: k is a count of voters (one machine word), and the gcd of
+        // two words is much cheaper than that of two `BigInt`s.
+        let x_mod_k = (pricing.x.magnitude() % pricing.k)
+            .iter_u64_digits()
+            .next()
+            .unwrap_or(0);
+        let g = pricing.k.gcd(&x_mod_k);
+        let refine = BigInt::from(pricing.k / g);
+        let payment = &pricing.x / g;
         if !refine.is_one() {
             let next = self.scale() * &refine;
             self.scales.push(next);
@@ -407,7 +446,9 @@ impl State {
                         // paying (a class that pays all is never changed in place).
                         let lost = &self.budget[c] * voters;
                         for &q in projects {
-                            money[q as usize] -= &lost;
+                            if self.in_race[q as usize] {
+                                money[q as usize] -= &lost;
+                            }
                         }
                     } else {
                         for &q in projects {
@@ -423,7 +464,9 @@ impl State {
         if let Some(money) = &mut self.money {
             for (q, n) in self.paid_full.iter_mut().enumerate() {
                 if *n != 0 {
-                    money[q] -= &payment * *n;
+                    if self.in_race[q] {
+                        money[q] -= &payment * *n;
+                    }
                     *n = 0;
                 }
             }
@@ -524,6 +567,8 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
         tied.sort_by_key(|(p, _)| setup.ranks[*p]);
         let losers: Vec<usize> = tied.iter().skip(1).map(|(p, _)| *p).collect();
         let (winner, pricing) = tied.swap_remove(0);
+        // Funded: its supporters' money is not looked at again.
+        state.in_race[winner] = false;
         let (max_payment, payers, paying_all) = state.pay(setup, winner, &pricing);
         alive.retain(|&p| p != winner);
         if trace {
@@ -575,6 +620,7 @@ fn mark_dropped(
         let cost = state.cost(setup, p);
         let money = state.money_of(setup, p);
         if money < cost {
+            state.in_race[p] = false;
             run.dropped_after[p] = Some(round);
             run.money_left[p] = Some(BigRational::new(money, state.scale().clone()));
             false

@@ -547,6 +547,54 @@ mod tests {
         );
     }
 
+    /// Files large enough for the reader's second thread (a few hundred KB of ballot
+    /// lines), plain and with one line the second thread does not read (an odd vote, a
+    /// quote, a blank record, an unknown id, CRLF line ends, a last line without a line
+    /// end) early, late or right at the end: read alike, the groups in the same order.
+    #[test]
+    fn large_files_read_alike_on_two_threads() {
+        let head = "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\n\
+            project_id;cost\n3;100\n14;200\n15;300\n92;400\n65;500\n358;600\nVOTES\n\
+            voter_id;vote;age\n";
+        let ids = ["3", "14", "15", "92", "65", "358"];
+        let mut lines = Vec::new();
+        for i in 0..20_000usize {
+            // Votes of one to four projects in changing order, so that groups repeat.
+            let vote: Vec<&str> = (0..1 + i % 4).map(|k| ids[(i * 7 + k * 5) % 6]).collect();
+            lines.push(format!("{};{};{}\n", 100_000 + i, vote.join(","), i % 90));
+        }
+        let plain = format!("{head}{}", lines.concat());
+        assert!(plain.len() > 256 * 1024, "too small for two threads");
+        let with = |at: usize, line: &str| {
+            let mut changed = lines.clone();
+            changed[at] = line.to_string();
+            format!("{head}{}", changed.concat())
+        };
+        let mut cases = vec![
+            plain.clone(),
+            plain.replace('\n', "\r\n"),
+            plain.trim_end().to_string(),
+            format!("{plain}\n\n"),
+        ];
+        for at in [100, 10_000, 19_999] {
+            cases.push(with(at, "5; 3,14;20\n"));
+            cases.push(with(at, "5;\"3,14\";20\n"));
+            cases.push(with(at, " ;3;20\n"));
+            cases.push(with(at, "5;3,77;20\n"));
+            cases.push(with(at, "5;;20\n"));
+            cases.push(with(at, "5;3,3,14;20\r\n"));
+        }
+        for (i, text) in cases.iter().enumerate() {
+            // The message holds the whole text: only its start is shown.
+            grouped_agrees(text).unwrap_or_else(|e| {
+                panic!(
+                    "case {i}: {}",
+                    e.to_string().chars().take(300).collect::<String>()
+                )
+            });
+        }
+    }
+
     #[test]
     fn malformed_files_get_the_same_messages() {
         let cases = [

@@ -130,6 +130,21 @@ impl ProfileBuilder {
         }
     }
 
+    /// One more voter per set, in this order, as [`Self::add_set`] for each, with the votes
+    /// per project (bit number) of all of them already counted (by the thread that read
+    /// them). Only when [`Self::takes_sets`].
+    pub(crate) fn add_sets(&mut self, sets: &[u128], votes: &[u64; 128]) {
+        self.voters += sets.len() as u64;
+        for (total, &n) in self.votes.iter_mut().zip(votes) {
+            *total += n;
+        }
+        for &set in sets {
+            if set != 0 {
+                self.grouping.add_set(set);
+            }
+        }
+    }
+
     /// One more voter: the projects of the ballot in the order written, without repeats
     /// (empty for an empty ballot), and the points given to each (empty unless the ballots
     /// carry points).
