@@ -25,12 +25,9 @@ use burgerbegroting::startup::{prepare_database, Application};
 /// document, "A ballot from what its page read"). The cost: a larger resident size for
 /// short runs (31–46 MB instead of 19 MB for a Warsaw count).
 ///
-/// Built with mimalloc's `no_thp` (Cargo.toml): it then does not ask Linux for transparent
-/// huge pages. With them, the server under residents' load spent 10–15 % of its CPU
-/// zeroing 2 MB pages (`clear_page_erms` under `do_huge_pmd_anonymous_page`, from
-/// mimalloc's `mi_page_free_list_extend`): memory it had given back was faulted in again a
-/// huge page at a time, and more so the more ballots the round held (issue 13: the
-/// flow's CPU per voter rose with turnout; docs/performance.md, tenth session).
+/// With transparent huge pages (mimalloc asks for them): built with its `no_thp` the
+/// server zeroed fewer 2 MB pages under residents' load, but a Warsaw count spent twice
+/// the system time (docs/performance.md, tenth session), so it stays as it was.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
