@@ -1225,6 +1225,26 @@ fn queue_up(
     handle
 }
 
+/// Writes a ballot of each code through `queue`, one after the other (each a group of
+/// one), and checks that each is stored.
+fn write_each_alone<'a>(
+    pool: &DbPool,
+    queue: &TestQueue,
+    s: &Setup,
+    version: i64,
+    codes: impl IntoIterator<Item = &'a VotingCode>,
+    plans: &[&PlanId],
+    backend: impl std::fmt::Display,
+) {
+    for code in codes {
+        let mut w = pool.get().expect("conn");
+        let done = queue
+            .write(&mut w, online_ballot(s, version, code, plans))
+            .expect("written");
+        assert!(done.is_some(), "{backend}");
+    }
+}
+
 /// A resident's online ballot with `code` for `plans`, as a page read it at `version`.
 fn online_ballot(s: &Setup, version: i64, code: &VotingCode, plans: &[&PlanId]) -> GroupTestWrite {
     let round = &s.round.round;
@@ -1362,13 +1382,7 @@ fn a_write_failing_after_its_change_in_a_group_stores_none_of_the_group() {
             .count();
         assert_eq!(cast_events, 0, "{backend}: no audit event of the group");
         // The same codes vote afterwards.
-        for code in &s.codes {
-            let mut w = pool.get().expect("conn");
-            let done = queue
-                .write(&mut w, online_ballot(&s, version, code, &plan))
-                .expect("written");
-            assert!(done.is_some(), "{backend}");
-        }
+        write_each_alone(&pool, &queue, &s, version, s.codes.iter(), &plan, backend);
         assert_eq!(q::ballots_of(&mut c, &id).expect("ballots").len(), 3);
     }
 }
@@ -1414,13 +1428,7 @@ fn a_write_failing_hard_in_a_group_stores_none_of_it_answers_the_rest_and_the_qu
             "{backend}: nothing of the group was stored"
         );
         // The queue has no leader stuck: the next writes go through, the same codes too.
-        for code in [&s.codes[0], &s.codes[1]] {
-            let mut w = pool.get().expect("conn");
-            let done = queue
-                .write(&mut w, online_ballot(&s, version, code, &plan))
-                .expect("written");
-            assert!(done.is_some(), "{backend}");
-        }
+        write_each_alone(&pool, &queue, &s, version, &s.codes[..2], &plan, backend);
         assert_eq!(q::ballots_of(&mut c, &id).expect("ballots").len(), 2);
     }
 }
