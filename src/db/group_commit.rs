@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 use parking_lot::{Condvar, Mutex};
 
+use super::repo::audit::AuditTail;
 use super::tx;
 use super::DbConn;
 
@@ -33,8 +34,15 @@ pub trait GroupedWrite: Send {
     type Error: From<diesel::result::Error> + Send;
 
     /// Writes it, inside the group's transaction; `version` is the round data version
-    /// read under the lock (see [`tx::write_votes_at`]).
-    fn write(self, conn: &mut DbConn, version: i64) -> Result<Self::Done, Self::Error>;
+    /// read under the lock (see [`tx::write_votes_at`]), `tail` the audit log's end as
+    /// the group's transaction knows it: every audit event of the write must be appended
+    /// through it (`audit::append_after`), so the group reads `max(seq)` once.
+    fn write(
+        self,
+        conn: &mut DbConn,
+        version: i64,
+        tail: &mut AuditTail,
+    ) -> Result<Self::Done, Self::Error>;
 
     /// Whether `error` is a refusal that `write` gave before it changed anything: the
     /// group then goes on without this write. Anything else fails the whole group (none
@@ -204,14 +212,21 @@ fn write_group<J: GroupedWrite>(conn: &mut DbConn, jobs: Vec<J>) -> Vec<Outcome<
     if n == 1 {
         return jobs
             .into_iter()
-            .map(|job| tx::write_votes_at(conn, |c, version| job.write(c, version)))
+            .map(|job| {
+                tx::write_votes_at(conn, |c, version| {
+                    job.write(c, version, &mut AuditTail::default())
+                })
+            })
             .collect();
     }
     let written = tx::write_votes_at(conn, |c, version| {
         let mut outcomes = Vec::with_capacity(n);
+        // One for the transaction: a write that failed took the whole group with it, and
+        // a refused one appended nothing.
+        let mut tail = AuditTail::default();
         for (i, job) in jobs.into_iter().enumerate() {
             // No savepoint: a refused write has changed nothing (`refused_unchanged`).
-            match job.write(c, version) {
+            match job.write(c, version, &mut tail) {
                 Ok(done) => outcomes.push(Ok(done)),
                 Err(e) if J::refused_unchanged(&e) => outcomes.push(Err(e)),
                 Err(e) => return Err(GroupFailed::Write(i, e)),

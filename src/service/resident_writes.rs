@@ -7,6 +7,7 @@ use super::rounds::{CastError, OnlineCast, Receipt};
 use super::voting_codes::{CodeEntry, CodeRefused, VoterSession};
 use super::ServiceError;
 use crate::db::group_commit::{GroupCommit, GroupedWrite};
+use crate::db::repo::audit::AuditTail;
 use crate::db::DbConn;
 
 /// The application's queue of residents' writes (one per application: a group runs on
@@ -42,14 +43,19 @@ impl GroupedWrite for ResidentWrite {
     type Done = Written;
     type Error = NotWritten;
 
-    fn write(self, conn: &mut DbConn, version: i64) -> Result<Written, NotWritten> {
+    fn write(
+        self,
+        conn: &mut DbConn,
+        version: i64,
+        tail: &mut AuditTail,
+    ) -> Result<Written, NotWritten> {
         match self {
             ResidentWrite::Code(entry) => entry
                 .store(conn)
                 .map(Written::Code)
                 .map_err(NotWritten::Code),
             ResidentWrite::Cast(ballot) => ballot
-                .store(conn, version)
+                .store(conn, version, tail)
                 .map(Written::Cast)
                 .map_err(NotWritten::Cast),
         }

@@ -12,7 +12,10 @@ use uuid::Uuid;
 
 use super::{Principal, ServiceError};
 use crate::db::models::{AreaRow, BallotRow};
-use crate::db::repo::{self, audit, ledger as areas, rounds as q, voting_codes as codes};
+use crate::db::repo::audit::AuditTail;
+use crate::db::repo::{
+    self, audit, ballot_statement, ledger as areas, rounds as q, voting_codes as codes,
+};
 use crate::db::{tx, DbConn};
 use crate::domain::audit::Actor;
 use crate::domain::audit::NewEvent;
@@ -883,7 +886,10 @@ pub fn cast(
     let tracker = rule::new_tracker();
     // A ballot changes nothing a round's pages show but its count (`write_votes`).
     tx::write_votes_at(conn, |c, version| {
-        store_ballot(c, version, who, round_id, &channel, None, choices, tracker)
+        let tail = &mut AuditTail::default();
+        store_ballot(
+            c, version, tail, who, round_id, &channel, None, choices, tracker,
+        )
     })
 }
 
@@ -898,7 +904,9 @@ pub fn cast_seen(
 ) -> Result<Receipt, CastError> {
     // The same path as a ballot from the web (`online_cast`), alone instead of grouped.
     let ballot = online_cast(handle, seen, choices.to_vec());
-    tx::write_votes_at(conn, |c, version| ballot.store(c, version))
+    tx::write_votes_at(conn, |c, version| {
+        ballot.store(c, version, &mut AuditTail::default())
+    })
 }
 
 /// [`cast_seen`], prepared to be written in a group of residents' writes
@@ -930,8 +938,14 @@ pub struct OnlineCast {
 }
 
 impl OnlineCast {
-    /// Its work under the write lock; `version` is the round data version read there.
-    pub fn store(self, conn: &mut DbConn, version: i64) -> Result<Receipt, CastError> {
+    /// Its work under the write lock; `version` is the round data version read there,
+    /// `tail` the audit log's end as its transaction knows it.
+    pub fn store(
+        self,
+        conn: &mut DbConn,
+        version: i64,
+        tail: &mut AuditTail,
+    ) -> Result<Receipt, CastError> {
         let seen = Seen {
             round: &self.round,
             version: self.version,
@@ -941,6 +955,7 @@ impl OnlineCast {
         store_ballot(
             conn,
             version,
+            tail,
             &Principal::resident(),
             &self.round.id,
             &Channel::Online {
@@ -968,6 +983,7 @@ fn check_seen(seen: Seen<'_>, choices: &[String]) -> Result<Vec<PlanId>, CastErr
 fn store_ballot(
     c: &mut DbConn,
     version: i64,
+    tail: &mut AuditTail,
     who: &Principal,
     round_id: &RoundId,
     channel: &Channel<'_>,
@@ -1025,46 +1041,70 @@ fn store_ballot(
         Some(picked) => picked?,
         _ => frozen_rules(round)?.check(choices)?,
     };
-    // The ballot's first change. Every refusal comes before it (this one too: a code that
-    // already voted inserts nothing); after it only failures, which `db::group_commit`
-    // relies on (`CastError::refused_unchanged`).
-    if !q::record_participation(c, &handle, &round.id)? {
-        return Err(CastError::AlreadyVoted);
-    }
     let (channel_name, assisted, entered_by) = match channel {
         Channel::Online { .. } => ("online", false, None),
         Channel::Paper { assisted, .. } => ("paper", *assisted, Some(who.key())),
     };
-    // A tracker (or id) already taken stores nothing: draw again.
-    loop {
-        let ballot = BallotRow {
-            id: new_id(),
-            round_id: round.id.to_string(),
-            tracker: tracker.clone(),
-            channel: channel_name.into(),
-            assisted,
-            entered_by: entered_by.clone(),
-        };
-        if q::insert_ballot_unless_taken(c, &ballot, &picked)? {
-            break;
+    let ballot_row = |tracker: &str| BallotRow {
+        id: new_id(),
+        round_id: round.id.to_string(),
+        tracker: tracker.to_string(),
+        channel: channel_name.into(),
+        assisted,
+        entered_by: entered_by.clone(),
+    };
+    let cast_event = |tracker: &str| NewEvent {
+        action: "ballot.cast",
+        entity_type: "round",
+        entity_id: round.id.to_string(),
+        before: Value::Null,
+        after: json!({
+            "tracker": tracker, "channel": channel_name, "assisted": assisted,
+            "choices": picked,
+        }),
+    };
+    // On PostgreSQL the participation, the ballot, its choices, the count and the event
+    // are one statement (`repo::ballot_statement`: a round trip each was most of a
+    // ballot's cost there); SQLite writes them one by one below.
+    let at_once = if ballot_statement::used_on(c) {
+        let seq = tail.next_seq(c)?;
+        let event = audit::event_row(seq, repo::now(), &who.actor, &cast_event(&tracker));
+        ballot_statement::write_ballot(c, &handle, &ballot_row(&tracker), &picked, &event)?
+            .map(|written| (written, seq))
+    } else {
+        None
+    };
+    match at_once {
+        // The ballot's first change is the participation. Every refusal comes before it
+        // (this one too: a code that already voted inserts nothing, and then nothing
+        // else is written); after it only failures, which `db::group_commit` relies on
+        // (`CastError::refused_unchanged`).
+        Some((written, _)) if !written.participated => return Err(CastError::AlreadyVoted),
+        Some((written, seq)) if written.stored => {
+            tail.stored(seq);
+            if !written.counted {
+                q::count_one_ballot(c, &round.id)?;
+            }
+            return Ok(Receipt {
+                round_id: round.id.clone(),
+                tracker,
+                choices: picked,
+            });
         }
+        // The participation is written, the tracker was taken: the next one, below.
+        Some(_) => tracker = rule::new_tracker(),
+        None => {
+            if !q::record_participation(c, &handle, &round.id)? {
+                return Err(CastError::AlreadyVoted);
+            }
+        }
+    }
+    // A tracker (or id) already taken stores nothing: draw again.
+    while !q::insert_ballot_unless_taken(c, &ballot_row(&tracker), &picked)? {
         tracker = rule::new_tracker();
     }
     q::count_one_ballot(c, &round.id)?;
-    audit::append(
-        c,
-        &who.actor,
-        &[NewEvent {
-            action: "ballot.cast",
-            entity_type: "round",
-            entity_id: round.id.to_string(),
-            before: Value::Null,
-            after: json!({
-                "tracker": tracker, "channel": channel_name, "assisted": assisted,
-                "choices": picked,
-            }),
-        }],
-    )?;
+    audit::append_after(c, tail, &who.actor, &[cast_event(&tracker)])?;
     Ok(Receipt {
         round_id: round.id.clone(),
         tracker: tracker.clone(),

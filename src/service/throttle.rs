@@ -57,6 +57,26 @@ pub fn bucket(conn: &mut DbConn, key: &str) -> QueryResult<Option<ThrottleBucket
     repo::find(conn, key)
 }
 
+/// The stored failures of `first` and of `second` (if given), read together.
+pub fn buckets(
+    conn: &mut DbConn,
+    first: &str,
+    second: Option<&str>,
+) -> QueryResult<(Option<ThrottleBucketRow>, Option<ThrottleBucketRow>)> {
+    let Some(second) = second else {
+        return Ok((repo::find(conn, first)?, None));
+    };
+    let (mut a, mut b) = (None, None);
+    for row in repo::find_both(conn, first, second)? {
+        if row.key == first {
+            a = Some(row);
+        } else if row.key == second {
+            b = Some(row);
+        }
+    }
+    Ok((a, b))
+}
+
 /// Whether a stored row blocks its key at `now`.
 pub fn blocks(bucket: &ThrottleBucketRow, now: NaiveDateTime) -> bool {
     bucket.blocked_until.is_some_and(|until| until > now)

@@ -535,52 +535,43 @@ impl CodeEntry {
         // `blocked_until`). A delete on every code entry was a statement per resident and,
         // on PostgreSQL, a scan of the whole table, which an attack with many addresses
         // makes as large as it likes.
-        let handle_bucket = match &self.handle_key {
-            Some(k) => throttle::bucket(c, k)?,
-            None => None,
-        };
-        let handle_blocked = handle_bucket
-            .as_ref()
-            .is_some_and(|b| throttle::blocks(b, self.now));
-        if throttle::is_blocked(c, &self.ip_key, self.now)? || handle_blocked {
+        // The address's and the handle's failures in one read.
+        let (ip_bucket, handle_bucket) =
+            throttle::buckets(c, &self.ip_key, self.handle_key.as_deref())?;
+        let blocked = |b: &Option<_>| b.as_ref().is_some_and(|b| throttle::blocks(b, self.now));
+        if blocked(&ip_bucket) || blocked(&handle_bucket) {
             return Ok(Err(CodeRefused::TooManyAttempts));
         }
         let (Some(code), Some(handle_key)) = (&self.parsed, &self.handle_key) else {
             throttle::record_failure(c, &self.ip_key, throttle::vote_code_per_ip(), self.now)?;
             return Ok(Err(CodeRefused::Refused));
         };
-        let row = q::find_code(c, code.handle())?;
+        // The code with its area in one read; the page's area (if any) is compared by
+        // its slug, which is unique.
+        let row = q::find_code_with_area(c, code.handle())?;
         let stored = row
             .as_ref()
-            .map(|r| r.secret_hash.as_str())
+            .map(|(r, _)| r.secret_hash.as_str())
             .unwrap_or_else(|| vc::dummy_hash());
         let secret_ok = vc::verify(code.handle(), code.secret(), stored);
-        let page_area = match self.area_slug.as_deref() {
-            Some(s) => Some(areas::find_area_by_slug(c, s.trim())?),
-            None => None,
-        };
-        let accepted = row.filter(|r| {
-            let area_ok = match &page_area {
+        let page_slug = self.area_slug.as_deref().map(str::trim);
+        let accepted = row.filter(|(r, area)| {
+            let area_ok = match page_slug {
                 None => true,
-                Some(Some(a)) => a.id == r.area_id,
-                Some(None) => false,
+                Some(slug) => area.as_ref().is_some_and(|a| a.slug == slug),
             };
             secret_ok && r.status == q::STATUS_ACTIVE && area_ok
         });
-        let Some(row) = accepted else {
+        let Some((row, area)) = accepted else {
             throttle::record_failure(c, &self.ip_key, throttle::vote_code_per_ip(), self.now)?;
             throttle::record_failure(c, handle_key, throttle::vote_code_per_handle(), self.now)?;
             return Ok(Err(CodeRefused::Refused));
         };
-        // The page's area is the code's area (checked above): read it only without one.
-        // Read before anything is written: an `Err` of this step is a failure, and fails
-        // the group it is written in (`db::group_commit`), but never after a change.
-        let area = match page_area.flatten() {
-            Some(a) => a,
-            None => q::find_area(c, &row.area_id)?.ok_or(ServiceError::NotFound(
-                crate::msg_key!("error-missing-area"),
-            ))?,
-        };
+        // Checked before anything is written: an `Err` of this step is a failure, and
+        // fails the group it is written in (`db::group_commit`), but never after a change.
+        let area = area.ok_or(ServiceError::NotFound(crate::msg_key!(
+            "error-missing-area"
+        )))?;
         // Only a handle with failures has a row to forget.
         if handle_bucket.is_some() {
             throttle::clear(c, handle_key)?;

@@ -6,6 +6,7 @@
 use std::sync::{Arc, Barrier};
 
 use burgerbegroting::db::repo::audit as audit_repo;
+use burgerbegroting::db::repo::audit::AuditTail;
 use burgerbegroting::db::repo::rounds as q;
 use burgerbegroting::db::{DbConn, DbPool};
 use burgerbegroting::domain::role::Role;
@@ -461,6 +462,105 @@ fn a_taken_tracker_or_a_second_participation_stores_nothing() {
             "{backend}: by tracker, choices stored once"
         );
         assert!(!q::record_participation(&mut c, s.codes[0].handle(), &id).expect("again"));
+    }
+}
+
+/// On PostgreSQL a ballot is one statement (`repo::ballot_statement`): each part writes
+/// only when the part before it did, and it says which did. A taken tracker leaves the
+/// participation written and nothing else (the cast then draws another tracker); a code
+/// that took part already writes nothing at all; SQLite writes statement by statement.
+#[test]
+fn the_one_statement_ballot_writes_each_part_only_after_the_one_before() {
+    use burgerbegroting::db::models::BallotRow;
+    use burgerbegroting::db::repo::ballot_statement::{self, BallotWritten};
+    use burgerbegroting::domain::audit::NewEvent;
+    for db in TestDb::all() {
+        let backend = db.backend;
+        let pool = db.pool();
+        let mut c = pool.get().expect("conn");
+        let s = approval_round(&mut c, 3);
+        let id = s.round.round.id.clone();
+        let receipt = vote(&mut c, &id, &s.codes[0], &[&s.plans[0]]).expect("vote");
+        let events_before = audit_repo::count(&mut c).expect("events");
+        let ballot = |n: &str, tracker: &str| BallotRow {
+            id: format!("ballot-{n}"),
+            round_id: id.to_string(),
+            tracker: tracker.into(),
+            channel: "online".into(),
+            assisted: false,
+            entered_by: None,
+        };
+        let event = |c: &mut DbConn, tracker: &str| {
+            let seq = AuditTail::default().next_seq(c).expect("seq");
+            audit_repo::event_row(
+                seq,
+                burgerbegroting::db::repo::now(),
+                &Principal::resident().actor,
+                &NewEvent {
+                    action: "ballot.cast",
+                    entity_type: "round",
+                    entity_id: id.to_string(),
+                    before: serde_json::Value::Null,
+                    after: serde_json::json!({ "tracker": tracker }),
+                },
+            )
+        };
+        let choices = [s.plans[1].clone(), s.plans[2].clone()];
+        let write = |c: &mut DbConn, code: usize, n: &str, tracker: &str| {
+            let ev = event(c, tracker);
+            ballot_statement::write_ballot(
+                c,
+                s.codes[code].handle(),
+                &ballot(n, tracker),
+                &choices,
+                &ev,
+            )
+            .expect("statement")
+        };
+        if !ballot_statement::used_on(&c) {
+            assert_eq!(write(&mut c, 1, "a", "33333-33333"), None, "{backend}");
+            continue;
+        }
+        let written = |participated, stored, counted| {
+            Some(BallotWritten {
+                participated,
+                stored,
+                counted,
+            })
+        };
+        // The tracker of the first ballot: only the participation.
+        assert_eq!(
+            write(&mut c, 1, "a", &receipt.tracker),
+            written(true, false, false),
+            "{backend}"
+        );
+        assert!(!q::record_participation(&mut c, s.codes[1].handle(), &id).expect("again"));
+        assert_eq!(audit_repo::count(&mut c).expect("events"), events_before);
+        assert_eq!(ballots_shown(&mut c, &id), 1, "{backend}");
+        // The code took part already: nothing.
+        assert_eq!(
+            write(&mut c, 0, "b", "44444-44444"),
+            written(false, false, false),
+            "{backend}"
+        );
+        // A fresh code and tracker: everything, in the order of the log.
+        assert_eq!(
+            write(&mut c, 2, "c", "55555-55555"),
+            written(true, true, true),
+            "{backend}"
+        );
+        assert_eq!(
+            audit_repo::count(&mut c).expect("events"),
+            events_before + 1
+        );
+        assert_eq!(ballots_shown(&mut c, &id), 2, "{backend}");
+        let stored = q::ballots_of(&mut c, &id).expect("ballots");
+        let fresh: Vec<usize> = stored
+            .iter()
+            .filter(|(b, _)| b.tracker == "55555-55555")
+            .map(|(_, ch)| ch.len())
+            .collect();
+        assert_eq!(fresh, vec![2], "{backend}: both choices, once");
     }
 }
 
@@ -1149,9 +1249,14 @@ impl GroupedWrite for GroupTestWrite {
     type Done = Option<Receipt>;
     type Error = CastError;
 
-    fn write(self, c: &mut DbConn, version: i64) -> Result<Option<Receipt>, CastError> {
+    fn write(
+        self,
+        c: &mut DbConn,
+        version: i64,
+        tail: &mut AuditTail,
+    ) -> Result<Option<Receipt>, CastError> {
         match self {
-            GroupTestWrite::Ballot(b) => b.store(c, version).map(Some),
+            GroupTestWrite::Ballot(b) => b.store(c, version, tail).map(Some),
             GroupTestWrite::Hold { entered, go } => {
                 entered.send(()).expect("entered");
                 go.recv().expect("go on");
@@ -1159,7 +1264,7 @@ impl GroupedWrite for GroupTestWrite {
             }
             GroupTestWrite::Panic => panic!("a grouped write that fails hard (expected)"),
             GroupTestWrite::FailAfterStoring(b) => {
-                b.store(c, version)?;
+                b.store(c, version, tail)?;
                 Err(CastError::Failed(ServiceError::internal(
                     "test",
                     "a grouped write that fails after its change (expected)",

@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod audit_log;
+pub mod ballot_statement;
 pub mod holds;
 pub mod ledger;
 pub mod mail;

@@ -13,6 +13,21 @@ pub fn find(conn: &mut DbConn, key: &str) -> QueryResult<Option<ThrottleBucketRo
     crate::on_backend!(conn, |c| query.get_result(c).optional())
 }
 
+/// The rows of two keys, in one statement (a code entry looks up its address and its
+/// handle: on PostgreSQL each statement is a round trip).
+pub fn find_both(
+    conn: &mut DbConn,
+    first: &str,
+    second: &str,
+) -> QueryResult<Vec<ThrottleBucketRow>> {
+    let query = throttle_buckets::table.filter(
+        throttle_buckets::key
+            .eq(first)
+            .or(throttle_buckets::key.eq(second)),
+    );
+    crate::on_backend!(conn, |c| query.load(c))
+}
+
 /// Insert or replace the row for `row.key`.
 pub fn save(conn: &mut DbConn, row: &ThrottleBucketRow) -> QueryResult<()> {
     // Delete + insert instead of an upsert: ON CONFLICT is outside the MultiConnection's

@@ -49,6 +49,18 @@ pub fn find_code(conn: &mut DbConn, handle: &str) -> QueryResult<Option<VotingCo
     crate::on_backend!(conn, |c| query.get_result(c).optional())
 }
 
+/// A code with its area, in one statement (entering a code needs both: on PostgreSQL
+/// each statement is a round trip). The area is `None` only in a damaged database.
+pub fn find_code_with_area(
+    conn: &mut DbConn,
+    handle: &str,
+) -> QueryResult<Option<(VotingCodeRow, Option<AreaRow>)>> {
+    let query = voting_codes::table
+        .left_join(areas::table.on(areas::id.eq(voting_codes::area_id)))
+        .filter(voting_codes::handle.eq(handle));
+    crate::on_backend!(conn, |c| query.get_result(c).optional())
+}
+
 /// Every handle in use, to draw new ones that do not collide.
 pub fn all_handles(conn: &mut DbConn) -> QueryResult<HashSet<String>> {
     let v: Vec<String> = voting_codes::table
