@@ -68,6 +68,12 @@ struct Args {
     /// Ballots cast directly through the service before the test (turnout so far).
     #[arg(long, default_value_t = 0)]
     prefill: usize,
+    /// Voting codes made before the test, at least voters + 1 + prefill (the default).
+    /// A municipality makes codes for all its residents before a round, so to compare an
+    /// empty round with one after N ballots on the same codes, give both runs the same
+    /// `--codes`: then only the turnout differs.
+    #[arg(long, default_value_t = 0)]
+    codes: usize,
     /// Sign all voters in first, then measure the cast step alone.
     #[arg(long)]
     cast_only: bool,
@@ -166,7 +172,7 @@ fn setup(args: &Args, dir: &Path) -> anyhow::Result<World> {
         .select(initiatives::id)
         .first(&mut c)?;
 
-    let wanted = args.voters + 1 + args.prefill;
+    let wanted = (args.voters + 1 + args.prefill).max(args.codes);
     let mut codes = Vec::with_capacity(wanted);
     while codes.len() < wanted {
         let n = (wanted - codes.len()).min(codes_svc::MAX_BATCH as usize) as i32;
@@ -187,7 +193,7 @@ fn setup(args: &Args, dir: &Path) -> anyhow::Result<World> {
         // Every ballot goes through the service (its checks, the kept count, its audit
         // event in the chain), 1,000 of them in one outer transaction: each cast is then a
         // savepoint, not a commit of its own.
-        let prefill = &codes[args.voters + 1..];
+        let prefill = &codes[args.voters + 1..args.voters + 1 + args.prefill];
         for (n, chunk) in prefill.chunks(1_000).enumerate() {
             tx::write(&mut c, |c| -> anyhow::Result<()> {
                 for (i, code) in chunk.iter().enumerate() {
