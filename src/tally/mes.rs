@@ -141,8 +141,10 @@ struct State {
     /// the same key (kept from one pricing to the next for the same reason as `lists`).
     heap: Vec<Reverse<(TopBits, u32)>>,
     same_top: Vec<u32>,
+    /// Per version, the number its scale was multiplied by to make it (`refine[0]` = 1).
+    refine: Vec<u64>,
     /// Cache of `scales.last() / scales[v]`, valid for the current version only.
-    factor: Vec<Option<BigInt>>,
+    factor: Vec<Option<Factor>>,
     /// Scratch: supporters per class for the project being looked at.
     count: Vec<u64>,
     touched: Vec<u32>,
@@ -162,6 +164,13 @@ struct State {
     paid_full: Vec<u64>,
     /// Cache of [`State::cost`] per project, for the current scale only.
     cost_at: Vec<Option<BigInt>>,
+}
+
+/// A number that brings a class's money to the current scale ([`State::normalize`]).
+#[derive(Clone)]
+enum Factor {
+    Word(u64),
+    Big(BigInt),
 }
 
 /// Result of pricing one initiative: `x / (k · scale)` is the payment per full-paying supporter.
@@ -225,6 +234,7 @@ impl State {
             range: vec![None; m],
             heap: Vec::new(),
             same_top: Vec::new(),
+            refine: vec![1],
             factor: vec![None],
             count,
             touched: Vec::new(),
@@ -251,7 +261,12 @@ impl State {
             return cost.clone();
         }
         let c = &setup.costs[p];
-        let cost = c.numer() * (self.scale() / c.denom());
+        // Costs are whole numbers in practice: no division then.
+        let cost = if c.denom().is_one() {
+            c.numer() * self.scale()
+        } else {
+            c.numer() * (self.scale() / c.denom())
+        };
         self.cost_at[p] = Some(cost.clone());
         cost
     }
@@ -264,10 +279,26 @@ impl State {
             return;
         }
         if self.factor[v as usize].is_none() {
-            self.factor[v as usize] = Some(self.scale() / &self.scales[v as usize]);
+            // scale = scales[v] · refine[v + 1] · … · refine[current]: the factor is the
+            // product of those (small) numbers, in one machine word while it fits.
+            let mut factor = Factor::Word(1);
+            for &r in &self.refine[v as usize + 1..] {
+                factor = match factor {
+                    Factor::Word(w) => match w.checked_mul(r) {
+                        Some(product) => Factor::Word(product),
+                        None => Factor::Big(BigInt::from(w) * r),
+                    },
+                    Factor::Big(b) => Factor::Big(b * r),
+                };
+            }
+            self.factor[v as usize] = Some(factor);
         }
-        if let Some(f) = &self.factor[v as usize] {
-            self.budget[c] *= f;
+        match &self.factor[v as usize] {
+            // Most classes are a version or two behind: multiplying by one word changes the
+            // number in place, where a product of two `BigInt`s makes a new one.
+            Some(Factor::Word(w)) => self.budget[c] *= *w,
+            Some(Factor::Big(f)) => self.budget[c] *= f,
+            None => {}
         }
         self.version[c] = current;
     }
@@ -443,16 +474,17 @@ impl State {
             .next()
             .unwrap_or(0);
         let g = pricing.k.gcd(&x_mod_k);
-        let refine = BigInt::from(pricing.k / g);
+        let refine = pricing.k / g;
         let payment = &pricing.x / g;
-        if !refine.is_one() {
-            let next = self.scale() * &refine;
+        if refine != 1 {
+            let next = self.scale() * refine;
             self.scales.push(next);
+            self.refine.push(refine);
             self.factor = vec![None; self.scales.len()];
             self.cost_at.fill(None);
             if let Some(money) = &mut self.money {
                 for m in money.iter_mut() {
-                    *m *= &refine;
+                    *m *= refine;
                 }
             }
         }
@@ -506,10 +538,13 @@ impl State {
                     if new == 0 {
                         // Paid everything it had: `budget[c]` is still its money before
                         // paying (a class that pays all is never changed in place).
-                        let lost = &self.budget[c] * voters;
+                        // Only made when a project of the group is still in the race (on
+                        // Warsaw 2026 for one group in ten).
+                        let mut lost: Option<BigInt> = None;
                         for &q in projects {
                             if self.in_race[q as usize] {
-                                money[q as usize] -= &lost;
+                                let lost = lost.get_or_insert_with(|| &self.budget[c] * voters);
+                                money[q as usize] -= &*lost;
                             }
                         }
                     } else {
