@@ -145,6 +145,9 @@ struct State {
     refine: Vec<u64>,
     /// Cache of `scales.last() / scales[v]`, valid for the current version only.
     factor: Vec<Option<Factor>>,
+    /// The classes and counts of the last [`State::keep_gathered`], and its project.
+    kept: Vec<(u32, u64)>,
+    kept_for: Option<usize>,
     /// Scratch: supporters per class for the project being looked at.
     count: Vec<u64>,
     touched: Vec<u32>,
@@ -238,6 +241,8 @@ impl State {
             factor: vec![None],
             count,
             touched: Vec::new(),
+            kept: Vec::new(),
+            kept_for: None,
             money,
             in_race,
             paid_full: vec![0; m],
@@ -349,6 +354,17 @@ impl State {
             kept += 1;
         }
         self.range[p] = Some((start, kept));
+    }
+
+    /// Keeps what [`State::gather`] found for `p` (the best project of the round so far), for
+    /// [`State::pay`] if `p` wins: gathering the winner's supporters again was a tenth of a
+    /// run on Warsaw 2026.
+    fn keep_gathered(&mut self, p: usize) {
+        self.kept.clear();
+        let count = &self.count;
+        self.kept
+            .extend(self.touched.iter().map(|&c| (c, count[c as usize])));
+        self.kept_for = Some(p);
     }
 
     /// Brings every gathered class to the current denominator.
@@ -489,7 +505,18 @@ impl State {
             }
         }
         let max_payment = BigRational::new(payment.clone(), self.scale().clone());
-        self.gather(setup, p);
+        if self.kept_for == Some(p) {
+            // As the pricing of `p` in this round gathered them: nothing was paid since, so
+            // a new gathering would give the same classes and counts, in the same order.
+            self.touched.clear();
+            for &(c, n) in &self.kept {
+                self.touched.push(c);
+                self.count[c as usize] = n;
+            }
+        } else {
+            self.gather(setup, p);
+        }
+        self.kept_for = None;
         self.normalize_touched();
         let current = self.current_version();
         let mut payers = 0u64;
@@ -632,8 +659,8 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
             state.gather(setup, p);
             let cost = state.cost(setup, p);
             let priced = state.price(&cost);
-            state.clear_counts();
             let Some(pricing) = priced else {
+                state.clear_counts();
                 dead.push(p);
                 continue;
             };
@@ -641,6 +668,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
             let order = best.as_ref().map(|b| price.cmp(b));
             match order {
                 None | Some(std::cmp::Ordering::Less) => {
+                    state.keep_gathered(p);
                     best = Some(price.clone());
                     tied.clear();
                     tied.push((p, pricing));
@@ -648,6 +676,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
                 Some(std::cmp::Ordering::Equal) => tied.push((p, pricing)),
                 Some(std::cmp::Ordering::Greater) => {}
             }
+            state.clear_counts();
             bound[p] = Some(price);
         }
         if trace {
