@@ -670,7 +670,10 @@ pub(crate) fn parse_grouped(text: &str) -> Option<(Election, Profile)> {
     let columns = VoteColumns::of(&view, election.vote_type).ok()?;
     let rest = text.get(header_end + 1..)?;
     let lines = memchr::memchr_iter(b'\n', rest.as_bytes()).count() + 1;
-    let mut builder = ProfileBuilder::new(&election, lines, lines * 4);
+    // Room for every listed project (each takes at least a digit and a separator), so that
+    // the groups' array of projects never grows: Warsaw 2026's distinct ballots list 9.6
+    // projects each, and growing from an estimate of 4 a line copied it to a new block.
+    let mut builder = ProfileBuilder::new(&election, lines, rest.len() / 2 + 1);
     {
         let index = IdIndex::new(&election.projects);
         let rest_bytes = rest.as_bytes();

@@ -125,13 +125,29 @@ struct State {
     /// side by side (the inner loop reads both for every supporter; together they cost one
     /// memory access). A run's own copy: groups that ran out of money are dropped from it as
     /// we meet them, which makes later rounds (when most supporters have paid everything)
-    /// much cheaper. Made from the profile when the project is first looked at (`copied`):
+    /// much cheaper. Made from the profile when the project is first looked at (`range`):
     /// on Warsaw 2026 these lists are 4 MB, and building them once for the setup and then
     /// cloning them for the run was two copies (and their page faults) where one does.
-    supporters: Vec<Vec<(u32, u64)>>,
-    copied: Vec<bool>,
+    ///
+    /// All lists are in this one array, each project's in its own stretch (`range`), with
+    /// room reserved for all candidates' lists at the start: a `Vec` per project put dozens
+    /// of blocks of different sizes (20–100 KB on Warsaw 2026) in as many pages of the
+    /// allocator, and each page touched in a fresh 2 MB huge page made the kernel clear all
+    /// of it (see docs/performance.md, "Warsaw equal shares, end to end").
+    lists: Vec<(u32, u64)>,
+    /// Per project, where its list is in `lists` (start, length); `None` until first looked at.
+    range: Vec<Option<(usize, usize)>>,
+    /// Scratch for [`State::price`]: the array of its heap of classes, and the classes with
+    /// the same key (kept from one pricing to the next for the same reason as `lists`).
+    heap: Vec<Reverse<(TopBits, u32)>>,
+    same_top: Vec<u32>,
+    /// Per version, the number its scale was multiplied by to make it (`refine[0]` = 1).
+    refine: Vec<u64>,
     /// Cache of `scales.last() / scales[v]`, valid for the current version only.
-    factor: Vec<Option<BigInt>>,
+    factor: Vec<Option<Factor>>,
+    /// The classes and counts of the last [`State::keep_gathered`], and its project.
+    kept: Vec<(u32, u64)>,
+    kept_for: Option<usize>,
     /// Scratch: supporters per class for the project being looked at.
     count: Vec<u64>,
     touched: Vec<u32>,
@@ -153,6 +169,13 @@ struct State {
     cost_at: Vec<Option<BigInt>>,
 }
 
+/// A number that brings a class's money to the current scale ([`State::normalize`]).
+#[derive(Clone)]
+enum Factor {
+    Word(u64),
+    Big(BigInt),
+}
+
 /// Result of pricing one initiative: `x / (k · scale)` is the payment per full-paying supporter.
 struct Pricing {
     x: BigInt,
@@ -169,32 +192,57 @@ impl State {
         let start = per_voter.numer() * (&scale / per_voter.denom());
         let groups = &setup.profile.groups;
         let voters: u64 = groups.iter().map(|g| g.voters).sum();
+        let m = setup.costs.len();
         let money = trace.then(|| {
-            setup
-                .profile
-                .supporters
-                .iter()
-                .map(|list| &start * list.iter().map(|&g| groups[g as usize].voters).sum::<u64>())
+            (0..m)
+                .map(|p| {
+                    let list = setup.profile.supporters(p);
+                    &start * list.iter().map(|&g| groups[g as usize].voters).sum::<u64>()
+                })
                 .collect()
         });
-        let m = setup.costs.len();
         let mut in_race = vec![false; m];
         if trace {
             for &p in &setup.candidates {
                 in_race[p] = true;
             }
         }
+        // Room for the classes made by the payments, so that the arrays per class do not
+        // grow by doubling: each new size was a new block in a new page of the allocator
+        // (see `lists`). As many as there are groups is plenty for the real files (Warsaw
+        // 2026 ends with 12,631 classes for 51,202 groups); more are made room for as they
+        // come.
+        let classes = groups.len().min(1 << 20) + 2;
+        let mut budget = Vec::with_capacity(classes);
+        budget.extend([BigInt::zero(), start]);
+        let mut version = Vec::with_capacity(classes);
+        version.extend([0, 0]);
+        let mut size = Vec::with_capacity(classes);
+        size.extend([0, voters]);
+        let mut count = Vec::with_capacity(classes);
+        count.extend([0, 0]);
         State {
             scales: vec![scale],
-            budget: vec![BigInt::zero(), start],
-            version: vec![0, 0],
-            size: vec![0, voters],
+            budget,
+            version,
+            size,
             group_class: vec![1; setup.profile.groups.len()],
-            supporters: vec![Vec::new(); m],
-            copied: vec![false; m],
+            lists: Vec::with_capacity(
+                setup
+                    .candidates
+                    .iter()
+                    .map(|&p| setup.profile.supporters(p).len())
+                    .sum(),
+            ),
+            range: vec![None; m],
+            heap: Vec::new(),
+            same_top: Vec::new(),
+            refine: vec![1],
             factor: vec![None],
-            count: vec![0; 2],
+            count,
             touched: Vec::new(),
+            kept: Vec::new(),
+            kept_for: None,
             money,
             in_race,
             paid_full: vec![0; m],
@@ -218,7 +266,12 @@ impl State {
             return cost.clone();
         }
         let c = &setup.costs[p];
-        let cost = c.numer() * (self.scale() / c.denom());
+        // Costs are whole numbers in practice: no division then.
+        let cost = if c.denom().is_one() {
+            c.numer() * self.scale()
+        } else {
+            c.numer() * (self.scale() / c.denom())
+        };
         self.cost_at[p] = Some(cost.clone());
         cost
     }
@@ -231,10 +284,26 @@ impl State {
             return;
         }
         if self.factor[v as usize].is_none() {
-            self.factor[v as usize] = Some(self.scale() / &self.scales[v as usize]);
+            // scale = scales[v] · refine[v + 1] · … · refine[current]: the factor is the
+            // product of those (small) numbers, in one machine word while it fits.
+            let mut factor = Factor::Word(1);
+            for &r in &self.refine[v as usize + 1..] {
+                factor = match factor {
+                    Factor::Word(w) => match w.checked_mul(r) {
+                        Some(product) => Factor::Word(product),
+                        None => Factor::Big(BigInt::from(w) * r),
+                    },
+                    Factor::Big(b) => Factor::Big(b * r),
+                };
+            }
+            self.factor[v as usize] = Some(factor);
         }
-        if let Some(f) = &self.factor[v as usize] {
-            self.budget[c] *= f;
+        match &self.factor[v as usize] {
+            // Most classes are a version or two behind: multiplying by one word changes the
+            // number in place, where a product of two `BigInt`s makes a new one.
+            Some(Factor::Word(w)) => self.budget[c] *= *w,
+            Some(Factor::Big(f)) => self.budget[c] *= f,
+            None => {}
         }
         self.version[c] = current;
     }
@@ -247,13 +316,12 @@ impl State {
         let group_class = &self.group_class;
         let count = &mut self.count;
         let touched = &mut self.touched;
-        if !self.copied[p] {
+        let Some((start, len)) = self.range[p] else {
             // First look at `p` in this run: its list from the profile, keeping only the
-            // groups that still have money (what `retain` below would keep).
-            self.copied[p] = true;
-            let from = &setup.profile.supporters[p];
+            // groups that still have money (what the compaction below would keep).
+            let from = setup.profile.supporters(p);
             let groups = &setup.profile.groups;
-            let mut list = Vec::with_capacity(from.len());
+            let start = self.lists.len();
             for &g in from {
                 let c = group_class[g as usize] as usize;
                 if c == 0 {
@@ -264,22 +332,39 @@ impl State {
                     touched.push(c as u32);
                 }
                 count[c] += voters;
-                list.push((g, voters));
+                self.lists.push((g, voters));
             }
-            self.supporters[p] = list;
+            self.range[p] = Some((start, self.lists.len() - start));
             return;
-        }
-        self.supporters[p].retain(|&(g, voters)| {
+        };
+        // Drop the groups without money from the list, in place (what `retain` does).
+        let list = &mut self.lists[start..start + len];
+        let mut kept = 0;
+        for i in 0..list.len() {
+            let (g, voters) = list[i];
             let c = group_class[g as usize] as usize;
             if c == 0 {
-                return false;
+                continue;
             }
             if count[c] == 0 {
                 touched.push(c as u32);
             }
             count[c] += voters;
-            true
-        });
+            list[kept] = (g, voters);
+            kept += 1;
+        }
+        self.range[p] = Some((start, kept));
+    }
+
+    /// Keeps what [`State::gather`] found for `p` (the best project of the round so far), for
+    /// [`State::pay`] if `p` wins: gathering the winner's supporters again was a tenth of a
+    /// run on Warsaw 2026.
+    fn keep_gathered(&mut self, p: usize) {
+        self.kept.clear();
+        let count = &self.count;
+        self.kept
+            .extend(self.touched.iter().map(|&c| (c, count[c as usize])));
+        self.kept_for = Some(p);
     }
 
     /// Brings every gathered class to the current denominator.
@@ -328,33 +413,55 @@ impl State {
         // run. (Classes with the same money may come in either order: same price.)
         //
         // Each class goes in with its money's first 128 bits and length ([`top_bits`]), so
-        // that most comparisons of the heap are of machine words; only equal prefixes
-        // compare the whole numbers.
-        let mut poorest: BinaryHeap<Reverse<(TopBits, &BigInt, u32)>> = self
-            .touched
-            .iter()
-            .map(|&c| {
-                let money = &budget[c as usize];
-                Reverse((top_bits(money), money, c))
-            })
-            .collect();
+        // that the heap compares machine words only. Classes whose keys are equal (their
+        // money may still differ further down) come out of the heap one after the other;
+        // they are taken out together and put in the order of their money (`same_top`).
+        // The heap's array is kept from one pricing to the next (`heap`).
+        let mut buffer = std::mem::take(&mut self.heap);
+        buffer.clear();
+        buffer.extend(
+            self.touched
+                .iter()
+                .map(|&c| Reverse((top_bits(&budget[c as usize]), c))),
+        );
+        let mut poorest = BinaryHeap::from(buffer);
+        let mut same_top = std::mem::take(&mut self.same_top);
         // What is left to pay after the poorer classes paid all they had; the products are
         // made in one reused number instead of a new one each time.
         let mut rest = cost.clone();
         let mut product = BigInt::zero();
-        while let Some(Reverse((_, money, c))) = poorest.pop() {
-            product.clone_from(money);
-            product *= k;
-            if rest <= product {
-                return Some(Pricing { x: rest, k });
+        let mut priced = None;
+        'classes: while let Some(Reverse((top, first))) = poorest.pop() {
+            same_top.clear();
+            same_top.push(first);
+            while let Some(&Reverse((next, c))) = poorest.peek() {
+                if next != top {
+                    break;
+                }
+                same_top.push(c);
+                poorest.pop();
             }
-            let n = count[c as usize];
-            product.clone_from(money);
-            product *= n;
-            rest -= &product;
-            k -= n;
+            if same_top.len() > 1 {
+                same_top.sort_unstable_by(|&a, &b| budget[a as usize].cmp(&budget[b as usize]));
+            }
+            for &c in &same_top {
+                let money = &budget[c as usize];
+                product.clone_from(money);
+                product *= k;
+                if rest <= product {
+                    priced = Some(Pricing { x: rest, k });
+                    break 'classes;
+                }
+                let n = count[c as usize];
+                product.clone_from(money);
+                product *= n;
+                rest -= &product;
+                k -= n;
+            }
         }
-        None
+        self.heap = poorest.into_vec();
+        self.same_top = same_top;
+        priced
     }
 
     /// `cost` is `p`'s, as [`State::cost`] gives it.
@@ -383,21 +490,33 @@ impl State {
             .next()
             .unwrap_or(0);
         let g = pricing.k.gcd(&x_mod_k);
-        let refine = BigInt::from(pricing.k / g);
+        let refine = pricing.k / g;
         let payment = &pricing.x / g;
-        if !refine.is_one() {
-            let next = self.scale() * &refine;
+        if refine != 1 {
+            let next = self.scale() * refine;
             self.scales.push(next);
+            self.refine.push(refine);
             self.factor = vec![None; self.scales.len()];
             self.cost_at.fill(None);
             if let Some(money) = &mut self.money {
                 for m in money.iter_mut() {
-                    *m *= &refine;
+                    *m *= refine;
                 }
             }
         }
         let max_payment = BigRational::new(payment.clone(), self.scale().clone());
-        self.gather(setup, p);
+        if self.kept_for == Some(p) {
+            // As the pricing of `p` in this round gathered them: nothing was paid since, so
+            // a new gathering would give the same classes and counts, in the same order.
+            self.touched.clear();
+            for &(c, n) in &self.kept {
+                self.touched.push(c);
+                self.count[c as usize] = n;
+            }
+        } else {
+            self.gather(setup, p);
+        }
+        self.kept_for = None;
         self.normalize_touched();
         let current = self.current_version();
         let mut payers = 0u64;
@@ -433,7 +552,9 @@ impl State {
         for &(old, new) in &map {
             self.count[old as usize] = u64::from(new) + 1;
         }
-        for &(g, voters) in &self.supporters[p] {
+        let (start, len) = self.range[p].unwrap_or((0, 0));
+        for i in start..start + len {
+            let (g, voters) = self.lists[i];
             let c = self.group_class[g as usize] as usize;
             if c != 0 && self.count[c] != 0 {
                 let new = (self.count[c] - 1) as u32;
@@ -444,10 +565,13 @@ impl State {
                     if new == 0 {
                         // Paid everything it had: `budget[c]` is still its money before
                         // paying (a class that pays all is never changed in place).
-                        let lost = &self.budget[c] * voters;
+                        // Only made when a project of the group is still in the race (on
+                        // Warsaw 2026 for one group in ten).
+                        let mut lost: Option<BigInt> = None;
                         for &q in projects {
                             if self.in_race[q as usize] {
-                                money[q as usize] -= &lost;
+                                let lost = lost.get_or_insert_with(|| &self.budget[c] * voters);
+                                money[q as usize] -= &*lost;
                             }
                         }
                     } else {
@@ -535,8 +659,8 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
             state.gather(setup, p);
             let cost = state.cost(setup, p);
             let priced = state.price(&cost);
-            state.clear_counts();
             let Some(pricing) = priced else {
+                state.clear_counts();
                 dead.push(p);
                 continue;
             };
@@ -544,6 +668,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
             let order = best.as_ref().map(|b| price.cmp(b));
             match order {
                 None | Some(std::cmp::Ordering::Less) => {
+                    state.keep_gathered(p);
                     best = Some(price.clone());
                     tied.clear();
                     tied.push((p, pricing));
@@ -551,6 +676,7 @@ pub(crate) fn run_mes(setup: &MesSetup, per_voter: &Amount, trace: bool) -> MesR
                 Some(std::cmp::Ordering::Equal) => tied.push((p, pricing)),
                 Some(std::cmp::Ordering::Greater) => {}
             }
+            state.clear_counts();
             bound[p] = Some(price);
         }
         if trace {

@@ -40,8 +40,14 @@ pub struct Profile {
     /// The projects of every group one after the other, each group's sorted and without
     /// duplicates.
     group_projects: Vec<u32>,
-    /// For each project, the groups that support it.
-    pub supporters: Vec<Vec<u32>>,
+    /// For each project, the groups that support it ([`Profile::supporters`]): project `p`'s
+    /// are `supporter_groups[supporter_starts[p]..supporter_starts[p + 1]]`. One array for
+    /// all projects rather than a `Vec` each: the lists of the large pabulib files are of
+    /// dozens of different sizes of 10–100 KB, and the allocator put each size in a page of
+    /// its own, in as many fresh 2 MB huge pages that the kernel had to clear (see
+    /// docs/performance.md, "Warsaw equal shares, end to end").
+    supporter_groups: Vec<u32>,
+    supporter_starts: Vec<usize>,
 }
 
 impl Profile {
@@ -54,6 +60,11 @@ impl Profile {
             builder.add(&ballot.projects, &ballot.points);
         }
         builder.finish()
+    }
+
+    /// The groups that support project `p`, in increasing order.
+    pub fn supporters(&self, p: usize) -> &[u32] {
+        &self.supporter_groups[self.supporter_starts[p]..self.supporter_starts[p + 1]]
     }
 
     /// The projects a group supports, sorted and without duplicates.
@@ -212,15 +223,21 @@ impl ProfileBuilder {
                 }
             })
             .collect();
-        // Each project's supporters are counted first so that every list is allocated once.
-        let mut sizes = vec![0usize; m];
+        // Each project's supporters are counted first, so that every list has its place in
+        // the one array; then the groups are written in, in order.
+        let mut supporter_starts = vec![0usize; m + 1];
         for &p in &grouping.projects {
-            sizes[p as usize] += 1;
+            supporter_starts[p as usize + 1] += 1;
         }
-        let mut supporters: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
+        for p in 0..m {
+            supporter_starts[p + 1] += supporter_starts[p];
+        }
+        let mut next = supporter_starts.clone();
+        let mut supporter_groups = vec![0u32; grouping.projects.len()];
         for (g, group) in grouping.groups.iter().enumerate() {
             for &p in grouping.slice(group) {
-                supporters[p as usize].push(g as u32);
+                supporter_groups[next[p as usize]] = g as u32;
+                next[p as usize] += 1;
             }
         }
         Profile {
@@ -229,7 +246,8 @@ impl ProfileBuilder {
             points,
             groups: grouping.groups,
             group_projects: grouping.projects,
-            supporters,
+            supporter_groups,
+            supporter_starts,
         }
     }
 }
@@ -355,9 +373,7 @@ mod tests {
         );
         assert_eq!(profile.voter_count, 6);
         assert_eq!(profile.votes, vec![3, 2, 3, 1]);
-        assert_eq!(
-            profile.supporters,
-            vec![vec![0, 2], vec![1], vec![0, 2], vec![2]]
-        );
+        let supporters: Vec<&[u32]> = (0..4).map(|p| profile.supporters(p)).collect();
+        assert_eq!(supporters, vec![&[0, 2][..], &[1], &[0, 2], &[2]]);
     }
 }
