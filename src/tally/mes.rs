@@ -552,6 +552,23 @@ impl State {
         for &(old, new) in &map {
             self.count[old as usize] = u64::from(new) + 1;
         }
+        // The projects still in the race as a set, when the groups' projects are sets too:
+        // a paying group's projects are then its set's bits within it, read with one access
+        // per group instead of the group and then its stretch of the flat array (two
+        // scattered reads, most of this loop's time on Warsaw 2026), and the projects out of
+        // the race (whose money is never read again) are not walked at all.
+        let sets = setup
+            .profile
+            .group_sets()
+            .filter(|_| self.money.is_some() && self.in_race.len() <= 128);
+        let race: u128 = self
+            .in_race
+            .iter()
+            .enumerate()
+            .filter(|&(_, &in_race)| in_race)
+            .fold(0, |set, (q, _)| {
+                set | 1u128.checked_shl(q as u32).unwrap_or(0)
+            });
         let (start, len) = self.range[p].unwrap_or((0, 0));
         for i in start..start + len {
             let (g, voters) = self.lists[i];
@@ -559,7 +576,25 @@ impl State {
             if c != 0 && self.count[c] != 0 {
                 let new = (self.count[c] - 1) as u32;
                 self.group_class[g as usize] = new;
-                if let Some(money) = &mut self.money {
+                if let (Some(money), Some(sets)) = (&mut self.money, sets) {
+                    // As below, over the group's projects in the race only (the others'
+                    // `paid_full` was only ever cleared unread).
+                    let mut rest = sets[g as usize] & race;
+                    if new == 0 {
+                        if rest != 0 {
+                            let lost = &self.budget[c] * voters;
+                            while rest != 0 {
+                                money[rest.trailing_zeros() as usize] -= &lost;
+                                rest &= rest - 1;
+                            }
+                        }
+                    } else {
+                        while rest != 0 {
+                            self.paid_full[rest.trailing_zeros() as usize] += voters;
+                            rest &= rest - 1;
+                        }
+                    }
+                } else if let Some(money) = &mut self.money {
                     let group = &setup.profile.groups[g as usize];
                     let projects = setup.profile.group_projects(group);
                     if new == 0 {
