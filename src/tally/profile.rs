@@ -48,6 +48,12 @@ pub struct Profile {
     /// docs/performance.md, "Warsaw equal shares, end to end").
     supporter_groups: Vec<u32>,
     supporter_starts: Vec<usize>,
+    /// Per group, its projects as a set (bit `p` for project `p`), when the ballots were
+    /// grouped as sets (approval or choose-1, at most 128 projects); empty otherwise. The
+    /// grouping made them anyway; equal shares' traced run walks a paying group's projects
+    /// still in the race with them (one read per group instead of two scattered ones, and
+    /// only the projects whose money is still needed).
+    group_sets: Vec<u128>,
 }
 
 impl Profile {
@@ -65,6 +71,12 @@ impl Profile {
     /// The groups that support project `p`, in increasing order.
     pub fn supporters(&self, p: usize) -> &[u32] {
         &self.supporter_groups[self.supporter_starts[p]..self.supporter_starts[p + 1]]
+    }
+
+    /// The groups' projects as sets (bit `p` for project `p`), one per group, or `None` when
+    /// the ballots were not grouped as sets.
+    pub(crate) fn group_sets(&self) -> Option<&[u128]> {
+        (self.group_sets.len() == self.groups.len()).then_some(&self.group_sets[..])
     }
 
     /// The projects a group supports, sorted and without duplicates.
@@ -248,6 +260,7 @@ impl ProfileBuilder {
             group_projects: grouping.projects,
             supporter_groups,
             supporter_starts,
+            group_sets: grouping.sets,
         }
     }
 }
