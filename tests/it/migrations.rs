@@ -112,3 +112,65 @@ fn every_migration_goes_up_down_and_up_again() {
         assert_eq!(schema(&mut conn), first, "{backend}: the same schema again");
     }
 }
+
+#[derive(diesel::QueryableByName, Debug)]
+struct IndexOf {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    keeps_a_rule: bool,
+}
+
+/// The tables every ballot writes carry no index but their keys and the unique tracker:
+/// their keys are random on purpose, so each further index costs a page more per ballot as
+/// turnout grows (ADR 0005, issue 13). An index by round, say, must not come back.
+#[test]
+fn the_tables_a_ballot_writes_have_only_the_indexes_their_rules_need() {
+    use burgerbegroting::db::{self, migrate, DbConn, DbUrl};
+    use diesel::RunQueryDsl;
+    for test_db in super::helpers::TestDb::all() {
+        let backend = test_db.backend;
+        let url = DbUrl::parse(&test_db.url).expect("url");
+        let mut conn = db::conn::establish(&url).expect("connect");
+        migrate::run_pending(&mut conn).expect("up");
+        let mut all = Vec::new();
+        for table in ["ballots", "ballot_choices", "code_participation"] {
+            // A primary key or UNIQUE index keeps a rule (one ballot per code and round, no
+            // tracker twice); any other was made for a query.
+            let found = match &mut conn {
+                DbConn::Sqlite(c) => diesel::sql_query(format!(
+                    "SELECT name, origin IN ('pk', 'u') AS keeps_a_rule \
+                       FROM pragma_index_list('{table}')"
+                ))
+                .load::<IndexOf>(c),
+                DbConn::Postgres(c) => diesel::sql_query(format!(
+                    "SELECT indexname AS name, indexdef LIKE 'CREATE UNIQUE INDEX%' AS keeps_a_rule \
+                       FROM pg_indexes WHERE schemaname = 'public' AND tablename = '{table}'"
+                ))
+                .load::<IndexOf>(c),
+            }
+            .expect("read the indexes");
+            all.extend(found.into_iter().map(|i| (table, i)));
+        }
+        let for_queries: Vec<String> = all
+            .iter()
+            .filter(|(_, i)| !i.keeps_a_rule)
+            .map(|(t, i)| format!("{t}.{}", i.name))
+            .collect();
+        assert!(
+            for_queries.is_empty(),
+            "{backend}: indexes on a ballot's tables that no rule needs: {for_queries:?}"
+        );
+        // The rules themselves are indexed: ballots by id and by tracker (on SQLite a
+        // WITHOUT ROWID table is its primary key and lists only the tracker's index).
+        let on_ballots = all.iter().filter(|(t, _)| *t == "ballots").count();
+        assert!(
+            on_ballots >= 1,
+            "{backend}: the tracker's unique index is there"
+        );
+        assert!(
+            all.iter().any(|(t, _)| *t == "code_participation"),
+            "{backend}: one participation per code and round is kept by an index"
+        );
+    }
+}
