@@ -445,7 +445,8 @@ fn round_reports(
             .find(|a| a.id == r.area_id)
             .map(|a| a.name.clone())
             .unwrap_or_default();
-        let ballots = q::ballot_count(conn, &r.id)?;
+        // The kept number (one key lookup), not a count of the round's ballots.
+        let ballots = crate::db::repo::rounds::ballot_count(conn, &r.id)?;
         let codes_issued = q::codes_issued(conn, &r.area_id, r.year)?;
         let (ballot_rule, count_rule) = (r.ballot_rule, r.count_rule);
         let initiatives = q::initiatives_of(conn, &r.id)?;

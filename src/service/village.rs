@@ -346,7 +346,8 @@ pub fn village(
     let mut in_order: Vec<&crate::domain::round::Round> = rounds.iter().collect();
     in_order.sort_by_key(|r| (r.year, r.quarter));
     for r in in_order {
-        let ballots = rep::ballot_count(conn, &r.id.0)?;
+        // The kept number (one key lookup): a page never counts a round's ballots.
+        let ballots = rq::ballot_count(conn, &r.id)?;
         let codes_issued = rep::codes_issued(conn, &area.id, r.year)?;
         let yv = years.entry(r.year).or_default();
         yv.rounds.push(RoundTurnout {

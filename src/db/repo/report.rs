@@ -94,13 +94,6 @@ pub fn initiatives_of(conn: &mut DbConn, round_id: &str) -> QueryResult<Vec<Init
         .load(conn)
 }
 
-pub fn ballot_count(conn: &mut DbConn, round_id: &str) -> QueryResult<i64> {
-    ballots::table
-        .filter(ballots::round_id.eq(round_id))
-        .count()
-        .get_result(conn)
-}
-
 /// Letters that went out for an area and year: every code except those replaced by a
 /// new letter (a replacement stands for the same resident).
 pub fn codes_issued(conn: &mut DbConn, area_id: &str, year: i32) -> QueryResult<i64> {
